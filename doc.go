@@ -1,0 +1,137 @@
+// Package eipassoc knows Alibaba Cloud's rules for associating Elastic IP addresses
+// (EIPs) with elastic network interfaces (ENIs), and answers "can this EIP be associated
+// with this ENI in this mode?" with a [Decision]: a verdict, machine-readable
+// [Violation]s with stable codes, and non-blocking [Advisories].
+//
+// Alibaba Cloud offers three association modes (package [modes]): NAT, cut-through
+// (BINDED) and multi-EIP-to-ENI (MULTI_BINDED). They differ in which ENIs they target,
+// how many EIPs an ENI carries, whether the ENI keeps its private network, which
+// protocols work, in which regions they exist and what they need first. The API checks
+// some of this and rejects the call; some of it only shows later as a silent
+// misconfiguration. [CanAssociate] checks all of it before the call, with no I/O, and
+// [CanAttach] does the same for attaching an ENI that carries EIPs to an ECS instance.
+// [ConfigurationFee] applies the documentation's fee rules.
+//
+// The domain types live in small packages with no dependencies beyond the standard
+// library: [modes], [regions], [eni] and [eip].
+//
+// # Sources
+//
+// Each rule names its source: the product documentation "Associate an EIP with a
+// secondary ENI" (last updated 2024-01-19; "doc:"), the API reference and its error
+// codes ("api:"), or this library's own input validation. Where the documentation and
+// the API's observed behaviour differ, both are modelled: [Request.Behaviour] chooses
+// the documented rule (the default) or the observed one, and [regions.Info.Listing]
+// keeps both sources' region lists.
+//
+// # Rules
+//
+// [CanAssociate] and [CanAttach] apply these rules; the first group denies, the second
+// only advises. [Rules] returns the same list with fixes.
+//
+//   - The request names an EIP: it has an allocation ID. Code eip-invalid; source: eipassoc: input validation.
+//   - The request names an ENI with an ID and a valid kind, and, to attach, its zone and VPC. Code eni-invalid; source: eipassoc: input validation.
+//   - The mode is NAT, BINDED or MULTI_BINDED. Code mode-invalid; source: api: AssociateEipAddress parameter Mode.
+//   - Every region named is a known Alibaba Cloud region ID. Code region-unknown; source: api: region list (ECS and VPC endpoint pages).
+//   - No resource is placed in a decommissioned region. Code region-closed; source: api: region list (ECS and VPC endpoint pages).
+//   - The EIP and the ENI (or the ENI and the instance) are in the same region. Code region-mismatch; source: doc: Prerequisites; api: AssociateEipAddress.
+//   - The mode is offered in the region. Code mode-region-unsupported; source: doc: Association modes, Supported regions.
+//   - The mode can target the ENI's kind (NAT: primary and secondary; cut-through and multi-EIP-to-ENI: secondary only); only secondary ENIs are attached. Code eni-kind-unsupported; source: doc: Association modes (comparison table), Types of ENIs.
+//   - The ENI has room for one more EIP in the mode (primary ENI: 1 in NAT; secondary: one per private IP in NAT, 1 in cut-through, 10 in multi-EIP-to-ENI). Code eni-capacity; source: doc: Association modes (comparison table), maximum number of EIPs.
+//   - The private IP given belongs to the ENI. Code private-ip-not-on-eni; source: api: AssociateEipAddress parameter PrivateIpAddress.
+//   - In NAT mode the private IP carries no EIP yet: one EIP per private IP. Code private-ip-in-use; source: doc: Association modes (comparison table), NAT mode capacity.
+//   - In cut-through mode the EIP maps to the ENI's primary private IP. Code private-ip-not-primary; source: doc: Association modes (comparison table), cut-through capacity note.
+//   - In cut-through mode the ENI has no secondary private IPs. Code eni-has-secondary-ips; source: api: AssociateEipAddress errors.
+//   - All EIPs on one ENI use the same mode. Code mode-conflict; source: api: AssociateEipAddress errors.
+//   - A secondary ENI is not attached to an ECS instance when an EIP is associated (documented for every mode; the API enforces it for cut-through and accepts NAT on attached ENIs). Code eni-attached; source: doc: Prerequisites; api: AssociateEipAddress errors.
+//   - The ENI is in a VPC. Code eni-not-in-vpc; source: doc: Prerequisites.
+//   - The ENI is in a status that allows the operation (associate: Available, or InUse when attached; attach: Available). Code eni-status; source: api: AssociateEipAddress and api: AttachNetworkInterface errors.
+//   - The EIP is Available: allocated and associated with nothing. Code eip-status; source: api: AssociateEipAddress errors.
+//   - The EIP carries no security lock. Code eip-locked; source: api: AssociateEipAddress errors.
+//   - The EIP is not locked for overdue payment. Code eip-financial-locked; source: api: AssociateEipAddress errors.
+//   - Multi-EIP-to-ENI mode is used only by allowlisted accounts; it accepts no new applications. Code mode-not-allowlisted; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode; api: AssociateEipAddress errors.
+//   - The instance has an ID, an instance type, a zone and a VPC. Code instance-invalid; source: eipassoc: input validation.
+//   - The instance type's ENI limits are known (built-in table or supplied). Code instance-limits-unknown; source: api: DescribeInstanceTypes (EniQuantity, EniPrivateIpAddressQuantity).
+//   - The instance has room for one more ENI (EniQuantity, the primary included). Code instance-eni-quota; source: api: AttachNetworkInterface errors.
+//   - The ENI holds no more private IPs than the instance type allows per ENI. Code instance-private-ip-quota; source: api: AttachNetworkInterface errors.
+//   - An ENI carrying multi-EIP-to-ENI EIPs is attached only to an instance of a listed family. Code instance-family-unsupported; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode, instance families.
+//   - An instance that takes an ENI with multi-EIP-to-ENI EIPs has DHCP enabled, or the mode does not take effect. Code instance-dhcp-disabled; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode, DHCP.
+//   - The ENI and the instance are in the same zone. Code zone-mismatch; source: api: AttachNetworkInterface.
+//   - The ENI and the instance are in the same VPC. Code vpc-mismatch; source: api: AttachNetworkInterface.
+//   - Cut-through mode is marked not recommended. Code cut-through-not-recommended; source: doc: Associate an EIP with a secondary ENI in cut-through mode.
+//   - In cut-through mode the ENI's private network is unavailable. Code cut-through-private-network-lost; source: doc: Association modes (comparison table), private network.
+//   - Releasing a subscription EIP from a cut-through ENI that is attached leaves the ENI without private network until it is detached and attached again. Code cut-through-subscription-release; source: doc: Associate an EIP with a secondary ENI in cut-through mode, warning.
+//   - Attaching a cut-through ENI adds a route through it with a lower priority than the primary ENI's. Code cut-through-route-priority; source: doc: Associate an EIP with a secondary ENI in cut-through mode, step 6.
+//   - NAT mode does not carry protocols managed by NAT application layer gateways (H.323, SIP, DNS, RTSP, TFTP). Code nat-no-alg-protocols; source: doc: Association modes (comparison table), supported protocols.
+//   - The ENI is attached: the documentation says to detach it first, but the API accepts NAT associations on attached ENIs. Code nat-attached-eni; source: doc: Prerequisites; observed API behaviour (API facts §6).
+//   - A configuration fee applies to the EIP. Code configuration-fee; source: doc: FAQ, configuration fee.
+//   - Inbound traffic works at once; outbound traffic through a secondary ENI needs route changes in the OS. Code outbound-needs-routes; source: doc: FAQ, additional configuration.
+//   - Multi-EIP-to-ENI EIPs must be configured statically in the OS, and DHCP must be enabled on the instance. Code multi-binded-static-config; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode.
+//   - Multi-EIP-to-ENI mode accepts no new applications. Code multi-binded-closed; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode.
+//   - The ENI can later be attached only to an instance of a listed family. Code multi-binded-instance-family; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode, instance families.
+//   - The region is closing down. Code region-closing; source: api: region list (ECS and VPC endpoint pages).
+//   - The product documentation and the API documentation disagree on whether the mode is offered in the region. Code region-sources-disagree; source: doc: Association modes, Supported regions; API documentation (2021).
+//   - Whether the instance has DHCP enabled is unknown; multi-EIP-to-ENI mode needs it. Code instance-dhcp-unknown; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode, DHCP.
+//   - Some images do not configure a secondary ENI's address and routes by themselves. Code secondary-eni-guest-config; source: doc: Associate an EIP with a secondary ENI in cut-through mode, step 6.
+//   - The instance type's private-IP limit per ENI is unknown, so it was not checked. Code instance-private-ip-limit-unknown; source: api: DescribeInstanceTypes.
+//   - The instance type is retired. Code instance-type-retired; source: doc: ECS retired instance types.
+//
+// # Codes
+//
+// Codes are append-only: a code is never renamed, removed or given another meaning, so
+// CI pipelines and tests can match on them. The API column lists the Alibaba Cloud error
+// codes a violation predicts.
+//
+//	eip-invalid                        deny      MissingParameter, InvalidAllocationId.NotFound
+//	eni-invalid                        deny      InvalidInstanId.NotFound
+//	mode-invalid                       deny      IllegalParam.Mode
+//	region-unknown                     deny      InvalidRegionId.NotFound
+//	region-closed                      deny      Forbidden.RegionNotFound
+//	region-mismatch                    deny      InvalidParameter.Mismatch
+//	mode-region-unsupported            deny      Mode.NotSupport
+//	eni-kind-unsupported               deny      Invalid.DirectEip.BindType, InvalidOperation.InvalidEniType
+//	eni-capacity                       deny      InvalidEip.EipQuotaExceeded, QuotaExceed.MultiBindedEip, InvalidAssociation.Duplicated
+//	private-ip-not-on-eni              deny      InvalidParameter
+//	private-ip-in-use                  deny      InvalidAssociation.Duplicated
+//	private-ip-not-primary             deny      InvalidParameter
+//	eni-has-secondary-ips              deny      Eni.HasSubIp, OperationFailed.EniSubIp
+//	mode-conflict                      deny      Mode.Conflict, OperationFailed.EipBindModeConflict
+//	eni-attached                       deny      Eni.Attached
+//	eni-not-in-vpc                     deny      OperationDenied
+//	eni-status                         deny      InvalidStatus.EniStatusNotSupport, InvalidOperation.InvalidEniState
+//	eip-status                         deny      IncorrectEipStatus, InvalidAssociation.Duplicated
+//	eip-locked                         deny      InvalidEIPStatus.BizDisabled
+//	eip-financial-locked               deny      Forbidden.FinancialLocked
+//	mode-not-allowlisted               deny      Mode.NotSupport
+//	instance-invalid                   deny      InvalidInstanceId.NotFound
+//	instance-limits-unknown            deny      -
+//	instance-eni-quota                 deny      EniPerInstanceLimitExceeded
+//	instance-private-ip-quota          deny      InvalidOperation.Ipv4CountExceeded
+//	instance-family-unsupported        deny      OperationUnsupported.EipBindModel
+//	instance-dhcp-disabled             deny      -
+//	zone-mismatch                      deny      InvalidOperation.AvailabilityZoneMismatch
+//	vpc-mismatch                       deny      InvalidOperation.VpcMismatch
+//	cut-through-not-recommended        advisory  -
+//	cut-through-private-network-lost   advisory  -
+//	cut-through-subscription-release   advisory  -
+//	cut-through-route-priority         advisory  -
+//	nat-no-alg-protocols               advisory  -
+//	nat-attached-eni                   advisory  -
+//	configuration-fee                  advisory  -
+//	outbound-needs-routes              advisory  -
+//	multi-binded-static-config         advisory  -
+//	multi-binded-closed                advisory  -
+//	multi-binded-instance-family       advisory  -
+//	region-closing                     advisory  -
+//	region-sources-disagree            advisory  -
+//	instance-dhcp-unknown              advisory  -
+//	secondary-eni-guest-config         advisory  -
+//	instance-private-ip-limit-unknown  advisory  -
+//	instance-type-retired              advisory  -
+//
+// Parse errors of the domain packages carry codes too: mode-invalid, eni-kind-invalid,
+// eni-status-invalid, eip-status-invalid, eip-charge-type-invalid,
+// eip-internet-charge-type-invalid, eip-lock-reason-invalid, eip-business-status-invalid,
+// eip-instance-type-invalid, region-status-invalid, region-unknown, limits-invalid and
+// behaviour-invalid.
+package eipassoc

@@ -1,0 +1,63 @@
+package eip
+
+import (
+	"net/netip"
+
+	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// An ID is an EIP allocation ID such as "eip-2zeerraiwb7ujsxdc****".
+type ID string
+
+// String returns the ID as a string.
+func (id ID) String() string { return string(id) }
+
+// An Address is an EIP as DescribeEipAddresses reports it. The zero Address describes
+// no EIP. An Address is a plain value; LockReasons is shared between copies.
+type Address struct {
+	ID                 ID                 `json:"id"`
+	IP                 netip.Addr         `json:"ip"`
+	Region             regions.ID         `json:"region"`
+	Status             Status             `json:"status"`
+	ChargeType         ChargeType         `json:"charge_type,omitempty"`
+	InternetChargeType InternetChargeType `json:"internet_charge_type,omitempty"`
+	BusinessStatus     BusinessStatus     `json:"business_status,omitempty"`
+	LockReasons        []LockReason       `json:"lock_reasons,omitempty"`
+
+	// Association is where the EIP is associated now; the zero Association means
+	// nowhere.
+	Association Association `json:"association,omitzero"`
+}
+
+// Locked reports whether the EIP carries an operation lock or a financial lock; a
+// locked EIP cannot be associated, disassociated or released.
+func (a *Address) Locked() bool {
+	return len(a.LockReasons) > 0 || a.BusinessStatus == FinancialLocked
+}
+
+// HasLock reports whether the EIP carries lock reason r.
+func (a *Address) HasLock(r LockReason) bool {
+	for _, l := range a.LockReasons {
+		if l == r {
+			return true
+		}
+	}
+	return r == Financial && a.BusinessStatus == FinancialLocked
+}
+
+// An Association is an EIP's current target. The zero Association means none.
+type Association struct {
+	// InstanceType is the kind of target.
+	InstanceType InstanceType `json:"instance_type"`
+	// InstanceID is the target's ID, e.g. an ECS instance or ENI ID.
+	InstanceID string `json:"instance_id"`
+	// Mode is the association mode; set only for NetworkInterface targets.
+	Mode modes.Mode `json:"mode,omitempty"`
+	// PrivateIP is the private address the EIP maps to on an ENI; the zero address
+	// means the ENI's primary private IP (DescribeEipAddresses reports it empty then).
+	PrivateIP netip.Addr `json:"private_ip,omitzero"`
+}
+
+// IsZero reports whether a is the zero Association: the EIP is associated with nothing.
+func (a Association) IsZero() bool { return a == Association{} }

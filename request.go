@@ -1,0 +1,122 @@
+package eipassoc
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/internal/enum"
+	"github.com/eipassoc/eipassoc/modes"
+)
+
+// A Request asks whether an EIP can be associated with an ENI in a mode. Every input the
+// rules read is in it, so [CanAssociate] needs no I/O and gives the same answer for the
+// same Request. The zero Request is denied.
+type Request struct {
+	// EIP is the address to associate, as DescribeEipAddresses reports it.
+	EIP eip.Address `json:"eip"`
+	// ENI is the target, as DescribeNetworkInterfaces reports it.
+	ENI eni.Interface `json:"eni"`
+	// Mode is the association mode. The zero Mode is invalid, not NAT.
+	Mode modes.Mode `json:"mode"`
+	// PrivateIP is the ENI address the EIP maps to (the API's PrivateIpAddress); the
+	// zero address means the ENI's primary private IP.
+	PrivateIP netip.Addr `json:"private_ip,omitzero"`
+	// Bound lists the EIPs already associated with the ENI.
+	Bound []Binding `json:"bound,omitempty"`
+	// Account holds facts about the Alibaba Cloud account.
+	Account Account `json:"account,omitzero"`
+	// Behaviour chooses between the documented rules (the zero value) and the API's
+	// observed, laxer behaviour where the two differ.
+	Behaviour Behaviour `json:"behaviour,omitempty"`
+}
+
+// A Binding is an EIP already associated with an ENI.
+type Binding struct {
+	// EIP is the allocation ID of the bound EIP.
+	EIP eip.ID `json:"eip"`
+	// Mode is the binding's mode; the zero Mode is read as NAT, the API's default.
+	Mode modes.Mode `json:"mode,omitempty"`
+	// PrivateIP is the ENI address the EIP maps to; the zero address means the ENI's
+	// primary private IP.
+	PrivateIP netip.Addr `json:"private_ip,omitzero"`
+	// ChargeType is the bound EIP's billing method, if known.
+	ChargeType eip.ChargeType `json:"charge_type,omitempty"`
+}
+
+// mode returns the binding's mode with the API default filled in.
+func (b *Binding) mode() modes.Mode {
+	if b.Mode == 0 {
+		return modes.NAT
+	}
+	return b.Mode
+}
+
+// An Account holds the facts about an Alibaba Cloud account that the rules read.
+type Account struct {
+	// MultiBindedAllowed reports whether the account is allowlisted for
+	// multi-EIP-to-ENI mode, which accepts no new applications.
+	MultiBindedAllowed bool `json:"multi_binded_allowed,omitempty"`
+	// EIPs is how many EIPs the account owns; the configuration fee depends on it. Zero
+	// means unknown and is read as at most 2,000.
+	EIPs int `json:"eips,omitempty"`
+}
+
+// A Behaviour chooses which source wins where the documentation and the API's observed
+// behaviour differ. The zero Behaviour, Documented, is the strict one.
+type Behaviour uint8
+
+// Behaviours.
+const (
+	// Documented follows the product documentation: every secondary ENI must be
+	// detached before an EIP is associated with it.
+	Documented Behaviour = iota
+	// Observed follows what the API accepts in practice: NAT-mode EIPs can be associated
+	// with attached ENIs (as Alibaba's own terway CNI does); an advisory records it.
+	Observed
+)
+
+// ErrUnknownBehaviour is wrapped by the errors that [ParseBehaviour] returns.
+var ErrUnknownBehaviour = errors.New("eipassoc: unknown behaviour")
+
+// behaviourTable spells Observed; Documented, the valid zero value, is an alias.
+var behaviourTable = &enum.Table[Behaviour]{
+	Type:     "eipassoc.Behaviour",
+	Noun:     "behaviour",
+	Code:     "behaviour-invalid",
+	Sentinel: ErrUnknownBehaviour,
+	Names:    []string{"", "observed"},
+	Aliases: []enum.Alias[Behaviour]{
+		{Name: "documented", Value: Documented},
+		{Name: "strict", Value: Documented},
+		{Name: "api", Value: Observed},
+	},
+}
+
+// ParseBehaviour returns the behaviour spelled s: "documented" (or "strict") or
+// "observed" (or "api"), ignoring case. Anything else is an error wrapping
+// [ErrUnknownBehaviour].
+func ParseBehaviour(s string) (Behaviour, error) { return behaviourTable.Parse(s) }
+
+// String returns "documented", "observed", or "Behaviour(n)".
+func (b Behaviour) String() string {
+	if b == Documented {
+		return "documented"
+	}
+	return behaviourTable.String(b)
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (b Behaviour) MarshalText() ([]byte, error) {
+	if b == Documented {
+		return []byte("documented"), nil
+	}
+	return behaviourTable.MarshalText(b)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; the empty text gives Documented.
+func (b *Behaviour) UnmarshalText(text []byte) error { return behaviourTable.UnmarshalText(text, b) }
+
+func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
