@@ -120,3 +120,6 @@ func (b Behaviour) MarshalText() ([]byte, error) {
 func (b *Behaviour) UnmarshalText(text []byte) error { return behaviourTable.UnmarshalText(text, b) }
 
 func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
+
+// IsValid reports whether b is Documented or Observed.
+func (b Behaviour) IsValid() bool { return b <= Observed }
