@@ -42,26 +42,32 @@ func CanAssociate(r Request) Decision {
 
 // checkEIP applies the rules on the EIP itself: identity, status and locks.
 func checkEIP(d *Decision, a *eip.Address) {
-	subject := "eip " + string(a.ID)
 	if a.ID == "" {
 		d.deny(CodeEIPInvalid, "eip.id", "the EIP has no allocation ID", "")
-		subject = "eip"
 	}
 	switch {
 	case a.Status == eip.Available:
 	case !a.Status.IsValid():
-		d.deny(CodeEIPStatus, subject, "the EIP's status is unknown; it must be Available", "")
+		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP's status is unknown; it must be Available", "")
 	case a.Status == eip.InUse:
-		d.deny(CodeEIPStatus, subject, "the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first", "")
+		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first", "")
 	default:
-		d.deny(CodeEIPStatus, subject, "the EIP is "+a.Status.String()+"; it must be Available", "")
+		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP is "+a.Status.String()+"; it must be Available", "")
 	}
 	if a.HasLock(eip.Security) {
-		d.deny(CodeEIPLocked, subject, "the EIP is locked for a security reason", "")
+		d.deny(CodeEIPLocked, subject("eip", string(a.ID)), "the EIP is locked for a security reason", "")
 	}
 	if a.HasLock(eip.Financial) {
-		d.deny(CodeEIPFinancialLocked, subject, "the EIP is locked for overdue payment", "")
+		d.deny(CodeEIPFinancialLocked, subject("eip", string(a.ID)), "the EIP is locked for overdue payment", "")
 	}
+}
+
+// subject names a resource in a violation: "eni eni-1", or "eni" when it has no ID.
+func subject(kind, id string) string {
+	if id == "" {
+		return kind
+	}
+	return kind + " " + id
 }
 
 func describeAssociation(a eip.Association) string {
@@ -73,31 +79,34 @@ func describeAssociation(a eip.Association) string {
 
 // checkENIIdentity applies the rules on the ENI's identity, VPC and status.
 func checkENIIdentity(d *Decision, n *eni.Interface) {
-	subject := "eni " + string(n.ID)
 	if n.ID == "" {
 		d.deny(CodeENIInvalid, "eni.id", "the ENI has no ID", "")
-		subject = "eni"
 	}
 	if !n.Kind.IsValid() {
 		d.deny(CodeENIInvalid, "eni.kind", "the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member", "")
 	}
 	if n.VPC == "" {
-		d.deny(CodeENINotInVPC, subject, "the ENI is not in a VPC (its VPC ID is empty)", "")
+		d.deny(CodeENINotInVPC, subject("eni", string(n.ID)), "the ENI is not in a VPC (its VPC ID is empty)", "")
 	}
 	switch n.Status {
 	case eni.Available, eni.InUse:
 	case 0:
-		d.deny(CodeENIStatus, subject, "the ENI's status is unknown; it must be Available", "")
+		d.deny(CodeENIStatus, subject("eni", string(n.ID)), "the ENI's status is unknown; it must be Available", "")
 	default:
-		d.deny(CodeENIStatus, subject, "the ENI is "+n.Status.String()+"; wait until it is Available", "")
+		d.deny(CodeENIStatus, subject("eni", string(n.ID)), "the ENI is "+n.Status.String()+"; wait until it is Available", "")
 	}
 }
 
 // checkAssociateRegions applies the region rules: both regions known and open, the
 // same for the EIP and the ENI, and offering the mode.
 func checkAssociateRegions(d *Decision, r *Request) {
-	eipInfo, eipOK := lookupRegion(d, r.EIP.Region, "eip.region")
 	eniInfo, eniOK := lookupRegion(d, r.ENI.Region, "eni.region")
+	eipInfo, eipOK := eniInfo, eniOK
+	if r.EIP.Region != r.ENI.Region {
+		eipInfo, eipOK = lookupRegion(d, r.EIP.Region, "eip.region")
+	} else if !eniOK {
+		d.deny(CodeRegionUnknown, "eip.region", regionUnknownMessage(r.EIP.Region), "")
+	}
 	if eipOK && eniOK && eipInfo.ID != eniInfo.ID {
 		d.deny(CodeRegionMismatch, "eip.region", "the EIP is in "+string(eipInfo.ID)+" and the ENI in "+string(eniInfo.ID)+"; they must be in the same region", "")
 	}
@@ -133,14 +142,17 @@ func checkRegionOpen(d *Decision, info *regions.Info, subject string) {
 func lookupRegion(d *Decision, id regions.ID, subject string) (regions.Info, bool) {
 	info, err := regions.Lookup(id)
 	if err != nil {
-		msg := "region " + strconv.Quote(string(id)) + " is not a known Alibaba Cloud region ID"
-		if id == "" {
-			msg = "no region given"
-		}
-		d.deny(CodeRegionUnknown, subject, msg, "")
+		d.deny(CodeRegionUnknown, subject, regionUnknownMessage(id), "")
 		return info, false
 	}
 	return info, true
+}
+
+func regionUnknownMessage(id regions.ID) string {
+	if id == "" {
+		return "no region given"
+	}
+	return "region " + strconv.Quote(string(id)) + " is not a known Alibaba Cloud region ID"
 }
 
 // checkKindAndCapacity applies the ENI-kind rule and the per-mode capacity rule.
@@ -153,7 +165,7 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 		capacity = p.SecondaryENI
 	}
 	if !capacity.Allows() {
-		d.deny(CodeENIKindUnsupported, "eni "+string(r.ENI.ID), p.Name+" cannot target a "+r.ENI.Kind.String()+" ENI", "")
+		d.deny(CodeENIKindUnsupported, subject("eni", string(r.ENI.ID)), p.Name+" cannot target a "+r.ENI.Kind.String()+" ENI", "")
 		return
 	}
 	limit := capacity.Limit(r.ENI.PrivateIPCount())
@@ -167,7 +179,7 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	case modes.Binded:
 		api = "InvalidAssociation.Duplicated"
 	}
-	v := d.deny(CodeENICapacity, "eni "+string(r.ENI.ID),
+	v := d.deny(CodeENICapacity, subject("eni", string(r.ENI.ID)),
 		"the ENI carries "+strconv.Itoa(len(r.Bound))+" EIPs and takes at most "+strconv.Itoa(limit)+" in "+p.Name, api)
 	v.Capacity = &Capacity{Limit: limit, Used: len(r.Bound)}
 }
@@ -184,7 +196,6 @@ func (r *Request) target() netip.Addr {
 // NAT mode it carries no EIP yet; in cut-through mode it is the primary address and the
 // ENI has no secondary addresses.
 func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
-	subject := "eni " + string(r.ENI.ID)
 	if r.PrivateIP.IsValid() && !r.ENI.HasPrivateIP(r.PrivateIP) {
 		d.deny(CodePrivateIPNotOnENI, "private_ip "+r.PrivateIP.String(), r.PrivateIP.String()+" is not a private IP of ENI "+string(r.ENI.ID), "")
 	}
@@ -195,7 +206,7 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(CodePrivateIPNotPrimary, "private_ip "+r.PrivateIP.String(), p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(), "")
 	}
 	if p.NoSecondaryPrivateIPs && len(r.ENI.SecondaryIPs) > 0 {
-		d.deny(CodeENIHasSecondaryIPs, subject, "the ENI has "+strconv.Itoa(len(r.ENI.SecondaryIPs))+" secondary private IPs; "+p.Name+" needs none", "")
+		d.deny(CodeENIHasSecondaryIPs, subject("eni", string(r.ENI.ID)), "the ENI has "+strconv.Itoa(len(r.ENI.SecondaryIPs))+" secondary private IPs; "+p.Name+" needs none", "")
 	}
 	if r.Mode != modes.NAT {
 		return
@@ -228,7 +239,7 @@ func checkModeConflict(d *Decision, r *Request) {
 		if (m == modes.NAT && r.Mode == modes.MultiBinded) || (m == modes.MultiBinded && r.Mode == modes.NAT) {
 			api = "OperationFailed.EipBindModeConflict"
 		}
-		d.deny(CodeModeConflict, "eni "+string(r.ENI.ID), "the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name, api)
+		d.deny(CodeModeConflict, subject("eni", string(r.ENI.ID)), "the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name, api)
 		return
 	}
 }
@@ -247,7 +258,7 @@ func checkAttachment(d *Decision, r *Request) {
 	if r.ENI.Instance != "" {
 		msg = "the ENI is attached to " + r.ENI.Instance + "; detach it before associating an EIP in " + r.Mode.Properties().Name
 	}
-	d.deny(CodeENIAttached, "eni "+string(r.ENI.ID), msg, "")
+	d.deny(CodeENIAttached, subject("eni", string(r.ENI.ID)), msg, "")
 }
 
 // addAssociateAdvisories adds the advisories that hold whatever the verdict.

@@ -314,3 +314,14 @@ func TestDecisionString(t *testing.T) {
 	}
 }
 
+
+// TestAllowedPathAllocatesNothing guards the allocation target of the benchmark; it
+// counts allocations, which are deterministic, and times nothing.
+func TestAllowedPathAllocatesNothing(t *testing.T) {
+	r := request(modes.NAT, 10)
+	r.Bound = bind(modes.NAT, 9)
+	r.PrivateIP = addr(9)
+	if allocs := testing.AllocsPerRun(100, func() { _ = eipassoc.CanAssociate(r) }); allocs != 0 {
+		t.Errorf("CanAssociate allocates %v times on the allowed path", allocs)
+	}
+}

@@ -105,14 +105,14 @@ func checkAttachIdentity(d *Decision, n *eni.Interface, in *Instance) {
 	case 0:
 		d.deny(CodeENIInvalid, "eni.kind", "the ENI's kind is unknown", "")
 	default:
-		d.deny(CodeENIKindUnsupported, "eni "+string(n.ID), "a "+n.Kind.String()+" ENI cannot be attached; only secondary and trunk ENIs can", "InvalidOperation.InvalidEniType")
+		d.deny(CodeENIKindUnsupported, subject("eni", string(n.ID)), "a "+n.Kind.String()+" ENI cannot be attached; only secondary and trunk ENIs can", "InvalidOperation.InvalidEniType")
 	}
 	switch {
 	case n.Status == eni.Available && n.Instance == "":
 	case n.Instance != "":
-		d.deny(CodeENIStatus, "eni "+string(n.ID), "the ENI is already attached to "+n.Instance, "InvalidOperation.InvalidEniState")
+		d.deny(CodeENIStatus, subject("eni", string(n.ID)), "the ENI is already attached to "+n.Instance, "InvalidOperation.InvalidEniState")
 	default:
-		d.deny(CodeENIStatus, "eni "+string(n.ID), "the ENI is "+statusText(n.Status)+"; it must be Available", "InvalidOperation.InvalidEniState")
+		d.deny(CodeENIStatus, subject("eni", string(n.ID)), "the ENI is "+statusText(n.Status)+"; it must be Available", "InvalidOperation.InvalidEniState")
 	}
 	if in.ID == "" {
 		d.deny(CodeInstanceInvalid, "instance.id", "the instance has no ID", "")
@@ -168,7 +168,7 @@ func checkAttachLimits(d *Decision, n *eni.Interface, in *Instance) {
 	}
 	have := max(in.ENIs, 1)
 	if have >= limits.ENIs {
-		v := d.deny(CodeInstanceENIQuota, "instance "+in.ID, in.Type+" takes at most "+strconv.Itoa(limits.ENIs)+" ENIs (primary included) and has "+strconv.Itoa(have), "")
+		v := d.deny(CodeInstanceENIQuota, subject("instance", in.ID), in.Type+" takes at most "+strconv.Itoa(limits.ENIs)+" ENIs (primary included) and has "+strconv.Itoa(have), "")
 		v.Capacity = &Capacity{Limit: limits.ENIs, Used: have}
 	}
 	if !limits.KnowsPrivateIPs() {
@@ -176,7 +176,7 @@ func checkAttachLimits(d *Decision, n *eni.Interface, in *Instance) {
 		return
 	}
 	if ips := n.PrivateIPCount(); ips > limits.PrivateIPsPerENI {
-		v := d.deny(CodeInstancePrivateIPQuota, "eni "+string(n.ID), "the ENI has "+strconv.Itoa(ips)+" private IPs and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI", "")
+		v := d.deny(CodeInstancePrivateIPQuota, subject("eni", string(n.ID)), "the ENI has "+strconv.Itoa(ips)+" private IPs and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI", "")
 		v.Capacity = &Capacity{Limit: limits.PrivateIPsPerENI, Used: ips}
 	}
 }
@@ -206,7 +206,7 @@ func checkAttachModes(d *Decision, bound []Binding, in *Instance) {
 	}
 	switch in.DHCP {
 	case DHCPDisabled:
-		d.deny(CodeInstanceDHCPDisabled, "instance "+in.ID, "the ENI carries multi-EIP-to-ENI EIPs, which take effect only with DHCP enabled on the instance", "")
+		d.deny(CodeInstanceDHCPDisabled, subject("instance", in.ID), "the ENI carries multi-EIP-to-ENI EIPs, which take effect only with DHCP enabled on the instance", "")
 	case DHCPUnknown:
 		d.Advisories.add(bitInstanceDHCPUnknown)
 	}
