@@ -314,7 +314,6 @@ func TestDecisionString(t *testing.T) {
 	}
 }
 
-
 // TestAllowedPathAllocatesNothing guards the allocation target of the benchmark; it
 // counts allocations, which are deterministic, and times nothing.
 func TestAllowedPathAllocatesNothing(t *testing.T) {
