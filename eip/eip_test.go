@@ -107,3 +107,12 @@ func TestAddressJSONRoundTrip(t *testing.T) {
 		t.Errorf("zero Address JSON = %s", data)
 	}
 }
+
+func TestParseRapid(t *testing.T) {
+	t.Run("Status", func(t *testing.T) { enumtest.Property(t, eip.ParseStatus) })
+	t.Run("ChargeType", func(t *testing.T) { enumtest.Property(t, eip.ParseChargeType) })
+	t.Run("InternetChargeType", func(t *testing.T) { enumtest.Property(t, eip.ParseInternetChargeType) })
+	t.Run("LockReason", func(t *testing.T) { enumtest.Property(t, eip.ParseLockReason) })
+	t.Run("BusinessStatus", func(t *testing.T) { enumtest.Property(t, eip.ParseBusinessStatus) })
+	t.Run("InstanceType", func(t *testing.T) { enumtest.Property(t, eip.ParseInstanceType) })
+}

@@ -170,3 +170,8 @@ func TestFamily(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRapid(t *testing.T) {
+	t.Run("Kind", func(t *testing.T) { enumtest.Property(t, eni.ParseKind) })
+	t.Run("Status", func(t *testing.T) { enumtest.Property(t, eni.ParseStatus) })
+}

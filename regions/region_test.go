@@ -146,3 +146,5 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+func TestParseStatusRapid(t *testing.T) { enumtest.Property(t, regions.ParseStatus) }
