@@ -7,11 +7,12 @@ import (
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/internal/gen"
 	"github.com/eipassoc/eipassoc/modes"
 )
 
-// addr returns 10.0.0.(10+i).
-func addr(i int) netip.Addr { return netip.AddrFrom4([4]byte{10, 0, 0, byte(10 + i)}) }
+// addr returns 10.0.0.(10+i), the addresses the generators use too.
+var addr = gen.Addr
 
 // secondaryENI returns a detached secondary ENI in cn-hangzhou with n private IPs.
 func secondaryENI(n int) eni.Interface {
