@@ -32,12 +32,12 @@ type Address struct {
 
 // Locked reports whether the EIP carries an operation lock or a financial lock; a
 // locked EIP cannot be associated, disassociated or released.
-func (a *Address) Locked() bool {
+func (a Address) Locked() bool {
 	return len(a.LockReasons) > 0 || a.BusinessStatus == FinancialLocked
 }
 
 // HasLock reports whether the EIP carries lock reason r.
-func (a *Address) HasLock(r LockReason) bool {
+func (a Address) HasLock(r LockReason) bool {
 	for _, l := range a.LockReasons {
 		if l == r {
 			return true

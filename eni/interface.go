@@ -34,7 +34,7 @@ type Interface struct {
 }
 
 // PrivateIPCount returns the number of private IPv4 addresses, the primary included.
-func (i *Interface) PrivateIPCount() int {
+func (i Interface) PrivateIPCount() int {
 	n := len(i.SecondaryIPs)
 	if i.PrimaryIP.IsValid() {
 		n++
@@ -43,7 +43,7 @@ func (i *Interface) PrivateIPCount() int {
 }
 
 // PrivateIPs returns the primary address followed by the secondary ones, in a new slice.
-func (i *Interface) PrivateIPs() []netip.Addr {
+func (i Interface) PrivateIPs() []netip.Addr {
 	out := make([]netip.Addr, 0, i.PrivateIPCount())
 	if i.PrimaryIP.IsValid() {
 		out = append(out, i.PrimaryIP)
@@ -53,7 +53,7 @@ func (i *Interface) PrivateIPs() []netip.Addr {
 
 // HasPrivateIP reports whether a is the primary or a secondary address of the ENI. The
 // invalid (zero) address is never on an ENI.
-func (i *Interface) HasPrivateIP(a netip.Addr) bool {
+func (i Interface) HasPrivateIP(a netip.Addr) bool {
 	if !a.IsValid() {
 		return false
 	}
@@ -71,7 +71,7 @@ func (i *Interface) HasPrivateIP(a netip.Addr) bool {
 // Attached reports whether the ENI is attached, or being attached, to an ECS instance:
 // it names an instance or its status is InUse, Attaching or Detaching. A primary ENI is
 // always attached to the instance it was created with.
-func (i *Interface) Attached() bool {
+func (i Interface) Attached() bool {
 	switch {
 	case i.Instance != "", i.Kind == Primary:
 		return true

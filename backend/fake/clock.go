@@ -1,0 +1,31 @@
+package fake
+
+import (
+	"sync"
+	"time"
+)
+
+// A ManualClock is a clock for Options.Clock that moves only when told to, so tests can
+// step the fake's status transitions. The zero ManualClock starts at the zero time. It
+// is safe for concurrent use.
+type ManualClock struct {
+	mu  sync.Mutex // guards now
+	now time.Time
+}
+
+// NewManualClock returns a clock that reads t until it is advanced.
+func NewManualClock(t time.Time) *ManualClock { return &ManualClock{now: t} }
+
+// Now returns the clock's time.
+func (c *ManualClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Advance moves the clock forward by d.
+func (c *ManualClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}

@@ -1,0 +1,425 @@
+package fake
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strconv"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// CreateENI implements [backend.ENIManager].
+func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (n eni.Interface, err error) {
+	const op = backend.OpCreateENI
+	if err := b.begin(ctx, op); err != nil {
+		return eni.Interface{}, err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	params := in
+	params.ClientToken = ""
+	if r, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+		if replay {
+			return copyENI(r.(eni.Interface)), nil
+		}
+		return eni.Interface{}, err
+	}
+	if err := checkRegion(op, in.Region); err != nil {
+		return eni.Interface{}, err
+	}
+	rec, err := b.createENI(op, in, "")
+	if err != nil {
+		return eni.Interface{}, err
+	}
+	b.rememberToken(op, in.ClientToken, params, copyENI(rec.iface))
+	return copyENI(rec.iface), nil
+}
+
+// createENI creates an Available ENI with the given ID (chosen when empty).
+func (b *Backend) createENI(op backend.Op, in backend.CreateENIInput, id eni.ID) (*eniRec, error) {
+	vsw := b.s.vswitches[in.VSwitch]
+	if in.VSwitch == "" {
+		return nil, fail(op, "MissingParameter", "The input parameter VSwitchId that is mandatory for processing this request is not supplied.")
+	}
+	if vsw == nil || vsw.Region != in.Region {
+		return nil, fail(op, "InvalidVSwitchId.NotFound", "")
+	}
+	kind := in.Kind
+	if kind == 0 {
+		kind = eni.Secondary
+	}
+	if kind != eni.Secondary && kind != eni.Trunk && kind != eni.Primary {
+		return nil, fail(op, "InvalidParameter", "InstanceType must be Secondary or Trunk.")
+	}
+	if len(in.SecondaryIPs) > 0 && in.SecondaryIPCount > 0 {
+		return nil, fail(op, "InvalidParameter.Conflict", "PrivateIpAddress and SecondaryPrivateIpAddressCount are mutually exclusive.")
+	}
+	count := max(len(in.SecondaryIPs), in.SecondaryIPCount)
+	if in.SecondaryIPCount < 0 || count > eni.MaxUnattachedSecondaryIPs {
+		return nil, fail(op, "InvalidParameter", "An ENI takes 1 to 49 secondary private IP addresses at creation.")
+	}
+	want := append([]netip.Addr{in.PrimaryIP}, in.SecondaryIPs...)
+	if err := vsw.checkFree(op, want); err != nil {
+		return nil, err
+	}
+	if id == "" {
+		id = eni.ID(b.newID("eni"))
+	}
+	primary := in.PrimaryIP
+	if !primary.IsValid() {
+		var ok bool
+		if primary, ok = vsw.next(want); !ok {
+			return nil, fail(op, "InvalidVSwitchId.IpNotEnough", "")
+		}
+	}
+	secondary := slices.Clone(in.SecondaryIPs)
+	taken := append(want, primary)
+	for range in.SecondaryIPCount {
+		a, ok := vsw.next(taken)
+		if !ok {
+			return nil, fail(op, "InvalidVSwitchId.IpNotEnough", "")
+		}
+		secondary, taken = append(secondary, a), append(taken, a)
+	}
+	rec := &eniRec{iface: eni.Interface{
+		ID: id, Kind: kind, Status: eni.Available, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC,
+		VSwitch: vsw.ID, PrimaryIP: primary, SecondaryIPs: secondary,
+	}}
+	for _, a := range rec.iface.PrivateIPs() {
+		vsw.used[a] = string(id)
+	}
+	b.s.enis[id] = rec
+	b.s.eniOrder = append(b.s.eniOrder, id)
+	return rec, nil
+}
+
+// checkFree reports an error unless every valid address in want is inside the vSwitch,
+// free, and not repeated.
+func (v *vswitch) checkFree(op backend.Op, want []netip.Addr) error {
+	seen := map[netip.Addr]bool{}
+	for _, a := range want {
+		if !a.IsValid() {
+			continue
+		}
+		switch {
+		case !v.CIDR.Contains(a) || !v.usable(a):
+			return fail(op, "InvalidVSwitchId.IpInvalid", a.String()+" is not in the CIDR block "+v.CIDR.String()+".")
+		case seen[a]:
+			return fail(op, "InvalidIp.IpRepeated", "")
+		case v.used[a] != "":
+			return fail(op, "InvalidPrivateIpAddress.Duplicated", "")
+		}
+		seen[a] = true
+	}
+	return nil
+}
+
+// usable reports whether a is not one of the addresses the cloud reserves: the first
+// three and the last one of the block.
+func (v *vswitch) usable(a netip.Addr) bool {
+	first := v.CIDR.Masked().Addr()
+	if a == first || a == first.Next() || a == first.Next().Next() {
+		return false
+	}
+	return v.CIDR.Contains(a.Next())
+}
+
+// next returns the lowest usable free address not in also.
+func (v *vswitch) next(also []netip.Addr) (netip.Addr, bool) {
+	for a := v.CIDR.Masked().Addr(); v.CIDR.Contains(a); a = a.Next() {
+		if v.usable(a) && v.used[a] == "" && !slices.Contains(also, a) {
+			return a, true
+		}
+	}
+	return netip.Addr{}, false
+}
+
+func copyENI(n eni.Interface) eni.Interface {
+	n.SecondaryIPs = slices.Clone(n.SecondaryIPs)
+	return n
+}
+
+func (b *Backend) lookupENI(op backend.Op, in backend.DeleteENIInput) (*eniRec, error) {
+	if err := checkRegion(op, in.Region); err != nil {
+		return nil, err
+	}
+	if in.ENI == "" {
+		return nil, fail(op, "MissingParameter", "The input parameter NetworkInterfaceId that is mandatory for processing this request is not supplied.")
+	}
+	r := b.s.enis[in.ENI]
+	if r == nil || r.iface.Region != in.Region {
+		return nil, fail(op, "InvalidEniId.NotFound", "")
+	}
+	return r, nil
+}
+
+// DeleteENI implements [backend.ENIManager]. An ENI that still carries EIPs cannot be
+// deleted.
+func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err error) {
+	const op = backend.OpDeleteENI
+	if err := b.begin(ctx, op); err != nil {
+		return err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	r, err := b.lookupENI(op, in)
+	if err != nil {
+		return err
+	}
+	switch {
+	case r.iface.Kind == eni.Primary:
+		return fail(op, "InvalidOperation.InvalidEniType", "")
+	case r.iface.Status != eni.Available:
+		return fail(op, "InvalidOperation.InvalidEniState", "")
+	case len(r.bound) > 0:
+		return fail(op, "InvalidOperation.InvalidEniState", "The ENI carries EIPs; disassociate them first.")
+	}
+	b.transitionENI(r, eni.Deleting, 0, "")
+	return nil
+}
+
+// AttachENI implements [backend.ENIManager].
+func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) (err error) {
+	const op = backend.OpAttachENI
+	if err := b.begin(ctx, op); err != nil {
+		return err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	if err != nil {
+		return err
+	}
+	return b.attach(op, r, in.Instance, in.Region)
+}
+
+// attach applies the cloud's checks for attaching r to an instance, then attaches it.
+func (b *Backend) attach(op backend.Op, r *eniRec, instance string, region regions.ID) error {
+	inst := b.s.instances[instance]
+	if inst == nil || inst.Region != region {
+		return fail(op, "InvalidInstanceId.NotFound", "")
+	}
+	limits, _ := b.limits(inst.Type)
+	switch {
+	case r.iface.Kind != eni.Secondary && r.iface.Kind != eni.Trunk:
+		return fail(op, "InvalidOperation.InvalidEniType", "")
+	case r.iface.Status != eni.Available:
+		return fail(op, "InvalidOperation.InvalidEniState", "")
+	case inst.Status != "Running" && inst.Status != "Stopped":
+		return fail(op, "InvalidOperation.InvalidEcsState", "")
+	case r.iface.Zone != inst.Zone:
+		return fail(op, "InvalidOperation.AvailabilityZoneMismatch", "")
+	case r.iface.VPC != inst.VPC:
+		return fail(op, "InvalidOperation.VpcMismatch", "")
+	case len(inst.ENIs)+b.pendingAttachments(inst.ID) >= limits.ENIs:
+		return fail(op, "EniPerInstanceLimitExceeded", "")
+	case limits.KnowsPrivateIPs() && r.iface.PrivateIPCount() > limits.PrivateIPsPerENI:
+		return fail(op, "InvalidOperation.Ipv4CountExceeded", "")
+	case b.carries(r, modes.MultiBinded) && !modes.MultiBinded.AllowsInstanceType(inst.Type):
+		return fail(op, "OperationUnsupported.EipBindModel", "")
+	}
+	b.transitionENI(r, eni.Attaching, eni.InUse, inst.ID)
+	return nil
+}
+
+// pendingAttachments counts the ENIs being attached to an instance.
+func (b *Backend) pendingAttachments(instance string) int {
+	n := 0
+	for id := range b.s.pendingENIs {
+		if r := b.s.enis[id]; r != nil && r.iface.Status == eni.Attaching && r.pending == instance {
+			n++
+		}
+	}
+	return n
+}
+
+// carries reports whether the ENI carries an EIP in mode m.
+func (b *Backend) carries(r *eniRec, m modes.Mode) bool {
+	for _, id := range r.bound {
+		if b.s.eips[id].addr.Association.Mode == m {
+			return true
+		}
+	}
+	return false
+}
+
+// DetachENI implements [backend.ENIManager].
+func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err error) {
+	const op = backend.OpDetachENI
+	if err := b.begin(ctx, op); err != nil {
+		return err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	if err != nil {
+		return err
+	}
+	if b.s.instances[in.Instance] == nil {
+		return fail(op, "InvalidInstanceId.NotFound", "")
+	}
+	switch {
+	case r.iface.Kind == eni.Primary:
+		return fail(op, "InvalidOperation.DetachPrimaryEniNotAllowed", "")
+	case r.iface.Status != eni.InUse || r.iface.Instance != in.Instance:
+		return fail(op, "InvalidOperation.InvalidEniState", "")
+	}
+	b.transitionENI(r, eni.Detaching, eni.Available, in.Instance)
+	return nil
+}
+
+// AssignPrivateIPs implements [backend.ENIManager].
+func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivateIPsInput) (out []netip.Addr, err error) {
+	const op = backend.OpAssignPrivateIPs
+	if err := b.begin(ctx, op); err != nil {
+		return nil, err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	params := in
+	params.ClientToken = ""
+	if res, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+		if replay {
+			return slices.Clone(res.([]netip.Addr)), nil
+		}
+		return nil, err
+	}
+	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	if err != nil {
+		return nil, err
+	}
+	if (len(in.IPs) == 0) == (in.Count <= 0) {
+		return nil, fail(op, "InvalidParameter", "Give either PrivateIpAddress or SecondaryPrivateIpAddressCount.")
+	}
+	if r.iface.Status != eni.Available && r.iface.Status != eni.InUse {
+		return nil, fail(op, "InvalidOperation.InvalidEniState", "")
+	}
+	if b.carries(r, modes.Binded) {
+		return nil, fail(op, "OperationFailed.EniSubIp", "A cut-through ENI takes no secondary private IP.")
+	}
+	add := max(len(in.IPs), in.Count)
+	if limit := b.privateIPLimit(r); r.iface.PrivateIPCount()+add > limit {
+		return nil, fail(op, "InvalidOperation.Ipv4CountExceeded", "The ENI can hold at most "+strconv.Itoa(limit)+" private IP addresses.")
+	}
+	vsw := b.s.vswitches[r.iface.VSwitch]
+	if err := vsw.checkFree(op, in.IPs); err != nil {
+		if backend.Code(err) == "InvalidPrivateIpAddress.Duplicated" {
+			return nil, fail(op, "InvalidIp.IpAssigned", "")
+		}
+		return nil, err
+	}
+	out = slices.Clone(in.IPs)
+	for range in.Count {
+		a, ok := vsw.next(out)
+		if !ok {
+			return nil, fail(op, "InvalidVSwitchId.IpNotEnough", "")
+		}
+		out = append(out, a)
+	}
+	for _, a := range out {
+		vsw.used[a] = string(r.iface.ID)
+	}
+	r.iface.SecondaryIPs = append(r.iface.SecondaryIPs, out...)
+	b.rememberToken(op, in.ClientToken, params, slices.Clone(out))
+	return out, nil
+}
+
+// privateIPLimit is the most private addresses the ENI may hold: 1 + 49 when it is not
+// attached, the instance type's limit when it is.
+func (b *Backend) privateIPLimit(r *eniRec) int {
+	if inst := b.s.instances[r.iface.Instance]; inst != nil {
+		if l, ok := b.limits(inst.Type); ok && l.KnowsPrivateIPs() {
+			return l.PrivateIPsPerENI
+		}
+	}
+	return 1 + eni.MaxUnattachedSecondaryIPs
+}
+
+// UnassignPrivateIPs implements [backend.ENIManager]. An address that carries a NAT EIP
+// cannot be removed.
+func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPrivateIPsInput) (err error) {
+	const op = backend.OpUnassignPrivateIPs
+	if err := b.begin(ctx, op); err != nil {
+		return err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	if err != nil {
+		return err
+	}
+	if len(in.IPs) == 0 {
+		return fail(op, "MissingParameter", "The input parameter PrivateIpAddress that is mandatory for processing this request is not supplied.")
+	}
+	if r.iface.Status != eni.Available && r.iface.Status != eni.InUse {
+		return fail(op, "InvalidOperation.InvalidEniState", "")
+	}
+	for _, a := range in.IPs {
+		if !slices.Contains(r.iface.SecondaryIPs, a) {
+			return fail(op, "InvalidIp.IpUnassigned", "")
+		}
+		for _, id := range r.bound {
+			if b.s.eips[id].addr.Association.PrivateIP == a {
+				return fail(op, "InvalidOperation.InvalidEniState", a.String()+" carries EIP "+string(id)+"; disassociate it first.")
+			}
+		}
+	}
+	vsw := b.s.vswitches[r.iface.VSwitch]
+	r.iface.SecondaryIPs = slices.DeleteFunc(r.iface.SecondaryIPs, func(a netip.Addr) bool {
+		if slices.Contains(in.IPs, a) {
+			delete(vsw.used, a)
+			return true
+		}
+		return false
+	})
+	return nil
+}
+
+// DescribeENIs implements [backend.ENIReader]. NextToken is the position in the listing.
+func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput) (page backend.ENIPage, err error) {
+	const op = backend.OpDescribeENIs
+	if err := b.begin(ctx, op); err != nil {
+		return backend.ENIPage{}, err
+	}
+	defer func() { err = b.end(op, in, err) }()
+	if err := checkRegion(op, in.Region); err != nil {
+		return backend.ENIPage{}, err
+	}
+	size := in.MaxResults
+	if size == 0 {
+		size = 10
+	}
+	start := 0
+	if in.NextToken != "" {
+		n, err := strconv.Atoi(in.NextToken)
+		if err != nil || n < 0 {
+			return backend.ENIPage{}, fail(op, "InvalidParameter", "The NextToken is not valid.")
+		}
+		start = n
+	}
+	if size < 10 || size > 500 || len(in.IDs) > 100 {
+		return backend.ENIPage{}, fail(op, "InvalidParameter", "MaxResults must be 10 to 500, and at most 100 NetworkInterfaceIds.")
+	}
+	var match []eni.Interface
+	for _, id := range b.s.eniOrder {
+		n := b.s.enis[id].iface
+		switch {
+		case n.Region != in.Region,
+			len(in.IDs) > 0 && !slices.Contains(in.IDs, id),
+			in.Instance != "" && n.Instance != in.Instance,
+			in.VPC != "" && n.VPC != in.VPC,
+			in.VSwitch != "" && n.VSwitch != in.VSwitch,
+			in.Kind != 0 && n.Kind != in.Kind,
+			in.Status != 0 && n.Status != in.Status:
+			continue
+		}
+		match = append(match, copyENI(n))
+	}
+	page.TotalCount = len(match)
+	if start < len(match) {
+		end := min(start+size, len(match))
+		page.ENIs = match[start:end]
+		if end < len(match) {
+			page.NextToken = strconv.Itoa(end)
+		}
+	}
+	return page, nil
+}

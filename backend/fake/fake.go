@@ -1,0 +1,251 @@
+package fake
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/netip"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// Options configure a fake account. The zero Options is a usable account: seed 0,
+// immediate status transitions, the cloud's default quota of 20 EIPs, no
+// multi-EIP-to-ENI allowlisting, and the API's observed behaviour for NAT associations
+// on attached ENIs.
+type Options struct {
+	// Seed makes IDs, addresses and request IDs deterministic: the same seed and the
+	// same calls give the same values.
+	Seed uint64
+	// Clock returns the current time; nil means time.Now. Only status transitions read it.
+	Clock func() time.Time
+	// TransitionDelay is how long Associating, Unassociating, Attaching, Detaching,
+	// Releasing and Deleting last, measured on Clock. Zero makes them immediate: the
+	// call returns with the final status already in place.
+	TransitionDelay time.Duration
+	// EIPQuota is how many EIPs the account may own; zero means 20, the cloud's default.
+	EIPQuota int
+	// MultiBindedAllowed allowlists the account for multi-EIP-to-ENI mode.
+	MultiBindedAllowed bool
+	// DocumentedNAT makes NAT associations on attached secondary ENIs fail with
+	// Eni.Attached, as the documentation's prerequisite says. By default the fake
+	// accepts them, as the API does in practice.
+	DocumentedNAT bool
+	// Limits adds or overrides instance-type ENI limits; types found in neither Limits
+	// nor the built-in table (eni.LimitsFor) are unknown to DescribeInstanceTypes and
+	// cannot be used for instances.
+	Limits map[string]eni.Limits
+}
+
+// Backend is an in-memory Alibaba Cloud account. It is safe for concurrent use.
+type Backend struct {
+	opts  Options
+	clock func() time.Time
+
+	mu sync.Mutex // guards every field below
+	s  state      // resources
+	// rng drives IDs, addresses and request IDs.
+	rng      *rand.Rand
+	requests uint64
+	tokens   map[string]tokenEntry // key: op + "\x00" + ClientToken
+	calls    []Call
+	faults   map[backend.Op]*faultState
+}
+
+var _ backend.Backend = (*Backend)(nil)
+
+// New returns an empty fake account.
+func New(opts Options) *Backend {
+	if opts.EIPQuota == 0 {
+		opts.EIPQuota = 20
+	}
+	clock := opts.Clock
+	if clock == nil {
+		clock = time.Now
+	}
+	return &Backend{
+		opts:   opts,
+		clock:  clock,
+		s:      newState(),
+		rng:    rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
+		tokens: map[string]tokenEntry{},
+		faults: map[backend.Op]*faultState{},
+	}
+}
+
+// A Call is one recorded call to the fake.
+type Call struct {
+	Op        backend.Op
+	Input     any // the input struct, as passed
+	Err       error
+	RequestID string
+}
+
+// Calls returns the calls made so far, oldest first, in a new slice.
+func (b *Backend) Calls() []Call {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]Call(nil), b.calls...)
+}
+
+// ResetCalls forgets the recorded calls.
+func (b *Backend) ResetCalls() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.calls = nil
+}
+
+// A Fault is injected into every call of one operation until cleared. It can delay the
+// call, fail it with an Alibaba Cloud error code or with any error, and do so only after
+// the first After calls, or only Times times.
+type Fault struct {
+	// Code fails the call with this Alibaba Cloud error code, with the status and
+	// sentinel the code has in the cloud (see backend.LookupCode).
+	Code string
+	// Err fails the call with this error instead, when Code is empty.
+	Err error
+	// Latency delays every call, failing or not, by this much (the context can cut it
+	// short).
+	Latency time.Duration
+	// After lets the first After calls through before the fault fails calls.
+	After int
+	// Times limits how many calls the fault fails; zero means no limit.
+	Times int
+}
+
+// Throttle is a Fault that fails every call after the first n with the cloud's
+// Throttling.User error.
+func Throttle(n int) Fault { return Fault{Code: "Throttling.User", After: n} }
+
+type faultState struct {
+	Fault
+	calls, fired int
+}
+
+// InjectFault installs f for operation op, replacing any fault there. An op the fake
+// does not implement is an error.
+func (b *Backend) InjectFault(op backend.Op, f Fault) error {
+	if !op.Known() {
+		return fmt.Errorf("fake: InjectFault: unknown operation %q", op)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.faults[op] = &faultState{Fault: f}
+	return nil
+}
+
+// ClearFaults removes every injected fault.
+func (b *Backend) ClearFaults() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.faults = map[backend.Op]*faultState{}
+}
+
+// begin starts a call: it applies an injected fault's latency and error, then takes
+// the lock and settles due status transitions. The caller must call end.
+func (b *Backend) begin(ctx context.Context, op backend.Op) error {
+	var latency time.Duration
+	var fail error
+	b.mu.Lock()
+	if f := b.faults[op]; f != nil {
+		f.calls++
+		latency = f.Latency
+		if f.calls > f.After && (f.Times == 0 || f.fired < f.Times) && (f.Code != "" || f.Err != nil) {
+			f.fired++
+			fail = f.Err
+			if f.Code != "" {
+				fail = backend.NewError(string(op), f.Code, "")
+			}
+		}
+	}
+	b.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return &backend.Error{Op: string(op), Message: err.Error(), Err: err}
+	}
+	if latency > 0 {
+		t := time.NewTimer(latency)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return &backend.Error{Op: string(op), Message: ctx.Err().Error(), Err: ctx.Err()}
+		case <-t.C:
+		}
+	}
+	b.mu.Lock()
+	if fail != nil {
+		return fail
+	}
+	b.settle(b.clock())
+	return nil
+}
+
+// end records the call, stamps a request ID on its error, and releases the lock.
+func (b *Backend) end(op backend.Op, in any, err error) error {
+	b.requests++
+	id := b.requestID()
+	if e, ok := err.(*backend.Error); ok && e.RequestID == "" {
+		e.RequestID = id
+	}
+	b.calls = append(b.calls, Call{Op: op, Input: in, Err: err, RequestID: id})
+	b.mu.Unlock()
+	return err
+}
+
+func (b *Backend) requestID() string {
+	return fmt.Sprintf("%08X-%04X-%04X-%012X", b.rng.Uint32(), b.requests&0xffff, uint16(b.opts.Seed), b.rng.Uint64()&0xffffffffffff)
+}
+
+// fail returns the cloud's error for op and code, with message replacing the default
+// message when it is not empty.
+func fail(op backend.Op, code, message string) error {
+	return backend.NewError(string(op), code, message)
+}
+
+// newID returns a fresh resource ID with the given prefix, e.g. "eip-3f9a0c...".
+func (b *Backend) newID(prefix string) string {
+	for {
+		id := prefix + "-" + strconv.FormatUint(b.rng.Uint64()>>4, 36)
+		if !b.s.idTaken(id) {
+			return id
+		}
+	}
+}
+
+// newPublicIP returns a fresh public address in 47.96.0.0/12.
+func (b *Backend) newPublicIP() netip.Addr {
+	for {
+		n := b.rng.Uint32()
+		a := netip.AddrFrom4([4]byte{47, byte(96 + n>>24&0x0f), byte(n >> 8), byte(1 + n%253)})
+		if !b.s.publicIPs[a] {
+			return a
+		}
+	}
+}
+
+// checkRegion validates a request's region.
+func checkRegion(op backend.Op, id regions.ID) error {
+	if id == "" {
+		return fail(op, "MissingParameter", "The input parameter RegionId that is mandatory for processing this request is not supplied.")
+	}
+	info, err := regions.Lookup(id)
+	if err != nil {
+		return fail(op, "InvalidRegionId.NotFound", "")
+	}
+	if info.Status == regions.Closed {
+		return fail(op, "Forbidden.RegionNotFound", "Region "+string(id)+" is closed.")
+	}
+	return nil
+}
+
+// limits returns the ENI limits of an instance type.
+func (b *Backend) limits(typ string) (eni.Limits, bool) {
+	if l, ok := b.opts.Limits[typ]; ok {
+		return l, true
+	}
+	return eni.LimitsFor(typ)
+}

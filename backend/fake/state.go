@@ -1,0 +1,214 @@
+package fake
+
+import (
+	"maps"
+	"net/netip"
+	"slices"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// state is the account's resources. Every map value is owned by the state; copies leave
+// through the describe methods and Snapshot only.
+type state struct {
+	eips      map[eip.ID]*eipRec
+	eipOrder  []eip.ID // allocation order, for stable listings
+	enis      map[eni.ID]*eniRec
+	eniOrder  []eni.ID
+	vswitches map[string]*vswitch
+	instances map[string]*backend.Instance
+	publicIPs map[netip.Addr]bool
+	// pending lists resources in a transitional status; settle finishes them.
+	pendingEIPs map[eip.ID]bool
+	pendingENIs map[eni.ID]bool
+}
+
+func newState() state {
+	return state{
+		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{},
+		instances: map[string]*backend.Instance{}, publicIPs: map[netip.Addr]bool{},
+		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
+	}
+}
+
+// eipRec is one EIP. While until is non-zero the EIP is in a transitional status that
+// becomes next at until; next == 0 after Releasing means the EIP disappears.
+type eipRec struct {
+	addr  eip.Address
+	until time.Time
+	next  eip.Status
+}
+
+// eniRec is one ENI. bound lists the EIPs associated with it, in association order.
+type eniRec struct {
+	iface   eni.Interface
+	bound   []eip.ID
+	until   time.Time
+	next    eni.Status
+	pending string // instance being attached to or detached from
+}
+
+// vswitch is a subnet of a VPC in one zone; used maps its taken addresses to owners.
+type vswitch struct {
+	ID     string
+	Region regions.ID
+	Zone   string
+	VPC    string
+	CIDR   netip.Prefix
+	used   map[netip.Addr]string
+}
+
+func (s *state) idTaken(id string) bool {
+	_, e := s.eips[eip.ID(id)]
+	_, n := s.enis[eni.ID(id)]
+	_, v := s.vswitches[id]
+	_, i := s.instances[id]
+	return e || n || v || i
+}
+
+// settle completes the transitions that are due at now.
+func (b *Backend) settle(now time.Time) {
+	for id := range b.s.pendingEIPs {
+		r := b.s.eips[id]
+		if r == nil || now.Before(r.until) {
+			continue
+		}
+		delete(b.s.pendingEIPs, id)
+		r.until = time.Time{}
+		if r.next == 0 {
+			b.removeEIP(id)
+			continue
+		}
+		r.addr.Status = r.next
+	}
+	for id := range b.s.pendingENIs {
+		r := b.s.enis[id]
+		if r == nil || now.Before(r.until) {
+			continue
+		}
+		delete(b.s.pendingENIs, id)
+		r.until = time.Time{}
+		b.finishENI(r)
+	}
+}
+
+// transitionEIP moves an EIP to a transitional status that ends in next (0: gone).
+func (b *Backend) transitionEIP(r *eipRec, during, next eip.Status) {
+	if b.opts.TransitionDelay <= 0 {
+		r.addr.Status = next
+		if next == 0 {
+			b.removeEIP(r.addr.ID)
+		}
+		return
+	}
+	r.addr.Status, r.next, r.until = during, next, b.clock().Add(b.opts.TransitionDelay)
+	b.s.pendingEIPs[r.addr.ID] = true
+}
+
+// transitionENI moves an ENI to a transitional status that ends in next (0: gone).
+func (b *Backend) transitionENI(r *eniRec, during, next eni.Status, instance string) {
+	r.next, r.pending = next, instance
+	if b.opts.TransitionDelay <= 0 {
+		b.finishENI(r)
+		return
+	}
+	r.iface.Status, r.until = during, b.clock().Add(b.opts.TransitionDelay)
+	b.s.pendingENIs[r.iface.ID] = true
+}
+
+// finishENI applies the end of an ENI transition.
+func (b *Backend) finishENI(r *eniRec) {
+	switch r.next {
+	case eni.InUse:
+		r.iface.Instance = r.pending
+		if in := b.s.instances[r.pending]; in != nil && !slices.Contains(in.ENIs, r.iface.ID) {
+			in.ENIs = append(in.ENIs, r.iface.ID)
+		}
+	case eni.Available:
+		if in := b.s.instances[r.pending]; in != nil {
+			in.ENIs = slices.DeleteFunc(in.ENIs, func(id eni.ID) bool { return id == r.iface.ID })
+		}
+		r.iface.Instance = ""
+	case 0:
+		b.removeENI(r.iface.ID)
+		return
+	}
+	r.iface.Status, r.pending = r.next, ""
+}
+
+func (b *Backend) removeEIP(id eip.ID) {
+	if r := b.s.eips[id]; r != nil {
+		delete(b.s.publicIPs, r.addr.IP)
+	}
+	delete(b.s.eips, id)
+	b.s.eipOrder = slices.DeleteFunc(b.s.eipOrder, func(x eip.ID) bool { return x == id })
+}
+
+func (b *Backend) removeENI(id eni.ID) {
+	r := b.s.enis[id]
+	if r == nil {
+		return
+	}
+	if vsw := b.s.vswitches[r.iface.VSwitch]; vsw != nil {
+		for _, a := range r.iface.PrivateIPs() {
+			delete(vsw.used, a)
+		}
+	}
+	delete(b.s.enis, id)
+	b.s.eniOrder = slices.DeleteFunc(b.s.eniOrder, func(x eni.ID) bool { return x == id })
+}
+
+// A Snapshot is a copy of a fake account's resources, taken by [Backend.Snapshot].
+type Snapshot struct {
+	s state
+}
+
+// Snapshot returns a deep copy of the account's resources. Recorded calls, faults and
+// idempotency tokens are not part of it.
+func (b *Backend) Snapshot() Snapshot {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return Snapshot{s: b.s.clone()}
+}
+
+// Restore replaces the account's resources with a copy of s.
+func (b *Backend) Restore(s Snapshot) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.s = s.s.clone()
+}
+
+func (s *state) clone() state {
+	c := newState()
+	for id, r := range s.eips {
+		cp := *r
+		cp.addr.LockReasons = slices.Clone(r.addr.LockReasons)
+		c.eips[id] = &cp
+	}
+	for id, r := range s.enis {
+		cp := *r
+		cp.iface.SecondaryIPs = slices.Clone(r.iface.SecondaryIPs)
+		cp.bound = slices.Clone(r.bound)
+		c.enis[id] = &cp
+	}
+	for id, v := range s.vswitches {
+		cp := *v
+		cp.used = maps.Clone(v.used)
+		c.vswitches[id] = &cp
+	}
+	for id, in := range s.instances {
+		cp := *in
+		cp.ENIs = slices.Clone(in.ENIs)
+		c.instances[id] = &cp
+	}
+	c.eipOrder = slices.Clone(s.eipOrder)
+	c.eniOrder = slices.Clone(s.eniOrder)
+	c.publicIPs = maps.Clone(s.publicIPs)
+	c.pendingEIPs = maps.Clone(s.pendingEIPs)
+	c.pendingENIs = maps.Clone(s.pendingENIs)
+	return c
+}

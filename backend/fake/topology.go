@@ -1,0 +1,270 @@
+package fake
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/netip"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// A Topology lists resources to seed a fake account with: vSwitches, ECS instances
+// (each with its primary ENI), secondary ENIs (attached or not) and EIPs (associated or
+// not). It is also the JSON format of "eipassoc serve --topology". IDs left empty are
+// generated from the seed.
+type Topology struct {
+	VSwitches []VSwitchSpec  `json:"vswitches,omitempty"`
+	Instances []InstanceSpec `json:"instances,omitempty"`
+	ENIs      []ENISpec      `json:"enis,omitempty"`
+	EIPs      []EIPSpec      `json:"eips,omitempty"`
+}
+
+// A VSwitchSpec is a subnet of a VPC in one zone.
+type VSwitchSpec struct {
+	ID     string       `json:"id"`
+	Region regions.ID   `json:"region"`
+	Zone   string       `json:"zone"`
+	VPC    string       `json:"vpc"`
+	CIDR   netip.Prefix `json:"cidr"`
+}
+
+// An InstanceSpec is an ECS instance in a vSwitch. Its primary ENI gets the ID
+// PrimaryENI (default "eni-" + ID) and the address PrimaryIP (default: the vSwitch's
+// first free one).
+type InstanceSpec struct {
+	ID         string       `json:"id"`
+	Type       string       `json:"type"`
+	VSwitch    string       `json:"vswitch"`
+	Status     string       `json:"status,omitempty"` // default "Running"
+	DHCP       backend.DHCP `json:"dhcp,omitempty"`
+	PrimaryENI eni.ID       `json:"primary_eni,omitempty"`
+	PrimaryIP  netip.Addr   `json:"primary_ip,omitzero"`
+}
+
+// An ENISpec is a secondary or trunk ENI, attached to Instance when that is set.
+type ENISpec struct {
+	ID               eni.ID       `json:"id,omitempty"`
+	VSwitch          string       `json:"vswitch"`
+	Kind             eni.Kind     `json:"kind,omitempty"` // default Secondary
+	PrimaryIP        netip.Addr   `json:"primary_ip,omitzero"`
+	SecondaryIPs     []netip.Addr `json:"secondary_ips,omitempty"`
+	SecondaryIPCount int          `json:"secondary_ip_count,omitempty"`
+	Instance         string       `json:"instance,omitempty"`
+}
+
+// An EIPSpec is an EIP, associated as Association says when that is set.
+type EIPSpec struct {
+	ID             eip.ID             `json:"id,omitempty"`
+	Region         regions.ID         `json:"region"`
+	IP             netip.Addr         `json:"ip,omitzero"`
+	ChargeType     eip.ChargeType     `json:"charge_type,omitempty"`
+	BusinessStatus eip.BusinessStatus `json:"business_status,omitempty"`
+	LockReasons    []eip.LockReason   `json:"lock_reasons,omitempty"`
+	Association    *AssociationSpec   `json:"association,omitempty"`
+}
+
+// An AssociationSpec says where a seeded EIP is associated: with an ENI in a mode, or
+// with an instance's primary ENI.
+type AssociationSpec struct {
+	ENI       eni.ID     `json:"eni,omitempty"`
+	Instance  string     `json:"instance,omitempty"`
+	Mode      modes.Mode `json:"mode,omitempty"`
+	PrivateIP netip.Addr `json:"private_ip,omitzero"`
+}
+
+// ErrTopology is wrapped by every error of [LoadTopology] and [Backend.Seed].
+var ErrTopology = errors.New("fake: invalid topology")
+
+// A TopologyError reports a topology that cannot be read or seeded.
+type TopologyError struct {
+	// Where names the resource or the JSON position, e.g. "eips[2]".
+	Where string
+	// Err is the cause; backend errors keep their Alibaba Cloud code.
+	Err error
+}
+
+// Error returns "fake: topology: WHERE: CAUSE".
+func (e *TopologyError) Error() string { return "fake: topology: " + e.Where + ": " + e.Err.Error() }
+
+// Unwrap returns the cause and [ErrTopology].
+func (e *TopologyError) Unwrap() []error { return []error{ErrTopology, e.Err} }
+
+// Code returns the stable code "topology-invalid".
+func (e *TopologyError) Code() string { return "topology-invalid" }
+
+// LoadTopology decodes a JSON topology. Unknown fields, trailing data and values of the
+// wrong type are errors (*TopologyError wrapping [ErrTopology]).
+func LoadTopology(r io.Reader) (Topology, error) {
+	dec := json.NewDecoder(io.LimitReader(r, 64<<20))
+	dec.DisallowUnknownFields()
+	var t Topology
+	if err := dec.Decode(&t); err != nil {
+		return Topology{}, &TopologyError{Where: "json", Err: err}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Topology{}, &TopologyError{Where: "json", Err: errors.New("data after the topology object")}
+	}
+	return t, nil
+}
+
+// Seed adds the resources of t to the account, in order: vSwitches, instances, ENIs,
+// EIPs. Each goes through the same checks as the API call that creates it (quota,
+// addresses, attachment and association rules), and every status is final at once, also
+// when Options.TransitionDelay is set. On error, the account is left as it was.
+func (b *Backend) Seed(t Topology) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	saved := b.s.clone()
+	delay := b.opts.TransitionDelay
+	b.opts.TransitionDelay = 0
+	defer func() { b.opts.TransitionDelay = delay }()
+	if err := b.seed(t); err != nil {
+		b.s = saved
+		return err
+	}
+	return nil
+}
+
+func (b *Backend) seed(t Topology) error {
+	for i, v := range t.VSwitches {
+		if err := b.seedVSwitch(v); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("vswitches[%d] %s", i, v.ID), Err: err}
+		}
+	}
+	for i, in := range t.Instances {
+		if err := b.seedInstance(in); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("instances[%d] %s", i, in.ID), Err: err}
+		}
+	}
+	for i, n := range t.ENIs {
+		if err := b.seedENI(n); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("enis[%d] %s", i, n.ID), Err: err}
+		}
+	}
+	for i, a := range t.EIPs {
+		if err := b.seedEIP(a); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("eips[%d] %s", i, a.ID), Err: err}
+		}
+	}
+	return nil
+}
+
+func (b *Backend) seedVSwitch(v VSwitchSpec) error {
+	if _, err := regions.Lookup(v.Region); err != nil {
+		return err
+	}
+	switch {
+	case v.Zone == "" || v.VPC == "":
+		return errors.New("zone and vpc are required")
+	case !v.CIDR.IsValid() || !v.CIDR.Addr().Is4() || v.CIDR.Bits() > 29 || v.CIDR.Bits() < 16:
+		return errors.New("cidr must be an IPv4 block from /16 to /29")
+	}
+	if v.ID == "" {
+		v.ID = b.newID("vsw")
+	}
+	if b.s.idTaken(v.ID) {
+		return errors.New("duplicate ID")
+	}
+	b.s.vswitches[v.ID] = &vswitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR.Masked(), used: map[netip.Addr]string{}}
+	return nil
+}
+
+func (b *Backend) seedInstance(in InstanceSpec) error {
+	vsw := b.s.vswitches[in.VSwitch]
+	if vsw == nil {
+		return fmt.Errorf("vswitch %q not found", in.VSwitch)
+	}
+	if _, ok := b.limits(in.Type); !ok {
+		return fmt.Errorf("instance type %q has no known ENI limits; add it to Options.Limits", in.Type)
+	}
+	if in.ID == "" {
+		in.ID = b.newID("i")
+	}
+	if in.PrimaryENI == "" {
+		in.PrimaryENI = eni.ID("eni-" + in.ID)
+	}
+	if in.Status == "" {
+		in.Status = "Running"
+	}
+	if b.s.idTaken(in.ID) || b.s.idTaken(string(in.PrimaryENI)) {
+		return errors.New("duplicate ID")
+	}
+	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: in.PrimaryIP, Kind: eni.Primary}, in.PrimaryENI)
+	if err != nil {
+		return err
+	}
+	r.iface.Status, r.iface.Instance = eni.InUse, in.ID
+	b.s.instances[in.ID] = &backend.Instance{
+		ID: in.ID, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: in.Status, DHCP: in.DHCP,
+		ENIs: []eni.ID{in.PrimaryENI},
+	}
+	return nil
+}
+
+func (b *Backend) seedENI(n ENISpec) error {
+	vsw := b.s.vswitches[n.VSwitch]
+	if vsw == nil {
+		return fmt.Errorf("vswitch %q not found", n.VSwitch)
+	}
+	if n.Kind == eni.Primary {
+		return errors.New("primary ENIs come with their instance")
+	}
+	if n.ID != "" && b.s.idTaken(string(n.ID)) {
+		return errors.New("duplicate ID")
+	}
+	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{
+		Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: n.PrimaryIP, SecondaryIPs: n.SecondaryIPs,
+		SecondaryIPCount: n.SecondaryIPCount, Kind: n.Kind,
+	}, n.ID)
+	if err != nil || n.Instance == "" {
+		return err
+	}
+	return b.attach(backend.OpAttachENI, r, n.Instance, vsw.Region)
+}
+
+func (b *Backend) seedEIP(s EIPSpec) error {
+	if err := checkRegion(backend.OpAllocateEIP, s.Region); err != nil {
+		return err
+	}
+	if s.ID != "" && b.s.idTaken(string(s.ID)) {
+		return errors.New("duplicate ID")
+	}
+	if s.IP.IsValid() && b.s.publicIPs[s.IP] {
+		return fmt.Errorf("address %s is taken", s.IP)
+	}
+	charge := s.ChargeType
+	internet := eip.InternetChargeType(0)
+	if charge == eip.PrePaid {
+		internet = eip.PayByBandwidth
+	}
+	a, err := b.allocate(backend.OpAllocateEIP, backend.AllocateEIPInput{Region: s.Region, ChargeType: charge, InternetChargeType: internet}, s.ID, s.IP)
+	if err != nil {
+		return err
+	}
+	if as := s.Association; as != nil {
+		in := backend.AssociateEIPInput{Region: s.Region, EIP: a.ID, Mode: as.Mode, PrivateIP: as.PrivateIP}
+		switch {
+		case as.ENI != "" && as.Instance == "":
+			in.InstanceID, in.InstanceType = string(as.ENI), eip.NetworkInterface
+		case as.Instance != "" && as.ENI == "":
+			in.InstanceID, in.InstanceType = as.Instance, eip.EcsInstance
+		default:
+			return errors.New("an association names either an ENI or an instance")
+		}
+		if err := b.associate(backend.OpAssociateEIP, in); err != nil {
+			return err
+		}
+	}
+	r := b.s.eips[a.ID]
+	if s.BusinessStatus != 0 {
+		r.addr.BusinessStatus = s.BusinessStatus
+	}
+	r.addr.LockReasons = append([]eip.LockReason(nil), s.LockReasons...)
+	return nil
+}

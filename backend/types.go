@@ -1,0 +1,244 @@
+package backend
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// AllocateEIPInput are the parameters of AllocateEipAddress.
+type AllocateEIPInput struct {
+	Region regions.ID
+	// ChargeType defaults to PostPaid, InternetChargeType to PayByBandwidth, and
+	// Bandwidth (Mbit/s) to 5, as in the API.
+	ChargeType         eip.ChargeType
+	InternetChargeType eip.InternetChargeType
+	Bandwidth          int
+	Name               string
+	// ClientToken makes the call idempotent: the same token with the same parameters
+	// gives the same result; with other parameters, IdempotentParameterMismatch.
+	ClientToken string
+}
+
+// ReleaseEIPInput are the parameters of ReleaseEipAddress.
+type ReleaseEIPInput struct {
+	Region regions.ID
+	EIP    eip.ID
+}
+
+// AssociateEIPInput are the parameters of AssociateEipAddress.
+type AssociateEIPInput struct {
+	Region regions.ID
+	EIP    eip.ID
+	// InstanceID is the target: an ENI ID for NetworkInterface, an instance ID for
+	// EcsInstance.
+	InstanceID string
+	// InstanceType defaults to EcsInstance, as in the API.
+	InstanceType eip.InstanceType
+	// Mode is used for NetworkInterface targets; the zero Mode sends no Mode, which the
+	// API reads as NAT.
+	Mode modes.Mode
+	// PrivateIP picks the ENI address in NAT mode; zero means the primary address.
+	PrivateIP   netip.Addr
+	ClientToken string
+}
+
+// UnassociateEIPInput are the parameters of UnassociateEipAddress.
+type UnassociateEIPInput struct {
+	Region       regions.ID
+	EIP          eip.ID
+	InstanceID   string           // optional: the resource the EIP is expected on
+	InstanceType eip.InstanceType // optional
+	PrivateIP    netip.Addr       // optional
+	ClientToken  string
+}
+
+// DescribeEIPsInput are the filters and paging of DescribeEipAddresses.
+type DescribeEIPsInput struct {
+	Region regions.ID
+	// IDs selects EIPs by allocation ID (at most 50).
+	IDs []eip.ID
+	// Status, AssociatedInstanceID and AssociatedInstanceType filter when set.
+	Status                 eip.Status
+	AssociatedInstanceID   string
+	AssociatedInstanceType eip.InstanceType
+	// PageNumber starts at 1 (the default); PageSize is 1 to 100, default 10.
+	PageNumber int
+	PageSize   int
+}
+
+// An EIPPage is one page of DescribeEipAddresses.
+type EIPPage struct {
+	EIPs       []eip.Address
+	TotalCount int
+	PageNumber int
+	PageSize   int
+}
+
+// DescribeEIPGatewayInfoInput are the parameters of DescribeEipGatewayInfo.
+type DescribeEIPGatewayInfoInput struct {
+	Region regions.ID
+	ENI    eni.ID
+}
+
+// GatewayInfo is the gateway and mask to configure for one multi-EIP-to-ENI EIP.
+type GatewayInfo struct {
+	IP      netip.Addr
+	Gateway netip.Addr
+	Mask    netip.Addr
+}
+
+// CreateENIInput are the parameters of CreateNetworkInterface.
+type CreateENIInput struct {
+	Region  regions.ID
+	VSwitch string
+	// SecurityGroup is required by the cloud; the fake accepts any value.
+	SecurityGroup string
+	// PrimaryIP is picked from the vSwitch when zero.
+	PrimaryIP netip.Addr
+	// SecondaryIPs and SecondaryIPCount (at most 49) are mutually exclusive.
+	SecondaryIPs     []netip.Addr
+	SecondaryIPCount int
+	// Kind is Secondary (the default) or Trunk.
+	Kind        eni.Kind
+	Name        string
+	ClientToken string
+}
+
+// DeleteENIInput are the parameters of DeleteNetworkInterface.
+type DeleteENIInput struct {
+	Region regions.ID
+	ENI    eni.ID
+}
+
+// AttachENIInput are the parameters of AttachNetworkInterface.
+type AttachENIInput struct {
+	Region   regions.ID
+	ENI      eni.ID
+	Instance string
+}
+
+// DetachENIInput are the parameters of DetachNetworkInterface.
+type DetachENIInput struct {
+	Region   regions.ID
+	ENI      eni.ID
+	Instance string
+}
+
+// AssignPrivateIPsInput are the parameters of AssignPrivateIpAddresses: either IPs or
+// Count.
+type AssignPrivateIPsInput struct {
+	Region      regions.ID
+	ENI         eni.ID
+	IPs         []netip.Addr
+	Count       int
+	ClientToken string
+}
+
+// UnassignPrivateIPsInput are the parameters of UnassignPrivateIpAddresses.
+type UnassignPrivateIPsInput struct {
+	Region regions.ID
+	ENI    eni.ID
+	IPs    []netip.Addr
+}
+
+// DescribeENIsInput are the filters and paging of DescribeNetworkInterfaces.
+type DescribeENIsInput struct {
+	Region regions.ID
+	// IDs selects ENIs by ID (at most 100).
+	IDs      []eni.ID
+	Instance string
+	VPC      string
+	VSwitch  string
+	Kind     eni.Kind
+	Status   eni.Status
+	// MaxResults is 10 to 500 (default 10); NextToken continues a listing.
+	MaxResults int
+	NextToken  string
+}
+
+// An ENIPage is one page of DescribeNetworkInterfaces; an empty NextToken ends the
+// listing.
+type ENIPage struct {
+	ENIs       []eni.Interface
+	NextToken  string
+	TotalCount int
+}
+
+// DescribeInstanceInput names one ECS instance.
+type DescribeInstanceInput struct {
+	Region   regions.ID
+	Instance string
+}
+
+// DescribeInstanceTypesInput names instance types, e.g. "ecs.g7.large".
+type DescribeInstanceTypesInput struct {
+	Types []string
+}
+
+// An InstanceType is one type's ENI limits as DescribeInstanceTypes reports them.
+type InstanceType struct {
+	Type   string
+	Family string
+	Limits eni.Limits
+}
+
+// DHCP says whether DHCP is enabled in an instance's OS. The cloud's API does not
+// report it, so the zero value, DHCPUnknown, is what the real backend gives.
+type DHCP uint8
+
+// DHCP states.
+const (
+	DHCPUnknown  DHCP = iota // not reported
+	DHCPEnabled              // enabled
+	DHCPDisabled             // disabled
+)
+
+// An Instance is what the rules need of an ECS instance.
+type Instance struct {
+	ID     string
+	Type   string
+	Region regions.ID
+	Zone   string
+	VPC    string
+	// Status is the instance status, e.g. "Running" or "Stopped".
+	Status string
+	DHCP   DHCP
+	// ENIs are the IDs of the ENIs attached to the instance, the primary first.
+	ENIs []eni.ID
+}
+
+// String returns "unknown", "enabled" or "disabled".
+func (d DHCP) String() string {
+	switch d {
+	case DHCPEnabled:
+		return "enabled"
+	case DHCPDisabled:
+		return "disabled"
+	}
+	return "unknown"
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (d DHCP) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: "enabled", "disabled", or
+// "unknown" (also the empty text).
+func (d *DHCP) UnmarshalText(text []byte) error {
+	switch strings.ToLower(strings.TrimSpace(string(text))) {
+	case "", "unknown":
+		*d = DHCPUnknown
+	case "enabled", "true":
+		*d = DHCPEnabled
+	case "disabled", "false":
+		*d = DHCPDisabled
+	default:
+		return &Error{Op: "UnmarshalText", Code: "InvalidParameter", Message: "DHCP must be enabled, disabled or unknown, not " + strconv.Quote(string(text)), HTTPStatus: 400, Err: ErrInvalidParameter}
+	}
+	return nil
+}
