@@ -15,7 +15,7 @@ import (
 // AllocateEIP implements [backend.EIPAllocator].
 func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) (a eip.Address, err error) {
 	const op = backend.OpAllocateEIP
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return eip.Address{}, err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -78,7 +78,7 @@ func (b *Backend) allocate(op backend.Op, in backend.AllocateEIPInput, id eip.ID
 // ReleaseEIP implements [backend.EIPAllocator].
 func (b *Backend) ReleaseEIP(ctx context.Context, in backend.ReleaseEIPInput) (err error) {
 	const op = backend.OpReleaseEIP
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -123,7 +123,7 @@ func lockError(op backend.Op, a *eip.Address) error {
 // order below; they do not call eipassoc.CanAssociate, so the two can be compared.
 func (b *Backend) AssociateEIP(ctx context.Context, in backend.AssociateEIPInput) (err error) {
 	const op = backend.OpAssociateEIP
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -279,7 +279,7 @@ func (b *Backend) bind(r *eipRec, n *eniRec, a eip.Association, private netip.Ad
 // UnassociateEIP implements [backend.Associator].
 func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPInput) (err error) {
 	const op = backend.OpUnassociateEIP
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -334,7 +334,7 @@ func (b *Backend) eniOf(a eip.Association) *eniRec {
 // DescribeEIPs implements [backend.EIPReader].
 func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput) (page backend.EIPPage, err error) {
 	const op = backend.OpDescribeEIPs
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return backend.EIPPage{}, err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -376,7 +376,7 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 // the first address of its /24 as gateway and mask 255.255.255.0.
 func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.DescribeEIPGatewayInfoInput) (infos []backend.GatewayInfo, err error) {
 	const op = backend.OpDescribeEIPGateway
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return nil, err
 	}
 	defer func() { err = b.end(op, in, err) }()

@@ -15,7 +15,7 @@ import (
 // CreateENI implements [backend.ENIManager].
 func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (n eni.Interface, err error) {
 	const op = backend.OpCreateENI
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return eni.Interface{}, err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -160,7 +160,7 @@ func (b *Backend) lookupENI(op backend.Op, in backend.DeleteENIInput) (*eniRec, 
 // deleted.
 func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err error) {
 	const op = backend.OpDeleteENI
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -183,7 +183,7 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err
 // AttachENI implements [backend.ENIManager].
 func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) (err error) {
 	const op = backend.OpAttachENI
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -247,7 +247,7 @@ func (b *Backend) carries(r *eniRec, m modes.Mode) bool {
 // DetachENI implements [backend.ENIManager].
 func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err error) {
 	const op = backend.OpDetachENI
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -271,7 +271,7 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err
 // AssignPrivateIPs implements [backend.ENIManager].
 func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivateIPsInput) (out []netip.Addr, err error) {
 	const op = backend.OpAssignPrivateIPs
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return nil, err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -338,7 +338,7 @@ func (b *Backend) privateIPLimit(r *eniRec) int {
 // cannot be removed.
 func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPrivateIPsInput) (err error) {
 	const op = backend.OpUnassignPrivateIPs
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -376,7 +376,7 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 // DescribeENIs implements [backend.ENIReader]. NextToken is the position in the listing.
 func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput) (page backend.ENIPage, err error) {
 	const op = backend.OpDescribeENIs
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return backend.ENIPage{}, err
 	}
 	defer func() { err = b.end(op, in, err) }()

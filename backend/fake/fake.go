@@ -147,38 +147,42 @@ func (b *Backend) ClearFaults() {
 }
 
 // begin starts a call: it applies an injected fault's latency and error, then takes
-// the lock and settles due status transitions. The caller must call end.
-func (b *Backend) begin(ctx context.Context, op backend.Op) error {
+// the lock and settles due status transitions. On success the caller must call end;
+// on error begin has recorded the call and released the lock itself.
+func (b *Backend) begin(ctx context.Context, op backend.Op, in any) error {
 	var latency time.Duration
-	var fail error
+	var fault error
 	b.mu.Lock()
 	if f := b.faults[op]; f != nil {
 		f.calls++
 		latency = f.Latency
 		if f.calls > f.After && (f.Times == 0 || f.fired < f.Times) && (f.Code != "" || f.Err != nil) {
 			f.fired++
-			fail = f.Err
+			fault = f.Err
+			if e, ok := fault.(*backend.Error); ok {
+				cp := *e // stamp the request ID on a copy, not on the caller's error
+				fault = &cp
+			}
 			if f.Code != "" {
-				fail = backend.NewError(string(op), f.Code, "")
+				fault = backend.NewError(string(op), f.Code, "")
 			}
 		}
 	}
 	b.mu.Unlock()
-	if err := ctx.Err(); err != nil {
-		return &backend.Error{Op: string(op), Message: err.Error(), Err: err}
-	}
-	if latency > 0 {
+	if latency > 0 && ctx.Err() == nil {
 		t := time.NewTimer(latency)
 		select {
 		case <-ctx.Done():
-			t.Stop()
-			return &backend.Error{Op: string(op), Message: ctx.Err().Error(), Err: ctx.Err()}
 		case <-t.C:
 		}
+		t.Stop()
 	}
 	b.mu.Lock()
-	if fail != nil {
-		return fail
+	if err := ctx.Err(); err != nil {
+		return b.end(op, in, &backend.Error{Op: string(op), Message: err.Error(), Err: err})
+	}
+	if fault != nil {
+		return b.end(op, in, fault)
 	}
 	b.settle(b.clock())
 	return nil

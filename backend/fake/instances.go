@@ -11,7 +11,7 @@ import (
 // DescribeInstance implements [backend.InstanceReader].
 func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (inst backend.Instance, err error) {
 	const op = backend.OpDescribeInstance
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return backend.Instance{}, err
 	}
 	defer func() { err = b.end(op, in, err) }()
@@ -31,7 +31,7 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 // built-in table.
 func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) (out []backend.InstanceType, err error) {
 	const op = backend.OpDescribeInstanceTypes
-	if err := b.begin(ctx, op); err != nil {
+	if err := b.begin(ctx, op, in); err != nil {
 		return nil, err
 	}
 	defer func() { err = b.end(op, in, err) }()
