@@ -40,6 +40,7 @@ const (
 	bitSecondaryENIGuestConfig
 	bitInstanceLimitsUnknownIPs
 	bitInstanceTypeRetired
+	bitRetentionCost
 	numAdvisoryBits
 )
 
@@ -62,6 +63,7 @@ var advisoryCodes = [numAdvisoryBits]Code{
 	bitSecondaryENIGuestConfig:   AdviseSecondaryENIGuestConfig,
 	bitInstanceLimitsUnknownIPs:  AdviseInstanceLimitsUnknownIPs,
 	bitInstanceTypeRetired:       AdviseInstanceTypeRetired,
+	bitRetentionCost:             AdviseRetentionCost,
 }
 
 func (a *Advisories) add(b advisoryBit) { *a |= 1 << b }

@@ -68,6 +68,7 @@ const (
 	AdviseInstanceLimitsUnknownIPs  Code = "instance-private-ip-limit-unknown"
 	AdviseInstanceTypeRetired       Code = "instance-type-retired"
 	AdviseCutThroughRoutePriority   Code = "cut-through-route-priority"
+	AdviseRetentionCost             Code = "eip-retention-cost"
 )
 
 // A Severity says whether a rule denies or only advises.
@@ -150,10 +151,10 @@ var rules = []Rule{
 	{CodePrivateIPNotPrimary, Deny, "In cut-through mode the EIP maps to the ENI's primary private IP.", docModes + ", cut-through capacity note", []string{"InvalidParameter"}, "Leave the private IP empty or give the ENI's primary private IP."},
 	{CodeENIHasSecondaryIPs, Deny, "In cut-through mode the ENI has no secondary private IPs.", apiAssoc + " errors", []string{"Eni.HasSubIp", "OperationFailed.EniSubIp"}, "Unassign the ENI's secondary private IPs, or use NAT mode."},
 	{CodeModeConflict, Deny, "All EIPs on one ENI use the same mode.", apiAssoc + " errors", []string{"Mode.Conflict", "OperationFailed.EipBindModeConflict"}, "Use the mode the ENI's EIPs already use, or disassociate them first."},
-	{CodeENIAttached, Deny, "A secondary ENI is not attached to an ECS instance when an EIP is associated (documented for every mode; the API enforces it for cut-through and accepts NAT on attached ENIs).", docPrereq + "; " + apiAssoc + " errors", []string{"Eni.Attached"}, "Detach the ENI, associate the EIP, then attach the ENI again; or, for NAT, choose the observed API behaviour."},
+	{CodeENIAttached, Deny, "A secondary ENI is not attached to an ECS instance when an EIP is associated (documented for every mode; the API enforces it for cut-through and accepts NAT on attached ENIs), nor when a cut-through EIP is disassociated.", docPrereq + "; " + apiAssoc + " errors", []string{"Eni.Attached"}, "Detach the ENI, associate the EIP, then attach the ENI again; or, for NAT, choose the observed API behaviour."},
 	{CodeENINotInVPC, Deny, "The ENI is in a VPC.", docPrereq, []string{"OperationDenied"}, "Use an ENI created in a VPC."},
 	{CodeENIStatus, Deny, "The ENI is in a status that allows the operation (associate: Available, or InUse when attached; attach: Available).", apiAssoc + " and " + apiAttach + " errors", []string{"InvalidStatus.EniStatusNotSupport", "InvalidOperation.InvalidEniState"}, "Wait until the ENI leaves its transitional status."},
-	{CodeEIPStatus, Deny, "The EIP is Available: allocated and associated with nothing.", apiAssoc + " errors", []string{"IncorrectEipStatus", "InvalidAssociation.Duplicated"}, "Disassociate the EIP first, or wait until it is Available."},
+	{CodeEIPStatus, Deny, "The EIP is in the status the operation needs: Available (associated with nothing) to associate, InUse to disassociate.", apiAssoc + " errors", []string{"IncorrectEipStatus", "InvalidAssociation.Duplicated"}, "Disassociate the EIP first, or wait until it is Available."},
 	{CodeEIPLocked, Deny, "The EIP carries no security lock.", apiAssoc + " errors", []string{"InvalidEIPStatus.BizDisabled"}, "Resolve the lock with Alibaba Cloud support."},
 	{CodeEIPFinancialLocked, Deny, "The EIP is not locked for overdue payment.", apiAssoc + " errors", []string{"Forbidden.FinancialLocked"}, "Settle the overdue payment."},
 	{CodeModeNotAllowlisted, Deny, "Multi-EIP-to-ENI mode is used only by allowlisted accounts; it accepts no new applications.", docMulti + "; " + apiAssoc + " errors", []string{"Mode.NotSupport"}, "Use NAT mode; multi-EIP-to-ENI mode is closed to new accounts."},
@@ -182,6 +183,7 @@ var rules = []Rule{
 	{AdviseInstanceDHCPUnknown, Advise, "Whether the instance has DHCP enabled is unknown; multi-EIP-to-ENI mode needs it.", docMulti + ", DHCP", nil, "Check that DHCP is enabled in the instance's OS."},
 	{AdviseSecondaryENIGuestConfig, Advise, "Some images do not configure a secondary ENI's address and routes by themselves.", docCut + ", step 6", nil, "Configure the secondary ENI in the OS."},
 	{AdviseInstanceLimitsUnknownIPs, Advise, "The instance type's private-IP limit per ENI is unknown, so it was not checked.", "api: DescribeInstanceTypes", nil, "Supply EniPrivateIpAddressQuantity from DescribeInstanceTypes."},
+	{AdviseRetentionCost, Advise, "A disassociated EIP stays allocated and keeps incurring retention costs until it is released.", "doc: EIP user guide, Disassociate an EIP from a cloud resource", nil, "Release the EIP when it is no longer needed."},
 	{AdviseInstanceTypeRetired, Advise, "The instance type is retired.", "doc: ECS retired instance types", nil, "Plan a move to a current instance type."},
 }
 

@@ -26,7 +26,7 @@
 //
 // # Rules
 //
-// [CanAssociate] and [CanAttach] apply these rules; the first group denies, the second
+// [CanAssociate], [CanAttach] and [CanUnassociate] apply these rules; the first group denies, the second
 // only advises. [Rules] returns the same list with fixes.
 //
 //   - The request names an EIP: it has an allocation ID. Code eip-invalid; source: eipassoc: input validation.
@@ -43,10 +43,10 @@
 //   - In cut-through mode the EIP maps to the ENI's primary private IP. Code private-ip-not-primary; source: doc: Association modes (comparison table), cut-through capacity note.
 //   - In cut-through mode the ENI has no secondary private IPs. Code eni-has-secondary-ips; source: api: AssociateEipAddress errors.
 //   - All EIPs on one ENI use the same mode. Code mode-conflict; source: api: AssociateEipAddress errors.
-//   - A secondary ENI is not attached to an ECS instance when an EIP is associated (documented for every mode; the API enforces it for cut-through and accepts NAT on attached ENIs). Code eni-attached; source: doc: Prerequisites; api: AssociateEipAddress errors.
+//   - A secondary ENI is not attached to an ECS instance when an EIP is associated (documented for every mode; the API enforces it for cut-through and accepts NAT on attached ENIs), nor when a cut-through EIP is disassociated. Code eni-attached; source: doc: Prerequisites; api: AssociateEipAddress errors.
 //   - The ENI is in a VPC. Code eni-not-in-vpc; source: doc: Prerequisites.
 //   - The ENI is in a status that allows the operation (associate: Available, or InUse when attached; attach: Available). Code eni-status; source: api: AssociateEipAddress and api: AttachNetworkInterface errors.
-//   - The EIP is Available: allocated and associated with nothing. Code eip-status; source: api: AssociateEipAddress errors.
+//   - The EIP is in the status the operation needs: Available (associated with nothing) to associate, InUse to disassociate. Code eip-status; source: api: AssociateEipAddress errors.
 //   - The EIP carries no security lock. Code eip-locked; source: api: AssociateEipAddress errors.
 //   - The EIP is not locked for overdue payment. Code eip-financial-locked; source: api: AssociateEipAddress errors.
 //   - Multi-EIP-to-ENI mode is used only by allowlisted accounts; it accepts no new applications. Code mode-not-allowlisted; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode; api: AssociateEipAddress errors.
@@ -74,6 +74,7 @@
 //   - Whether the instance has DHCP enabled is unknown; multi-EIP-to-ENI mode needs it. Code instance-dhcp-unknown; source: doc: Associate EIPs with a secondary ENI in multi-EIP-to-ENI mode, DHCP.
 //   - Some images do not configure a secondary ENI's address and routes by themselves. Code secondary-eni-guest-config; source: doc: Associate an EIP with a secondary ENI in cut-through mode, step 6.
 //   - The instance type's private-IP limit per ENI is unknown, so it was not checked. Code instance-private-ip-limit-unknown; source: api: DescribeInstanceTypes.
+//   - A disassociated EIP stays allocated and keeps incurring retention costs until it is released. Code eip-retention-cost; source: doc: EIP user guide, Disassociate an EIP from a cloud resource.
 //   - The instance type is retired. Code instance-type-retired; source: doc: ECS retired instance types.
 //
 // # Codes
@@ -88,7 +89,7 @@
 //	region-unknown                     deny      InvalidRegionId.NotFound
 //	region-closed                      deny      Forbidden.RegionNotFound
 //	region-mismatch                    deny      InvalidParameter.Mismatch
-//	mode-region-unsupported            deny      Mode.NotSupport
+//	mode-region-unsupported            deny      -
 //	eni-kind-unsupported               deny      Invalid.DirectEip.BindType, InvalidOperation.InvalidEniType
 //	eni-capacity                       deny      InvalidEip.EipQuotaExceeded, QuotaExceed.MultiBindedEip, InvalidAssociation.Duplicated
 //	private-ip-not-on-eni              deny      InvalidParameter
@@ -127,6 +128,7 @@
 //	instance-dhcp-unknown              advisory  -
 //	secondary-eni-guest-config         advisory  -
 //	instance-private-ip-limit-unknown  advisory  -
+//	eip-retention-cost                 advisory  -
 //	instance-type-retired              advisory  -
 //
 // Parse errors of the domain packages carry codes too: mode-invalid, eni-kind-invalid,

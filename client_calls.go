@@ -1,0 +1,169 @@
+package eipassoc
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// retry calls fn until it succeeds, fails with an error that is not retryable, runs
+// out of attempts, or would sleep past the context's deadline. It returns fn's last
+// error.
+func (c *Client) retry(ctx context.Context, op backend.Op, fn func(context.Context) error) error {
+	p := c.opts.Retry
+	for attempt := 1; ; attempt++ {
+		err := fn(ctx)
+		if err == nil || !backend.Retryable(err) || attempt >= p.MaxAttempts {
+			if err != nil {
+				c.log.LogAttrs(ctx, slog.LevelDebug, "call failed", slog.String("op", string(op)), slog.Int("attempt", attempt), slog.String("code", backend.Code(err)), slog.String("error", err.Error()))
+			}
+			return err
+		}
+		delay := backoff(p, attempt)
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < delay {
+			return err
+		}
+		c.log.LogAttrs(ctx, slog.LevelWarn, "retrying", slog.String("op", string(op)), slog.Int("attempt", attempt), slog.String("code", backend.Code(err)), slog.Duration("delay", delay))
+		if sleep(ctx, delay) != nil {
+			return err
+		}
+	}
+}
+
+// backoff returns the delay after the given failed attempt: a random duration up to
+// BaseDelay·2^(attempt-1), capped at MaxDelay ("full jitter").
+func backoff(p RetryPolicy, attempt int) time.Duration {
+	ceiling := p.MaxDelay
+	if shift := attempt - 1; shift < 30 && p.BaseDelay<<shift < p.MaxDelay && p.BaseDelay<<shift > 0 {
+		ceiling = p.BaseDelay << shift
+	}
+	return time.Duration(rand.Int64N(int64(ceiling)) + 1)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func (c *Client) describeEIP(ctx context.Context, region regions.ID, id eip.ID) (eip.Address, error) {
+	var page backend.EIPPage
+	err := c.retry(ctx, backend.OpDescribeEIPs, func(ctx context.Context) (err error) {
+		page, err = c.b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, IDs: []eip.ID{id}})
+		return err
+	})
+	if err != nil {
+		return eip.Address{}, err
+	}
+	if len(page.EIPs) != 1 {
+		return eip.Address{}, notFound(backend.OpDescribeEIPs, "InvalidAllocationId.NotFound", "EIP "+string(id)+" not found in "+string(region))
+	}
+	return page.EIPs[0], nil
+}
+
+func (c *Client) describeENI(ctx context.Context, region regions.ID, id eni.ID) (eni.Interface, error) {
+	var page backend.ENIPage
+	err := c.retry(ctx, backend.OpDescribeENIs, func(ctx context.Context) (err error) {
+		page, err = c.b.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{id}})
+		return err
+	})
+	if err != nil {
+		return eni.Interface{}, err
+	}
+	if len(page.ENIs) != 1 {
+		return eni.Interface{}, notFound(backend.OpDescribeENIs, "InvalidEniId.NotFound", "ENI "+string(id)+" not found in "+string(region))
+	}
+	return page.ENIs[0], nil
+}
+
+func notFound(op backend.Op, code, msg string) error { return backend.NewError(string(op), code, msg) }
+
+// bound lists the EIPs associated with the ENI: as a NetworkInterface target and, for a
+// primary ENI, as its instance.
+func (c *Client) bound(ctx context.Context, n eni.Interface) ([]Binding, error) {
+	targets := []struct {
+		id  string
+		typ eip.InstanceType
+	}{{string(n.ID), eip.NetworkInterface}}
+	if n.Kind == eni.Primary && n.Instance != "" {
+		targets = append(targets, struct {
+			id  string
+			typ eip.InstanceType
+		}{n.Instance, eip.EcsInstance})
+	}
+	var out []Binding
+	for _, t := range targets {
+		for number := 1; ; number++ {
+			var page backend.EIPPage
+			err := c.retry(ctx, backend.OpDescribeEIPs, func(ctx context.Context) (err error) {
+				page, err = c.b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: n.Region, AssociatedInstanceID: t.id, AssociatedInstanceType: t.typ, PageNumber: number, PageSize: 100})
+				return err
+			})
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range page.EIPs {
+				out = append(out, Binding{EIP: a.ID, Mode: a.Association.Mode, PrivateIP: a.Association.PrivateIP, ChargeType: a.ChargeType})
+			}
+			if len(page.EIPs) == 0 || number*100 >= page.TotalCount {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// waitEIP polls until the EIP has status want.
+func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want eip.Status) (eip.Address, error) {
+	var last eip.Address
+	err := c.wait(ctx, string(id), want.String(), func(ctx context.Context) (string, bool, error) {
+		a, err := c.describeEIP(ctx, region, id)
+		last = a
+		return a.Status.String(), a.Status == want, err
+	})
+	return last, err
+}
+
+// waitENI polls until the ENI has status want.
+func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want eni.Status) (eni.Interface, error) {
+	var last eni.Interface
+	err := c.wait(ctx, string(id), want.String(), func(ctx context.Context) (string, bool, error) {
+		n, err := c.describeENI(ctx, region, id)
+		last = n
+		return n.Status.String(), n.Status == want, err
+	})
+	return last, err
+}
+
+// wait calls poll every PollInterval until it reports done, fails, or WaitTimeout or
+// the context ends the wait with a *TimeoutError.
+func (c *Client) wait(ctx context.Context, resource, want string, poll func(context.Context) (status string, done bool, err error)) error {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.WaitTimeout)
+	defer cancel()
+	start := time.Now()
+	for {
+		status, done, err := poll(ctx)
+		if done {
+			c.log.LogAttrs(ctx, slog.LevelDebug, "status reached", slog.String("resource", resource), slog.String("status", status), slog.Duration("after", time.Since(start)))
+			return nil
+		}
+		if err != nil && ctx.Err() == nil {
+			return err
+		}
+		if ctx.Err() != nil || sleep(ctx, c.opts.PollInterval) != nil {
+			return &TimeoutError{Resource: resource, Want: want, Last: status, Err: fmt.Errorf("after %v: %w", time.Since(start).Round(time.Millisecond), ctx.Err())}
+		}
+	}
+}

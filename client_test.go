@@ -1,0 +1,248 @@
+package eipassoc_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
+)
+
+const sh = "cn-shanghai"
+
+// account is a fake with two instances (ecs.g7.large and ecs.g5.large), a detached ENI
+// with 3 addresses (eni-1), one with 1 address (eni-2), an ENI with 2 addresses attached
+// to i-1 that carries a NAT EIP (eni-3, eip-on3), and free EIPs eip-1 to eip-3.
+func account(t testing.TB, opts fake.Options) *fake.Backend {
+	t.Helper()
+	return fake.NewBuilder(opts).
+		VSwitch("vsw-1", sh, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
+		Instance("i-1", "ecs.g7.large", "vsw-1").
+		Instance("i-2", "ecs.g5.large", "vsw-1").
+		ENI("eni-1", "vsw-1", 3).
+		ENI("eni-2", "vsw-1", 1).
+		AttachedENI("eni-3", "vsw-1", 2, "i-1").
+		EIP("eip-1", sh).EIP("eip-2", sh).EIP("eip-3", sh).
+		AssociatedEIP("eip-on3", sh, "eni-3", modes.NAT, netip.Addr{}).
+		MustBuild()
+}
+
+func fastClient(b backend.Backend, opts eipassoc.ClientOptions) *eipassoc.Client {
+	opts.Retry = eipassoc.RetryPolicy{MaxAttempts: max(opts.Retry.MaxAttempts, 4), BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond}
+	if opts.PollInterval == 0 {
+		opts.PollInterval = time.Millisecond
+	}
+	return eipassoc.NewClient(b, opts)
+}
+
+func callsOf(f *fake.Backend, op backend.Op) []fake.Call {
+	var out []fake.Call
+	for _, c := range f.Calls() {
+		if c.Op == op {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestClientAssociate(t *testing.T) {
+	f := account(t, fake.Options{})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	a, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != eip.InUse || a.Association.InstanceID != "eni-1" || a.Association.Mode != modes.NAT {
+		t.Fatalf("after Associate: %+v", a)
+	}
+	calls := callsOf(f, backend.OpAssociateEIP)
+	if len(calls) != 1 || !strings.HasPrefix(calls[0].Input.(backend.AssociateEIPInput).ClientToken, "eipassoc-") {
+		t.Fatalf("AssociateEIP calls: %+v", calls)
+	}
+}
+
+func TestClientDenies(t *testing.T) {
+	f := account(t, fake.Options{})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.Binded})
+	var denied *eipassoc.DeniedError
+	if !errors.As(err, &denied) || !errors.Is(err, eipassoc.ErrDenied) || !errors.Is(err, eipassoc.CodeModeConflict) || !errors.Is(err, eipassoc.CodeENIAttached) {
+		t.Fatalf("Associate = %v", err)
+	}
+	if n := len(callsOf(f, backend.OpAssociateEIP)); n != 0 {
+		t.Errorf("a denied association called the backend %d times", n)
+	}
+	d, req, err := c.Check(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT, PrivateIP: netip.Addr{}})
+	if err != nil || d.Allowed || len(req.Bound) != 1 || !d.Has(eipassoc.CodeENIAttached) {
+		t.Fatalf("Check = %v, %+v, %v", d, req.Bound, err)
+	}
+	obs := fastClient(f, eipassoc.ClientOptions{Behaviour: eipassoc.Observed})
+	if d, _, _ := obs.Check(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT}); !d.Has(eipassoc.CodePrivateIPInUse) || d.Has(eipassoc.CodeENIAttached) {
+		t.Fatalf("observed Check = %v", d)
+	}
+}
+
+func TestClientRetries(t *testing.T) {
+	f := account(t, fake.Options{})
+	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "TaskConflict", Times: 2})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	if _, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+		t.Fatal(err)
+	}
+	calls := callsOf(f, backend.OpAssociateEIP)
+	if len(calls) != 3 {
+		t.Fatalf("%d AssociateEIP calls, want 3", len(calls))
+	}
+	token := calls[0].Input.(backend.AssociateEIPInput).ClientToken
+	for _, call := range calls {
+		if call.Input.(backend.AssociateEIPInput).ClientToken != token {
+			t.Error("retries changed the ClientToken")
+		}
+	}
+}
+
+func TestClientDoesNotRetryPermanentErrors(t *testing.T) {
+	f := account(t, fake.Options{})
+	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "Forbidden.RAM"})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	if !errors.Is(err, backend.ErrUnauthorized) || len(callsOf(f, backend.OpAssociateEIP)) != 1 {
+		t.Fatalf("err = %v after %d calls", err, len(callsOf(f, backend.OpAssociateEIP)))
+	}
+}
+
+func TestClientGivesUp(t *testing.T) {
+	f := account(t, fake.Options{})
+	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
+	c := fastClient(f, eipassoc.ClientOptions{Retry: eipassoc.RetryPolicy{MaxAttempts: 4}})
+	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	if !errors.Is(err, backend.ErrThrottled) || len(callsOf(f, backend.OpAssociateEIP)) != 4 {
+		t.Fatalf("err = %v after %d calls", err, len(callsOf(f, backend.OpAssociateEIP)))
+	}
+}
+
+func TestClientRespectsDeadline(t *testing.T) {
+	f := account(t, fake.Options{})
+	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
+	c := eipassoc.NewClient(f, eipassoc.ClientOptions{Retry: eipassoc.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}})
+	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, backend.ErrThrottled) {
+			t.Fatalf("err = %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Associate slept past its deadline")
+	}
+}
+
+func TestClientWaits(t *testing.T) {
+	clock := fake.NewManualClock(time.Unix(0, 0))
+	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
+	c := fastClient(f, eipassoc.ClientOptions{WaitTimeout: 30 * time.Millisecond})
+	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	var te *eipassoc.TimeoutError
+	if !errors.As(err, &te) || !errors.Is(err, eipassoc.ErrTimeout) || te.Last != "Associating" || te.Want != "InUse" {
+		t.Fatalf("err = %v", err)
+	}
+	clock.Advance(time.Minute)
+	long := fastClient(f, eipassoc.ClientOptions{})
+	go func() {
+		time.Sleep(20 * time.Millisecond)
+		clock.Advance(time.Minute)
+	}()
+	a, err := long.Unassociate(t.Context(), eipassoc.UnassociateRequest{Region: sh, EIP: "eip-1"})
+	if err != nil || a.Status != eip.Available {
+		t.Fatalf("Unassociate = %+v, %v", a, err)
+	}
+}
+
+func TestClientUnassociateDenied(t *testing.T) {
+	f := account(t, fake.Options{})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	_, err := c.Unassociate(t.Context(), eipassoc.UnassociateRequest{Region: sh, EIP: "eip-1"})
+	if !errors.Is(err, eipassoc.CodeEIPStatus) || len(callsOf(f, backend.OpUnassociateEIP)) != 0 {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := c.Unassociate(t.Context(), eipassoc.UnassociateRequest{Region: sh, EIP: "eip-missing"}); !errors.Is(err, backend.ErrNotFound) {
+		t.Fatalf("missing EIP: %v", err)
+	}
+}
+
+func TestClientPrimaryENI(t *testing.T) {
+	f := account(t, fake.Options{})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	a, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-i-1", Mode: modes.NAT})
+	if err != nil || a.Association.InstanceType != eip.EcsInstance || a.Association.InstanceID != "i-1" {
+		t.Fatalf("Associate on a primary ENI = %+v, %v", a.Association, err)
+	}
+	_, err = c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-2", ENI: "eni-i-1", Mode: modes.NAT})
+	if !errors.Is(err, eipassoc.CodeENICapacity) {
+		t.Fatalf("second EIP on a primary ENI: %v", err)
+	}
+}
+
+func TestClientMoveENI(t *testing.T) {
+	f := account(t, fake.Options{})
+	c := fastClient(f, eipassoc.ClientOptions{})
+	before, _ := f.DescribeENIs(t.Context(), backend.DescribeENIsInput{Region: sh, IDs: []eni.ID{"eni-3"}})
+	n, err := c.MoveENI(t.Context(), eipassoc.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Instance != "i-2" || n.Status != eni.InUse || n.PrimaryIP != before.ENIs[0].PrimaryIP {
+		t.Fatalf("moved ENI: %+v", n)
+	}
+	page, _ := f.DescribeEIPs(t.Context(), backend.DescribeEIPsInput{Region: sh, IDs: []eip.ID{"eip-on3"}})
+	if as := page.EIPs[0].Association; as.InstanceID != "eni-3" || as.PrivateIP != n.PrimaryIP {
+		t.Fatalf("the EIP did not move with the ENI: %+v", as)
+	}
+	if _, err := c.MoveENI(t.Context(), eipassoc.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"}); err != nil {
+		t.Fatalf("moving to the same instance: %v", err)
+	}
+}
+
+func TestClientMoveENIDenied(t *testing.T) {
+	f := fake.NewBuilder(fake.Options{MultiBindedAllowed: true}).
+		VSwitch("vsw-1", sh, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
+		Instance("i-g7", "ecs.g7.large", "vsw-1").
+		ENI("eni-m", "vsw-1", 1).
+		AssociatedEIP("eip-m", sh, "eni-m", modes.MultiBinded, netip.Addr{}).
+		MustBuild()
+	c := fastClient(f, eipassoc.ClientOptions{})
+	_, err := c.MoveENI(t.Context(), eipassoc.MoveRequest{Region: sh, ENI: "eni-m", To: "i-g7"})
+	if !errors.Is(err, eipassoc.CodeInstanceFamilyUnsupported) || len(callsOf(f, backend.OpAttachENI)) != 0 {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestClientLogs(t *testing.T) {
+	var buf bytes.Buffer
+	f := account(t, fake.Options{})
+	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "ServiceUnavailable", Times: 1})
+	c := fastClient(f, eipassoc.ClientOptions{Logger: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	if _, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"msg":"retrying"`, `"code":"ServiceUnavailable"`, `"msg":"associated"`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("log lacks %s:\n%s", want, buf.String())
+		}
+	}
+}
