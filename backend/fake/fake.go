@@ -36,6 +36,9 @@ type Options struct {
 	// Eni.Attached, as the documentation's prerequisite says. By default the fake
 	// accepts them, as the API does in practice.
 	DocumentedNAT bool
+	// NoCallLog turns off the call log that [Backend.Calls] returns, for long runs
+	// such as benchmarks where it would only grow.
+	NoCallLog bool
 	// Limits adds or overrides instance-type ENI limits; types found in neither Limits
 	// nor the built-in table (eni.LimitsFor) are unknown to DescribeInstanceTypes and
 	// cannot be used for instances.
@@ -195,7 +198,9 @@ func (b *Backend) end(op backend.Op, in any, err error) error {
 	if e, ok := err.(*backend.Error); ok && e.RequestID == "" {
 		e.RequestID = id
 	}
-	b.calls = append(b.calls, Call{Op: op, Input: in, Err: err, RequestID: id})
+	if !b.opts.NoCallLog {
+		b.calls = append(b.calls, Call{Op: op, Input: in, Err: err, RequestID: id})
+	}
 	b.mu.Unlock()
 	return err
 }
