@@ -153,17 +153,20 @@ func (c *Client) wait(ctx context.Context, resource, want string, poll func(cont
 	ctx, cancel := context.WithTimeout(ctx, c.opts.WaitTimeout)
 	defer cancel()
 	start := time.Now()
+	last := "unknown"
 	for {
 		status, done, err := poll(ctx)
 		if done {
 			c.log.LogAttrs(ctx, slog.LevelDebug, "status reached", slog.String("resource", resource), slog.String("status", status), slog.Duration("after", time.Since(start)))
 			return nil
 		}
-		if err != nil && ctx.Err() == nil {
+		if err == nil {
+			last = status
+		} else if ctx.Err() == nil {
 			return err
 		}
 		if ctx.Err() != nil || sleep(ctx, c.opts.PollInterval) != nil {
-			return &TimeoutError{Resource: resource, Want: want, Last: status, Err: fmt.Errorf("after %v: %w", time.Since(start).Round(time.Millisecond), ctx.Err())}
+			return &TimeoutError{Resource: resource, Want: want, Last: last, Err: fmt.Errorf("after %v: %w", time.Since(start).Round(time.Millisecond), ctx.Err())}
 		}
 	}
 }

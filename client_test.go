@@ -155,7 +155,7 @@ func TestClientRespectsDeadline(t *testing.T) {
 func TestClientWaits(t *testing.T) {
 	clock := fake.NewManualClock(time.Unix(0, 0))
 	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
-	c := fastClient(f, eipassoc.ClientOptions{WaitTimeout: 30 * time.Millisecond})
+	c := fastClient(f, eipassoc.ClientOptions{WaitTimeout: 200 * time.Millisecond})
 	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
 	var te *eipassoc.TimeoutError
 	if !errors.As(err, &te) || !errors.Is(err, eipassoc.ErrTimeout) || te.Last != "Associating" || te.Want != "InUse" {

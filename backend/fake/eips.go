@@ -15,10 +15,10 @@ import (
 // AllocateEIP implements [backend.EIPAllocator].
 func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) (a eip.Address, err error) {
 	const op = backend.OpAllocateEIP
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return eip.Address{}, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	params := in
 	params.ClientToken = ""
 	if r, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
@@ -78,10 +78,10 @@ func (b *Backend) allocate(op backend.Op, in backend.AllocateEIPInput, id eip.ID
 // ReleaseEIP implements [backend.EIPAllocator].
 func (b *Backend) ReleaseEIP(ctx context.Context, in backend.ReleaseEIPInput) (err error) {
 	const op = backend.OpReleaseEIP
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	r, err := b.lookupEIP(op, in.Region, in.EIP)
 	if err != nil {
 		return err
@@ -123,10 +123,10 @@ func lockError(op backend.Op, a *eip.Address) error {
 // order below; they do not call eipassoc.CanAssociate, so the two can be compared.
 func (b *Backend) AssociateEIP(ctx context.Context, in backend.AssociateEIPInput) (err error) {
 	const op = backend.OpAssociateEIP
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	params := in
 	params.ClientToken = ""
 	if _, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
@@ -279,10 +279,10 @@ func (b *Backend) bind(r *eipRec, n *eniRec, a eip.Association, private netip.Ad
 // UnassociateEIP implements [backend.Associator].
 func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPInput) (err error) {
 	const op = backend.OpUnassociateEIP
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	params := in
 	params.ClientToken = ""
 	if _, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
@@ -334,10 +334,10 @@ func (b *Backend) eniOf(a eip.Association) *eniRec {
 // DescribeEIPs implements [backend.EIPReader].
 func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput) (page backend.EIPPage, err error) {
 	const op = backend.OpDescribeEIPs
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return backend.EIPPage{}, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	if err := checkRegion(op, in.Region); err != nil {
 		return backend.EIPPage{}, err
 	}
@@ -376,10 +376,10 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 // the first address of its /24 as gateway and mask 255.255.255.0.
 func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.DescribeEIPGatewayInfoInput) (infos []backend.GatewayInfo, err error) {
 	const op = backend.OpDescribeEIPGateway
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	if err := checkRegion(op, in.Region); err != nil {
 		return nil, err
 	}

@@ -15,10 +15,10 @@ import (
 // CreateENI implements [backend.ENIManager].
 func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (n eni.Interface, err error) {
 	const op = backend.OpCreateENI
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return eni.Interface{}, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	params := in
 	params.ClientToken = ""
 	if r, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
@@ -160,10 +160,10 @@ func (b *Backend) lookupENI(op backend.Op, in backend.DeleteENIInput) (*eniRec, 
 // deleted.
 func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err error) {
 	const op = backend.OpDeleteENI
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	r, err := b.lookupENI(op, in)
 	if err != nil {
 		return err
@@ -183,10 +183,10 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err
 // AttachENI implements [backend.ENIManager].
 func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) (err error) {
 	const op = backend.OpAttachENI
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
 	if err != nil {
 		return err
@@ -247,10 +247,10 @@ func (b *Backend) carries(r *eniRec, m modes.Mode) bool {
 // DetachENI implements [backend.ENIManager].
 func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err error) {
 	const op = backend.OpDetachENI
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
 	if err != nil {
 		return err
@@ -271,10 +271,10 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err
 // AssignPrivateIPs implements [backend.ENIManager].
 func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivateIPsInput) (out []netip.Addr, err error) {
 	const op = backend.OpAssignPrivateIPs
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	params := in
 	params.ClientToken = ""
 	if res, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
@@ -338,10 +338,10 @@ func (b *Backend) privateIPLimit(r *eniRec) int {
 // cannot be removed.
 func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPrivateIPsInput) (err error) {
 	const op = backend.OpUnassignPrivateIPs
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
 	if err != nil {
 		return err
@@ -376,10 +376,10 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 // DescribeENIs implements [backend.ENIReader]. NextToken is the position in the listing.
 func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput) (page backend.ENIPage, err error) {
 	const op = backend.OpDescribeENIs
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return backend.ENIPage{}, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	if err := checkRegion(op, in.Region); err != nil {
 		return backend.ENIPage{}, err
 	}

@@ -152,7 +152,7 @@ func (b *Backend) ClearFaults() {
 // begin starts a call: it applies an injected fault's latency and error, then takes
 // the lock and settles due status transitions. On success the caller must call end;
 // on error begin has recorded the call and released the lock itself.
-func (b *Backend) begin(ctx context.Context, op backend.Op, in any) error {
+func begin[T any](ctx context.Context, b *Backend, op backend.Op, in T) error {
 	var latency time.Duration
 	var fault error
 	b.mu.Lock()
@@ -182,31 +182,63 @@ func (b *Backend) begin(ctx context.Context, op backend.Op, in any) error {
 	}
 	b.mu.Lock()
 	if err := ctx.Err(); err != nil {
-		return b.end(op, in, &backend.Error{Op: string(op), Message: err.Error(), Err: err})
+		return end(b, op, in, &backend.Error{Op: string(op), Message: err.Error(), Err: err})
 	}
 	if fault != nil {
-		return b.end(op, in, fault)
+		return end(b, op, in, fault)
 	}
 	b.settle(b.clock())
 	return nil
 }
 
-// end records the call, stamps a request ID on its error, and releases the lock.
-func (b *Backend) end(op backend.Op, in any, err error) error {
+// end records the call, stamps a request ID on its error, and releases the lock. It
+// is generic so that the input is boxed only when the call log keeps it.
+func end[T any](b *Backend, op backend.Op, in T, err error) error {
 	b.requests++
-	id := b.requestID()
-	if e, ok := err.(*backend.Error); ok && e.RequestID == "" {
-		e.RequestID = id
-	}
-	if !b.opts.NoCallLog {
-		b.calls = append(b.calls, Call{Op: op, Input: in, Err: err, RequestID: id})
+	e, stamp := err.(*backend.Error)
+	stamp = stamp && e.RequestID == ""
+	if stamp || !b.opts.NoCallLog {
+		id := requestID(b.opts.Seed, b.requests)
+		if stamp {
+			e.RequestID = id
+		}
+		if !b.opts.NoCallLog {
+			b.calls = append(b.calls, Call{Op: op, Input: in, Err: err, RequestID: id})
+		}
 	}
 	b.mu.Unlock()
 	return err
 }
 
-func (b *Backend) requestID() string {
-	return fmt.Sprintf("%08X-%04X-%04X-%012X", b.rng.Uint32(), b.requests&0xffff, uint16(b.opts.Seed), b.rng.Uint64()&0xffffffffffff)
+// requestID derives the n-th request ID of an account from its seed, in the cloud's
+// format (8-4-4-4-12 upper-case hex digits).
+func requestID(seed, n uint64) string {
+	const digits = "0123456789ABCDEF"
+	hi, lo := mix(seed^n*0x9e3779b97f4a7c15), mix(n+seed)
+	var buf [36]byte
+	pos := 0
+	for i := range 32 {
+		if i == 8 || i == 12 || i == 16 || i == 20 {
+			buf[pos] = '-'
+			pos++
+		}
+		word := hi
+		if i >= 16 {
+			word = lo
+		}
+		buf[pos] = digits[word>>(60-4*(i%16))&0xf]
+		pos++
+	}
+	return string(buf[:])
+}
+
+// mix is the SplitMix64 finaliser.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // fail returns the cloud's error for op and code, with message replacing the default

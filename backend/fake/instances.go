@@ -11,10 +11,10 @@ import (
 // DescribeInstance implements [backend.InstanceReader].
 func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (inst backend.Instance, err error) {
 	const op = backend.OpDescribeInstance
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return backend.Instance{}, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	if err := checkRegion(op, in.Region); err != nil {
 		return backend.Instance{}, err
 	}
@@ -31,10 +31,10 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 // built-in table.
 func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) (out []backend.InstanceType, err error) {
 	const op = backend.OpDescribeInstanceTypes
-	if err := b.begin(ctx, op, in); err != nil {
+	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
 	}
-	defer func() { err = b.end(op, in, err) }()
+	defer func() { err = end(b, op, in, err) }()
 	if len(in.Types) > 100 {
 		return nil, fail(op, "InvalidParameter", "At most 100 InstanceTypes.")
 	}

@@ -1,0 +1,27 @@
+package eipassoc_test
+
+import (
+	"testing"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/modes"
+)
+
+// BenchmarkClientAssociate is a checked association through the Client on the fake:
+// three reads, the decision, the call and one status read; then the disassociation
+// (one read, the decision, the call, one status read).
+func BenchmarkClientAssociate(b *testing.B) {
+	f := account(b, fake.Options{NoCallLog: true})
+	c := eipassoc.NewClient(f, eipassoc.ClientOptions{})
+	ctx := b.Context()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Unassociate(ctx, eipassoc.UnassociateRequest{Region: sh, EIP: "eip-1"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
