@@ -2,10 +2,13 @@ package backendtest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/netip"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
@@ -247,7 +250,7 @@ func testUnassociate(h *h) {
 }
 
 func testIdempotency(h *h) {
-	in := backend.AllocateEIPInput{Region: h.s.Region, ClientToken: "eipassoc-conformance-" + h.t.Name()}
+	in := backend.AllocateEIPInput{Region: h.s.Region, ClientToken: token("allocate", h.t.Name())}
 	first := h.allocateWith(in)
 	second, err := h.s.Backend.AllocateEIP(h.ctx, in)
 	h.ok(err, "AllocateEIP again with the same token")
@@ -259,7 +262,7 @@ func testIdempotency(h *h) {
 	h.wantCode(err, "IdempotentParameterMismatch", backend.ErrIdempotencyMismatch)
 
 	n := h.createENI(1)
-	assoc := backend.AssociateEIPInput{Region: h.s.Region, EIP: first.ID, InstanceID: string(n.ID), InstanceType: eip.NetworkInterface, Mode: modes.NAT, ClientToken: "eipassoc-assoc-" + h.t.Name()}
+	assoc := backend.AssociateEIPInput{Region: h.s.Region, EIP: first.ID, InstanceID: string(n.ID), InstanceType: eip.NetworkInterface, Mode: modes.NAT, ClientToken: token("associate", h.t.Name())}
 	h.ok(h.s.Backend.AssociateEIP(h.ctx, assoc), "AssociateEIP")
 	h.waitEIP(first.ID, eip.InUse)
 	h.ok(h.s.Backend.AssociateEIP(h.ctx, assoc), "AssociateEIP retried with the same token")
@@ -327,4 +330,11 @@ func testContext(h *h) {
 	if !errors.Is(err, context.Canceled) {
 		h.t.Fatalf("DescribeEIPs with a canceled context: %v", err)
 	}
+}
+
+// token returns a ClientToken that is unique to the test and the call, within the
+// cloud's 64 ASCII characters.
+func token(call, test string) string {
+	sum := sha256.Sum256([]byte(test + "/" + call + "/" + time.Now().String()))
+	return "conformance-" + hex.EncodeToString(sum[:16])
 }

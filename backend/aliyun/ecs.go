@@ -1,0 +1,277 @@
+package aliyun
+
+import (
+	"context"
+	"encoding/json"
+	"net/netip"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+func addrList(as []netip.Addr) []*string {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]*string, len(as))
+	for i, a := range as {
+		out[i] = tea.String(a.String())
+	}
+	return out
+}
+
+func parseAddrs(ss []*string) []netip.Addr {
+	var out []netip.Addr
+	for _, s := range ss {
+		if a, err := netip.ParseAddr(tea.StringValue(s)); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// CreateENI implements [backend.ENIManager].
+func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni.Interface, error) {
+	const op = backend.OpCreateENI
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return eni.Interface{}, mapError(op, err)
+	}
+	req := &ecs.CreateNetworkInterfaceRequest{
+		RegionId: tea.String(string(in.Region)), VSwitchId: optional(in.VSwitch), SecurityGroupId: optional(in.SecurityGroup),
+		PrimaryIpAddress: addrText(in.PrimaryIP), PrivateIpAddress: addrList(in.SecondaryIPs),
+		InstanceType: enumText(in.Kind, in.Kind == 0), NetworkInterfaceName: optional(in.Name), ClientToken: optional(in.ClientToken),
+	}
+	if in.SecondaryIPCount != 0 {
+		req.SecondaryPrivateIpAddressCount = tea.Int32(int32(in.SecondaryIPCount))
+	}
+	resp, err := b.ecs.CreateNetworkInterfaceWithContext(ctx, req, rt)
+	if err != nil {
+		return eni.Interface{}, mapError(op, err)
+	}
+	r := resp.Body
+	n := eni.Interface{
+		ID: eni.ID(tea.StringValue(r.NetworkInterfaceId)), Region: in.Region, VPC: tea.StringValue(r.VpcId),
+		VSwitch: tea.StringValue(r.VSwitchId), Zone: tea.StringValue(r.ZoneId),
+	}
+	n.Status, _ = eni.ParseStatus(tea.StringValue(r.Status))
+	if n.Kind, _ = eni.ParseKind(tea.StringValue(r.Type)); n.Kind == 0 {
+		n.Kind = eni.Secondary // an empty Type from CreateNetworkInterface means Secondary
+	}
+	n.PrimaryIP, _ = netip.ParseAddr(tea.StringValue(r.PrivateIpAddress))
+	if r.PrivateIpSets != nil {
+		for _, s := range r.PrivateIpSets.PrivateIpSet {
+			if a, err := netip.ParseAddr(tea.StringValue(s.PrivateIpAddress)); err == nil && !tea.BoolValue(s.Primary) {
+				n.SecondaryIPs = append(n.SecondaryIPs, a)
+			}
+		}
+	}
+	return n, nil
+}
+
+// DeleteENI implements [backend.ENIManager].
+func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) error {
+	const op = backend.OpDeleteENI
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return mapError(op, err)
+	}
+	_, err = b.ecs.DeleteNetworkInterfaceWithContext(ctx, &ecs.DeleteNetworkInterfaceRequest{RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI))}, rt)
+	return mapError(op, err)
+}
+
+// AttachENI implements [backend.ENIManager].
+func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) error {
+	const op = backend.OpAttachENI
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return mapError(op, err)
+	}
+	_, err = b.ecs.AttachNetworkInterfaceWithContext(ctx, &ecs.AttachNetworkInterfaceRequest{
+		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
+	}, rt)
+	return mapError(op, err)
+}
+
+// DetachENI implements [backend.ENIManager].
+func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) error {
+	const op = backend.OpDetachENI
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return mapError(op, err)
+	}
+	_, err = b.ecs.DetachNetworkInterfaceWithContext(ctx, &ecs.DetachNetworkInterfaceRequest{
+		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
+	}, rt)
+	return mapError(op, err)
+}
+
+// AssignPrivateIPs implements [backend.ENIManager].
+func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivateIPsInput) ([]netip.Addr, error) {
+	const op = backend.OpAssignPrivateIPs
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return nil, mapError(op, err)
+	}
+	req := &ecs.AssignPrivateIpAddressesRequest{
+		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)),
+		PrivateIpAddress: addrList(in.IPs), ClientToken: optional(in.ClientToken),
+	}
+	if in.Count != 0 {
+		req.SecondaryPrivateIpAddressCount = tea.Int32(int32(in.Count))
+	}
+	resp, err := b.ecs.AssignPrivateIpAddressesWithContext(ctx, req, rt)
+	if err != nil {
+		return nil, mapError(op, err)
+	}
+	if set := resp.Body.AssignedPrivateIpAddressesSet; set != nil && set.PrivateIpSet != nil {
+		return parseAddrs(set.PrivateIpSet.PrivateIpAddress), nil
+	}
+	return nil, nil
+}
+
+// UnassignPrivateIPs implements [backend.ENIManager].
+func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPrivateIPsInput) error {
+	const op = backend.OpUnassignPrivateIPs
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return mapError(op, err)
+	}
+	_, err = b.ecs.UnassignPrivateIpAddressesWithContext(ctx, &ecs.UnassignPrivateIpAddressesRequest{
+		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), PrivateIpAddress: addrList(in.IPs),
+	}, rt)
+	return mapError(op, err)
+}
+
+// DescribeENIs implements [backend.ENIReader].
+func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput) (backend.ENIPage, error) {
+	const op = backend.OpDescribeENIs
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return backend.ENIPage{}, mapError(op, err)
+	}
+	req := &ecs.DescribeNetworkInterfacesRequest{
+		RegionId: optional(string(in.Region)), InstanceId: optional(in.Instance), VpcId: optional(in.VPC), VSwitchId: optional(in.VSwitch),
+		Type: enumText(in.Kind, in.Kind == 0), Status: enumText(in.Status, in.Status == 0), NextToken: optional(in.NextToken),
+	}
+	for _, id := range in.IDs {
+		req.NetworkInterfaceId = append(req.NetworkInterfaceId, tea.String(string(id)))
+	}
+	if in.MaxResults > 0 {
+		req.MaxResults = tea.Int32(int32(in.MaxResults))
+	}
+	resp, err := b.ecs.DescribeNetworkInterfacesWithContext(ctx, req, rt)
+	if err != nil {
+		return backend.ENIPage{}, mapError(op, err)
+	}
+	body := resp.Body
+	page := backend.ENIPage{NextToken: tea.StringValue(body.NextToken), TotalCount: int(tea.Int32Value(body.TotalCount))}
+	if body.NetworkInterfaceSets == nil {
+		return page, nil
+	}
+	for _, s := range body.NetworkInterfaceSets.NetworkInterfaceSet {
+		page.ENIs = append(page.ENIs, toInterface(s, in.Region))
+	}
+	return page, nil
+}
+
+func toInterface(s *ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet, region regions.ID) eni.Interface {
+	n := eni.Interface{
+		ID: eni.ID(tea.StringValue(s.NetworkInterfaceId)), Region: region, Zone: tea.StringValue(s.ZoneId),
+		VPC: tea.StringValue(s.VpcId), VSwitch: tea.StringValue(s.VSwitchId), Instance: tea.StringValue(s.InstanceId),
+	}
+	n.Kind, _ = eni.ParseKind(tea.StringValue(s.Type))
+	n.Status, _ = eni.ParseStatus(tea.StringValue(s.Status))
+	n.PrimaryIP, _ = netip.ParseAddr(tea.StringValue(s.PrivateIpAddress))
+	if s.PrivateIpSets != nil {
+		for _, p := range s.PrivateIpSets.PrivateIpSet {
+			if a, err := netip.ParseAddr(tea.StringValue(p.PrivateIpAddress)); err == nil && !tea.BoolValue(p.Primary) {
+				n.SecondaryIPs = append(n.SecondaryIPs, a)
+			}
+		}
+	}
+	if n.Instance == "" && s.Attachment != nil {
+		n.Instance = tea.StringValue(s.Attachment.InstanceId)
+	}
+	return n
+}
+
+// DescribeInstance implements [backend.InstanceReader] with DescribeInstances. The
+// cloud does not report DHCP, so it is DHCPUnknown.
+func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (backend.Instance, error) {
+	const op = backend.OpDescribeInstance
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return backend.Instance{}, mapError(op, err)
+	}
+	ids, _ := json.Marshal([]string{in.Instance})
+	resp, err := b.ecs.DescribeInstancesWithContext(ctx, &ecs.DescribeInstancesRequest{RegionId: optional(string(in.Region)), InstanceIds: tea.String(string(ids))}, rt)
+	if err != nil {
+		return backend.Instance{}, mapError(op, err)
+	}
+	if resp.Body.Instances == nil || len(resp.Body.Instances.Instance) == 0 {
+		e := backend.NewError(string(op), "InvalidInstanceId.NotFound", "Instance "+in.Instance+" does not exist.")
+		e.RequestID = tea.StringValue(resp.Body.RequestId)
+		return backend.Instance{}, e
+	}
+	i := resp.Body.Instances.Instance[0]
+	out := backend.Instance{
+		ID: tea.StringValue(i.InstanceId), Type: tea.StringValue(i.InstanceType), Region: regions.ID(tea.StringValue(i.RegionId)),
+		Zone: tea.StringValue(i.ZoneId), Status: tea.StringValue(i.Status),
+	}
+	if i.VpcAttributes != nil {
+		out.VPC = tea.StringValue(i.VpcAttributes.VpcId)
+	}
+	if i.NetworkInterfaces != nil {
+		var secondary []eni.ID
+		for _, n := range i.NetworkInterfaces.NetworkInterface {
+			id := eni.ID(tea.StringValue(n.NetworkInterfaceId))
+			if tea.StringValue(n.Type) == "Primary" {
+				out.ENIs = append(out.ENIs, id)
+			} else {
+				secondary = append(secondary, id)
+			}
+		}
+		out.ENIs = append(out.ENIs, secondary...)
+	}
+	return out, nil
+}
+
+// DescribeInstanceTypes implements [backend.InstanceReader], following NextToken.
+func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) ([]backend.InstanceType, error) {
+	const op = backend.OpDescribeInstanceTypes
+	req := &ecs.DescribeInstanceTypesRequest{}
+	for _, t := range in.Types {
+		req.InstanceTypes = append(req.InstanceTypes, tea.String(t))
+	}
+	var out []backend.InstanceType
+	for pages := 0; pages < 100; pages++ {
+		rt, err := b.runtime(ctx)
+		if err != nil {
+			return nil, mapError(op, err)
+		}
+		resp, err := b.ecs.DescribeInstanceTypesWithContext(ctx, req, rt)
+		if err != nil {
+			return nil, mapError(op, err)
+		}
+		if resp.Body.InstanceTypes != nil {
+			for _, t := range resp.Body.InstanceTypes.InstanceType {
+				l := eni.Limits{ENIs: int(tea.Int32Value(t.EniQuantity)), PrivateIPsPerENI: int(tea.Int32Value(t.EniPrivateIpAddressQuantity))}
+				if l.PrivateIPsPerENI == 0 {
+					l.PrivateIPsPerENI = eni.Unknown
+				}
+				out = append(out, backend.InstanceType{Type: tea.StringValue(t.InstanceTypeId), Family: tea.StringValue(t.InstanceTypeFamily), Limits: l})
+			}
+		}
+		next := tea.StringValue(resp.Body.NextToken)
+		if next == "" {
+			return out, nil
+		}
+		req.NextToken = tea.String(next)
+	}
+	return out, nil
+}

@@ -1,0 +1,356 @@
+package emulator
+
+import (
+	"context"
+	"encoding/json"
+	"net/netip"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+func eniID(s string) eni.ID { return eni.ID(s) }
+
+type privateIPJSON struct {
+	Primary            bool   `json:"Primary"`
+	PrivateIPAddress   string `json:"PrivateIpAddress"`
+	AssociatedPublicIP *struct {
+		AllocationID    string `json:"AllocationId"`
+		PublicIPAddress string `json:"PublicIpAddress"`
+	} `json:"AssociatedPublicIp,omitempty"`
+}
+
+// eniJSON is one ENI as CreateNetworkInterface and DescribeNetworkInterfaces show it.
+type eniJSON struct {
+	NetworkInterfaceID string `json:"NetworkInterfaceId"`
+	Status             string `json:"Status"`
+	Type               string `json:"Type"`
+	InstanceID         string `json:"InstanceId"`
+	VpcID              string `json:"VpcId"`
+	VSwitchID          string `json:"VSwitchId"`
+	ZoneID             string `json:"ZoneId"`
+	PrivateIPAddress   string `json:"PrivateIpAddress"`
+	PrivateIPSets      struct {
+		PrivateIPSet []privateIPJSON `json:"PrivateIpSet"`
+	} `json:"PrivateIpSets"`
+	Attachment *struct {
+		InstanceID string `json:"InstanceId"`
+	} `json:"Attachment,omitempty"`
+}
+
+func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
+	j := eniJSON{
+		NetworkInterfaceID: string(n.ID), Status: n.Status.String(), Type: n.Kind.String(), InstanceID: n.Instance,
+		VpcID: n.VPC, VSwitchID: n.VSwitch, ZoneID: n.Zone, PrivateIPAddress: n.PrimaryIP.String(),
+	}
+	j.PrivateIPSets.PrivateIPSet = []privateIPJSON{}
+	for i, a := range n.PrivateIPs() {
+		set := privateIPJSON{Primary: i == 0, PrivateIPAddress: a.String()}
+		if e, ok := public[a]; ok {
+			set.AssociatedPublicIP = &struct {
+				AllocationID    string `json:"AllocationId"`
+				PublicIPAddress string `json:"PublicIpAddress"`
+			}{string(e.ID), e.IP.String()}
+		}
+		j.PrivateIPSets.PrivateIPSet = append(j.PrivateIPSets.PrivateIPSet, set)
+	}
+	if n.Instance != "" {
+		j.Attachment = &struct {
+			InstanceID string `json:"InstanceId"`
+		}{n.Instance}
+	}
+	return j
+}
+
+func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := backend.CreateENIInput{Region: r, SecurityGroup: p.str("SecurityGroupId"), Name: p.str("NetworkInterfaceName"), ClientToken: p.str("ClientToken")}
+	if in.VSwitch, err = p.required("VSwitchId"); err != nil {
+		return nil, err
+	}
+	if in.PrimaryIP, err = p.addr("PrimaryIpAddress"); err != nil {
+		return nil, err
+	}
+	if in.SecondaryIPs, err = p.addrs("PrivateIpAddress", 10); err != nil {
+		return nil, err
+	}
+	if in.SecondaryIPCount, err = p.integer("SecondaryPrivateIpAddressCount"); err != nil {
+		return nil, err
+	}
+	if in.Kind, err = enumParam(p, "InstanceType", eni.ParseKind); err != nil {
+		return nil, err
+	}
+	n, err := s.b.CreateENI(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		RequestID string `json:"RequestId"`
+		eniJSON
+	}{newRequestID(), toENIJSON(n, nil)}, nil
+}
+
+func (s *Server) eniRequest(p *params) (backend.DeleteENIInput, error) {
+	r, err := region(p)
+	if err != nil {
+		return backend.DeleteENIInput{}, err
+	}
+	id, err := p.required("NetworkInterfaceId")
+	return backend.DeleteENIInput{Region: r, ENI: eni.ID(id)}, err
+}
+
+func (s *Server) deleteENI(ctx context.Context, p *params) (any, error) {
+	in, err := s.eniRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.DeleteENI(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) attachENI(ctx context.Context, p *params) (any, error) {
+	in, err := s.eniRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	inst, err := p.required("InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.AttachENI(ctx, backend.AttachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst}); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) detachENI(ctx context.Context, p *params) (any, error) {
+	in, err := s.eniRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	inst, err := p.required("InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.DetachENI(ctx, backend.DetachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst}); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) assignPrivateIPs(ctx context.Context, p *params) (any, error) {
+	base, err := s.eniRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	in := backend.AssignPrivateIPsInput{Region: base.Region, ENI: base.ENI, ClientToken: p.str("ClientToken")}
+	if in.IPs, err = p.addrs("PrivateIpAddress", 50); err != nil {
+		return nil, err
+	}
+	if in.Count, err = p.integer("SecondaryPrivateIpAddressCount"); err != nil {
+		return nil, err
+	}
+	added, err := s.b.AssignPrivateIPs(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	out := struct {
+		RequestID string `json:"RequestId"`
+		Set       struct {
+			NetworkInterfaceID string `json:"NetworkInterfaceId"`
+			PrivateIPSet       struct {
+				PrivateIPAddress []string `json:"PrivateIpAddress"`
+			} `json:"PrivateIpSet"`
+		} `json:"AssignedPrivateIpAddressesSet"`
+	}{RequestID: newRequestID()}
+	out.Set.NetworkInterfaceID = string(in.ENI)
+	out.Set.PrivateIPSet.PrivateIPAddress = []string{}
+	for _, a := range added {
+		out.Set.PrivateIPSet.PrivateIPAddress = append(out.Set.PrivateIPSet.PrivateIPAddress, a.String())
+	}
+	return out, nil
+}
+
+func (s *Server) unassignPrivateIPs(ctx context.Context, p *params) (any, error) {
+	base, err := s.eniRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	ips, err := p.addrs("PrivateIpAddress", 50)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.UnassignPrivateIPs(ctx, backend.UnassignPrivateIPsInput{Region: base.Region, ENI: base.ENI, IPs: ips}); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := backend.DescribeENIsInput{Region: r, Instance: p.str("InstanceId"), VPC: p.str("VpcId"), VSwitch: p.str("VSwitchId"), NextToken: p.str("NextToken")}
+	ids, err := p.list("NetworkInterfaceId", 100)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		in.IDs = append(in.IDs, eni.ID(id))
+	}
+	if in.Kind, err = enumParam(p, "Type", eni.ParseKind); err != nil {
+		return nil, err
+	}
+	if in.Status, err = enumParam(p, "Status", eni.ParseStatus); err != nil {
+		return nil, err
+	}
+	if in.MaxResults, err = p.integer("MaxResults"); err != nil {
+		return nil, err
+	}
+	page, err := s.b.DescribeENIs(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	public, err := s.publicByPrivate(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	out := struct {
+		RequestID  string `json:"RequestId"`
+		NextToken  string `json:"NextToken"`
+		TotalCount int    `json:"TotalCount"`
+		Sets       struct {
+			Set []eniJSON `json:"NetworkInterfaceSet"`
+		} `json:"NetworkInterfaceSets"`
+	}{RequestID: newRequestID(), NextToken: page.NextToken, TotalCount: page.TotalCount}
+	out.Sets.Set = []eniJSON{}
+	for _, n := range page.ENIs {
+		out.Sets.Set = append(out.Sets.Set, toENIJSON(n, public[n.ID]))
+	}
+	return out, nil
+}
+
+// publicByPrivate maps each ENI's private addresses to the NAT EIPs on them.
+func (s *Server) publicByPrivate(ctx context.Context, r regions.ID) (map[eni.ID]map[netip.Addr]eip.Address, error) {
+	out := map[eni.ID]map[netip.Addr]eip.Address{}
+	for number := 1; ; number++ {
+		page, err := s.b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: r, AssociatedInstanceType: eip.NetworkInterface, PageNumber: number, PageSize: 100})
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range page.EIPs {
+			if a.Association.PrivateIP.IsValid() {
+				id := eni.ID(a.Association.InstanceID)
+				if out[id] == nil {
+					out[id] = map[netip.Addr]eip.Address{}
+				}
+				out[id][a.Association.PrivateIP] = a
+			}
+		}
+		if number*100 >= page.TotalCount {
+			return out, nil
+		}
+	}
+}
+
+func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	if raw := p.str("InstanceIds"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &ids); err != nil || len(ids) > 100 {
+			return nil, p.badParam("InstanceIds", "must be a JSON array of at most 100 instance IDs")
+		}
+	}
+	type nicJSON struct {
+		NetworkInterfaceID string `json:"NetworkInterfaceId"`
+		Type               string `json:"Type"`
+	}
+	type instJSON struct {
+		InstanceID    string `json:"InstanceId"`
+		InstanceType  string `json:"InstanceType"`
+		RegionID      string `json:"RegionId"`
+		ZoneID        string `json:"ZoneId"`
+		Status        string `json:"Status"`
+		VpcAttributes struct {
+			VpcID string `json:"VpcId"`
+		} `json:"VpcAttributes"`
+		NetworkInterfaces struct {
+			NetworkInterface []nicJSON `json:"NetworkInterface"`
+		} `json:"NetworkInterfaces"`
+	}
+	out := struct {
+		RequestID  string `json:"RequestId"`
+		TotalCount int    `json:"TotalCount"`
+		Instances  struct {
+			Instance []instJSON `json:"Instance"`
+		} `json:"Instances"`
+	}{RequestID: newRequestID()}
+	out.Instances.Instance = []instJSON{}
+	for _, id := range ids {
+		inst, err := s.b.DescribeInstance(ctx, backend.DescribeInstanceInput{Region: r, Instance: id})
+		if backend.Code(err) == "InvalidInstanceId.NotFound" {
+			continue // DescribeInstances leaves unknown IDs out
+		}
+		if err != nil {
+			return nil, err
+		}
+		j := instJSON{InstanceID: inst.ID, InstanceType: inst.Type, RegionID: string(inst.Region), ZoneID: inst.Zone, Status: inst.Status}
+		j.VpcAttributes.VpcID = inst.VPC
+		j.NetworkInterfaces.NetworkInterface = []nicJSON{}
+		for i, n := range inst.ENIs {
+			kind := "Secondary"
+			if i == 0 {
+				kind = "Primary"
+			}
+			j.NetworkInterfaces.NetworkInterface = append(j.NetworkInterfaces.NetworkInterface, nicJSON{string(n), kind})
+		}
+		out.Instances.Instance = append(out.Instances.Instance, j)
+	}
+	out.TotalCount = len(out.Instances.Instance)
+	return out, nil
+}
+
+func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, error) {
+	types, err := p.list("InstanceTypes", 100)
+	if err != nil {
+		return nil, err
+	}
+	found, err := s.b.DescribeInstanceTypes(ctx, backend.DescribeInstanceTypesInput{Types: types})
+	if err != nil {
+		return nil, err
+	}
+	type typeJSON struct {
+		InstanceTypeID              string `json:"InstanceTypeId"`
+		InstanceTypeFamily          string `json:"InstanceTypeFamily"`
+		EniQuantity                 int    `json:"EniQuantity"`
+		EniPrivateIPAddressQuantity *int   `json:"EniPrivateIpAddressQuantity,omitempty"`
+	}
+	out := struct {
+		RequestID     string `json:"RequestId"`
+		NextToken     string `json:"NextToken"`
+		InstanceTypes struct {
+			InstanceType []typeJSON `json:"InstanceType"`
+		} `json:"InstanceTypes"`
+	}{RequestID: newRequestID()}
+	out.InstanceTypes.InstanceType = []typeJSON{}
+	for _, t := range found {
+		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs}
+		if t.Limits.KnowsPrivateIPs() {
+			n := t.Limits.PrivateIPsPerENI
+			j.EniPrivateIPAddressQuantity = &n
+		}
+		out.InstanceTypes.InstanceType = append(out.InstanceTypes.InstanceType, j)
+	}
+	return out, nil
+}

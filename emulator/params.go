@@ -1,0 +1,120 @@
+package emulator
+
+import (
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/eipassoc/eipassoc/backend"
+)
+
+// params are a request's parameters, from the query string and the form body.
+type params struct {
+	op backend.Op
+	v  url.Values
+}
+
+// badParam is the error for a malformed parameter.
+func (p *params) badParam(name, why string) error {
+	return backend.NewError(string(p.op), "InvalidParameter", "The specified parameter "+name+" is not valid: "+why)
+}
+
+func (p *params) missing(name string) error {
+	return backend.NewError(string(p.op), "MissingParameter", "The input parameter \""+name+"\" that is mandatory for processing this request is not supplied.")
+}
+
+// str returns a parameter, or "" when it is absent.
+func (p *params) str(name string) string { return p.v.Get(name) }
+
+// required returns a parameter that must be present and not empty.
+func (p *params) required(name string) (string, error) {
+	s := p.v.Get(name)
+	if s == "" {
+		return "", p.missing(name)
+	}
+	return s, nil
+}
+
+// integer returns an integer parameter, or 0 when it is absent.
+func (p *params) integer(name string) (int, error) {
+	s := p.v.Get(name)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 1_000_000 {
+		return 0, p.badParam(name, "not a whole number")
+	}
+	return n, nil
+}
+
+// addr returns an IP address parameter, or the zero address when it is absent.
+func (p *params) addr(name string) (netip.Addr, error) {
+	s := p.v.Get(name)
+	if s == "" {
+		return netip.Addr{}, nil
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Addr{}, p.badParam(name, "not an IP address")
+	}
+	return a, nil
+}
+
+// list returns a repeated parameter sent as Name.1, Name.2, ...: at most max entries,
+// numbered from 1 without gaps.
+func (p *params) list(name string, max int) ([]string, error) {
+	byIndex := map[int]string{}
+	for key, vals := range p.v {
+		rest, ok := strings.CutPrefix(key, name+".")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(rest)
+		if err != nil || n < 1 || n > max {
+			return nil, p.badParam(key, "list index out of range 1.."+strconv.Itoa(max))
+		}
+		byIndex[n] = vals[0]
+	}
+	out := make([]string, 0, len(byIndex))
+	for i := 1; i <= len(byIndex); i++ {
+		s, ok := byIndex[i]
+		if !ok {
+			return nil, p.badParam(name, "lists are numbered from 1 without gaps")
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// addrs returns a repeated IP address parameter.
+func (p *params) addrs(name string, max int) ([]netip.Addr, error) {
+	items, err := p.list(name, max)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]netip.Addr, 0, len(items))
+	for i, s := range items {
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, p.badParam(name+"."+strconv.Itoa(i+1), "not an IP address")
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// enum parses a parameter with parse, or returns the zero value when it is absent.
+func enumParam[T any](p *params, name string, parse func(string) (T, error)) (T, error) {
+	var zero T
+	s := p.v.Get(name)
+	if s == "" {
+		return zero, nil
+	}
+	v, err := parse(s)
+	if err != nil {
+		return zero, p.badParam(name, err.Error())
+	}
+	return v, nil
+}

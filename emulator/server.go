@@ -1,0 +1,223 @@
+package emulator
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+)
+
+// Config configures a [Server]. Only Backend is required.
+type Config struct {
+	// Backend is the account the server serves.
+	Backend *fake.Backend
+	// AccessKeys maps AccessKeyId to AccessKeySecret. Requests must be signed with one
+	// of them; with none, signatures are not checked.
+	AccessKeys map[string]string
+	// Logger receives one record for each request; nil means slog.Default().
+	Logger *slog.Logger
+	// MaxBodyBytes bounds a request body; zero means 1 MiB.
+	MaxBodyBytes int64
+	// Now is the clock for signature timestamps; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server is an http.Handler that serves the EIP and ENI API. It is safe for concurrent
+// use.
+type Server struct {
+	b        *fake.Backend
+	log      *slog.Logger
+	maxBody  int64
+	verifier *verifier
+	actions  map[string]action
+}
+
+// An action is one API operation: its API version and its handler.
+type action struct {
+	version string
+	handle  func(context.Context, *params) (any, error)
+}
+
+// API versions.
+const (
+	VPCVersion = "2016-04-28"
+	ECSVersion = "2014-05-26"
+)
+
+// New returns a Server for cfg.
+func New(cfg Config) (*Server, error) {
+	if cfg.Backend == nil {
+		return nil, errors.New("emulator: Config.Backend is nil")
+	}
+	s := &Server{b: cfg.Backend, log: cfg.Logger, maxBody: cfg.MaxBodyBytes}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = 1 << 20
+	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	keys := map[string]string{}
+	for id, secret := range cfg.AccessKeys {
+		if id == "" || secret == "" {
+			return nil, errors.New("emulator: AccessKeys has an empty ID or secret")
+		}
+		keys[id] = secret
+	}
+	s.verifier = &verifier{keys: keys, now: now, nonces: map[string]time.Time{}}
+	s.actions = s.table()
+	return s, nil
+}
+
+// ServeHTTP implements [http.Handler].
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	op, status, code := s.serve(w, r)
+	s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("action", string(op)), slog.Int("status", status), slog.String("code", code),
+		slog.String("remote", r.RemoteAddr), slog.Duration("took", time.Since(start)))
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, status int, code string) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("handler panic", slog.Any("panic", p), slog.String("action", string(op)))
+			err := backend.NewError(string(op), "InternalError", "")
+			err.HTTPStatus = 500
+			status, code = s.writeError(w, r, err)
+		}
+	}()
+	if r.Method != http.MethodPost && r.Method != http.MethodGet {
+		return "", s.writeErr(w, r, "", "UnsupportedHTTPMethod", "Only GET and POST are supported.", http.StatusMethodNotAllowed), "UnsupportedHTTPMethod"
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
+	if err != nil {
+		return "", s.writeErr(w, r, "", "InvalidParameter", "The request body is too large or unreadable.", http.StatusRequestEntityTooLarge), "InvalidParameter"
+	}
+	v, err := values(r, body)
+	if err != nil {
+		status, code = s.writeError(w, r, backend.NewError("", "InvalidParameter", "The request parameters are malformed: "+err.Error()))
+		return "", status, code
+	}
+	name := r.Header.Get("X-Acs-Action")
+	if name == "" {
+		name = v.Get("Action")
+	}
+	version := r.Header.Get("X-Acs-Version")
+	if version == "" {
+		version = v.Get("Version")
+	}
+	op = backend.Op(name)
+	if name == "" {
+		status, code = s.writeError(w, r, backend.NewError("", "MissingParameter", "The input parameter \"Action\" that is mandatory for processing this request is not supplied."))
+		return op, status, code
+	}
+	act, ok := s.actions[name]
+	if !ok || act.version != version {
+		e := backend.NewError(name, "InvalidAction.NotFound", "Specified api "+name+" (version "+version+") is not found, please check your url and method.")
+		e.HTTPStatus = http.StatusNotFound
+		status, code = s.writeError(w, r, e)
+		return op, status, code
+	}
+	if err := s.verifier.verify(op, r, v, body); err != nil {
+		status, code = s.writeError(w, r, err)
+		return op, status, code
+	}
+	result, err := act.handle(r.Context(), &params{op: op, v: v})
+	if err != nil {
+		status, code = s.writeError(w, r, err)
+		return op, status, code
+	}
+	return op, s.writeJSON(w, http.StatusOK, result), ""
+}
+
+// values merges the query string and, for a form body, the form parameters.
+func values(r *http.Request, body []byte) (url.Values, error) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, err
+	}
+	if ct := r.Header.Get("Content-Type"); strings.HasPrefix(ct, "application/x-www-form-urlencoded") && len(body) > 0 {
+		form, err := url.ParseQuery(string(body))
+		if err != nil {
+			return nil, err
+		}
+		for k, vals := range form {
+			v[k] = append(v[k], vals...)
+		}
+	}
+	return v, nil
+}
+
+// errorBody is the cloud's error answer.
+type errorBody struct {
+	RequestID string `json:"RequestId"`
+	HostID    string `json:"HostId"`
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+}
+
+func (s *Server) writeErr(w http.ResponseWriter, r *http.Request, op backend.Op, code, msg string, status int) int {
+	e := backend.NewError(string(op), code, msg)
+	e.HTTPStatus = status
+	st, _ := s.writeError(w, r, e)
+	return st
+}
+
+// writeError answers with err's code, message, status and request ID.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) (status int, code string) {
+	e, ok := errors.AsType[*backend.Error](err)
+	if !ok || e.Code == "" {
+		e = &backend.Error{Code: "InternalError", Message: fmt.Sprint(err), HTTPStatus: 500}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			e = &backend.Error{Code: "ServiceUnavailable", Message: "The request was cancelled or timed out.", HTTPStatus: 503}
+		}
+	}
+	status = e.HTTPStatus
+	if status < 400 || status > 599 {
+		status = http.StatusBadRequest
+	}
+	id := e.RequestID
+	if id == "" {
+		id = newRequestID()
+	}
+	s.writeJSON(w, status, errorBody{RequestID: id, HostID: hostOf(r), Code: e.Code, Message: e.Message})
+	return status, e.Code
+}
+
+func hostOf(r *http.Request) string {
+	if h, _, err := net.SplitHostPort(r.Host); err == nil {
+		return h
+	}
+	return r.Host
+}
+
+func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) int {
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+	return status
+}
+
+// newRequestID returns a random request ID in the cloud's format.
+func newRequestID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	h := strings.ToUpper(hex.EncodeToString(b[:]))
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}

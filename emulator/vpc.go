@@ -1,0 +1,260 @@
+package emulator
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// table maps each action to its version and handler.
+func (s *Server) table() map[string]action {
+	return map[string]action{
+		string(backend.OpAllocateEIP):           {VPCVersion, s.allocateEIP},
+		string(backend.OpReleaseEIP):            {VPCVersion, s.releaseEIP},
+		string(backend.OpAssociateEIP):          {VPCVersion, s.associateEIP},
+		string(backend.OpUnassociateEIP):        {VPCVersion, s.unassociateEIP},
+		string(backend.OpDescribeEIPs):          {VPCVersion, s.describeEIPs},
+		string(backend.OpDescribeEIPGateway):    {VPCVersion, s.describeEIPGatewayInfo},
+		string(backend.OpCreateENI):             {ECSVersion, s.createENI},
+		string(backend.OpDeleteENI):             {ECSVersion, s.deleteENI},
+		string(backend.OpAttachENI):             {ECSVersion, s.attachENI},
+		string(backend.OpDetachENI):             {ECSVersion, s.detachENI},
+		string(backend.OpAssignPrivateIPs):      {ECSVersion, s.assignPrivateIPs},
+		string(backend.OpUnassignPrivateIPs):    {ECSVersion, s.unassignPrivateIPs},
+		string(backend.OpDescribeENIs):          {ECSVersion, s.describeENIs},
+		string(backend.OpDescribeInstance):      {ECSVersion, s.describeInstances},
+		string(backend.OpDescribeInstanceTypes): {ECSVersion, s.describeInstanceTypes},
+	}
+}
+
+// requestOnly is the success body of operations that answer with a request ID only.
+type requestOnly struct {
+	RequestID string `json:"RequestId"`
+}
+
+func ok() (any, error) { return requestOnly{RequestID: newRequestID()}, nil }
+
+func region(p *params) (regions.ID, error) {
+	r, err := p.required("RegionId")
+	return regions.ID(r), err
+}
+
+func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := backend.AllocateEIPInput{Region: r, Name: p.str("Name"), ClientToken: p.str("ClientToken")}
+	if in.ChargeType, err = enumParam(p, "InstanceChargeType", eip.ParseChargeType); err != nil {
+		return nil, err
+	}
+	if in.InternetChargeType, err = enumParam(p, "InternetChargeType", eip.ParseInternetChargeType); err != nil {
+		return nil, err
+	}
+	if in.Bandwidth, err = p.integer("Bandwidth"); err != nil {
+		return nil, err
+	}
+	a, err := s.b.AllocateEIP(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		RequestID    string `json:"RequestId"`
+		AllocationID string `json:"AllocationId"`
+		EipAddress   string `json:"EipAddress"`
+	}{newRequestID(), string(a.ID), a.IP.String()}, nil
+}
+
+func (s *Server) releaseEIP(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	id, err := p.required("AllocationId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.ReleaseEIP(ctx, backend.ReleaseEIPInput{Region: r, EIP: eip.ID(id)}); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) associateEIP(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := backend.AssociateEIPInput{Region: r, InstanceID: p.str("InstanceId"), ClientToken: p.str("ClientToken")}
+	id, err := p.required("AllocationId")
+	if err != nil {
+		return nil, err
+	}
+	in.EIP = eip.ID(id)
+	if _, err := p.required("InstanceId"); err != nil {
+		return nil, err
+	}
+	if in.InstanceType, err = enumParam(p, "InstanceType", eip.ParseInstanceType); err != nil {
+		return nil, err
+	}
+	if m := p.str("Mode"); m != "" {
+		if in.Mode, err = modes.Parse(m); err != nil || m != in.Mode.String() {
+			return nil, backend.NewError(string(p.op), "IllegalParam.Mode", "The Mode must be NAT, MULTI_BINDED or BINDED.")
+		}
+	}
+	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
+		return nil, err
+	}
+	if err := s.b.AssociateEIP(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) unassociateEIP(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	id, err := p.required("AllocationId")
+	if err != nil {
+		return nil, err
+	}
+	in := backend.UnassociateEIPInput{Region: r, EIP: eip.ID(id), InstanceID: p.str("InstanceId"), ClientToken: p.str("ClientToken")}
+	if in.InstanceType, err = enumParam(p, "InstanceType", eip.ParseInstanceType); err != nil {
+		return nil, err
+	}
+	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
+		return nil, err
+	}
+	if err := s.b.UnassociateEIP(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+// eipJSON is one entry of DescribeEipAddresses.
+type eipJSON struct {
+	AllocationID       string `json:"AllocationId"`
+	IPAddress          string `json:"IpAddress"`
+	RegionID           string `json:"RegionId"`
+	Status             string `json:"Status"`
+	InstanceID         string `json:"InstanceId"`
+	InstanceType       string `json:"InstanceType"`
+	Mode               string `json:"Mode,omitempty"`
+	PrivateIPAddress   string `json:"PrivateIpAddress"`
+	ChargeType         string `json:"ChargeType"`
+	InternetChargeType string `json:"InternetChargeType"`
+	BusinessStatus     string `json:"BusinessStatus"`
+	Bandwidth          string `json:"Bandwidth"`
+	OperationLocks     struct {
+		LockReason []lockJSON `json:"LockReason"`
+	} `json:"OperationLocks"`
+}
+
+type lockJSON struct {
+	LockReason string `json:"LockReason"`
+}
+
+func toEIPJSON(a eip.Address) eipJSON {
+	j := eipJSON{
+		AllocationID: string(a.ID), IPAddress: a.IP.String(), RegionID: string(a.Region), Status: a.Status.String(),
+		InstanceID: a.Association.InstanceID, ChargeType: a.ChargeType.String(), InternetChargeType: a.InternetChargeType.String(),
+		BusinessStatus: a.BusinessStatus.String(), Bandwidth: "5",
+	}
+	if !a.Association.IsZero() {
+		j.InstanceType = a.Association.InstanceType.String()
+	}
+	if a.Association.Mode.IsValid() {
+		j.Mode = a.Association.Mode.String()
+	}
+	if a.Association.PrivateIP.IsValid() {
+		j.PrivateIPAddress = a.Association.PrivateIP.String()
+	}
+	j.OperationLocks.LockReason = []lockJSON{}
+	for _, l := range a.LockReasons {
+		j.OperationLocks.LockReason = append(j.OperationLocks.LockReason, lockJSON{l.String()})
+	}
+	return j
+}
+
+func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := backend.DescribeEIPsInput{Region: r, AssociatedInstanceID: p.str("AssociatedInstanceId")}
+	if ids := p.str("AllocationId"); ids != "" {
+		for id := range strings.SplitSeq(ids, ",") {
+			in.IDs = append(in.IDs, eip.ID(strings.TrimSpace(id)))
+		}
+	}
+	if in.Status, err = enumParam(p, "Status", eip.ParseStatus); err != nil {
+		return nil, err
+	}
+	if in.AssociatedInstanceType, err = enumParam(p, "AssociatedInstanceType", eip.ParseInstanceType); err != nil {
+		return nil, err
+	}
+	if in.PageNumber, err = p.integer("PageNumber"); err != nil {
+		return nil, err
+	}
+	if in.PageSize, err = p.integer("PageSize"); err != nil {
+		return nil, err
+	}
+	page, err := s.b.DescribeEIPs(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	out := struct {
+		RequestID   string `json:"RequestId"`
+		TotalCount  int    `json:"TotalCount"`
+		PageNumber  int    `json:"PageNumber"`
+		PageSize    int    `json:"PageSize"`
+		EipAddresses struct {
+			EipAddress []eipJSON `json:"EipAddress"`
+		} `json:"EipAddresses"`
+	}{RequestID: newRequestID(), TotalCount: page.TotalCount, PageNumber: page.PageNumber, PageSize: page.PageSize}
+	out.EipAddresses.EipAddress = []eipJSON{}
+	for _, a := range page.EIPs {
+		out.EipAddresses.EipAddress = append(out.EipAddresses.EipAddress, toEIPJSON(a))
+	}
+	return out, nil
+}
+
+func (s *Server) describeEIPGatewayInfo(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	id, err := p.required("InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	infos, err := s.b.DescribeEIPGatewayInfo(ctx, backend.DescribeEIPGatewayInfoInput{Region: r, ENI: eniID(id)})
+	if err != nil {
+		return nil, err
+	}
+	type info struct {
+		IP     string `json:"Ip"`
+		IPGw   string `json:"IpGw"`
+		IPMask string `json:"IpMask"`
+	}
+	out := struct {
+		RequestID string `json:"RequestId"`
+		Code      string `json:"Code"`
+		Message   string `json:"Message"`
+		EipInfos  struct {
+			EipInfo []info `json:"EipInfo"`
+		} `json:"EipInfos"`
+	}{RequestID: newRequestID(), Code: strconv.Itoa(200), Message: "successful"}
+	out.EipInfos.EipInfo = []info{}
+	for _, gi := range infos {
+		out.EipInfos.EipInfo = append(out.EipInfos.EipInfo, info{gi.IP.String(), gi.Gateway.String(), gi.Mask.String()})
+	}
+	return out, nil
+}
