@@ -1,6 +1,8 @@
 package aliyun_test
 
 import (
+	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/aliyun"
 	"github.com/eipassoc/eipassoc/backend/backendtest"
 	"github.com/eipassoc/eipassoc/backend/fake"
@@ -47,7 +50,7 @@ func newBackend(t testing.TB, endpoint string, v2 bool) *aliyun.Backend {
 	b, err := aliyun.New(aliyun.Config{
 		Region: "cn-shanghai", AccessKeyID: testKeyID, AccessKeySecret: testKeySecret,
 		Endpoint: endpoint, Protocol: "http", SignatureV2: v2, Timeout: 10 * time.Second,
-		HTTPClient: &http.Client{Transport: &http.Transport{Proxy: nil}},
+		HTTPClient: &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -96,4 +99,35 @@ func TestConformanceLive(t *testing.T) {
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{Backend: b, Region: regions.ID(region), VSwitch: vsw, Instance: inst, Timeout: 3 * time.Minute}
 	})
+}
+
+// TestDeadlineCutsSlowCalls: a call to a slow endpoint ends at the context's deadline
+// with the context's error, for a VPC call (no context in the SDK) and an ECS call.
+func TestDeadlineCutsSlowCalls(t *testing.T) {
+	f := fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", "cn-shanghai", "cn-shanghai-b", "vpc-1", "192.168.0.0/24").MustBuild()
+	for _, op := range []backend.Op{backend.OpDescribeEIPs, backend.OpDescribeENIs} {
+		_ = f.InjectFault(op, fake.Fault{Latency: 3 * time.Second})
+	}
+	srv, _ := emulator.New(emulator.Config{Backend: f, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	b := newBackend(t, strings.TrimPrefix(ts.URL, "http://"), false)
+	for name, call := range map[string]func(context.Context) error{
+		"vpc": func(ctx context.Context) error {
+			_, err := b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: "cn-shanghai"})
+			return err
+		},
+		"ecs": func(ctx context.Context) error {
+			_, err := b.DescribeENIs(ctx, backend.DescribeENIsInput{Region: "cn-shanghai"})
+			return err
+		},
+	} {
+		ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+		start := time.Now()
+		err := call(ctx)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
+			t.Errorf("%s: %v after %v", name, err, time.Since(start))
+		}
+	}
 }

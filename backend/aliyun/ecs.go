@@ -39,7 +39,7 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni
 	const op = backend.OpCreateENI
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return eni.Interface{}, mapError(op, err)
+		return eni.Interface{}, mapError(ctx, op, err)
 	}
 	req := &ecs.CreateNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), VSwitchId: optional(in.VSwitch), SecurityGroupId: optional(in.SecurityGroup),
@@ -51,7 +51,7 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni
 	}
 	resp, err := b.ecs.CreateNetworkInterfaceWithContext(ctx, req, rt)
 	if err != nil {
-		return eni.Interface{}, mapError(op, err)
+		return eni.Interface{}, mapError(ctx, op, err)
 	}
 	r := resp.Body
 	n := eni.Interface{
@@ -78,10 +78,10 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) erro
 	const op = backend.OpDeleteENI
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.DeleteNetworkInterfaceWithContext(ctx, &ecs.DeleteNetworkInterfaceRequest{RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI))}, rt)
-	return mapError(op, err)
+	return mapError(ctx, op, err)
 }
 
 // AttachENI implements [backend.ENIManager].
@@ -89,12 +89,12 @@ func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) erro
 	const op = backend.OpAttachENI
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.AttachNetworkInterfaceWithContext(ctx, &ecs.AttachNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
 	}, rt)
-	return mapError(op, err)
+	return mapError(ctx, op, err)
 }
 
 // DetachENI implements [backend.ENIManager].
@@ -102,12 +102,12 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) erro
 	const op = backend.OpDetachENI
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.DetachNetworkInterfaceWithContext(ctx, &ecs.DetachNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
 	}, rt)
-	return mapError(op, err)
+	return mapError(ctx, op, err)
 }
 
 // AssignPrivateIPs implements [backend.ENIManager].
@@ -115,7 +115,7 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 	const op = backend.OpAssignPrivateIPs
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return nil, mapError(op, err)
+		return nil, mapError(ctx, op, err)
 	}
 	req := &ecs.AssignPrivateIpAddressesRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)),
@@ -126,7 +126,7 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 	}
 	resp, err := b.ecs.AssignPrivateIpAddressesWithContext(ctx, req, rt)
 	if err != nil {
-		return nil, mapError(op, err)
+		return nil, mapError(ctx, op, err)
 	}
 	if set := resp.Body.AssignedPrivateIpAddressesSet; set != nil && set.PrivateIpSet != nil {
 		return parseAddrs(set.PrivateIpSet.PrivateIpAddress), nil
@@ -139,12 +139,12 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 	const op = backend.OpUnassignPrivateIPs
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.UnassignPrivateIpAddressesWithContext(ctx, &ecs.UnassignPrivateIpAddressesRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), PrivateIpAddress: addrList(in.IPs),
 	}, rt)
-	return mapError(op, err)
+	return mapError(ctx, op, err)
 }
 
 // DescribeENIs implements [backend.ENIReader].
@@ -152,7 +152,7 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	const op = backend.OpDescribeENIs
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return backend.ENIPage{}, mapError(op, err)
+		return backend.ENIPage{}, mapError(ctx, op, err)
 	}
 	req := &ecs.DescribeNetworkInterfacesRequest{
 		RegionId: optional(string(in.Region)), InstanceId: optional(in.Instance), VpcId: optional(in.VPC), VSwitchId: optional(in.VSwitch),
@@ -166,7 +166,7 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	}
 	resp, err := b.ecs.DescribeNetworkInterfacesWithContext(ctx, req, rt)
 	if err != nil {
-		return backend.ENIPage{}, mapError(op, err)
+		return backend.ENIPage{}, mapError(ctx, op, err)
 	}
 	body := resp.Body
 	page := backend.ENIPage{NextToken: tea.StringValue(body.NextToken), TotalCount: int(tea.Int32Value(body.TotalCount))}
@@ -206,12 +206,12 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 	const op = backend.OpDescribeInstance
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return backend.Instance{}, mapError(op, err)
+		return backend.Instance{}, mapError(ctx, op, err)
 	}
 	ids, _ := json.Marshal([]string{in.Instance})
 	resp, err := b.ecs.DescribeInstancesWithContext(ctx, &ecs.DescribeInstancesRequest{RegionId: optional(string(in.Region)), InstanceIds: tea.String(string(ids))}, rt)
 	if err != nil {
-		return backend.Instance{}, mapError(op, err)
+		return backend.Instance{}, mapError(ctx, op, err)
 	}
 	if resp.Body.Instances == nil || len(resp.Body.Instances.Instance) == 0 {
 		e := backend.NewError(string(op), "InvalidInstanceId.NotFound", "Instance "+in.Instance+" does not exist.")
@@ -252,11 +252,11 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 	for pages := 0; pages < 100; pages++ {
 		rt, err := b.runtime(ctx)
 		if err != nil {
-			return nil, mapError(op, err)
+			return nil, mapError(ctx, op, err)
 		}
 		resp, err := b.ecs.DescribeInstanceTypesWithContext(ctx, req, rt)
 		if err != nil {
-			return nil, mapError(op, err)
+			return nil, mapError(ctx, op, err)
 		}
 		if resp.Body.InstanceTypes != nil {
 			for _, t := range resp.Body.InstanceTypes.InstanceType {

@@ -13,10 +13,17 @@ import (
 	"github.com/eipassoc/eipassoc/backend"
 )
 
-// mapError turns what the SDK returned for op into the backend's error model.
-func mapError(op backend.Op, err error) error {
+// mapError turns what the SDK returned for op into the backend's error model. A
+// failure after the context ended is reported as the context's error: the SDK's own
+// timeout fired because the backend set it from the deadline.
+func mapError(ctx context.Context, op backend.Op, err error) error {
 	if err == nil {
 		return nil
+	}
+	if ctx.Err() != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		if _, api := errors.AsType[*tea.SDKError](err); !api {
+			err = ctx.Err()
+		}
 	}
 	if e, ok := errors.AsType[*backend.Error](err); ok {
 		return e

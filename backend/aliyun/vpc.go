@@ -44,7 +44,7 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	const op = backend.OpAllocateEIP
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return eip.Address{}, mapError(op, err)
+		return eip.Address{}, mapError(ctx, op, err)
 	}
 	req := &vpc.AllocateEipAddressRequest{
 		RegionId: tea.String(string(in.Region)), Name: optional(in.Name), ClientToken: optional(in.ClientToken),
@@ -54,9 +54,9 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if in.Bandwidth > 0 {
 		req.Bandwidth = tea.String(strconv.Itoa(in.Bandwidth))
 	}
-	resp, err := b.vpc.AllocateEipAddressWithOptions(req, rt)
+	resp, err := withContext(ctx, func() (*vpc.AllocateEipAddressResponse, error) { return b.vpc.AllocateEipAddressWithOptions(req, rt) })
 	if err != nil {
-		return eip.Address{}, mapError(op, err)
+		return eip.Address{}, mapError(ctx, op, err)
 	}
 	id := eip.ID(tea.StringValue(resp.Body.AllocationId))
 	// The answer carries the ID and, for pay-as-you-go, the address; read the rest.
@@ -77,10 +77,12 @@ func (b *Backend) ReleaseEIP(ctx context.Context, in backend.ReleaseEIPInput) er
 	const op = backend.OpReleaseEIP
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
-	_, err = b.vpc.ReleaseEipAddressWithOptions(&vpc.ReleaseEipAddressRequest{RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP))}, rt)
-	return mapError(op, err)
+	_, err = withContext(ctx, func() (*vpc.ReleaseEipAddressResponse, error) {
+		return b.vpc.ReleaseEipAddressWithOptions(&vpc.ReleaseEipAddressRequest{RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP))}, rt)
+	})
+	return mapError(ctx, op, err)
 }
 
 // AssociateEIP implements [backend.Associator].
@@ -88,15 +90,15 @@ func (b *Backend) AssociateEIP(ctx context.Context, in backend.AssociateEIPInput
 	const op = backend.OpAssociateEIP
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
 	req := &vpc.AssociateEipAddressRequest{
 		RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
 		InstanceType: enumText(in.InstanceType, in.InstanceType == 0), Mode: enumText(in.Mode, in.Mode == 0),
 		PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken),
 	}
-	_, err = b.vpc.AssociateEipAddressWithOptions(req, rt)
-	return mapError(op, err)
+	_, err = withContext(ctx, func() (*vpc.AssociateEipAddressResponse, error) { return b.vpc.AssociateEipAddressWithOptions(req, rt) })
+	return mapError(ctx, op, err)
 }
 
 // UnassociateEIP implements [backend.Associator].
@@ -104,14 +106,16 @@ func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPI
 	const op = backend.OpUnassociateEIP
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return mapError(op, err)
+		return mapError(ctx, op, err)
 	}
 	req := &vpc.UnassociateEipAddressRequest{
 		RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
 		InstanceType: enumText(in.InstanceType, in.InstanceType == 0), PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken),
 	}
-	_, err = b.vpc.UnassociateEipAddressWithOptions(req, rt)
-	return mapError(op, err)
+	_, err = withContext(ctx, func() (*vpc.UnassociateEipAddressResponse, error) {
+		return b.vpc.UnassociateEipAddressWithOptions(req, rt)
+	})
+	return mapError(ctx, op, err)
 }
 
 // DescribeEIPs implements [backend.EIPReader].
@@ -119,7 +123,7 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	const op = backend.OpDescribeEIPs
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return backend.EIPPage{}, mapError(op, err)
+		return backend.EIPPage{}, mapError(ctx, op, err)
 	}
 	req := &vpc.DescribeEipAddressesRequest{
 		RegionId: tea.String(string(in.Region)), Status: enumText(in.Status, in.Status == 0),
@@ -141,9 +145,11 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	if in.PageSize > 0 {
 		req.PageSize = tea.Int32(int32(in.PageSize))
 	}
-	resp, err := b.vpc.DescribeEipAddressesWithOptions(req, rt)
+	resp, err := withContext(ctx, func() (*vpc.DescribeEipAddressesResponse, error) {
+		return b.vpc.DescribeEipAddressesWithOptions(req, rt)
+	})
 	if err != nil {
-		return backend.EIPPage{}, mapError(op, err)
+		return backend.EIPPage{}, mapError(ctx, op, err)
 	}
 	body := resp.Body
 	page := backend.EIPPage{TotalCount: int(tea.Int32Value(body.TotalCount)), PageNumber: int(tea.Int32Value(body.PageNumber)), PageSize: int(tea.Int32Value(body.PageSize))}
@@ -191,11 +197,13 @@ func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.Describ
 	const op = backend.OpDescribeEIPGateway
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return nil, mapError(op, err)
+		return nil, mapError(ctx, op, err)
 	}
-	resp, err := b.vpc.DescribeEipGatewayInfoWithOptions(&vpc.DescribeEipGatewayInfoRequest{RegionId: tea.String(string(in.Region)), InstanceId: optional(string(in.ENI))}, rt)
+	resp, err := withContext(ctx, func() (*vpc.DescribeEipGatewayInfoResponse, error) {
+		return b.vpc.DescribeEipGatewayInfoWithOptions(&vpc.DescribeEipGatewayInfoRequest{RegionId: tea.String(string(in.Region)), InstanceId: optional(string(in.ENI))}, rt)
+	})
 	if err != nil {
-		return nil, mapError(op, err)
+		return nil, mapError(ctx, op, err)
 	}
 	var out []backend.GatewayInfo
 	if resp.Body.EipInfos == nil {
@@ -209,4 +217,26 @@ func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.Describ
 		out = append(out, gi)
 	}
 	return out, nil
+}
+
+// withContext runs a VPC SDK call, which takes no context, and returns early with the
+// context's error when the context ends first. The call itself is bounded by the read
+// timeout that runtime derived from the same deadline.
+func withContext[T any](ctx context.Context, call func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := call()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
 }
