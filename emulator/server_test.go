@@ -1,0 +1,112 @@
+package emulator_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/eipassoc/eipassoc/emulator"
+)
+
+// unsigned sends an unsigned request (the server has no keys) and decodes the answer.
+func unsigned(t *testing.T, s *emulator.Server, method, query string, header map[string]string, body string) (int, map[string]any) {
+	t.Helper()
+	r := httptest.NewRequest(method, "http://127.0.0.1:8787/?"+query, strings.NewReader(body))
+	for k, v := range header {
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	var out map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
+		t.Fatalf("answer is not JSON: %q", w.Body.String())
+	}
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	return w.Code, out
+}
+
+func TestDecodingErrors(t *testing.T) {
+	s := newServer(t, nil)
+	vpc := "Version=" + emulator.VPCVersion + "&"
+	tests := []struct {
+		name, method, query string
+		header              map[string]string
+		body                string
+		status              int
+		code                string
+	}{
+		{"no action", "POST", "RegionId=cn-shanghai", nil, "", 400, "MissingParameter"},
+		{"unknown action", "POST", vpc + "Action=DescribeVpcs", nil, "", 404, "InvalidAction.NotFound"},
+		{"wrong version", "POST", "Action=DescribeEipAddresses&Version=2014-05-26", nil, "", 404, "InvalidAction.NotFound"},
+		{"missing region", "POST", vpc + "Action=DescribeEipAddresses", nil, "", 400, "MissingParameter"},
+		{"bad number", "POST", vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&PageSize=ten", nil, "", 400, "InvalidParameter"},
+		{"bad enum", "POST", vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&Status=Weird", nil, "", 400, "InvalidParameter"},
+		{"bad mode", "POST", vpc + "Action=AssociateEipAddress&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&Mode=nat", nil, "", 400, "IllegalParam.Mode"},
+		{"bad address", "POST", vpc + "Action=AssociateEipAddress&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&PrivateIpAddress=10.0.0", nil, "", 400, "InvalidParameter"},
+		{"list gap", "POST", "Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.2=eni-1", nil, "", 400, "InvalidParameter"},
+		{"list index", "POST", "Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.x=eni-1", nil, "", 400, "InvalidParameter"},
+		{"bad query", "POST", "%zz", nil, "", 400, "InvalidParameter"},
+		{"method", "DELETE", vpc + "Action=DescribeEipAddresses", nil, "", 405, "UnsupportedHTTPMethod"},
+		{"body too large", "POST", vpc + "Action=DescribeEipAddresses", nil, strings.Repeat("x", 2<<20), 413, "InvalidParameter"},
+		{"not found from the fake", "POST", vpc + "Action=ReleaseEipAddress&RegionId=cn-shanghai&AllocationId=eip-nope", nil, "", 404, "InvalidAllocationId.NotFound"},
+	}
+	for _, tc := range tests {
+		status, body := unsigned(t, s, tc.method, tc.query, tc.header, tc.body)
+		if status != tc.status || body["Code"] != tc.code || body["RequestId"] == "" {
+			t.Errorf("%s: %d %v; want %d %s", tc.name, status, body, tc.status, tc.code)
+		}
+	}
+}
+
+func TestFormBodyAndHeaderDispatch(t *testing.T) {
+	s := newServer(t, nil)
+	form := url.Values{"RegionId": {"cn-shanghai"}, "AllocationId": {"eip-1"}}.Encode()
+	status, body := unsigned(t, s, "POST", "", map[string]string{
+		"X-Acs-Action": "DescribeEipAddresses", "X-Acs-Version": emulator.VPCVersion, "Content-Type": "application/x-www-form-urlencoded",
+	}, form)
+	if status != http.StatusOK || body["TotalCount"] != float64(1) {
+		t.Fatalf("%d %v", status, body)
+	}
+	list := body["EipAddresses"].(map[string]any)["EipAddress"].([]any)
+	if list[0].(map[string]any)["Status"] != "Available" {
+		t.Errorf("EIP entry %v", list[0])
+	}
+}
+
+// FuzzRequest sends arbitrary queries, headers and bodies. The server must answer every
+// one with the cloud's JSON error body or a success, never a panic and never a 500.
+func FuzzRequest(f *testing.F) {
+	f.Add("Action=DescribeEipAddresses&Version=2016-04-28&RegionId=cn-shanghai", "", "")
+	f.Add("Action=AssociateEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&InstanceType=NetworkInterface&Mode=BINDED", "", "")
+	f.Add("Action=CreateNetworkInterface&Version=2014-05-26&RegionId=cn-shanghai&VSwitchId=vsw-1&PrivateIpAddress.1=192.168.0.9", "", "")
+	f.Add("Action=DescribeInstances&Version=2014-05-26&RegionId=cn-shanghai&InstanceIds=%5B%22i-1%22%5D", "", "")
+	f.Add("Action=DescribeInstanceTypes&Version=2014-05-26&InstanceTypes.1=ecs.g7.large", "", "")
+	f.Add("", "AssignPrivateIpAddresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&SecondaryPrivateIpAddressCount=99999999")
+	f.Fuzz(func(t *testing.T, query, action, body string) {
+		s := newServer(t, nil)
+		r, err := http.NewRequest("POST", "http://127.0.0.1:8787/", strings.NewReader(body))
+		if err != nil {
+			t.Skip()
+		}
+		r.URL.RawQuery = query
+		if action != "" {
+			r.Header.Set("X-Acs-Action", action)
+			r.Header.Set("X-Acs-Version", emulator.ECSVersion)
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		var out map[string]any
+		if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
+			t.Fatalf("answer is not JSON: %q", w.Body.String())
+		}
+		if w.Code >= 500 || (w.Code != 200 && (out["Code"] == "" || out["RequestId"] == "")) {
+			t.Fatalf("status %d, body %v", w.Code, out)
+		}
+	})
+}
