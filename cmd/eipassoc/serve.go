@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/emulator"
+)
+
+// serve runs the emulator until ctx ends.
+func serve(ctx context.Context, args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eipassoc serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	keys := keyFlag{}
+	var (
+		addr       = fs.String("addr", "127.0.0.1:8787", "listen `address` (host:port; port 0 picks a free one)")
+		topology   = fs.String("topology", "", "seed the account from this topology `file` (JSON)")
+		delay      = fs.Duration("transition-delay", 0, "how long transitional statuses last")
+		seed       = fs.Uint64("seed", 1, "seed for IDs and addresses")
+		quota      = fs.Int("eip-quota", 20, "EIPs the account may own")
+		multi      = fs.Bool("multi-binded-allowed", false, "allowlist the account for multi-EIP-to-ENI mode")
+		documented = fs.Bool("documented-nat", false, "refuse NAT associations with attached ENIs")
+		maxBody    = fs.Int64("max-body", 1<<20, "largest request body in `bytes`")
+		logFormat  = fs.String("log-format", "text", "log format: text or json")
+	)
+	fs.Var(keys, "access-key", "accept requests signed with this `id:secret` pair (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "eipassoc serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	var handler slog.Handler
+	switch *logFormat {
+	case "text":
+		handler = slog.NewTextHandler(stderr, nil)
+	case "json":
+		handler = slog.NewJSONHandler(stderr, nil)
+	default:
+		fmt.Fprintf(stderr, "eipassoc serve: -log-format must be text or json, not %q\n", *logFormat)
+		return exitUsage
+	}
+	log := slog.New(handler)
+	if *quota < 1 || *maxBody < 1 || *delay < 0 {
+		fmt.Fprintln(stderr, "eipassoc serve: -eip-quota and -max-body must be positive, -transition-delay not negative")
+		return exitUsage
+	}
+
+	account := fake.New(fake.Options{Seed: *seed, TransitionDelay: *delay, EIPQuota: *quota, MultiBindedAllowed: *multi, DocumentedNAT: *documented, NoCallLog: true})
+	if *topology != "" {
+		if err := seedFrom(account, *topology); err != nil {
+			fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
+			return exitUsage
+		}
+	}
+	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: keys, Logger: log, MaxBodyBytes: *maxBody})
+	if err != nil {
+		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
+		return exitFail
+	}
+	if len(keys) == 0 {
+		log.Warn("no -access-key given: signatures are not checked")
+	}
+	log.Info("listening", slog.String("endpoint", ln.Addr().String()), slog.String("url", "http://"+ln.Addr().String()))
+	hs := &http.Server{
+		Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn),
+	}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		log.Error("server failed", slog.Any("error", err))
+		return exitFail
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		log.Error("shutdown", slog.Any("error", err))
+		return exitFail
+	}
+	return exitOK
+}
+
+func seedFrom(account *fake.Backend, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	t, err := fake.LoadTopology(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := account.Seed(t); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
