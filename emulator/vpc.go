@@ -211,10 +211,10 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	out := struct {
-		RequestID   string `json:"RequestId"`
-		TotalCount  int    `json:"TotalCount"`
-		PageNumber  int    `json:"PageNumber"`
-		PageSize    int    `json:"PageSize"`
+		RequestID    string `json:"RequestId"`
+		TotalCount   int    `json:"TotalCount"`
+		PageNumber   int    `json:"PageNumber"`
+		PageSize     int    `json:"PageSize"`
 		EipAddresses struct {
 			EipAddress []eipJSON `json:"EipAddress"`
 		} `json:"EipAddresses"`

@@ -12,8 +12,8 @@ import (
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"
-	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/emulator"
+	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 )
 
