@@ -116,21 +116,18 @@ func (s *Server) deleteENI(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) attachENI(ctx context.Context, p *params) (any, error) {
-	in, err := s.eniRequest(p)
-	if err != nil {
-		return nil, err
-	}
-	inst, err := p.required("InstanceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.b.AttachENI(ctx, backend.AttachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst}); err != nil {
-		return nil, err
-	}
-	return ok()
+	return s.withInstance(p, func(in backend.AttachENIInput) error { return s.b.AttachENI(ctx, in) })
 }
 
 func (s *Server) detachENI(ctx context.Context, p *params) (any, error) {
+	return s.withInstance(p, func(in backend.AttachENIInput) error {
+		return s.b.DetachENI(ctx, backend.DetachENIInput(in))
+	})
+}
+
+// withInstance reads the parameters that Attach and DetachNetworkInterface share and
+// runs call with them.
+func (s *Server) withInstance(p *params, call func(backend.AttachENIInput) error) (any, error) {
 	in, err := s.eniRequest(p)
 	if err != nil {
 		return nil, err
@@ -139,7 +136,7 @@ func (s *Server) detachENI(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.b.DetachENI(ctx, backend.DetachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst}); err != nil {
+	if err := call(backend.AttachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst}); err != nil {
 		return nil, err
 	}
 	return ok()

@@ -120,14 +120,21 @@ func (h *h) waitEIP(id eip.ID, want eip.Status) eip.Address {
 }
 
 func (h *h) waitEIPQuiet(ctx context.Context, id eip.ID, want eip.Status) (eip.Address, bool) {
+	return waitFor(ctx, h, func(ctx context.Context) (eip.Address, bool) { return h.describeEIP(ctx, id) },
+		func(a eip.Address) bool { return a.Status == want }, want == 0)
+}
+
+// waitFor polls describe until the resource satisfies reached (or is gone, when
+// wantGone), the setup's timeout passes, or ctx ends; it reports whether it got there.
+func waitFor[T any](ctx context.Context, h *h, describe func(context.Context) (T, bool), reached func(T) bool, wantGone bool) (T, bool) {
 	deadline := time.Now().Add(h.timeout())
 	for {
-		a, found := h.describeEIP(ctx, id)
-		if (want == 0 && !found) || (found && a.Status == want) {
-			return a, true
+		v, found := describe(ctx)
+		if (wantGone && !found) || (found && !wantGone && reached(v)) {
+			return v, true
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
-			return a, false
+			return v, false
 		}
 		time.Sleep(h.poll())
 	}
@@ -194,17 +201,8 @@ func (h *h) waitENI(id eni.ID, want eni.Status) eni.Interface {
 }
 
 func (h *h) waitENIQuiet(ctx context.Context, id eni.ID, want eni.Status) (eni.Interface, bool) {
-	deadline := time.Now().Add(h.timeout())
-	for {
-		n, found := h.describeENI(ctx, id)
-		if (want == 0 && !found) || (found && n.Status == want) {
-			return n, true
-		}
-		if time.Now().After(deadline) || ctx.Err() != nil {
-			return n, false
-		}
-		time.Sleep(h.poll())
-	}
+	return waitFor(ctx, h, func(ctx context.Context) (eni.Interface, bool) { return h.describeENI(ctx, id) },
+		func(n eni.Interface) bool { return n.Status == want }, want == 0)
 }
 
 // associate associates an EIP with an ENI and waits until it is InUse.
