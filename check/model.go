@@ -1,0 +1,103 @@
+package check
+
+import (
+	"net/netip"
+
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// A Model is what a plan or an inventory says about the resources the rules look at.
+type Model struct {
+	// Source names the input, e.g. "plan.json".
+	Source string
+	// ENIs are keyed by resource address, or by ENI ID for ENIs the input only names.
+	ENIs map[string]*ENI
+	// EIPs are keyed the same way.
+	EIPs map[string]*EIP
+	// Instances are keyed by resource address or instance ID.
+	Instances map[string]*Instance
+	// Attachments attach ENIs to instances.
+	Attachments []*Attachment
+	// Associations are every EIP association in the input, planned or existing.
+	Associations []*Association
+}
+
+// A Location points at the source of a resource.
+type Location struct {
+	File      string `json:"file,omitempty"`
+	StartLine int    `json:"start_line,omitempty"`
+	EndLine   int    `json:"end_line,omitempty"`
+}
+
+// An ENI is an elastic network interface the input manages or names.
+type ENI struct {
+	Key     string // model key: resource address or ID
+	Address string // resource address, or "" for an ENI named only by ID
+	ID      string // cloud ID, when known
+	Kind    eni.Kind
+	Region  regions.ID
+	VSwitch string
+	// IPCount is the number of private addresses (primary included); IPCountKnown
+	// says whether the input fixes it.
+	IPCount      int
+	IPCountKnown bool
+	// IPs are the known private addresses.
+	IPs []netip.Addr
+	// Instance is the key of the instance the ENI is or will be attached to, if any;
+	// AttachedInPlan says the attachment is created by this plan.
+	Instance       string
+	AttachedInPlan bool
+	// Known is false for an ENI that the input only names: its facts are unknown.
+	Known bool
+}
+
+// An EIP is an elastic IP address.
+type EIP struct {
+	Key, Address, ID string
+	Region           regions.ID
+	// PrePaid is true for a subscription EIP.
+	PrePaid bool
+	Known   bool
+}
+
+// An Instance is an ECS instance.
+type Instance struct {
+	Key, Address, ID string
+	Type             string
+	Region           regions.ID
+}
+
+// An Attachment attaches an ENI to an instance.
+type Attachment struct {
+	Address  string
+	ENI      string // ENI key
+	Instance string // instance key
+	Planned  bool
+}
+
+// An Association is one alicloud_eip_association (or inventory entry).
+type Association struct {
+	Address      string
+	Module       string
+	ResourceType string
+	// Planned is true when the input creates or updates the association; only planned
+	// associations are checked, existing ones count toward capacity.
+	Planned bool
+	// EIP and Target are model keys; Target is an ENI key, an instance key, or an
+	// unresolved ID. TargetUnknown explains why the target could not be resolved.
+	EIP, Target   string
+	TargetUnknown string
+	// InstanceType is the attribute as written ("" when unset, meaning EcsInstance).
+	InstanceType        string
+	InstanceTypeUnknown bool
+	Mode                modes.Mode
+	ModeSet             bool
+	ModeUnknown         bool
+	PrivateIP           netip.Addr
+	PrivateIPUnknown    bool
+	Region              regions.ID
+	RegionUnknown       string // why the region is unknown, or ""
+	Location            Location
+}
