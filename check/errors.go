@@ -40,3 +40,5 @@ func offsetWhere(off int64) string {
 	}
 	return "byte " + strconv.FormatInt(off, 10)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -3,6 +3,8 @@ package check
 import (
 	"net/netip"
 
+	"github.com/eipassoc/eipassoc/eip"
+
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -22,6 +24,9 @@ type Model struct {
 	Attachments []*Attachment
 	// Associations are every EIP association in the input, planned or existing.
 	Associations []*Association
+	// ModuleDirs maps module addresses ("module.edge") to their source directories
+	// relative to the root module, for modules with a local source.
+	ModuleDirs map[string]string
 }
 
 // A Location points at the source of a resource.
@@ -60,6 +65,8 @@ type EIP struct {
 	// PrePaid is true for a subscription EIP.
 	PrePaid bool
 	Known   bool
+	// Live is the EIP as the account reports it, when -live read it.
+	Live *eip.Address
 }
 
 // An Instance is an ECS instance.

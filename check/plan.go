@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/netip"
 	"os"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,7 +89,7 @@ func lineOf(data []byte, off int64) string {
 }
 
 func newModel(source string) *Model {
-	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{}}
+	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{}, ModuleDirs: map[string]string{}}
 }
 
 // configEntry is one configuration resource with the module it sits in.
@@ -135,6 +136,9 @@ func (b *planBuilder) indexConfig(module string, cm *tfjson.ConfigModule) {
 	for name, call := range cm.ModuleCalls {
 		addr := join(module, "module."+name)
 		b.modules[addr] = &moduleEntry{parent: module, call: call}
+		if src := call.Source; strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+			b.m.ModuleDirs[addr] = path.Join(b.m.ModuleDirs[module], src)
+		}
 		if call.Module != nil {
 			b.indexConfig(addr, call.Module)
 		}

@@ -67,3 +67,5 @@ func AllRules() []eipassoc.Rule {
 	}
 	return append(out, planRules...)
 }
+
+func codeOf(s string) eipassoc.Code { return eipassoc.Code(s) }

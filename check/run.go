@@ -224,6 +224,9 @@ func (c *checker) eipFor() eip.Address {
 		a.ID = eip.ID(c.a.Address + ".allocation_id")
 	}
 	if e := c.m.EIPs[c.a.EIP]; e != nil {
+		if e.Live != nil {
+			return *e.Live
+		}
 		if e.Known && e.Region != "" {
 			a.Region = e.Region
 		}

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/check"
+	"github.com/eipassoc/eipassoc/check/report"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// version is the checker's version in reports.
+const version = "0.1.0"
+
+// checkCmd runs "eipassoc check".
+func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("eipassoc check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		format     = fs.String("format", "text", "output `formats`: text, json, sarif, github, junit; comma-separated, each optionally =file")
+		failOn     = fs.String("fail-on", "error", "exit 1 when a finding is at or above this `level`: error, warning, note, never")
+		unknown    = fs.String("unknown", "warn", "what an undecidable rule becomes: warn, fail or ignore")
+		region     = fs.String("region", "", "region for every resource, overriding the provider's")
+		tfDir      = fs.String("tf-dir", "", "`directory` of the .tf files, for locations and inline waivers")
+		waiverFile = fs.String("waivers", "", "waiver `file` (YAML or JSON)")
+		inventory  = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
+		behaviour  = fs.String("behaviour", "documented", "documented, or observed (the API's laxer behaviour for NAT on attached ENIs)")
+		multi      = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
+		today      = fs.String("today", "", "the date waivers expire against, YYYY-MM-DD (default: today)")
+	)
+	live := addLiveFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: eipassoc check [flags] PLAN.json|INVENTORY|-")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "eipassoc check: "+format+"\n", a...)
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		return usage("give one input file, or - for standard input")
+	}
+	outputs, err := report.ParseOutputs(*format)
+	if err != nil {
+		return usage("-format: %v", err)
+	}
+	min := check.Level(*failOn)
+	if *failOn != "never" && min != check.LevelError && min != check.LevelWarning && min != check.LevelNote {
+		return usage("-fail-on must be error, warning, note or never")
+	}
+	opts := check.Options{Unknown: check.UnknownPolicy(*unknown), Account: eipassoc.Account{MultiBindedAllowed: *multi}}
+	switch opts.Unknown {
+	case check.UnknownWarn, check.UnknownFail, check.UnknownIgnore:
+	default:
+		return usage("-unknown must be warn, fail or ignore")
+	}
+	if opts.Behaviour, err = eipassoc.ParseBehaviour(*behaviour); err != nil {
+		return usage("-behaviour: %v", err)
+	}
+	if *region != "" {
+		if _, err := regions.Lookup(regions.ID(*region)); err != nil {
+			return usage("-region: %v", err)
+		}
+	}
+	now := time.Now()
+	if *today != "" {
+		if now, err = time.Parse(time.DateOnly, *today); err != nil {
+			return usage("-today must be YYYY-MM-DD")
+		}
+	}
+
+	name := fs.Arg(0)
+	in, closeIn, err := openInput(name, stdin)
+	if err != nil {
+		return usage("%v", err)
+	}
+	var m *check.Model
+	if *inventory {
+		m, err = check.LoadInventory(in, name)
+	} else {
+		m, err = check.LoadPlan(in, name, check.PlanOptions{Region: regions.ID(*region), Getenv: getenv})
+	}
+	closeIn()
+	if err != nil {
+		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
+		return exitUsage
+	}
+	var waivers []check.Waiver
+	if *waiverFile != "" {
+		f, err := os.Open(*waiverFile)
+		if err != nil {
+			return usage("%v", err)
+		}
+		waivers, err = check.LoadWaivers(f, *waiverFile)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
+			return exitUsage
+		}
+	}
+	var src *check.Sources
+	if *tfDir != "" {
+		if src, err = check.LoadSources(*tfDir, m.ModuleDirs); err != nil {
+			fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
+			return exitUsage
+		}
+	}
+	if live.enabled() {
+		if err := live.enrich(m, stderr); err != nil {
+			fmt.Fprintf(stderr, "eipassoc check: -live: %v\n", err)
+			return exitFail
+		}
+	}
+
+	findings := check.Apply(check.Run(m, opts), src, waivers, now)
+	res := &report.Result{Version: version, Source: filepath.ToSlash(name), Findings: findings}
+	for _, a := range m.Associations {
+		if a.Planned {
+			res.Checked = append(res.Checked, a.Address)
+		}
+	}
+	if err := writeOutputs(outputs, res, stdout, getenv); err != nil {
+		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
+		return exitUsage
+	}
+	if *failOn != "never" && check.Failed(findings, min) {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
+	if name == "-" {
+		return stdin, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// writeOutputs writes every requested format; github also appends its step summary to
+// $GITHUB_STEP_SUMMARY when that is set.
+func writeOutputs(outputs []report.Output, res *report.Result, stdout io.Writer, getenv func(string) string) error {
+	for _, o := range outputs {
+		var summary io.Writer
+		if o.Format == "github" {
+			if p := getenv("GITHUB_STEP_SUMMARY"); p != "" {
+				f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				summary = f
+			}
+		}
+		w := stdout
+		if o.Path != "" {
+			f, err := os.Create(o.Path)
+			if err != nil {
+				return err
+			}
+			if err := report.Write(f, o.Format, res, summary); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := report.Write(w, o.Format, res, summary); err != nil {
+			return err
+		}
+	}
+	return nil
+}
