@@ -34,7 +34,8 @@ type Options struct {
 
 // Run checks every planned association of m and returns the findings, sorted by
 // address, then rule. Associations that already exist count toward capacities but are
-// not reported.
+// not reported. Planned associations on one ENI count in address order, so when
+// several together exceed a capacity, the ones with the later addresses are reported.
 func Run(m *Model, opts Options) []Finding {
 	byTarget := map[string][]*Association{}
 	for _, a := range m.Associations {

@@ -1,0 +1,221 @@
+package check_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/check"
+)
+
+var today = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+
+func load(t testing.TB, fixture string, opts check.PlanOptions) *check.Model {
+	t.Helper()
+	f, err := os.Open("testdata/" + fixture + "/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if opts.Getenv == nil {
+		opts.Getenv = func(string) string { return "" }
+	}
+	m, err := check.LoadPlan(f, "plan.json", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// brief is what the tests compare: address, rule and status of each finding.
+func brief(fs []check.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Address+" "+string(f.Rule)+" "+string(f.Status))
+	}
+	return out
+}
+
+// TestFixtures checks each Terraform-made plan: which rules fire where. The plans were
+// made by terraform 1.11.4 with a schema-only stub of the alicloud provider; the .tf
+// files beside them are their configurations.
+func TestFixtures(t *testing.T) {
+	tests := []struct {
+		fixture string
+		opts    check.Options
+		want    []string
+	}{
+		{"basic", check.Options{}, []string{
+			"alicloud_eip_association.cut plan-attachment-order fail",       // BINDED on an ENI the plan attaches
+			"alicloud_eip_association.ecs plan-mode-on-non-eni-target fail", // MULTI_BINDED on an ECS instance
+			"alicloud_eip_association.legacy[0] plan-eni-target-not-network-interface fail",
+			"alicloud_eip_association.legacy[1] plan-eni-target-not-network-interface fail",
+			"alicloud_eip_association.nat[1] private-ip-in-use fail", // no private_ip_address: the primary IP again
+			"alicloud_eip_association.nat[2] eni-capacity fail",      // 3 EIPs, 2 private IPs
+			"alicloud_eip_association.nat[2] private-ip-in-use fail",
+		}},
+		{"modules", check.Options{}, []string{
+			`alicloud_eip_association.each["b"] eni-capacity fail`, // for_each: two cut-through EIPs on one ENI
+			"alicloud_eip_association.multi mode-not-allowlisted fail",
+			"alicloud_eip_association.multi mode-region-unsupported fail",    // MULTI in cn-hangzhou
+			"module.edge.alicloud_eip_association.this eni-capacity fail",    // var.eni_id resolved through the module call
+			"module.edge.alicloud_eip_association.this mode-conflict fail",   //
+			"module.edge.alicloud_eip_association.this region-mismatch fail", // aliased provider in ap-northeast-1
+		}},
+		{"modules", check.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}, []string{
+			`alicloud_eip_association.each["b"] eni-capacity fail`,
+			"alicloud_eip_association.multi mode-region-unsupported fail",
+			"module.edge.alicloud_eip_association.this eni-capacity fail",
+			"module.edge.alicloud_eip_association.this mode-conflict fail",
+			"module.edge.alicloud_eip_association.this region-mismatch fail",
+		}},
+		{"prior", check.Options{Behaviour: eipassoc.Observed}, []string{
+			"alicloud_eip_association.multi eni-attached fail",                // known from prior state
+			"alicloud_eip_association.multi instance-family-unsupported fail", // ecs.g7 is not a MULTI family
+			"alicloud_eip_association.multi mode-conflict fail",
+			"alicloud_eip_association.multi mode-not-allowlisted fail",
+			"alicloud_eip_association.second eni-capacity fail",
+			"alicloud_eip_association.second mode-conflict fail",
+			"alicloud_eip_association.second private-ip-in-use fail", // 192.168.0.10 already has eip first
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.fixture, func(t *testing.T) {
+			got := brief(check.Run(load(t, tc.fixture, check.PlanOptions{}), tc.opts))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRegionResolution(t *testing.T) {
+	m := load(t, "modules", check.PlanOptions{})
+	got := map[string]string{}
+	for _, a := range m.Associations {
+		got[a.Address] = string(a.Region)
+	}
+	if got["alicloud_eip_association.multi"] != "cn-hangzhou" || got["module.edge.alicloud_eip_association.this"] != "ap-northeast-1" {
+		t.Errorf("regions %v", got)
+	}
+	m = load(t, "basic", check.PlanOptions{}) // region = var.region, default cn-shanghai
+	if m.Associations[0].Region != "cn-shanghai" {
+		t.Errorf("var.region resolved to %q", m.Associations[0].Region)
+	}
+	m = load(t, "basic", check.PlanOptions{Region: "cn-beijing"})
+	if m.Associations[0].Region != "cn-beijing" {
+		t.Errorf("-region override gave %q", m.Associations[0].Region)
+	}
+}
+
+func TestUnknownPolicy(t *testing.T) {
+	const doc = `{"format_version":"1.2","terraform_version":"1.11.4",
+	 "resource_changes":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"NAT"},"after_unknown":{"instance_id":true}}}],
+	 "configuration":{"root_module":{"resources":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	   "expressions":{"instance_id":{"references":["local.eni"]}}}]}}}`
+	for policy, want := range map[check.UnknownPolicy]string{check.UnknownWarn: "warning", check.UnknownFail: "error", check.UnknownIgnore: ""} {
+		m, err := check.LoadPlan(strings.NewReader(doc), "p.json", check.PlanOptions{Region: "cn-shanghai"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := check.Run(m, check.Options{Unknown: policy})
+		got := ""
+		if len(fs) == 1 && fs[0].Rule == check.CodeUnknown && fs[0].Status == check.StatusUnknown && strings.Contains(fs[0].Message, "local.eni") {
+			got = string(fs[0].Level)
+		}
+		if got != want {
+			t.Errorf("-unknown=%s: %+v", policy, fs)
+		}
+	}
+}
+
+func TestWaivers(t *testing.T) {
+	m := load(t, "basic", check.PlanOptions{})
+	f, _ := os.Open("testdata/waivers.yaml")
+	ws, err := check.LoadWaivers(f, "waivers.yaml")
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := check.LoadSources("testdata/basic", m.ModuleDirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := check.Apply(check.Run(m, check.Options{}), src, ws, today)
+	got := brief(fs)
+	want := []string{
+		"alicloud_eip_association.cut plan-attachment-order fail",
+		"alicloud_eip_association.ecs waiver-expired fail",
+		"alicloud_eip_association.ecs plan-mode-on-non-eni-target fail",
+		"alicloud_eip_association.legacy[0] plan-eni-target-not-network-interface suppressed",
+		"alicloud_eip_association.legacy[1] plan-eni-target-not-network-interface suppressed",
+		"alicloud_eip_association.nat[1] private-ip-in-use fail",
+		"alicloud_eip_association.nat[2] eni-capacity fail",
+		"alicloud_eip_association.nat[2] private-ip-in-use fail",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if fs[0].Location.File != "main.tf" || fs[0].Location.StartLine != 71 {
+		t.Errorf("location %+v", fs[0].Location)
+	}
+	if check.Failed(fs[3:5], check.LevelError) {
+		t.Error("suppressed findings count toward failure")
+	}
+}
+
+func TestLoadWaiversErrors(t *testing.T) {
+	for _, doc := range []string{
+		"waivers:\n  - rule: eni-capacity\n",                                   // no reason
+		"waivers:\n  - rule: no-such-rule\n    reason: r\n",                    // unknown code
+		"waivers:\n  - rule: eni-capacity\n    reason: r\n    expires: soon\n", // bad date
+		"waivers:\n  - rule: eni-capacity\n    reason: r\n    colour: red\n",   // unknown field
+		"[1, 2",
+	} {
+		if _, err := check.LoadWaivers(strings.NewReader(doc), "w.yaml"); !errors.Is(err, check.ErrInput) {
+			t.Errorf("LoadWaivers(%q) = %v", doc, err)
+		}
+	}
+}
+
+func TestLoadPlanErrors(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`{"format_version": "1.2",`, "line 1"},
+		{"{\n\"format_version\": 7}", "not plan JSON"},
+		{`{"format_version":"2.0","resource_changes":[]}`, "not plan JSON"},
+		{`{"hello": "world"}`, "terraform show -json"},
+		{`[]`, "not plan JSON"},
+		{``, "not"},
+	}
+	for _, tc := range tests {
+		_, err := check.LoadPlan(strings.NewReader(tc.doc), "bad.json", check.PlanOptions{})
+		var ie *check.InputError
+		if !errors.As(err, &ie) || ie.Code() != "input-invalid" || !strings.Contains(err.Error(), "bad.json") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("LoadPlan(%q) = %v, want an InputError naming bad.json and %q", tc.doc, err, tc.want)
+		}
+	}
+}
+
+func FuzzLoadPlan(f *testing.F) {
+	for _, fixture := range []string{"basic", "modules", "prior"} {
+		data, _ := os.ReadFile("testdata/" + fixture + "/plan.json")
+		f.Add(data)
+	}
+	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"mode":"managed","type":"alicloud_eip_association","change":{"actions":["create"],"after":{"instance_id":7}}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := check.LoadPlan(strings.NewReader(string(data)), "fuzz.json", check.PlanOptions{Getenv: func(string) string { return "" }})
+		if err != nil {
+			if !errors.Is(err, check.ErrInput) {
+				t.Fatalf("untyped error %v", err)
+			}
+			return
+		}
+		check.Run(m, check.Options{})
+	})
+}
