@@ -114,6 +114,8 @@ type planBuilder struct {
 	values  map[string]*resourceValues
 	byType  map[string][]*resourceValues
 	counted map[string][]string // config address -> instance addresses (count/for_each)
+	// eniIDs, eipIDs and instanceIDs map cloud IDs to model keys; see byID.
+	eniIDs, eipIDs, instanceIDs map[string]string
 }
 
 // resourceValues are one resource instance's attributes after the plan.
@@ -513,45 +515,55 @@ func (b *planBuilder) resourceRef(module, ref string, kind refKind) string {
 }
 
 // byID finds the model entity with a cloud ID, or adds a placeholder for an ID that
-// the plan does not manage.
+// the plan does not manage. The ID indexes are built on first use, after every managed
+// resource is in the model.
 func (b *planBuilder) byID(id string, kind refKind) string {
-	switch kind {
-	case kindEIP:
-		for k, e := range b.m.EIPs {
-			if e.ID == id {
-				return k
+	if b.eniIDs == nil {
+		b.eniIDs, b.eipIDs, b.instanceIDs = map[string]string{}, map[string]string{}, map[string]string{}
+		for k, n := range b.m.ENIs {
+			if n.ID != "" {
+				b.eniIDs[n.ID] = k
 			}
 		}
-		if b.m.EIPs[id] == nil {
-			b.m.EIPs[id] = &EIP{Key: id, ID: id}
+		for k, e := range b.m.EIPs {
+			if e.ID != "" {
+				b.eipIDs[e.ID] = k
+			}
 		}
+		for k, in := range b.m.Instances {
+			if in.ID != "" {
+				b.instanceIDs[in.ID] = k
+			}
+		}
+	}
+	switch kind {
+	case kindEIP:
+		if k, ok := b.eipIDs[id]; ok {
+			return k
+		}
+		b.m.EIPs[id] = &EIP{Key: id, ID: id}
+		b.eipIDs[id] = id
 		return id
 	case kindInstance:
 		return b.instanceByID(id)
 	}
-	for k, n := range b.m.ENIs {
-		if n.ID == id {
-			return k
-		}
+	if k, ok := b.eniIDs[id]; ok {
+		return k
 	}
 	if kind == kindTarget && !strings.HasPrefix(id, "eni-") {
 		return b.instanceByID(id)
 	}
-	if b.m.ENIs[id] == nil {
-		b.m.ENIs[id] = &ENI{Key: id, ID: id, Kind: eni.Secondary}
-	}
+	b.m.ENIs[id] = &ENI{Key: id, ID: id, Kind: eni.Secondary}
+	b.eniIDs[id] = id
 	return id
 }
 
 func (b *planBuilder) instanceByID(id string) string {
-	for k, in := range b.m.Instances {
-		if in.ID == id {
-			return k
-		}
+	if k, ok := b.instanceIDs[id]; ok {
+		return k
 	}
-	if b.m.Instances[id] == nil {
-		b.m.Instances[id] = &Instance{Key: id, ID: id}
-	}
+	b.m.Instances[id] = &Instance{Key: id, ID: id}
+	b.instanceIDs[id] = id
 	return id
 }
 
