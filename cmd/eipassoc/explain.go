@@ -136,4 +136,3 @@ func regionsCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
-

@@ -2,8 +2,41 @@
 //
 // Usage:
 //
-//	eipassoc serve [flags]    run a local EIP/ENI API emulator
-//	eipassoc help             print this help
+//	eipassoc check [flags] PLAN.json|-      check a Terraform/OpenTofu plan (or -inventory FILE)
+//	eipassoc explain [-mode M] [-region R]  print the rules and capacities that apply
+//	eipassoc modes                          list the association modes
+//	eipassoc regions [-mode M]              list the regions and their modes
+//	eipassoc serve [flags]                  run a local EIP/ENI API emulator
+//	eipassoc help                           print this help
+//
+// # check
+//
+// check reads the JSON of "terraform show -json PLANFILE" (or "tofu show -json"), or
+// with -inventory a YAML/JSON inventory (schema: check/inventory.schema.json), and
+// checks every association the plan creates or updates against the rules of package
+// eipassoc and the plan-level rules (ENI targets without instance_type =
+// "NetworkInterface", modes on non-ENI targets, several associations over an ENI's
+// capacity or on one private IP, cut-through or multi-EIP-to-ENI on an ENI the plan
+// also attaches, multi-EIP-to-ENI on an instance family that does not support it).
+// Flags:
+//
+//	-format list          text, json, sarif, github, junit; comma-separated, each
+//	                      optionally =FILE (e.g. text,sarif=out.sarif)
+//	-fail-on level        error (default), warning, note or never
+//	-unknown policy       warn (default), fail or ignore: what an undecidable rule becomes
+//	-region id            region for every resource (else the provider's region, then
+//	                      ALICLOUD_REGION / ALIBABA_CLOUD_REGION, else unknown)
+//	-tf-dir dir           the .tf files: file:line locations and inline waivers
+//	                      ("# eipassoc:ignore:CODE[,CODE][:exp:YYYY-MM-DD] reason" above a resource)
+//	-waivers file         waiver file (address pattern, rule, reason, expires)
+//	-behaviour b          documented (default) or observed
+//	-multi-binded-allowed the account is allowlisted for multi-EIP-to-ENI mode
+//	-live                 merge the account's current ENIs and EIPs (with -endpoint,
+//	                      -protocol, -live-region; credentials from the default chain)
+//	-today YYYY-MM-DD     the date waivers expire against
+//
+// Exit status of check: 0 no finding at or above -fail-on, 1 findings at or above it,
+// 2 a usage or input error (unreadable or malformed plan, inventory or waiver file).
 //
 // # serve
 //
@@ -26,8 +59,8 @@
 // The server logs one line for each request and shuts down gracefully on SIGINT or
 // SIGTERM, waiting up to 10 seconds for requests in flight.
 //
-// Exit status: 0 after a clean shutdown, 1 when the server fails, 2 for a usage error
-// (bad flag, unreadable topology).
+// Exit status of serve: 0 after a clean shutdown, 1 when the server fails, 2 for a
+// usage error (bad flag, unreadable topology).
 package main
 
 import (

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"net/netip"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/emulator"
+	"github.com/eipassoc/eipassoc/modes"
+)
+
+// TestCheckLive checks the modules plan with -live against an emulator whose account
+// has the ENI the plan names only by ID: with two cut-through EIPs planned and one
+// already there, the first planned one is now over capacity too.
+func TestCheckLive(t *testing.T) {
+	for _, k := range []string{"HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "live")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "live-secret")
+	account := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", "cn-hangzhou", "cn-hangzhou-h", "vpc-1", "192.168.0.0/24").
+		ENI("eni-bp1existing0000001", "vsw-1", 1).
+		AssociatedEIP("eip-already", "cn-hangzhou", "eni-bp1existing0000001", modes.Binded, netip.Addr{}).
+		MustBuild()
+	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: map[string]string{"live": "live-secret"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	endpoint := strings.TrimPrefix(ts.URL, "http://")
+
+	var out, errOut bytes.Buffer
+	code := runWith(t.Context(), []string{"check", "-live", "-endpoint", endpoint, "-protocol", "http", "-format", "json", "../../check/testdata/modules/plan.json"},
+		strings.NewReader(""), &out, &errOut, os.Getenv)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), `"address": "alicloud_eip_association.each[\"a\"]",`) {
+		t.Errorf("each[\"a\"] is not reported with -live:\n%s", out.String())
+	}
+}
