@@ -94,6 +94,19 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
+func TestClosedRegion(t *testing.T) {
+	m := load(t, "noprovider", check.PlanOptions{Getenv: func(k string) string {
+		if k == "ALICLOUD_REGION" {
+			return "ap-south-1" // India (Mumbai): listed for MULTI_BINDED, decommissioned
+		}
+		return ""
+	}})
+	got := brief(check.Run(m, check.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}))
+	if diff := cmp.Diff([]string{"alicloud_eip_association.n region-closed fail"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestRegionResolution(t *testing.T) {
 	m := load(t, "modules", check.PlanOptions{})
 	got := map[string]string{}

@@ -71,9 +71,10 @@ type Suppression struct {
 // Counts for the exit code and summaries.
 func (f *Finding) counts() bool { return f.Status != StatusSuppressed }
 
-// Summary counts the findings of a run.
+// Summary counts the findings of a run; Checked is the number of planned associations
+// and attachments checked.
 type Summary struct {
-	Checked    int `json:"associations_checked"`
+	Checked    int `json:"resources_checked"`
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Notes      int `json:"notes"`

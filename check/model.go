@@ -24,6 +24,8 @@ type Model struct {
 	Attachments []*Attachment
 	// Associations are every EIP association in the input, planned or existing.
 	Associations []*Association
+	// VSwitches are keyed by resource address or vSwitch ID.
+	VSwitches map[string]*VSwitch
 	// ModuleDirs maps module addresses ("module.edge") to their source directories
 	// relative to the root module, for modules with a local source.
 	ModuleDirs map[string]string
@@ -58,6 +60,11 @@ type ENI struct {
 	Known bool
 }
 
+// A VSwitch is a subnet: its zone and VPC (a VPC ID or the key of a planned VPC).
+type VSwitch struct {
+	Key, Zone, VPC string
+}
+
 // An EIP is an elastic IP address.
 type EIP struct {
 	Key, Address, ID string
@@ -74,6 +81,8 @@ type Instance struct {
 	Key, Address, ID string
 	Type             string
 	Region           regions.ID
+	// VSwitch is the key of the instance's vSwitch, when the input gives it.
+	VSwitch string
 }
 
 // An Attachment attaches an ENI to an instance.
@@ -107,4 +116,21 @@ type Association struct {
 	Region              regions.ID
 	RegionUnknown       string // why the region is unknown, or ""
 	Location            Location
+}
+
+// Checked lists the addresses of the planned associations and attachments, the
+// resources that Run checks.
+func (m *Model) Checked() []string {
+	var out []string
+	for _, a := range m.Associations {
+		if a.Planned {
+			out = append(out, a.Address)
+		}
+	}
+	for _, at := range m.Attachments {
+		if at.Planned {
+			out = append(out, at.Address)
+		}
+	}
+	return out
 }

@@ -38,6 +38,8 @@ const (
 	typeAttach      = "alicloud_ecs_network_interface_attachment"
 	typeAttachAlias = "alicloud_network_interface_attachment"
 	typeInstance    = "alicloud_instance"
+	typeVSwitch     = "alicloud_vswitch"
+	typeVPC         = "alicloud_vpc"
 )
 
 // maxPlanBytes bounds the plan JSON read into memory.
@@ -89,7 +91,7 @@ func lineOf(data []byte, off int64) string {
 }
 
 func newModel(source string) *Model {
-	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{}, ModuleDirs: map[string]string{}}
+	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{}, ModuleDirs: map[string]string{}, VSwitches: map[string]*VSwitch{}}
 }
 
 // configEntry is one configuration resource with the module it sits in.
@@ -200,6 +202,16 @@ func (b *planBuilder) build() {
 		b.byType[rv.typ] = append(b.byType[rv.typ], rv)
 		b.counted[rv.configAddr] = append(b.counted[rv.configAddr], rv.address)
 	}
+	for _, rv := range b.byType[typeVSwitch] {
+		vpc := knownString(rv, "vpc_id")
+		if vpc == "" {
+			vpc, _ = b.resolve(rv, "vpc_id", kindVPC)
+		}
+		b.m.VSwitches[rv.address] = &VSwitch{Key: rv.address, Zone: knownString(rv, "zone_id"), VPC: vpc}
+		if id := knownString(rv, "id"); id != "" {
+			b.m.VSwitches[id] = b.m.VSwitches[rv.address]
+		}
+	}
 	for _, rv := range b.byType[typeInstance] {
 		b.addInstance(rv)
 	}
@@ -244,7 +256,7 @@ func prepaid(rv *resourceValues) bool {
 }
 
 func (b *planBuilder) addInstance(rv *resourceValues) {
-	in := &Instance{Key: rv.address, Address: rv.address, ID: knownString(rv, "id"), Type: knownString(rv, "instance_type"), Region: b.region(rv)}
+	in := &Instance{Key: rv.address, Address: rv.address, ID: knownString(rv, "id"), Type: knownString(rv, "instance_type"), Region: b.region(rv), VSwitch: b.vswitchOf(rv)}
 	b.m.Instances[rv.address] = in
 	primary := &ENI{Key: rv.address + ".primary", Address: rv.address, ID: knownString(rv, "network_interface_id"), Kind: eni.Primary,
 		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: rv.address, Known: true}
@@ -261,7 +273,7 @@ func (b *planBuilder) addInstance(rv *resourceValues) {
 
 func (b *planBuilder) addENI(rv *resourceValues) {
 	n := &ENI{Key: rv.address, Address: rv.address, ID: knownString(rv, "id"), Kind: eni.Secondary, Region: b.region(rv),
-		VSwitch: knownString(rv, "vswitch_id"), Known: true}
+		VSwitch: b.vswitchOf(rv), Known: true}
 	if knownString(rv, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
 	}
@@ -270,6 +282,16 @@ func (b *planBuilder) addENI(rv *resourceValues) {
 	}
 	n.IPCount, n.IPCountKnown = b.ipCount(rv, n)
 	b.m.ENIs[rv.address] = n
+}
+
+// vswitchOf returns the model key of a resource's vSwitch: the planned vSwitch it
+// references, or the vSwitch ID.
+func (b *planBuilder) vswitchOf(rv *resourceValues) string {
+	if id := knownString(rv, "vswitch_id"); id != "" {
+		return id
+	}
+	key, _ := b.resolve(rv, "vswitch_id", kindVSwitch)
+	return key
 }
 
 func first(ss ...string) string {
@@ -394,6 +416,8 @@ const (
 	kindInstance
 	kindEIP
 	kindTarget // an ENI or an instance
+	kindVSwitch
+	kindVPC
 )
 
 // resolve finds the model key an ID attribute points at: by its value when the plan
@@ -497,6 +521,14 @@ func (b *planBuilder) resourceRef(module, ref string, kind refKind) string {
 		if kind == kindEIP {
 			return addr
 		}
+	case typeVSwitch:
+		if kind == kindVSwitch {
+			return addr
+		}
+	case typeVPC:
+		if kind == kindVPC {
+			return addr
+		}
 	case typeInstance:
 		switch {
 		case strings.HasPrefix(rest, "network_interfaces"):
@@ -537,6 +569,8 @@ func (b *planBuilder) byID(id string, kind refKind) string {
 		}
 	}
 	switch kind {
+	case kindVSwitch, kindVPC:
+		return id
 	case kindEIP:
 		if k, ok := b.eipIDs[id]; ok {
 			return k

@@ -32,7 +32,7 @@ type Options struct {
 	Unknown UnknownPolicy
 }
 
-// Run checks every planned association of m and returns the findings, sorted by
+// Run checks every planned association and attachment of m and returns the findings, sorted by
 // address, then rule. Associations that already exist count toward capacities but are
 // not reported. Planned associations on one ENI count in address order, so when
 // several together exceed a capacity, the ones with the later addresses are reported.
@@ -52,6 +52,7 @@ func Run(m *Model, opts Options) []Finding {
 		c.check(byTarget[a.Target])
 		out = append(out, c.out...)
 	}
+	out = append(out, RunAttachments(m)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
 		return cmp.Or(strings.Compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)))
 	})
@@ -73,6 +74,11 @@ func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCo
 }
 
 func (c *checker) unknown(msg string) {
+	for _, f := range c.out {
+		if f.Rule == CodeUnknown && f.Message == msg {
+			return // the EIP's and the ENI's region, say, are unknown for one reason
+		}
+	}
 	switch c.opts.Unknown {
 	case UnknownIgnore:
 	case UnknownFail:

@@ -13,7 +13,7 @@ import (
 //	  "version": "1",
 //	  "tool": {"name": "eipassoc", "version": "..."},
 //	  "source": "plan.json",
-//	  "summary": {"associations_checked": 7, "errors": 3, "warnings": 1, "notes": 0, "suppressed": 1, "unknown": 1},
+//	  "summary": {"resources_checked": 7, "errors": 3, "warnings": 1, "notes": 0, "suppressed": 1, "unknown": 1},
 //	  "findings": [{
 //	    "rule_id": "eni-capacity",          // stable code (eipassoc.Code)
 //	    "level": "error",                   // error | warning | note

@@ -21,7 +21,7 @@ type Result struct {
 	Version string
 	// Source names the input, e.g. "plan.json".
 	Source string
-	// Checked lists the addresses of the planned associations checked.
+	// Checked lists the addresses of the planned associations and attachments checked.
 	Checked []string
 	// Findings are the findings, suppressed ones included.
 	Findings []check.Finding

@@ -33,7 +33,7 @@ func Text(w io.Writer, r *Result) error {
 		}
 	}
 	s := r.Summary()
-	ew.printf("%s: %d associations checked, %d errors, %d warnings, %d notes, %d unknown, %d suppressed\n",
+	ew.printf("%s: %d resources checked, %d errors, %d warnings, %d notes, %d unknown, %d suppressed\n",
 		r.Source, s.Checked, s.Errors, s.Warnings, s.Notes, s.Unknown, s.Suppressed)
 	return ew.err
 }

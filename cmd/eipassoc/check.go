@@ -126,11 +126,7 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 
 	findings := check.Apply(check.Run(m, opts), src, waivers, now)
 	res := &report.Result{Version: version, Source: filepath.ToSlash(name), Findings: findings}
-	for _, a := range m.Associations {
-		if a.Planned {
-			res.Checked = append(res.Checked, a.Address)
-		}
-	}
+	res.Checked = m.Checked()
 	if err := writeOutputs(outputs, res, stdout, getenv); err != nil {
 		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
 		return exitUsage
