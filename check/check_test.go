@@ -216,7 +216,7 @@ func TestLoadPlanErrors(t *testing.T) {
 }
 
 func FuzzLoadPlan(f *testing.F) {
-	for _, fixture := range []string{"basic", "modules", "prior"} {
+	for _, fixture := range []string{"basic", "modules", "prior", "rules", "noprovider"} {
 		data, _ := os.ReadFile("testdata/" + fixture + "/plan.json")
 		f.Add(data)
 	}
