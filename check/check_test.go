@@ -232,3 +232,23 @@ func FuzzLoadPlan(f *testing.F) {
 		check.Run(m, check.Options{})
 	})
 }
+
+// TestInvalidMode: provider versions before 1.225.1 did not validate mode, so a plan can
+// carry one the API rejects.
+func TestInvalidMode(t *testing.T) {
+	const doc = `{"format_version":"1.2","terraform_version":"1.11.4",
+	 "resource_changes":[
+	  {"address":"alicloud_ecs_network_interface.n","mode":"managed","type":"alicloud_ecs_network_interface","name":"n",
+	   "change":{"actions":["create"],"before":null,"after":{"vswitch_id":"vsw-1"},"after_unknown":{"id":true}}},
+	  {"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"nat"},"after_unknown":{"instance_id":true}}}],
+	 "configuration":{"root_module":{"resources":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	   "expressions":{"instance_id":{"references":["alicloud_ecs_network_interface.n.id","alicloud_ecs_network_interface.n"]}}}]}}}`
+	m, err := check.LoadPlan(strings.NewReader(doc), "p.json", check.PlanOptions{Region: "cn-shanghai"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"alicloud_eip_association.a mode-invalid fail"}, brief(check.Run(m, check.Options{}))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -12,7 +12,10 @@ import (
 	"github.com/eipassoc/eipassoc/check"
 )
 
-var largePlan = flag.String("large-plan", "", "write the generated large plan to this file and exit the test")
+var (
+	largePlan = flag.String("large-plan", "", "write the generated large plan to this file and exit the test")
+	largeSize = flag.Int("large-size", 10000, "associations in the generated large plan (ENIs: a fifth of that)")
+)
 
 // writeLargePlan writes plan JSON in Terraform's shape: enis ENIs with 5 private IPs
 // each (count), assocs NAT associations spread over them by known ENI ID, and their EIPs.
@@ -41,7 +44,7 @@ func writeLargePlan(w io.Writer, enis, assocs int) error {
 }
 
 // TestWriteLargePlan writes the generated plan for an end-to-end timing of the binary:
-// go test ./check -run TestWriteLargePlan -large-plan /tmp/large.json
+// go test ./check -run TestWriteLargePlan -large-plan /tmp/large.json [-large-size N]
 func TestWriteLargePlan(t *testing.T) {
 	if *largePlan == "" {
 		t.Skip("pass -large-plan FILE to write the generated plan")
@@ -51,7 +54,7 @@ func TestWriteLargePlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := writeLargePlan(f, 2000, 10000); err != nil {
+	if err := writeLargePlan(f, *largeSize/5, *largeSize); err != nil {
 		t.Fatal(err)
 	}
 }

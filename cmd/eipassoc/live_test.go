@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/emulator"
 	"github.com/eipassoc/eipassoc/modes"
 )
@@ -28,7 +30,13 @@ func TestCheckLive(t *testing.T) {
 		VSwitch("vsw-1", "cn-hangzhou", "cn-hangzhou-h", "vpc-1", "192.168.0.0/24").
 		ENI("eni-bp1existing0000001", "vsw-1", 1).
 		AssociatedEIP("eip-already", "cn-hangzhou", "eni-bp1existing0000001", modes.Binded, netip.Addr{}).
+		ENI("eni-elsewhere", "vsw-1", 1).
+		AssociatedEIP("eip-bp1multi", "cn-hangzhou", "eni-elsewhere", modes.NAT, netip.Addr{}). // InUse
+		EIP("eip-bp1local", "cn-hangzhou").
 		MustBuild()
+	if err := account.Seed(fake.Topology{EIPs: []fake.EIPSpec{{ID: "eip-bp1eacha", Region: "cn-hangzhou", LockReasons: []eip.LockReason{eip.Security}}}}); err != nil {
+		t.Fatal(err)
+	}
 	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: map[string]string{"live": "live-secret"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +51,26 @@ func TestCheckLive(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	if !strings.Contains(out.String(), `"address": "alicloud_eip_association.each[\"a\"]",`) {
-		t.Errorf("each[\"a\"] is not reported with -live:\n%s", out.String())
+	var doc struct {
+		Findings []struct {
+			Rule    string `json:"rule_id"`
+			Address string `json:"address"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, f := range doc.Findings {
+		got[f.Address+" "+f.Rule] = true
+	}
+	for _, want := range []string{
+		`alicloud_eip_association.each["a"] eni-capacity`, // the account's EIP already fills the cut-through ENI
+		`alicloud_eip_association.each["a"] eip-locked`,   // the account has the EIP security-locked
+		"alicloud_eip_association.multi eip-status",       // InUse on another ENI
+	} {
+		if !got[want] {
+			t.Errorf("-live does not report %s:\n%s", want, out.String())
+		}
 	}
 }

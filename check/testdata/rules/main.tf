@@ -93,3 +93,19 @@ resource "alicloud_ecs_network_interface_attachment" "other_vpc" {
   network_interface_id = alicloud_ecs_network_interface.other_vpc.id
   instance_id          = alicloud_instance.small.id
 }
+
+resource "alicloud_instance" "medium" {
+  instance_type = "ecs.g6.xlarge"
+  vswitch_id    = alicloud_vswitch.a_b.id
+}
+
+# Eleven private IPs on an ENI for an instance type that takes ten per ENI.
+resource "alicloud_ecs_network_interface" "many_ips" {
+  vswitch_id                         = alicloud_vswitch.a_b.id
+  secondary_private_ip_address_count = 10
+}
+
+resource "alicloud_ecs_network_interface_attachment" "many_ips" {
+  network_interface_id = alicloud_ecs_network_interface.many_ips.id
+  instance_id          = alicloud_instance.medium.id
+}
