@@ -15,6 +15,16 @@
 // The domain types live in small packages with no dependencies beyond the standard
 // library: [modes], [regions], [eni] and [eip].
 //
+// # Acting on an account
+//
+// A [Client] runs associations on an Alibaba Cloud account through a
+// [github.com/eipassoc/eipassoc/backend.Backend] and checks before it acts: it reads the
+// live state, decides, refuses with the [Decision] when the rules deny, and otherwise
+// calls the API with a ClientToken, retries transient errors and waits for the final
+// status. Backends: backend/aliyun (the official SDK), backend/fake (in memory, for
+// tests), and the emulator package, which serves a fake account over the real RPC API.
+// Package check runs the same rules on Terraform plans for CI ("eipassoc check").
+//
 // # Sources
 //
 // Each rule names its source: the product documentation "Associate an EIP with a

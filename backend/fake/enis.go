@@ -142,15 +142,15 @@ func copyENI(n eni.Interface) eni.Interface {
 	return n
 }
 
-func (b *Backend) lookupENI(op backend.Op, in backend.DeleteENIInput) (*eniRec, error) {
-	if err := checkRegion(op, in.Region); err != nil {
+func (b *Backend) lookupENI(op backend.Op, region regions.ID, id eni.ID) (*eniRec, error) {
+	if err := checkRegion(op, region); err != nil {
 		return nil, err
 	}
-	if in.ENI == "" {
+	if id == "" {
 		return nil, fail(op, "MissingParameter", "The input parameter NetworkInterfaceId that is mandatory for processing this request is not supplied.")
 	}
-	r := b.s.enis[in.ENI]
-	if r == nil || r.iface.Region != in.Region {
+	r := b.s.enis[id]
+	if r == nil || r.iface.Region != region {
 		return nil, fail(op, "InvalidEniId.NotFound", "")
 	}
 	return r, nil
@@ -164,7 +164,7 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	r, err := b.lookupENI(op, in)
+	r, err := b.lookupENI(op, in.Region, in.ENI)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) (err
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	r, err := b.lookupENI(op, in.Region, in.ENI)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	r, err := b.lookupENI(op, in.Region, in.ENI)
 	if err != nil {
 		return err
 	}
@@ -283,7 +283,7 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 		}
 		return nil, err
 	}
-	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	r, err := b.lookupENI(op, in.Region, in.ENI)
 	if err != nil {
 		return nil, err
 	}
@@ -342,7 +342,7 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	r, err := b.lookupENI(op, backend.DeleteENIInput{Region: in.Region, ENI: in.ENI})
+	r, err := b.lookupENI(op, in.Region, in.ENI)
 	if err != nil {
 		return err
 	}
