@@ -252,3 +252,23 @@ func TestInvalidMode(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestTwoEIPsOnOneInstance: an ECS target takes one EIP on its primary ENI.
+func TestTwoEIPsOnOneInstance(t *testing.T) {
+	assoc := func(name string) string {
+		return `{"address":"alicloud_eip_association.` + name + `","mode":"managed","type":"alicloud_eip_association","name":"` + name + `",
+		  "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-` + name + `","instance_id":"i-1"},"after_unknown":{"instance_type":true,"mode":true}}}`
+	}
+	doc := `{"format_version":"1.2","resource_changes":[
+	  {"address":"alicloud_instance.web","mode":"managed","type":"alicloud_instance","name":"web",
+	   "change":{"actions":["no-op"],"before":{"id":"i-1"},"after":{"id":"i-1","instance_type":"ecs.g7.large"},"after_unknown":{}}},` +
+		assoc("a") + "," + assoc("b") + `]}`
+	m, err := check.LoadPlan(strings.NewReader(doc), "p.json", check.PlanOptions{Region: "cn-shanghai"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"alicloud_eip_association.b eni-capacity fail", "alicloud_eip_association.b private-ip-in-use fail"}
+	if diff := cmp.Diff(want, brief(check.Run(m, check.Options{}))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -39,8 +39,8 @@ type Options struct {
 func Run(m *Model, opts Options) []Finding {
 	byTarget := map[string][]*Association{}
 	for _, a := range m.Associations {
-		if a.Target != "" {
-			byTarget[a.Target] = append(byTarget[a.Target], a)
+		if key := m.targetENI(a); key != "" {
+			byTarget[key] = append(byTarget[key], a)
 		}
 	}
 	var out []Finding
@@ -49,7 +49,7 @@ func Run(m *Model, opts Options) []Finding {
 			continue
 		}
 		c := &checker{m: m, a: a, opts: opts}
-		c.check(byTarget[a.Target])
+		c.check(byTarget[m.targetENI(a)])
 		out = append(out, c.out...)
 	}
 	out = append(out, RunAttachments(m)...)
@@ -57,6 +57,15 @@ func Run(m *Model, opts Options) []Finding {
 		return cmp.Or(strings.Compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)))
 	})
 	return out
+}
+
+// targetENI returns the key of the ENI an association lands on: its target, or the
+// primary ENI of an instance target.
+func (m *Model) targetENI(a *Association) string {
+	if m.ENIs[a.Target] == nil && m.Instances[a.Target] != nil {
+		return a.Target + ".primary"
+	}
+	return a.Target
 }
 
 // checker builds the findings of one association.
@@ -95,6 +104,9 @@ func (c *checker) check(siblings []*Association) {
 		return
 	}
 	n := c.m.ENIs[a.Target]
+	if n == nil && c.m.Instances[a.Target] != nil {
+		n = c.m.ENIs[a.Target+".primary"] // an ECS target means its primary ENI
+	}
 	if a.InstanceTypeUnknown {
 		c.unknown("instance_type is known only after apply")
 		return
@@ -103,6 +115,7 @@ func (c *checker) check(siblings []*Association) {
 	if !eniTarget {
 		if a.ModeSet && a.Mode != modes.NAT {
 			c.add(CodeModeOnNonENITarget, LevelError, StatusFail, "mode "+modeText(a)+" is set, but instance_id is not a secondary ENI; cut-through and multi-EIP-to-ENI need instance_type = \"NetworkInterface\" and a secondary ENI", "Invalid.DirectEip.BindType")
+			return
 		}
 		if n == nil || a.InstanceType != "" && a.InstanceType != "EcsInstance" && a.InstanceType != "NetworkInterface" {
 			return // NAT gateways, CLB, HAVIP...: outside these rules
