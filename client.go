@@ -141,6 +141,11 @@ func (e *TimeoutError) Error() string {
 // Unwrap returns [ErrTimeout] and the context's error, if any.
 func (e *TimeoutError) Unwrap() []error { return []error{ErrTimeout, e.Err} }
 
+// ErrReverted is wrapped by the error a Client returns when the cloud took an operation
+// and then reverted it: an EIP that went from Associating back to Available, an ENI
+// from Attaching back to Available.
+var ErrReverted = errors.New("eipassoc: the cloud reverted the operation")
+
 // An AssociateRequest names an association for [Client.Associate].
 type AssociateRequest struct {
 	Region regions.ID
@@ -201,7 +206,7 @@ func (c *Client) Associate(ctx context.Context, r AssociateRequest) (eip.Address
 	if err := c.retry(ctx, backend.OpAssociateEIP, func(ctx context.Context) error { return c.b.AssociateEIP(ctx, in) }); err != nil {
 		return eip.Address{}, err
 	}
-	a, err := c.waitEIP(ctx, r.Region, r.EIP, eip.InUse)
+	a, err := c.waitEIP(ctx, r.Region, r.EIP, eip.InUse, eip.Associating)
 	if err == nil {
 		c.log.LogAttrs(ctx, slog.LevelInfo, "associated", slog.String("eip", string(r.EIP)), slog.String("eni", string(r.ENI)), slog.String("mode", r.Mode.String()))
 	}
@@ -237,7 +242,7 @@ func (c *Client) Unassociate(ctx context.Context, r UnassociateRequest) (eip.Add
 	if err := c.retry(ctx, backend.OpUnassociateEIP, func(ctx context.Context) error { return c.b.UnassociateEIP(ctx, in) }); err != nil {
 		return eip.Address{}, err
 	}
-	a, err = c.waitEIP(ctx, r.Region, r.EIP, eip.Available)
+	a, err = c.waitEIP(ctx, r.Region, r.EIP, eip.Available, eip.Unassociating)
 	if err == nil {
 		c.log.LogAttrs(ctx, slog.LevelInfo, "unassociated", slog.String("eip", string(r.EIP)))
 	}

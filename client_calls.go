@@ -125,24 +125,47 @@ func (c *Client) bound(ctx context.Context, n eni.Interface) ([]Binding, error) 
 	return out, nil
 }
 
-// waitEIP polls until the EIP has status want.
-func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want eip.Status) (eip.Address, error) {
+// waitEIP polls until the EIP has status want. Once the EIP has been seen in the
+// transitional status during, a fall back to the status it left (Available after
+// Associating, InUse after Unassociating) means the cloud reverted the operation.
+func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want, during eip.Status) (eip.Address, error) {
 	var last eip.Address
+	seen := false
 	err := c.wait(ctx, string(id), want.String(), func(ctx context.Context) (string, bool, error) {
 		a, err := c.describeEIP(ctx, region, id)
+		if err != nil {
+			return "", false, err
+		}
 		last = a
-		return a.Status.String(), a.Status == want, err
+		switch {
+		case a.Status == during:
+			seen = true
+		case seen && a.Status != want:
+			return a.Status.String(), false, fmt.Errorf("%w: EIP %s went from %s to %s", ErrReverted, id, during, a.Status)
+		}
+		return a.Status.String(), a.Status == want, nil
 	})
 	return last, err
 }
 
-// waitENI polls until the ENI has status want.
-func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want eni.Status) (eni.Interface, error) {
+// waitENI polls until the ENI has status want, failing like waitEIP when it falls back
+// from during.
+func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want, during eni.Status) (eni.Interface, error) {
 	var last eni.Interface
+	seen := false
 	err := c.wait(ctx, string(id), want.String(), func(ctx context.Context) (string, bool, error) {
 		n, err := c.describeENI(ctx, region, id)
+		if err != nil {
+			return "", false, err
+		}
 		last = n
-		return n.Status.String(), n.Status == want, err
+		switch {
+		case n.Status == during:
+			seen = true
+		case seen && n.Status != want:
+			return n.Status.String(), false, fmt.Errorf("%w: ENI %s went from %s to %s", ErrReverted, id, during, n.Status)
+		}
+		return n.Status.String(), n.Status == want, nil
 	})
 	return last, err
 }

@@ -246,3 +246,32 @@ func TestClientLogs(t *testing.T) {
 		}
 	}
 }
+
+// reverting is a backend whose EIPs go Associating and then back to Available, as when
+// the cloud fails an association after accepting it.
+type reverting struct {
+	*fake.Backend
+	reads int
+}
+
+func (r *reverting) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput) (backend.EIPPage, error) {
+	page, err := r.Backend.DescribeEIPs(ctx, in)
+	if len(in.IDs) == 1 && len(page.EIPs) == 1 && page.EIPs[0].Status == eip.InUse {
+		r.reads++
+		if r.reads == 1 {
+			page.EIPs[0].Status = eip.Associating
+		} else {
+			page.EIPs[0].Status, page.EIPs[0].Association = eip.Available, eip.Association{}
+		}
+	}
+	return page, err
+}
+
+func TestClientReportsRevertedAssociation(t *testing.T) {
+	b := &reverting{Backend: account(t, fake.Options{})}
+	c := fastClient(b, eipassoc.ClientOptions{})
+	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	if !errors.Is(err, eipassoc.ErrReverted) || errors.Is(err, eipassoc.ErrTimeout) {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -56,7 +56,7 @@ func (c *Client) MoveENI(ctx context.Context, r MoveRequest) (eni.Interface, err
 		if err := c.retry(ctx, backend.OpDetachENI, func(ctx context.Context) error { return c.b.DetachENI(ctx, in) }); err != nil {
 			return eni.Interface{}, err
 		}
-		if _, err := c.waitENI(ctx, r.Region, r.ENI, eni.Available); err != nil {
+		if _, err := c.waitENI(ctx, r.Region, r.ENI, eni.Available, eni.Detaching); err != nil {
 			return eni.Interface{}, err
 		}
 	}
@@ -64,7 +64,7 @@ func (c *Client) MoveENI(ctx context.Context, r MoveRequest) (eni.Interface, err
 	if err := c.retry(ctx, backend.OpAttachENI, func(ctx context.Context) error { return c.b.AttachENI(ctx, in) }); err != nil {
 		return eni.Interface{}, err
 	}
-	n, err = c.waitENI(ctx, r.Region, r.ENI, eni.InUse)
+	n, err = c.waitENI(ctx, r.Region, r.ENI, eni.InUse, eni.Attaching)
 	if err == nil {
 		c.log.LogAttrs(ctx, slog.LevelInfo, "moved ENI", slog.String("eni", string(r.ENI)), slog.String("from", from), slog.String("to", r.To), slog.Int("eips", len(bound)))
 	}
