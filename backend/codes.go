@@ -49,6 +49,8 @@ var knownCodes = []CodeInfo{
 	{"InvalidAction", 403, ErrInvalidParameter, false, "Specified api is not found, please check your url and method."},
 	{"InvalidAction.NotFound", 400, ErrInvalidParameter, false, "Specified api is not found, please check your url and method."},
 	{"LastTokenProcessing", 403, ErrConflict, true, "The last token request is processing."},
+	{"OperationFailed.LastTokenProcessing", 400, ErrConflict, true, "The last token request is processing."},
+	{"Rejected.Throttling", 400, ErrThrottled, true, "Request was denied due to flow control."},
 	{"InvalidRegionId.NotFound", 404, ErrNotFound, false, "Specified value of RegionId is not supported."},
 	{"OperationConflict", 409, ErrConflict, true, "Request was denied due to conflict with a previous request."},
 	{"InternalError", 500, ErrInternal, true, "The request processing has failed due to some unknown error."},

@@ -25,6 +25,8 @@ func TestNewError(t *testing.T) {
 		{"ServiceUnavailable", 503, backend.ErrUnavailable, true},
 		{"OperationFailed.SystemBusy", 400, backend.ErrUnavailable, true},
 		{"LastTokenProcessing", 403, backend.ErrConflict, true},
+		{"OperationFailed.LastTokenProcessing", 400, backend.ErrConflict, true},
+		{"Rejected.Throttling", 400, backend.ErrThrottled, true},
 		{"IdempotentParameterMismatch", 400, backend.ErrIdempotencyMismatch, false},
 		{"EniPerInstanceLimitExceeded", 403, backend.ErrQuotaExceeded, false},
 		{"Some.NewCode", 400, backend.ErrInvalidParameter, false},
