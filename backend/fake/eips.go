@@ -19,9 +19,7 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 		return eip.Address{}, err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	params := in
-	params.ClientToken = ""
-	if r, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+	if r, replay, err := b.checkToken(op, in.ClientToken, in); err != nil || replay {
 		if replay {
 			return r.(eip.Address), nil
 		}
@@ -37,7 +35,7 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if err != nil {
 		return eip.Address{}, err
 	}
-	b.rememberToken(op, in.ClientToken, params, addr)
+	b.rememberToken(op, in.ClientToken, in, addr)
 	return addr, nil
 }
 
@@ -127,15 +125,13 @@ func (b *Backend) AssociateEIP(ctx context.Context, in backend.AssociateEIPInput
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	params := in
-	params.ClientToken = ""
-	if _, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+	if _, replay, err := b.checkToken(op, in.ClientToken, in); err != nil || replay {
 		return err
 	}
 	if err := b.associate(op, in); err != nil {
 		return err
 	}
-	b.rememberToken(op, in.ClientToken, params, nil)
+	b.rememberToken(op, in.ClientToken, in, nil)
 	return nil
 }
 
@@ -283,9 +279,7 @@ func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPI
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	params := in
-	params.ClientToken = ""
-	if _, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+	if _, replay, err := b.checkToken(op, in.ClientToken, in); err != nil || replay {
 		return err
 	}
 	r, err := b.lookupEIP(op, in.Region, in.EIP)
@@ -314,7 +308,7 @@ func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPI
 	}
 	r.addr.Association = eip.Association{}
 	b.transitionEIP(r, eip.Unassociating, eip.Available)
-	b.rememberToken(op, in.ClientToken, params, nil)
+	b.rememberToken(op, in.ClientToken, in, nil)
 	return nil
 }
 

@@ -19,9 +19,7 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (n e
 		return eni.Interface{}, err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	params := in
-	params.ClientToken = ""
-	if r, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+	if r, replay, err := b.checkToken(op, in.ClientToken, in); err != nil || replay {
 		if replay {
 			return copyENI(r.(eni.Interface)), nil
 		}
@@ -34,7 +32,7 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (n e
 	if err != nil {
 		return eni.Interface{}, err
 	}
-	b.rememberToken(op, in.ClientToken, params, copyENI(rec.iface))
+	b.rememberToken(op, in.ClientToken, in, copyENI(rec.iface))
 	return copyENI(rec.iface), nil
 }
 
@@ -275,9 +273,7 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 		return nil, err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	params := in
-	params.ClientToken = ""
-	if res, replay, err := b.checkToken(op, in.ClientToken, params); err != nil || replay {
+	if res, replay, err := b.checkToken(op, in.ClientToken, in); err != nil || replay {
 		if replay {
 			return slices.Clone(res.([]netip.Addr)), nil
 		}
@@ -319,7 +315,7 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 		vsw.used[a] = string(r.iface.ID)
 	}
 	r.iface.SecondaryIPs = append(r.iface.SecondaryIPs, out...)
-	b.rememberToken(op, in.ClientToken, params, slices.Clone(out))
+	b.rememberToken(op, in.ClientToken, in, slices.Clone(out))
 	return out, nil
 }
 

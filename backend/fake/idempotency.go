@@ -2,6 +2,7 @@ package fake
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 )
@@ -12,7 +13,8 @@ type tokenEntry struct {
 	result      any
 }
 
-// checkToken validates a ClientToken (ASCII, at most 64 characters) and looks it up.
+// checkToken validates a ClientToken (ASCII, at most 64 characters) and looks it up;
+// params are the call's input, token included.
 // It returns the remembered result when the same token came with the same parameters,
 // and IdempotentParameterMismatch when it came with others. An empty token is never
 // remembered: the cloud then uses the request ID, so retries are not deduplicated.
@@ -32,7 +34,7 @@ func (b *Backend) checkToken(op backend.Op, token string, params any) (result an
 	if !ok {
 		return nil, false, nil
 	}
-	if e.fingerprint != fingerprint(params) {
+	if e.fingerprint != fingerprint(params, token) {
 		return nil, false, fail(op, "IdempotentParameterMismatch", "")
 	}
 	return e.result, true, nil
@@ -41,8 +43,12 @@ func (b *Backend) checkToken(op backend.Op, token string, params any) (result an
 // rememberToken records a successful call's result under its token.
 func (b *Backend) rememberToken(op backend.Op, token string, params, result any) {
 	if token != "" {
-		b.tokens[string(op)+"\x00"+token] = tokenEntry{fingerprint: fingerprint(params), result: result}
+		b.tokens[string(op)+"\x00"+token] = tokenEntry{fingerprint: fingerprint(params, token), result: result}
 	}
 }
 
-func fingerprint(params any) string { return fmt.Sprintf("%+v", params) }
+// fingerprint describes a call's parameters without its ClientToken, so that a retry
+// with the same token compares equal.
+func fingerprint(params any, token string) string {
+	return strings.Replace(fmt.Sprintf("%+v", params), "ClientToken:"+token, "ClientToken:", 1)
+}
