@@ -3,6 +3,7 @@ package eipassoc
 import (
 	"encoding/json"
 	"errors"
+	"iter"
 	"math/bits"
 	"strings"
 )
@@ -36,9 +37,7 @@ const (
 	bitMultiBindedInstanceFamily
 	bitRegionClosing
 	bitRegionSourcesDisagree
-	bitInstanceDHCPUnknown
 	bitSecondaryENIGuestConfig
-	bitInstanceLimitsUnknownIPs
 	bitInstanceTypeRetired
 	bitRetentionCost
 	numAdvisoryBits
@@ -59,9 +58,7 @@ var advisoryCodes = [numAdvisoryBits]Code{
 	bitMultiBindedInstanceFamily: AdviseMultiBindedInstanceFamily,
 	bitRegionClosing:             AdviseRegionClosing,
 	bitRegionSourcesDisagree:     AdviseRegionSourcesDisagree,
-	bitInstanceDHCPUnknown:       AdviseInstanceDHCPUnknown,
 	bitSecondaryENIGuestConfig:   AdviseSecondaryENIGuestConfig,
-	bitInstanceLimitsUnknownIPs:  AdviseInstanceLimitsUnknownIPs,
 	bitInstanceTypeRetired:       AdviseInstanceTypeRetired,
 	bitRetentionCost:             AdviseRetentionCost,
 }
@@ -76,6 +73,18 @@ func (a Advisories) Has(c Code) bool {
 		}
 	}
 	return false
+}
+
+// All iterates over the codes in the set, in the order of [Advisories.Codes]. A for
+// range over the set itself would iterate over an integer; use All.
+func (a Advisories) All() iter.Seq[Code] {
+	return func(yield func(Code) bool) {
+		for b, code := range advisoryCodes {
+			if a&(1<<b) != 0 && !yield(code) {
+				return
+			}
+		}
+	}
 }
 
 // Len returns the number of advisories in the set.

@@ -13,61 +13,83 @@ import (
 // CanAssociate decides whether r.EIP can be associated with r.ENI in r.Mode. It is pure:
 // no I/O, no clock, the same answer for the same Request. Bad or missing input becomes a
 // violation (eip-invalid, eni-invalid, mode-invalid, region-unknown), never a panic.
-// Every rule is checked, so a denied Decision lists all the reasons at once. The root
-// package documentation lists the rules with their sources.
+// Every rule is checked, so a denied Decision lists all the reasons at once; a rule that
+// needs a fact marked in r.Unknown is reported undecided instead. The root package
+// documentation lists the rules with their sources.
 //
 // On the allowed path CanAssociate allocates nothing.
 func CanAssociate(r Request) Decision {
+	p := r.Mode.Properties()
+	return canAssociate(&r, &p)
+}
+
+// canAssociate applies the rules with the mode's properties p, the data the rules read.
+func canAssociate(r *Request, p *modes.Properties) Decision {
 	var d Decision
-	props := r.Mode.Properties()
-	if !r.Mode.IsValid() {
-		d.deny(CodeModeInvalid, "mode", "mode "+strconv.Quote(r.Mode.String())+" is not NAT, BINDED or MULTI_BINDED", "")
+	r.Unknown = normalize(r.Unknown, r.PrivateIPCount)
+	u := r.Unknown
+	modeKnown := d.needs(u, FactsOf(FactMode), CodeModeInvalid, subj{kind: "mode"})
+	if modeKnown && !r.Mode.IsValid() {
+		d.deny(CodeModeInvalid, subj{kind: "mode"}, "mode "+strconv.Quote(r.Mode.String())+" is not NAT, BINDED or MULTI_BINDED", "")
 	}
-	checkEIP(&d, &r.EIP)
-	checkENIIdentity(&d, &r.ENI)
-	checkAssociateRegions(&d, &r)
-	if r.Mode.IsValid() && r.ENI.Kind.IsValid() {
-		checkKindAndCapacity(&d, &r, &props)
-		checkPrivateIP(&d, &r, &props)
-		checkModeConflict(&d, &r)
-		checkAttachment(&d, &r)
+	checkEIP(&d, &r.EIP, u)
+	checkENIIdentity(&d, &r.ENI, u)
+	checkTarget(&d, r)
+	checkBindingModes(&d, r.Bound)
+	checkAssociateRegions(&d, r, p)
+	checkPrivateIPOnENI(&d, r)
+	if !modeKnown {
+		for _, c := range modeRules {
+			d.needs(u, FactsOf(FactMode), c, subj{kind: "eni", id: string(r.ENI.ID)})
+		}
+	} else if r.Mode.IsValid() && r.ENI.Kind.IsValid() {
+		checkKindAndCapacity(&d, r, p)
+		checkPrivateIP(&d, r, p)
+		checkModeConflict(&d, r)
+		checkAttachment(&d, r, p)
+		checkAllowlist(&d, r, p)
 	}
-	if r.Mode == modes.MultiBinded && !r.Account.MultiBindedAllowed {
-		d.deny(CodeModeNotAllowlisted, "account", "the account is not allowlisted for multi-EIP-to-ENI mode, which accepts no new applications", "")
-	}
-	addAssociateAdvisories(&d, &r, &props)
+	addAssociateAdvisories(&d, r, p)
 	d.finish()
 	return d
 }
 
+// modeRules are the rules, besides mode-invalid and mode-region-unsupported, that read
+// the mode; with the mode unknown they are undecided.
+var modeRules = [...]Code{CodeENIKindUnsupported, CodeENICapacity,
+	CodePrivateIPNotPrimary, CodeENIHasSecondaryIPs, CodePrivateIPInUse, CodeModeConflict, CodeENIAttached, CodeModeNotAllowlisted}
+
 // checkEIP applies the rules on the EIP itself: identity, status and locks.
-func checkEIP(d *Decision, a *eip.Address) {
+func checkEIP(d *Decision, a *eip.Address, u Facts) {
 	if a.ID == "" {
-		d.deny(CodeEIPInvalid, "eip.id", "the EIP has no allocation ID", "")
+		d.deny(CodeEIPInvalid, subj{kind: "eip.id"}, "the EIP has no allocation ID", "")
+	}
+	s := subj{kind: "eip", id: string(a.ID)}
+	if !d.needs(u, FactsOf(FactEIPStatus), CodeEIPStatus, s) {
+		d.needs(u, FactsOf(FactEIPStatus), CodeEIPLocked, s)
+		d.needs(u, FactsOf(FactEIPStatus), CodeEIPFinancialLocked, s)
+		return
 	}
 	switch {
 	case a.Status == eip.Available:
 	case !a.Status.IsValid():
-		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP's status is unknown; it must be Available", "")
+		d.deny(CodeEIPStatus, s, "the EIP's status is unknown; it must be Available", "")
 	case a.Status == eip.InUse:
-		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first", "")
+		d.deny(CodeEIPStatus, s, "the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first", "")
 	default:
-		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP is "+a.Status.String()+"; it must be Available", "")
+		d.deny(CodeEIPStatus, s, "the EIP is "+a.Status.String()+"; it must be Available", "")
 	}
-	if a.HasLock(eip.Security) {
-		d.deny(CodeEIPLocked, subject("eip", string(a.ID)), "the EIP is locked for a security reason", "")
-	}
-	if a.HasLock(eip.Financial) {
-		d.deny(CodeEIPFinancialLocked, subject("eip", string(a.ID)), "the EIP is locked for overdue payment", "")
-	}
+	checkLocks(d, a, s)
 }
 
-// subject names a resource in a violation: "eni eni-1", or "eni" when it has no ID.
-func subject(kind, id string) string {
-	if id == "" {
-		return kind
+// checkLocks applies the lock rules, which every operation on an EIP shares.
+func checkLocks(d *Decision, a *eip.Address, s subj) {
+	if a.HasLock(eip.Security) {
+		d.deny(CodeEIPLocked, s, "the EIP is locked for a security reason", "")
 	}
-	return kind + " " + id
+	if a.HasLock(eip.Financial) {
+		d.deny(CodeEIPFinancialLocked, s, "the EIP is locked for overdue payment", "")
+	}
 }
 
 func describeAssociation(a eip.Association) string {
@@ -78,50 +100,85 @@ func describeAssociation(a eip.Association) string {
 }
 
 // checkENIIdentity applies the rules on the ENI's identity, VPC and status.
-func checkENIIdentity(d *Decision, n *eni.Interface) {
+func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 	if n.ID == "" {
-		d.deny(CodeENIInvalid, "eni.id", "the ENI has no ID", "")
+		d.deny(CodeENIInvalid, subj{kind: "eni.id"}, "the ENI has no ID", "")
 	}
 	if !n.Kind.IsValid() {
-		d.deny(CodeENIInvalid, "eni.kind", "the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member", "")
+		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member", "")
 	}
-	if n.VPC == "" {
-		d.deny(CodeENINotInVPC, subject("eni", string(n.ID)), "the ENI is not in a VPC (its VPC ID is empty)", "")
+	s := subj{kind: "eni", id: string(n.ID)}
+	if d.needs(u, FactsOf(FactENIPlacement), CodeENINotInVPC, s) && n.VPC == "" {
+		d.deny(CodeENINotInVPC, s, "the ENI is not in a VPC (its VPC ID is empty)", "")
+	}
+	if !d.needs(u, FactsOf(FactENIStatus), CodeENIStatus, s) {
+		return
 	}
 	switch n.Status {
 	case eni.Available, eni.InUse:
 	case 0:
-		d.deny(CodeENIStatus, subject("eni", string(n.ID)), "the ENI's status is unknown; it must be Available", "")
+		d.deny(CodeENIStatus, s, "the ENI's status is unknown; it must be Available", "")
 	default:
-		d.deny(CodeENIStatus, subject("eni", string(n.ID)), "the ENI is "+n.Status.String()+"; wait until it is Available", "")
+		d.deny(CodeENIStatus, s, "the ENI is "+n.Status.String()+"; wait until it is Available", "")
+	}
+}
+
+// checkTarget applies the rule that an ECS instance target is reached through the
+// instance's primary ENI.
+func checkTarget(d *Decision, r *Request) {
+	if !d.needs(r.Unknown, FactsOf(FactTarget), CodeENIInvalid, subj{kind: "target"}) {
+		return
+	}
+	switch r.Target {
+	case 0, eip.NetworkInterface:
+		return
+	case eip.EcsInstance:
+		if r.ENI.Kind != eni.Primary {
+			d.deny(CodeENIInvalid, subj{kind: "target"}, "an EcsInstance target is reached through the instance's primary ENI, and "+string(r.ENI.ID)+" is a "+r.ENI.Kind.String()+" ENI", "")
+		}
+	default:
+		d.deny(CodeENIInvalid, subj{kind: "target"}, "the target is "+r.Target.String()+"; the association rules cover NetworkInterface and EcsInstance targets", "InvalidInstanceType.ValueNotSupported")
+	}
+}
+
+// checkBindingModes applies the rule that every listed bound EIP has a valid mode: the
+// zero Mode is invalid here too, so an unset field never silently means NAT. Bindings
+// that are not listed are the API's, whose modes are always valid, so they leave
+// nothing undecided.
+func checkBindingModes(d *Decision, bound []Binding) {
+	for i := range bound {
+		if !bound[i].Mode.IsValid() {
+			d.deny(CodeModeInvalid, subj{kind: "bound", id: string(bound[i].EIP)}, "the bound EIP "+string(bound[i].EIP)+" has mode "+strconv.Quote(bound[i].Mode.String())+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)", noAPICode)
+		}
 	}
 }
 
 // checkAssociateRegions applies the region rules: both regions known and open, the
 // same for the EIP and the ENI, and offering the mode.
-func checkAssociateRegions(d *Decision, r *Request) {
-	eniInfo, eniOK := lookupRegion(d, r.ENI.Region, "eni.region")
-	eipInfo, eipOK := eniInfo, eniOK
-	if r.EIP.Region != r.ENI.Region {
+func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
+	u := r.Unknown
+	eniKnown := d.needs(u, FactsOf(FactENIRegion), CodeRegionUnknown, subj{kind: "eni.region"})
+	d.needs(u, FactsOf(FactENIRegion), CodeRegionClosed, subj{kind: "eni.region"})
+	eipKnown := d.needs(u, FactsOf(FactEIPRegion), CodeRegionUnknown, subj{kind: "eip.region"})
+	d.needs(u, FactsOf(FactEIPRegion), CodeRegionClosed, subj{kind: "eip.region"})
+	var eniInfo, eipInfo regions.Info
+	var eniOK, eipOK bool
+	if eniKnown {
+		eniInfo, eniOK = lookupRegion(d, r.ENI.Region, "eni.region")
+		checkRegionOpen(d, eniOK, &eniInfo, "eni.region")
+	}
+	if eipKnown {
 		eipInfo, eipOK = lookupRegion(d, r.EIP.Region, "eip.region")
-	} else if !eniOK {
-		d.deny(CodeRegionUnknown, "eip.region", regionUnknownMessage(r.EIP.Region), "")
+		checkRegionOpen(d, eipOK, &eipInfo, "eip.region")
 	}
-	if eipOK && eniOK && eipInfo.ID != eniInfo.ID {
-		d.deny(CodeRegionMismatch, "eip.region", "the EIP is in "+string(eipInfo.ID)+" and the ENI in "+string(eniInfo.ID)+"; they must be in the same region", "")
+	if d.needs(u, FactsOf(FactENIRegion, FactEIPRegion), CodeRegionMismatch, subj{kind: "eip.region"}) && eipOK && eniOK && eipInfo.ID != eniInfo.ID {
+		d.deny(CodeRegionMismatch, subj{kind: "eip.region"}, "the EIP is in "+string(eipInfo.ID)+" and the ENI in "+string(eniInfo.ID)+"; they must be in the same region", "")
 	}
-	if eipOK && (!eniOK || eipInfo.ID != eniInfo.ID) {
-		checkRegionOpen(d, &eipInfo, "eip.region")
-	}
-	if !eniOK {
+	if !d.needs(u, FactsOf(FactENIRegion, FactMode), CodeModeRegionUnsupported, subj{kind: "eni.region"}) || !eniOK || !r.Mode.IsValid() {
 		return
 	}
-	checkRegionOpen(d, &eniInfo, "eni.region")
-	if !r.Mode.IsValid() {
-		return
-	}
-	if !eniInfo.Supports(r.Mode) {
-		d.deny(CodeModeRegionUnsupported, "eni.region", r.Mode.Properties().Name+" is not offered in "+string(eniInfo.ID)+" ("+eniInfo.Name+")", "")
+	if !eniInfo.Supports(r.Mode) && eniInfo.Status != regions.Closed {
+		d.deny(CodeModeRegionUnsupported, subj{kind: "eni.region"}, p.Name+" is not offered in "+string(eniInfo.ID)+" ("+eniInfo.Name+")", "")
 	}
 	if !eniInfo.Listing(r.Mode).Agree() {
 		d.Advisories.add(bitRegionSourcesDisagree)
@@ -129,10 +186,13 @@ func checkAssociateRegions(d *Decision, r *Request) {
 }
 
 // checkRegionOpen denies a closed region and advises on a closing one.
-func checkRegionOpen(d *Decision, info *regions.Info, subject string) {
+func checkRegionOpen(d *Decision, ok bool, info *regions.Info, subject string) {
+	if !ok {
+		return
+	}
 	switch info.Status {
 	case regions.Closed:
-		d.deny(CodeRegionClosed, subject, "region "+string(info.ID)+" ("+info.Name+") is closed", "")
+		d.deny(CodeRegionClosed, subj{kind: subject}, "region "+string(info.ID)+" ("+info.Name+") is closed", "")
 	case regions.Closing:
 		d.Advisories.add(bitRegionClosing)
 	}
@@ -142,7 +202,7 @@ func checkRegionOpen(d *Decision, info *regions.Info, subject string) {
 func lookupRegion(d *Decision, id regions.ID, subject string) (regions.Info, bool) {
 	info, err := regions.Lookup(id)
 	if err != nil {
-		d.deny(CodeRegionUnknown, subject, regionUnknownMessage(id), "")
+		d.deny(CodeRegionUnknown, subj{kind: subject}, regionUnknownMessage(id), "")
 		return info, false
 	}
 	return info, true
@@ -164,12 +224,17 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	case eni.Secondary:
 		capacity = p.SecondaryENI
 	}
+	s := subj{kind: "eni", id: string(r.ENI.ID)}
 	if !capacity.Allows() {
-		d.deny(CodeENIKindUnsupported, subject("eni", string(r.ENI.ID)), p.Name+" cannot target a "+r.ENI.Kind.String()+" ENI", "")
+		d.deny(CodeENIKindUnsupported, s, p.Name+" cannot target a "+r.ENI.Kind.String()+" ENI", kindAPICode(r.Mode, r.ENI.Kind))
 		return
 	}
-	limit := capacity.Limit(r.ENI.PrivateIPCount())
+	if capacity.PerPrivateIP && !d.needs(r.Unknown, FactsOf(FactENIAddressCount), CodeENICapacity, s) {
+		return
+	}
+	limit := capacity.Limit(ipCount(&r.ENI, r.Unknown, r.PrivateIPCount))
 	if len(r.Bound) < limit {
+		d.needs(r.Unknown, FactsOf(FactBound), CodeENICapacity, s) // more may be bound than listed
 		return
 	}
 	api := ""
@@ -179,9 +244,30 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	case modes.Binded:
 		api = "InvalidAssociation.Duplicated"
 	}
-	v := d.deny(CodeENICapacity, subject("eni", string(r.ENI.ID)),
-		"the ENI carries "+strconv.Itoa(len(r.Bound))+" EIPs and takes at most "+strconv.Itoa(limit)+" in "+p.Name, api)
+	v := d.deny(CodeENICapacity, s, "the ENI carries "+strconv.Itoa(len(r.Bound))+" EIPs and takes at most "+strconv.Itoa(limit)+" in "+p.Name, api)
 	v.Capacity = &Capacity{Limit: limit, Used: len(r.Bound)}
+}
+
+// kindAPICode predicts the API's answer to a mode on an ENI kind it cannot target. Only
+// cut-through has a documented code (Invalid.DirectEip.BindType, "The direct eip can be
+// only associated with eni"); no public source gives the others.
+func kindAPICode(m modes.Mode, k eni.Kind) string {
+	if m == modes.Binded && k == eni.Primary {
+		return "Invalid.DirectEip.BindType"
+	}
+	return noAPICode
+}
+
+// normalize completes a set of unknown facts: the addresses are unknown when their
+// number is, and their number is unknown when the addresses are and no count is given.
+func normalize(u Facts, count int) Facts {
+	if u.Has(FactENIAddressCount) {
+		u = u.With(FactENIAddresses)
+	}
+	if u.Has(FactENIAddresses) && count <= 0 {
+		u = u.With(FactENIAddressCount)
+	}
+	return u
 }
 
 // target returns the private address the request maps the EIP to.
@@ -196,95 +282,188 @@ func (r *Request) target() netip.Addr {
 // NAT mode it carries no EIP yet; in cut-through mode it is the primary address and the
 // ENI has no secondary addresses.
 func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
-	if r.PrivateIP.IsValid() && !r.ENI.HasPrivateIP(r.PrivateIP) {
-		d.deny(CodePrivateIPNotOnENI, "private_ip "+r.PrivateIP.String(), r.PrivateIP.String()+" is not a private IP of ENI "+string(r.ENI.ID), "")
+	u := r.Unknown
+	ipKnown := !u.Has(FactPrivateIP)
+	sub := subj{kind: "eni", id: string(r.ENI.ID)}
+	if ipKnown && r.PrivateIP.IsValid() {
+		sub = subj{kind: "private_ip", ip: r.PrivateIP}
 	}
-	if !r.target().IsValid() && r.Mode != modes.MultiBinded {
-		d.deny(CodeENIInvalid, "eni.primary_ip", "the ENI has no primary private IP", "")
+	addrs := FactsOf(FactPrivateIP, FactENIAddresses)
+	mapsToAddress := p.SecondaryENI.PerPrivateIP || p.PrimaryPrivateIPOnly
+	if mapsToAddress && (!ipKnown || !r.PrivateIP.IsValid()) && d.needs(u, FactsOf(FactPrivateIP, FactENIAddressCount), CodeENIInvalid, subj{kind: "eni.primary_ip"}) &&
+		(u.Has(FactENIAddresses) && ipCount(&r.ENI, u, r.PrivateIPCount) == 0 || !u.Has(FactENIAddresses) && !r.ENI.PrimaryIP.IsValid()) {
+		d.deny(CodeENIInvalid, subj{kind: "eni.primary_ip"}, "the ENI has no primary private IP", "")
 	}
-	if p.PrimaryPrivateIPOnly && r.PrivateIP.IsValid() && r.PrivateIP != r.ENI.PrimaryIP {
-		d.deny(CodePrivateIPNotPrimary, "private_ip "+r.PrivateIP.String(), p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(), "")
+	if p.PrimaryPrivateIPOnly && (!ipKnown || r.PrivateIP.IsValid()) && d.needs(u, addrs, CodePrivateIPNotPrimary, sub) && r.PrivateIP != r.ENI.PrimaryIP {
+		d.deny(CodePrivateIPNotPrimary, sub, p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(), "")
 	}
-	if p.NoSecondaryPrivateIPs && len(r.ENI.SecondaryIPs) > 0 {
-		d.deny(CodeENIHasSecondaryIPs, subject("eni", string(r.ENI.ID)), "the ENI has "+strconv.Itoa(len(r.ENI.SecondaryIPs))+" secondary private IPs; "+p.Name+" needs none", "")
+	if p.NoSecondaryPrivateIPs && d.needs(u, FactsOf(FactENIAddressCount), CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}) {
+		if n := secondaryCount(&r.ENI, u, r.PrivateIPCount); n > 0 {
+			d.deny(CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}, "the ENI has "+strconv.Itoa(n)+" secondary private IPs; "+p.Name+" needs none", "")
+		}
 	}
-	if r.Mode != modes.NAT {
+	if !p.SecondaryENI.PerPrivateIP {
+		return // only a mode with one EIP per private IP maps EIPs to addresses
+	}
+	checkPrivateIPInUse(d, r)
+}
+
+// checkPrivateIPOnENI applies the rule that a private address given belongs to the ENI,
+// whatever the mode.
+func checkPrivateIPOnENI(d *Decision, r *Request) {
+	ipKnown := !r.Unknown.Has(FactPrivateIP)
+	if ipKnown && !r.PrivateIP.IsValid() {
 		return
 	}
-	want := r.target()
+	sub := subj{kind: "eni", id: string(r.ENI.ID)}
+	if ipKnown {
+		sub = subj{kind: "private_ip", ip: r.PrivateIP}
+	}
+	if d.needs(r.Unknown, FactsOf(FactPrivateIP, FactENIAddresses), CodePrivateIPNotOnENI, sub) && !r.ENI.HasPrivateIP(r.PrivateIP) {
+		d.deny(CodePrivateIPNotOnENI, sub, r.PrivateIP.String()+" is not a private IP of ENI "+string(r.ENI.ID), "")
+	}
+}
+
+// checkPrivateIPInUse applies the rule that, in a mode with one EIP per private IP, the
+// address carries no EIP yet. Two mappings to the primary address by default are equal
+// and two explicit addresses compare as given, so the ENI's addresses are read only
+// when an explicit address meets a default one.
+func checkPrivateIPInUse(d *Decision, r *Request) {
+	sub := subj{kind: "eni", id: string(r.ENI.ID)}
+	if !r.Unknown.Has(FactPrivateIP) && r.PrivateIP.IsValid() {
+		sub = subj{kind: "private_ip", ip: r.PrivateIP}
+	}
+	if !d.needs(r.Unknown, FactsOf(FactPrivateIP), CodePrivateIPInUse, sub) {
+		return
+	}
+	defer func() {
+		if !d.Has(CodePrivateIPInUse) {
+			d.needs(r.Unknown, FactsOf(FactBound), CodePrivateIPInUse, sub) // more may be bound than listed
+		}
+	}()
 	for i := range r.Bound {
 		b := &r.Bound[i]
-		if b.mode() != modes.NAT {
+		if b.Mode != r.Mode {
 			continue
 		}
-		got := b.PrivateIP
-		if !got.IsValid() {
-			got = r.ENI.PrimaryIP
+		var same bool
+		switch {
+		case r.PrivateIP.IsValid() && b.PrivateIP.IsValid():
+			same = r.PrivateIP == b.PrivateIP
+		case !r.PrivateIP.IsValid() && !b.PrivateIP.IsValid():
+			same = true
+		case !d.needs(r.Unknown, FactsOf(FactENIAddresses), CodePrivateIPInUse, sub):
+			continue
+		default:
+			got := b.PrivateIP
+			if !got.IsValid() {
+				got = r.ENI.PrimaryIP
+			}
+			same = r.target().IsValid() && r.target() == got
 		}
-		if got == want && want.IsValid() {
-			d.deny(CodePrivateIPInUse, "private_ip "+want.String(), want.String()+" already carries EIP "+string(b.EIP), "")
+		if same {
+			d.deny(CodePrivateIPInUse, sub, describeTarget(r)+" already carries EIP "+string(b.EIP), "")
 			return
 		}
 	}
 }
 
+// describeTarget names the address the request maps the EIP to, for people.
+func describeTarget(r *Request) string {
+	switch {
+	case r.PrivateIP.IsValid():
+		return r.PrivateIP.String()
+	case !r.Unknown.Has(FactENIAddresses) && r.ENI.PrimaryIP.IsValid():
+		return r.ENI.PrimaryIP.String()
+	}
+	return "the primary private IP of " + string(r.ENI.ID)
+}
+
 // checkModeConflict applies the rule that one ENI carries EIPs of one mode only.
 func checkModeConflict(d *Decision, r *Request) {
+	s := subj{kind: "eni", id: string(r.ENI.ID)}
 	for i := range r.Bound {
-		m := r.Bound[i].mode()
-		if m == r.Mode {
+		m := r.Bound[i].Mode
+		if m == r.Mode || !m.IsValid() {
 			continue
 		}
 		api := "Mode.Conflict"
 		if (m == modes.NAT && r.Mode == modes.MultiBinded) || (m == modes.MultiBinded && r.Mode == modes.NAT) {
 			api = "OperationFailed.EipBindModeConflict"
 		}
-		d.deny(CodeModeConflict, subject("eni", string(r.ENI.ID)), "the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name, api)
+		d.deny(CodeModeConflict, s, "the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name, api)
 		return
 	}
+	d.needs(r.Unknown, FactsOf(FactBound), CodeModeConflict, s) // more may be bound than listed
 }
 
-// checkAttachment applies the prerequisite that a secondary ENI is detached, relaxed
-// for NAT mode under the Observed behaviour.
-func checkAttachment(d *Decision, r *Request) {
-	if r.ENI.Kind == eni.Primary || !r.ENI.Attached() {
+// checkAttachment applies the prerequisite that a secondary ENI is detached when the
+// mode's properties require it, relaxed for NAT mode under the Observed behaviour.
+func checkAttachment(d *Decision, r *Request, p *modes.Properties) {
+	if r.ENI.Kind == eni.Primary || !p.DetachedENIRequired {
 		return
 	}
-	if r.Mode == modes.NAT && r.Behaviour == Observed {
-		d.Advisories.add(bitNATAttachedENI)
+	lax := r.Mode == modes.NAT && r.Behaviour == Observed
+	s := subj{kind: "eni", id: string(r.ENI.ID)}
+	if lax {
+		if !r.Unknown.Has(FactENIAttachment) && !r.Unknown.Has(FactENIStatus) && r.ENI.Attached() {
+			d.Advisories.add(bitNATAttachedENI)
+		}
 		return
 	}
-	msg := "the ENI is attached to an instance; detach it before associating an EIP in " + r.Mode.Properties().Name
+	if !d.needs(r.Unknown, FactsOf(FactENIAttachment, FactENIStatus), CodeENIAttached, s) || !r.ENI.Attached() {
+		return
+	}
+	msg := "the ENI is attached to an instance; detach it before associating an EIP in " + p.Name
 	if r.ENI.Instance != "" {
-		msg = "the ENI is attached to " + r.ENI.Instance + "; detach it before associating an EIP in " + r.Mode.Properties().Name
+		msg = "the ENI is attached to " + r.ENI.Instance + "; detach it before associating an EIP in " + p.Name
 	}
-	d.deny(CodeENIAttached, subject("eni", string(r.ENI.ID)), msg, "")
+	d.deny(CodeENIAttached, s, msg, "")
 }
 
-// addAssociateAdvisories adds the advisories that hold whatever the verdict.
+// checkAllowlist applies the rule that a mode closed to new applications is used only by
+// allowlisted accounts.
+func checkAllowlist(d *Decision, r *Request, p *modes.Properties) {
+	if p.AcceptsNewApplications || !d.needs(r.Unknown, FactsOf(FactAllowlist), CodeModeNotAllowlisted, subj{kind: "account"}) || r.Account.MultiBindedAllowed {
+		return
+	}
+	d.deny(CodeModeNotAllowlisted, subj{kind: "account"}, "the account is not allowlisted for "+p.Name+", which accepts no new applications", "")
+}
+
+// addAssociateAdvisories adds the advisories that hold whatever the verdict, each from
+// a property of the mode.
 func addAssociateAdvisories(d *Decision, r *Request, p *modes.Properties) {
-	switch r.Mode {
-	case modes.NAT:
+	if !p.Mode.IsValid() || r.Unknown.Has(FactMode) {
+		return
+	}
+	if !p.AllIPProtocols {
 		d.Advisories.add(bitNATNoALG)
-	case modes.Binded:
+	}
+	if !p.Recommended {
 		d.Advisories.add(bitCutThroughNotRecommended)
+	}
+	if !p.KeepsPrivateNetwork {
 		d.Advisories.add(bitCutThroughPrivateNetwork)
-		if r.EIP.ChargeType == eip.PrePaid {
+		if r.EIP.ChargeType == eip.PrePaid || r.Unknown.Has(FactEIPChargeType) {
 			d.Advisories.add(bitCutThroughSubscription)
 		}
-	case modes.MultiBinded:
-		d.Advisories.add(bitMultiBindedStaticConfig)
-		d.Advisories.add(bitMultiBindedClosed)
-		d.Advisories.add(bitMultiBindedInstanceFamily)
 	}
-	if !p.Mode.IsValid() {
-		return
+	if p.StaticGatewayConfig {
+		d.Advisories.add(bitMultiBindedStaticConfig)
+	}
+	if !p.AcceptsNewApplications {
+		d.Advisories.add(bitMultiBindedClosed)
+	}
+	if p.InstanceFamilyRestricted {
+		d.Advisories.add(bitMultiBindedInstanceFamily)
 	}
 	target := FeeTargetENI
 	if r.ENI.Kind == eni.Primary {
 		target = FeeTargetECS
 	}
-	if ConfigurationFee(FeeRequest{ChargeType: r.EIP.ChargeType, Target: target, InVPC: r.ENI.VPC != "", AccountEIPs: r.Account.EIPs}).Charged {
+	fee := ConfigurationFee(FeeRequest{ChargeType: r.EIP.ChargeType, Target: target, InVPC: r.ENI.VPC != "",
+		AccountEIPs: r.Account.EIPs, Unknown: r.Unknown.Intersect(FactsOf(FactEIPChargeType, FactAccountEIPs, FactENIPlacement))})
+	if fee.Charged {
 		d.Advisories.add(bitConfigurationFee)
 	}
 	if r.ENI.Kind != eni.Primary {

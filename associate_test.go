@@ -63,7 +63,7 @@ func TestCanAssociateRules(t *testing.T) {
 			r := request(modes.MultiBinded, 1)
 			r.EIP.Region, r.ENI.Region = "ap-south-1", "ap-south-1"
 			return r
-		}, want: []C{eipassoc.CodeRegionClosed}, why: "Mumbai is in the MULTI_BINDED list but decommissioned"},
+		}, want: []C{eipassoc.CodeRegionClosed, eipassoc.CodeRegionClosed}, why: "Mumbai is in the MULTI_BINDED list but decommissioned; the EIP and the ENI are each in it"},
 		{name: "closing region", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.EIP.Region, r.ENI.Region = "cn-nanjing", "cn-nanjing"
@@ -133,9 +133,14 @@ func TestCanAssociateRules(t *testing.T) {
 		}, want: []C{eipassoc.CodePrivateIPInUse}},
 		{name: "NAT primary IP already carries an EIP (empty private IP)", req: func() eipassoc.Request {
 			r := request(modes.NAT, 3)
+			r.Bound = []eipassoc.Binding{{EIP: "eip-0", Mode: modes.NAT}}
+			return r
+		}, want: []C{eipassoc.CodePrivateIPInUse}, why: "an empty private IP means the primary one"},
+		{name: "bound EIP with the zero mode", req: func() eipassoc.Request {
+			r := request(modes.NAT, 3)
 			r.Bound = []eipassoc.Binding{{EIP: "eip-0"}}
 			return r
-		}, want: []C{eipassoc.CodePrivateIPInUse}, why: "an empty private IP means the primary one, and a zero binding mode means NAT"},
+		}, want: []C{eipassoc.CodeModeInvalid}, why: "the zero Mode is invalid everywhere, so an unset field never silently means NAT"},
 		{name: "cut-through on a secondary IP", req: func() eipassoc.Request {
 			r := request(modes.Binded, 1)
 			r.PrivateIP = netip.MustParseAddr("10.9.9.9")
@@ -229,8 +234,8 @@ func TestCanAssociateRules(t *testing.T) {
 			if diff := cmp.Diff(tc.want, codes(d)); diff != "" {
 				t.Fatalf("CanAssociate codes mismatch (-want +got):\n%s\n%v", diff, d)
 			}
-			if d.Allowed != (len(tc.want) == 0) {
-				t.Errorf("Allowed = %v with codes %v", d.Allowed, codes(d))
+			if d.Allowed() != (len(tc.want) == 0) {
+				t.Errorf("Allowed = %v with codes %v", d.Allowed(), codes(d))
 			}
 			if tc.api != "" && d.Violations[0].APICode != tc.api {
 				t.Errorf("APICode = %q, want %q", d.Violations[0].APICode, tc.api)
@@ -275,7 +280,7 @@ func TestZeroRequestDenied(t *testing.T) {
 	if diff := cmp.Diff(want, codes(d)); diff != "" {
 		t.Errorf("codes mismatch (-want +got):\n%s", diff)
 	}
-	if d.Allowed || d.Err() == nil {
+	if d.Allowed() || d.Err() == nil {
 		t.Error("the zero request is allowed")
 	}
 }
@@ -309,7 +314,7 @@ func TestDecisionString(t *testing.T) {
 			t.Errorf("String() = %q lacks %q", s, want)
 		}
 	}
-	if s := (eipassoc.Decision{}).String(); s != "denied: not checked" {
+	if s := (eipassoc.Decision{}).String(); s != "not-checked" {
 		t.Errorf("zero String() = %q", s)
 	}
 }

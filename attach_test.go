@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -14,9 +15,9 @@ func attachRequest(instanceType string, bound ...eipassoc.Binding) eipassoc.Atta
 	return eipassoc.AttachRequest{
 		ENI:   secondaryENI(2),
 		Bound: bound,
-		Instance: eipassoc.Instance{
+		Instance: ecs.Instance{
 			ID: "i-1", Type: instanceType, Region: "cn-hangzhou", Zone: "cn-hangzhou-h", VPC: "vpc-1",
-			DHCP: eipassoc.DHCPEnabled, ENIs: 1,
+			DHCP: ecs.DHCPEnabled, ENIs: []eni.ID{"eni-primary"},
 		},
 	}
 }
@@ -25,10 +26,11 @@ func TestCanAttachRules(t *testing.T) {
 	type C = eipassoc.Code
 	multi := eipassoc.Binding{EIP: "eip-0", Mode: modes.MultiBinded}
 	tests := []struct {
-		name  string
-		req   func() eipassoc.AttachRequest
-		want  []C
-		notes []C
+		name      string
+		req       func() eipassoc.AttachRequest
+		want      []C
+		undecided []C // rules left undecided
+		notes     []C
 	}{
 		{name: "secondary ENI onto a c6.large", req: func() eipassoc.AttachRequest { return attachRequest("ecs.c6.large") },
 			notes: []C{eipassoc.AdviseSecondaryENIGuestConfig}},
@@ -42,14 +44,16 @@ func TestCanAttachRules(t *testing.T) {
 			r.Instance.Limits = eni.Limits{ENIs: 3, PrivateIPsPerENI: 15}
 			return r
 		}},
+		// API facts §5: "ecs.c4 (retired): xlarge 3/?": the ENI count is known, the
+		// private-address limit is not, so that one rule is undecided.
 		{name: "retired type with unknown IP limit", req: func() eipassoc.AttachRequest { return attachRequest("ecs.c4.xlarge") },
-			notes: []C{eipassoc.AdviseInstanceTypeRetired, eipassoc.AdviseInstanceLimitsUnknownIPs}},
+			undecided: []C{eipassoc.CodeInstancePrivateIPQuota}, notes: []C{eipassoc.AdviseInstanceTypeRetired}},
 
 		{name: "type missing from the table", req: func() eipassoc.AttachRequest { return attachRequest("ecs.g8i.large") },
-			want: []C{eipassoc.CodeInstanceLimitsUnknown}},
+			undecided: []C{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota}},
 		{name: "instance full of ENIs", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.c6.large")
-			r.Instance.ENIs = 2
+			r.Instance.ENIs = []eni.ID{"eni-primary", "eni-other"}
 			return r
 		}, want: []C{eipassoc.CodeInstanceENIQuota}},
 		{name: "too many private IPs for the type", req: func() eipassoc.AttachRequest {
@@ -61,14 +65,14 @@ func TestCanAttachRules(t *testing.T) {
 			want: []C{eipassoc.CodeInstanceFamilyUnsupported}},
 		{name: "multi ENI onto an instance without DHCP", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.g5.large", multi)
-			r.Instance.DHCP = eipassoc.DHCPDisabled
+			r.Instance.DHCP = ecs.DHCPDisabled
 			return r
 		}, want: []C{eipassoc.CodeInstanceDHCPDisabled}},
 		{name: "multi ENI, DHCP unknown", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.g5.large", multi)
-			r.Instance.DHCP = eipassoc.DHCPUnknown
+			r.Instance.DHCP = ecs.DHCPUnknown
 			return r
-		}, notes: []C{eipassoc.AdviseInstanceDHCPUnknown}},
+		}, undecided: []C{eipassoc.CodeInstanceDHCPDisabled}},
 		{name: "zone mismatch", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.c6.large")
 			r.Instance.Zone = "cn-hangzhou-i"
@@ -101,9 +105,10 @@ func TestCanAttachRules(t *testing.T) {
 		}, want: []C{eipassoc.CodeENIInvalid}},
 		{name: "zero instance", req: func() eipassoc.AttachRequest {
 			r := attachRequest("")
-			r.Instance = eipassoc.Instance{}
+			r.Instance = ecs.Instance{}
 			return r
-		}, want: []C{eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeRegionUnknown}},
+		}, want: []C{eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeRegionUnknown},
+			undecided: []C{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -111,8 +116,22 @@ func TestCanAttachRules(t *testing.T) {
 			if diff := cmp.Diff(tc.want, codes(d)); diff != "" {
 				t.Fatalf("CanAttach codes mismatch (-want +got):\n%s\n%v", diff, d)
 			}
-			if d.Allowed != (len(tc.want) == 0) {
-				t.Errorf("Allowed = %v", d.Allowed)
+			var undecided []C
+			for _, u := range d.Undecided {
+				undecided = append(undecided, u.Code)
+			}
+			if diff := cmp.Diff(tc.undecided, undecided); diff != "" {
+				t.Errorf("undecided rules mismatch (-want +got):\n%s", diff)
+			}
+			want := eipassoc.Allowed
+			switch {
+			case len(tc.want) > 0:
+				want = eipassoc.Denied
+			case len(tc.undecided) > 0:
+				want = eipassoc.Undecided
+			}
+			if d.Verdict != want {
+				t.Errorf("Verdict = %v, want %v", d.Verdict, want)
 			}
 			for _, n := range tc.notes {
 				if !d.Advisories.Has(n) {
@@ -123,40 +142,33 @@ func TestCanAttachRules(t *testing.T) {
 	}
 }
 
-func TestDHCPText(t *testing.T) {
-	for _, h := range []eipassoc.DHCP{eipassoc.DHCPUnknown, eipassoc.DHCPEnabled, eipassoc.DHCPDisabled} {
-		text, _ := h.MarshalText()
-		var back eipassoc.DHCP
-		if err := back.UnmarshalText(text); err != nil || back != h {
-			t.Errorf("round trip of %v = %v, %v", h, back, err)
-		}
-	}
-	var h eipassoc.DHCP
-	if err := h.UnmarshalText([]byte("maybe")); err == nil {
-		t.Error("UnmarshalText(maybe) did not fail")
-	}
-}
-
+// TestConfigurationFee follows the FAQ's rules (doc: FAQ, configuration fee); an
+// answer that rests on an unknown fact is charged and undecided (fail safe).
 func TestConfigurationFee(t *testing.T) {
+	const decided, undecided = true, false
 	tests := []struct {
-		name string
-		req  eipassoc.FeeRequest
-		want bool
+		name    string
+		req     eipassoc.FeeRequest
+		charged bool
+		decided bool
+		missing eipassoc.Facts
 	}{
-		{"subscription through an ENI", eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetENI}, false},
-		{"subscription on a NAT gateway", eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetOther}, false},
-		{"pay-as-you-go through an ENI", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetENI, InVPC: true}, true},
-		{"pay-as-you-go on ECS in a VPC", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 2000}, false},
-		{"pay-as-you-go on ECI in a VPC", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECI, InVPC: true}, false},
-		{"pay-as-you-go on ECS, 2,001 EIPs", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 2001}, true},
-		{"pay-as-you-go on classic ECS", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS}, true},
-		{"pay-as-you-go on a CLB", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetOther, InVPC: true}, true},
-		{"unknown charge type", eipassoc.FeeRequest{Target: eipassoc.FeeTargetECS, InVPC: true}, true},
+		{"subscription through an ENI", eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetENI}, false, decided, 0},
+		{"subscription on a NAT gateway", eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetOther}, false, decided, 0},
+		{"pay-as-you-go through an ENI", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetENI, InVPC: true}, true, decided, 0},
+		{"pay-as-you-go on ECS in a VPC", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 2000}, false, decided, 0},
+		{"pay-as-you-go on ECI in a VPC, 12 EIPs", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECI, InVPC: true, AccountEIPs: 12}, false, decided, 0},
+		{"pay-as-you-go on ECS, 2,001 EIPs", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 2001}, true, decided, 0},
+		{"pay-as-you-go on classic ECS", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, AccountEIPs: 5}, true, decided, 0},
+		{"pay-as-you-go on a CLB", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetOther, InVPC: true}, true, decided, 0},
+		{"unknown charge type", eipassoc.FeeRequest{Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 5}, true, undecided, eipassoc.FactsOf(eipassoc.FactEIPChargeType)},
+		{"unknown EIP count never exempts", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true}, true, undecided, eipassoc.FactsOf(eipassoc.FactAccountEIPs)},
+		{"unknown VPC", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 5, Unknown: eipassoc.FactsOf(eipassoc.FactENIPlacement)}, true, undecided, eipassoc.FactsOf(eipassoc.FactENIPlacement)},
 	}
 	for _, tc := range tests {
 		f := eipassoc.ConfigurationFee(tc.req)
-		if f.Charged != tc.want || f.Reason == "" || f.Source == "" {
-			t.Errorf("%s: ConfigurationFee = %+v, want charged %v", tc.name, f, tc.want)
+		if f.Charged != tc.charged || f.Decided != tc.decided || f.Missing != tc.missing || f.Reason == "" || f.Source == "" {
+			t.Errorf("%s: ConfigurationFee = %+v, want charged %v decided %v missing %v", tc.name, f, tc.charged, tc.decided, tc.missing)
 		}
 	}
 	if s := eipassoc.FeeTarget(9).String(); s != "FeeTarget(9)" {

@@ -21,7 +21,7 @@ var sink eipassoc.Decision
 func BenchmarkCanAssociate(b *testing.B) {
 	b.Run("allowed", func(b *testing.B) {
 		r := benchRequest()
-		if d := eipassoc.CanAssociate(r); !d.Allowed {
+		if d := eipassoc.CanAssociate(r); !d.Allowed() {
 			b.Fatalf("benchmark request denied: %v", d)
 		}
 		b.ReportAllocs()
@@ -45,7 +45,7 @@ func BenchmarkCanAssociate(b *testing.B) {
 
 func BenchmarkCanAttach(b *testing.B) {
 	r := attachRequest("ecs.g7.2xlarge", bind(modes.NAT, 2)...)
-	if d := eipassoc.CanAttach(r); !d.Allowed {
+	if d := eipassoc.CanAttach(r); !d.Allowed() {
 		b.Fatalf("benchmark request denied: %v", d)
 	}
 	b.ReportAllocs()

@@ -3,23 +3,78 @@ package eipassoc
 import (
 	"cmp"
 	"errors"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// A Decision is the outcome of [CanAssociate] or [CanAttach]. The zero Decision denies:
-// an unrun check is no permission, and its Err reports [ErrNotChecked].
+// A Verdict is what a [Decision] concludes. The zero Verdict, NotChecked, denies: an
+// unrun check is no permission.
+type Verdict uint8
+
+// Verdicts.
+const (
+	// NotChecked is the zero Verdict: no rule was run.
+	NotChecked Verdict = iota
+	// Allowed: every rule holds on the facts given, and every fact a rule read is known.
+	Allowed
+	// Denied: some rule is broken on the known facts alone; no value of the unknown
+	// facts can change that.
+	Denied
+	// Undecided: no rule is broken on the known facts, but some rule needs a fact
+	// marked unknown; [Decision.Undecided] says which rules and which facts.
+	Undecided
+)
+
+var verdictNames = [...]string{"not-checked", "allowed", "denied", "undecided"}
+
+// String returns "allowed", "denied", "undecided", "not-checked" or "Verdict(n)".
+func (v Verdict) String() string {
+	if int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return "Verdict(" + strconv.Itoa(int(v)) + ")"
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Verdict) MarshalText() ([]byte, error) {
+	if int(v) >= len(verdictNames) {
+		return nil, &CodeError{Code: Code(v.String())}
+	}
+	return []byte(v.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown verdict is an error
+// wrapping [ErrUnknownCode].
+func (v *Verdict) UnmarshalText(text []byte) error {
+	i := slices.Index(verdictNames[:], string(text))
+	if i < 0 {
+		return &CodeError{Code: Code(text)}
+	}
+	*v = Verdict(i)
+	return nil
+}
+
+// A Decision is the outcome of [CanAssociate], [CanAttach], [CanUnassociate] or
+// [CanRelease]. The zero Decision denies: its Verdict is NotChecked and its Err reports
+// [ErrNotChecked].
 //
-// Decisions from this package satisfy Allowed == (len(Violations) == 0).
+// Decisions from this package satisfy: Verdict is Denied iff Violations is not empty;
+// Undecided iff Violations is empty and Undecided is not; Allowed iff both are empty.
 type Decision struct {
-	// Allowed reports whether the operation satisfies every rule.
-	Allowed bool `json:"allowed"`
-	// Violations are the rules the operation breaks, sorted by Code, then Subject.
+	// Verdict is the conclusion.
+	Verdict Verdict `json:"verdict"`
+	// Violations are the rules broken on the known facts, sorted by Code, then Subject.
 	Violations []Violation `json:"violations,omitempty"`
+	// Undecided are the rules that need a fact marked unknown, sorted like Violations.
+	Undecided []UndecidedRule `json:"undecided,omitempty"`
 	// Advisories are facts that do not block the operation.
 	Advisories Advisories `json:"advisories,omitzero"`
 }
+
+// Allowed reports whether the verdict is [Allowed].
+func (d Decision) Allowed() bool { return d.Verdict == Allowed }
 
 // A Violation is one broken rule.
 type Violation struct {
@@ -35,6 +90,21 @@ type Violation struct {
 	Source string `json:"source"`
 	// APICode is the Alibaba Cloud error code the API is expected to return, if any.
 	APICode string `json:"api_code,omitempty"`
+}
+
+// An UndecidedRule is a rule that could not be decided because it needs facts that the
+// request marks unknown.
+type UndecidedRule struct {
+	// Code names the rule.
+	Code Code `json:"code"`
+	// Missing are the unknown facts the rule needed; knowing them would decide it.
+	Missing Facts `json:"missing"`
+	// Subject names what the rule looks at, as in [Violation].
+	Subject string `json:"subject,omitempty"`
+	// Message says, for people, what the rule checks and what would decide it.
+	Message string `json:"message"`
+	// Source names where the rule comes from.
+	Source string `json:"source"`
 }
 
 // A Capacity gives the numbers behind a capacity violation.
@@ -55,30 +125,66 @@ func (v *Violation) Is(target error) bool {
 	return ok && c == v.Code
 }
 
+// Error returns "code undecided: message".
+func (u *UndecidedRule) Error() string { return string(u.Code) + " undecided: " + u.Message }
+
+// Is reports whether target is [ErrUndecided] or the rule's [Code].
+func (u *UndecidedRule) Is(target error) bool {
+	if target == ErrUndecided {
+		return true
+	}
+	c, ok := target.(Code)
+	return ok && c == u.Code
+}
+
 // ErrNotChecked is what the zero Decision's Err returns.
 var ErrNotChecked = errors.New("eipassoc: decision not checked")
 
-// Err returns nil if the decision allows the operation. Otherwise it returns an error
-// joining every violation (each a *[Violation] and matched by errors.Is against its
-// [Code]), or [ErrNotChecked] for the zero Decision.
+// ErrUndecided is matched by errors.Is on the error of an undecided Decision.
+var ErrUndecided = errors.New("eipassoc: undecided")
+
+// Err returns nil if the decision allows the operation. A denied decision gives an
+// error joining every violation (each a *[Violation], matched by errors.Is against its
+// [Code]); an undecided one joins every *[UndecidedRule] (matched against [ErrUndecided] and
+// the rule's Code); the zero Decision gives [ErrNotChecked].
 func (d Decision) Err() error {
-	if d.Allowed {
+	switch d.Verdict {
+	case Allowed:
 		return nil
+	case Denied:
+		errs := make([]error, len(d.Violations))
+		for i := range d.Violations {
+			errs[i] = &d.Violations[i]
+		}
+		return errors.Join(errs...)
+	case Undecided:
+		errs := make([]error, len(d.Undecided))
+		for i := range d.Undecided {
+			errs[i] = &d.Undecided[i]
+		}
+		return errors.Join(errs...)
 	}
-	if len(d.Violations) == 0 {
-		return ErrNotChecked
-	}
-	errs := make([]error, len(d.Violations))
-	for i := range d.Violations {
-		errs[i] = &d.Violations[i]
-	}
-	return errors.Join(errs...)
+	return ErrNotChecked
 }
 
-// Has reports whether the decision holds a violation or an advisory with code c.
+// Violation returns the first violation of rule c and reports whether there is one.
+func (d Decision) Violation(c Code) (Violation, bool) {
+	for _, v := range d.Violations {
+		if v.Code == c {
+			return v, true
+		}
+	}
+	return Violation{}, false
+}
+
+// Has reports whether the decision holds a violation, an undecided rule or an advisory
+// with code c.
 func (d Decision) Has(c Code) bool {
-	for i := range d.Violations {
-		if d.Violations[i].Code == c {
+	if _, ok := d.Violation(c); ok {
+		return true
+	}
+	for _, u := range d.Undecided {
+		if u.Code == c {
 			return true
 		}
 	}
@@ -94,18 +200,21 @@ func (d Decision) Codes() []Code {
 	return out
 }
 
-// String formats the decision for people: a first line "allowed" or "denied", then one
-// indented line for each violation and advisory.
+// Missing returns every unknown fact that some undecided rule needed: the facts that,
+// once known, would decide the request.
+func (d Decision) Missing() Facts {
+	var s Facts
+	for _, u := range d.Undecided {
+		s = s.Union(u.Missing)
+	}
+	return s
+}
+
+// String formats the decision for people: a first line with the verdict, then one
+// indented line for each violation (✗), undecided rule (?) and advisory (!).
 func (d Decision) String() string {
 	var b strings.Builder
-	switch {
-	case d.Allowed:
-		b.WriteString("allowed")
-	case len(d.Violations) == 0:
-		b.WriteString("denied: not checked")
-	default:
-		b.WriteString("denied")
-	}
+	b.WriteString(d.Verdict.String())
 	for _, v := range d.Violations {
 		b.WriteString("\n  ✗ ")
 		b.WriteString(string(v.Code))
@@ -118,32 +227,107 @@ func (d Decision) String() string {
 			b.WriteString(" (API: " + v.APICode + ")")
 		}
 	}
-	for _, a := range d.Advisories.List() {
-		b.WriteString("\n  ! ")
-		b.WriteString(string(a.Code))
+	for _, u := range d.Undecided {
+		b.WriteString("\n  ? ")
+		b.WriteString(string(u.Code))
 		b.WriteString(": ")
-		b.WriteString(a.Message)
+		b.WriteString(u.Message)
+	}
+	for a := range d.Advisories.All() {
+		b.WriteString("\n  ! ")
+		b.WriteString(string(a))
+		b.WriteString(": ")
+		b.WriteString(ruleIndex[a].Summary)
 	}
 	return b.String()
 }
 
-// finish sorts the violations and sets Allowed.
+// finish sorts the violations and undecided rules and sets the verdict.
 func (d *Decision) finish() {
-	d.Allowed = len(d.Violations) == 0
+	bySubject := func(c1, c2 Code, s1, s2 string) int { return cmp.Or(cmp.Compare(c1, c2), cmp.Compare(s1, s2)) }
 	if len(d.Violations) > 1 {
-		slices.SortStableFunc(d.Violations, func(a, b Violation) int {
-			return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Subject, b.Subject))
-		})
+		slices.SortStableFunc(d.Violations, func(a, b Violation) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) })
+	}
+	if len(d.Undecided) > 1 {
+		slices.SortStableFunc(d.Undecided, func(a, b UndecidedRule) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) })
+	}
+	switch {
+	case len(d.Violations) > 0:
+		d.Verdict = Denied
+	case len(d.Undecided) > 0:
+		d.Verdict = Undecided
+	default:
+		d.Verdict = Allowed
 	}
 }
 
 // deny adds a violation of rule c. apiCode, when empty, defaults to the rule's first
-// API code.
-func (d *Decision) deny(c Code, subject, message, apiCode string) *Violation {
+// API code; noAPICode predicts none.
+func (d *Decision) deny(c Code, s subj, message, apiCode string) *Violation {
 	r := ruleIndex[c]
-	if apiCode == "" && len(r.APICodes) > 0 {
+	switch {
+	case apiCode == noAPICode:
+		apiCode = ""
+	case apiCode == "" && len(r.APICodes) > 0:
 		apiCode = r.APICodes[0]
 	}
-	d.Violations = append(d.Violations, Violation{Code: c, Message: message, Subject: subject, Source: r.Source, APICode: apiCode})
+	d.Violations = append(d.Violations, Violation{Code: c, Message: message, Subject: s.String(), Source: r.Source, APICode: apiCode})
 	return &d.Violations[len(d.Violations)-1]
+}
+
+// noAPICode tells deny that no public source gives the API's error code.
+const noAPICode = "-"
+
+// needs reports whether every fact in need is known. If not, it records rule c as
+// undecided for the unknown ones and returns false, so the caller skips the rule.
+func (d *Decision) needs(unknown Facts, need Facts, c Code, s subj) bool {
+	missing := unknown.Intersect(need)
+	if missing.IsEmpty() {
+		return true
+	}
+	subject := s.String()
+	for i := range d.Undecided {
+		if u := &d.Undecided[i]; u.Code == c && u.Subject == subject {
+			u.Missing = u.Missing.Union(missing) // one entry per rule and subject
+			u.Message = undecidedMessage(c, u.Missing)
+			return false
+		}
+	}
+	d.Undecided = append(d.Undecided, UndecidedRule{Code: c, Missing: missing, Subject: subject, Message: undecidedMessage(c, missing), Source: ruleIndex[c].Source})
+	return false
+}
+
+// undecidedMessage says what rule c checks and which unknown facts would decide it.
+func undecidedMessage(c Code, missing Facts) string {
+	var msg strings.Builder
+	msg.WriteString(ruleIndex[c].Summary)
+	msg.WriteString(" Not decided: unknown ")
+	first := true
+	for f := range missing.All() {
+		if !first {
+			msg.WriteString("; ")
+		}
+		first = false
+		msg.WriteString(f.Decider())
+	}
+	msg.WriteByte('.')
+	return msg.String()
+}
+
+// A subj names what a rule looks at; it is turned into a string only when a violation
+// or an undecided rule is reported, so that the allowed path allocates nothing.
+type subj struct {
+	kind, id string
+	ip       netip.Addr
+}
+
+// String returns "kind id", "kind ip", or "kind" when there is neither.
+func (s subj) String() string {
+	switch {
+	case s.ip.IsValid():
+		return s.kind + " " + s.ip.String()
+	case s.id != "":
+		return s.kind + " " + s.id
+	}
+	return s.kind
 }

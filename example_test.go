@@ -6,6 +6,7 @@ import (
 	"net/netip"
 
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -25,7 +26,7 @@ func ExampleCanAssociate() {
 		},
 		Mode: modes.Binded,
 	})
-	fmt.Println("allowed:", d.Allowed)
+	fmt.Println("allowed:", d.Allowed())
 	for _, v := range d.Violations {
 		fmt.Printf("%s (API %s)\n", v.Code, v.APICode)
 	}
@@ -66,9 +67,9 @@ func ExampleCanAttach() {
 	for _, typ := range []string{"ecs.g5.large", "ecs.g7.large"} {
 		d := eipassoc.CanAttach(eipassoc.AttachRequest{
 			ENI: n, Bound: bound,
-			Instance: eipassoc.Instance{ID: "i-1", Type: typ, Region: "cn-shanghai", Zone: "cn-shanghai-b", VPC: "vpc-1", DHCP: eipassoc.DHCPEnabled},
+			Instance: ecs.Instance{ID: "i-1", Type: typ, Region: "cn-shanghai", Zone: "cn-shanghai-b", VPC: "vpc-1", DHCP: ecs.DHCPEnabled},
 		})
-		fmt.Println(typ, d.Allowed, d.Codes())
+		fmt.Println(typ, d.Allowed(), d.Codes())
 	}
 	// Output:
 	// ecs.g5.large true []

@@ -46,14 +46,23 @@ type FeeRequest struct {
 	Target FeeTarget
 	// InVPC reports whether the target is in a VPC.
 	InVPC bool
-	// AccountEIPs is how many EIPs the account owns; zero is read as at most 2,000.
+	// AccountEIPs is how many EIPs the account owns; zero means unknown.
 	AccountEIPs int
+	// Unknown marks the facts the caller does not know: FactEIPChargeType,
+	// FactAccountEIPs and FactENIPlacement (whether the target is in a VPC) are read.
+	Unknown Facts
 }
 
 // A Fee says whether an EIP configuration fee applies, and why.
 type Fee struct {
-	// Charged reports whether the fee applies.
+	// Charged reports whether the fee applies. When the answer rests on unknown facts
+	// it is true, so that budgets fail safe.
 	Charged bool `json:"charged"`
+	// Decided is true when the answer is certain, false when it rests on the unknown
+	// facts in Missing.
+	Decided bool `json:"decided"`
+	// Missing are the unknown facts that would decide the answer.
+	Missing Facts `json:"missing,omitzero"`
 	// Reason explains the answer for people.
 	Reason string `json:"reason"`
 	// Source names the rule's source.
@@ -72,18 +81,41 @@ const feeAccountThreshold = 2000
 //   - an EIP associated with an ECS instance through an ENI always pays it.
 //
 // The 2,000-EIP condition appears only in the product documentation's FAQ; the API
-// facts found no other public source for it. An unknown charge type is assumed to be
-// charged, so that budgets fail safe.
+// facts found no other public source for it. When a fact the answer needs is unknown
+// (an invalid or unknown charge type, an unknown EIP count, an unknown VPC), the fee is
+// reported charged and the Fee undecided, so that budgets fail safe: an unknown count
+// never exempts.
 func ConfigurationFee(r FeeRequest) Fee {
-	switch {
-	case r.ChargeType == eip.PrePaid:
-		return Fee{Charged: false, Reason: "subscription EIPs pay no configuration fee", Source: docFAQFee}
-	case !r.ChargeType.IsValid():
-		return Fee{Charged: true, Reason: "the charge type is unknown; a pay-as-you-go EIP would be charged", Source: docFAQFee}
-	case r.Target == FeeTargetENI:
-		return Fee{Charged: true, Reason: "pay-as-you-go EIPs associated through an ENI are always charged", Source: docFAQFee}
-	case (r.Target == FeeTargetECS || r.Target == FeeTargetECI) && r.InVPC && r.AccountEIPs <= feeAccountThreshold:
-		return Fee{Charged: false, Reason: "pay-as-you-go EIPs on ECS or ECI instances in a VPC pay none while the account owns at most 2,000 EIPs", Source: docFAQFee}
+	u := r.Unknown
+	if !r.ChargeType.IsValid() {
+		u = u.With(FactEIPChargeType)
 	}
-	return Fee{Charged: true, Reason: "pay-as-you-go EIPs pay a configuration fee on this target", Source: docFAQFee}
+	if r.AccountEIPs <= 0 {
+		u = u.With(FactAccountEIPs)
+	}
+	known := func(charged bool, reason string) Fee {
+		return Fee{Charged: charged, Decided: true, Reason: reason, Source: docFAQFee}
+	}
+	unknown := func(missing Facts, reason string) Fee {
+		return Fee{Charged: true, Missing: missing, Reason: reason, Source: docFAQFee}
+	}
+	switch {
+	case u.Has(FactEIPChargeType):
+		return unknown(FactsOf(FactEIPChargeType), "the charge type is unknown; a pay-as-you-go EIP would be charged")
+	case r.ChargeType == eip.PrePaid:
+		return known(false, "subscription EIPs pay no configuration fee")
+	case r.Target == FeeTargetENI:
+		return known(true, "pay-as-you-go EIPs associated through an ENI are always charged")
+	case r.Target != FeeTargetECS && r.Target != FeeTargetECI:
+		return known(true, "pay-as-you-go EIPs pay a configuration fee on this target")
+	case u.Has(FactENIPlacement):
+		return unknown(FactsOf(FactENIPlacement), "whether the instance is in a VPC is unknown; outside a VPC a pay-as-you-go EIP is charged")
+	case !r.InVPC:
+		return known(true, "pay-as-you-go EIPs on instances outside a VPC pay a configuration fee")
+	case u.Has(FactAccountEIPs):
+		return unknown(FactsOf(FactAccountEIPs), "how many EIPs the account owns is unknown; above 2,000 a pay-as-you-go EIP is charged")
+	case r.AccountEIPs <= feeAccountThreshold:
+		return known(false, "pay-as-you-go EIPs on ECS or ECI instances in a VPC pay none while the account owns at most 2,000 EIPs")
+	}
+	return known(true, "the account owns more than 2,000 EIPs, so pay-as-you-go EIPs on ECS or ECI instances pay a configuration fee")
 }

@@ -28,8 +28,8 @@ func FuzzRequestJSON(f *testing.F) {
 			return
 		}
 		d := eipassoc.CanAssociate(r)
-		if d.Allowed != (len(d.Violations) == 0) {
-			t.Fatalf("Allowed = %v with %v", d.Allowed, d.Codes())
+		if d.Allowed() != (len(d.Violations) == 0) {
+			t.Fatalf("Allowed = %v with %v", d.Allowed(), d.Codes())
 		}
 		if _, err := json.Marshal(d); err != nil {
 			t.Fatalf("decision does not marshal: %v", err)

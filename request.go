@@ -3,7 +3,6 @@ package eipassoc
 import (
 	"errors"
 	"net/netip"
-	"strings"
 
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -14,11 +13,20 @@ import (
 // A Request asks whether an EIP can be associated with an ENI in a mode. Every input the
 // rules read is in it, so [CanAssociate] needs no I/O and gives the same answer for the
 // same Request. The zero Request is denied.
+//
+// A caller that does not know some inputs (a Terraform plan knows an ENI's addresses
+// only after apply) marks them in Unknown; the rules that read them are then undecided
+// rather than decided on whatever the fields hold.
 type Request struct {
 	// EIP is the address to associate, as DescribeEipAddresses reports it.
 	EIP eip.Address `json:"eip"`
-	// ENI is the target, as DescribeNetworkInterfaces reports it.
+	// ENI is the target, as DescribeNetworkInterfaces reports it. For an ECS instance
+	// target (Target EcsInstance), it is the instance's primary ENI.
 	ENI eni.Interface `json:"eni"`
+	// Target is what AssociateEipAddress names: the zero value or NetworkInterface
+	// means the ENI itself; EcsInstance means the ECS instance ENI.Instance through its
+	// primary ENI, as the API and the console associate an instance's public address.
+	Target eip.InstanceType `json:"target,omitempty"`
 	// Mode is the association mode. The zero Mode is invalid, not NAT.
 	Mode modes.Mode `json:"mode"`
 	// PrivateIP is the ENI address the EIP maps to (the API's PrivateIpAddress); the
@@ -31,14 +39,38 @@ type Request struct {
 	// Behaviour chooses between the documented rules (the zero value) and the API's
 	// observed, laxer behaviour where the two differ.
 	Behaviour Behaviour `json:"behaviour,omitempty"`
+	// Unknown marks the facts the caller does not know; the rules ignore the fields
+	// that hold them. The zero Facts means everything is known.
+	Unknown Facts `json:"unknown,omitzero"`
+	// PrivateIPCount is how many private addresses the ENI has when their values are
+	// unknown (FactENIAddresses in Unknown) but their number is known; it is ignored
+	// otherwise, and the count is taken from ENI.
+	PrivateIPCount int `json:"private_ip_count,omitempty"`
+}
+
+// ipCount returns how many private addresses the ENI has, as far as the request says.
+func ipCount(n *eni.Interface, unknown Facts, count int) int {
+	if unknown.Has(FactENIAddresses) && count > 0 {
+		return count
+	}
+	return n.PrivateIPCount()
+}
+
+// secondaryCount returns how many secondary private addresses the ENI has.
+func secondaryCount(n *eni.Interface, unknown Facts, count int) int {
+	if unknown.Has(FactENIAddresses) && count > 0 {
+		return count - 1
+	}
+	return len(n.SecondaryIPs)
 }
 
 // A Binding is an EIP already associated with an ENI.
 type Binding struct {
 	// EIP is the allocation ID of the bound EIP.
 	EIP eip.ID `json:"eip"`
-	// Mode is the binding's mode; the zero Mode is read as NAT, the API's default.
-	Mode modes.Mode `json:"mode,omitempty"`
+	// Mode is the binding's mode. As everywhere in eipassoc, the zero Mode is invalid;
+	// [BindingOf] fills in NAT, the API's default.
+	Mode modes.Mode `json:"mode"`
 	// PrivateIP is the ENI address the EIP maps to; the zero address means the ENI's
 	// primary private IP.
 	PrivateIP netip.Addr `json:"private_ip,omitzero"`
@@ -46,12 +78,15 @@ type Binding struct {
 	ChargeType eip.ChargeType `json:"charge_type,omitempty"`
 }
 
-// mode returns the binding's mode with the API default filled in.
-func (b *Binding) mode() modes.Mode {
-	if b.Mode == 0 {
-		return modes.NAT
+// BindingOf returns the binding that an associated EIP, as DescribeEipAddresses reports
+// it, makes on its ENI: its allocation ID, mode (NAT when the API reports none, its
+// default), private address and charge type.
+func BindingOf(a eip.Address) Binding {
+	m := a.Association.Mode
+	if m == 0 {
+		m = modes.NAT
 	}
-	return b.Mode
+	return Binding{EIP: a.ID, Mode: m, PrivateIP: a.Association.PrivateIP, ChargeType: a.ChargeType}
 }
 
 // An Account holds the facts about an Alibaba Cloud account that the rules read.
@@ -59,8 +94,9 @@ type Account struct {
 	// MultiBindedAllowed reports whether the account is allowlisted for
 	// multi-EIP-to-ENI mode, which accepts no new applications.
 	MultiBindedAllowed bool `json:"multi_binded_allowed,omitempty"`
-	// EIPs is how many EIPs the account owns; the configuration fee depends on it. Zero
-	// means unknown and is read as at most 2,000.
+	// EIPs is how many EIPs the account owns; the configuration fee depends on it.
+	// Zero means unknown (an account that associates an EIP owns at least one), and an
+	// unknown count never exempts from the fee.
 	EIPs int `json:"eips,omitempty"`
 }
 
@@ -118,8 +154,6 @@ func (b Behaviour) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; the empty text gives Documented.
 func (b *Behaviour) UnmarshalText(text []byte) error { return behaviourTable.UnmarshalText(text, b) }
-
-func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
 
 // IsValid reports whether b is Documented or Observed.
 func (b Behaviour) IsValid() bool { return b <= Observed }

@@ -14,28 +14,34 @@ type UnassociateCheck struct {
 	// ENI is the ENI the EIP is associated with, when it is associated with one; the
 	// zero Interface otherwise.
 	ENI eni.Interface `json:"eni,omitzero"`
+	// Unknown marks the facts the caller does not know: FactEIPStatus (status, locks
+	// and association) and FactENIAttachment are read.
+	Unknown Facts `json:"unknown,omitzero"`
 }
 
 // CanUnassociate decides whether c.EIP can be disassociated: it is InUse and unlocked,
-// and a cut-through EIP's secondary ENI is not attached to an instance (the API answers
-// Eni.Attached). Like [CanAssociate] it is pure and lists every violation.
+// and the ENI of an EIP in a mode that needs a detached ENI (cut-through, whose
+// disassociation the API refuses with Eni.Attached) is not attached to an instance. Like
+// [CanAssociate] it is pure, lists every violation and reports undecided rules.
 func CanUnassociate(c UnassociateCheck) Decision {
 	var d Decision
-	a := &c.EIP
+	a, u := &c.EIP, c.Unknown
 	if a.ID == "" {
-		d.deny(CodeEIPInvalid, "eip.id", "the EIP has no allocation ID", "")
+		d.deny(CodeEIPInvalid, subj{kind: "eip.id"}, "the EIP has no allocation ID", "")
 	}
-	if a.Status != eip.InUse {
-		d.deny(CodeEIPStatus, subject("eip", string(a.ID)), "the EIP is "+statusName(a.Status)+"; only an InUse EIP can be disassociated", "")
+	s := subj{kind: "eip", id: string(a.ID)}
+	if d.needs(u, FactsOf(FactEIPStatus), CodeEIPStatus, s) && a.Status != eip.InUse {
+		d.deny(CodeEIPStatus, s, "the EIP is "+statusName(a.Status)+"; only an InUse EIP can be disassociated", "")
 	}
-	if a.HasLock(eip.Security) {
-		d.deny(CodeEIPLocked, subject("eip", string(a.ID)), "the EIP is locked for a security reason", "")
+	if d.needs(u, FactsOf(FactEIPStatus), CodeEIPLocked, s) {
+		checkLocks(&d, a, s)
+	} else {
+		d.needs(u, FactsOf(FactEIPStatus), CodeEIPFinancialLocked, s)
 	}
-	if a.HasLock(eip.Financial) {
-		d.deny(CodeEIPFinancialLocked, subject("eip", string(a.ID)), "the EIP is locked for overdue payment", "")
-	}
-	if a.Association.Mode == modes.Binded && c.ENI.Kind == eni.Secondary && c.ENI.Attached() {
-		d.deny(CodeENIAttached, subject("eni", string(c.ENI.ID)), "the cut-through ENI is attached to an instance; detach it before disassociating its EIP", "")
+	es := subj{kind: "eni", id: string(c.ENI.ID)}
+	if d.needs(u, FactsOf(FactEIPStatus), CodeENIAttached, es) && a.Association.Mode == modes.Binded &&
+		c.ENI.Kind == eni.Secondary && d.needs(u, FactsOf(FactENIAttachment, FactENIStatus), CodeENIAttached, es) && c.ENI.Attached() {
+		d.deny(CodeENIAttached, es, "the cut-through ENI is attached to an instance; detach it before disassociating its EIP", "")
 	}
 	d.Advisories.add(bitRetentionCost)
 	d.finish()

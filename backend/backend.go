@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/netip"
 
+	"github.com/eipassoc/eipassoc/ecs"
+
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 )
@@ -61,7 +63,7 @@ type ENIReader interface {
 // (ECS DescribeInstances, DescribeInstanceTypes).
 type InstanceReader interface {
 	// DescribeInstance returns one instance; a missing one is an ErrNotFound error.
-	DescribeInstance(ctx context.Context, in DescribeInstanceInput) (Instance, error)
+	DescribeInstance(ctx context.Context, in DescribeInstanceInput) (ecs.Instance, error)
 	// DescribeInstanceTypes returns the ENI limits of the named types; types the
 	// cloud does not know are left out of the result.
 	DescribeInstanceTypes(ctx context.Context, in DescribeInstanceTypesInput) ([]InstanceType, error)

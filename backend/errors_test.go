@@ -88,17 +88,3 @@ func TestOps(t *testing.T) {
 		t.Error("unknown op is known")
 	}
 }
-
-func TestDHCPText(t *testing.T) {
-	for _, d := range []backend.DHCP{backend.DHCPUnknown, backend.DHCPEnabled, backend.DHCPDisabled} {
-		text, _ := d.MarshalText()
-		var back backend.DHCP
-		if err := back.UnmarshalText(text); err != nil || back != d {
-			t.Errorf("round trip %v: %v, %v", d, back, err)
-		}
-	}
-	var d backend.DHCP
-	if err := d.UnmarshalText([]byte("maybe")); !errors.Is(err, backend.ErrInvalidParameter) {
-		t.Errorf("UnmarshalText(maybe) = %v", err)
-	}
-}

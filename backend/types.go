@@ -2,8 +2,6 @@ package backend
 
 import (
 	"net/netip"
-	"strconv"
-	"strings"
 
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -186,59 +184,4 @@ type InstanceType struct {
 	Type   string
 	Family string
 	Limits eni.Limits
-}
-
-// DHCP says whether DHCP is enabled in an instance's OS. The cloud's API does not
-// report it, so the zero value, DHCPUnknown, is what the real backend gives.
-type DHCP uint8
-
-// DHCP states.
-const (
-	DHCPUnknown  DHCP = iota // not reported
-	DHCPEnabled              // enabled
-	DHCPDisabled             // disabled
-)
-
-// An Instance is what the rules need of an ECS instance.
-type Instance struct {
-	ID     string
-	Type   string
-	Region regions.ID
-	Zone   string
-	VPC    string
-	// Status is the instance status, e.g. "Running" or "Stopped".
-	Status string
-	DHCP   DHCP
-	// ENIs are the IDs of the ENIs attached to the instance, the primary first.
-	ENIs []eni.ID
-}
-
-// String returns "unknown", "enabled" or "disabled".
-func (d DHCP) String() string {
-	switch d {
-	case DHCPEnabled:
-		return "enabled"
-	case DHCPDisabled:
-		return "disabled"
-	}
-	return "unknown"
-}
-
-// MarshalText implements [encoding.TextMarshaler].
-func (d DHCP) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]: "enabled", "disabled", or
-// "unknown" (also the empty text).
-func (d *DHCP) UnmarshalText(text []byte) error {
-	switch strings.ToLower(strings.TrimSpace(string(text))) {
-	case "", "unknown":
-		*d = DHCPUnknown
-	case "enabled", "true":
-		*d = DHCPEnabled
-	case "disabled", "false":
-		*d = DHCPDisabled
-	default:
-		return &Error{Op: "UnmarshalText", Code: "InvalidParameter", Message: "DHCP must be enabled, disabled or unknown, not " + strconv.Quote(string(text)), HTTPStatus: 400, Err: ErrInvalidParameter}
-	}
-	return nil
 }

@@ -1,54 +1,60 @@
 package check
 
 import (
-	"strconv"
-
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
 )
 
-// RunAttachments checks every planned ENI attachment of m: the ENI and the instance are
-// in the same zone and VPC (through their vSwitches), the instance type takes one more
-// ENI (counting its primary ENI and the attachments before this one in address order),
-// and the ENI holds no more private addresses than the type allows per ENI.
-func RunAttachments(m *Model) []Finding {
-	perInstance := map[string]int{}
+// runAttachments checks every planned ENI attachment of m with eipassoc.CanAttach: the
+// ENI, as it is before the attachment, with the EIPs it carries, onto the instance with
+// its primary ENI and the attachments before this one (in address order). What the plan
+// does not know (an instance type known after apply, a vSwitch outside the plan, DHCP)
+// is marked unknown, and the rules that need it become plan-value-unknown findings.
+func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) []Finding {
+	perInstance := map[string][]eni.ID{}
 	var out []Finding
 	for _, at := range m.Attachments {
-		perInstance[at.Instance]++
+		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(at.ENI))
 		if !at.Planned {
 			continue
 		}
-		n, in := m.ENIs[at.ENI], m.Instances[at.Instance]
-		if n == nil || in == nil {
-			continue
-		}
-		add := func(code eipassoc.Code, msg, api string) {
-			r, _ := RuleFor(code)
-			out = append(out, Finding{Rule: code, Level: LevelError, Status: StatusFail, Address: at.Address, ResourceType: typeAttach,
-				Message: msg, Source: r.Source, Fix: r.Fix, APICode: api})
-		}
-		ev, iv := m.VSwitches[n.VSwitch], m.VSwitches[in.VSwitch]
-		if ev != nil && iv != nil {
-			if ev.Zone != "" && iv.Zone != "" && ev.Zone != iv.Zone {
-				add(eipassoc.CodeZoneMismatch, n.Key+" is in zone "+ev.Zone+" and "+in.Key+" in "+iv.Zone, "InvalidOperation.AvailabilityZoneMismatch")
+		n := m.ENIs[at.ENI]
+		if n == nil {
+			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", typeAttach, Location{}, CodeUnknown, "", "", "cannot tell which ENI the attachment names", "")); ok {
+				out = append(out, f)
 			}
-			if ev.VPC != "" && iv.VPC != "" && ev.VPC != iv.VPC {
-				add(eipassoc.CodeVPCMismatch, n.Key+" is in VPC "+ev.VPC+" and "+in.Key+" in "+iv.VPC, "InvalidOperation.VpcMismatch")
+			continue
+		}
+		k := knowledge{}
+		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + at.Instance + "'s OS is not in the plan (the API does not report it either)"}
+		req := eipassoc.AttachRequest{ENI: m.eniFor(n, "", &k), Instance: m.instanceFor(at.Instance, &k)}
+		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
+		if req.ENI.Zone == "" {
+			k.mark("the zone of "+n.Key+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
+		}
+		if req.ENI.Region == "" {
+			k.mark("the region of "+n.Key+" is not in the plan", eipassoc.FactENIRegion)
+		}
+		k.count(n, &req.PrivateIPCount)
+		before := perInstance[at.Instance]
+		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
+		for _, a := range byTarget[n.Key] {
+			req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmpOr(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP})
+		}
+		if !n.Known {
+			k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
+		}
+		req.Unknown = k.facts
+		d := eipassoc.CanAttach(req)
+		for _, v := range d.Violations {
+			out = append(out, finding(at.Address, "", typeAttach, Location{}, v.Code, LevelError, StatusFail, v.Message, v.APICode))
+		}
+		for _, msg := range k.explain(d.Undecided) {
+			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", typeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
+				out = append(out, f)
 			}
-		}
-		if in.Type == "" {
-			continue
-		}
-		limits, ok := eni.LimitsFor(in.Type)
-		if !ok {
-			continue
-		}
-		if have := 1 + perInstance[at.Instance]; have > limits.ENIs {
-			add(eipassoc.CodeInstanceENIQuota, in.Type+" takes at most "+strconv.Itoa(limits.ENIs)+" ENIs, the primary included; this attachment makes "+strconv.Itoa(have), "EniPerInstanceLimitExceeded")
-		}
-		if limits.KnowsPrivateIPs() && n.IPCountKnown && n.IPCount > limits.PrivateIPsPerENI {
-			add(eipassoc.CodeInstancePrivateIPQuota, n.Key+" has "+strconv.Itoa(n.IPCount)+" private IPs and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI", "InvalidOperation.Ipv4CountExceeded")
 		}
 	}
 	return out

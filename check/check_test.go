@@ -59,17 +59,40 @@ func TestFixtures(t *testing.T) {
 			"alicloud_eip_association.nat[2] eni-capacity fail",      // 3 EIPs, 2 private IPs
 			"alicloud_eip_association.nat[2] private-ip-in-use fail",
 		}},
+		// The EIPs and two ENIs are named only by ID: their status, attachment and the
+		// EIPs bound to them are unknown without -live, so those rules are undecided
+		// (one finding per cause), while what the plan does know still fails.
 		{"modules", check.Options{}, []string{
-			`alicloud_eip_association.each["b"] eni-capacity fail`, // for_each: two cut-through EIPs on one ENI
+			`alicloud_eip_association.each["a"] plan-value-unknown unknown`, // eip-bp1eacha named by ID
+			`alicloud_eip_association.each["a"] plan-value-unknown unknown`, // ENI named by ID: status, placement, addresses
+			`alicloud_eip_association.each["a"] plan-value-unknown unknown`, // ENI named by ID: EIPs already bound
+			`alicloud_eip_association.each["b"] eni-capacity fail`,          // for_each: two cut-through EIPs on one ENI
+			`alicloud_eip_association.each["b"] plan-value-unknown unknown`,
+			`alicloud_eip_association.each["b"] plan-value-unknown unknown`,
+			`alicloud_eip_association.each["b"] plan-value-unknown unknown`,
+			"alicloud_eip_association.local plan-value-unknown unknown",
+			"alicloud_eip_association.local plan-value-unknown unknown",
+			"alicloud_eip_association.local plan-value-unknown unknown",
 			"alicloud_eip_association.multi mode-not-allowlisted fail",
 			"alicloud_eip_association.multi mode-region-unsupported fail",    // MULTI in cn-hangzhou
+			"alicloud_eip_association.multi plan-value-unknown unknown",      // eip-bp1multi named by ID
 			"module.edge.alicloud_eip_association.this eni-capacity fail",    // var.eni_id resolved through the module call
 			"module.edge.alicloud_eip_association.this mode-conflict fail",   //
 			"module.edge.alicloud_eip_association.this region-mismatch fail", // aliased provider in ap-northeast-1
 		}},
 		{"modules", check.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}, []string{
+			`alicloud_eip_association.each["a"] plan-value-unknown unknown`,
+			`alicloud_eip_association.each["a"] plan-value-unknown unknown`,
+			`alicloud_eip_association.each["a"] plan-value-unknown unknown`,
 			`alicloud_eip_association.each["b"] eni-capacity fail`,
+			`alicloud_eip_association.each["b"] plan-value-unknown unknown`,
+			`alicloud_eip_association.each["b"] plan-value-unknown unknown`,
+			`alicloud_eip_association.each["b"] plan-value-unknown unknown`,
+			"alicloud_eip_association.local plan-value-unknown unknown",
+			"alicloud_eip_association.local plan-value-unknown unknown",
+			"alicloud_eip_association.local plan-value-unknown unknown",
 			"alicloud_eip_association.multi mode-region-unsupported fail",
+			"alicloud_eip_association.multi plan-value-unknown unknown",
 			"module.edge.alicloud_eip_association.this eni-capacity fail",
 			"module.edge.alicloud_eip_association.this mode-conflict fail",
 			"module.edge.alicloud_eip_association.this region-mismatch fail",
@@ -79,6 +102,7 @@ func TestFixtures(t *testing.T) {
 			"alicloud_eip_association.multi instance-family-unsupported fail", // ecs.g7 is not a MULTI family
 			"alicloud_eip_association.multi mode-conflict fail",
 			"alicloud_eip_association.multi mode-not-allowlisted fail",
+			"alicloud_eip_association.multi plan-value-unknown unknown", // DHCP on the instance, which multi-EIP-to-ENI needs
 			"alicloud_eip_association.second eni-capacity fail",
 			"alicloud_eip_association.second mode-conflict fail",
 			"alicloud_eip_association.second private-ip-in-use fail", // 192.168.0.10 already has eip first
@@ -94,6 +118,35 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
+// TestUndecidedFindingsSayWhy: an undecided finding names the rules it leaves open, why
+// the plan lacks each fact, and what would decide it.
+func TestUndecidedFindingsSayWhy(t *testing.T) {
+	var msgs []string
+	for _, f := range check.Run(load(t, "modules", check.PlanOptions{}), check.Options{}) {
+		if f.Address == `alicloud_eip_association.each["a"]` && f.Rule == check.CodeUnknown {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	want := [][]string{
+		{"eip-status", "eip-locked", "EIP eip-bp1eacha is not managed by this plan", "-live", "DescribeEipAddresses"},
+		{"eni-status", "eni-attached", "ENI eni-bp1existing0000001 is not managed by this plan", "DescribeNetworkInterfaces"},
+		{"eni-capacity", "mode-conflict", "the EIPs already bound to it are unknown", "DescribeEipAddresses filtered by the ENI"},
+	}
+	for _, parts := range want {
+		found := false
+		for _, m := range msgs {
+			ok := true
+			for _, p := range parts {
+				ok = ok && strings.Contains(m, p)
+			}
+			found = found || ok
+		}
+		if !found {
+			t.Errorf("no undecided finding says all of %q; have:\n%s", parts, strings.Join(msgs, "\n"))
+		}
+	}
+}
+
 func TestClosedRegion(t *testing.T) {
 	m := load(t, "noprovider", check.PlanOptions{Getenv: func(k string) string {
 		if k == "ALICLOUD_REGION" {
@@ -102,7 +155,9 @@ func TestClosedRegion(t *testing.T) {
 		return ""
 	}})
 	got := brief(check.Run(m, check.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}))
-	if diff := cmp.Diff([]string{"alicloud_eip_association.n region-closed fail"}, got); diff != "" {
+	// The EIP is named only by ID, so its status is unknown; the closed region is known
+	// for both the EIP and the ENI and reported once.
+	if diff := cmp.Diff([]string{"alicloud_eip_association.n plan-value-unknown unknown", "alicloud_eip_association.n region-closed fail"}, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -248,7 +303,8 @@ func TestInvalidMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"alicloud_eip_association.a mode-invalid fail"}, brief(check.Run(m, check.Options{}))); diff != "" {
+	// eip-1 is named only by ID, so its status is undecided.
+	if diff := cmp.Diff([]string{"alicloud_eip_association.a mode-invalid fail", "alicloud_eip_association.a plan-value-unknown unknown"}, brief(check.Run(m, check.Options{}))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -267,7 +323,10 @@ func TestTwoEIPsOnOneInstance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"alicloud_eip_association.b eni-capacity fail", "alicloud_eip_association.b private-ip-in-use fail"}
+	// Both map to the primary address by default: equal without knowing it. The EIPs
+	// are named only by ID, so their status is undecided.
+	want := []string{"alicloud_eip_association.a plan-value-unknown unknown", "alicloud_eip_association.b eni-capacity fail",
+		"alicloud_eip_association.b plan-value-unknown unknown", "alicloud_eip_association.b private-ip-in-use fail"}
 	if diff := cmp.Diff(want, brief(check.Run(m, check.Options{}))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -105,6 +105,9 @@ type Association struct {
 	// unresolved ID. TargetUnknown explains why the target could not be resolved.
 	EIP, Target   string
 	TargetUnknown string
+	// EIPCandidates, when EIP is unresolved, are the EIPs it is exactly one of (a
+	// counted reference whose index the plan lost).
+	EIPCandidates []string
 	// InstanceType is the attribute as written ("" when unset, meaning EcsInstance).
 	InstanceType        string
 	InstanceTypeUnknown bool

@@ -362,6 +362,9 @@ func (b *planBuilder) addAssociation(rv *resourceValues) {
 		a.RegionUnknown = "no region: set -region, the provider's region, or ALICLOUD_REGION"
 	}
 	a.EIP, _ = b.resolve(rv, "allocation_id", kindEIP)
+	if a.EIP == "" {
+		a.EIPCandidates = b.candidates(rv, "allocation_id", kindEIP)
+	}
 	a.Target, a.TargetUnknown = b.resolve(rv, "instance_id", kindTarget)
 	a.InstanceType, a.InstanceTypeUnknown = b.stringAttr(rv, "instance_type")
 	if s, unknown := b.stringAttr(rv, "mode"); unknown {
@@ -465,6 +468,27 @@ func (b *planBuilder) follow(module string, e *tfjson.Expression, kind refKind, 
 		}
 	}
 	return "", why
+}
+
+// candidates returns the instances of the resource that attr refers to directly when
+// the plan lost which one (a counted reference such as x[count.index].id): an exact set
+// the referenced object is one of, or nil.
+func (b *planBuilder) candidates(rv *resourceValues, attr string, kind refKind) []string {
+	ce := b.config[rv.configAddr]
+	if ce == nil || ce.res.Expressions[attr] == nil || ce.res.Expressions[attr].ExpressionData == nil {
+		return nil
+	}
+	for _, ref := range ce.res.Expressions[attr].References {
+		parts := strings.SplitN(ref, ".", 3)
+		if len(parts) < 2 || (kind == kindEIP && parts[0] != typeEIP && parts[0] != typeEIPAlias) {
+			continue
+		}
+		name, _, _ := strings.Cut(parts[1], "[")
+		if instances := b.counted[join(ce.module, parts[0]+"."+name)]; len(instances) > 0 {
+			return slices.Clone(instances)
+		}
+	}
+	return nil
 }
 
 // followVar resolves var.name in module: at the root through the plan's variables,

@@ -2,8 +2,6 @@ package check
 
 import (
 	"cmp"
-	"net/netip"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -13,7 +11,7 @@ import (
 	"github.com/eipassoc/eipassoc/modes"
 )
 
-// UnknownPolicy says what an undecidable rule becomes.
+// UnknownPolicy says what an undecided rule becomes.
 type UnknownPolicy string
 
 // Unknown policies.
@@ -28,14 +26,22 @@ type Options struct {
 	// Behaviour and Account are passed to eipassoc.CanAssociate.
 	Behaviour eipassoc.Behaviour
 	Account   eipassoc.Account
-	// Unknown says what an undecidable rule becomes; "" means warn.
+	// Unknown says what an undecided rule becomes; "" means warn.
 	Unknown UnknownPolicy
 }
 
-// Run checks every planned association and attachment of m and returns the findings, sorted by
-// address, then rule. Associations that already exist count toward capacities but are
-// not reported. Planned associations on one ENI count in address order, so when
-// several together exceed a capacity, the ones with the later addresses are reported.
+// Run checks every planned association and attachment of m and returns the findings,
+// sorted by address, then rule. Associations that already exist count toward capacities
+// but are not reported. Planned associations on one ENI count in address order, so
+// when several together exceed a capacity, the ones with the later addresses are
+// reported.
+//
+// Every rule is eipassoc's: Run builds the request the core decides, marking what the
+// input does not know as unknown. A violation becomes a failing finding; a rule the core
+// leaves undecided becomes a plan-value-unknown finding that names the rule, why each
+// missing fact is unknown here and what would decide it. The plan-level rules
+// (plan-eni-target-not-network-interface, plan-mode-on-non-eni-target,
+// plan-attachment-order) cover what only a Terraform plan can get wrong.
 func Run(m *Model, opts Options) []Finding {
 	byTarget := map[string][]*Association{}
 	for _, a := range m.Associations {
@@ -52,11 +58,13 @@ func Run(m *Model, opts Options) []Finding {
 		c.check(byTarget[m.targetENI(a)])
 		out = append(out, c.out...)
 	}
-	out = append(out, RunAttachments(m)...)
+	out = append(out, runAttachments(m, opts, byTarget)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
-		return cmp.Or(strings.Compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)))
+		return cmp.Or(strings.Compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
 	})
-	return out
+	return slices.CompactFunc(out, func(x, y Finding) bool {
+		return x.Address == y.Address && x.Rule == y.Rule && x.Message == y.Message // one closed region under the EIP and the ENI, say
+	})
 }
 
 // targetENI returns the key of the ENI an association lands on: its target, or the
@@ -77,23 +85,36 @@ type checker struct {
 }
 
 func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode string) {
+	c.out = append(c.out, finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode))
+}
+
+// finding builds one finding with its rule's source and fix.
+func finding(address, module, resourceType string, loc Location, code eipassoc.Code, level Level, status Status, msg, apiCode string) Finding {
 	r, _ := RuleFor(code)
-	c.out = append(c.out, Finding{Rule: code, Level: level, Status: status, Address: c.a.Address, Module: c.a.Module,
-		ResourceType: c.a.ResourceType, Message: msg, Source: r.Source, Fix: r.Fix, APICode: apiCode, Location: c.a.Location})
+	return Finding{Rule: code, Level: level, Status: status, Address: address, Module: module,
+		ResourceType: resourceType, Message: msg, Source: r.Source, Fix: r.Fix, APICode: apiCode, Location: loc}
+}
+
+// unknownFinding turns an undecided question into a plan-value-unknown finding, or
+// nothing, as the policy says.
+func unknownFinding(policy UnknownPolicy, f Finding) (Finding, bool) {
+	switch policy {
+	case UnknownIgnore:
+		return Finding{}, false
+	case UnknownFail:
+		f.Level = LevelError
+	default:
+		f.Level = LevelWarning
+	}
+	f.Rule, f.Status = CodeUnknown, StatusUnknown
+	r, _ := RuleFor(CodeUnknown)
+	f.Source, f.Fix, f.APICode = r.Source, r.Fix, ""
+	return f, true
 }
 
 func (c *checker) unknown(msg string) {
-	for _, f := range c.out {
-		if f.Rule == CodeUnknown && f.Message == msg {
-			return // the EIP's and the ENI's region, say, are unknown for one reason
-		}
-	}
-	switch c.opts.Unknown {
-	case UnknownIgnore:
-	case UnknownFail:
-		c.add(CodeUnknown, LevelError, StatusUnknown, msg, "")
-	default:
-		c.add(CodeUnknown, LevelWarning, StatusUnknown, msg, "")
+	if f, ok := unknownFinding(c.opts.Unknown, finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, CodeUnknown, "", "", msg, "")); ok {
+		c.out = append(c.out, f)
 	}
 }
 
@@ -108,7 +129,7 @@ func (c *checker) check(siblings []*Association) {
 		n = c.m.ENIs[a.Target+".primary"] // an ECS target means its primary ENI
 	}
 	if a.InstanceTypeUnknown {
-		c.unknown("instance_type is known only after apply")
+		c.unknown("instance_type is known only after apply, so it is unknown whether the EIP goes to an ENI or an instance")
 		return
 	}
 	eniTarget := n != nil && n.Kind != eni.Primary
@@ -129,10 +150,6 @@ func (c *checker) check(siblings []*Association) {
 		c.add(CodeENIWithoutNetworkInterface, LevelError, StatusFail, "instance_id is an ENI but the provider will send InstanceType "+sent+"; set instance_type = \"NetworkInterface\"", "")
 		return
 	}
-	if a.ModeUnknown {
-		c.unknown("mode is known only after apply")
-		return
-	}
 	c.decide(n, siblings)
 }
 
@@ -143,160 +160,130 @@ func modeText(a *Association) string {
 	return "(invalid)"
 }
 
-// decide runs eipassoc.CanAssociate on the association and what the plan puts next to
-// it, and turns violations into findings.
+// modeOf returns an association's mode with the provider's default, NAT, filled in.
+func modeOf(a *Association) modes.Mode {
+	if !a.ModeSet {
+		return modes.NAT
+	}
+	return a.Mode // the zero Mode when the plan's mode is invalid: CanAssociate says so
+}
+
+// decide runs eipassoc.CanAssociate on the association and what the input puts next to
+// it, and turns violations and undecided rules into findings.
 func (c *checker) decide(n *ENI, siblings []*Association) {
 	a := c.a
-	mode := a.Mode
-	if !a.ModeSet {
-		mode = modes.NAT // the API's default
-	} else if !mode.IsValid() {
-		mode = 0
-	}
+	k := knowledge{}
 	req := eipassoc.Request{
-		EIP:       c.eipFor(),
-		ENI:       c.eniFor(n),
-		Mode:      mode,
+		EIP:       c.eipFor(&k),
+		ENI:       c.m.eniFor(n, a.Region, &k),
+		Mode:      modeOf(a),
 		PrivateIP: a.PrivateIP,
 		Account:   c.opts.Account,
 		Behaviour: c.opts.Behaviour,
+	}
+	if n.Kind == eni.Primary {
+		req.Target = eip.EcsInstance
+	}
+	k.count(n, &req.PrivateIPCount)
+	if a.RegionUnknown != "" {
+		k.mark(a.RegionUnknown, eipassoc.FactEIPRegion, eipassoc.FactENIRegion)
+	}
+	if a.ModeUnknown {
+		k.mark("mode is known only after apply", eipassoc.FactMode)
+	}
+	if a.PrivateIPUnknown {
+		k.mark("private_ip_address is known only after apply", eipassoc.FactPrivateIP)
+	}
+	if !n.Known {
+		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
 	}
 	for _, s := range siblings {
 		if s == a || (s.Planned && s.Address > a.Address) {
 			continue // count what exists and what the plan adds before this one
 		}
-		m := s.Mode
-		if !s.ModeSet || !m.IsValid() {
-			m = modes.NAT
-		}
-		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(s.Address), Mode: m, PrivateIP: s.PrivateIP})
+		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(s.Address), Mode: cmp.Or(modeOf(s), modes.NAT), PrivateIP: s.PrivateIP})
 	}
+	req.Unknown = k.facts
 	d := eipassoc.CanAssociate(req)
-	undecidable := c.undecidable(n)
 	for _, v := range d.Violations {
-		if why, skip := undecidable[v.Code]; skip {
-			if why != "" {
-				c.unknown(string(v.Code) + " not decided: " + why)
-			}
-			continue
-		}
-		c.add(v.Code, LevelError, StatusFail, placeholders.ReplaceAllStringFunc(v.Message, c.describeAddr(n)), v.APICode)
+		c.add(v.Code, LevelError, StatusFail, v.Message, v.APICode)
 	}
-	if n.Instance != "" && mode == modes.MultiBinded {
-		c.checkFamily(n)
+	for _, msg := range k.explain(d.Undecided) {
+		c.unknown(msg)
 	}
-	if n.AttachedInPlan && (mode != modes.NAT || c.opts.Behaviour == eipassoc.Documented) && !d.Has(eipassoc.CodeENIAttached) {
-		c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+"; an ENI must be detached when an EIP is associated in "+mode.Properties().Name, "Eni.Attached")
+	if n.Instance != "" && req.Mode.IsValid() {
+		c.checkCarried(n, req)
 	}
-	if a.PrivateIPUnknown {
-		c.unknown("private_ip_address is known only after apply; the per-address rules were not checked")
+	if n.AttachedInPlan && (req.Mode != modes.NAT || c.opts.Behaviour == eipassoc.Documented) && !d.Has(eipassoc.CodeENIAttached) {
+		c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+"; an ENI must be detached when an EIP is associated in "+req.Mode.Properties().Name, "Eni.Attached")
 	}
 }
 
-// placeholders matches the stand-in addresses of eniFor.
-var placeholders = regexp.MustCompile(`\b240\.0\.\d+\.\d+\b`)
-
-// describeAddr names a stand-in address for people.
-func (c *checker) describeAddr(n *ENI) func(string) string {
-	return func(s string) string {
-		if s == "240.0.0.0" && len(n.IPs) == 0 {
-			return "the primary private IP of " + n.Key
+// checkCarried applies the rules an instance puts on the EIPs its ENI carries (instance
+// families and DHCP for multi-EIP-to-ENI), by asking CanAttach about the ENI carrying
+// this association's EIP on the instance it is attached to. Only this association's
+// mode is asked about, so the finding blames the association that brings the
+// restriction; only those rules are taken, and the attachment itself is checked where
+// it is planned.
+func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
+	k := knowledge{}
+	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + n.Instance + "'s OS is not in the plan (the API does not report it either)"}
+	in := c.m.instanceFor(n.Instance, &k)
+	bound := []eipassoc.Binding{{EIP: req.EIP.ID, Mode: req.Mode, PrivateIP: req.PrivateIP}}
+	d := eipassoc.CanAttach(eipassoc.AttachRequest{ENI: req.ENI, Bound: bound, Instance: in, Unknown: k.facts.Intersect(eipassoc.FactsOf(eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion))})
+	carried := []eipassoc.Code{eipassoc.CodeInstanceFamilyUnsupported, eipassoc.CodeInstanceDHCPDisabled}
+	for _, v := range d.Violations {
+		if slices.Contains(carried, v.Code) {
+			c.add(v.Code, LevelError, StatusFail, n.Key+" is attached to "+n.Instance+": "+v.Message, "OperationUnsupported.EipBindModel")
 		}
-		return "a private IP of " + n.Key + " (known after apply)"
+	}
+	var undecided []eipassoc.UndecidedRule
+	for _, u := range d.Undecided {
+		if slices.Contains(carried, u.Code) {
+			undecided = append(undecided, u)
+		}
+	}
+	for _, msg := range k.explain(undecided) {
+		c.unknown(msg)
 	}
 }
 
-// undecidable lists the codes that depend on facts the input does not give, with the
-// reason to report (empty: drop silently, the reason is reported once elsewhere).
-func (c *checker) undecidable(n *ENI) map[eipassoc.Code]string {
-	skip := map[eipassoc.Code]string{}
-	if c.a.RegionUnknown != "" {
-		skip[eipassoc.CodeRegionUnknown] = c.a.RegionUnknown
-		skip[eipassoc.CodeModeRegionUnsupported] = ""
-	}
-	if !n.Known {
-		why := "ENI " + n.ID + " is not managed by this plan; its addresses, attachment and status are unknown (check with -live)"
-		skip[eipassoc.CodePrivateIPNotOnENI] = why
-		skip[eipassoc.CodeENIHasSecondaryIPs] = ""
-		skip[eipassoc.CodePrivateIPNotPrimary] = ""
-		if c.a.Mode == modes.NAT || !c.a.ModeSet {
-			skip[eipassoc.CodeENICapacity] = why
-		}
-	} else if !n.IPCountKnown {
-		why := "the number of private addresses of " + n.Key + " is known only after apply"
-		skip[eipassoc.CodeENICapacity] = why
-		skip[eipassoc.CodeENIHasSecondaryIPs] = why
-		skip[eipassoc.CodePrivateIPNotOnENI] = ""
-	}
-	if c.a.PrivateIP.IsValid() && len(n.IPs) < n.IPCount {
-		skip[eipassoc.CodePrivateIPNotOnENI] = "the addresses of " + n.Key + " are known only after apply"
-		skip[eipassoc.CodePrivateIPNotPrimary] = ""
-	}
-	return skip
-}
-
-// eipFor describes the association's EIP as CanAssociate wants it: a planned EIP is
-// new, so Available; an existing one is assumed Available (its status is a -live
-// matter).
-func (c *checker) eipFor() eip.Address {
+// eipFor describes the association's EIP as CanAssociate wants it. An EIP this input
+// manages is new or associated only as the input says, so Available and unlocked; an
+// EIP it only names by ID has a status the plan does not know unless -live read it.
+// When the plan lost which of a counted set of EIPs is meant, the facts all candidates
+// share are known, and the others are not.
+func (c *checker) eipFor(k *knowledge) eip.Address {
 	a := eip.Address{ID: eip.ID(c.a.EIP), Region: c.a.Region, Status: eip.Available, ChargeType: eip.PostPaid}
 	if a.ID == "" {
 		a.ID = eip.ID(c.a.Address + ".allocation_id")
 	}
-	if e := c.m.EIPs[c.a.EIP]; e != nil {
-		if e.Live != nil {
-			return *e.Live
+	if e := c.m.EIPs[c.a.EIP]; e != nil && e.Live != nil {
+		return *e.Live
+	}
+	var known []*EIP
+	for _, key := range append([]string{c.a.EIP}, c.a.EIPCandidates...) {
+		if e := c.m.EIPs[key]; e != nil {
+			known = append(known, e)
 		}
-		if e.Known && e.Region != "" {
-			a.Region = e.Region
+	}
+	managed := len(known) > 0 && !slices.ContainsFunc(known, func(e *EIP) bool { return !e.Known })
+	if !managed {
+		name := c.a.EIP
+		if name == "" {
+			name = "named by " + c.a.Address + ".allocation_id"
 		}
-		if e.PrePaid {
-			a.ChargeType = eip.PrePaid
-		}
+		k.mark("EIP "+name+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)", eipassoc.FactEIPStatus, eipassoc.FactEIPChargeType)
+		return a
+	}
+	prepaid := known[0].PrePaid
+	if slices.ContainsFunc(known, func(e *EIP) bool { return e.PrePaid != prepaid }) {
+		k.mark("the EIPs "+c.a.Address+" may name differ in billing", eipassoc.FactEIPChargeType)
+	} else if prepaid {
+		a.ChargeType = eip.PrePaid
+	}
+	if r := known[0].Region; r != "" && !slices.ContainsFunc(known, func(e *EIP) bool { return e.Region != r }) {
+		a.Region = r
 	}
 	return a
-}
-
-// eniFor describes the target ENI. Addresses the plan does not give are stood in for by
-// placeholders from 240.0.0.0/4 so that counts are right; rules that would compare them
-// are undecidable (see undecidable).
-func (c *checker) eniFor(n *ENI) eni.Interface {
-	out := eni.Interface{ID: eni.ID(n.Key), Kind: n.Kind, Status: eni.Available, Region: n.Region, VPC: "vpc", VSwitch: n.VSwitch}
-	if out.Region == "" {
-		out.Region = c.a.Region
-	}
-	if n.Kind == eni.Primary || (n.Instance != "" && !n.AttachedInPlan) {
-		out.Status, out.Instance = eni.InUse, n.Instance
-	}
-	count := n.IPCount
-	if !n.IPCountKnown {
-		count = 1
-		if !n.Known {
-			count = 50 // an unmanaged ENI: no capacity limit can be derived
-		}
-	}
-	ips := slices.Clone(n.IPs)
-	for i := 0; len(ips) < count; i++ {
-		ips = append(ips, netip.AddrFrom4([4]byte{240, 0, byte(i >> 8), byte(i)}))
-	}
-	if len(ips) > 0 {
-		out.PrimaryIP, out.SecondaryIPs = ips[0], ips[1:]
-	}
-	if c.a.PrivateIP.IsValid() && len(n.IPs) < n.IPCount && !slices.Contains(ips, c.a.PrivateIP) && len(out.SecondaryIPs) > 0 {
-		out.SecondaryIPs[len(out.SecondaryIPs)-1] = c.a.PrivateIP // it may be one of the unknown addresses
-	}
-	return out
-}
-
-// checkFamily flags multi-EIP-to-ENI on an ENI attached to an instance of a family that
-// does not support it.
-func (c *checker) checkFamily(n *ENI) {
-	in := c.m.Instances[n.Instance]
-	if in == nil || in.Type == "" {
-		c.unknown("the instance type of " + n.Instance + " is unknown, so the multi-EIP-to-ENI instance families were not checked")
-		return
-	}
-	if !modes.MultiBinded.AllowsInstanceType(in.Type) {
-		c.add(eipassoc.CodeInstanceFamilyUnsupported, LevelError, StatusFail, n.Key+" is attached to "+n.Instance+" ("+in.Type+"), whose family does not support multi-EIP-to-ENI EIPs", "OperationUnsupported.EipBindModel")
-	}
 }

@@ -163,14 +163,6 @@ func FuzzParseLimits(f *testing.F) {
 	})
 }
 
-func TestFamily(t *testing.T) {
-	for in, want := range map[string]string{"ecs.g7.large": "ecs.g7", "ecs.gn5i-c8g1.2xlarge": "ecs.gn5i-c8g1", "ecs.g7": "ecs.g7", "": ""} {
-		if got := eni.Family(in); got != want {
-			t.Errorf("Family(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestParseRapid(t *testing.T) {
 	t.Run("Kind", func(t *testing.T) { enumtest.Property(t, eni.ParseKind) })
 	t.Run("Status", func(t *testing.T) { enumtest.Property(t, eni.ParseStatus) })

@@ -103,16 +103,6 @@ func LimitsFor(instanceType string) (Limits, bool) { return builtin().Lookup(ins
 // BuiltinLimits returns the built-in limits table.
 func BuiltinLimits() *LimitsTable { return builtin() }
 
-// Family returns the instance family of an instance type: "ecs.g7" for "ecs.g7.large",
-// "ecs.gn5i-c8g1" for "ecs.gn5i-c8g1.2xlarge". A string with fewer than two dots is
-// returned unchanged.
-func Family(instanceType string) string {
-	if strings.Count(instanceType, ".") < 2 {
-		return instanceType
-	}
-	return instanceType[:strings.LastIndexByte(instanceType, '.')]
-}
-
 // ErrInvalidLimits is wrapped by every *[LimitsError].
 var ErrInvalidLimits = errors.New("eni: invalid limits table")
 

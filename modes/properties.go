@@ -1,6 +1,7 @@
 package modes
 
 import (
+	"github.com/eipassoc/eipassoc/internal/family"
 	"slices"
 	"strconv"
 	"strings"
@@ -207,14 +208,5 @@ func (m Mode) AllowsInstanceType(instanceType string) bool {
 	if m != MultiBinded {
 		return true
 	}
-	family := strings.ToLower(strings.TrimSpace(instanceType))
-	if i := strings.LastIndexByte(family, '.'); i > 0 && strings.Count(family, ".") >= 2 {
-		family = family[:i]
-	}
-	for _, f := range multiBindedFamilies {
-		if family == f || strings.HasPrefix(family, f+"-") {
-			return true
-		}
-	}
-	return false
+	return family.In(instanceType, multiBindedFamilies)
 }

@@ -19,6 +19,6 @@ func ExampleLookup() {
 	}
 	// Output:
 	// cn-guangzhou: China (Guangzhou), open, modes [NAT BINDED], cut-through listing {ProductDoc:true APIDoc:false}
-	// ap-south-1: India (Mumbai), closed, modes [NAT MULTI_BINDED], cut-through listing {ProductDoc:false APIDoc:false}
+	// ap-south-1: India (Mumbai), closed, modes [], cut-through listing {ProductDoc:false APIDoc:false}
 	// regions: lookup "mars-1": unknown region ID
 }

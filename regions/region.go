@@ -100,16 +100,17 @@ type Info struct {
 	apiDoc     modeSet // modes the 2021 API documentation lists for the region
 }
 
-// Supports reports whether the product documentation lists mode m as available in the
-// region. Use [Info.Listing] to see what the API documentation says.
-func (i Info) Supports(m modes.Mode) bool { return i.productDoc.has(m) }
+// Supports reports whether mode m can be used in the region now: the product
+// documentation lists it there and the region is not closed (a closed region takes
+// nothing new). Use [Info.Listing] to see what each source lists.
+func (i Info) Supports(m modes.Mode) bool { return i.Status != Closed && i.productDoc.has(m) }
 
 // Listing reports which sources list mode m in the region.
 func (i Info) Listing(m modes.Mode) Listing {
 	return Listing{ProductDoc: i.productDoc.has(m), APIDoc: i.apiDoc.has(m)}
 }
 
-// Modes returns the modes the product documentation lists for the region.
+// Modes returns the modes the region supports (see [Info.Supports]).
 func (i Info) Modes() []modes.Mode {
 	var out []modes.Mode
 	for _, m := range modes.All() {
@@ -169,8 +170,8 @@ func All() []Info {
 	return out
 }
 
-// ForMode returns the IDs of the regions whose product documentation lists mode m,
-// sorted.
+// ForMode returns the IDs of the regions that support mode m (see [Info.Supports]),
+// sorted; closed regions are left out.
 func ForMode(m modes.Mode) []ID {
 	var out []ID
 	for _, info := range All() {

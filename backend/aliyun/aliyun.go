@@ -7,7 +7,7 @@ import (
 	"time"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
-	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	ecsapi "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
 	vpc "github.com/alibabacloud-go/vpc-20160428/v6/client"
@@ -47,7 +47,7 @@ type Config struct {
 // Backend is a [backend.Backend] on the official SDK. It is safe for concurrent use.
 type Backend struct {
 	vpc     *vpc.Client
-	ecs     *ecs.Client
+	ecs     *ecsapi.Client
 	timeout time.Duration
 }
 
@@ -96,7 +96,7 @@ func New(cfg Config) (*Backend, error) {
 	if err != nil {
 		return nil, errors.New("aliyun: VPC client: " + scrub(err.Error()))
 	}
-	e, err := ecs.NewClient(oc)
+	e, err := ecsapi.NewClient(oc)
 	if err != nil {
 		return nil, errors.New("aliyun: ECS client: " + scrub(err.Error()))
 	}

@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"net/netip"
 
-	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	ecsapi "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
 )
@@ -41,7 +42,7 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni
 	if err != nil {
 		return eni.Interface{}, mapError(ctx, op, err)
 	}
-	req := &ecs.CreateNetworkInterfaceRequest{
+	req := &ecsapi.CreateNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), VSwitchId: optional(in.VSwitch), SecurityGroupId: optional(in.SecurityGroup),
 		PrimaryIpAddress: addrText(in.PrimaryIP), PrivateIpAddress: addrList(in.SecondaryIPs),
 		InstanceType: enumText(in.Kind, in.Kind == 0), NetworkInterfaceName: optional(in.Name), ClientToken: optional(in.ClientToken),
@@ -80,7 +81,7 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) erro
 	if err != nil {
 		return mapError(ctx, op, err)
 	}
-	_, err = b.ecs.DeleteNetworkInterfaceWithContext(ctx, &ecs.DeleteNetworkInterfaceRequest{RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI))}, rt)
+	_, err = b.ecs.DeleteNetworkInterfaceWithContext(ctx, &ecsapi.DeleteNetworkInterfaceRequest{RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI))}, rt)
 	return mapError(ctx, op, err)
 }
 
@@ -91,7 +92,7 @@ func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) erro
 	if err != nil {
 		return mapError(ctx, op, err)
 	}
-	_, err = b.ecs.AttachNetworkInterfaceWithContext(ctx, &ecs.AttachNetworkInterfaceRequest{
+	_, err = b.ecs.AttachNetworkInterfaceWithContext(ctx, &ecsapi.AttachNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
 	}, rt)
 	return mapError(ctx, op, err)
@@ -104,7 +105,7 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) erro
 	if err != nil {
 		return mapError(ctx, op, err)
 	}
-	_, err = b.ecs.DetachNetworkInterfaceWithContext(ctx, &ecs.DetachNetworkInterfaceRequest{
+	_, err = b.ecs.DetachNetworkInterfaceWithContext(ctx, &ecsapi.DetachNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
 	}, rt)
 	return mapError(ctx, op, err)
@@ -117,7 +118,7 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 	if err != nil {
 		return nil, mapError(ctx, op, err)
 	}
-	req := &ecs.AssignPrivateIpAddressesRequest{
+	req := &ecsapi.AssignPrivateIpAddressesRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)),
 		PrivateIpAddress: addrList(in.IPs), ClientToken: optional(in.ClientToken),
 	}
@@ -141,7 +142,7 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 	if err != nil {
 		return mapError(ctx, op, err)
 	}
-	_, err = b.ecs.UnassignPrivateIpAddressesWithContext(ctx, &ecs.UnassignPrivateIpAddressesRequest{
+	_, err = b.ecs.UnassignPrivateIpAddressesWithContext(ctx, &ecsapi.UnassignPrivateIpAddressesRequest{
 		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), PrivateIpAddress: addrList(in.IPs),
 	}, rt)
 	return mapError(ctx, op, err)
@@ -154,7 +155,7 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	if err != nil {
 		return backend.ENIPage{}, mapError(ctx, op, err)
 	}
-	req := &ecs.DescribeNetworkInterfacesRequest{
+	req := &ecsapi.DescribeNetworkInterfacesRequest{
 		RegionId: optional(string(in.Region)), InstanceId: optional(in.Instance), VpcId: optional(in.VPC), VSwitchId: optional(in.VSwitch),
 		Type: enumText(in.Kind, in.Kind == 0), Status: enumText(in.Status, in.Status == 0), NextToken: optional(in.NextToken),
 	}
@@ -179,7 +180,7 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	return page, nil
 }
 
-func toInterface(s *ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet, region regions.ID) eni.Interface {
+func toInterface(s *ecsapi.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet, region regions.ID) eni.Interface {
 	n := eni.Interface{
 		ID: eni.ID(tea.StringValue(s.NetworkInterfaceId)), Region: region, Zone: tea.StringValue(s.ZoneId),
 		VPC: tea.StringValue(s.VpcId), VSwitch: tea.StringValue(s.VSwitchId), Instance: tea.StringValue(s.InstanceId),
@@ -202,24 +203,24 @@ func toInterface(s *ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSet
 
 // DescribeInstance implements [backend.InstanceReader] with DescribeInstances. The
 // cloud does not report DHCP, so it is DHCPUnknown.
-func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (backend.Instance, error) {
+func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (ecs.Instance, error) {
 	const op = backend.OpDescribeInstance
 	rt, err := b.runtime(ctx)
 	if err != nil {
-		return backend.Instance{}, mapError(ctx, op, err)
+		return ecs.Instance{}, mapError(ctx, op, err)
 	}
 	ids, _ := json.Marshal([]string{in.Instance})
-	resp, err := b.ecs.DescribeInstancesWithContext(ctx, &ecs.DescribeInstancesRequest{RegionId: optional(string(in.Region)), InstanceIds: tea.String(string(ids))}, rt)
+	resp, err := b.ecs.DescribeInstancesWithContext(ctx, &ecsapi.DescribeInstancesRequest{RegionId: optional(string(in.Region)), InstanceIds: tea.String(string(ids))}, rt)
 	if err != nil {
-		return backend.Instance{}, mapError(ctx, op, err)
+		return ecs.Instance{}, mapError(ctx, op, err)
 	}
 	if resp.Body.Instances == nil || len(resp.Body.Instances.Instance) == 0 {
 		e := backend.NewError(string(op), "InvalidInstanceId.NotFound", "Instance "+in.Instance+" does not exist.")
 		e.RequestID = tea.StringValue(resp.Body.RequestId)
-		return backend.Instance{}, e
+		return ecs.Instance{}, e
 	}
 	i := resp.Body.Instances.Instance[0]
-	out := backend.Instance{
+	out := ecs.Instance{
 		ID: tea.StringValue(i.InstanceId), Type: tea.StringValue(i.InstanceType), Region: regions.ID(tea.StringValue(i.RegionId)),
 		Zone: tea.StringValue(i.ZoneId), Status: tea.StringValue(i.Status),
 	}
@@ -244,7 +245,7 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 // DescribeInstanceTypes implements [backend.InstanceReader], following NextToken.
 func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) ([]backend.InstanceType, error) {
 	const op = backend.OpDescribeInstanceTypes
-	req := &ecs.DescribeInstanceTypesRequest{}
+	req := &ecsapi.DescribeInstanceTypesRequest{}
 	for _, t := range in.Types {
 		req.InstanceTypes = append(req.InstanceTypes, tea.String(t))
 	}

@@ -3,8 +3,7 @@ package fake
 import (
 	"net/netip"
 
-	"github.com/eipassoc/eipassoc/backend"
-
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -44,7 +43,7 @@ func (b *Builder) VSwitch(id string, region regions.ID, zone, vpc, cidr string) 
 // Instance adds a running ECS instance of type typ with DHCP enabled; its primary ENI
 // is "eni-" + id.
 func (b *Builder) Instance(id, typ, vswitch string) *Builder {
-	b.t.Instances = append(b.t.Instances, InstanceSpec{ID: id, Type: typ, VSwitch: vswitch, DHCP: backend.DHCPEnabled})
+	b.t.Instances = append(b.t.Instances, InstanceSpec{ID: id, Type: typ, VSwitch: vswitch, DHCP: ecs.DHCPEnabled})
 	return b
 }
 

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -28,4 +29,15 @@ func (c *ManualClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
+}
+
+// Sleep moves the clock forward by d at once, unless ctx has ended, whose error it then
+// returns. It makes a ManualClock usable as the Clock of a client.Client, so that the
+// client's waits step the fake's transitions without real sleeping.
+func (c *ManualClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.Advance(d)
+	return nil
 }

@@ -6,9 +6,9 @@ import (
 	"log"
 	"net/netip"
 
-	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/client"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -21,8 +21,8 @@ func publish(ctx context.Context, b backend.Backend, region regions.ID, n eni.ID
 	if err != nil {
 		return netip.Addr{}, err
 	}
-	c := eipassoc.NewClient(b, eipassoc.ClientOptions{})
-	if _, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: region, EIP: a.ID, ENI: n, Mode: modes.NAT, PrivateIP: private}); err != nil {
+	c := client.New(b, client.Options{})
+	if _, err := c.Associate(ctx, client.AssociateRequest{Region: region, EIP: a.ID, ENI: n, Mode: modes.NAT, PrivateIP: private}); err != nil {
 		return netip.Addr{}, err
 	}
 	return a.IP, nil
@@ -58,5 +58,5 @@ func Example_unitTest() {
 	//   DescribeEipAddresses
 	//   AssociateEipAddress
 	//   DescribeEipAddresses
-	// again: eipassoc: associate eip-4h26oqcar59i with eni-web denied: [eip-status private-ip-in-use]
+	// again: client: associate eip-4h26oqcar59i with eni-web denied: [eip-status private-ip-in-use]
 }

@@ -5,29 +5,29 @@ import (
 	"slices"
 
 	"github.com/eipassoc/eipassoc/backend"
-	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/ecs"
 )
 
-// DescribeInstance implements [backend.InstanceReader].
-func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (inst backend.Instance, err error) {
+// DescribeInstance implements [ecs.InstanceReader].
+func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (inst ecs.Instance, err error) {
 	const op = backend.OpDescribeInstance
 	if err := begin(ctx, b, op, in); err != nil {
-		return backend.Instance{}, err
+		return ecs.Instance{}, err
 	}
 	defer func() { err = end(b, op, in, err) }()
 	if err := checkRegion(op, in.Region); err != nil {
-		return backend.Instance{}, err
+		return ecs.Instance{}, err
 	}
 	p := b.s.instances[in.Instance]
 	if p == nil || p.Region != in.Region {
-		return backend.Instance{}, fail(op, "InvalidInstanceId.NotFound", "")
+		return ecs.Instance{}, fail(op, "InvalidInstanceId.NotFound", "")
 	}
 	inst = *p
 	inst.ENIs = slices.Clone(p.ENIs)
 	return inst, nil
 }
 
-// DescribeInstanceTypes implements [backend.InstanceReader] from Options.Limits and the
+// DescribeInstanceTypes implements [ecs.InstanceReader] from Options.Limits and the
 // built-in table.
 func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) (out []backend.InstanceType, err error) {
 	const op = backend.OpDescribeInstanceTypes
@@ -40,7 +40,7 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 	}
 	for _, t := range in.Types {
 		if l, ok := b.limits(t); ok {
-			out = append(out, backend.InstanceType{Type: t, Family: eni.Family(t), Limits: l})
+			out = append(out, backend.InstanceType{Type: t, Family: ecs.Family(t), Limits: l})
 		}
 	}
 	return out, nil

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
@@ -20,7 +20,7 @@ type state struct {
 	enis      map[eni.ID]*eniRec
 	eniOrder  []eni.ID
 	vswitches map[string]*vswitch
-	instances map[string]*backend.Instance
+	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
 	// pending lists resources in a transitional status; settle finishes them.
 	pendingEIPs map[eip.ID]bool
@@ -30,7 +30,7 @@ type state struct {
 func newState() state {
 	return state{
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{},
-		instances: map[string]*backend.Instance{}, publicIPs: map[netip.Addr]bool{},
+		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/client"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -22,7 +24,7 @@ import (
 // call's code is one the decision's violations predict.
 type machine struct {
 	f      *fake.Backend
-	client *eipassoc.Client
+	client *client.Client
 	ctx    context.Context
 	opts   fake.Options
 	// model: what the machine created and has not seen disappear.
@@ -48,9 +50,9 @@ func newMachine(t *rapid.T) *machine {
 	if opts.DocumentedNAT {
 		behaviour = eipassoc.Documented
 	}
-	client := eipassoc.NewClient(f, eipassoc.ClientOptions{
+	client := client.New(f, client.Options{
 		Account: eipassoc.Account{MultiBindedAllowed: opts.MultiBindedAllowed}, Behaviour: behaviour,
-		Retry: eipassoc.RetryPolicy{MaxAttempts: 1}, PollInterval: time.Millisecond,
+		Retry: client.RetryPolicy{MaxAttempts: 1}, PollInterval: time.Millisecond,
 	})
 	return &machine{f: f, client: client, ctx: context.Background(), opts: opts}
 }
@@ -88,8 +90,8 @@ func (m *machine) allEIPs(t *rapid.T) []eip.Address {
 
 // agree checks that a decision predicts the outcome of the call it was made for.
 func agree(t *rapid.T, what string, d eipassoc.Decision, err error) {
-	if d.Allowed != (err == nil) {
-		t.Fatalf("%s: rules say allowed=%v (%v), fake says %v", what, d.Allowed, d.Codes(), err)
+	if d.Allowed() != (err == nil) {
+		t.Fatalf("%s: rules say allowed=%v (%v), fake says %v", what, d.Allowed(), d.Codes(), err)
 	}
 	if err == nil {
 		return
@@ -172,7 +174,7 @@ func (m *machine) actions() map[string]func(*rapid.T) {
 			if rapid.Bool().Draw(t, "pick ip") {
 				private = rapid.SampledFrom(append(n.PrivateIPs(), netip.MustParseAddr("192.168.0.62"))).Draw(t, "private ip")
 			}
-			d, _, err := m.client.Check(m.ctx, eipassoc.AssociateRequest{Region: region, EIP: a, ENI: id, Mode: mode, PrivateIP: private})
+			d, _, err := m.client.Preflight(m.ctx, client.AssociateRequest{Region: region, EIP: a, ENI: id, Mode: mode, PrivateIP: private})
 			if err != nil {
 				t.Fatalf("Check: %v", err)
 			}
@@ -210,12 +212,11 @@ func (m *machine) canAttach(t *rapid.T, id eni.ID, instance string) eipassoc.Dec
 	var bound []eipassoc.Binding
 	for _, a := range m.allEIPs(t) {
 		if a.Association.InstanceID == string(id) {
-			bound = append(bound, eipassoc.Binding{EIP: a.ID, Mode: a.Association.Mode, PrivateIP: a.Association.PrivateIP})
+			bound = append(bound, eipassoc.BindingOf(a))
 		}
 	}
-	return eipassoc.CanAttach(eipassoc.AttachRequest{ENI: n, Bound: bound, Instance: eipassoc.Instance{
-		ID: inst.ID, Type: inst.Type, Region: inst.Region, Zone: inst.Zone, VPC: inst.VPC, DHCP: eipassoc.DHCPEnabled, ENIs: len(inst.ENIs), Limits: limits,
-	}})
+	inst.DHCP, inst.Limits = ecs.DHCPEnabled, limits
+	return eipassoc.CanAttach(eipassoc.AttachRequest{ENI: n, Bound: bound, Instance: inst})
 }
 
 // checkInvariants: every EIP has at most one association and only when InUse; no ENI

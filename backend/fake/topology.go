@@ -8,6 +8,7 @@ import (
 	"net/netip"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -38,13 +39,13 @@ type VSwitchSpec struct {
 // PrimaryENI (default "eni-" + ID) and the address PrimaryIP (default: the vSwitch's
 // first free one).
 type InstanceSpec struct {
-	ID         string       `json:"id"`
-	Type       string       `json:"type"`
-	VSwitch    string       `json:"vswitch"`
-	Status     string       `json:"status,omitempty"` // default "Running"
-	DHCP       backend.DHCP `json:"dhcp,omitempty"`
-	PrimaryENI eni.ID       `json:"primary_eni,omitempty"`
-	PrimaryIP  netip.Addr   `json:"primary_ip,omitzero"`
+	ID         string     `json:"id"`
+	Type       string     `json:"type"`
+	VSwitch    string     `json:"vswitch"`
+	Status     string     `json:"status,omitempty"` // default "Running"
+	DHCP       ecs.DHCP   `json:"dhcp,omitempty"`
+	PrimaryENI eni.ID     `json:"primary_eni,omitempty"`
+	PrimaryIP  netip.Addr `json:"primary_ip,omitzero"`
 }
 
 // An ENISpec is a secondary or trunk ENI, attached to Instance when that is set.
@@ -200,7 +201,7 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		return err
 	}
 	r.iface.Status, r.iface.Instance = eni.InUse, in.ID
-	b.s.instances[in.ID] = &backend.Instance{
+	b.s.instances[in.ID] = &ecs.Instance{
 		ID: in.ID, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: in.Status, DHCP: in.DHCP,
 		ENIs: []eni.ID{in.PrimaryENI},
 	}

@@ -94,7 +94,7 @@ func TestExplainModesRegions(t *testing.T) {
 		{[]string{"explain", "-mode", "cut-through", "-region", "cn-guangzhou"}, []string{"cut-through mode (BINDED)", "product doc offered, API doc not offered", "eni-capacity:"}},
 		{[]string{"explain"}, []string{"multi-EIP-to-ENI mode", "ecs.g5", "plan-attachment-order:"}},
 		{[]string{"modes"}, []string{"MULTI_BINDED  multi-EIP-to-ENI mode"}},
-		{[]string{"regions", "-mode", "MULTI_BINDED"}, []string{"ap-south-1", "closed"}},
+		{[]string{"regions", "-mode", "MULTI_BINDED"}, []string{"ap-southeast-1", "cn-shanghai"}},
 	} {
 		var out, errOut bytes.Buffer
 		if code := runWith(t.Context(), tc.args, strings.NewReader(""), &out, &errOut, os.Getenv); code != exitOK {

@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/aliyun"
+	"github.com/eipassoc/eipassoc/client"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 )
@@ -62,8 +62,8 @@ func TestServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := eipassoc.NewClient(b, eipassoc.ClientOptions{PollInterval: 5 * time.Millisecond})
-	a, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: "cn-shanghai", EIP: "eip-demo-1", ENI: "eni-demo", Mode: modes.NAT, PrivateIP: mustSecondary(t, b)})
+	c := client.New(b, client.Options{PollInterval: 5 * time.Millisecond})
+	a, err := c.Associate(ctx, client.AssociateRequest{Region: "cn-shanghai", EIP: "eip-demo-1", ENI: "eni-demo", Mode: modes.NAT, PrivateIP: mustSecondary(t, b)})
 	if err != nil || a.Association.InstanceID != "eni-demo" {
 		t.Fatalf("Associate through serve: %+v, %v", a, err)
 	}

@@ -17,6 +17,7 @@ import (
 	"strconv"
 
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -103,7 +104,7 @@ func scenarios() []scenario {
 	for _, typ := range []string{"ecs.g5.large", "ecs.g7.large"} {
 		add("Attach an ENI with multi-EIP-to-ENI EIPs to "+typ, eipassoc.CanAttach(eipassoc.AttachRequest{
 			ENI: secondary(sh, 1), Bound: bindings(modes.MultiBinded, 3),
-			Instance: eipassoc.Instance{ID: "i-demo", Type: typ, Region: sh, Zone: "cn-shanghai-b", VPC: "vpc-demo", DHCP: eipassoc.DHCPEnabled}}))
+			Instance: ecs.Instance{ID: "i-demo", Type: typ, Region: sh, Zone: "cn-shanghai-b", VPC: "vpc-demo", DHCP: ecs.DHCPEnabled}}))
 	}
 	return out
 }

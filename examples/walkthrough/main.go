@@ -22,6 +22,7 @@ import (
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/client"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -48,7 +49,7 @@ func (s *step) do(title string, fn func() (string, error)) {
 		return
 	}
 	out, err := fn()
-	var denied *eipassoc.DeniedError
+	var denied *client.DeniedError
 	switch {
 	case errors.As(err, &denied):
 		fmt.Fprintf(s.w, "✗ %s\n    refused: %v\n", title, denied.Decision.Codes())
@@ -68,7 +69,7 @@ func run(ctx context.Context, w io.Writer) error {
 		ENI("eni-cut", "vsw-b", 1).
 		ENI("eni-multi", "vsw-b", 1).
 		MustBuild()
-	c := eipassoc.NewClient(f, eipassoc.ClientOptions{
+	c := client.New(f, client.Options{
 		Account:      eipassoc.Account{MultiBindedAllowed: true},
 		PollInterval: 10 * time.Millisecond,
 	})
@@ -82,7 +83,7 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	associate := func(a eip.ID, n eni.ID, m modes.Mode, private netip.Addr) func() (string, error) {
 		return func() (string, error) {
-			got, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: region, EIP: a, ENI: n, Mode: m, PrivateIP: private})
+			got, err := c.Associate(ctx, client.AssociateRequest{Region: region, EIP: a, ENI: n, Mode: m, PrivateIP: private})
 			out := fmt.Sprintf("%s (%s) is %s on %s", got.ID, got.IP, got.Status, n)
 			if p := got.Association.PrivateIP; p.IsValid() {
 				out += ", mapped to " + p.String()
@@ -92,7 +93,7 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	attach := func(n eni.ID, to string) func() (string, error) {
 		return func() (string, error) {
-			got, err := c.MoveENI(ctx, eipassoc.MoveRequest{Region: region, ENI: n, To: to})
+			got, err := c.MoveENI(ctx, client.MoveRequest{Region: region, ENI: n, To: to})
 			return fmt.Sprintf("%s is %s on %s", n, got.Status, got.Instance), err
 		}
 	}

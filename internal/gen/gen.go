@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -147,4 +148,40 @@ var perturbations = []func(*rapid.T, *eipassoc.Request){
 		r.Behaviour = eipassoc.Observed
 		r.ENI.Status, r.ENI.Instance = eni.InUse, "i-1"
 	},
+}
+
+// Instance draws an ECS instance in or near region: types with known, partly known
+// ('?') and unknown limits, sometimes in another region or VPC, DHCP in any state.
+func Instance(region regions.ID) *rapid.Generator[ecs.Instance] {
+	return rapid.Custom(func(t *rapid.T) ecs.Instance {
+		in := ecs.Instance{
+			ID:     "i-1",
+			Type:   rapid.SampledFrom([]string{"ecs.g5.large", "ecs.g7.large", "ecs.c4.xlarge", "ecs.g8i.large", ""}).Draw(t, "type"),
+			Region: rapid.SampledFrom([]regions.ID{region, region, "cn-beijing"}).Draw(t, "instance region"),
+			Zone:   "z", VPC: rapid.SampledFrom([]string{"vpc-1", "vpc-1", "vpc-2", ""}).Draw(t, "vpc"),
+			DHCP: rapid.SampledFrom([]ecs.DHCP{ecs.DHCPUnknown, ecs.DHCPEnabled, ecs.DHCPDisabled}).Draw(t, "dhcp"),
+		}
+		for i := range rapid.IntRange(0, 5).Draw(t, "enis") {
+			in.ENIs = append(in.ENIs, eni.ID("eni-on-"+strconv.Itoa(i)))
+		}
+		if rapid.IntRange(0, 4).Draw(t, "own limits") == 0 {
+			in.Limits = eni.Limits{ENIs: rapid.IntRange(1, 8).Draw(t, "limit enis"), PrivateIPsPerENI: rapid.IntRange(1, 20).Draw(t, "limit ips")}
+		}
+		return in
+	})
+}
+
+// AttachRequest draws a whole attachment request: an ENI, up to 3 bindings in a mode
+// (sometimes mixed or invalid) and an instance.
+func AttachRequest() *rapid.Generator[eipassoc.AttachRequest] {
+	return rapid.Custom(func(t *rapid.T) eipassoc.AttachRequest {
+		region := Region().Draw(t, "region")
+		r := eipassoc.AttachRequest{
+			ENI:      ENI(region).Draw(t, "eni"),
+			Bound:    Bindings(t, Mode().Draw(t, "mode"), 3, 3, true),
+			Instance: Instance(region).Draw(t, "instance"),
+		}
+		r.ENI.Zone = rapid.SampledFrom([]string{"z", "z", "y", ""}).Draw(t, "eni zone")
+		return r
+	})
 }

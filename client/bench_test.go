@@ -1,10 +1,10 @@
-package eipassoc_test
+package client_test
 
 import (
 	"testing"
 
-	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/client"
 	"github.com/eipassoc/eipassoc/modes"
 )
 
@@ -13,14 +13,14 @@ import (
 // (one read, the decision, the call, one status read).
 func BenchmarkClientAssociate(b *testing.B) {
 	f := account(b, fake.Options{NoCallLog: true})
-	c := eipassoc.NewClient(f, eipassoc.ClientOptions{})
+	c := client.New(f, client.Options{})
 	ctx := b.Context()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+		if _, err := c.Associate(ctx, client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := c.Unassociate(ctx, eipassoc.UnassociateRequest{Region: sh, EIP: "eip-1"}); err != nil {
+		if _, err := c.Unassociate(ctx, client.UnassociateRequest{Region: sh, EIP: "eip-1"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package eipassoc
+package client
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"time"
+
+	"github.com/eipassoc/eipassoc"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
@@ -27,11 +29,11 @@ func (c *Client) retry(ctx context.Context, op backend.Op, fn func(context.Conte
 			return err
 		}
 		delay := backoff(p, attempt)
-		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < delay {
+		if deadline, ok := ctx.Deadline(); ok && deadline.Sub(c.clock.Now()) < delay {
 			return err
 		}
 		c.log.LogAttrs(ctx, slog.LevelWarn, "retrying", slog.String("op", string(op)), slog.Int("attempt", attempt), slog.String("code", backend.Code(err)), slog.Duration("delay", delay))
-		if sleep(ctx, delay) != nil {
+		if c.clock.Sleep(ctx, delay) != nil {
 			return err
 		}
 	}
@@ -45,17 +47,6 @@ func backoff(p RetryPolicy, attempt int) time.Duration {
 		ceiling = p.BaseDelay << shift
 	}
 	return time.Duration(rand.Int64N(int64(ceiling)) + 1)
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 func (c *Client) describeEIP(ctx context.Context, region regions.ID, id eip.ID) (eip.Address, error) {
@@ -92,7 +83,7 @@ func notFound(op backend.Op, code, msg string) error { return backend.NewError(s
 
 // bound lists the EIPs associated with the ENI: as a NetworkInterface target and, for a
 // primary ENI, as its instance.
-func (c *Client) bound(ctx context.Context, n eni.Interface) ([]Binding, error) {
+func (c *Client) bound(ctx context.Context, n eni.Interface) ([]eipassoc.Binding, error) {
 	targets := []struct {
 		id  string
 		typ eip.InstanceType
@@ -103,7 +94,7 @@ func (c *Client) bound(ctx context.Context, n eni.Interface) ([]Binding, error) 
 			typ eip.InstanceType
 		}{n.Instance, eip.EcsInstance})
 	}
-	var out []Binding
+	var out []eipassoc.Binding
 	for _, t := range targets {
 		for number := 1; ; number++ {
 			var page backend.EIPPage
@@ -115,7 +106,7 @@ func (c *Client) bound(ctx context.Context, n eni.Interface) ([]Binding, error) 
 				return nil, err
 			}
 			for _, a := range page.EIPs {
-				out = append(out, Binding{EIP: a.ID, Mode: a.Association.Mode, PrivateIP: a.Association.PrivateIP, ChargeType: a.ChargeType})
+				out = append(out, eipassoc.BindingOf(a))
 			}
 			if len(page.EIPs) == 0 || number*100 >= page.TotalCount {
 				break
@@ -125,26 +116,29 @@ func (c *Client) bound(ctx context.Context, n eni.Interface) ([]Binding, error) 
 	return out, nil
 }
 
-// waitEIP polls until the EIP has status want. Once the EIP has been seen in the
-// transitional status during, a fall back to the status it left (Available after
+// waitEIP polls until done reports the EIP done or fails. Once the EIP has been seen in
+// the transitional status during, a fall back to the status it left (Available after
 // Associating, InUse after Unassociating) means the cloud reverted the operation.
-func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want, during eip.Status) (eip.Address, error) {
+func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want string, during eip.Status, done func(eip.Address) (bool, error)) (eip.Address, error) {
 	var last eip.Address
 	seen := false
-	err := c.wait(ctx, string(id), want.String(), func(ctx context.Context) (string, bool, error) {
+	err := c.wait(ctx, string(id), func(ctx context.Context) (string, bool, error) {
 		a, err := c.describeEIP(ctx, region, id)
 		if err != nil {
 			return "", false, err
 		}
 		last = a
+		ok, err := done(a)
 		switch {
+		case ok || err != nil:
+			return a.Status.String(), ok, err
 		case a.Status == during:
 			seen = true
-		case seen && a.Status != want:
+		case seen:
 			return a.Status.String(), false, fmt.Errorf("%w: EIP %s went from %s to %s", ErrReverted, id, during, a.Status)
 		}
-		return a.Status.String(), a.Status == want, nil
-	})
+		return a.Status.String() + " on " + describe(a.Association), false, nil
+	}, want)
 	return last, err
 }
 
@@ -153,7 +147,7 @@ func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want
 func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want, during eni.Status) (eni.Interface, error) {
 	var last eni.Interface
 	seen := false
-	err := c.wait(ctx, string(id), want.String(), func(ctx context.Context) (string, bool, error) {
+	err := c.wait(ctx, string(id), func(ctx context.Context) (string, bool, error) {
 		n, err := c.describeENI(ctx, region, id)
 		if err != nil {
 			return "", false, err
@@ -166,21 +160,22 @@ func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want
 			return n.Status.String(), false, fmt.Errorf("%w: ENI %s went from %s to %s", ErrReverted, id, during, n.Status)
 		}
 		return n.Status.String(), n.Status == want, nil
-	})
+	}, want.String())
 	return last, err
 }
 
-// wait calls poll every PollInterval until it reports done, fails, or WaitTimeout or
-// the context ends the wait with a *TimeoutError.
-func (c *Client) wait(ctx context.Context, resource, want string, poll func(context.Context) (status string, done bool, err error)) error {
+// wait calls poll every PollInterval on the client's clock until it reports done, fails,
+// or WaitTimeout or the context ends the wait with a *TimeoutError.
+func (c *Client) wait(ctx context.Context, resource string, poll func(context.Context) (status string, done bool, err error), want string) error {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.WaitTimeout)
 	defer cancel()
-	start := time.Now()
+	start := c.clock.Now()
+	deadline := start.Add(c.opts.WaitTimeout)
 	last := "unknown"
 	for {
 		status, done, err := poll(ctx)
 		if done {
-			c.log.LogAttrs(ctx, slog.LevelDebug, "status reached", slog.String("resource", resource), slog.String("status", status), slog.Duration("after", time.Since(start)))
+			c.log.LogAttrs(ctx, slog.LevelDebug, "state reached", slog.String("resource", resource), slog.String("status", status), slog.Duration("after", c.clock.Now().Sub(start)))
 			return nil
 		}
 		if err == nil {
@@ -188,8 +183,11 @@ func (c *Client) wait(ctx context.Context, resource, want string, poll func(cont
 		} else if ctx.Err() == nil {
 			return err
 		}
-		if ctx.Err() != nil || sleep(ctx, c.opts.PollInterval) != nil {
-			return &TimeoutError{Resource: resource, Want: want, Last: last, Err: fmt.Errorf("after %v: %w", time.Since(start).Round(time.Millisecond), ctx.Err())}
+		if ctx.Err() != nil || !c.clock.Now().Before(deadline) {
+			return &TimeoutError{Resource: resource, Want: want, Last: last, Err: ctx.Err()}
+		}
+		if err := c.clock.Sleep(ctx, c.opts.PollInterval); err != nil {
+			return &TimeoutError{Resource: resource, Want: want, Last: last, Err: err}
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package eipassoc_test
+package client_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/client"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -37,12 +38,12 @@ func account(t testing.TB, opts fake.Options) *fake.Backend {
 		MustBuild()
 }
 
-func fastClient(b backend.Backend, opts eipassoc.ClientOptions) *eipassoc.Client {
-	opts.Retry = eipassoc.RetryPolicy{MaxAttempts: max(opts.Retry.MaxAttempts, 4), BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond}
+func fastClient(b backend.Backend, opts client.Options) *client.Client {
+	opts.Retry = client.RetryPolicy{MaxAttempts: max(opts.Retry.MaxAttempts, 4), BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond}
 	if opts.PollInterval == 0 {
 		opts.PollInterval = time.Millisecond
 	}
-	return eipassoc.NewClient(b, opts)
+	return client.New(b, opts)
 }
 
 func callsOf(f *fake.Backend, op backend.Op) []fake.Call {
@@ -57,8 +58,8 @@ func callsOf(f *fake.Backend, op backend.Op) []fake.Call {
 
 func TestClientAssociate(t *testing.T) {
 	f := account(t, fake.Options{})
-	c := fastClient(f, eipassoc.ClientOptions{})
-	a, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	c := fastClient(f, client.Options{})
+	a, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,30 +74,30 @@ func TestClientAssociate(t *testing.T) {
 
 func TestClientDenies(t *testing.T) {
 	f := account(t, fake.Options{})
-	c := fastClient(f, eipassoc.ClientOptions{})
-	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.Binded})
-	var denied *eipassoc.DeniedError
-	if !errors.As(err, &denied) || !errors.Is(err, eipassoc.ErrDenied) || !errors.Is(err, eipassoc.CodeModeConflict) || !errors.Is(err, eipassoc.CodeENIAttached) {
+	c := fastClient(f, client.Options{})
+	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.Binded})
+	var denied *client.DeniedError
+	if !errors.As(err, &denied) || !errors.Is(err, client.ErrDenied) || !errors.Is(err, eipassoc.CodeModeConflict) || !errors.Is(err, eipassoc.CodeENIAttached) {
 		t.Fatalf("Associate = %v", err)
 	}
 	if n := len(callsOf(f, backend.OpAssociateEIP)); n != 0 {
 		t.Errorf("a denied association called the backend %d times", n)
 	}
-	d, req, err := c.Check(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT, PrivateIP: netip.Addr{}})
-	if err != nil || d.Allowed || len(req.Bound) != 1 || !d.Has(eipassoc.CodeENIAttached) {
-		t.Fatalf("Check = %v, %+v, %v", d, req.Bound, err)
+	d, req, err := c.Preflight(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT, PrivateIP: netip.Addr{}})
+	if err != nil || d.Allowed() || len(req.Bound) != 1 || !d.Has(eipassoc.CodeENIAttached) {
+		t.Fatalf("Preflight = %v, %+v, %v", d, req.Bound, err)
 	}
-	obs := fastClient(f, eipassoc.ClientOptions{Behaviour: eipassoc.Observed})
-	if d, _, _ := obs.Check(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT}); !d.Has(eipassoc.CodePrivateIPInUse) || d.Has(eipassoc.CodeENIAttached) {
-		t.Fatalf("observed Check = %v", d)
+	obs := fastClient(f, client.Options{Behaviour: eipassoc.Observed})
+	if d, _, _ := obs.Preflight(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT}); !d.Has(eipassoc.CodePrivateIPInUse) || d.Has(eipassoc.CodeENIAttached) {
+		t.Fatalf("observed Preflight = %v", d)
 	}
 }
 
 func TestClientRetries(t *testing.T) {
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "TaskConflict", Times: 2})
-	c := fastClient(f, eipassoc.ClientOptions{})
-	if _, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+	c := fastClient(f, client.Options{})
+	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
 		t.Fatal(err)
 	}
 	calls := callsOf(f, backend.OpAssociateEIP)
@@ -114,8 +115,8 @@ func TestClientRetries(t *testing.T) {
 func TestClientDoesNotRetryPermanentErrors(t *testing.T) {
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "Forbidden.RAM"})
-	c := fastClient(f, eipassoc.ClientOptions{})
-	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	c := fastClient(f, client.Options{})
+	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
 	if !errors.Is(err, backend.ErrUnauthorized) || len(callsOf(f, backend.OpAssociateEIP)) != 1 {
 		t.Fatalf("err = %v after %d calls", err, len(callsOf(f, backend.OpAssociateEIP)))
 	}
@@ -124,8 +125,8 @@ func TestClientDoesNotRetryPermanentErrors(t *testing.T) {
 func TestClientGivesUp(t *testing.T) {
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
-	c := fastClient(f, eipassoc.ClientOptions{Retry: eipassoc.RetryPolicy{MaxAttempts: 4}})
-	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	c := fastClient(f, client.Options{Retry: client.RetryPolicy{MaxAttempts: 4}})
+	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
 	if !errors.Is(err, backend.ErrThrottled) || len(callsOf(f, backend.OpAssociateEIP)) != 4 {
 		t.Fatalf("err = %v after %d calls", err, len(callsOf(f, backend.OpAssociateEIP)))
 	}
@@ -134,12 +135,12 @@ func TestClientGivesUp(t *testing.T) {
 func TestClientRespectsDeadline(t *testing.T) {
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
-	c := eipassoc.NewClient(f, eipassoc.ClientOptions{Retry: eipassoc.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}})
+	c := client.New(f, client.Options{Retry: client.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}})
 	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, err := c.Associate(ctx, eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+		_, err := c.Associate(ctx, client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
 		done <- err
 	}()
 	select {
@@ -152,22 +153,20 @@ func TestClientRespectsDeadline(t *testing.T) {
 	}
 }
 
+// TestClientWaits runs the client on the fake's manual clock: its polls advance the
+// clock, so the fake's one-minute transitions complete without real sleeping.
 func TestClientWaits(t *testing.T) {
 	clock := fake.NewManualClock(time.Unix(0, 0))
 	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
-	c := fastClient(f, eipassoc.ClientOptions{WaitTimeout: 200 * time.Millisecond})
-	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
-	var te *eipassoc.TimeoutError
-	if !errors.As(err, &te) || !errors.Is(err, eipassoc.ErrTimeout) || te.Last != "Associating" || te.Want != "InUse" {
+	short := client.New(f, client.Options{Clock: clock, PollInterval: time.Second, WaitTimeout: 30 * time.Second})
+	_, err := short.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	var te *client.TimeoutError
+	if !errors.As(err, &te) || !errors.Is(err, client.ErrTimeout) || !strings.HasPrefix(te.Last, "Associating") || te.Want != "InUse on NetworkInterface eni-1" {
 		t.Fatalf("err = %v", err)
 	}
-	clock.Advance(time.Minute)
-	long := fastClient(f, eipassoc.ClientOptions{})
-	go func() {
-		time.Sleep(20 * time.Millisecond)
-		clock.Advance(time.Minute)
-	}()
-	a, err := long.Unassociate(t.Context(), eipassoc.UnassociateRequest{Region: sh, EIP: "eip-1"})
+	clock.Advance(time.Minute) // the association completes
+	long := client.New(f, client.Options{Clock: clock, PollInterval: time.Second, WaitTimeout: 5 * time.Minute})
+	a, err := long.Unassociate(t.Context(), client.UnassociateRequest{Region: sh, EIP: "eip-1"})
 	if err != nil || a.Status != eip.Available {
 		t.Fatalf("Unassociate = %+v, %v", a, err)
 	}
@@ -175,24 +174,24 @@ func TestClientWaits(t *testing.T) {
 
 func TestClientUnassociateDenied(t *testing.T) {
 	f := account(t, fake.Options{})
-	c := fastClient(f, eipassoc.ClientOptions{})
-	_, err := c.Unassociate(t.Context(), eipassoc.UnassociateRequest{Region: sh, EIP: "eip-1"})
+	c := fastClient(f, client.Options{})
+	_, err := c.Unassociate(t.Context(), client.UnassociateRequest{Region: sh, EIP: "eip-1"})
 	if !errors.Is(err, eipassoc.CodeEIPStatus) || len(callsOf(f, backend.OpUnassociateEIP)) != 0 {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := c.Unassociate(t.Context(), eipassoc.UnassociateRequest{Region: sh, EIP: "eip-missing"}); !errors.Is(err, backend.ErrNotFound) {
+	if _, err := c.Unassociate(t.Context(), client.UnassociateRequest{Region: sh, EIP: "eip-missing"}); !errors.Is(err, backend.ErrNotFound) {
 		t.Fatalf("missing EIP: %v", err)
 	}
 }
 
 func TestClientPrimaryENI(t *testing.T) {
 	f := account(t, fake.Options{})
-	c := fastClient(f, eipassoc.ClientOptions{})
-	a, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-i-1", Mode: modes.NAT})
+	c := fastClient(f, client.Options{})
+	a, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-i-1", Mode: modes.NAT})
 	if err != nil || a.Association.InstanceType != eip.EcsInstance || a.Association.InstanceID != "i-1" {
 		t.Fatalf("Associate on a primary ENI = %+v, %v", a.Association, err)
 	}
-	_, err = c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-2", ENI: "eni-i-1", Mode: modes.NAT})
+	_, err = c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-2", ENI: "eni-i-1", Mode: modes.NAT})
 	if !errors.Is(err, eipassoc.CodeENICapacity) {
 		t.Fatalf("second EIP on a primary ENI: %v", err)
 	}
@@ -200,9 +199,9 @@ func TestClientPrimaryENI(t *testing.T) {
 
 func TestClientMoveENI(t *testing.T) {
 	f := account(t, fake.Options{})
-	c := fastClient(f, eipassoc.ClientOptions{})
+	c := fastClient(f, client.Options{})
 	before, _ := f.DescribeENIs(t.Context(), backend.DescribeENIsInput{Region: sh, IDs: []eni.ID{"eni-3"}})
-	n, err := c.MoveENI(t.Context(), eipassoc.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
+	n, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +212,7 @@ func TestClientMoveENI(t *testing.T) {
 	if as := page.EIPs[0].Association; as.InstanceID != "eni-3" || as.PrivateIP != n.PrimaryIP {
 		t.Fatalf("the EIP did not move with the ENI: %+v", as)
 	}
-	if _, err := c.MoveENI(t.Context(), eipassoc.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"}); err != nil {
+	if _, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"}); err != nil {
 		t.Fatalf("moving to the same instance: %v", err)
 	}
 }
@@ -225,8 +224,8 @@ func TestClientMoveENIDenied(t *testing.T) {
 		ENI("eni-m", "vsw-1", 1).
 		AssociatedEIP("eip-m", sh, "eni-m", modes.MultiBinded, netip.Addr{}).
 		MustBuild()
-	c := fastClient(f, eipassoc.ClientOptions{})
-	_, err := c.MoveENI(t.Context(), eipassoc.MoveRequest{Region: sh, ENI: "eni-m", To: "i-g7"})
+	c := fastClient(f, client.Options{})
+	_, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-m", To: "i-g7"})
 	if !errors.Is(err, eipassoc.CodeInstanceFamilyUnsupported) || len(callsOf(f, backend.OpAttachENI)) != 0 {
 		t.Fatalf("err = %v", err)
 	}
@@ -236,8 +235,8 @@ func TestClientLogs(t *testing.T) {
 	var buf bytes.Buffer
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "ServiceUnavailable", Times: 1})
-	c := fastClient(f, eipassoc.ClientOptions{Logger: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
-	if _, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+	c := fastClient(f, client.Options{Logger: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"msg":"retrying"`, `"code":"ServiceUnavailable"`, `"msg":"associated"`} {
@@ -269,9 +268,9 @@ func (r *reverting) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInp
 
 func TestClientReportsRevertedAssociation(t *testing.T) {
 	b := &reverting{Backend: account(t, fake.Options{})}
-	c := fastClient(b, eipassoc.ClientOptions{})
-	_, err := c.Associate(t.Context(), eipassoc.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
-	if !errors.Is(err, eipassoc.ErrReverted) || errors.Is(err, eipassoc.ErrTimeout) {
+	c := fastClient(b, client.Options{})
+	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	if !errors.Is(err, client.ErrReverted) || errors.Is(err, client.ErrTimeout) {
 		t.Fatalf("err = %v", err)
 	}
 }

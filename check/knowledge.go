@@ -1,0 +1,154 @@
+package check
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// knowledge records, for one question to the rules, which facts the input does not know
+// and why: the provenance that turns an undecided rule into a finding a person can act
+// on.
+type knowledge struct {
+	facts   eipassoc.Facts
+	reasons map[eipassoc.Fact]string
+}
+
+// mark records facts as unknown for the reason why; a fact keeps its first reason.
+func (k *knowledge) mark(why string, fs ...eipassoc.Fact) {
+	if k.reasons == nil {
+		k.reasons = map[eipassoc.Fact]string{}
+	}
+	for _, f := range fs {
+		k.facts = k.facts.With(f)
+		if _, ok := k.reasons[f]; !ok {
+			k.reasons[f] = why
+		}
+	}
+}
+
+// count gives the rules the number of n's addresses when only their values are unknown.
+func (k *knowledge) count(n *ENI, count *int) {
+	if k.facts.Has(eipassoc.FactENIAddresses) && !k.facts.Has(eipassoc.FactENIAddressCount) && n.IPCountKnown {
+		*count = n.IPCount
+	}
+}
+
+// explain turns undecided rules into finding messages: one for each cause (the reasons
+// this input lacks the facts), naming every rule it leaves undecided and what would
+// decide them.
+func (k *knowledge) explain(undecided []eipassoc.UndecidedRule) []string {
+	type group struct {
+		reasons []string
+		missing eipassoc.Facts
+		rules   []string
+	}
+	var groups []group
+	for _, u := range undecided {
+		var reasons []string
+		for f := range u.Missing.All() {
+			why := k.reasons[f]
+			if why == "" {
+				why = f.String() + " is unknown"
+			}
+			if !slices.Contains(reasons, why) {
+				reasons = append(reasons, why)
+			}
+		}
+		slices.Sort(reasons)
+		i := slices.IndexFunc(groups, func(g group) bool { return slices.Equal(g.reasons, reasons) })
+		if i < 0 {
+			groups = append(groups, group{reasons: reasons})
+			i = len(groups) - 1
+		}
+		groups[i].missing = groups[i].missing.Union(u.Missing)
+		if !slices.Contains(groups[i].rules, string(u.Code)) {
+			groups[i].rules = append(groups[i].rules, string(u.Code))
+		}
+	}
+	out := make([]string, 0, len(groups))
+	for _, g := range groups {
+		deciders := make([]string, 0, g.missing.Len())
+		for f := range g.missing.All() {
+			deciders = append(deciders, f.Decider())
+		}
+		out = append(out, strings.Join(g.rules, ", ")+" not decided: "+strings.Join(g.reasons, "; ")+" (decided by "+strings.Join(deciders, "; ")+")")
+	}
+	return out
+}
+
+// eniFor describes n as the rules want it, marking in k what the input does not know:
+// everything about an ENI it only names by ID, the addresses (or their number) of an
+// ENI whose addresses are known only after apply. region is used when n has none.
+func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
+	out := eni.Interface{ID: eni.ID(n.Key), Kind: n.Kind, Status: eni.Available, Region: cmpOr(n.Region, region), VSwitch: n.VSwitch}
+	if !n.Known {
+		k.mark("ENI "+n.ID+" is not managed by this plan, so its status, placement, attachment and addresses are unknown (check with -live)",
+			eipassoc.FactENIStatus, eipassoc.FactENIPlacement, eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
+		return out
+	}
+	if n.Kind == eni.Primary || (n.Instance != "" && !n.AttachedInPlan) {
+		out.Status, out.Instance = eni.InUse, m.instanceID(n.Instance)
+	}
+	// An ENI is created in a vSwitch, so it is in that vSwitch's VPC.
+	out.VPC, out.Zone = "vpc of "+n.VSwitch, ""
+	if v := m.VSwitches[n.VSwitch]; v != nil {
+		out.VPC, out.Zone = cmpOr(v.VPC, out.VPC), v.Zone
+	}
+	if n.VSwitch == "" {
+		out.VPC = "vpc of " + n.Key
+	}
+	switch {
+	case !n.IPCountKnown:
+		k.mark("the private addresses of "+n.Key+" and their number are known only after apply", eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
+	case len(n.IPs) < n.IPCount:
+		k.mark("the private addresses of "+n.Key+" are known only after apply", eipassoc.FactENIAddresses)
+	default:
+		out.PrimaryIP, out.SecondaryIPs = n.IPs[0], slices.Clone(n.IPs[1:n.IPCount])
+	}
+	return out
+}
+
+// instanceID returns the cloud ID of an instance key, or the key for a planned one.
+func (m *Model) instanceID(key string) string {
+	if in := m.Instances[key]; in != nil && in.ID != "" {
+		return in.ID
+	}
+	return key
+}
+
+// instanceFor describes the instance with key as the rules want it, marking in k what the
+// input does not know. Its DHCP is always unknown: neither a plan nor the API says.
+func (m *Model) instanceFor(key string, k *knowledge) ecs.Instance {
+	out := ecs.Instance{ID: m.instanceID(key)}
+	in := m.Instances[key]
+	if in == nil {
+		k.mark("instance "+key+" is not managed by this plan, so its type and placement are unknown", eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
+		return out
+	}
+	out.Type, out.Region = in.Type, in.Region
+	if in.Type == "" {
+		k.mark("the instance type of "+key+" is known only after apply or not in the plan", eipassoc.FactInstanceType)
+	}
+	if in.Region == "" {
+		k.mark("the region of "+key+" is not in the plan", eipassoc.FactInstanceRegion)
+	}
+	if v := m.VSwitches[in.VSwitch]; v != nil && v.Zone != "" && v.VPC != "" {
+		out.Zone, out.VPC = v.Zone, v.VPC
+	} else {
+		k.mark("the zone and VPC of "+key+" are not in the plan (its vSwitch is not)", eipassoc.FactInstancePlacement)
+	}
+	return out
+}
+
+func cmpOr[T comparable](a, b T) T {
+	var zero T
+	if a != zero {
+		return a
+	}
+	return b
+}
