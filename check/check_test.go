@@ -3,6 +3,7 @@ package check_test
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -328,6 +329,36 @@ func TestTwoEIPsOnOneInstance(t *testing.T) {
 	want := []string{"alicloud_eip_association.a plan-value-unknown unknown", "alicloud_eip_association.b eni-capacity fail",
 		"alicloud_eip_association.b plan-value-unknown unknown", "alicloud_eip_association.b private-ip-in-use fail"}
 	if diff := cmp.Diff(want, brief(check.Run(m, check.Options{}))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestInvalidInlineWaiver: an inline waiver with an unknown code waives nothing and is
+// reported under its own code, not as an expired waiver.
+func TestInvalidInlineWaiver(t *testing.T) {
+	m := load(t, "basic", check.PlanOptions{})
+	tf, err := os.ReadFile("testdata/basic/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad := strings.Replace(string(tf), `resource "alicloud_eip_association" "cut"`,
+		"# eipassoc:ignore:no-such-rule the order is fine\n"+`resource "alicloud_eip_association" "cut"`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := check.LoadSources(dir, m.ModuleDirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range check.Apply(check.Run(m, check.Options{}), src, nil, today) {
+		if f.Address == "alicloud_eip_association.cut" {
+			got = append(got, string(f.Rule)+" "+string(f.Status))
+		}
+	}
+	want := []string{"waiver-invalid fail", "plan-attachment-order fail"}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -121,12 +122,15 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		if a.ID == "" || m.EIPs[a.ID] != nil {
 			return nil, bad(where, "missing or duplicate id")
 		}
-		switch a.ChargeType {
-		case "", "PostPaid", "PayAsYouGo", "PrePaid", "Subscription":
-		default:
-			return nil, bad(where+".charge_type", "must be PostPaid or PrePaid")
+		charge := eip.PostPaid
+		if a.ChargeType != "" {
+			c, err := eip.ParseChargeType(a.ChargeType)
+			if err != nil {
+				return nil, bad(where+".charge_type", "must be PostPaid or PrePaid")
+			}
+			charge = c
 		}
-		m.EIPs[a.ID] = &EIP{Key: a.ID, Address: a.ID, ID: a.ID, Region: inv.Region, PrePaid: a.ChargeType == "PrePaid" || a.ChargeType == "Subscription", Known: true}
+		m.EIPs[a.ID] = &EIP{Key: a.ID, Address: a.ID, ID: a.ID, Region: inv.Region, PrePaid: charge == eip.PrePaid, Known: true}
 	}
 	for i, a := range inv.Associations {
 		where := "associations[" + strconv.Itoa(i) + "]"

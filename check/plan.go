@@ -14,6 +14,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -247,8 +248,7 @@ func isUnknown(rv *resourceValues, attr string) bool { return rv.unknown[attr] =
 
 func prepaid(rv *resourceValues) bool {
 	for _, attr := range []string{"payment_type", "instance_charge_type"} {
-		switch knownString(rv, attr) {
-		case "Subscription", "PrePaid":
+		if c, err := eip.ParseChargeType(knownString(rv, attr)); err == nil && c == eip.PrePaid {
 			return true
 		}
 	}
@@ -371,7 +371,7 @@ func (b *planBuilder) addAssociation(rv *resourceValues) {
 		a.ModeUnknown = true
 	} else if s != "" {
 		a.ModeSet = true
-		if m, err := modes.Parse(s); err == nil && m.String() == s {
+		if m, err := modes.ParseAPI(s); err == nil {
 			a.Mode = m
 		}
 	}

@@ -21,6 +21,9 @@ const (
 	CodeUnknown eipassoc.Code = "plan-value-unknown"
 	// CodeWaiverExpired: a waiver past its expiry date; the finding it waived is active.
 	CodeWaiverExpired eipassoc.Code = "waiver-expired"
+	// CodeWaiverInvalid: an inline waiver that cannot be read (no reason, an unknown
+	// rule code, a bad date); it waives nothing.
+	CodeWaiverInvalid eipassoc.Code = "waiver-invalid"
 )
 
 // planRules describe the plan-level codes in the same form as eipassoc.Rules.
@@ -40,12 +43,16 @@ var planRules = []eipassoc.Rule{
 	{Code: CodeUnknown, Severity: eipassoc.Advise,
 		Summary: "A rule could not be decided because a value is known only after apply or comes from an opaque reference.",
 		Source:  "eipassoc check", Fix: "Use literal values or resource references, pass -tf-dir, or check with -live."},
+	{Code: CodeWaiverInvalid, Severity: eipassoc.Deny,
+		Summary: "An inline waiver comment has a reason, known rule codes and a YYYY-MM-DD expiry; one that does not waives nothing.",
+		Source:  "eipassoc check: waivers", Fix: "Write it as # eipassoc:ignore:CODE[,CODE][:exp:YYYY-MM-DD] reason."},
 	{Code: CodeWaiverExpired, Severity: eipassoc.Deny,
 		Summary: "A waiver is past its expiry date, so the finding it waived is active again.",
 		Source:  "eipassoc check: waivers", Fix: "Fix the finding, or renew the waiver with a new date and reason."},
 }
 
-// RuleFor returns the rule behind a code: eipassoc's rules and the plan-level ones.
+// RuleFor returns the rule behind a code: eipassoc's rules and the plan-level ones. The
+// Rule is a copy: changing it changes nothing in the package.
 func RuleFor(c eipassoc.Code) (eipassoc.Rule, bool) {
 	if r, ok := c.Rule(); ok {
 		return r, true
@@ -54,10 +61,13 @@ func RuleFor(c eipassoc.Code) (eipassoc.Rule, bool) {
 	if i < 0 {
 		return eipassoc.Rule{}, false
 	}
-	return planRules[i], true
+	r := planRules[i]
+	r.APICodes = slices.Clone(r.APICodes)
+	return r, true
 }
 
-// AllRules returns eipassoc's deny rules followed by the plan-level rules.
+// AllRules returns eipassoc's deny rules followed by the plan-level rules, in a new
+// slice of copies.
 func AllRules() []eipassoc.Rule {
 	var out []eipassoc.Rule
 	for _, r := range eipassoc.Rules() {
@@ -65,7 +75,11 @@ func AllRules() []eipassoc.Rule {
 			out = append(out, r)
 		}
 	}
-	return append(out, planRules...)
+	for _, r := range planRules {
+		r.APICodes = slices.Clone(r.APICodes)
+		out = append(out, r)
+	}
+	return out
 }
 
 func codeOf(s string) eipassoc.Code { return eipassoc.Code(s) }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eipassoc/eipassoc"
 	"gopkg.in/yaml.v3"
 )
 
@@ -114,7 +115,7 @@ func (w *Waiver) expired(today time.Time) bool {
 // Apply sets the locations of the findings from src (which may be nil), then applies
 // the inline waivers and the file waivers: a matching live waiver suppresses a
 // finding; a matching expired one leaves it active and adds a waiver-expired finding.
-// Inline waivers with an unknown code become findings too. today decides expiry.
+// An inline waiver that cannot be read becomes a waiver-invalid finding. today decides expiry.
 func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding {
 	out := make([]Finding, 0, len(fs))
 	seenBad := map[string]bool{}
@@ -126,7 +127,7 @@ func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding
 				if err := w.validate(); err != nil {
 					if !seenBad[w.origin] {
 						seenBad[w.origin] = true
-						out = append(out, waiverFinding(f, w, "inline waiver at "+w.origin+" is not valid: "+err.Error()))
+						out = append(out, waiverFinding(CodeWaiverInvalid, f, "inline waiver at "+w.origin+" is not valid: "+err.Error()))
 					}
 					continue
 				}
@@ -139,7 +140,7 @@ func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding
 				continue
 			}
 			if w.expired(today) {
-				out = append(out, waiverFinding(f, w, "the waiver at "+w.origin+" for "+string(f.Rule)+" expired on "+w.Expires+" ("+w.Reason+")"))
+				out = append(out, waiverFinding(CodeWaiverExpired, f, "the waiver at "+w.origin+" for "+string(f.Rule)+" expired on "+w.Expires+" ("+w.Reason+")"))
 				break
 			}
 			kind := "external"
@@ -154,8 +155,8 @@ func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding
 	return out
 }
 
-func waiverFinding(f Finding, w Waiver, msg string) Finding {
-	r, _ := RuleFor(CodeWaiverExpired)
-	return Finding{Rule: CodeWaiverExpired, Level: LevelError, Status: StatusFail, Address: f.Address, Module: f.Module,
+func waiverFinding(code eipassoc.Code, f Finding, msg string) Finding {
+	r, _ := RuleFor(code)
+	return Finding{Rule: code, Level: LevelError, Status: StatusFail, Address: f.Address, Module: f.Module,
 		ResourceType: f.ResourceType, Message: msg, Source: r.Source, Fix: r.Fix, Location: f.Location}
 }

@@ -65,7 +65,9 @@ const (
 
 var chargeTable = func() *enum.Table[ChargeType] {
 	t := newTable[ChargeType]("eip.ChargeType", "charge type", "eip-charge-type-invalid", "PrePaid", "PostPaid")
-	t.Aliases = []enum.Alias[ChargeType]{{Name: "subscription", Value: PrePaid}, {Name: "pay-as-you-go", Value: PostPaid}}
+	// Terraform's payment_type and instance_charge_type spell them Subscription and
+	// PayAsYouGo.
+	t.Aliases = []enum.Alias[ChargeType]{{Name: "subscription", Value: PrePaid}, {Name: "pay-as-you-go", Value: PostPaid}, {Name: "PayAsYouGo", Value: PostPaid}}
 	return t
 }()
 
@@ -73,7 +75,7 @@ var chargeTable = func() *enum.Table[ChargeType] {
 func ChargeTypes() []ChargeType { return chargeTable.Values() }
 
 // ParseChargeType returns the charge type spelled s ("PrePaid", "PostPaid",
-// "subscription", "pay-as-you-go"), ignoring case.
+// "subscription", "pay-as-you-go", "PayAsYouGo"), ignoring case.
 func ParseChargeType(s string) (ChargeType, error) { return chargeTable.Parse(s) }
 
 // IsValid reports whether c is a defined charge type.

@@ -103,7 +103,7 @@ func (s *Server) associateEIP(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	if m := p.str("Mode"); m != "" {
-		if in.Mode, err = modes.Parse(m); err != nil || m != in.Mode.String() {
+		if in.Mode, err = modes.ParseAPI(m); err != nil {
 			return nil, backend.NewError(string(p.op), "IllegalParam.Mode", "The Mode must be NAT, MULTI_BINDED or BINDED.")
 		}
 	}

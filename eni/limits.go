@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -70,7 +71,7 @@ func (t *LimitsTable) Len() int {
 	return len(t.types)
 }
 
-// Types returns the instance types in the table, in no particular order.
+// Types returns the instance types in the table, sorted, in a new slice.
 func (t *LimitsTable) Types() []string {
 	if t == nil {
 		return nil
@@ -79,6 +80,7 @@ func (t *LimitsTable) Types() []string {
 	for k := range t.types {
 		out = append(out, k)
 	}
+	slices.Sort(out)
 	return out
 }
 

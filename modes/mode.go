@@ -64,6 +64,12 @@ func All() []Mode { return table.Values() }
 // input, including the empty string, gives a *[ParseError] that wraps [ErrUnknown].
 func Parse(s string) (Mode, error) { return table.Parse(s) }
 
+// ParseAPI returns the mode spelled exactly as the API spells it: "NAT", "BINDED" or
+// "MULTI_BINDED", case-sensitive and without surrounding space, as AssociateEipAddress
+// accepts it. Anything else, including the documentation's names, gives a
+// *[ParseError] wrapping [ErrUnknown].
+func ParseAPI(s string) (Mode, error) { return table.ParseExact(s) }
+
 // MustParse is like [Parse] but panics on error. It is intended for use in tests and
 // examples with hard-coded strings.
 func MustParse(s string) Mode {

@@ -115,14 +115,16 @@ func TestCapacityString(t *testing.T) {
 
 func TestProtocols(t *testing.T) {
 	for _, p := range []string{"H.323", "sip", "DNS", "rtsp", "TFTP"} {
-		if modes.NAT.SupportsProtocol(p) {
+		if modes.NAT.SupportsProtocol(p) != modes.Unsupported {
 			t.Errorf("NAT supports %s", p)
 		}
-		if !modes.Binded.SupportsProtocol(p) || !modes.MultiBinded.SupportsProtocol(p) {
+		if modes.Binded.SupportsProtocol(p) != modes.Supported || modes.MultiBinded.SupportsProtocol(p) != modes.Supported {
 			t.Errorf("cut-through or multi does not support %s", p)
 		}
 	}
-	if !modes.NAT.SupportsProtocol("HTTP") || modes.Mode(0).SupportsProtocol("HTTP") {
+	// The documentation lists ALG protocols "such as" H.323, SIP, DNS and RTSP: HTTP is
+	// not on the list, and the list is not exhaustive, so nothing says it works.
+	if modes.NAT.SupportsProtocol("HTTP") != modes.Undocumented || modes.Mode(0).SupportsProtocol("HTTP") != modes.Unsupported {
 		t.Error("NAT must carry HTTP; the zero mode nothing")
 	}
 	got := modes.NAT.UnsupportedProtocols()
@@ -166,5 +168,22 @@ func TestInstanceFamilies(t *testing.T) {
 	}
 	if modes.Mode(9).AllowsInstanceType("ecs.g5.large") {
 		t.Error("an invalid mode allows an instance type")
+	}
+}
+
+// TestParseAPI: the API takes NAT, BINDED and MULTI_BINDED exactly (facts §1: Mode enum);
+// the documentation's names and other cases are Parse's, not the API's.
+func TestParseAPI(t *testing.T) {
+	for s, want := range map[string]modes.Mode{"NAT": modes.NAT, "BINDED": modes.Binded, "MULTI_BINDED": modes.MultiBinded} {
+		if got, err := modes.ParseAPI(s); err != nil || got != want {
+			t.Errorf("ParseAPI(%q) = %v, %v", s, got, err)
+		}
+	}
+	for _, s := range []string{"nat", " NAT", "cut-through", "MULTI-BINDED", ""} {
+		_, err := modes.ParseAPI(s)
+		var pe *modes.ParseError
+		if !errors.As(err, &pe) || !errors.Is(err, modes.ErrUnknown) || pe.Input != s || pe.Code() != modes.CodeInvalid {
+			t.Errorf("ParseAPI(%q) = %v", s, err)
+		}
 	}
 }

@@ -1,10 +1,11 @@
 package modes
 
 import (
-	"github.com/eipassoc/eipassoc/internal/family"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/eipassoc/eipassoc/internal/family"
 )
 
 // Properties are the facts about one mode, as the product documentation's comparison
@@ -63,6 +64,32 @@ type Properties struct {
 	// StaticGatewayConfig reports whether the EIPs must be configured statically in the
 	// guest OS with the gateway and mask from DescribeEipGatewayInfo.
 	StaticGatewayConfig bool
+}
+
+// Lines describes the properties for people, one line each, in a fixed order: what
+// "eipassoc explain" prints. Every field a rule reads has a line, so a change to a
+// property shows in the rules and in the description together.
+func (p Properties) Lines() []string {
+	yes := func(b bool, y, n string) string {
+		if b {
+			return y
+		}
+		return n
+	}
+	out := []string{
+		"capacity: primary ENI " + p.PrimaryENI.String() + ", secondary ENI " + p.SecondaryENI.String(),
+		"EIP in the OS: " + yes(p.VisibleInOS, "visible", "not visible") + " (" + p.Visibility + ")",
+		"private network: " + yes(p.KeepsPrivateNetwork, "kept", "lost"),
+		"protocols: " + yes(p.AllIPProtocols, "all IP protocols", "not those managed by NAT application layer gateways, such as "+strings.Join(algProtocols, ", ")),
+		"private IP: " + yes(p.PrimaryPrivateIPOnly, "the ENI's primary private IP only", "any private IP of the ENI"),
+		"secondary private IPs on the ENI: " + yes(p.NoSecondaryPrivateIPs, "none allowed", "allowed"),
+		"secondary ENI when associating: " + yes(p.DetachedENIRequired, "must be detached (documentation)", "may be attached"),
+		"status: " + yes(p.Recommended, "recommended", "not recommended") + ", " + yes(p.AcceptsNewApplications, "open to every account", "closed to new applications (allowlisted accounts only)"),
+		"instance families: " + yes(p.InstanceFamilyRestricted, "only "+strings.Join(p.Mode.InstanceFamilies(), ", "), "any"),
+		"DHCP on the instance: " + yes(p.DHCPRequired, "required", "not required"),
+		"OS configuration: " + yes(p.StaticGatewayConfig, "static, with the gateway and mask from DescribeEipGatewayInfo", "none beyond routes"),
+	}
+	return out
 }
 
 // A Capacity is how many EIPs one ENI can carry in a mode: a fixed number, or one for
@@ -162,22 +189,54 @@ func (m Mode) UnsupportedProtocols() []string {
 	return slices.Clone(algProtocols)
 }
 
-// SupportsProtocol reports whether the application protocol named p (case-insensitive,
-// e.g. "SIP" or "ftp") is documented to work through an EIP in mode m. An invalid mode
-// supports nothing.
-func (m Mode) SupportsProtocol(p string) bool {
-	if !m.IsValid() {
-		return false
+// A Support says what the sources say about an application protocol through an EIP in
+// a mode. The zero Support is invalid.
+type Support uint8
+
+// Supports.
+const (
+	_ Support = iota
+	// Supported: the mode carries every IP protocol.
+	Supported
+	// Unsupported: the documentation names the protocol as one that does not work.
+	Unsupported
+	// Undocumented: the documentation's list of protocols that do not work is given
+	// as examples ("such as"), and this protocol is not on it: nothing says either way.
+	Undocumented
+)
+
+// String returns "supported", "unsupported", "undocumented" or "Support(n)".
+func (s Support) String() string {
+	switch s {
+	case Supported:
+		return "supported"
+	case Unsupported:
+		return "unsupported"
+	case Undocumented:
+		return "undocumented"
 	}
-	if m != NAT {
-		return true
+	return "Support(" + strconv.Itoa(int(s)) + ")"
+}
+
+// SupportsProtocol says whether the application protocol named p (case-insensitive,
+// e.g. "SIP" or "ftp") works through an EIP in mode m. Cut-through and
+// multi-EIP-to-ENI carry every IP protocol. NAT mode does not carry the protocols
+// managed by NAT application layer gateways; the documentation names some of them
+// ("such as H.323, SIP, DNS and RTSP"), so a protocol it does not name is Undocumented,
+// never Supported. An invalid mode gives Unsupported.
+func (m Mode) SupportsProtocol(p string) Support {
+	switch {
+	case !m.IsValid():
+		return Unsupported
+	case m.Properties().AllIPProtocols:
+		return Supported
 	}
 	for _, a := range algProtocols {
 		if strings.EqualFold(a, strings.TrimSpace(p)) {
-			return false
+			return Unsupported
 		}
 	}
-	return true
+	return Undocumented
 }
 
 // multiBindedFamilies are the ECS instance families that an ENI carrying

@@ -45,25 +45,8 @@ func explainCmd(args []string, stdout, stderr io.Writer) int {
 	for _, m := range list {
 		p := m.Properties()
 		fmt.Fprintf(stdout, "%s (%s)\n", p.Name, m)
-		fmt.Fprintf(stdout, "  capacity: primary ENI %s, secondary ENI %s\n", p.PrimaryENI, p.SecondaryENI)
-		fmt.Fprintf(stdout, "  EIP in the OS: %s\n", p.Visibility)
-		fmt.Fprintf(stdout, "  private network kept: %v\n", yesNo(p.KeepsPrivateNetwork))
-		if ps := m.UnsupportedProtocols(); len(ps) > 0 {
-			fmt.Fprintf(stdout, "  protocols: not %s\n", strings.Join(ps, ", "))
-		} else {
-			fmt.Fprintln(stdout, "  protocols: all IP protocols")
-		}
-		if p.PrimaryPrivateIPOnly {
-			fmt.Fprintln(stdout, "  the EIP maps to the ENI's primary private IP; the ENI has no secondary IPs")
-		}
-		if !p.Recommended {
-			fmt.Fprintln(stdout, "  not recommended")
-		}
-		if !p.AcceptsNewApplications {
-			fmt.Fprintln(stdout, "  closed to new applications: allowlisted accounts only")
-		}
-		if fams := m.InstanceFamilies(); len(fams) > 0 {
-			fmt.Fprintf(stdout, "  instance families: %s; DHCP required; gateway and mask from DescribeEipGatewayInfo\n", strings.Join(fams, ", "))
+		for _, line := range p.Lines() {
+			fmt.Fprintln(stdout, "  "+line)
 		}
 		if info != nil {
 			l := info.Listing(m)
@@ -79,12 +62,6 @@ func explainCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
 
 func offered(b bool) string {
 	if b {

@@ -7,6 +7,7 @@
 package enum
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -71,7 +72,18 @@ func (t *Table[T]) Parse(s string) (T, error) {
 			}
 		}
 	}
-	return 0, &ParseError{Type: t.Type, Noun: t.Noun, Input: s, Want: t.Names[1:], code: t.Code, sentinel: t.Sentinel}
+	return 0, &ParseError{Type: t.Type, Noun: t.Noun, Input: s, Want: slices.Clone(t.Names[1:]), code: t.Code, sentinel: t.Sentinel}
+}
+
+// ParseExact returns the value whose API spelling is exactly s (case-sensitive, no
+// trimming, no aliases), as the API itself accepts it. Anything else is a *ParseError.
+func (t *Table[T]) ParseExact(s string) (T, error) {
+	for i := 1; i < len(t.Names); i++ {
+		if s == t.Names[i] {
+			return T(i), nil
+		}
+	}
+	return 0, &ParseError{Type: t.Type, Noun: t.Noun, Input: s, Want: slices.Clone(t.Names[1:]), code: t.Code, sentinel: t.Sentinel}
 }
 
 // MarshalText implements the encoding.TextMarshaler contract for v: the API spelling, the
@@ -81,7 +93,7 @@ func (t *Table[T]) MarshalText(v T) ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !t.Valid(v) {
-		return nil, &ParseError{Type: t.Type, Noun: t.Noun, Input: t.String(v), Want: t.Names[1:], code: t.Code, sentinel: t.Sentinel}
+		return nil, &ParseError{Type: t.Type, Noun: t.Noun, Input: t.String(v), Want: slices.Clone(t.Names[1:]), code: t.Code, sentinel: t.Sentinel}
 	}
 	return []byte(t.Names[v]), nil
 }
