@@ -362,3 +362,24 @@ func TestInvalidInlineWaiver(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSharedIDResolvesTheSameWay: when two plan resources carry the same ID, a
+// reference by that ID resolves to the one with the first address, every run.
+func TestSharedIDResolvesTheSameWay(t *testing.T) {
+	eniRes := func(name, ip string) string {
+		return `{"address":"alicloud_ecs_network_interface.` + name + `","mode":"managed","type":"alicloud_ecs_network_interface","name":"` + name + `",
+		  "change":{"actions":["no-op"],"before":{"id":"eni-dup"},"after":{"id":"eni-dup","vswitch_id":"vsw-1","primary_ip_address":"` + ip + `"},"after_unknown":{}}}`
+	}
+	doc := `{"format_version":"1.2","resource_changes":[` + eniRes("zeta", "10.0.0.9") + "," + eniRes("alpha", "10.0.0.1") + "," + eniRes("mid", "10.0.0.5") + `,
+	  {"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_id":"eni-dup","instance_type":"NetworkInterface"},"after_unknown":{}}}]}`
+	for run := range 50 {
+		m, err := check.LoadPlan(strings.NewReader(doc), "p.json", check.PlanOptions{Region: "cn-shanghai"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Associations[0].Target; got != "alicloud_ecs_network_interface.alpha" {
+			t.Fatalf("run %d: eni-dup resolved to %q, want the first address, alicloud_ecs_network_interface.alpha", run, got)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"maps"
 	"net/netip"
 	"slices"
 
@@ -96,8 +97,8 @@ func addLiveAssociations(ctx context.Context, m *Model, b backend.Backend, regio
 
 // instanceKey finds or adds an instance by ID.
 func (m *Model) instanceKey(id string) string {
-	for k, in := range m.Instances {
-		if in.ID == id {
+	for _, k := range slices.Sorted(maps.Keys(m.Instances)) { // the first match, every run
+		if in := m.Instances[k]; in.ID == id {
 			return k
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"net/netip"
 	"os"
 	"path"
@@ -575,20 +576,22 @@ func (b *planBuilder) resourceRef(module, ref string, kind refKind) string {
 // resource is in the model.
 func (b *planBuilder) byID(id string, kind refKind) string {
 	if b.eniIDs == nil {
+		// When two resources share an ID, the one with the first address wins: the
+		// same one every run, whatever the map order.
 		b.eniIDs, b.eipIDs, b.instanceIDs = map[string]string{}, map[string]string{}, map[string]string{}
-		for k, n := range b.m.ENIs {
-			if n.ID != "" {
-				b.eniIDs[n.ID] = k
+		for _, k := range slices.Sorted(maps.Keys(b.m.ENIs)) {
+			if id := b.m.ENIs[k].ID; id != "" && b.eniIDs[id] == "" {
+				b.eniIDs[id] = k
 			}
 		}
-		for k, e := range b.m.EIPs {
-			if e.ID != "" {
-				b.eipIDs[e.ID] = k
+		for _, k := range slices.Sorted(maps.Keys(b.m.EIPs)) {
+			if id := b.m.EIPs[k].ID; id != "" && b.eipIDs[id] == "" {
+				b.eipIDs[id] = k
 			}
 		}
-		for k, in := range b.m.Instances {
-			if in.ID != "" {
-				b.instanceIDs[in.ID] = k
+		for _, k := range slices.Sorted(maps.Keys(b.m.Instances)) {
+			if id := b.m.Instances[k].ID; id != "" && b.instanceIDs[id] == "" {
+				b.instanceIDs[id] = k
 			}
 		}
 	}

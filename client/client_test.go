@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/netip"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -273,4 +274,110 @@ func TestClientReportsRevertedAssociation(t *testing.T) {
 	if !errors.Is(err, client.ErrReverted) || errors.Is(err, client.ErrTimeout) {
 		t.Fatalf("err = %v", err)
 	}
+}
+
+// elsewhere reports every associated EIP as bound to another ENI, as if a concurrent
+// association had won.
+type elsewhere struct{ *fake.Backend }
+
+func (e elsewhere) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput) (backend.EIPPage, error) {
+	page, err := e.Backend.DescribeEIPs(ctx, in)
+	for i := range page.EIPs {
+		if page.EIPs[i].Status == eip.InUse {
+			page.EIPs[i].Association.InstanceID = "eni-other"
+		}
+	}
+	return page, err
+}
+
+// TestClientAssociateWaitsForItsTarget: InUse on another target is not success.
+func TestClientAssociateWaitsForItsTarget(t *testing.T) {
+	f := account(t, fake.Options{})
+	c := fastClient(elsewhere{f}, client.Options{})
+	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	if !errors.Is(err, client.ErrElsewhere) || !strings.Contains(err.Error(), "eni-other") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestClientMoveENIKeepsTheRealStatus: an ENI still Attaching is checked as Attaching,
+// so the move is refused (eni-status) and nothing is detached.
+func TestClientMoveENIKeepsTheRealStatus(t *testing.T) {
+	clock := fake.NewManualClock(time.Unix(0, 0))
+	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
+	if err := f.AttachENI(t.Context(), backend.AttachENIInput{Region: sh, ENI: "eni-2", Instance: "i-1"}); err != nil {
+		t.Fatal(err)
+	}
+	c := fastClient(f, client.Options{})
+	_, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-2", To: "i-2"})
+	if !errors.Is(err, eipassoc.CodeENIStatus) || len(callsOf(f, backend.OpDetachENI)) != 0 {
+		t.Fatalf("moving an Attaching ENI: %v", err)
+	}
+}
+
+// TestClientMoveENIRestores: the detach succeeds, the attach to the target fails; the
+// ENI goes back to where it was and the error says so.
+func TestClientMoveENIRestores(t *testing.T) {
+	f := account(t, fake.Options{})
+	// The first AttachENI (to i-2) fails; the second (back to i-1) goes through.
+	if err := f.InjectFault(backend.OpAttachENI, fake.Fault{Code: "InvalidOperation.InvalidEniState", Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	c := fastClient(f, client.Options{})
+	_, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
+	var me *client.MoveError
+	if !errors.As(err, &me) || !me.Restored || me.Now != "i-1" || me.Status != eni.InUse || backend.Code(err) != "InvalidOperation.InvalidEniState" {
+		t.Fatalf("err = %v (%+v)", err, me)
+	}
+	if !strings.Contains(err.Error(), "now attached to i-1") {
+		t.Errorf("the error does not say where the ENI is: %v", err)
+	}
+	// When the way back fails too, the error says the ENI is detached.
+	f2 := account(t, fake.Options{})
+	_ = f2.InjectFault(backend.OpAttachENI, fake.Fault{Code: "InvalidOperation.InvalidEniState"})
+	_, err = fastClient(f2, client.Options{}).MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
+	if !errors.As(err, &me) || me.Restored || me.Now != "" || me.RestoreErr == nil || !strings.Contains(err.Error(), "now detached") {
+		t.Fatalf("err = %v (%+v)", err, me)
+	}
+}
+
+// TestClientRetriesOnItsClock: retry delays run on the injected clock, so a test of
+// backoff does not sleep; the delays stay within the policy.
+func TestClientRetriesOnItsClock(t *testing.T) {
+	clock := &recordingClock{}
+	f := account(t, fake.Options{})
+	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "Throttling.User", Times: 3})
+	c := client.New(f, client.Options{Clock: clock, Retry: client.RetryPolicy{MaxAttempts: 5, BaseDelay: time.Hour, MaxDelay: 4 * time.Hour}})
+	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+		t.Fatal(err)
+	}
+	if len(clock.slept) != 3 {
+		t.Fatalf("slept %v, want 3 backoffs", clock.slept)
+	}
+	for i, d := range clock.slept {
+		if ceiling := time.Hour << i; d <= 0 || d > ceiling {
+			t.Errorf("backoff %d = %v, want in (0, %v]", i, d, ceiling)
+		}
+	}
+}
+
+// recordingClock returns from Sleep at once and records how long it was asked to sleep.
+type recordingClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	slept []time.Duration
+}
+
+func (c *recordingClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *recordingClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.slept = append(c.slept, d)
+	c.now = c.now.Add(d)
+	return ctx.Err()
 }

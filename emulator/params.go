@@ -1,8 +1,10 @@
 package emulator
 
 import (
+	"maps"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,7 +68,8 @@ func (p *params) addr(name string) (netip.Addr, error) {
 // numbered from 1 without gaps.
 func (p *params) list(name string, max int) ([]string, error) {
 	byIndex := map[int]string{}
-	for key, vals := range p.v {
+	for _, key := range slices.Sorted(maps.Keys(p.v)) { // the same bad index reported every time
+		vals := p.v[key]
 		rest, ok := strings.CutPrefix(key, name+".")
 		if !ok {
 			continue

@@ -110,3 +110,17 @@ func FuzzRequest(f *testing.F) {
 		}
 	})
 }
+
+// TestBadListIndexIsStable: with several bad list indexes, the one reported is the same
+// every time (the first in byte order), whatever the map order of the parameters.
+func TestBadListIndexIsStable(t *testing.T) {
+	s := newServer(t, nil)
+	q := "Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai" +
+		"&NetworkInterfaceId.x=eni-1&NetworkInterfaceId.0=eni-2&NetworkInterfaceId.999=eni-3&NetworkInterfaceId.y=eni-4"
+	for range 50 {
+		_, body := unsigned(t, s, "POST", q, nil, "")
+		if msg, _ := body["Message"].(string); !strings.Contains(msg, "NetworkInterfaceId.0") {
+			t.Fatalf("reported %q; want the first bad index in byte order, NetworkInterfaceId.0", msg)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"cmp"
 	"maps"
 	"net/netip"
 	"slices"
@@ -70,9 +71,11 @@ func (s *state) idTaken(id string) bool {
 	return e || n || v || i
 }
 
-// settle completes the transitions that are due at now.
+// settle completes the transitions that are due at now, in the order they end (then
+// by ID), so that the order they leave behind (an instance's ENI list) never depends on
+// map iteration.
 func (b *Backend) settle(now time.Time) {
-	for id := range b.s.pendingEIPs {
+	for _, id := range dueFirst(b.s.pendingEIPs, func(id eip.ID) time.Time { return b.s.eips[id].until }) {
 		r := b.s.eips[id]
 		if r == nil || now.Before(r.until) {
 			continue
@@ -85,7 +88,7 @@ func (b *Backend) settle(now time.Time) {
 		}
 		r.addr.Status = r.next
 	}
-	for id := range b.s.pendingENIs {
+	for _, id := range dueFirst(b.s.pendingENIs, func(id eni.ID) time.Time { return b.s.enis[id].until }) {
 		r := b.s.enis[id]
 		if r == nil || now.Before(r.until) {
 			continue
@@ -211,4 +214,15 @@ func (s *state) clone() state {
 	c.pendingEIPs = maps.Clone(s.pendingEIPs)
 	c.pendingENIs = maps.Clone(s.pendingENIs)
 	return c
+}
+
+// dueFirst returns the keys of a pending set sorted by when their transitions end, then
+// by ID.
+func dueFirst[K ~string, V any](pending map[K]V, until func(K) time.Time) []K {
+	ids := make([]K, 0, len(pending))
+	for id := range pending {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b K) int { return cmp.Or(until(a).Compare(until(b)), cmp.Compare(a, b)) })
+	return ids
 }
