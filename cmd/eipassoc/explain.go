@@ -62,7 +62,6 @@ func explainCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-
 func offered(b bool) string {
 	if b {
 		return "offered"
