@@ -117,12 +117,40 @@ const (
 // ErrUnknownBehaviour is wrapped by the errors that [ParseBehaviour] returns.
 var ErrUnknownBehaviour = errors.New("eipassoc: unknown behaviour")
 
+// A ParseError reports text that names no value of one of this package's enums. Its
+// Code method gives a stable kebab-case code ("behaviour-invalid"), and it wraps [ErrUnknownBehaviour].
+type ParseError struct {
+	// Type names the enum parsed, e.g. "eipassoc.Behaviour".
+	Type string
+	// Input is the text given, unmodified.
+	Input string
+	// Want lists the API spellings that would have been accepted.
+	Want []string
+
+	f enum.Failure
+}
+
+// Error returns a message that quotes the input and lists the accepted spellings.
+func (e *ParseError) Error() string { return e.f.Error() }
+
+// Code returns the stable kebab-case code of the error.
+func (e *ParseError) Code() string { return e.f.Code }
+
+// Unwrap returns the enum's sentinel error.
+func (e *ParseError) Unwrap() error { return e.f.Sentinel }
+
+// parseError is the tables' Err: it wraps a failure in a *ParseError.
+func parseError(f enum.Failure) error {
+	return &ParseError{Type: f.Type, Input: f.Input, Want: f.Want, f: f}
+}
+
 // behaviourTable spells Observed; Documented, the valid zero value, is an alias.
 var behaviourTable = &enum.Table[Behaviour]{
 	Type:     "eipassoc.Behaviour",
 	Noun:     "behaviour",
 	Code:     "behaviour-invalid",
 	Sentinel: ErrUnknownBehaviour,
+	Err:      parseError,
 	Names:    []string{"", "observed"},
 	Aliases: []enum.Alias[Behaviour]{
 		{Name: "documented", Value: Documented},

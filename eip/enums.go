@@ -6,15 +6,38 @@ import (
 	"github.com/eipassoc/eipassoc/internal/enum"
 )
 
-// ParseError is the type of the errors that this package's parsers return; its Code
-// method gives a stable kebab-case code such as "eip-status-invalid".
-type ParseError = enum.ParseError
+// A ParseError reports text that names no value of one of this package's enums. Its
+// Code method gives a stable kebab-case code such as "eip-status-invalid", and it wraps [ErrUnknownValue].
+type ParseError struct {
+	// Type names the enum parsed, e.g. "eip.Status".
+	Type string
+	// Input is the text given, unmodified.
+	Input string
+	// Want lists the API spellings that would have been accepted.
+	Want []string
+
+	f enum.Failure
+}
+
+// Error returns a message that quotes the input and lists the accepted spellings.
+func (e *ParseError) Error() string { return e.f.Error() }
+
+// Code returns the stable kebab-case code of the error.
+func (e *ParseError) Code() string { return e.f.Code }
+
+// Unwrap returns the enum's sentinel error.
+func (e *ParseError) Unwrap() error { return e.f.Sentinel }
+
+// parseError is the tables' Err: it wraps a failure in a *ParseError.
+func parseError(f enum.Failure) error {
+	return &ParseError{Type: f.Type, Input: f.Input, Want: f.Want, f: f}
+}
 
 // ErrUnknownValue is wrapped by every error that this package's parsers return.
 var ErrUnknownValue = errors.New("eip: unknown value")
 
 func newTable[T ~uint8](typ, noun, code string, names ...string) *enum.Table[T] {
-	return &enum.Table[T]{Type: typ, Noun: noun, Code: code, Sentinel: ErrUnknownValue, Names: append([]string{""}, names...)}
+	return &enum.Table[T]{Type: typ, Noun: noun, Code: code, Sentinel: ErrUnknownValue, Err: parseError, Names: append([]string{""}, names...)}
 }
 
 // A Status is the state of an EIP. The zero Status is invalid.

@@ -26,15 +26,39 @@ const (
 // ErrUnknownKind is wrapped by the errors that [ParseKind] returns.
 var ErrUnknownKind = errors.New("eni: unknown kind")
 
-// ParseError is the type of the errors that this package's parsers return; its Code
-// method gives a stable kebab-case code.
-type ParseError = enum.ParseError
+// A ParseError reports text that names no value of one of this package's enums. Its
+// Code method gives a stable kebab-case code ("eni-kind-invalid", "eni-status-invalid"), and it wraps [ErrUnknownKind] or [ErrUnknownStatus].
+type ParseError struct {
+	// Type names the enum parsed, e.g. "eni.Kind".
+	Type string
+	// Input is the text given, unmodified.
+	Input string
+	// Want lists the API spellings that would have been accepted.
+	Want []string
+
+	f enum.Failure
+}
+
+// Error returns a message that quotes the input and lists the accepted spellings.
+func (e *ParseError) Error() string { return e.f.Error() }
+
+// Code returns the stable kebab-case code of the error.
+func (e *ParseError) Code() string { return e.f.Code }
+
+// Unwrap returns the enum's sentinel error.
+func (e *ParseError) Unwrap() error { return e.f.Sentinel }
+
+// parseError is the tables' Err: it wraps a failure in a *ParseError.
+func parseError(f enum.Failure) error {
+	return &ParseError{Type: f.Type, Input: f.Input, Want: f.Want, f: f}
+}
 
 var kindTable = &enum.Table[Kind]{
 	Type:     "eni.Kind",
 	Noun:     "ENI kind",
 	Code:     "eni-kind-invalid",
 	Sentinel: ErrUnknownKind,
+	Err:      parseError,
 	Names:    []string{"", "Primary", "Secondary", "Trunk", "Member"},
 	Aliases:  []enum.Alias[Kind]{{Name: "primary ENI", Value: Primary}, {Name: "secondary ENI", Value: Secondary}},
 }
@@ -85,6 +109,7 @@ var statusTable = &enum.Table[Status]{
 	Noun:     "ENI status",
 	Code:     "eni-status-invalid",
 	Sentinel: ErrUnknownStatus,
+	Err:      parseError,
 	Names:    []string{"", "Available", "Attaching", "InUse", "Detaching", "Deleting"},
 	Aliases:  []enum.Alias[Status]{{Name: "in use", Value: InUse}, {Name: "in-use", Value: InUse}},
 }

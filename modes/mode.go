@@ -27,9 +27,32 @@ const (
 // ErrUnknown is wrapped by every error that [Parse] and [Mode.UnmarshalText] return.
 var ErrUnknown = errors.New("modes: unknown mode")
 
-// ParseError is the type of the errors that [Parse] returns. Its Code method gives the
-// stable code "mode-invalid".
-type ParseError = enum.ParseError
+// A ParseError reports text that names no value of one of this package's enums. Its
+// Code method gives a stable kebab-case code ("mode-invalid"), and it wraps [ErrUnknown].
+type ParseError struct {
+	// Type names the enum parsed, e.g. "modes.Mode".
+	Type string
+	// Input is the text given, unmodified.
+	Input string
+	// Want lists the API spellings that would have been accepted.
+	Want []string
+
+	f enum.Failure
+}
+
+// Error returns a message that quotes the input and lists the accepted spellings.
+func (e *ParseError) Error() string { return e.f.Error() }
+
+// Code returns the stable kebab-case code of the error.
+func (e *ParseError) Code() string { return e.f.Code }
+
+// Unwrap returns the enum's sentinel error.
+func (e *ParseError) Unwrap() error { return e.f.Sentinel }
+
+// parseError is the tables' Err: it wraps a failure in a *ParseError.
+func parseError(f enum.Failure) error {
+	return &ParseError{Type: f.Type, Input: f.Input, Want: f.Want, f: f}
+}
 
 // CodeInvalid is the stable code of a [ParseError] from this package.
 const CodeInvalid = "mode-invalid"
@@ -39,6 +62,7 @@ var table = &enum.Table[Mode]{
 	Noun:     "mode",
 	Code:     CodeInvalid,
 	Sentinel: ErrUnknown,
+	Err:      parseError,
 	Names:    []string{"", "NAT", "BINDED", "MULTI_BINDED"},
 	Aliases: []enum.Alias[Mode]{
 		{Name: "NAT mode", Value: NAT},

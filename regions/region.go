@@ -45,11 +45,39 @@ const (
 // ErrUnknownStatus is wrapped by the errors that [ParseStatus] returns.
 var ErrUnknownStatus = errors.New("regions: unknown status")
 
+// A ParseError reports text that names no value of one of this package's enums. Its
+// Code method gives a stable kebab-case code ("region-status-invalid"), and it wraps [ErrUnknownStatus].
+type ParseError struct {
+	// Type names the enum parsed, e.g. "regions.Status".
+	Type string
+	// Input is the text given, unmodified.
+	Input string
+	// Want lists the API spellings that would have been accepted.
+	Want []string
+
+	f enum.Failure
+}
+
+// Error returns a message that quotes the input and lists the accepted spellings.
+func (e *ParseError) Error() string { return e.f.Error() }
+
+// Code returns the stable kebab-case code of the error.
+func (e *ParseError) Code() string { return e.f.Code }
+
+// Unwrap returns the enum's sentinel error.
+func (e *ParseError) Unwrap() error { return e.f.Sentinel }
+
+// parseError is the tables' Err: it wraps a failure in a *ParseError.
+func parseError(f enum.Failure) error {
+	return &ParseError{Type: f.Type, Input: f.Input, Want: f.Want, f: f}
+}
+
 var statusTable = &enum.Table[Status]{
 	Type:     "regions.Status",
 	Noun:     "region status",
 	Code:     "region-status-invalid",
 	Sentinel: ErrUnknownStatus,
+	Err:      parseError,
 	Names:    []string{"", "open", "closing", "closed"},
 	Aliases:  []enum.Alias[Status]{{Name: "closing down", Value: Closing}, {Name: "decommissioned", Value: Closed}},
 }

@@ -28,6 +28,18 @@ type Table[T ~uint8] struct {
 	Names []string
 	// Aliases maps further accepted spellings (compared case-insensitively) to values.
 	Aliases []Alias[T]
+	// Err turns a failed parse into the owning package's own error type, so that go doc
+	// of that type shows its methods; nil gives the Failure itself.
+	Err func(Failure) error
+}
+
+// fail builds the error for input s.
+func (t *Table[T]) fail(s string) error {
+	f := Failure{Type: t.Type, Noun: t.Noun, Input: s, Want: slices.Clone(t.Names[1:]), Code: t.Code, Sentinel: t.Sentinel}
+	if t.Err != nil {
+		return t.Err(f)
+	}
+	return &f
 }
 
 // An Alias is an additional spelling accepted by [Table.Parse].
@@ -72,7 +84,7 @@ func (t *Table[T]) Parse(s string) (T, error) {
 			}
 		}
 	}
-	return 0, &ParseError{Type: t.Type, Noun: t.Noun, Input: s, Want: slices.Clone(t.Names[1:]), code: t.Code, sentinel: t.Sentinel}
+	return 0, t.fail(s)
 }
 
 // ParseExact returns the value whose API spelling is exactly s (case-sensitive, no
@@ -83,7 +95,7 @@ func (t *Table[T]) ParseExact(s string) (T, error) {
 			return T(i), nil
 		}
 	}
-	return 0, &ParseError{Type: t.Type, Noun: t.Noun, Input: s, Want: slices.Clone(t.Names[1:]), code: t.Code, sentinel: t.Sentinel}
+	return 0, t.fail(s)
 }
 
 // MarshalText implements the encoding.TextMarshaler contract for v: the API spelling, the
@@ -93,7 +105,7 @@ func (t *Table[T]) MarshalText(v T) ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !t.Valid(v) {
-		return nil, &ParseError{Type: t.Type, Noun: t.Noun, Input: t.String(v), Want: slices.Clone(t.Names[1:]), code: t.Code, sentinel: t.Sentinel}
+		return nil, t.fail(t.String(v))
 	}
 	return []byte(t.Names[v]), nil
 }
@@ -112,30 +124,27 @@ func (t *Table[T]) UnmarshalText(text []byte, v *T) error {
 	return nil
 }
 
-// A ParseError reports a spelling that names no value of an enum. It carries a stable
-// kebab-case code and wraps the enum's sentinel error.
-type ParseError struct {
-	Type  string   // the Go type, e.g. "modes.Mode"
-	Noun  string   // what was being parsed, e.g. "mode"
-	Input string   // the text given, unmodified
-	Want  []string // the API spellings that would have been accepted
-
-	code     string
-	sentinel error
+// A Failure describes a spelling that names no value of an enum. The packages wrap it
+// in their own ParseError types (see [Table.Err]); it is an error itself for tables
+// that have none.
+type Failure struct {
+	Type     string   // the Go type, e.g. "modes.Mode"
+	Noun     string   // what was being parsed, e.g. "mode"
+	Input    string   // the text given, unmodified
+	Want     []string // the API spellings that would have been accepted
+	Code     string   // the stable kebab-case code, e.g. "mode-invalid"
+	Sentinel error    // what the error wraps
 }
 
 // Error returns a message that names the parser and quotes the input, e.g.
 // `modes: parse "FAST": unknown mode (want NAT, BINDED or MULTI_BINDED)`.
-func (e *ParseError) Error() string {
-	pkg, _, _ := strings.Cut(e.Type, ".")
-	return pkg + ": parse " + strconv.Quote(e.Input) + ": unknown " + e.Noun + " (want " + list(e.Want) + ")"
+func (f *Failure) Error() string {
+	pkg, _, _ := strings.Cut(f.Type, ".")
+	return pkg + ": parse " + strconv.Quote(f.Input) + ": unknown " + f.Noun + " (want " + list(f.Want) + ")"
 }
 
-// Code returns the stable kebab-case code of the error, e.g. "mode-invalid".
-func (e *ParseError) Code() string { return e.code }
-
-// Unwrap returns the enum's sentinel error.
-func (e *ParseError) Unwrap() error { return e.sentinel }
+// Unwrap returns the sentinel.
+func (f *Failure) Unwrap() error { return f.Sentinel }
 
 func list(names []string) string {
 	switch len(names) {

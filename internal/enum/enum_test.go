@@ -25,8 +25,8 @@ func TestTable(t *testing.T) {
 		}
 	}
 	_, err := table.Parse("blue")
-	var pe *enum.ParseError
-	if !errors.As(err, &pe) || !errors.Is(err, errColor) || pe.Code() != "color-invalid" || pe.Input != "blue" {
+	var pe *enum.Failure
+	if !errors.As(err, &pe) || !errors.Is(err, errColor) || pe.Code != "color-invalid" || pe.Input != "blue" {
 		t.Fatalf("Parse(blue) error = %#v", err)
 	}
 	if want := `test: parse "blue": unknown color (want Red or Green)`; err.Error() != want {

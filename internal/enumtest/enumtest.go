@@ -7,6 +7,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -94,6 +95,10 @@ func CheckParseError[T Enum](t *testing.T, s string, parse func(string) (T, erro
 	var c coder
 	if !errors.As(err, &c) || c.Code() != code {
 		t.Errorf("parse(%q) error %T has no code %q", s, err, code)
+	}
+	// The error's type belongs to a public package, so go doc shows its methods.
+	if typ := reflect.TypeOf(err); typ.Kind() != reflect.Pointer || strings.Contains(typ.Elem().PkgPath(), "/internal/") || typ.Elem().Name() != "ParseError" {
+		t.Errorf("parse(%q) error is a %v; want a *ParseError of the enum's own package", s, typ)
 	}
 }
 
