@@ -336,8 +336,9 @@ func checkPrivateIPInUse(d *Decision, r *Request) {
 	if !d.needs(r.Unknown, FactsOf(FactPrivateIP), CodePrivateIPInUse, sub) {
 		return
 	}
+	denied := false
 	defer func() {
-		if !d.Has(CodePrivateIPInUse) {
+		if !denied {
 			d.needs(r.Unknown, FactsOf(FactBound), CodePrivateIPInUse, sub) // more may be bound than listed
 		}
 	}()
@@ -363,6 +364,7 @@ func checkPrivateIPInUse(d *Decision, r *Request) {
 		}
 		if same {
 			d.deny(CodePrivateIPInUse, sub, describeTarget(r)+" already carries EIP "+string(b.EIP), "")
+			denied = true
 			return
 		}
 	}

@@ -10,18 +10,30 @@
 // some of this and rejects the call; some of it only shows later as a silent
 // misconfiguration. [CanAssociate] checks all of it before the call, with no I/O, and
 // [CanAttach] does the same for attaching an ENI that carries EIPs to an ECS instance.
-// [ConfigurationFee] applies the documentation's fee rules.
+// [ConfigurationFee] applies the documentation's fee rules, and [CanUnassociate] and
+// [CanRelease] the rules of the way back.
+//
+// # Partial knowledge
+//
+// A caller rarely knows everything: a Terraform plan knows an ENI's addresses only after
+// apply, and the API never reports whether an instance's OS has DHCP. Mark such inputs
+// in [Request.Unknown] (a set of [Fact]s) instead of guessing. A rule that needs an
+// unknown fact is reported in [Decision.Undecided] with the facts that would decide it,
+// and the [Verdict] is [Undecided] unless some rule is broken on the known facts alone
+// ([Denied]). The rules are sound: a denial or an allow holds for every value of the
+// unknown facts, and property tests check it.
 //
 // The domain types live in small packages with no dependencies beyond the standard
-// library: [modes], [regions], [eni] and [eip].
+// library: [modes], [regions], [eni], [eip] and [ecs]. This package is pure too: it does
+// no I/O and imports no backend.
 //
 // # Acting on an account
 //
-// A [Client] runs associations on an Alibaba Cloud account through a
-// [github.com/eipassoc/eipassoc/backend.Backend] and checks before it acts: it reads the
-// live state, decides, refuses with the [Decision] when the rules deny, and otherwise
-// calls the API with a ClientToken, retries transient errors and waits for the final
-// status. Backends: backend/aliyun (the official SDK), backend/fake (in memory, for
+// A [github.com/eipassoc/eipassoc/client.Client] runs associations on an Alibaba Cloud
+// account through a [github.com/eipassoc/eipassoc/backend.Backend] and checks before it
+// acts: it reads the live state, decides, refuses with the [Decision] when the rules deny
+// or cannot decide, and otherwise calls the API with a ClientToken, retries transient
+// errors and waits for the final state. Backends: backend/aliyun (the official SDK), backend/fake (in memory, for
 // tests), and the emulator package, which serves a fake account over the real RPC API.
 // Package check runs the same rules on Terraform plans for CI ("eipassoc check").
 //
