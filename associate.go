@@ -168,7 +168,14 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 		checkRegionOpen(d, eniOK, &eniInfo, "eni.region")
 	}
 	if eipKnown {
-		eipInfo, eipOK = lookupRegion(d, r.EIP.Region, "eip.region")
+		if eniKnown && r.EIP.Region == r.ENI.Region { // one lookup; each subject still reported
+			eipInfo, eipOK = eniInfo, eniOK
+			if !eniOK {
+				d.deny(CodeRegionUnknown, subj{kind: "eip.region"}, regionUnknownMessage(r.EIP.Region), "")
+			}
+		} else {
+			eipInfo, eipOK = lookupRegion(d, r.EIP.Region, "eip.region")
+		}
 		checkRegionOpen(d, eipOK, &eipInfo, "eip.region")
 	}
 	if d.needs(u, FactsOf(FactENIRegion, FactEIPRegion), CodeRegionMismatch, subj{kind: "eip.region"}) && eipOK && eniOK && eipInfo.ID != eniInfo.ID {

@@ -161,7 +161,7 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 	if len(r.Bound) > 0 {
 		d.Advisories.add(bitOutboundRoutes)
 	}
-	var families, dhcp *modes.Properties
+	var families, dhcp modes.Mode // the first bound mode that brings each rule
 	for i := range r.Bound {
 		p := props(r.Bound[i].Mode)
 		if !p.KeepsPrivateNetwork && p.Mode.IsValid() {
@@ -174,21 +174,21 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 		if p.StaticGatewayConfig {
 			d.Advisories.add(bitMultiBindedStaticConfig)
 		}
-		if p.InstanceFamilyRestricted && families == nil {
-			families = &p
+		if p.InstanceFamilyRestricted && families == 0 {
+			families = r.Bound[i].Mode
 		}
-		if p.DHCPRequired && dhcp == nil {
-			dhcp = &p
+		if p.DHCPRequired && dhcp == 0 {
+			dhcp = r.Bound[i].Mode
 		}
 	}
 	// Bindings that are not listed (FactBound unknown) may bring either rule with them.
-	if families == nil {
+	if families == 0 {
 		d.needs(u, FactsOf(FactBound), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"})
 	} else if d.needs(u, FactsOf(FactInstanceType), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}) &&
-		in.Type != "" && !families.Mode.AllowsInstanceType(in.Type) {
-		d.deny(CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}, "the ENI carries EIPs in "+families.Name+" and "+in.Type+" is not of a family that supports it", "")
+		in.Type != "" && !families.AllowsInstanceType(in.Type) {
+		d.deny(CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}, "the ENI carries EIPs in "+props(families).Name+" and "+in.Type+" is not of a family that supports it", "")
 	}
-	if dhcp == nil {
+	if dhcp == 0 {
 		d.needs(u, FactsOf(FactBound), CodeInstanceDHCPDisabled, subj{kind: "instance", id: in.ID})
 		return
 	}
@@ -197,6 +197,6 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 		u = u.With(FactDHCP)
 	}
 	if d.needs(u, FactsOf(FactDHCP), CodeInstanceDHCPDisabled, s) && in.DHCP == ecs.DHCPDisabled {
-		d.deny(CodeInstanceDHCPDisabled, s, "the ENI carries EIPs in "+dhcp.Name+", which takes effect only with DHCP enabled on the instance", "")
+		d.deny(CodeInstanceDHCPDisabled, s, "the ENI carries EIPs in "+props(dhcp).Name+", which takes effect only with DHCP enabled on the instance", "")
 	}
 }

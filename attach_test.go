@@ -175,3 +175,16 @@ func TestConfigurationFee(t *testing.T) {
 		t.Errorf("FeeTarget(9) = %q", s)
 	}
 }
+
+// TestAttachAllowedPathAllocatesNothing guards the allocation target of BenchmarkCanAttach;
+// it counts allocations, which are deterministic, and times nothing.
+func TestAttachAllowedPathAllocatesNothing(t *testing.T) {
+	r := attachRequest("ecs.g7.2xlarge", eipassoc.Binding{EIP: "eip-0", Mode: modes.MultiBinded}, eipassoc.Binding{EIP: "eip-1", Mode: modes.MultiBinded})
+	r.Instance.Type = "ecs.g5.2xlarge"
+	if d := eipassoc.CanAttach(r); !d.Allowed() {
+		t.Fatalf("request denied: %v", d)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { _ = eipassoc.CanAttach(r) }); allocs != 0 {
+		t.Errorf("CanAttach allocates %v times on the allowed path", allocs)
+	}
+}

@@ -1,6 +1,7 @@
 package eipassoc_test
 
 import (
+	"net/netip"
 	"testing"
 
 	"github.com/eipassoc/eipassoc"
@@ -34,6 +35,22 @@ func BenchmarkCanAssociate(b *testing.B) {
 		r.PrivateIP = addr(3) // already carries an EIP
 		r.EIP.Region = "cn-beijing"
 		if d := eipassoc.CanAssociate(r); len(d.Violations) != 2 {
+			b.Fatalf("benchmark request: %v", d)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = eipassoc.CanAssociate(r)
+		}
+	})
+	// As a plan sees it: the addresses' values and the EIP's status unknown, so two
+	// rule groups are undecided and explained.
+	b.Run("undecided", func(b *testing.B) {
+		r := benchRequest()
+		r.PrivateIP = netip.Addr{}
+		r.Bound = r.Bound[:5]
+		r.Unknown = eipassoc.FactsOf(eipassoc.FactENIAddresses, eipassoc.FactEIPStatus)
+		r.PrivateIPCount = 10
+		if d := eipassoc.CanAssociate(r); d.Verdict != eipassoc.Undecided {
 			b.Fatalf("benchmark request: %v", d)
 		}
 		b.ReportAllocs()

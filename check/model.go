@@ -29,6 +29,9 @@ type Model struct {
 	// ModuleDirs maps module addresses ("module.edge") to their source directories
 	// relative to the root module, for modules with a local source.
 	ModuleDirs map[string]string
+	// Expanded maps the configuration address of a counted or for_each resource to
+	// the addresses of its instances.
+	Expanded map[string][]string
 }
 
 // A Location points at the source of a resource.
@@ -105,9 +108,10 @@ type Association struct {
 	// unresolved ID. TargetUnknown explains why the target could not be resolved.
 	EIP, Target   string
 	TargetUnknown string
-	// EIPCandidates, when EIP is unresolved, are the EIPs it is exactly one of (a
-	// counted reference whose index the plan lost).
-	EIPCandidates []string
+	// EIPOneOf, when EIP is unresolved, is the configuration address of the counted
+	// resource whose instances the EIP is exactly one of (a reference whose index the
+	// plan lost); Model.Instances of that address lists them.
+	EIPOneOf string
 	// InstanceType is the attribute as written ("" when unset, meaning EcsInstance).
 	InstanceType        string
 	InstanceTypeUnknown bool

@@ -177,6 +177,7 @@ func configAddress(addr string) string {
 
 func (b *planBuilder) build() {
 	b.values, b.byType, b.counted = map[string]*resourceValues{}, map[string][]*resourceValues{}, map[string][]string{}
+	b.m.Expanded = b.counted
 	for _, rc := range b.plan.ResourceChanges {
 		if rc == nil || rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.DeposedKey != "" {
 			continue
@@ -364,7 +365,7 @@ func (b *planBuilder) addAssociation(rv *resourceValues) {
 	}
 	a.EIP, _ = b.resolve(rv, "allocation_id", kindEIP)
 	if a.EIP == "" {
-		a.EIPCandidates = b.candidates(rv, "allocation_id", kindEIP)
+		a.EIPOneOf = b.candidates(rv, "allocation_id", kindEIP)
 	}
 	a.Target, a.TargetUnknown = b.resolve(rv, "instance_id", kindTarget)
 	a.InstanceType, a.InstanceTypeUnknown = b.stringAttr(rv, "instance_type")
@@ -471,13 +472,14 @@ func (b *planBuilder) follow(module string, e *tfjson.Expression, kind refKind, 
 	return "", why
 }
 
-// candidates returns the instances of the resource that attr refers to directly when
-// the plan lost which one (a counted reference such as x[count.index].id): an exact set
-// the referenced object is one of, or nil.
-func (b *planBuilder) candidates(rv *resourceValues, attr string, kind refKind) []string {
+// candidates returns the configuration address of the counted resource that attr
+// refers to directly when the plan lost which instance (a reference such as
+// x[count.index].id): its instances are an exact set the referenced object is one of.
+// It returns "" when there is no such resource.
+func (b *planBuilder) candidates(rv *resourceValues, attr string, kind refKind) string {
 	ce := b.config[rv.configAddr]
 	if ce == nil || ce.res.Expressions[attr] == nil || ce.res.Expressions[attr].ExpressionData == nil {
-		return nil
+		return ""
 	}
 	for _, ref := range ce.res.Expressions[attr].References {
 		parts := strings.SplitN(ref, ".", 3)
@@ -485,11 +487,11 @@ func (b *planBuilder) candidates(rv *resourceValues, attr string, kind refKind) 
 			continue
 		}
 		name, _, _ := strings.Cut(parts[1], "[")
-		if instances := b.counted[join(ce.module, parts[0]+"."+name)]; len(instances) > 0 {
-			return slices.Clone(instances)
+		if addr := join(ce.module, parts[0]+"."+name); len(b.counted[addr]) > 0 {
+			return addr
 		}
 	}
-	return nil
+	return ""
 }
 
 // followVar resolves var.name in module: at the root through the plan's variables,

@@ -9,6 +9,7 @@ import (
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
 )
 
 // UnknownPolicy says what an undecided rule becomes.
@@ -50,11 +51,12 @@ func Run(m *Model, opts Options) []Finding {
 		}
 	}
 	var out []Finding
+	cache := &runCache{oneOf: map[string]eipSummary{}}
 	for _, a := range m.Associations {
 		if !a.Planned {
 			continue
 		}
-		c := &checker{m: m, a: a, opts: opts}
+		c := &checker{m: m, a: a, opts: opts, cache: cache}
 		c.check(byTarget[m.targetENI(a)])
 		out = append(out, c.out...)
 	}
@@ -78,10 +80,16 @@ func (m *Model) targetENI(a *Association) string {
 
 // checker builds the findings of one association.
 type checker struct {
-	m    *Model
-	a    *Association
-	opts Options
-	out  []Finding
+	m     *Model
+	a     *Association
+	opts  Options
+	cache *runCache
+	out   []Finding
+}
+
+// runCache keeps what one Run works out once for many associations.
+type runCache struct {
+	oneOf map[string]eipSummary // by configuration address
 }
 
 func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode string) {
@@ -258,17 +266,16 @@ func (c *checker) eipFor(k *knowledge) eip.Address {
 	if a.ID == "" {
 		a.ID = eip.ID(c.a.Address + ".allocation_id")
 	}
-	if e := c.m.EIPs[c.a.EIP]; e != nil && e.Live != nil {
+	var s eipSummary
+	switch e := c.m.EIPs[c.a.EIP]; {
+	case e != nil && e.Live != nil:
 		return *e.Live
+	case e != nil:
+		s = summarize([]*EIP{e})
+	case c.a.EIPOneOf != "":
+		s = c.oneOf(c.a.EIPOneOf)
 	}
-	var known []*EIP
-	for _, key := range append([]string{c.a.EIP}, c.a.EIPCandidates...) {
-		if e := c.m.EIPs[key]; e != nil {
-			known = append(known, e)
-		}
-	}
-	managed := len(known) > 0 && !slices.ContainsFunc(known, func(e *EIP) bool { return !e.Known })
-	if !managed {
+	if !s.managed {
 		name := c.a.EIP
 		if name == "" {
 			name = "named by " + c.a.Address + ".allocation_id"
@@ -276,14 +283,56 @@ func (c *checker) eipFor(k *knowledge) eip.Address {
 		k.mark("EIP "+name+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)", eipassoc.FactEIPStatus, eipassoc.FactEIPChargeType)
 		return a
 	}
-	prepaid := known[0].PrePaid
-	if slices.ContainsFunc(known, func(e *EIP) bool { return e.PrePaid != prepaid }) {
+	switch {
+	case !s.sameBilling:
 		k.mark("the EIPs "+c.a.Address+" may name differ in billing", eipassoc.FactEIPChargeType)
-	} else if prepaid {
+	case s.prepaid:
 		a.ChargeType = eip.PrePaid
 	}
-	if r := known[0].Region; r != "" && !slices.ContainsFunc(known, func(e *EIP) bool { return e.Region != r }) {
-		a.Region = r
+	if s.region != "" {
+		a.Region = s.region
 	}
 	return a
+}
+
+// An eipSummary is what a set of EIPs that an association may name have in common.
+type eipSummary struct {
+	managed     bool       // every one is managed by the input
+	sameBilling bool       // they agree on billing...
+	prepaid     bool       // ...which is subscription
+	region      regions.ID // the region they share, or ""
+}
+
+func summarize(es []*EIP) eipSummary {
+	s := eipSummary{managed: len(es) > 0, sameBilling: true}
+	for i, e := range es {
+		s.managed = s.managed && e.Known
+		if i == 0 {
+			s.prepaid, s.region = e.PrePaid, e.Region
+			continue
+		}
+		s.sameBilling = s.sameBilling && e.PrePaid == s.prepaid
+		if e.Region != s.region {
+			s.region = ""
+		}
+	}
+	return s
+}
+
+// oneOf summarizes the instances of a counted EIP resource, once per run.
+func (c *checker) oneOf(configAddr string) eipSummary {
+	if s, ok := c.cache.oneOf[configAddr]; ok {
+		return s
+	}
+	var es []*EIP
+	for _, key := range c.m.Expanded[configAddr] {
+		if e := c.m.EIPs[key]; e != nil {
+			es = append(es, e)
+		} else {
+			es = append(es, &EIP{}) // an instance the model has no EIP for: not known
+		}
+	}
+	s := summarize(es)
+	c.cache.oneOf[configAddr] = s
+	return s
 }
