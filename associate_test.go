@@ -329,3 +329,28 @@ func TestAllowedPathAllocatesNothing(t *testing.T) {
 		t.Errorf("CanAssociate allocates %v times on the allowed path", allocs)
 	}
 }
+
+// TestKindAPICodes: only cut-through has a documented error for the wrong ENI kind
+// (API facts §1: Invalid.DirectEip.BindType, "The direct eip can be only associated with
+// eni"); no public source gives one for NAT on a trunk ENI or multi-EIP-to-ENI on a
+// primary one, so none is predicted.
+func TestKindAPICodes(t *testing.T) {
+	tests := []struct {
+		mode modes.Mode
+		kind eni.Kind
+		api  string
+	}{
+		{modes.Binded, eni.Primary, "Invalid.DirectEip.BindType"},
+		{modes.NAT, eni.Trunk, ""},
+		{modes.MultiBinded, eni.Primary, ""},
+		{modes.Binded, eni.Member, ""},
+	}
+	for _, tc := range tests {
+		r := request(tc.mode, 1)
+		r.ENI.Kind = tc.kind
+		v, ok := eipassoc.CanAssociate(r).Violation(eipassoc.CodeENIKindUnsupported)
+		if !ok || v.APICode != tc.api {
+			t.Errorf("%v on a %v ENI: %+v, %v; want API code %q", tc.mode, tc.kind, v, ok, tc.api)
+		}
+	}
+}

@@ -222,9 +222,18 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	if n.Instance != "" && req.Mode.IsValid() {
 		c.checkCarried(n, req)
 	}
-	if n.AttachedInPlan && (req.Mode != modes.NAT || c.opts.Behaviour == eipassoc.Documented) && !d.Has(eipassoc.CodeENIAttached) {
-		c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+"; an ENI must be detached when an EIP is associated in "+req.Mode.Properties().Name, "Eni.Attached")
+	if n.AttachedInPlan && !d.Has(eipassoc.CodeENIAttached) && c.failsIfAttachedFirst(req, n) {
+		c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+"; if Terraform attaches it first, the association fails: an ENI must be detached when an EIP is associated in "+req.Mode.Properties().Name, "Eni.Attached")
 	}
+}
+
+// failsIfAttachedFirst asks the rules whether the association would break eni-attached
+// if the plan's attachment of n ran first.
+func (c *checker) failsIfAttachedFirst(req eipassoc.Request, n *ENI) bool {
+	req.ENI.Status, req.ENI.Instance = eni.InUse, c.m.instanceID(n.Instance)
+	req.Unknown = req.Unknown.Intersect(^eipassoc.FactsOf(eipassoc.FactENIStatus, eipassoc.FactENIAttachment))
+	_, fails := eipassoc.CanAssociate(req).Violation(eipassoc.CodeENIAttached)
+	return fails
 }
 
 // checkCarried applies the rules an instance puts on the EIPs its ENI carries (instance
