@@ -1,0 +1,34 @@
+terraform {
+  required_providers {
+    alicloud = { source = "aliyun/alicloud" }
+  }
+}
+
+provider "alicloud" {
+  region = "cn-shanghai"
+}
+
+# An instance with an attached ENI that carries a multi-EIP-to-ENI EIP; this plan changes the type to ecs.c5.large.
+resource "alicloud_ecs_network_interface" "pub" {
+  vswitch_id         = "vsw-uf6existing0000001"
+  primary_ip_address = "192.168.0.10"
+}
+
+resource "alicloud_eip_address" "m" {}
+
+resource "alicloud_eip_association" "m" {
+  allocation_id = alicloud_eip_address.m.id
+  instance_id   = alicloud_ecs_network_interface.pub.id
+  instance_type = "NetworkInterface"
+  mode          = "MULTI_BINDED"
+}
+
+resource "alicloud_instance" "app" {
+  instance_type = "ecs.c5.large"
+  vswitch_id    = "vsw-uf6existing0000001"
+}
+
+resource "alicloud_ecs_network_interface_attachment" "pub" {
+  network_interface_id = alicloud_ecs_network_interface.pub.id
+  instance_id          = alicloud_instance.app.id
+}
