@@ -59,6 +59,9 @@ type ENI struct {
 	// AttachedInPlan says the attachment is created by this plan.
 	Instance       string
 	AttachedInPlan bool
+	// IPCountBefore is the number of private addresses before the plan, when the plan
+	// changes it; zero otherwise.
+	IPCountBefore int
 	// Known is false for an ENI that the input only names: its facts are unknown.
 	Known bool
 }
@@ -86,6 +89,8 @@ type Instance struct {
 	Region           regions.ID
 	// VSwitch is the key of the instance's vSwitch, when the input gives it.
 	VSwitch string
+	// TypeBefore is the instance type before the plan, when the plan changes it.
+	TypeBefore string
 }
 
 // An Attachment attaches an ENI to an instance.
@@ -118,11 +123,13 @@ type Association struct {
 	Mode                modes.Mode
 	ModeSet             bool
 	ModeUnknown         bool
-	PrivateIP           netip.Addr
-	PrivateIPUnknown    bool
-	Region              regions.ID
-	RegionUnknown       string // why the region is unknown, or ""
-	Location            Location
+	// ModeBefore is the mode before the plan, when the plan changes it in place.
+	ModeBefore       string
+	PrivateIP        netip.Addr
+	PrivateIPUnknown bool
+	Region           regions.ID
+	RegionUnknown    string // why the region is unknown, or ""
+	Location         Location
 }
 
 // Checked lists the addresses of the planned associations and attachments, the

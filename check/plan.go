@@ -1,19 +1,19 @@
 package check
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
+	"cmp"
 	"io"
 	"maps"
 	"net/netip"
 	"os"
-	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
-	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -28,6 +28,12 @@ type PlanOptions struct {
 	// Getenv reads ALICLOUD_REGION and ALIBABA_CLOUD_REGION, the provider's fallback;
 	// nil means os.Getenv.
 	Getenv func(string) string
+	// SourceDir is the root module's directory. Where the plan keeps only the static
+	// part of a reference (x[count.index], local.m, each.value), its expression is
+	// evaluated from the .tf files there (and of the modules below, local ones relative
+	// to their caller, registry ones through .terraform/modules/modules.json). Empty
+	// means no sources: such references stay unknown.
+	SourceDir string
 }
 
 // Resource types the checker understands; the deprecated aliases share the schemas.
@@ -44,109 +50,84 @@ const (
 	typeVPC         = "alicloud_vpc"
 )
 
-// maxPlanBytes bounds the plan JSON read into memory.
+// maxPlanBytes bounds the plan JSON read.
 const maxPlanBytes = 1 << 30
 
-// LoadPlan reads the JSON of "terraform show -json" (or "tofu show -json") from r. name
-// labels the input in errors and findings. A file that is not plan JSON, or whose format
-// version is unsupported, gives an *InputError.
+// LoadPlan reads the JSON of "terraform show -json" (or "tofu show -json") from r, as a
+// stream. name labels the input in errors and findings. A file that is not plan JSON,
+// or whose format version is unsupported, gives an *InputError.
 func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxPlanBytes+1))
-	if err != nil {
-		return nil, &InputError{File: name, Msg: err.Error()}
-	}
-	if len(data) > maxPlanBytes {
+	lim := &limitReader{r: r, left: maxPlanBytes + 1}
+	p, err := decodePlan(lim, name)
+	if lim.left <= 0 {
 		return nil, &InputError{File: name, Msg: "larger than 1 GiB"}
 	}
-	var plan tfjson.Plan
-	if err := json.Unmarshal(data, &plan); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &syn):
-			return nil, &InputError{File: name, Where: lineOf(data, syn.Offset), Msg: "not JSON: " + syn.Error()}
-		case errors.As(err, &typ):
-			return nil, &InputError{File: name, Where: lineOf(data, typ.Offset), Msg: "not plan JSON: " + typ.Error()}
-		}
-		return nil, &InputError{File: name, Msg: "not plan JSON from \"terraform show -json\": " + err.Error()}
-	}
-	if plan.FormatVersion == "" || plan.ResourceChanges == nil && plan.PlannedValues == nil {
-		return nil, &InputError{File: name, Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\""}
+	if err != nil {
+		return nil, err
 	}
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
-	b := &planBuilder{plan: &plan, opts: opts, m: newModel(name), config: map[string]*configEntry{}, modules: map[string]*moduleEntry{}}
-	if plan.Config != nil {
-		b.indexConfig("", plan.Config.RootModule)
+	b := &planBuilder{plan: p, opts: opts, m: newModel(name), tree: newInstanceTree(p)}
+	if opts.SourceDir != "" {
+		b.eval = newEvaluator(b.tree, p, newSourceTree(opts.SourceDir))
+		for addr, dir := range b.eval.src.manifest {
+			rel, err := relPath(opts.SourceDir, dir)
+			if err == nil {
+				b.m.ModuleDirs["module."+strings.ReplaceAll(addr, ".", ".module.")] = rel
+			}
+		}
+	}
+	if p.config != nil {
+		b.moduleDirs("", ".", p.config.root)
 	}
 	b.build()
 	return b.m, nil
 }
 
-// lineOf turns a byte offset into "line N".
-func lineOf(data []byte, off int64) string {
-	if off <= 0 || off > int64(len(data)) {
-		return offsetWhere(off)
+// limitReader reads at most left bytes and remembers when it reached the limit.
+type limitReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, io.EOF
 	}
-	return "line " + strconv.Itoa(bytes.Count(data[:off], []byte("\n"))+1)
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
 }
 
 func newModel(source string) *Model {
-	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{}, ModuleDirs: map[string]string{}, VSwitches: map[string]*VSwitch{}}
-}
-
-// configEntry is one configuration resource with the module it sits in.
-type configEntry struct {
-	module string // module address, e.g. "module.edge", or "" at root
-	res    *tfjson.ConfigResource
-}
-
-// moduleEntry is a module call: its parent module and its argument expressions.
-type moduleEntry struct {
-	parent string
-	call   *tfjson.ModuleCall
+	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{},
+		ModuleDirs: map[string]string{}, VSwitches: map[string]*VSwitch{}, Expanded: map[string][]string{}}
 }
 
 type planBuilder struct {
-	plan    *tfjson.Plan
-	opts    PlanOptions
-	m       *Model
-	config  map[string]*configEntry // absolute config address -> entry
-	modules map[string]*moduleEntry // module address -> call
-	// values of every managed resource instance after the plan, by address.
-	values  map[string]*resourceValues
-	byType  map[string][]*resourceValues
-	counted map[string][]string // config address -> instance addresses (count/for_each)
+	plan *planFile
+	opts PlanOptions
+	m    *Model
+	tree *instanceTree
+	eval *evaluator // nil without sources
 	// eniIDs, eipIDs and instanceIDs map cloud IDs to model keys; see byID.
 	eniIDs, eipIDs, instanceIDs map[string]string
 }
 
-// resourceValues are one resource instance's attributes after the plan.
-type resourceValues struct {
-	address, module, typ, name, configAddr, providerKey string
-	planned                                             bool // created or updated by the plan
-	after                                               map[string]any
-	unknown                                             map[string]any
-}
-
-func (b *planBuilder) indexConfig(module string, cm *tfjson.ConfigModule) {
-	if cm == nil {
-		return
-	}
-	for _, r := range cm.Resources {
-		if r.Mode == tfjson.ManagedResourceMode {
-			b.config[join(module, r.Address)] = &configEntry{module: module, res: r}
-		}
-	}
-	for name, call := range cm.ModuleCalls {
+// moduleDirs records the directories of local modules, relative to the root module.
+func (b *planBuilder) moduleDirs(module, dir string, cm *configModule) {
+	for _, name := range slices.Sorted(maps.Keys(cm.calls)) {
+		call := cm.calls[name]
 		addr := join(module, "module."+name)
-		b.modules[addr] = &moduleEntry{parent: module, call: call}
-		if src := call.Source; strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
-			b.m.ModuleDirs[addr] = path.Join(b.m.ModuleDirs[module], src)
+		if src := call.source; strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+			b.m.ModuleDirs[addr] = pathJoin(dir, src)
 		}
-		if call.Module != nil {
-			b.indexConfig(addr, call.Module)
+		if d, ok := b.m.ModuleDirs[addr]; ok && call.module != nil {
+			b.moduleDirs(addr, d, call.module)
 		}
 	}
 }
@@ -158,141 +139,135 @@ func join(module, addr string) string {
 	return module + "." + addr
 }
 
-// configAddress strips instance keys from an address: module.a["x"].t.n[0] -> module.a.t.n.
-func configAddress(addr string) string {
-	var out strings.Builder
-	depth := 0
-	for _, c := range addr {
-		switch {
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case depth == 0:
-			out.WriteRune(c)
-		}
-	}
-	return out.String()
-}
-
 func (b *planBuilder) build() {
-	b.values, b.byType, b.counted = map[string]*resourceValues{}, map[string][]*resourceValues{}, map[string][]string{}
-	b.m.Expanded = b.counted
-	for _, rc := range b.plan.ResourceChanges {
-		if rc == nil || rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.DeposedKey != "" {
-			continue
-		}
-		a := rc.Change.Actions
-		if a.Delete() || a.Read() {
+	byType := map[string][]*resInst{}
+	for _, c := range b.plan.changes {
+		ri := b.tree.insts[c.address]
+		if ri == nil || slices.Contains(c.actions, "delete") && !ri.planned || slices.Contains(c.actions, "read") {
 			continue // going away, or a data read
 		}
-		rv := &resourceValues{address: rc.Address, module: rc.ModuleAddress, typ: rc.Type, name: rc.Name,
-			configAddr: configAddress(rc.Address), planned: a.Create() || a.Update() || a.Replace()}
-		rv.after, _ = rc.Change.After.(map[string]any)
-		rv.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
-		if before, ok := rc.Change.Before.(map[string]any); ok && rv.after != nil {
-			if id, ok := before["id"].(string); ok && rv.unknown["id"] == true && !a.Replace() {
-				rv.after["id"] = id // an update keeps the ID
-			}
+		if c.after == nil {
+			c.after = map[string]any{}
 		}
-		if rv.after == nil {
-			rv.after = map[string]any{}
+		if id, ok := c.before["id"].(string); ok && c.unknown["id"] == true && !slices.Contains(c.actions, "delete") {
+			c.after["id"] = id // an update keeps the ID
 		}
-		if ce := b.config[rv.configAddr]; ce != nil {
-			rv.providerKey = ce.res.ProviderConfigKey
-		}
-		b.values[rv.address] = rv
-		b.byType[rv.typ] = append(b.byType[rv.typ], rv)
-		b.counted[rv.configAddr] = append(b.counted[rv.configAddr], rv.address)
+		byType[c.typ] = append(byType[c.typ], ri)
+		exp := join(ri.mod.addr, ri.typ+"."+ri.name)
+		b.m.Expanded[exp] = append(b.m.Expanded[exp], c.address)
 	}
-	for _, rv := range b.byType[typeVSwitch] {
-		vpc := knownString(rv, "vpc_id")
+	for _, ri := range byType[typeVSwitch] {
+		vpc := knownString(ri, "vpc_id")
 		if vpc == "" {
-			vpc, _ = b.resolve(rv, "vpc_id", kindVPC)
+			vpc, _ = b.resolve(ri, "vpc_id", kindVPC)
 		}
-		b.m.VSwitches[rv.address] = &VSwitch{Key: rv.address, Zone: knownString(rv, "zone_id"), VPC: vpc}
-		if id := knownString(rv, "id"); id != "" {
-			b.m.VSwitches[id] = b.m.VSwitches[rv.address]
+		b.m.VSwitches[ri.address] = &VSwitch{Key: ri.address, Zone: knownString(ri, "zone_id"), VPC: vpc}
+		if id := knownString(ri, "id"); id != "" {
+			b.m.VSwitches[id] = b.m.VSwitches[ri.address]
 		}
 	}
-	for _, rv := range b.byType[typeInstance] {
-		b.addInstance(rv)
+	for _, ri := range byType[typeInstance] {
+		b.addInstance(ri)
 	}
 	for _, t := range []string{typeENI, typeENIAlias} {
-		for _, rv := range b.byType[t] {
-			b.addENI(rv)
+		for _, ri := range byType[t] {
+			b.addENI(ri)
 		}
 	}
 	for _, t := range []string{typeEIP, typeEIPAlias} {
-		for _, rv := range b.byType[t] {
-			b.m.EIPs[rv.address] = &EIP{Key: rv.address, Address: rv.address, ID: knownString(rv, "id"), Region: b.region(rv), PrePaid: prepaid(rv), Known: true}
+		for _, ri := range byType[t] {
+			b.m.EIPs[ri.address] = &EIP{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
 		}
 	}
 	for _, t := range []string{typeAttach, typeAttachAlias} {
-		for _, rv := range b.byType[t] {
-			b.addAttachment(rv)
+		for _, ri := range byType[t] {
+			b.addAttachment(ri)
 		}
 	}
-	for _, rv := range b.byType[typeAssociation] {
-		b.addAssociation(rv)
+	for _, ri := range byType[typeAssociation] {
+		b.addAssociation(ri)
 	}
-	slices.SortFunc(b.m.Associations, func(x, y *Association) int { return strings.Compare(x.Address, y.Address) })
+	slices.SortFunc(b.m.Associations, func(x, y *Association) int { return compareAddresses(x.Address, y.Address) })
+	slices.SortFunc(b.m.Attachments, func(x, y *Attachment) int { return compareAddresses(x.Address, y.Address) })
 }
 
 // knownString returns a known string attribute, or "".
-func knownString(rv *resourceValues, attr string) string {
-	s, _ := rv.after[attr].(string)
+func knownString(ri *resInst, attr string) string {
+	s, _ := ri.after[attr].(string)
 	return s
 }
 
 // isUnknown reports whether an attribute is unknown until apply.
-func isUnknown(rv *resourceValues, attr string) bool { return rv.unknown[attr] == true }
+func isUnknown(ri *resInst, attr string) bool { return ri.unknown[attr] == true }
 
-func prepaid(rv *resourceValues) bool {
+func prepaid(ri *resInst) bool {
 	for _, attr := range []string{"payment_type", "instance_charge_type"} {
-		if c, err := eip.ParseChargeType(knownString(rv, attr)); err == nil && c == eip.PrePaid {
+		if c, err := eip.ParseChargeType(knownString(ri, attr)); err == nil && c == eip.PrePaid {
 			return true
 		}
 	}
 	return false
 }
 
-func (b *planBuilder) addInstance(rv *resourceValues) {
-	in := &Instance{Key: rv.address, Address: rv.address, ID: knownString(rv, "id"), Type: knownString(rv, "instance_type"), Region: b.region(rv), VSwitch: b.vswitchOf(rv)}
-	b.m.Instances[rv.address] = in
-	primary := &ENI{Key: rv.address + ".primary", Address: rv.address, ID: knownString(rv, "network_interface_id"), Kind: eni.Primary,
-		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: rv.address, Known: true}
+func (b *planBuilder) addInstance(ri *resInst) {
+	in := &Instance{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
+	if old, _ := ri.before["instance_type"].(string); old != "" && old != in.Type && ri.planned {
+		in.TypeBefore = old
+	}
+	b.m.Instances[ri.address] = in
+	primary := &ENI{Key: ri.address + ".primary", Address: ri.address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
+		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: ri.address, Known: true}
 	b.m.ENIs[primary.Key] = primary
-	nics, _ := rv.after["network_interfaces"].([]any)
+	nics, _ := ri.after["network_interfaces"].([]any)
 	for i, n := range nics {
 		block, _ := n.(map[string]any)
 		id, _ := block["network_interface_id"].(string)
-		key := rv.address + ".network_interfaces[" + strconv.Itoa(i) + "]"
-		b.m.ENIs[key] = &ENI{Key: key, Address: rv.address, ID: id, Kind: eni.Secondary, Region: in.Region,
-			IPCount: 1, IPCountKnown: true, Instance: rv.address, AttachedInPlan: rv.planned, Known: true}
+		key := ri.address + ".network_interfaces[" + strconv.Itoa(i) + "]"
+		b.m.ENIs[key] = &ENI{Key: key, Address: ri.address, ID: id, Kind: eni.Secondary, Region: in.Region,
+			IPCount: 1, IPCountKnown: true, Instance: ri.address, AttachedInPlan: ri.planned, Known: true}
 	}
 }
 
-func (b *planBuilder) addENI(rv *resourceValues) {
-	n := &ENI{Key: rv.address, Address: rv.address, ID: knownString(rv, "id"), Kind: eni.Secondary, Region: b.region(rv),
-		VSwitch: b.vswitchOf(rv), Known: true}
-	if knownString(rv, "instance_type") == "Trunk" {
+func (b *planBuilder) addENI(ri *resInst) {
+	n := &ENI{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Kind: eni.Secondary, Region: b.region(ri),
+		VSwitch: b.vswitchOf(ri), Known: true}
+	if knownString(ri, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
 	}
-	if a, err := netip.ParseAddr(first(knownString(rv, "primary_ip_address"), knownString(rv, "private_ip"))); err == nil {
+	if a, err := netip.ParseAddr(first(knownString(ri, "primary_ip_address"), knownString(ri, "private_ip"))); err == nil {
 		n.IPs = append(n.IPs, a)
 	}
-	n.IPCount, n.IPCountKnown = b.ipCount(rv, n)
-	b.m.ENIs[rv.address] = n
+	n.IPCount, n.IPCountKnown = b.ipCount(ri, n)
+	if ri.planned && ri.before != nil {
+		if before := secondaryCount(ri.before); before >= 0 && n.IPCountKnown && before+1 != n.IPCount {
+			n.IPCountBefore = before + 1
+		}
+	}
+	b.m.ENIs[ri.address] = n
+}
+
+// secondaryCount returns how many secondary addresses an ENI's attributes list, or -1.
+func secondaryCount(attrs map[string]any) int {
+	for _, attr := range []string{"private_ip_addresses", "private_ips"} {
+		if list, ok := attrs[attr].([]any); ok && len(list) > 0 {
+			return len(list)
+		}
+	}
+	for _, attr := range []string{"secondary_private_ip_address_count", "private_ips_count"} {
+		if c, ok := attrs[attr].(float64); ok {
+			return int(c)
+		}
+	}
+	return -1
 }
 
 // vswitchOf returns the model key of a resource's vSwitch: the planned vSwitch it
 // references, or the vSwitch ID.
-func (b *planBuilder) vswitchOf(rv *resourceValues) string {
-	if id := knownString(rv, "vswitch_id"); id != "" {
+func (b *planBuilder) vswitchOf(ri *resInst) string {
+	if id := knownString(ri, "vswitch_id"); id != "" {
 		return id
 	}
-	key, _ := b.resolve(rv, "vswitch_id", kindVSwitch)
+	key, _ := b.resolve(ri, "vswitch_id", kindVSwitch)
 	return key
 }
 
@@ -308,9 +283,9 @@ func first(ss ...string) string {
 // ipCount works out how many private addresses an ENI will have: 1 + the secondary
 // list or count, in the new or the deprecated spelling. Attributes that the
 // configuration does not set take the provider's default, no secondary address.
-func (b *planBuilder) ipCount(rv *resourceValues, n *ENI) (int, bool) {
+func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 	for _, attr := range []string{"private_ip_addresses", "private_ips"} {
-		if list, ok := rv.after[attr].([]any); ok && len(list) > 0 {
+		if list, ok := ri.after[attr].([]any); ok && len(list) > 0 {
 			for _, v := range list {
 				if s, ok := v.(string); ok {
 					if a, err := netip.ParseAddr(s); err == nil {
@@ -322,54 +297,47 @@ func (b *planBuilder) ipCount(rv *resourceValues, n *ENI) (int, bool) {
 		}
 	}
 	for _, attr := range []string{"secondary_private_ip_address_count", "private_ips_count"} {
-		if c, ok := number(rv.after[attr]); ok && c > 0 {
-			return 1 + c, true
+		if c, ok := ri.after[attr].(float64); ok && c > 0 {
+			return 1 + int(c), true
 		}
 	}
-	ce := b.config[rv.configAddr]
 	for _, attr := range []string{"private_ip_addresses", "private_ips", "secondary_private_ip_address_count", "private_ips_count"} {
-		if isUnknown(rv, attr) && ce != nil && ce.res.Expressions[attr] != nil {
+		if isUnknown(ri, attr) && b.configures(ri, attr) {
 			return 0, false // set in the configuration, known only after apply
 		}
 	}
 	return 1, true
 }
 
-func number(v any) (int, bool) {
-	switch x := v.(type) {
-	case float64:
-		return int(x), true
-	case json.Number:
-		n, err := x.Int64()
-		return int(n), err == nil
-	}
-	return 0, false
+// configures reports whether the configuration sets attr of ri.
+func (b *planBuilder) configures(ri *resInst, attr string) bool {
+	return ri.blk.cfg != nil && ri.blk.cfg.exprs[attr] != nil
 }
 
-func (b *planBuilder) addAttachment(rv *resourceValues) {
-	eniKey, _ := b.resolve(rv, "network_interface_id", kindENI)
-	instKey, _ := b.resolve(rv, "instance_id", kindInstance)
+func (b *planBuilder) addAttachment(ri *resInst) {
+	eniKey, _ := b.resolve(ri, "network_interface_id", kindENI)
+	instKey, _ := b.resolve(ri, "instance_id", kindInstance)
 	if eniKey == "" || instKey == "" {
 		return
 	}
-	b.m.Attachments = append(b.m.Attachments, &Attachment{Address: rv.address, ENI: eniKey, Instance: instKey, Planned: rv.planned})
+	b.m.Attachments = append(b.m.Attachments, &Attachment{Address: ri.address, ENI: eniKey, Instance: instKey, Planned: ri.planned})
 	if n := b.m.ENIs[eniKey]; n != nil {
-		n.Instance, n.AttachedInPlan = instKey, rv.planned
+		n.Instance, n.AttachedInPlan = instKey, ri.planned
 	}
 }
 
-func (b *planBuilder) addAssociation(rv *resourceValues) {
-	a := &Association{Address: rv.address, Module: rv.module, ResourceType: rv.typ, Planned: rv.planned, Region: b.region(rv)}
+func (b *planBuilder) addAssociation(ri *resInst) {
+	a := &Association{Address: ri.address, Module: ri.moduleAddress, ResourceType: ri.typ, Planned: ri.planned, Region: b.region(ri)}
 	if a.Region == "" {
 		a.RegionUnknown = "no region: set -region, the provider's region, or ALICLOUD_REGION"
 	}
-	a.EIP, _ = b.resolve(rv, "allocation_id", kindEIP)
+	a.EIP, _ = b.resolve(ri, "allocation_id", kindEIP)
 	if a.EIP == "" {
-		a.EIPOneOf = b.candidates(rv, "allocation_id", kindEIP)
+		a.EIPOneOf = b.candidates(ri, "allocation_id", kindEIP)
 	}
-	a.Target, a.TargetUnknown = b.resolve(rv, "instance_id", kindTarget)
-	a.InstanceType, a.InstanceTypeUnknown = b.stringAttr(rv, "instance_type")
-	if s, unknown := b.stringAttr(rv, "mode"); unknown {
+	a.Target, a.TargetUnknown = b.resolve(ri, "instance_id", kindTarget)
+	a.InstanceType, a.InstanceTypeUnknown = b.stringAttr(ri, "instance_type")
+	if s, unknown := b.stringAttr(ri, "mode"); unknown {
 		a.ModeUnknown = true
 	} else if s != "" {
 		a.ModeSet = true
@@ -377,7 +345,10 @@ func (b *planBuilder) addAssociation(rv *resourceValues) {
 			a.Mode = m
 		}
 	}
-	if s, unknown := b.stringAttr(rv, "private_ip_address"); unknown {
+	if old, _ := ri.before["mode"].(string); old != "" && a.ModeSet && old != a.Mode.String() {
+		a.ModeBefore = old
+	}
+	if s, unknown := b.stringAttr(ri, "private_ip_address"); unknown {
 		a.PrivateIPUnknown = true
 	} else if s != "" {
 		a.PrivateIP, _ = netip.ParseAddr(s)
@@ -387,30 +358,27 @@ func (b *planBuilder) addAssociation(rv *resourceValues) {
 
 // stringAttr returns an attribute's known value, or reports that the configuration
 // sets it to something known only after apply. An O+C attribute left unset is unknown
-// in the plan but means "the provider's default": it is reported as "" and known.
-func (b *planBuilder) stringAttr(rv *resourceValues, attr string) (string, bool) {
-	if s, ok := rv.after[attr].(string); ok {
+// in the plan but means "the provider's default": it is reported as "" and known. A
+// value the sources evaluate is known.
+func (b *planBuilder) stringAttr(ri *resInst, attr string) (string, bool) {
+	if s, ok := ri.after[attr].(string); ok {
 		return s, false
 	}
-	if !isUnknown(rv, attr) {
+	if !isUnknown(ri, attr) || !b.configures(ri, attr) {
 		return "", false
 	}
-	ce := b.config[rv.configAddr]
-	if ce == nil || ce.res.Expressions[attr] == nil {
-		return "", false
+	if e := ri.blk.cfg.exprs[attr]; e.isConst {
+		s, _ := e.constant.(string)
+		return s, false
 	}
-	if c, ok := constant(ce.res.Expressions[attr]); ok {
-		return c, false
+	if b.eval != nil {
+		if v, why, ok := b.eval.attr(ri, attr); ok && why == "" && v.Type() == cty.String {
+			if _, _, isPlaceholder := parsePlaceholder(v.AsString()); !isPlaceholder {
+				return v.AsString(), false
+			}
+		}
 	}
 	return "", true
-}
-
-func constant(e *tfjson.Expression) (string, bool) {
-	if e == nil || e.ExpressionData == nil || len(e.References) > 0 {
-		return "", false
-	}
-	s, ok := e.ConstantValue.(string)
-	return s, ok
 }
 
 // refKind says what a reference should resolve to.
@@ -425,149 +393,237 @@ const (
 	kindVPC
 )
 
-// resolve finds the model key an ID attribute points at: by its value when the plan
-// knows it, otherwise through the configuration's references (also through module
-// variables). It returns "" and a reason when it cannot.
-func (b *planBuilder) resolve(rv *resourceValues, attr string, kind refKind) (string, string) {
-	if id := knownString(rv, attr); id != "" {
+// resolve finds the model key an ID attribute of ri points at: by its value when the
+// plan knows it; otherwise by evaluating its expression from the sources, in ri's
+// module instance and with its instance key; otherwise through the plan's references,
+// inside ri's module instance. It returns "" and a reason when it cannot.
+func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (string, string) {
+	if id := knownString(ri, attr); id != "" {
 		return b.byID(id, kind), ""
 	}
-	ce := b.config[rv.configAddr]
-	if ce == nil {
-		return "", attr + " is known only after apply and the plan has no configuration for " + rv.address
+	if b.eval != nil {
+		if v, why, ok := b.eval.attr(ri, attr); ok {
+			if why != "" {
+				return "", why
+			}
+			if v.Type() != cty.String {
+				return "", attr + " of " + ri.address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID"
+			}
+			if addr, path, ok := parsePlaceholder(v.AsString()); ok {
+				if key := b.placeholderKey(addr, path, kind); key != "" {
+					return key, ""
+				}
+				return "", attr + " of " + ri.address + " is " + path + " of " + addr + ", which is not what it should name"
+			}
+			return b.byID(v.AsString(), kind), ""
+		}
 	}
-	key, why := b.follow(ce.module, ce.res.Expressions[attr], kind, 0)
+	if ri.blk.cfg == nil {
+		return "", attr + " is known only after apply and the plan has no configuration for " + ri.address
+	}
+	key, why := b.follow(ri.mod, ri.blk.cfg.exprs[attr], kind, 0)
 	if key == "" && why == "" {
 		why = attr + " is known only after apply"
 	}
 	return key, why
 }
 
-// follow resolves an expression's references inside module.
-func (b *planBuilder) follow(module string, e *tfjson.Expression, kind refKind, depth int) (string, string) {
-	if e == nil || e.ExpressionData == nil || depth > 32 {
-		return "", ""
-	}
-	if s, ok := e.ConstantValue.(string); ok && len(e.References) == 0 {
-		return b.byID(s, kind), ""
-	}
-	why := ""
-	for _, ref := range e.References {
-		switch head, rest, _ := strings.Cut(ref, "."); head {
-		case "var":
-			name, _, _ := strings.Cut(rest, ".")
-			if key, w := b.followVar(module, name, kind, depth); key != "" {
-				return key, ""
-			} else if w != "" {
-				why = w
-			}
-		case "local", "each", "count", "self", "path", "terraform", "data":
-			why = "it comes from " + ref + ", which the plan does not resolve (pass -tf-dir for locals, or use a resource reference)"
-		default:
-			if key := b.resourceRef(module, ref, kind); key != "" {
-				return key, ""
-			}
-		}
-	}
-	return "", why
-}
-
-// candidates returns the configuration address of the counted resource that attr
-// refers to directly when the plan lost which instance (a reference such as
-// x[count.index].id): its instances are an exact set the referenced object is one of.
-// It returns "" when there is no such resource.
-func (b *planBuilder) candidates(rv *resourceValues, attr string, kind refKind) string {
-	ce := b.config[rv.configAddr]
-	if ce == nil || ce.res.Expressions[attr] == nil || ce.res.Expressions[attr].ExpressionData == nil {
+// placeholderKey maps the placeholder of an ID known after apply to the model key of
+// the object it identifies.
+func (b *planBuilder) placeholderKey(addr, path string, kind refKind) string {
+	ri := b.tree.insts[addr]
+	if ri == nil {
 		return ""
 	}
-	for _, ref := range ce.res.Expressions[attr].References {
-		parts := strings.SplitN(ref, ".", 3)
-		if len(parts) < 2 || (kind == kindEIP && parts[0] != typeEIP && parts[0] != typeEIPAlias) {
-			continue
+	return refKey(ri.typ, addr, path, kind)
+}
+
+// refKey maps an attribute of a resource instance to the model key it identifies, if
+// it identifies something of kind.
+func refKey(typ, addr, path string, kind refKind) string {
+	switch typ {
+	case typeENI, typeENIAlias:
+		if path == "id" && (kind == kindENI || kind == kindTarget) {
+			return addr
 		}
-		name, _, _ := strings.Cut(parts[1], "[")
-		if addr := join(ce.module, parts[0]+"."+name); len(b.counted[addr]) > 0 {
+	case typeEIP, typeEIPAlias:
+		if (path == "id" || path == "allocation_id") && kind == kindEIP {
+			return addr
+		}
+	case typeVSwitch:
+		if path == "id" && kind == kindVSwitch {
+			return addr
+		}
+	case typeVPC:
+		if path == "id" && kind == kindVPC {
+			return addr
+		}
+	case typeInstance:
+		switch {
+		case strings.HasPrefix(path, "network_interfaces") && strings.HasSuffix(path, "network_interface_id") && kind != kindInstance:
+			i := "0"
+			if open, close := strings.IndexByte(path, '['), strings.IndexByte(path, ']'); open >= 0 && close > open {
+				i = path[open+1 : close]
+			}
+			return addr + ".network_interfaces[" + i + "]"
+		case path == "network_interface_id" && kind != kindInstance:
+			return addr + ".primary"
+		case path == "id" && (kind == kindInstance || kind == kindTarget):
 			return addr
 		}
 	}
 	return ""
 }
 
-// followVar resolves var.name in module: at the root through the plan's variables,
-// inside a module through the calling module's argument.
-func (b *planBuilder) followVar(module, name string, kind refKind, depth int) (string, string) {
-	if module == "" {
-		if v := b.plan.Variables[name]; v != nil {
-			if s, ok := v.Value.(string); ok {
-				return b.byID(s, kind), ""
-			}
-		}
-		return "", "var." + name + " has no string value in the plan"
-	}
-	call := b.modules[module]
-	if call == nil || call.call == nil {
+// follow resolves an expression's references inside module instance mi.
+func (b *planBuilder) follow(mi *modInst, e *expression, kind refKind, depth int) (string, string) {
+	if e == nil || depth > 32 {
 		return "", ""
 	}
-	return b.follow(call.parent, call.call.Expressions[name], kind, depth+1)
+	if s, ok := e.constant.(string); ok && e.isConst {
+		return b.byID(s, kind), ""
+	}
+	// The reasons, most telling first: a lost index of a resource, then a value
+	// computed from each, count or a local, then a variable or an output.
+	var whys [3]string
+	note := func(rank int, w string) {
+		if w != "" && whys[rank] == "" {
+			whys[rank] = w
+		}
+	}
+	for _, ref := range e.refs {
+		switch head, rest, _ := strings.Cut(ref, "."); head {
+		case "var":
+			name, _, _ := strings.Cut(rest, ".")
+			key, w := b.followVar(mi, name, kind, depth)
+			if key != "" {
+				return key, ""
+			}
+			note(2, w)
+		case "module":
+			key, w := b.followOutput(mi, rest, kind, depth)
+			if key != "" {
+				return key, ""
+			}
+			note(2, w)
+		case "local", "each", "count", "self", "path", "terraform", "data":
+			note(1, "it is computed from "+ref+", which only the configuration's sources can evaluate (run the check where the .tf files are, or pass -tf-dir)")
+		default:
+			key, w := b.resourceRef(mi, ref, kind)
+			if key != "" {
+				return key, ""
+			}
+			note(0, w)
+		}
+	}
+	return "", cmp.Or(whys[0], whys[1], whys[2])
 }
 
-// resourceRef maps a reference such as "alicloud_ecs_network_interface.x.id" or
-// "alicloud_instance.web.network_interfaces[0].network_interface_id" to a model key.
-func (b *planBuilder) resourceRef(module, ref string, kind refKind) string {
-	parts := strings.SplitN(ref, ".", 3)
-	if len(parts) < 2 {
+// followVar resolves var.name in mi: at the root through the plan's variables, inside
+// a module through the call's argument in the calling module instance.
+func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth int) (string, string) {
+	if mi.parent == nil {
+		if s, ok := b.plan.variables[name].(string); ok {
+			return b.byID(s, kind), ""
+		}
+		return "", "var." + name + " holds no ID in the plan"
+	}
+	if mi.call == nil {
+		return "", ""
+	}
+	return b.follow(mi.parent, mi.call.exprs[name], kind, depth+1)
+}
+
+// followOutput resolves module.CALL.OUTPUT in mi through the child module instance.
+func (b *planBuilder) followOutput(mi *modInst, ref string, kind refKind, depth int) (string, string) {
+	call, rest, _ := strings.Cut(ref, ".")
+	output, _, _ := strings.Cut(rest, ".")
+	kids := mi.children[call]
+	if len(kids) != 1 || kids[0].key.kind != noKey || kids[0].cfg == nil || output == "" {
+		return "", "it comes from module." + call + ", whose instance the plan does not say"
+	}
+	return b.follow(kids[0], kids[0].cfg.outputs[output], kind, depth+1)
+}
+
+// resourceRef maps a reference such as "alicloud_ecs_network_interface.x.id" inside
+// module instance mi to a model key: to the block's only instance, or to the instance
+// a literal index names. A computed index the plan lost gives "" and the reason.
+func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (string, string) {
+	trav, diags := hclsyntax.ParseTraversalAbs([]byte(ref), "", hcl.InitialPos)
+	if diags.HasErrors() || len(trav) < 2 {
+		return "", ""
+	}
+	typ := trav.RootName()
+	name, ok := trav[1].(hcl.TraverseAttr)
+	if !ok {
+		return "", ""
+	}
+	blk := mi.blocks[typ+"."+name.Name]
+	if blk == nil {
+		return "", ""
+	}
+	rest := trav[2:]
+	var ri *resInst
+	if len(rest) > 0 {
+		if idx, ok := rest[0].(hcl.TraverseIndex); ok {
+			if k, ok := keyOf(idx.Key); ok {
+				for _, x := range blk.insts {
+					if x.key == k {
+						ri = x
+					}
+				}
+			}
+			rest = rest[1:]
+		}
+	}
+	if ri == nil {
+		if len(blk.insts) != 1 || blk.insts[0].key.kind != noKey {
+			return "", "it names one of the " + strconv.Itoa(len(blk.insts)) + " instances of " + join(mi.addr, typ+"."+name.Name) + " by an index the plan does not keep; the configuration's sources would say which (run the check where the .tf files are, or pass -tf-dir)"
+		}
+		ri = blk.insts[0]
+	}
+	path := "id"
+	if len(rest) > 0 {
+		path = traversalPath(rest)
+	}
+	return refKey(typ, ri.address, path, kind), ""
+}
+
+// traversalPath writes attribute steps as a path: network_interfaces[0].network_interface_id.
+func traversalPath(tr hcl.Traversal) string {
+	var sb strings.Builder
+	for _, t := range tr {
+		switch s := t.(type) {
+		case hcl.TraverseAttr:
+			if sb.Len() > 0 {
+				sb.WriteByte('.')
+			}
+			sb.WriteString(s.Name)
+		case hcl.TraverseIndex:
+			if k, ok := keyOf(s.Key); ok {
+				sb.WriteString(k.String())
+			}
+		}
+	}
+	return sb.String()
+}
+
+// candidates returns the model key of the counted EIP block that attr refers to
+// directly, inside ri's module instance, when the plan lost which instance (a
+// reference such as x[count.index].id): its instances are an exact set the referenced
+// object is one of. It returns "" when there is no such block.
+func (b *planBuilder) candidates(ri *resInst, attr string, kind refKind) string {
+	if ri.blk.cfg == nil || ri.blk.cfg.exprs[attr] == nil {
 		return ""
 	}
-	typ, name := parts[0], parts[1]
-	index := ""
-	if i := strings.IndexByte(name, '['); i >= 0 {
-		name, index = name[:i], name[i:]
-	}
-	cfg := join(module, typ+"."+name)
-	instances := b.counted[cfg]
-	var addr string
-	switch {
-	case index != "" && slices.Contains(instances, cfg+index):
-		addr = cfg + index
-	case len(instances) == 1:
-		addr = instances[0]
-	default:
-		return "" // not in the plan, or counted and the index is lost
-	}
-	rest := ""
-	if len(parts) == 3 {
-		rest = parts[2]
-	}
-	switch typ {
-	case typeENI, typeENIAlias:
-		if kind == kindENI || kind == kindTarget {
-			return addr
+	for _, ref := range ri.blk.cfg.exprs[attr].refs {
+		parts := strings.SplitN(ref, ".", 3)
+		if len(parts) < 2 || (kind == kindEIP && parts[0] != typeEIP && parts[0] != typeEIPAlias) {
+			continue
 		}
-	case typeEIP, typeEIPAlias:
-		if kind == kindEIP {
-			return addr
-		}
-	case typeVSwitch:
-		if kind == kindVSwitch {
-			return addr
-		}
-	case typeVPC:
-		if kind == kindVPC {
-			return addr
-		}
-	case typeInstance:
-		switch {
-		case strings.HasPrefix(rest, "network_interfaces"):
-			i := "0"
-			if open, close := strings.IndexByte(rest, '['), strings.IndexByte(rest, ']'); open >= 0 && close > open {
-				i = rest[open+1 : close]
-			}
-			return addr + ".network_interfaces[" + i + "]"
-		case rest == "network_interface_id" && kind != kindInstance:
-			return addr + ".primary"
-		case kind == kindInstance || kind == kindTarget:
-			return addr
+		name, _, _ := strings.Cut(parts[1], "[")
+		if exp := join(ri.mod.addr, parts[0]+"."+name); len(b.m.Expanded[exp]) > 0 {
+			return exp
 		}
 	}
 	return ""
@@ -632,31 +688,37 @@ func (b *planBuilder) instanceByID(id string) string {
 
 // region resolves a resource's region: the override, its provider block's region
 // (constant or root variable), then the provider's environment variables.
-func (b *planBuilder) region(rv *resourceValues) regions.ID {
+func (b *planBuilder) region(ri *resInst) regions.ID {
 	if b.opts.Region != "" {
 		return b.opts.Region
 	}
-	if b.plan.Config != nil {
-		key := rv.providerKey
-		if key == "" {
-			key = "alicloud"
+	if b.plan.config != nil {
+		key := "alicloud"
+		if ri.blk.cfg != nil && ri.blk.cfg.providerKey != "" {
+			key = ri.blk.cfg.providerKey
 		}
-		if pc := b.plan.Config.ProviderConfigs[key]; pc != nil {
-			if e := pc.Expressions["region"]; e != nil && e.ExpressionData != nil {
-				if s, ok := e.ConstantValue.(string); ok && len(e.References) == 0 {
-					return regions.ID(s)
-				}
-				for _, ref := range e.References {
-					if name, ok := strings.CutPrefix(ref, "var."); ok {
-						if v := b.plan.Variables[name]; v != nil {
-							if s, ok := v.Value.(string); ok {
-								return regions.ID(s)
-							}
-						}
+		if pc := b.plan.config.providers[key]; pc != nil && pc.region != nil {
+			if s, ok := pc.region.constant.(string); ok && pc.region.isConst {
+				return regions.ID(s)
+			}
+			for _, ref := range pc.region.refs {
+				if name, ok := strings.CutPrefix(ref, "var."); ok {
+					if s, ok := b.plan.variables[name].(string); ok {
+						return regions.ID(s)
 					}
 				}
 			}
 		}
 	}
 	return regions.ID(first(b.opts.Getenv("ALICLOUD_REGION"), b.opts.Getenv("ALIBABA_CLOUD_REGION")))
+}
+
+// pathJoin joins slash-separated module paths.
+func pathJoin(dir, rel string) string {
+	return strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, rel)), "./")
+}
+
+func relPath(base, target string) (string, error) {
+	r, err := filepath.Rel(base, target)
+	return filepath.ToSlash(r), err
 }

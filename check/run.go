@@ -62,7 +62,7 @@ func Run(m *Model, opts Options) []Finding {
 	}
 	out = append(out, runAttachments(m, opts, byTarget)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
-		return cmp.Or(strings.Compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
+		return cmp.Or(compareAddresses(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
 	})
 	return slices.CompactFunc(out, func(x, y Finding) bool {
 		return x.Address == y.Address && x.Rule == y.Rule && x.Message == y.Message // one closed region under the EIP and the ENI, say
@@ -206,7 +206,7 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
 	}
 	for _, s := range siblings {
-		if s == a || (s.Planned && s.Address > a.Address) {
+		if s == a || (s.Planned && compareAddresses(s.Address, a.Address) > 0) {
 			continue // count what exists and what the plan adds before this one
 		}
 		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(s.Address), Mode: cmp.Or(modeOf(s), modes.NAT), PrivateIP: s.PrivateIP})

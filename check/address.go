@@ -1,0 +1,176 @@
+package check
+
+import (
+	"cmp"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// An instanceKey is the key of one instance of a counted or for_each'd block: none, a
+// count index or a for_each key.
+type instanceKey struct {
+	kind keyKind
+	i    int
+	s    string
+}
+
+type keyKind uint8
+
+const (
+	noKey keyKind = iota
+	intKey
+	stringKey
+)
+
+// String returns the key as Terraform writes it in addresses: "", "[2]" or `["a"]`.
+func (k instanceKey) String() string {
+	switch k.kind {
+	case intKey:
+		return "[" + strconv.Itoa(k.i) + "]"
+	case stringKey:
+		return "[" + strconv.Quote(k.s) + "]"
+	}
+	return ""
+}
+
+// value returns the key as each.key or count.index sees it.
+func (k instanceKey) value() cty.Value {
+	switch k.kind {
+	case intKey:
+		return cty.NumberIntVal(int64(k.i))
+	case stringKey:
+		return cty.StringVal(k.s)
+	}
+	return cty.NilVal
+}
+
+// A moduleStep is one module call of an instance address, with its instance key.
+type moduleStep struct {
+	name string
+	key  instanceKey
+}
+
+// An instanceAddress is a parsed resource instance address such as
+// module.a["x"].module.b.alicloud_eip_association.this[1].
+type instanceAddress struct {
+	modules  []moduleStep
+	typ      string
+	name     string
+	key      instanceKey
+	instance string // the module instance's address, "" at the root
+}
+
+// parseInstanceAddress parses a resource instance address with hcl's traversal parser.
+func parseInstanceAddress(addr string) (instanceAddress, bool) {
+	trav, diags := hclsyntax.ParseTraversalAbs([]byte(addr), "", hcl.InitialPos)
+	if diags.HasErrors() || len(trav) < 2 {
+		return instanceAddress{}, false
+	}
+	var out instanceAddress
+	steps := make([]string, 0, len(trav))
+	keys := make([]instanceKey, 0, len(trav))
+	for i, t := range trav {
+		switch s := t.(type) {
+		case hcl.TraverseRoot:
+			steps, keys = append(steps, s.Name), append(keys, instanceKey{})
+		case hcl.TraverseAttr:
+			steps, keys = append(steps, s.Name), append(keys, instanceKey{})
+		case hcl.TraverseIndex:
+			if i == 0 || keys[len(keys)-1].kind != noKey {
+				return instanceAddress{}, false
+			}
+			k, ok := keyOf(s.Key)
+			if !ok {
+				return instanceAddress{}, false
+			}
+			keys[len(keys)-1] = k
+		default:
+			return instanceAddress{}, false
+		}
+	}
+	i := 0
+	var mod strings.Builder
+	for i+1 < len(steps) && steps[i] == "module" && keys[i].kind == noKey {
+		out.modules = append(out.modules, moduleStep{name: steps[i+1], key: keys[i+1]})
+		if mod.Len() > 0 {
+			mod.WriteByte('.')
+		}
+		mod.WriteString("module." + steps[i+1] + keys[i+1].String())
+		i += 2
+	}
+	if len(steps)-i != 2 || keys[i].kind != noKey {
+		return instanceAddress{}, false
+	}
+	out.typ, out.name, out.key, out.instance = steps[i], steps[i+1], keys[i+1], mod.String()
+	return out, true
+}
+
+// keyOf turns an index value into a key: a whole number or a string.
+func keyOf(v cty.Value) (instanceKey, bool) {
+	if !v.IsKnown() || v.IsNull() {
+		return instanceKey{}, false
+	}
+	switch v.Type() {
+	case cty.String:
+		return instanceKey{kind: stringKey, s: v.AsString()}, true
+	case cty.Number:
+		bf := v.AsBigFloat()
+		if i, acc := bf.Int64(); acc == big.Exact && i >= 0 && i <= 1<<31 {
+			return instanceKey{kind: intKey, i: int(i)}, true
+		}
+	}
+	return instanceKey{}, false
+}
+
+// configPath returns the module instance address without its keys: module.a.module.b.
+func configPath(steps []moduleStep) string {
+	var b strings.Builder
+	for i, s := range steps {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString("module." + s.name)
+	}
+	return b.String()
+}
+
+// configAddress strips the instance keys from a resource instance address:
+// module.a["x"].t.n[0] gives module.a.t.n.
+func configAddress(addr string) string {
+	if a, ok := parseInstanceAddress(addr); ok {
+		return join(configPath(a.modules), a.typ+"."+a.name)
+	}
+	return addr
+}
+
+// compareAddresses orders resource instance addresses as Terraform lists them: by
+// module instances, then type, name and instance key, so that x[1] comes before x[10]
+// and x[0] before x2[0]. Addresses that do not parse compare as strings, after the
+// ones that do.
+func compareAddresses(a, b string) int {
+	pa, oka := parseInstanceAddress(a)
+	pb, okb := parseInstanceAddress(b)
+	switch {
+	case !oka || !okb:
+		return cmp.Or(-cmp.Compare(boolInt(oka), boolInt(okb)), strings.Compare(a, b))
+	}
+	for i := 0; i < len(pa.modules) && i < len(pb.modules); i++ {
+		if c := cmp.Or(strings.Compare(pa.modules[i].name, pb.modules[i].name), compareKeys(pa.modules[i].key, pb.modules[i].key)); c != 0 {
+			return c
+		}
+	}
+	return cmp.Or(cmp.Compare(len(pa.modules), len(pb.modules)), strings.Compare(pa.typ, pb.typ),
+		strings.Compare(pa.name, pb.name), compareKeys(pa.key, pb.key))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

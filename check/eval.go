@@ -1,0 +1,665 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// placeholderPrefix starts the string that stands for a value known only after apply:
+// the prefix, the resource instance address, '#', and the attribute's path. Each such
+// value is unique, so an expression that passes it on (instance_id = eni.id) says
+// exactly which object it names.
+const placeholderPrefix = "eipassoc:after-apply:"
+
+func placeholder(address, path string) cty.Value {
+	return cty.StringVal(placeholderPrefix + address + "#" + path)
+}
+
+// parsePlaceholder returns the address and attribute path of a placeholder.
+func parsePlaceholder(s string) (address, path string, ok bool) {
+	rest, ok := strings.CutPrefix(s, placeholderPrefix)
+	if !ok {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(rest, '#')
+	if i < 0 {
+		return "", "", false
+	}
+	return rest[:i], rest[i+1:], true
+}
+
+// An evaluator evaluates configuration expressions the way Terraform would have during
+// the plan, in the scope of one module instance and one instance key: var from the
+// plan's variables and the evaluated module arguments, local evaluated when first used
+// (a cycle is an error), each and count from the instance key and the block's
+// for_each, resources from the plan's values with a placeholder for every value known
+// only after apply, module outputs from the child instance, and the cty standard
+// library and cidr functions. Anything else is an error, so the fact stays unknown.
+//
+// Two guards make the results trustworthy: the keys that count and for_each evaluate
+// to must be the plan's instance keys, and every attribute the plan knows must evaluate
+// to the plan's value. When either fails, nothing is evaluated in that scope.
+type evaluator struct {
+	tree  *instanceTree
+	plan  *planFile
+	src   *sourceTree
+	funcs map[string]function.Function
+
+	memo   map[string]evalResult // variables, locals, for_each, instance objects
+	busy   map[string]bool
+	guards map[*resInst]string
+}
+
+type evalResult struct {
+	v   cty.Value
+	err error
+}
+
+// A scope is the instance key of the block being evaluated.
+type scope struct {
+	each  *cty.Value // each.value; each.key comes from key
+	count bool
+	key   instanceKey
+}
+
+func newEvaluator(tree *instanceTree, plan *planFile, src *sourceTree) *evaluator {
+	return &evaluator{tree: tree, plan: plan, src: src, funcs: functions(),
+		memo: map[string]evalResult{}, busy: map[string]bool{}, guards: map[*resInst]string{}}
+}
+
+// moduleSource returns the sources of mi's module.
+func (e *evaluator) moduleSource(mi *modInst) (*moduleSource, string) {
+	return e.src.module(mi.path, func(path string) string {
+		if m := e.findPath(path); m != nil && m.call != nil {
+			return m.call.source
+		}
+		return ""
+	})
+}
+
+// findPath returns any module instance of a config path, for its call's source.
+func (e *evaluator) findPath(path string) *modInst {
+	for _, mi := range e.tree.mods {
+		if mi.path == path {
+			return mi
+		}
+	}
+	return nil
+}
+
+// attr evaluates attribute name of ri. ok is false when the sources do not have the
+// expression (or there are no sources), so the caller may fall back to the plan's
+// references; otherwise v is the value, or why says why it is unknown.
+func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok bool) {
+	src, _ := e.moduleSource(ri.mod)
+	if src == nil {
+		return cty.NilVal, "", false
+	}
+	rs := src.resources[ri.typ+"."+ri.name]
+	if rs == nil || rs.attrs[name] == nil {
+		return cty.NilVal, "", false
+	}
+	if g := e.guard(ri); g != "" {
+		return cty.NilVal, g, true
+	}
+	sc, err := e.blockScope(ri.mod, "resource "+ri.typ+"."+ri.name, rs, ri.key, keysOf(ri.blk))
+	if err == nil {
+		v, err = e.eval(ri.mod, rs.attrs[name], sc)
+	}
+	if err != nil {
+		return cty.NilVal, name + " of " + ri.address + " could not be evaluated from the sources: " + err.Error(), true
+	}
+	return v, "", true
+}
+
+func keysOf(blk *resBlock) []instanceKey {
+	out := make([]instanceKey, len(blk.insts))
+	for i, ri := range blk.insts {
+		out[i] = ri.key
+	}
+	return out
+}
+
+// guard checks ri's scope: the module calls above it and its own block expand to the
+// plan's instance keys, and every attribute the plan knows evaluates to the plan's
+// value. It returns "" or why the sources cannot be trusted for ri.
+func (e *evaluator) guard(ri *resInst) string {
+	if g, ok := e.guards[ri]; ok {
+		return g
+	}
+	e.guards[ri] = "the evaluation of " + ri.address + " depends on itself"
+	g := e.checkGuard(ri)
+	e.guards[ri] = g
+	return g
+}
+
+func (e *evaluator) checkGuard(ri *resInst) string {
+	for mi := ri.mod; mi.parent != nil; mi = mi.parent {
+		psrc, _ := e.moduleSource(mi.parent)
+		if psrc == nil || psrc.calls[mi.callName] == nil {
+			return "the sources of " + mi.parent.path + " have no module \"" + mi.callName + "\" (the sources do not match the plan)"
+		}
+		if _, err := e.blockScope(mi.parent, "module "+mi.callName, psrc.calls[mi.callName], mi.key, moduleKeys(mi)); err != nil {
+			return "the sources do not match the plan: " + err.Error()
+		}
+	}
+	src, _ := e.moduleSource(ri.mod)
+	rs := src.resources[ri.typ+"."+ri.name]
+	sc, err := e.blockScope(ri.mod, "resource "+ri.typ+"."+ri.name, rs, ri.key, keysOf(ri.blk))
+	if err != nil {
+		return "the sources do not match the plan: " + err.Error()
+	}
+	for _, name := range slices.Sorted(mapsKeys(ri.after)) {
+		planned := ri.after[name]
+		if planned == nil || rs.attrs[name] == nil {
+			continue
+		}
+		v, err := e.eval(ri.mod, rs.attrs[name], sc)
+		if err != nil || !v.IsWhollyKnown() {
+			continue // nothing to compare
+		}
+		if !sameValue(v, planned) {
+			return fmt.Sprintf("the sources do not match the plan: %s of %s evaluates to %s, the plan has %v", name, ri.address, show(v), planned)
+		}
+	}
+	return ""
+}
+
+func moduleKeys(mi *modInst) []instanceKey {
+	kids := mi.parent.children[mi.callName]
+	out := make([]instanceKey, len(kids))
+	for i, k := range kids {
+		out[i] = k.key
+	}
+	return out
+}
+
+// blockScope evaluates a block's count or for_each in mi and returns the scope of the
+// instance with key. The keys it evaluates to must be planKeys.
+func (e *evaluator) blockScope(mi *modInst, what string, rs *resourceSource, key instanceKey, planKeys []instanceKey) (scope, error) {
+	sc := scope{key: key}
+	switch {
+	case rs.count != nil:
+		n, err := e.memoEval(mi.addr+"\x00count "+what, mi, rs.count)
+		if err != nil {
+			return sc, fmt.Errorf("the count of %s: %w", what, err)
+		}
+		count, ok := wholeNumber(n)
+		if !ok || count != len(planKeys) || key.kind != intKey {
+			return sc, fmt.Errorf("the count of %s is %s, and the plan has %d instances", what, show(n), len(planKeys))
+		}
+		sc.count = true
+	case rs.forEach != nil:
+		fe, err := e.memoEval(mi.addr+"\x00for_each "+what, mi, rs.forEach)
+		if err != nil {
+			return sc, fmt.Errorf("the for_each of %s: %w", what, err)
+		}
+		values, err := forEachValues(fe)
+		if err != nil {
+			return sc, fmt.Errorf("the for_each of %s: %w", what, err)
+		}
+		if !sameKeys(values, planKeys) || key.kind != stringKey {
+			return sc, fmt.Errorf("the for_each of %s has keys %v, and the plan has %v", what, slices.Sorted(mapsKeys(values)), keyStrings(planKeys))
+		}
+		v := values[key.s]
+		sc.each = &v
+	case key.kind != noKey:
+		return sc, fmt.Errorf("%s has neither count nor for_each in the sources, and the plan has instance %s", what, key)
+	}
+	return sc, nil
+}
+
+func (e *evaluator) memoEval(k string, mi *modInst, expr hcl.Expression) (cty.Value, error) {
+	if r, ok := e.memo[k]; ok {
+		return r.v, r.err
+	}
+	v, err := e.eval(mi, expr, scope{})
+	e.memo[k] = evalResult{v, err}
+	return v, err
+}
+
+// eval evaluates expr in module instance mi with the instance key of sc.
+func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value, error) {
+	vars := map[string]map[string]cty.Value{}
+	top := map[string]cty.Value{}
+	for _, tr := range expr.Variables() {
+		root := tr.RootName()
+		switch root {
+		case "each":
+			if sc.each == nil {
+				return cty.NilVal, errors.New("each is used outside a for_each block")
+			}
+			top["each"] = cty.ObjectVal(map[string]cty.Value{"key": sc.key.value(), "value": *sc.each})
+			continue
+		case "count":
+			if !sc.count {
+				return cty.NilVal, errors.New("count is used outside a counted block")
+			}
+			top["count"] = cty.ObjectVal(map[string]cty.Value{"index": sc.key.value()})
+			continue
+		case "path", "terraform", "data", "self":
+			return cty.NilVal, fmt.Errorf("%s.* is not evaluated", root)
+		}
+		if len(tr) < 2 {
+			return cty.NilVal, fmt.Errorf("%s alone is not evaluated", root)
+		}
+		name, ok := tr[1].(hcl.TraverseAttr)
+		if !ok {
+			return cty.NilVal, fmt.Errorf("%s[...] is not evaluated", root)
+		}
+		if vars[root] == nil {
+			vars[root] = map[string]cty.Value{}
+		}
+		if _, done := vars[root][name.Name]; done {
+			continue
+		}
+		var v cty.Value
+		var err error
+		switch root {
+		case "var":
+			v, err = e.variable(mi, name.Name)
+		case "local":
+			v, err = e.local(mi, name.Name)
+		case "module":
+			v, err = e.module(mi, name.Name)
+		default:
+			v, err = e.resource(mi, root, name.Name)
+		}
+		if err != nil {
+			return cty.NilVal, err
+		}
+		vars[root][name.Name] = v
+	}
+	for root, m := range vars {
+		top[root] = cty.ObjectVal(m)
+	}
+	v, diags := expr.Value(&hcl.EvalContext{Variables: top, Functions: e.funcs})
+	if diags.HasErrors() {
+		return cty.NilVal, errors.New(diagText(diags))
+	}
+	if !v.IsWhollyKnown() {
+		return cty.NilVal, errors.New("the value is not known")
+	}
+	return v, nil
+}
+
+func diagText(diags hcl.Diagnostics) string {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			if d.Detail != "" {
+				return d.Summary + ": " + d.Detail
+			}
+			return d.Summary
+		}
+	}
+	return diags.Error()
+}
+
+// variable is var.name in mi: the plan's value at the root, otherwise the module call's
+// argument evaluated in the caller's instance, or the variable's default.
+func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
+	k := mi.addr + "\x00var." + name
+	return e.once(k, func() (cty.Value, error) {
+		if mi.parent == nil {
+			v, ok := e.plan.variables[name]
+			if !ok {
+				return cty.NilVal, fmt.Errorf("var.%s has no value in the plan", name)
+			}
+			return toCty(v), nil
+		}
+		psrc, why := e.moduleSource(mi.parent)
+		if psrc == nil {
+			return cty.NilVal, errors.New(why)
+		}
+		call := psrc.calls[mi.callName]
+		if call == nil {
+			return cty.NilVal, fmt.Errorf("the sources of %s have no module %q", mi.parent.path, mi.callName)
+		}
+		if expr := call.attrs[name]; expr != nil {
+			sc, err := e.blockScope(mi.parent, "module "+mi.callName, call, mi.key, moduleKeys(mi))
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return e.eval(mi.parent, expr, sc)
+		}
+		src, why := e.moduleSource(mi)
+		if src == nil {
+			return cty.NilVal, errors.New(why)
+		}
+		if def := src.defaults[name]; def != nil {
+			return e.eval(mi, def, scope{})
+		}
+		return cty.NilVal, fmt.Errorf("var.%s of %s has no value", name, mi.addr)
+	})
+}
+
+// local is local.name in mi, evaluated when first used.
+func (e *evaluator) local(mi *modInst, name string) (cty.Value, error) {
+	return e.once(mi.addr+"\x00local."+name, func() (cty.Value, error) {
+		src, why := e.moduleSource(mi)
+		if src == nil {
+			return cty.NilVal, errors.New(why)
+		}
+		expr := src.locals[name]
+		if expr == nil {
+			return cty.NilVal, fmt.Errorf("local.%s is not defined", name)
+		}
+		return e.eval(mi, expr, scope{})
+	})
+}
+
+// once memoizes a value and reports a cycle as an error.
+func (e *evaluator) once(k string, f func() (cty.Value, error)) (cty.Value, error) {
+	if r, ok := e.memo[k]; ok {
+		return r.v, r.err
+	}
+	if e.busy[k] {
+		return cty.NilVal, fmt.Errorf("%s depends on itself", strings.ReplaceAll(k, "\x00", " "))
+	}
+	e.busy[k] = true
+	v, err := f()
+	delete(e.busy, k)
+	e.memo[k] = evalResult{v, err}
+	return v, err
+}
+
+// resource is typ.name in mi: an object, a tuple (count) or an object of objects
+// (for_each) of the planned values, with placeholders for what is known after apply.
+func (e *evaluator) resource(mi *modInst, typ, name string) (cty.Value, error) {
+	return e.once(mi.addr+"\x00"+typ+"."+name, func() (cty.Value, error) {
+		blk := mi.blocks[typ+"."+name]
+		src, _ := e.moduleSource(mi)
+		var rs *resourceSource
+		if src != nil {
+			rs = src.resources[typ+"."+name]
+		}
+		if blk == nil {
+			switch {
+			case rs != nil && rs.count != nil:
+				return cty.EmptyTupleVal, nil // count = 0
+			case rs != nil && rs.forEach != nil:
+				return cty.EmptyObjectVal, nil
+			}
+			return cty.NilVal, fmt.Errorf("%s.%s is not in the plan", typ, name)
+		}
+		switch blk.insts[0].key.kind {
+		case intKey:
+			vals := make([]cty.Value, len(blk.insts))
+			for i, ri := range blk.insts {
+				if ri.key.i != i {
+					return cty.NilVal, fmt.Errorf("the instances of %s.%s are not numbered 0 to %d", typ, name, len(blk.insts)-1)
+				}
+				vals[i] = instanceObject(ri)
+			}
+			return cty.TupleVal(vals), nil
+		case stringKey:
+			vals := make(map[string]cty.Value, len(blk.insts))
+			for _, ri := range blk.insts {
+				vals[ri.key.s] = instanceObject(ri)
+			}
+			return cty.ObjectVal(vals), nil
+		}
+		return instanceObject(blk.insts[0]), nil
+	})
+}
+
+// module is module.name in mi: the outputs of the child instance, as a tuple or an
+// object of them when the call has count or for_each.
+func (e *evaluator) module(mi *modInst, name string) (cty.Value, error) {
+	return e.once(mi.addr+"\x00module."+name, func() (cty.Value, error) {
+		kids := mi.children[name]
+		if len(kids) == 0 {
+			return cty.NilVal, fmt.Errorf("module.%s has no instance in the plan", name)
+		}
+		switch kids[0].key.kind {
+		case intKey:
+			vals := make([]cty.Value, len(kids))
+			for i, k := range kids {
+				v, err := e.outputs(k)
+				if err != nil {
+					return cty.NilVal, err
+				}
+				vals[i] = v
+			}
+			return cty.TupleVal(vals), nil
+		case stringKey:
+			vals := map[string]cty.Value{}
+			for _, k := range kids {
+				v, err := e.outputs(k)
+				if err != nil {
+					return cty.NilVal, err
+				}
+				vals[k.key.s] = v
+			}
+			return cty.ObjectVal(vals), nil
+		}
+		return e.outputs(kids[0])
+	})
+}
+
+// outputs evaluates the outputs of a module instance that can be evaluated.
+func (e *evaluator) outputs(mi *modInst) (cty.Value, error) {
+	src, why := e.moduleSource(mi)
+	if src == nil {
+		return cty.NilVal, errors.New(why)
+	}
+	vals := map[string]cty.Value{}
+	for name, expr := range src.outputs {
+		if v, err := e.eval(mi, expr, scope{}); err == nil {
+			vals[name] = v
+		}
+	}
+	return cty.ObjectVal(vals), nil
+}
+
+// instanceObject is a resource instance's planned values, with a placeholder for each
+// value known only after apply and for an unknown id.
+func instanceObject(ri *resInst) cty.Value {
+	attrs := make(map[string]cty.Value, len(ri.after)+2)
+	for k, v := range ri.after {
+		if v != nil {
+			attrs[k] = toCty(v)
+		}
+	}
+	for k, u := range ri.unknown {
+		if v, ok := withPlaceholders(ri.after[k], u, ri.address, k); ok {
+			attrs[k] = v
+		}
+	}
+	if _, ok := attrs["id"]; !ok {
+		attrs["id"] = placeholder(ri.address, "id")
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// withPlaceholders puts placeholders into a value where after_unknown marks it.
+func withPlaceholders(after, unknown any, address, path string) (cty.Value, bool) {
+	switch u := unknown.(type) {
+	case bool:
+		if u {
+			return placeholder(address, path), true
+		}
+	case []any:
+		list, _ := after.([]any)
+		vals := make([]cty.Value, len(u))
+		for i := range u {
+			var a any
+			if i < len(list) {
+				a = list[i]
+			}
+			v, ok := withPlaceholders(a, u[i], address, fmt.Sprintf("%s[%d]", path, i))
+			if !ok {
+				v = toCty(a)
+			}
+			vals[i] = v
+		}
+		return cty.TupleVal(vals), true
+	case map[string]any:
+		obj, _ := after.(map[string]any)
+		vals := map[string]cty.Value{}
+		for k, a := range obj {
+			if a != nil {
+				vals[k] = toCty(a)
+			}
+		}
+		for k, uu := range u {
+			if v, ok := withPlaceholders(obj[k], uu, address, path+"."+k); ok {
+				vals[k] = v
+			}
+		}
+		return cty.ObjectVal(vals), true
+	}
+	return cty.NilVal, false
+}
+
+// toCty converts a decoded JSON value.
+func toCty(v any) cty.Value {
+	switch x := v.(type) {
+	case nil:
+		return cty.NullVal(cty.DynamicPseudoType)
+	case string:
+		return cty.StringVal(x)
+	case bool:
+		return cty.BoolVal(x)
+	case float64:
+		return cty.NumberFloatVal(x)
+	case []any:
+		vals := make([]cty.Value, len(x))
+		for i := range x {
+			vals[i] = toCty(x[i])
+		}
+		return cty.TupleVal(vals)
+	case map[string]any:
+		vals := make(map[string]cty.Value, len(x))
+		for k, e := range x {
+			vals[k] = toCty(e)
+		}
+		return cty.ObjectVal(vals)
+	}
+	return cty.DynamicVal
+}
+
+// forEachValues returns the elements of a for_each value by key.
+func forEachValues(v cty.Value) (map[string]cty.Value, error) {
+	if v.IsNull() || !v.IsWhollyKnown() {
+		return nil, errors.New("it is null or not known")
+	}
+	ty := v.Type()
+	out := map[string]cty.Value{}
+	switch {
+	case ty.IsSetType() || ty.IsListType() || ty.IsTupleType():
+		if !ty.IsSetType() && v.LengthInt() > 0 {
+			return nil, errors.New("a list is not a valid for_each (use toset)")
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			if el.Type() != cty.String {
+				return nil, errors.New("a set of for_each must hold strings")
+			}
+			out[el.AsString()] = el
+		}
+	case ty.IsMapType() || ty.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			k, el := it.Element()
+			out[k.AsString()] = el
+		}
+	default:
+		return nil, fmt.Errorf("a %s is not a valid for_each", ty.FriendlyName())
+	}
+	return out, nil
+}
+
+func sameKeys(values map[string]cty.Value, keys []instanceKey) bool {
+	if len(values) != len(keys) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := values[k.s]; !ok || k.kind != stringKey {
+			return false
+		}
+	}
+	return true
+}
+
+func keyStrings(keys []instanceKey) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.s
+	}
+	return out
+}
+
+func wholeNumber(v cty.Value) (int, bool) {
+	if v.Type() != cty.Number || v.IsNull() {
+		return 0, false
+	}
+	i, acc := v.AsBigFloat().Int64()
+	return int(i), acc == big.Exact && i >= 0 && i < 1<<31
+}
+
+// sameValue compares an evaluated value with the plan's; lists compare as sets, since
+// set attributes keep no order.
+func sameValue(v cty.Value, planned any) bool {
+	switch p := planned.(type) {
+	case string:
+		return v.Type() == cty.String && v.AsString() == p
+	case float64:
+		return v.Type() == cty.Number && v.AsBigFloat().Cmp(big.NewFloat(p)) == 0
+	case bool:
+		return v.Type() == cty.Bool && v.True() == p
+	case []any:
+		ty := v.Type()
+		if !(ty.IsListType() || ty.IsSetType() || ty.IsTupleType()) || v.LengthInt() != len(p) {
+			return false
+		}
+		var got, want []string
+		for it := v.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			got = append(got, show(el))
+		}
+		for _, x := range p {
+			want = append(want, show(toCty(x)))
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		return slices.Equal(got, want)
+	}
+	return true // objects and nulls are not compared
+}
+
+// show formats a value for a message.
+func show(v cty.Value) string {
+	switch {
+	case v == cty.NilVal:
+		return "nothing"
+	case v.IsNull():
+		return "null"
+	case !v.IsKnown():
+		return "(unknown)"
+	case v.Type() == cty.String:
+		return fmt.Sprintf("%q", v.AsString())
+	case v.Type() == cty.Number:
+		return v.AsBigFloat().Text('f', -1)
+	case v.Type() == cty.Bool:
+		return fmt.Sprint(v.True())
+	}
+	return v.Type().FriendlyName()
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package check
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// A modInst is one instance of a module: the root, or module.a["x"].module.b. Every
+// resource instance belongs to exactly one, and references inside it mean objects of
+// the same module instance.
+type modInst struct {
+	addr     string // module.a["x"].module.b, or "" at the root
+	path     string // the same without keys: module.a.module.b
+	key      instanceKey
+	parent   *modInst
+	cfg      *configModule // the plan's configuration of the module, nil if absent
+	call     *moduleCall   // the call in the parent's configuration
+	callName string
+	blocks   map[string]*resBlock  // by "type.name"
+	children map[string][]*modInst // by call name, sorted by key
+}
+
+// A resBlock is one resource block inside one module instance, with its instances.
+type resBlock struct {
+	typ, name string
+	cfg       *configResource
+	insts     []*resInst // sorted by key
+}
+
+// A resInst is one resource instance of the plan.
+type resInst struct {
+	*resourceChange
+	mod     *modInst
+	blk     *resBlock
+	key     instanceKey
+	planned bool // created, updated or replaced by the plan
+}
+
+// instanceTree arranges the plan's resource instances by module instance.
+type instanceTree struct {
+	root  *modInst
+	mods  map[string]*modInst
+	insts map[string]*resInst
+}
+
+func newInstanceTree(p *planFile) *instanceTree {
+	t := &instanceTree{mods: map[string]*modInst{}, insts: map[string]*resInst{}}
+	t.root = &modInst{blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
+	if p.config != nil {
+		t.root.cfg = p.config.root
+	}
+	t.mods[""] = t.root
+	for _, c := range p.changes {
+		addr, ok := parseInstanceAddress(c.address)
+		if !ok {
+			continue
+		}
+		mi := t.module(addr.modules)
+		bkey := addr.typ + "." + addr.name
+		blk := mi.blocks[bkey]
+		if blk == nil {
+			blk = &resBlock{typ: addr.typ, name: addr.name}
+			if mi.cfg != nil {
+				blk.cfg = mi.cfg.resources[bkey]
+			}
+			mi.blocks[bkey] = blk
+		}
+		ri := &resInst{resourceChange: c, mod: mi, blk: blk, key: addr.key, planned: changes(c.actions)}
+		blk.insts = append(blk.insts, ri)
+		t.insts[c.address] = ri
+	}
+	for _, mi := range t.mods {
+		for _, blk := range mi.blocks {
+			slices.SortFunc(blk.insts, func(a, b *resInst) int { return compareKeys(a.key, b.key) })
+		}
+		for _, kids := range mi.children {
+			slices.SortFunc(kids, func(a, b *modInst) int { return compareKeys(a.key, b.key) })
+		}
+	}
+	return t
+}
+
+// module returns the module instance of steps, making it and its ancestors.
+func (t *instanceTree) module(steps []moduleStep) *modInst {
+	mi := t.root
+	for i, s := range steps {
+		addr := mi.addr
+		if addr != "" {
+			addr += "."
+		}
+		addr += "module." + s.name + s.key.String()
+		next := t.mods[addr]
+		if next == nil {
+			next = &modInst{addr: addr, path: configPath(steps[:i+1]), key: s.key, parent: mi, callName: s.name,
+				blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
+			if mi.cfg != nil {
+				next.call = mi.cfg.calls[s.name]
+				if next.call != nil {
+					next.cfg = next.call.module
+				}
+			}
+			t.mods[addr] = next
+			mi.children[s.name] = append(mi.children[s.name], next)
+		}
+		mi = next
+	}
+	return mi
+}
+
+func changes(actions []string) bool {
+	for _, a := range actions {
+		if a == "create" || a == "update" {
+			return true
+		}
+	}
+	return false
+}
+
+func compareKeys(a, b instanceKey) int {
+	return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.i, b.i), strings.Compare(a.s, b.s))
+}
