@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -29,7 +31,7 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 		}
 		k := knowledge{}
 		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + at.Instance + "'s OS is not in the plan (the API does not report it either)"}
-		req := eipassoc.AttachRequest{ENI: m.eniFor(n, "", &k), Instance: m.instanceFor(at.Instance, &k)}
+		req := eipassoc.AttachRequest{ENI: m.eniFor(n, "", &k), Instance: m.instanceFor(at.Instance, opts.InstanceDHCP, &k)}
 		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
 		if req.ENI.Zone == "" {
 			k.mark("the zone of "+n.Key+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
@@ -49,7 +51,11 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 		req.Unknown = k.facts
 		d := eipassoc.CanAttach(req)
 		for _, v := range d.Violations {
-			out = append(out, finding(at.Address, "", typeAttach, Location{}, v.Code, LevelError, StatusFail, v.Message, v.APICode))
+			msg := v.Message
+			if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
+				msg += " (" + n.Key + " carries " + boundNames(req.Bound) + ")"
+			}
+			out = append(out, finding(at.Address, "", typeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
 		}
 		for _, msg := range k.explain(d.Undecided) {
 			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", typeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
@@ -58,4 +64,19 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 		}
 	}
 	return out
+}
+
+// reads reports whether rule c reads fact f.
+func reads(c eipassoc.Code, f eipassoc.Fact) bool {
+	r, ok := c.Rule()
+	return ok && r.Reads.Has(f)
+}
+
+// boundNames lists the resources behind bindings, for a message.
+func boundNames(bound []eipassoc.Binding) string {
+	names := make([]string, len(bound))
+	for i, b := range bound {
+		names[i] = string(b.EIP) + " (" + b.Mode.String() + ")"
+	}
+	return strings.Join(names, ", ")
 }

@@ -72,7 +72,8 @@ type Suppression struct {
 func (f *Finding) counts() bool { return f.Status != StatusSuppressed }
 
 // Summary counts the findings of a run; Checked is the number of planned associations
-// and attachments checked.
+// and attachments checked, and Unknown the number of resources with at least one rule
+// that could not be decided (so their verdict rests on an unknown).
 type Summary struct {
 	Checked    int `json:"resources_checked"`
 	Errors     int `json:"errors"`
@@ -85,13 +86,15 @@ type Summary struct {
 // Summarize counts findings; suppressed ones count only as suppressed.
 func Summarize(checked int, fs []Finding) Summary {
 	s := Summary{Checked: checked}
+	undecided := map[string]bool{}
 	for i := range fs {
 		f := &fs[i]
 		if !f.counts() {
 			s.Suppressed++
 			continue
 		}
-		if f.Status == StatusUnknown {
+		if f.Status == StatusUnknown && !undecided[f.Address] {
+			undecided[f.Address] = true
 			s.Unknown++
 		}
 		switch f.Level {

@@ -122,9 +122,10 @@ func (m *Model) instanceID(key string) string {
 }
 
 // instanceFor describes the instance with key as the rules want it, marking in k what the
-// input does not know. Its DHCP is always unknown: neither a plan nor the API says.
-func (m *Model) instanceFor(key string, k *knowledge) ecs.Instance {
-	out := ecs.Instance{ID: m.instanceID(key)}
+// input does not know. Its DHCP is what the user says (dhcp): neither a plan nor the
+// API reports it.
+func (m *Model) instanceFor(key string, dhcp ecs.DHCP, k *knowledge) ecs.Instance {
+	out := ecs.Instance{ID: m.instanceID(key), DHCP: dhcp}
 	in := m.Instances[key]
 	if in == nil {
 		k.mark("instance "+key+" is not managed by this plan, so its type and placement are unknown", eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)

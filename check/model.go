@@ -132,8 +132,9 @@ type Association struct {
 	Location         Location
 }
 
-// Checked lists the addresses of the planned associations and attachments, the
-// resources that Run checks.
+// Checked lists the addresses of the resources that Run checks: the planned
+// associations and attachments, and the instances and ENIs whose planned change (a new
+// type, other private addresses) existing associations rest on.
 func (m *Model) Checked() []string {
 	var out []string
 	for _, a := range m.Associations {
@@ -144,6 +145,16 @@ func (m *Model) Checked() []string {
 	for _, at := range m.Attachments {
 		if at.Planned {
 			out = append(out, at.Address)
+		}
+	}
+	for _, key := range sortedKeys(m.Instances) {
+		if in := m.Instances[key]; in.TypeBefore != "" && in.Address == key {
+			out = append(out, in.Address)
+		}
+	}
+	for _, key := range sortedKeys(m.ENIs) {
+		if n := m.ENIs[key]; n.IPCountBefore != 0 && n.Address == key {
+			out = append(out, n.Address)
 		}
 	}
 	return out

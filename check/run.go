@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -29,6 +30,10 @@ type Options struct {
 	Account   eipassoc.Account
 	// Unknown says what an undecided rule becomes; "" means warn.
 	Unknown UnknownPolicy
+	// InstanceDHCP says whether the instances' OS has DHCP enabled, which
+	// multi-EIP-to-ENI needs and which neither a plan nor the API reports; the zero
+	// value, unknown, leaves instance-dhcp-disabled undecided.
+	InstanceDHCP ecs.DHCP
 }
 
 // Run checks every planned association and attachment of m and returns the findings,
@@ -61,6 +66,7 @@ func Run(m *Model, opts Options) []Finding {
 		out = append(out, c.out...)
 	}
 	out = append(out, runAttachments(m, opts, byTarget)...)
+	out = append(out, runChanged(m, opts, byTarget)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
 		return cmp.Or(compareAddresses(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
 	})
@@ -84,7 +90,29 @@ type checker struct {
 	a     *Association
 	opts  Options
 	cache *runCache
+	blame *blame // nil: the association itself
 	out   []Finding
+}
+
+// A blame puts the findings of an association on the planned resource that changes a
+// fact it rests on.
+type blame struct {
+	address, resourceType string
+	prefix                string          // says what changes, before each message
+	only                  []eipassoc.Fact // the changed facts: only rules that read one count
+}
+
+// keeps reports whether a finding of rule code belongs in the output.
+func (c *checker) keeps(code eipassoc.Code) bool {
+	if c.blame == nil {
+		return true
+	}
+	for _, f := range c.blame.only {
+		if reads(code, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // runCache keeps what one Run works out once for many associations.
@@ -93,6 +121,12 @@ type runCache struct {
 }
 
 func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode string) {
+	if b := c.blame; b != nil {
+		if c.keeps(code) {
+			c.out = append(c.out, finding(b.address, "", b.resourceType, Location{}, code, level, status, b.prefix+msg, apiCode))
+		}
+		return
+	}
 	c.out = append(c.out, finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode))
 }
 
@@ -121,7 +155,11 @@ func unknownFinding(policy UnknownPolicy, f Finding) (Finding, bool) {
 }
 
 func (c *checker) unknown(msg string) {
-	if f, ok := unknownFinding(c.opts.Unknown, finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, CodeUnknown, "", "", msg, "")); ok {
+	address, module, typ, loc := c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location
+	if b := c.blame; b != nil {
+		address, module, typ, loc, msg = b.address, "", b.resourceType, Location{}, b.prefix+msg
+	}
+	if f, ok := unknownFinding(c.opts.Unknown, finding(address, module, typ, loc, CodeUnknown, "", "", msg, "")); ok {
 		c.out = append(c.out, f)
 	}
 }
@@ -206,8 +244,8 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
 	}
 	for _, s := range siblings {
-		if s == a || (s.Planned && compareAddresses(s.Address, a.Address) > 0) {
-			continue // count what exists and what the plan adds before this one
+		if s == a || ((s.Planned || c.blame != nil) && compareAddresses(s.Address, a.Address) > 0) {
+			continue // count what exists and what the plan adds before this one (in a re-check, all in order)
 		}
 		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(s.Address), Mode: cmp.Or(modeOf(s), modes.NAT), PrivateIP: s.PrivateIP})
 	}
@@ -216,8 +254,17 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	for _, v := range d.Violations {
 		c.add(v.Code, LevelError, StatusFail, v.Message, v.APICode)
 	}
-	for _, msg := range k.explain(d.Undecided) {
+	var undecided []eipassoc.UndecidedRule
+	for _, u := range d.Undecided {
+		if c.keeps(u.Code) {
+			undecided = append(undecided, u)
+		}
+	}
+	for _, msg := range k.explain(undecided) {
 		c.unknown(msg)
+	}
+	if c.blame != nil {
+		return // a re-check: only the rules that read the changed facts
 	}
 	if n.Instance != "" && req.Mode.IsValid() {
 		c.checkCarried(n, req)
@@ -245,7 +292,7 @@ func (c *checker) failsIfAttachedFirst(req eipassoc.Request, n *ENI) bool {
 func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
 	k := knowledge{}
 	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + n.Instance + "'s OS is not in the plan (the API does not report it either)"}
-	in := c.m.instanceFor(n.Instance, &k)
+	in := c.m.instanceFor(n.Instance, c.opts.InstanceDHCP, &k)
 	bound := []eipassoc.Binding{{EIP: req.EIP.ID, Mode: req.Mode, PrivateIP: req.PrivateIP}}
 	d := eipassoc.CanAttach(eipassoc.AttachRequest{ENI: req.ENI, Bound: bound, Instance: in, Unknown: k.facts.Intersect(eipassoc.FactsOf(eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion))})
 	carried := []eipassoc.Code{eipassoc.CodeInstanceFamilyUnsupported, eipassoc.CodeInstanceDHCPDisabled}

@@ -12,6 +12,7 @@ import (
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/check/report"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/regions"
 )
 
@@ -27,7 +28,8 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		failOn     = fs.String("fail-on", "error", "exit 1 when a finding is at or above this `level`: error, warning, note, never")
 		unknown    = fs.String("unknown", "warn", "what an undecidable rule becomes: warn, fail or ignore")
 		region     = fs.String("region", "", "region for every resource, overriding the provider's")
-		tfDir      = fs.String("tf-dir", "", "`directory` of the .tf files, for locations and inline waivers")
+		tfDir      = fs.String("tf-dir", "", "`directory` of the root module's .tf files: to evaluate references the plan keeps only in part, for locations and inline waivers (default: the plan file's directory, when it holds .tf files)")
+		dhcp       = fs.String("instance-dhcp", "unknown", "whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: enabled, disabled or unknown")
 		waiverFile = fs.String("waivers", "", "waiver `file` (YAML or JSON)")
 		inventory  = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
 		behaviour  = fs.String("behaviour", "documented", "documented, or observed (the API's laxer behaviour for NAT on attached ENIs)")
@@ -61,6 +63,9 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		return usage("-fail-on must be error, warning, note or never")
 	}
 	opts := check.Options{Unknown: check.UnknownPolicy(*unknown), Account: eipassoc.Account{MultiBindedAllowed: *multi}}
+	if opts.InstanceDHCP, err = ecs.ParseDHCP(*dhcp); err != nil {
+		return usage("-instance-dhcp must be enabled, disabled or unknown")
+	}
 	switch opts.Unknown {
 	case check.UnknownWarn, check.UnknownFail, check.UnknownIgnore:
 	default:
@@ -82,6 +87,12 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	}
 
 	name := fs.Arg(0)
+	sourceDir := *tfDir
+	if sourceDir == "" && name != "-" {
+		if tf, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf")); len(tf) > 0 {
+			sourceDir = filepath.Dir(name) // the common CI layout: the plan written in the root module
+		}
+	}
 	in, closeIn, err := openInput(name, stdin)
 	if err != nil {
 		return usage("%v", err)
@@ -90,7 +101,7 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	if *inventory {
 		m, err = check.LoadInventory(in, name)
 	} else {
-		m, err = check.LoadPlan(in, name, check.PlanOptions{Region: regions.ID(*region), Getenv: getenv})
+		m, err = check.LoadPlan(in, name, check.PlanOptions{Region: regions.ID(*region), Getenv: getenv, SourceDir: sourceDir})
 	}
 	closeIn()
 	if err != nil {
@@ -111,8 +122,8 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		}
 	}
 	var src *check.Sources
-	if *tfDir != "" {
-		if src, err = check.LoadSources(*tfDir, m.ModuleDirs); err != nil {
+	if sourceDir != "" {
+		if src, err = check.LoadSources(sourceDir, m.ModuleDirs); err != nil {
 			fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
 			return exitUsage
 		}

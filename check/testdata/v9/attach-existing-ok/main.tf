@@ -9,8 +9,18 @@ provider "alicloud" {
 }
 
 # This plan attaches the ENI, with its existing EIP, to a new ecs.g5.large instance.
+resource "alicloud_vpc" "v" {
+  cidr_block = "192.168.0.0/16"
+}
+
+resource "alicloud_vswitch" "s" {
+  vpc_id     = alicloud_vpc.v.id
+  cidr_block = "192.168.0.0/24"
+  zone_id    = "cn-shanghai-b"
+}
+
 resource "alicloud_ecs_network_interface" "pub" {
-  vswitch_id         = "vsw-uf6existing0000001"
+  vswitch_id         = alicloud_vswitch.s.id
   primary_ip_address = "192.168.0.10"
 }
 
@@ -25,7 +35,7 @@ resource "alicloud_eip_association" "m" {
 
 resource "alicloud_instance" "app" {
   instance_type = "ecs.g5.large"
-  vswitch_id    = "vsw-uf6existing0000001"
+  vswitch_id    = alicloud_vswitch.s.id
 }
 
 resource "alicloud_ecs_network_interface_attachment" "pub" {
