@@ -155,10 +155,14 @@ func configAddress(addr string) string {
 func compareAddresses(a, b string) int {
 	pa, oka := parseInstanceAddress(a)
 	pb, okb := parseInstanceAddress(b)
-	switch {
-	case !oka || !okb:
+	if !oka || !okb {
 		return cmp.Or(-cmp.Compare(boolInt(oka), boolInt(okb)), strings.Compare(a, b))
 	}
+	return compareParsed(pa, pb)
+}
+
+// compareParsed orders parsed addresses; see compareAddresses.
+func compareParsed(pa, pb instanceAddress) int {
 	for i := 0; i < len(pa.modules) && i < len(pb.modules); i++ {
 		if c := cmp.Or(strings.Compare(pa.modules[i].name, pb.modules[i].name), compareKeys(pa.modules[i].key, pb.modules[i].key)); c != 0 {
 			return c
@@ -173,4 +177,46 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// An addressParser parses the resource instance addresses of one plan with hcl's
+// traversal parser, each distinct module instance part and resource part once: a plan
+// repeats a few of them thousands of times.
+type addressParser struct {
+	modules   map[string][]moduleStep
+	resources map[string]instanceAddress
+}
+
+func newAddressParser() *addressParser {
+	return &addressParser{modules: map[string][]moduleStep{}, resources: map[string]instanceAddress{}}
+}
+
+// parse parses addr, whose module instance part is moduleAddr (resource_changes gives
+// it as module_address).
+func (p *addressParser) parse(addr, moduleAddr string) (instanceAddress, bool) {
+	rest, ok := strings.CutPrefix(addr, moduleAddr+".")
+	if moduleAddr == "" {
+		rest, ok = addr, true
+	}
+	if !ok {
+		return parseInstanceAddress(addr)
+	}
+	mods, ok := p.modules[moduleAddr]
+	if !ok && moduleAddr != "" {
+		a, parsed := parseInstanceAddress(moduleAddr + ".t.n")
+		if !parsed {
+			return parseInstanceAddress(addr)
+		}
+		mods = a.modules
+		p.modules[moduleAddr] = mods
+	}
+	res, ok := p.resources[rest]
+	if !ok {
+		if res, ok = parseInstanceAddress(rest); !ok || len(res.modules) > 0 {
+			return parseInstanceAddress(addr)
+		}
+		p.resources[rest] = res
+	}
+	res.modules, res.instance = mods, moduleAddr
+	return res, true
 }

@@ -42,17 +42,24 @@ type instanceTree struct {
 	root  *modInst
 	mods  map[string]*modInst
 	insts map[string]*resInst
+	rank  map[string]int // each instance address's place in Terraform's order
 }
 
 func newInstanceTree(p *planFile) *instanceTree {
-	t := &instanceTree{mods: map[string]*modInst{}, insts: map[string]*resInst{}}
+	t := &instanceTree{mods: map[string]*modInst{}, insts: map[string]*resInst{}, rank: map[string]int{}}
+	type parsed struct {
+		addr string
+		a    instanceAddress
+	}
+	var order []parsed
+	parser := newAddressParser()
 	t.root = &modInst{blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
 	if p.config != nil {
 		t.root.cfg = p.config.root
 	}
 	t.mods[""] = t.root
 	for _, c := range p.changes {
-		addr, ok := parseInstanceAddress(c.address)
+		addr, ok := parser.parse(c.address, c.moduleAddress)
 		if !ok {
 			continue
 		}
@@ -69,6 +76,11 @@ func newInstanceTree(p *planFile) *instanceTree {
 		ri := &resInst{resourceChange: c, mod: mi, blk: blk, key: addr.key, planned: changes(c.actions)}
 		blk.insts = append(blk.insts, ri)
 		t.insts[c.address] = ri
+		order = append(order, parsed{c.address, addr})
+	}
+	slices.SortFunc(order, func(x, y parsed) int { return compareParsed(x.a, y.a) })
+	for i, p := range order {
+		t.rank[p.addr] = i
 	}
 	for _, mi := range t.mods {
 		for _, blk := range mi.blocks {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"net/netip"
 
 	"github.com/eipassoc/eipassoc/eip"
@@ -32,6 +33,21 @@ type Model struct {
 	// Expanded maps the configuration address of a counted or for_each resource to
 	// the addresses of its instances.
 	Expanded map[string][]string
+
+	// rank orders the plan's resource instance addresses (see compareAddresses),
+	// worked out once so that sorting does not parse addresses again.
+	rank map[string]int
+}
+
+// compare orders two resource addresses as compareAddresses does, by their rank when
+// the model has one for both.
+func (m *Model) compare(a, b string) int {
+	ra, oka := m.rank[a]
+	rb, okb := m.rank[b]
+	if oka && okb {
+		return cmp.Compare(ra, rb)
+	}
+	return compareAddresses(a, b)
 }
 
 // A Location points at the source of a resource.

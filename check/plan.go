@@ -187,8 +187,9 @@ func (b *planBuilder) build() {
 	for _, ri := range byType[typeAssociation] {
 		b.addAssociation(ri)
 	}
-	slices.SortFunc(b.m.Associations, func(x, y *Association) int { return compareAddresses(x.Address, y.Address) })
-	slices.SortFunc(b.m.Attachments, func(x, y *Attachment) int { return compareAddresses(x.Address, y.Address) })
+	b.m.rank = b.tree.rank
+	slices.SortFunc(b.m.Associations, func(x, y *Association) int { return b.m.compare(x.Address, y.Address) })
+	slices.SortFunc(b.m.Attachments, func(x, y *Attachment) int { return b.m.compare(x.Address, y.Address) })
 }
 
 // knownString returns a known string attribute, or "".
@@ -202,8 +203,10 @@ func isUnknown(ri *resInst, attr string) bool { return ri.unknown[attr] == true 
 
 func prepaid(ri *resInst) bool {
 	for _, attr := range []string{"payment_type", "instance_charge_type"} {
-		if c, err := eip.ParseChargeType(knownString(ri, attr)); err == nil && c == eip.PrePaid {
-			return true
+		if s := knownString(ri, attr); s != "" {
+			if c, err := eip.ParseChargeType(s); err == nil && c == eip.PrePaid {
+				return true
+			}
 		}
 	}
 	return false

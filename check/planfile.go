@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -92,18 +93,18 @@ type expression struct {
 // decodePlan reads plan JSON from r as a stream.
 func decodePlan(r io.Reader, name string) (*planFile, error) {
 	lr := &lineReader{r: r}
-	dec := jsontext.NewDecoder(lr)
+	dec := jsontext.NewDecoder(lr, jsontext.AllowDuplicateNames(true))
 	p := &planFile{}
 	fail := func(err error) (*planFile, error) { return nil, inputError(name, lr, dec, err) }
 	if err := expect(dec, '{'); err != nil {
 		return fail(err)
 	}
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		name, err := readName(dec)
 		if err != nil {
 			return fail(err)
 		}
-		switch tok.String() {
+		switch name {
 		case "format_version":
 			err = json.UnmarshalDecode(dec, &p.formatVersion)
 		case "variables":
@@ -136,6 +137,66 @@ func decodePlan(r io.Reader, name string) (*planFile, error) {
 		return nil, &InputError{File: name, Msg: "not plan JSON this version reads: format version " + p.formatVersion + " (want 0.x or 1.x)"}
 	}
 	return p, nil
+}
+
+// readName reads an object member's name as raw JSON (quotes included), without
+// allocating; the result is valid until the next call on dec. Names with escapes are
+// unquoted.
+func readName(dec *jsontext.Decoder) (string, error) {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	if v.Kind() != '"' {
+		return "", errNotPlan
+	}
+	if bytes.IndexByte(v, '\\') >= 0 {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	}
+	return unsafeString(v[1 : len(v)-1]), nil
+}
+
+// readAny reads a value as encoding/json would decode it into an any, with a fast
+// path for the scalars that most attributes are.
+func readAny(dec *jsontext.Decoder) (any, error) {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return nil, err
+	}
+	switch v.Kind() {
+	case '"':
+		if bytes.IndexByte(v, '\\') < 0 {
+			return string(v[1 : len(v)-1]), nil
+		}
+	case 'n':
+		return nil, nil
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	case '0':
+		return strconv.ParseFloat(string(v), 64)
+	}
+	var x any
+	err = json.Unmarshal(v, &x)
+	return x, err
+}
+
+// readString reads a string value (or null, as "").
+func readString(dec *jsontext.Decoder) (string, error) {
+	v, err := readAny(dec)
+	if err != nil {
+		return "", err
+	}
+	s, ok := v.(string)
+	if !ok && v != nil {
+		return "", errNotPlan
+	}
+	return s, nil
 }
 
 // errNotPlan marks a JSON value of the wrong shape.
@@ -183,19 +244,19 @@ func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
 	managed, deposed, decoded := true, false, false
 	var change jsontext.Value
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		name, err := readName(dec)
 		if err != nil {
 			return nil, err
 		}
-		switch tok.String() {
+		switch name {
 		case "address":
-			err = json.UnmarshalDecode(dec, &c.address)
+			c.address, err = readString(dec)
 		case "module_address":
-			err = json.UnmarshalDecode(dec, &c.moduleAddress)
+			c.moduleAddress, err = readString(dec)
 		case "type":
-			err = json.UnmarshalDecode(dec, &c.typ)
+			c.typ, err = readString(dec)
 		case "name":
-			err = json.UnmarshalDecode(dec, &c.name)
+			c.name, err = readString(dec)
 		case "mode":
 			var mode string
 			err = json.UnmarshalDecode(dec, &mode)
@@ -227,7 +288,7 @@ func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
 		return nil, nil
 	}
 	if change != nil {
-		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change))); err != nil {
+		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true))); err != nil {
 			return nil, err
 		}
 	}
@@ -241,14 +302,18 @@ func (c *resourceChange) decodeChange(dec *jsontext.Decoder) error {
 	}
 	want := interestingAttrs[c.typ]
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		name, err := readName(dec)
 		if err != nil {
 			return err
 		}
-		switch tok.String() {
+		switch name {
 		case "actions":
 			err = json.UnmarshalDecode(dec, &c.actions)
 		case "before":
+			if len(c.actions) == 1 && c.actions[0] == "no-op" {
+				err = dec.SkipValue() // the same as after
+				break
+			}
 			c.before, err = decodeAttrs(dec, want)
 		case "after":
 			c.after, err = decodeAttrs(dec, want)
@@ -274,22 +339,25 @@ func decodeAttrs(dec *jsontext.Decoder, want []string) (map[string]any, error) {
 	if _, err := dec.ReadToken(); err != nil {
 		return nil, err
 	}
-	out := map[string]any{}
+	var out map[string]any // made when the first attribute is kept
 	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
+		key, err := readName(dec) // void after the next call: copied below when kept
 		if err != nil {
 			return nil, err
 		}
-		key := tok.String() // the token is void after the next call
 		if !contains(want, key) {
 			if err := dec.SkipValue(); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		var v any
-		if err := json.UnmarshalDecode(dec, &v); err != nil {
+		key = strings.Clone(key)
+		v, err := readAny(dec)
+		if err != nil {
 			return nil, err
+		}
+		if out == nil {
+			out = make(map[string]any, 4)
 		}
 		out[key] = v
 	}
@@ -449,3 +517,7 @@ func inputError(name string, lr *lineReader, dec *jsontext.Decoder, err error) e
 	}
 	return &InputError{File: name, Msg: err.Error()}
 }
+
+// unsafeString views b as a string without copying; the caller must not keep it past
+// the next decoder call.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

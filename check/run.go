@@ -68,7 +68,7 @@ func Run(m *Model, opts Options) []Finding {
 	out = append(out, runAttachments(m, opts, byTarget)...)
 	out = append(out, runChanged(m, opts, byTarget)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
-		return cmp.Or(compareAddresses(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
+		return cmp.Or(m.compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
 	})
 	return slices.CompactFunc(out, func(x, y Finding) bool {
 		return x.Address == y.Address && x.Rule == y.Rule && x.Message == y.Message // one closed region under the EIP and the ENI, say
@@ -244,7 +244,7 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
 	}
 	for _, s := range siblings {
-		if s == a || ((s.Planned || c.blame != nil) && compareAddresses(s.Address, a.Address) > 0) {
+		if s == a || ((s.Planned || c.blame != nil) && c.m.compare(s.Address, a.Address) > 0) {
 			continue // count what exists and what the plan adds before this one (in a re-check, all in order)
 		}
 		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(s.Address), Mode: cmp.Or(modeOf(s), modes.NAT), PrivateIP: s.PrivateIP})
