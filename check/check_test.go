@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -272,11 +273,17 @@ func TestLoadPlanErrors(t *testing.T) {
 }
 
 func FuzzLoadPlan(f *testing.F) {
-	for _, fixture := range []string{"basic", "modules", "prior", "rules", "noprovider"} {
+	for _, fixture := range []string{"basic", "modules", "prior", "rules", "noprovider", "scale"} {
 		data, _ := os.ReadFile("testdata/" + fixture + "/plan.json")
 		f.Add(data)
 	}
+	v9, _ := filepath.Glob("testdata/v9/*/plan.json")
+	for _, file := range v9 {
+		data, _ := os.ReadFile(file)
+		f.Add(data)
+	}
 	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"mode":"managed","type":"alicloud_eip_association","change":{"actions":["create"],"after":{"instance_id":7}}}]}`))
+	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"change":{"actions":["update"],"after":{"\u0069d":"x"}},"type":"alicloud_vpc","mode":"managed","address":"module.a[\"x\"].alicloud_vpc.v[0]"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := check.LoadPlan(strings.NewReader(string(data)), "fuzz.json", check.PlanOptions{Getenv: func(string) string { return "" }})
 		if err != nil {
@@ -382,4 +389,32 @@ func TestSharedIDResolvesTheSameWay(t *testing.T) {
 			t.Fatalf("run %d: eni-dup resolved to %q, want the first address, alicloud_ecs_network_interface.alpha", run, got)
 		}
 	}
+}
+
+// FuzzEvaluate feeds arbitrary sources to the evaluation of a plan that needs them (the
+// computed-index idioms): whatever the .tf text, LoadPlan and Run end without a panic,
+// and the plan's own facts still decide what they can.
+func FuzzEvaluate(f *testing.F) {
+	plan, err := os.ReadFile("testdata/v9/index-idioms-bad/plan.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, fixture := range []string{"index-idioms-bad", "index-idioms-ok", "sources-mismatch", "scale/modules/edge"} {
+		if src, err := os.ReadFile(filepath.Join("testdata", "v9", fixture, "main.tf")); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("locals {\n  a = local.b\n  b = local.a\n}\nresource \"alicloud_eip_association\" \"ci2\" {\n  count = 1\n  instance_id = local.a\n}\n"))
+	f.Add([]byte("resource \"alicloud_eip_association\" \"ev\" {\n  for_each = [1, 2]\n  instance_id = cidrhost(\"10.0.0.0/8\", -1)\n}\n"))
+	dir := f.TempDir() // one per worker: each input replaces main.tf
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m, err := check.LoadPlan(bytes.NewReader(plan), "plan.json", check.PlanOptions{SourceDir: dir, Getenv: func(string) string { return "" }})
+		if err != nil {
+			t.Fatalf("the plan itself is good: %v", err)
+		}
+		check.Run(m, check.Options{})
+	})
 }
