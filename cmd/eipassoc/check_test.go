@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,5 +110,62 @@ func TestExplainModesRegions(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := runWith(t.Context(), []string{"explain", "-mode", "turbo"}, nil, &out, &errOut, os.Getenv); code != exitUsage {
 		t.Errorf("bad mode: exit %d", code)
+	}
+}
+
+// summaryOf runs check with JSON output and returns the summary.
+func summaryOf(t *testing.T, stdin string, args ...string) (int, map[string]int) {
+	t.Helper()
+	code, stdout, stderr := runCheck(t, stdin, nil, append([]string{"-format", "json"}, args...)...)
+	var doc struct {
+		Summary map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("not JSON (exit %d): %v\n%s", code, err, stderr)
+	}
+	return code, doc.Summary
+}
+
+// TestCheckEvaluatesSources: the sources next to the plan file are read without a flag
+// (the common CI layout); a plan read elsewhere needs -tf-dir, and without sources the
+// computed references stay undecided.
+func TestCheckEvaluatesSources(t *testing.T) {
+	const idioms = "../../check/testdata/v9/index-idioms-bad"
+	code, s := summaryOf(t, "", idioms+"/plan.json")
+	if code != exitFindings || s["errors"] != 5 || s["unknown"] != 0 {
+		t.Errorf("next to its sources: exit %d, %v; want the 5 capacity errors and nothing unknown", code, s)
+	}
+	plan, err := os.ReadFile(idioms + "/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, s = summaryOf(t, string(plan), "-unknown", "fail", "-")
+	if code != exitFindings || s["errors"] != 14 || s["unknown"] != 14 {
+		t.Errorf("from stdin, no sources, -unknown=fail: exit %d, %v; want all 14 undecided, as errors", code, s)
+	}
+	elsewhere := filepath.Join(t.TempDir(), "plan.json")
+	if err := os.WriteFile(elsewhere, plan, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, s = summaryOf(t, "", "-tf-dir", idioms, elsewhere); code != exitFindings || s["errors"] != 5 || s["unknown"] != 0 {
+		t.Errorf("with -tf-dir: exit %d, %v", code, s)
+	}
+}
+
+// TestCheckInstanceDHCP: multi-EIP-to-ENI needs DHCP on the instance, which no plan
+// says; -instance-dhcp tells.
+func TestCheckInstanceDHCP(t *testing.T) {
+	const plan = "../../check/testdata/v9/attach-existing-ok/plan.json"
+	if code, s := summaryOf(t, "", "-multi-binded-allowed", plan); code != exitOK || s["unknown"] != 1 || s["warnings"] != 1 {
+		t.Errorf("DHCP unknown: exit %d, %v; want one undecided resource, warned", code, s)
+	}
+	if code, s := summaryOf(t, "", "-multi-binded-allowed", "-instance-dhcp", "enabled", plan); code != exitOK || s["unknown"] != 0 || s["warnings"] != 0 {
+		t.Errorf("DHCP enabled: exit %d, %v", code, s)
+	}
+	if code, s := summaryOf(t, "", "-multi-binded-allowed", "-instance-dhcp", "disabled", plan); code != exitFindings || s["errors"] != 1 {
+		t.Errorf("DHCP disabled: exit %d, %v; want instance-dhcp-disabled", code, s)
+	}
+	if code, _, _ := runCheck(t, "", nil, "-instance-dhcp", "sometimes", plan); code != exitUsage {
+		t.Errorf("bad -instance-dhcp: exit %d", code)
 	}
 }
