@@ -30,7 +30,7 @@ func canAssociate(r *Request, p *modes.Properties) Decision {
 	u := r.Unknown
 	modeKnown := d.needs(u, FactsOf(FactMode), CodeModeInvalid, subj{kind: "mode"})
 	if modeKnown && !r.Mode.IsValid() {
-		d.deny(CodeModeInvalid, subj{kind: "mode"}, "mode "+strconv.Quote(r.Mode.String())+" is not NAT, BINDED or MULTI_BINDED", "")
+		d.deny(CodeModeInvalid, subj{kind: "mode"}, "the mode is "+spelled(r.Mode)+"; it must be NAT, BINDED or MULTI_BINDED", "")
 	}
 	checkEIP(&d, &r.EIP, u)
 	checkENIIdentity(&d, &r.ENI, u)
@@ -96,7 +96,7 @@ func describeAssociation(a eip.Association) string {
 	if a.IsZero() {
 		return "another resource"
 	}
-	return a.InstanceType.String() + " " + a.InstanceID
+	return spelled(a.InstanceType) + " " + a.InstanceID
 }
 
 // checkENIIdentity applies the rules on the ENI's identity, VPC and status.
@@ -119,7 +119,7 @@ func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 	case 0:
 		d.deny(CodeENIStatus, s, "the ENI's status is unknown; it must be Available", "")
 	default:
-		d.deny(CodeENIStatus, s, "the ENI is "+n.Status.String()+"; wait until it is Available", "")
+		d.deny(CodeENIStatus, s, "the ENI is "+statusText(n.Status)+"; wait until it is Available", "")
 	}
 }
 
@@ -134,10 +134,10 @@ func checkTarget(d *Decision, r *Request) {
 		return
 	case eip.EcsInstance:
 		if r.ENI.Kind != eni.Primary {
-			d.deny(CodeENIInvalid, subj{kind: "target"}, "an EcsInstance target is reached through the instance's primary ENI, and "+string(r.ENI.ID)+" is a "+r.ENI.Kind.String()+" ENI", "")
+			d.deny(CodeENIInvalid, subj{kind: "target"}, "an EcsInstance target is reached through the instance's primary ENI, and "+string(r.ENI.ID)+" is a "+spelled(r.ENI.Kind)+" ENI", "")
 		}
 	default:
-		d.deny(CodeENIInvalid, subj{kind: "target"}, "the target is "+r.Target.String()+"; the association rules cover NetworkInterface and EcsInstance targets", "InvalidInstanceType.ValueNotSupported")
+		d.deny(CodeENIInvalid, subj{kind: "target"}, "the target is "+spelled(r.Target)+"; the association rules cover NetworkInterface and EcsInstance targets", "InvalidInstanceType.ValueNotSupported")
 	}
 }
 
@@ -148,7 +148,7 @@ func checkTarget(d *Decision, r *Request) {
 func checkBindingModes(d *Decision, bound []Binding) {
 	for i := range bound {
 		if !bound[i].Mode.IsValid() {
-			d.deny(CodeModeInvalid, subj{kind: "bound", id: string(bound[i].EIP)}, "the bound EIP "+string(bound[i].EIP)+" has mode "+strconv.Quote(bound[i].Mode.String())+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)", noAPICode)
+			d.deny(CodeModeInvalid, subj{kind: "bound", id: string(bound[i].EIP)}, "the bound EIP "+string(bound[i].EIP)+" has the mode "+spelled(bound[i].Mode)+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)", noAPICode)
 		}
 	}
 }
@@ -233,7 +233,7 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	}
 	s := subj{kind: "eni", id: string(r.ENI.ID)}
 	if !capacity.Allows() {
-		d.deny(CodeENIKindUnsupported, s, p.Name+" cannot target a "+r.ENI.Kind.String()+" ENI", kindAPICode(r.Mode, r.ENI.Kind))
+		d.deny(CodeENIKindUnsupported, s, p.Name+" cannot target a "+spelled(r.ENI.Kind)+" ENI", kindAPICode(r.Mode, r.ENI.Kind))
 		return
 	}
 	if capacity.PerPrivateIP && !d.needs(r.Unknown, FactsOf(FactENIAddressCount), CodeENICapacity, s) {

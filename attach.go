@@ -56,7 +56,7 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 	case 0:
 		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the ENI's kind is unknown", "")
 	default:
-		d.deny(CodeENIKindUnsupported, s, "a "+n.Kind.String()+" ENI cannot be attached; only secondary and trunk ENIs can", "InvalidOperation.InvalidEniType")
+		d.deny(CodeENIKindUnsupported, s, "a "+spelled(n.Kind)+" ENI cannot be attached; only secondary and trunk ENIs can", "InvalidOperation.InvalidEniType")
 	}
 	if d.needs(u, FactsOf(FactENIStatus, FactENIAttachment), CodeENIStatus, s) {
 		switch {

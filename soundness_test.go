@@ -2,6 +2,7 @@ package eipassoc_test
 
 import (
 	"net/netip"
+	"regexp"
 	"slices"
 	"strconv"
 
@@ -320,6 +321,9 @@ func checkShape(t *rapid.T, d eipassoc.Decision) {
 		if rule, ok := v.Code.Rule(); !ok || rule.Severity != eipassoc.Deny || v.Message == "" {
 			t.Fatalf("violation %+v is not a documented deny rule", v)
 		}
+		if goName.MatchString(v.Message) {
+			t.Fatalf("a Go type name reaches people: %q", v.Message)
+		}
 	}
 	for _, u := range d.Undecided {
 		if rule, ok := u.Code.Rule(); !ok || rule.Severity != eipassoc.Deny || u.Message == "" {
@@ -342,3 +346,6 @@ func checkShape(t *rapid.T, d eipassoc.Decision) {
 		t.Fatalf("not sorted: %v", d)
 	}
 }
+
+// goName matches a Go type name with a number, such as modes.Mode(9).
+var goName = regexp.MustCompile(`\b[a-z]+\.[A-Z]\w*\(\d+\)`)

@@ -474,6 +474,7 @@ func parseExpression(v jsontext.Value) *expression {
 // lineReader counts lines as the decoder reads, and keeps the last chunk, so that an
 // error at a byte offset can be placed on a line without keeping the whole input.
 type lineReader struct {
+	head        []byte // the first bytes of the input
 	r           io.Reader
 	read        int64  // bytes read so far
 	lines       int    // newlines before the last chunk
@@ -483,6 +484,9 @@ type lineReader struct {
 
 func (l *lineReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
+	if n > 0 && len(l.head) < 4 {
+		l.head = append(l.head, p[:min(n, 4-len(l.head))]...)
+	}
 	if n > 0 {
 		l.lines += bytes.Count(l.last, []byte("\n"))
 		l.last = append(l.last[:0], p[:n]...)
@@ -503,6 +507,9 @@ func (l *lineReader) where(off int64) string {
 
 // inputError turns a decoding error into an *InputError that names the line.
 func inputError(name string, lr *lineReader, dec *jsontext.Decoder, err error) error {
+	if bytes.Equal(lr.head, []byte("PK\x03\x04")) {
+		return &InputError{File: name, Msg: "this is a binary plan file (terraform plan -out); check its JSON instead: terraform show -json " + name + " > plan.json"}
+	}
 	var syn *jsontext.SyntacticError
 	var sem *json.SemanticError
 	switch {

@@ -77,7 +77,7 @@ func property(s string) string {
 
 func writeSummary(w io.Writer, r *Result) {
 	s := r.Summary()
-	fmt.Fprintf(w, "### eipassoc: %d resources checked\n\n%d errors, %d warnings, %d unknown, %d suppressed\n\n", s.Checked, s.Errors, s.Warnings, s.Unknown, s.Suppressed)
+	fmt.Fprintf(w, "### eipassoc: %s checked\n\n%s, %s, %d unknown, %d suppressed\n\n", count(s.Checked, "resource"), count(s.Errors, "error"), count(s.Warnings, "warning"), s.Unknown, s.Suppressed)
 	if len(r.Findings) == 0 {
 		return
 	}

@@ -25,6 +25,10 @@ type Result struct {
 	Checked []string
 	// Findings are the findings, suppressed ones included.
 	Findings []check.Finding
+	// RepoRoot, when set, is the absolute directory of the repository that Source and
+	// the findings' files are relative to; SARIF declares it as %SRCROOT%, so code
+	// scanning attaches the findings to the repository's files.
+	RepoRoot string
 }
 
 // Summary counts the result's findings.
@@ -69,6 +73,9 @@ func ParseOutputs(s string) ([]Output, error) {
 		if !slices.Contains(Formats(), format) {
 			return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 		}
+		if path == "-" {
+			path = "" // "json=-" means standard output
+		}
 		out = append(out, Output{Format: format, Path: path})
 	}
 	if len(out) == 0 {
@@ -106,4 +113,12 @@ func where(f check.Finding) string {
 		return ""
 	}
 	return fmt.Sprintf("%s:%d", f.Location.File, f.Location.StartLine)
+}
+
+// count writes "1 error" or "2 errors".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -6,15 +6,27 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/check"
 )
 
-// InformationURI is where the rules are documented.
-const InformationURI = "https://pkg.go.dev/github.com/eipassoc/eipassoc"
+// InformationURI is the checker's home page.
+const InformationURI = "https://github.com/eipassoc/eipassoc"
+
+// srcRoot is the uriBaseId of paths relative to the repository root.
+const srcRoot = "%SRCROOT%"
+
+// RuleDocURI is the page that documents a rule: docs/rules/CODE.md of the repository
+// (generated from the rules table and kept in step by a test).
+func RuleDocURI(code eipassoc.Code) string {
+	return InformationURI + "/blob/main/docs/rules/" + string(code) + ".md"
+}
 
 // SARIF writes a SARIF 2.1.0 log with one run: every rule with its help text and
 // default level, and every finding with a location (the .tf block when known, else the
@@ -26,6 +38,10 @@ func SARIF(w io.Writer, r *Result) error {
 		return err
 	}
 	run := sarif.NewRunWithInformationURI(Tool, InformationURI)
+	if r.RepoRoot != "" {
+		root := (&url.URL{Scheme: "file", Path: filepath.ToSlash(r.RepoRoot) + "/"}).String()
+		run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{srcRoot: sarif.NewSimpleArtifactLocation(root)})
+	}
 	if r.Version != "" {
 		v := r.Version
 		run.Tool.Driver.Version = &v
@@ -44,7 +60,7 @@ func SARIF(w io.Writer, r *Result) error {
 			WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
 			WithFullDescription(sarif.NewMultiformatMessageString(rule.Summary + " Source: " + rule.Source + "." + api)).
 			WithHelp(sarif.NewMultiformatMessageString(rule.Fix).WithMarkdown("**Fix:** " + rule.Fix + "\n\n**Source:** " + rule.Source)).
-			WithHelpURI(InformationURI + "#hdr-Rules").
+			WithHelpURI(RuleDocURI(rule.Code)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level)).
 			WithProperties(sarif.Properties{"tags": []string{"alicloud", "eip", "eni"}, "precision": "high"})
 	}
@@ -57,8 +73,12 @@ func SARIF(w io.Writer, r *Result) error {
 			file = f.Location.File
 			region = sarif.NewRegion().WithStartLine(f.Location.StartLine).WithEndLine(max(f.Location.EndLine, f.Location.StartLine))
 		}
+		artifact := sarif.NewSimpleArtifactLocation(file)
+		if r.RepoRoot != "" {
+			artifact.WithUriBaseId(srcRoot)
+		}
 		loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(file)).WithRegion(region))
+			WithArtifactLocation(artifact).WithRegion(region))
 		loc.AddLogicalLocations(sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"))
 		res.AddLocation(loc)
 		res.WithPartialFingerPrints(map[string]any{"eipassoc/v1": fingerprint(f)})

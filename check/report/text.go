@@ -33,8 +33,8 @@ func Text(w io.Writer, r *Result) error {
 		}
 	}
 	s := r.Summary()
-	ew.printf("%s: %d resources checked, %d errors, %d warnings, %d notes, %d unknown, %d suppressed\n",
-		r.Source, s.Checked, s.Errors, s.Warnings, s.Notes, s.Unknown, s.Suppressed)
+	ew.printf("%s: %s checked, %s, %s, %s, %d unknown, %d suppressed\n", r.Source,
+		count(s.Checked, "resource"), count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Notes, "note"), s.Unknown, s.Suppressed)
 	return ew.err
 }
 

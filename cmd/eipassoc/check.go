@@ -1,8 +1,7 @@
 package main
 
 import (
-	"errors"
-	"flag"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -16,42 +15,41 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// version is the checker's version in reports.
-const version = "0.1.0"
+// checkNotes is the end of "eipassoc help check".
+const checkNotes = `The input is the JSON of "terraform show -json PLANFILE" (or "tofu show -json"), a
+file or - for standard input; with -inventory, a YAML or JSON inventory.
+
+Exit status:
+  0  no finding at or above -fail-on
+  1  findings at or above -fail-on
+  2  a usage or input error (bad flag, unreadable or malformed plan, inventory or waivers)
+  3  with -live: the account could not be reached or read`
 
 // checkCmd runs "eipassoc check".
-func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("eipassoc check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	cmd := newCommand("check", "[flags] PLAN.json|INVENTORY|-", "Checks the EIP associations and ENI attachments of a Terraform plan against Alibaba Cloud's rules.", checkNotes)
+	fs := cmd.fs
 	var (
-		format     = fs.String("format", "text", "output `formats`: text, json, sarif, github, junit; comma-separated, each optionally =file")
+		format     = fs.String("format", "text", "output `formats`: text, json, sarif, github, junit; comma-separated, each optionally =FILE (=- is standard output)")
 		failOn     = fs.String("fail-on", "error", "exit 1 when a finding is at or above this `level`: error, warning, note, never")
-		unknown    = fs.String("unknown", "warn", "what an undecidable rule becomes: warn, fail or ignore")
-		region     = fs.String("region", "", "region for every resource, overriding the provider's")
+		unknown    = fs.String("unknown", "warn", "what an undecided rule becomes: warn, fail or ignore")
+		region     = fs.String("region", "", "`region` for every resource, overriding the provider's")
 		tfDir      = fs.String("tf-dir", "", "`directory` of the root module's .tf files: to evaluate references the plan keeps only in part, for locations and inline waivers (default: the plan file's directory, when it holds .tf files)")
-		dhcp       = fs.String("instance-dhcp", "unknown", "whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: enabled, disabled or unknown")
+		dhcp       = fs.String("instance-dhcp", "unknown", "whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: `enabled, disabled or unknown`")
+		repoRoot   = fs.String("repo-root", "", "`directory` that SARIF and GitHub annotations make paths relative to (default: the git repository's top level)")
 		waiverFile = fs.String("waivers", "", "waiver `file` (YAML or JSON)")
 		inventory  = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
-		behaviour  = fs.String("behaviour", "documented", "documented, or observed (the API's laxer behaviour for NAT on attached ENIs)")
+		behaviour  = fs.String("behaviour", "documented", "documented, or observed (the API's laxer `behaviour` for NAT on attached ENIs)")
 		multi      = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
-		today      = fs.String("today", "", "the date waivers expire against, YYYY-MM-DD (default: today)")
+		today      = fs.String("today", "", "the `date` waivers expire against, YYYY-MM-DD (default: today)")
 	)
 	live := addLiveFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: eipassoc check [flags] PLAN.json|INVENTORY|-")
-		fs.PrintDefaults()
+	positional, code, done := cmd.parse(args, stdout, stderr)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "eipassoc check: "+format+"\n", a...)
-		return exitUsage
-	}
-	if fs.NArg() != 1 {
+	usage := func(format string, a ...any) int { return cmd.fail(stderr, format, a...) }
+	if len(positional) != 1 {
 		return usage("give one input file, or - for standard input")
 	}
 	outputs, err := report.ParseOutputs(*format)
@@ -72,11 +70,11 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		return usage("-unknown must be warn, fail or ignore")
 	}
 	if opts.Behaviour, err = eipassoc.ParseBehaviour(*behaviour); err != nil {
-		return usage("-behaviour: %v", err)
+		return usage("-behaviour must be documented or observed")
 	}
 	if *region != "" {
 		if _, err := regions.Lookup(regions.ID(*region)); err != nil {
-			return usage("-region: %v", err)
+			return usage("-region: %q is not a known Alibaba Cloud region ID", *region)
 		}
 	}
 	now := time.Now()
@@ -86,7 +84,7 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		}
 	}
 
-	name := fs.Arg(0)
+	name := positional[0]
 	sourceDir := *tfDir
 	if sourceDir == "" && name != "-" {
 		if tf, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf")); len(tf) > 0 {
@@ -129,14 +127,16 @@ func checkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 		}
 	}
 	if live.enabled() {
-		if err := live.enrich(m, stderr); err != nil {
+		if err := live.enrich(ctx, m); err != nil {
 			fmt.Fprintf(stderr, "eipassoc check: -live: %v\n", err)
-			return exitFail
+			return exitAccount
 		}
 	}
 
 	findings := check.Apply(check.Run(m, opts), src, waivers, now)
-	res := &report.Result{Version: version, Source: filepath.ToSlash(name), Findings: findings}
+	root := repoRootFor(*repoRoot, sourceDir, name)
+	relativizeFindings(findings, root, sourceDir)
+	res := &report.Result{Version: currentBuild().Version, Source: relativeTo(root, ".", name), Findings: findings, RepoRoot: root}
 	res.Checked = m.Checked()
 	if err := writeOutputs(outputs, res, stdout, getenv); err != nil {
 		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)

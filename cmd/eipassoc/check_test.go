@@ -61,7 +61,7 @@ func TestCheckFormatsAndStepSummary(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "::error file=main.tf,line=71") {
+	if !strings.Contains(stdout, "::error file=check/testdata/basic/main.tf,line=71") { // relative to the repository root
 		t.Errorf("no annotation:\n%s", stdout)
 	}
 	for _, f := range []string{summary, sarif, junit} {
@@ -167,5 +167,105 @@ func TestCheckInstanceDHCP(t *testing.T) {
 	}
 	if code, _, _ := runCheck(t, "", nil, "-instance-dhcp", "sometimes", plan); code != exitUsage {
 		t.Errorf("bad -instance-dhcp: exit %d", code)
+	}
+}
+
+// TestCLIConventions: what users of conftest, tflint and trivy expect.
+func TestCLIConventions(t *testing.T) {
+	// Flags after the input file, and after "-" for standard input.
+	if code, _, stderr := runCheck(t, "", nil, basicPlan, "-fail-on", "never", "-format", "json"); code != exitOK {
+		t.Errorf("flags after the input: exit %d\n%s", code, stderr)
+	}
+	plan, _ := os.ReadFile(basicPlan)
+	if code, stdout, _ := runCheck(t, string(plan), nil, "-", "-format", "json=-"); code != exitFindings || !strings.HasPrefix(stdout, "{") {
+		t.Errorf("-format json=- is standard output: exit %d, %.40q", code, stdout)
+	}
+	// Help on stdout, exit 0, for every command and every spelling.
+	for _, cmd := range []string{"check", "explain", "modes", "regions", "serve", "version"} {
+		for _, args := range [][]string{{"help", cmd}, {cmd, "-h"}, {cmd, "--help"}} {
+			var out, errOut bytes.Buffer
+			code := runWith(t.Context(), args, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+			if code != exitOK || !strings.Contains(out.String(), "Usage: eipassoc "+cmd) || errOut.Len() != 0 {
+				t.Errorf("%v: exit %d, stdout %.60q, stderr %q", args, code, out.String(), errOut.String())
+			}
+		}
+	}
+	// A usage error goes to stderr with a hint, exit 2.
+	var out, errOut bytes.Buffer
+	if code := runWith(t.Context(), []string{"check", "-nope", basicPlan}, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != exitUsage ||
+		out.Len() != 0 || !strings.Contains(errOut.String(), `Run "eipassoc help check"`) {
+		t.Errorf("bad flag: exit %d, stderr %q", code, errOut.String())
+	}
+	// Singular and plural, and no Go type names.
+	_, stdout, _ := runCheck(t, "", nil, "-fail-on", "never", "../../check/testdata/v9/mode-change-bad/plan.json")
+	if !strings.Contains(stdout, "1 resource checked, 1 error, 0 warnings") {
+		t.Errorf("summary line: %q", stdout)
+	}
+	_, _, stderr := runCheck(t, "", nil, "-behaviour", "lax", basicPlan)
+	if strings.Contains(stderr, "eipassoc.") || strings.Contains(stderr, "*") {
+		t.Errorf("a Go name in a user error: %q", stderr)
+	}
+}
+
+// TestCheckBinaryPlanHint: a binary plan file (a zip) gets told what to do.
+func TestCheckBinaryPlanHint(t *testing.T) {
+	code, _, stderr := runCheck(t, "PK\x03\x04\x14\x00binary", nil, "-")
+	if code != exitUsage || !strings.Contains(stderr, "terraform show -json") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestCheckRepoRoot: SARIF and annotations name files relative to the repository root,
+// and SARIF declares that root, so a plan checked in a subdirectory annotates
+// subdirectory/main.tf in a pull request.
+func TestCheckRepoRoot(t *testing.T) {
+	dir := t.TempDir()
+	sarifFile := filepath.Join(dir, "out.sarif")
+	code, stdout, stderr := runCheck(t, "", nil, "-repo-root", "../..", "-format", "github,sarif="+sarifFile, "../../check/testdata/v9/mode-change-bad/plan.json")
+	if code != exitFindings || !strings.Contains(stdout, "file=check/testdata/v9/mode-change-bad/main.tf,line=") {
+		t.Fatalf("exit %d, annotations %q\n%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(sarifFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	root, _ := filepath.Abs("../..")
+	run := doc.Runs[0]
+	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file://"+filepath.ToSlash(root)+"/" {
+		t.Errorf("%%SRCROOT%% = %q, want the repository root", got)
+	}
+	loc := run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation
+	if loc.URI != "check/testdata/v9/mode-change-bad/main.tf" || loc.URIBaseID != "%SRCROOT%" {
+		t.Errorf("artifact location %+v", loc)
+	}
+}
+
+// TestCheckLiveUnreachable: an account that cannot be reached is exit status 3.
+func TestCheckLiveUnreachable(t *testing.T) {
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "x")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "y")
+	code, _, stderr := runCheck(t, "", nil, "-live", "-endpoint", "127.0.0.1:1", "-protocol", "http", "../../check/testdata/modules/plan.json")
+	if code != exitAccount || !strings.Contains(stderr, "-live") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

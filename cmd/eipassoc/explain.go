@@ -1,11 +1,10 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/modes"
@@ -14,22 +13,21 @@ import (
 
 // explainCmd prints the rules and capacities that apply to a mode and region.
 func explainCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eipassoc explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	modeFlag := fs.String("mode", "", "only this `mode` (NAT, BINDED, MULTI_BINDED, cut-through, ...)")
-	regionFlag := fs.String("region", "", "and say whether the mode is offered in this `region`")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	cmd := newCommand("explain", "[-mode M] [-region R]", "Prints what each association mode allows and needs, and the rules the checker applies.", "Exit status: 0, or 2 for a usage error.")
+	modeFlag := cmd.fs.String("mode", "", "only this `mode` (NAT, BINDED, MULTI_BINDED, cut-through, ...)")
+	regionFlag := cmd.fs.String("region", "", "and say whether the mode is offered in this `region`")
+	positional, code, done := cmd.parse(args, stdout, stderr)
+	if done {
+		return code
+	}
+	if len(positional) > 0 {
+		return cmd.fail(stderr, "unexpected argument %q", positional[0])
 	}
 	list := modes.All()
 	if *modeFlag != "" {
 		m, err := modes.Parse(*modeFlag)
 		if err != nil {
-			fmt.Fprintf(stderr, "eipassoc explain: %v\n", err)
-			return exitUsage
+			return cmd.fail(stderr, "%s", userError(err))
 		}
 		list = []modes.Mode{m}
 	}
@@ -37,8 +35,7 @@ func explainCmd(args []string, stdout, stderr io.Writer) int {
 	if *regionFlag != "" {
 		i, err := regions.Lookup(regions.ID(*regionFlag))
 		if err != nil {
-			fmt.Fprintf(stderr, "eipassoc explain: %v\n", err)
-			return exitUsage
+			return cmd.fail(stderr, "%s", userError(err))
 		}
 		info = &i
 	}
@@ -70,36 +67,46 @@ func offered(b bool) string {
 }
 
 // modesCmd lists the modes.
-func modesCmd(stdout io.Writer) int {
-	fmt.Fprintf(stdout, "%-13s %-22s %-9s %-10s %s\n", "MODE", "NAME", "PRIMARY", "SECONDARY", "REGIONS")
+func modesCmd(args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("modes", "", "Lists the association modes with their capacities and the number of regions that offer them.", "Exit status: 0, or 2 for a usage error.")
+	positional, code, done := cmd.parse(args, stdout, stderr)
+	if done {
+		return code
+	}
+	if len(positional) > 0 {
+		return cmd.fail(stderr, "unexpected argument %q", positional[0])
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "MODE\tNAME\tPRIMARY ENI\tSECONDARY ENI\tREGIONS")
 	for _, m := range modes.All() {
 		p := m.Properties()
-		fmt.Fprintf(stdout, "%-13s %-22s %-9s %-10s %d\n", m, p.Name, p.PrimaryENI, p.SecondaryENI, len(regions.ForMode(m)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", m, p.Name, p.PrimaryENI, p.SecondaryENI, len(regions.ForMode(m)))
 	}
+	tw.Flush()
 	return exitOK
 }
 
 // regionsCmd lists the regions and the modes each offers.
 func regionsCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eipassoc regions", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	modeFlag := fs.String("mode", "", "only regions that offer this `mode`")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	cmd := newCommand("regions", "[-mode M]", "Lists the Alibaba Cloud regions, their status and the modes each offers (a closed region offers none).", "Exit status: 0, or 2 for a usage error.")
+	modeFlag := cmd.fs.String("mode", "", "only regions that offer this `mode`")
+	positional, code, done := cmd.parse(args, stdout, stderr)
+	if done {
+		return code
+	}
+	if len(positional) > 0 {
+		return cmd.fail(stderr, "unexpected argument %q", positional[0])
 	}
 	var want modes.Mode
 	if *modeFlag != "" {
 		m, err := modes.Parse(*modeFlag)
 		if err != nil {
-			fmt.Fprintf(stderr, "eipassoc regions: %v\n", err)
-			return exitUsage
+			return cmd.fail(stderr, "%s", userError(err))
 		}
 		want = m
 	}
-	fmt.Fprintf(stdout, "%-22s %-32s %-8s %s\n", "REGION", "NAME", "STATUS", "MODES")
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "REGION\tNAME\tSTATUS\tMODES")
 	for _, info := range regions.All() {
 		if want != 0 && !info.Supports(want) {
 			continue
@@ -108,7 +115,11 @@ func regionsCmd(args []string, stdout, stderr io.Writer) int {
 		for _, m := range info.Modes() {
 			names = append(names, m.String())
 		}
-		fmt.Fprintf(stdout, "%-22s %-32s %-8s %s\n", info.ID, info.Name, info.Status, strings.Join(names, ","))
+		if len(names) == 0 {
+			names = append(names, "-")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", info.ID, info.Name, info.Status, strings.Join(names, ","))
 	}
+	tw.Flush()
 	return exitOK
 }

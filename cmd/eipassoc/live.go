@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"io"
 	"time"
 
 	"github.com/eipassoc/eipassoc/backend/aliyun"
@@ -30,12 +29,13 @@ func addLiveFlags(fs *flag.FlagSet) *liveFlags {
 
 func (l *liveFlags) enabled() bool { return *l.on }
 
-func (l *liveFlags) enrich(m *check.Model, stderr io.Writer) error {
+// enrich reads the account through the real backend; ctx cancels it (Ctrl-C).
+func (l *liveFlags) enrich(ctx context.Context, m *check.Model) error {
 	b, err := aliyun.New(aliyun.Config{Region: regions.ID(*l.region), Endpoint: *l.endpoint, Protocol: *l.protocol})
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	return check.Enrich(ctx, m, b)
 }

@@ -11,21 +11,40 @@ import (
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitFail     = 1 // the server failed, or -live could not read the account
+	exitFail     = 1 // the server failed
 	exitFindings = 1 // findings at or above -fail-on
 	exitUsage    = 2 // a usage or input error
+	exitAccount  = 3 // -live could not reach or read the account
 )
 
-const usage = `Usage:
+const usage = `eipassoc checks Alibaba Cloud EIP associations with ENIs against the
+product documentation's and the API's rules.
+
+Usage:
   eipassoc check [flags] PLAN.json|-      check a Terraform/OpenTofu plan (or -inventory FILE)
-  eipassoc explain [-mode M] [-region R]  print the rules and capacities that apply
+  eipassoc explain [-mode M] [-region R]  print what each mode allows and the rules
   eipassoc modes                          list the association modes
   eipassoc regions [-mode M]              list the regions and their modes
   eipassoc serve [flags]                  run a local EIP/ENI API emulator
-  eipassoc help                           print this help
+  eipassoc version                        print the version, commit and Go version
+  eipassoc help [COMMAND]                 print this help, or a command's
 
-Run "eipassoc COMMAND -h" for the flags of a command.
+Flags may come before or after a command's arguments.
+Exit status: 0 success, 1 findings (check) or a server failure (serve),
+2 a usage or input error, 3 the account could not be reached or read (check -live).
 `
+
+// commands maps each subcommand to how it runs.
+func commands(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) map[string]func([]string) int {
+	return map[string]func([]string) int{
+		"check":   func(a []string) int { return checkCmd(ctx, a, stdin, stdout, stderr, getenv) },
+		"explain": func(a []string) int { return explainCmd(a, stdout, stderr) },
+		"modes":   func(a []string) int { return modesCmd(a, stdout, stderr) },
+		"regions": func(a []string) int { return regionsCmd(a, stdout, stderr) },
+		"serve":   func(a []string) int { return serve(ctx, a, stdout, stderr) },
+		"version": func(a []string) int { return versionCmd(a, stdout, stderr) },
+	}
+}
 
 // run runs the command named by args[0] and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -34,24 +53,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // runWith is run with explicit standard input and environment, for tests.
 func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	cmds := commands(ctx, stdin, stdout, stderr, getenv)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
-	case "serve":
-		return serve(ctx, args[1:], stderr)
-	case "check":
-		return checkCmd(args[1:], stdin, stdout, stderr, getenv)
-	case "explain":
-		return explainCmd(args[1:], stdout, stderr)
-	case "modes":
-		return modesCmd(stdout)
-	case "regions":
-		return regionsCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[0] == "help" {
+			if c, ok := cmds[args[1]]; ok {
+				return c([]string{"-h"})
+			}
+			fmt.Fprintf(stderr, "eipassoc help: unknown command %q\n%s", args[1], usage)
+			return exitUsage
+		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	case "-version", "--version":
+		return versionCmd(nil, stdout, stderr)
+	}
+	if c, ok := cmds[args[0]]; ok {
+		return c(args[1:])
 	}
 	fmt.Fprintf(stderr, "eipassoc: unknown command %q\n%s", args[0], usage)
 	return exitUsage

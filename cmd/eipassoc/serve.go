@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,9 +15,12 @@ import (
 )
 
 // serve runs the emulator until ctx ends.
-func serve(ctx context.Context, args []string, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eipassoc serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("serve", "[flags]", "Runs a local emulator of the Alibaba Cloud VPC (2016-04-28) and ECS (2014-05-26) RPC API for EIPs and ENIs, backed by an in-memory account, until SIGINT or SIGTERM.", `Exit status:
+  0  after a clean shutdown
+  1  the server failed
+  2  a usage error (bad flag, unreadable topology)`)
+	fs := cmd.fs
 	keys := keyFlag{}
 	var (
 		addr       = fs.String("addr", "127.0.0.1:8787", "listen `address` (host:port; port 0 picks a free one)")
@@ -33,15 +34,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		logFormat  = fs.String("log-format", "text", "log format: text or json")
 	)
 	fs.Var(keys, "access-key", "accept requests signed with this `id:secret` pair (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	positional, code, stop := cmd.parse(args, stdout, stderr)
+	if stop {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "eipassoc serve: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if len(positional) > 0 {
+		return cmd.fail(stderr, "unexpected argument %q", positional[0])
 	}
 	var handler slog.Handler
 	switch *logFormat {
