@@ -75,7 +75,6 @@ func (c *command) fail(stderr io.Writer, format string, a ...any) int {
 	return exitUsage
 }
 
-
 // userError turns an error of the library into a message for people: the text after
 // the package prefix ("modes: parse \"x\": ..." becomes "parse \"x\": ...").
 func userError(err error) string {
