@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/eipassoc/eipassoc"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // A Waiver accepts a rule's finding on matching resources, for a reason, until a date.
