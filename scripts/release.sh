@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the release archives of eipassoc and their checksums, reproducibly: the same
+# commit and version give byte-identical archives.
+#
+#   scripts/release.sh VERSION [OUTDIR] [GOOS/GOARCH ...]
+#
+# VERSION is the tag, e.g. v0.1.0. OUTDIR defaults to dist. The default targets are
+# linux, darwin and windows on amd64 and arm64. Each target gives
+# eipassoc_VERSION_GOOS_GOARCH.tar.gz (.zip for windows) holding the binary, README.md
+# and CHANGELOG.md; checksums.txt lists their SHA-256 sums.
+set -euo pipefail
+version=${1:?usage: scripts/release.sh VERSION [OUTDIR] [GOOS/GOARCH ...]}
+out=${2:-dist}
+shift $(( $# < 2 ? $# : 2 ))
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64)
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+# Every file gets the commit's time, so archives do not depend on when they were built.
+epoch=$(git log -1 --format=%ct 2>/dev/null || echo 0)
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for target in "${targets[@]}"; do
+  os=${target%/*} arch=${target#*/}
+  name=eipassoc_${version#v}_${os}_${arch}
+  dir=$work/$name
+  mkdir -p "$dir"
+  exe=eipassoc
+  [ "$os" = windows ] && exe=eipassoc.exe
+  CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath \
+    -ldflags "-s -w -buildid= -X main.version=$version -X main.commit=$commit" \
+    -o "$dir/$exe" ./cmd/eipassoc
+  cp README.md CHANGELOG.md "$dir/"
+  find "$dir" -exec touch -d "@$epoch" {} +
+  if [ "$os" = windows ]; then
+    rm -f "$out/$name.zip"
+    (cd "$work" && TZ=UTC zip -q -X -r "$out/$name.zip" "$name")
+  else
+    tar --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$name" | gzip -9 -n >"$out/$name.tar.gz"
+  fi
+  echo "built $name"
+done
+(cd "$out" && sha256sum eipassoc_*.tar.gz eipassoc_*.zip 2>/dev/null | sort -k2 >checksums.txt)
+echo "wrote $out/checksums.txt"
