@@ -71,3 +71,29 @@ func TestSARIFHelpLinksExist(t *testing.T) {
 		t.Errorf("only %d pages", len(names))
 	}
 }
+
+// TestReadmeRuleTable keeps the README's table of every rule in step with the rules
+// tables (-update-rule-docs rewrites it).
+func TestReadmeRuleTable(t *testing.T) {
+	const begin, end = "<!-- rules:begin (generated from the rules tables; TestReadmeRuleTable keeps it in step) -->\n", "<!-- rules:end -->"
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatal("README.md lacks the rules markers")
+	}
+	i += len(begin)
+	want := report.RuleTable("docs/rules/")
+	if *updateRuleDocs {
+		if err := os.WriteFile("../../README.md", []byte(s[:i]+want+s[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if diff := cmp.Diff(want, s[i:j]); diff != "" {
+		t.Errorf("README.md's rule table is out of step (-want +got):\n%s", diff)
+	}
+}
