@@ -9,7 +9,7 @@ RUN go mod download
 COPY . .
 ARG VERSION=devel
 ARG COMMIT=unknown
-RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -buildid= -X main.version=${VERSION} -X main.commit=${COMMIT}" \
+RUN CGO_ENABLED=0 go build -trimpath -tags live -ldflags "-s -w -buildid= -X main.version=${VERSION} -X main.commit=${COMMIT}" \
     -o /out/eipassoc ./cmd/eipassoc
 
 FROM scratch

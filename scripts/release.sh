@@ -32,7 +32,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$dir"
   exe=eipassoc
   [ "$os" = windows ] && exe=eipassoc.exe
-  CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath \
+  CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath -tags live \
     -ldflags "-s -w -buildid= -X main.version=$version -X main.commit=$commit" \
     -o "$dir/$exe" ./cmd/eipassoc
   cp README.md CHANGELOG.md "$dir/"

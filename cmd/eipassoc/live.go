@@ -1,14 +1,6 @@
 package main
 
-import (
-	"context"
-	"flag"
-	"time"
-
-	"github.com/eipassoc/eipassoc/backend/aliyun"
-	"github.com/eipassoc/eipassoc/check"
-	"github.com/eipassoc/eipassoc/regions"
-)
+import "flag"
 
 // liveFlags are the flags of "check -live".
 type liveFlags struct {
@@ -28,14 +20,3 @@ func addLiveFlags(fs *flag.FlagSet) *liveFlags {
 }
 
 func (l *liveFlags) enabled() bool { return *l.on }
-
-// enrich reads the account through the real backend; ctx cancels it (Ctrl-C).
-func (l *liveFlags) enrich(ctx context.Context, m *check.Model) error {
-	b, err := aliyun.New(aliyun.Config{Region: regions.ID(*l.region), Endpoint: *l.endpoint, Protocol: *l.protocol})
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	return check.Enrich(ctx, m, b)
-}

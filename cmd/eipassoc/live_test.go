@@ -1,3 +1,5 @@
+//go:build live
+
 package main
 
 import (
@@ -72,5 +74,15 @@ func TestCheckLive(t *testing.T) {
 		if !got[want] {
 			t.Errorf("-live does not report %s:\n%s", want, out.String())
 		}
+	}
+}
+
+// TestCheckLiveUnreachable: an account that cannot be reached is exit status 3.
+func TestCheckLiveUnreachable(t *testing.T) {
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "x")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "y")
+	code, _, stderr := runCheck(t, "", nil, "-live", "-endpoint", "127.0.0.1:1", "-protocol", "http", "../../check/testdata/modules/plan.json")
+	if code != exitAccount || !strings.Contains(stderr, "-live") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
