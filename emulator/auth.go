@@ -7,8 +7,10 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,9 +32,16 @@ type verifier struct {
 	nonces map[string]time.Time // nonce -> when it was first seen
 }
 
-// verify checks the signature of r, whose parameters are v and body is body. It
-// returns nil when no keys are configured.
-func (a *verifier) verify(op backend.Op, r *http.Request, v url.Values, body []byte) error {
+// verify checks the signature of r, whose parameters are v and body is body, and that
+// the signature covers what selects the operation: the action op and the API version.
+// It returns nil when no keys are configured.
+//
+// Under ACS3-HMAC-SHA256 every x-acs-* header and host must be signed, so the
+// X-Acs-Action and X-Acs-Version headers, the nonce and the date are bound to the
+// signature, and so is Content-Type, which decides how the body is read. The older RPC
+// signature covers parameters only, so there the action and the version must be the
+// signed Action and Version parameters; a header cannot stand in for them.
+func (a *verifier) verify(op backend.Op, version string, r *http.Request, v url.Values, body []byte) error {
 	if len(a.keys) == 0 {
 		return nil
 	}
@@ -44,6 +53,9 @@ func (a *verifier) verify(op backend.Op, r *http.Request, v url.Values, body []b
 		}
 		nonce, stamp = r.Header.Get("X-Acs-Signature-Nonce"), r.Header.Get("X-Acs-Date")
 	} else if v.Has("Signature") {
+		if v.Get("Action") != string(op) || v.Get("Version") != version {
+			return fail("IncompleteSignature", "Under the RPC signature the Action and Version must be signed parameters.")
+		}
 		if err := a.verifyRPC(r.Method, v, fail); err != nil {
 			return err
 		}
@@ -111,8 +123,11 @@ func (a *verifier) verifyV3(r *http.Request, auth string, body []byte, fail func
 		return fail("SignatureDoesNotMatch", "The x-acs-content-sha256 header does not match the body.")
 	}
 	names := strings.Split(signed, ";")
-	if !sort.StringsAreSorted(names) || !contains(names, "host") {
+	if !sort.StringsAreSorted(names) || !slices.Contains(names, "host") {
 		return fail("IncompleteSignature", "SignedHeaders must be sorted and include host.")
+	}
+	if name, ok := unsignedHeader(r.Header, names, len(body) > 0); ok {
+		return fail("IncompleteSignature", "The header "+name+" must be signed: SignedHeaders has to list host, every x-acs-* header and, with a body, content-type.")
 	}
 	var headers strings.Builder
 	for _, name := range names {
@@ -182,11 +197,17 @@ func (a *verifier) verifyRPC(method string, v url.Values, fail func(string, stri
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// unsignedHeader returns a header of h that an ACS3 signature must cover and signed
+// (sorted, lower case) does not: an x-acs-* header, or Content-Type when the request
+// has a body.
+func unsignedHeader(h http.Header, signed []string, hasBody bool) (string, bool) {
+	for _, name := range slices.Sorted(maps.Keys(h)) {
+		lower := strings.ToLower(name)
+		if strings.HasPrefix(lower, "x-acs-") || (hasBody && lower == "content-type") {
+			if _, found := slices.BinarySearch(signed, lower); !found {
+				return lower, true
+			}
 		}
 	}
-	return false
+	return "", false
 }

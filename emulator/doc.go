@@ -14,6 +14,13 @@
 // success shapes and its error body ({"RequestId","HostId","Code","Message"}) and HTTP
 // statuses. With no AccessKey pairs configured it does not check signatures.
 //
+// A signature binds the operation. Under ACS3-HMAC-SHA256, host, every x-acs-* header
+// (action, version, date, nonce, body hash) and, with a body, Content-Type must be
+// signed; under the RPC signature, which covers parameters only, the action and version
+// are the signed Action and Version parameters. A header that disagrees with a
+// parameter, or a parameter given twice, is refused (InvalidParameter); an unsigned
+// header that must be signed is IncompleteSignature.
+//
 // Requests are bounded in size and time, a panic in a handler becomes a 500
 // InternalError answer, and every request is logged with log/slog.
 package emulator

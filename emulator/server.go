@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -114,17 +115,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		status, code = s.writeError(w, r, backend.NewError("", "InvalidParameter", "The request parameters are malformed: "+err.Error()))
 		return "", status, code
 	}
-	name := r.Header.Get("X-Acs-Action")
-	if name == "" {
-		name = v.Get("Action")
-	}
-	version := r.Header.Get("X-Acs-Version")
-	if version == "" {
-		version = v.Get("Version")
-	}
+	name, version, err := operation(r, v)
 	op = backend.Op(name)
-	if name == "" {
-		status, code = s.writeError(w, r, backend.NewError("", "MissingParameter", "The input parameter \"Action\" that is mandatory for processing this request is not supplied."))
+	if err != nil {
+		status, code = s.writeError(w, r, err)
+		return op, status, code
+	}
+	if err := s.verifier.verify(op, version, r, v, body); err != nil {
+		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
 	act, ok := s.actions[name]
@@ -132,10 +130,6 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		e := backend.NewError(name, "InvalidAction.NotFound", "Specified api "+name+" (version "+version+") is not found, please check your url and method.")
 		e.HTTPStatus = http.StatusNotFound
 		status, code = s.writeError(w, r, e)
-		return op, status, code
-	}
-	if err := s.verifier.verify(op, r, v, body); err != nil {
-		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
 	result, err := act.handle(r.Context(), &params{op: op, v: v})
@@ -146,7 +140,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 	return op, s.writeJSON(w, http.StatusOK, result), ""
 }
 
-// values merges the query string and, for a form body, the form parameters.
+// values merges the query string and, for a form body, the form parameters. A
+// parameter given twice is refused: a signature covers one value of each parameter,
+// and the SDKs number repeated parameters (SecurityGroupIds.1, .2) instead.
 func values(r *http.Request, body []byte) (url.Values, error) {
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
@@ -161,7 +157,36 @@ func values(r *http.Request, body []byte) (url.Values, error) {
 			v[k] = append(v[k], vals...)
 		}
 	}
+	for k, vals := range v {
+		if len(vals) > 1 {
+			return nil, fmt.Errorf("the parameter %q is given %d times", k, len(vals))
+		}
+	}
 	return v, nil
+}
+
+// operation returns the action and the API version a request names: the X-Acs-Action
+// and X-Acs-Version headers or the Action and Version parameters. Where a request has
+// both, they must agree; which of them the signature has to cover is checked by the
+// verifier.
+func operation(r *http.Request, v url.Values) (action, version string, err error) {
+	pick := func(header, param string) (string, error) {
+		h, p := r.Header.Get(header), v.Get(param)
+		if h != "" && p != "" && h != p {
+			return "", backend.NewError(p, "InvalidParameter", fmt.Sprintf("The %s header (%q) and the %s parameter (%q) disagree.", header, h, param, p))
+		}
+		return cmp.Or(p, h), nil
+	}
+	if action, err = pick("X-Acs-Action", "Action"); err != nil {
+		return "", "", err
+	}
+	if version, err = pick("X-Acs-Version", "Version"); err != nil {
+		return action, "", err
+	}
+	if action == "" {
+		return "", "", backend.NewError("", "MissingParameter", "The input parameter \"Action\" that is mandatory for processing this request is not supplied.")
+	}
+	return action, version, nil
 }
 
 // errorBody is the cloud's error answer.
