@@ -28,8 +28,8 @@ type verifier struct {
 	keys map[string]string // AccessKeyId -> AccessKeySecret
 	now  func() time.Time
 
-	mu     sync.Mutex           // guards nonces
-	nonces map[string]time.Time // nonce -> when it was first seen
+	mu     sync.Mutex // guards nonces
+	nonces nonceLog
 }
 
 // verify checks the signature of r, whose parameters are v and body is body, and that
@@ -76,22 +76,13 @@ func (a *verifier) verify(op backend.Op, version string, r *http.Request, v url.
 	return a.useNonce(nonce, fail)
 }
 
-// useNonce rejects a nonce seen within the signature window, and forgets old ones.
+// useNonce rejects a nonce seen within the signature window and records a new one.
 func (a *verifier) useNonce(nonce string, fail func(string, string) error) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	now := a.now()
-	if seen, ok := a.nonces[nonce]; ok && now.Sub(seen) < signatureWindow {
+	if !a.nonces.use(nonce, a.now()) {
 		return fail("SignatureNonceUsed", "Specified signature nonce was used already.")
 	}
-	if len(a.nonces) > 100_000 {
-		for n, seen := range a.nonces {
-			if now.Sub(seen) >= signatureWindow {
-				delete(a.nonces, n)
-			}
-		}
-	}
-	a.nonces[nonce] = now
 	return nil
 }
 

@@ -80,7 +80,7 @@ func New(cfg Config) (*Server, error) {
 		}
 		keys[id] = secret
 	}
-	s.verifier = &verifier{keys: keys, now: now, nonces: map[string]time.Time{}}
+	s.verifier = &verifier{keys: keys, now: now}
 	s.actions = s.table()
 	return s, nil
 }
