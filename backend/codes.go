@@ -25,6 +25,12 @@ func LookupCode(code string) CodeInfo {
 	return CodeInfo{Code: code, HTTPStatus: 400, Kind: ErrInvalidParameter}
 }
 
+// IsKnownCode reports whether code is in the table of [KnownCodes].
+func IsKnownCode(code string) bool {
+	_, ok := codeIndex[code]
+	return ok
+}
+
 // KnownCodes returns the table of error codes this package knows, in a fixed order.
 func KnownCodes() []CodeInfo { return append([]CodeInfo(nil), knownCodes...) }
 

@@ -360,7 +360,9 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 		match = append(match, a)
 	}
 	page = backend.EIPPage{TotalCount: len(match), PageNumber: number, PageSize: size}
-	if start := (number - 1) * size; start < len(match) {
+	// Compare page numbers, not offsets: (number-1)*size overflows for a huge number.
+	if pages := (len(match) + size - 1) / size; number <= pages {
+		start := (number - 1) * size
 		page.EIPs = match[start:min(start+size, len(match))]
 	}
 	return page, nil
@@ -385,6 +387,9 @@ func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.Describ
 		a := b.s.eips[id].addr
 		if a.Association.Mode != modes.MultiBinded {
 			continue
+		}
+		if !a.IP.Is4() {
+			continue // EIPs are IPv4; the seeding and allocation paths refuse anything else
 		}
 		ip := a.IP.As4()
 		infos = append(infos, backend.GatewayInfo{

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/netip"
@@ -119,7 +120,30 @@ type Fault struct {
 	After int
 	// Times limits how many calls the fault fails; zero means no limit.
 	Times int
+	// Custom accepts a Code that is not in backend.KnownCodes. Without it such a code
+	// is refused by InjectFault, so that a misspelt code cannot pass for a real one.
+	Custom bool
 }
+
+// ErrInvalidFault is wrapped by the errors of [Backend.InjectFault].
+var ErrInvalidFault = errors.New("fake: invalid fault")
+
+// A FaultError reports a fault that InjectFault refused.
+type FaultError struct {
+	// Op is the operation the fault was for.
+	Op backend.Op
+	// Reason says what is wrong with it.
+	Reason string
+}
+
+// Error returns "fake: InjectFault(OP): REASON".
+func (e *FaultError) Error() string { return "fake: InjectFault(" + string(e.Op) + "): " + e.Reason }
+
+// Unwrap returns [ErrInvalidFault].
+func (e *FaultError) Unwrap() error { return ErrInvalidFault }
+
+// Code returns the stable code "fault-invalid".
+func (e *FaultError) Code() string { return "fault-invalid" }
 
 // Throttle is a Fault that fails every call after the first n with the cloud's
 // Throttling.User error.
@@ -130,11 +154,23 @@ type faultState struct {
 	calls, fired int
 }
 
-// InjectFault installs f for operation op, replacing any fault there. An op the fake
-// does not implement is an error.
+// InjectFault installs f for operation op, replacing any fault there. It refuses, with a
+// *FaultError: an op the fake does not implement, a Code that is not an Alibaba Cloud
+// code in backend.KnownCodes (unless f.Custom), both Code and Err, and negative
+// numbers.
 func (b *Backend) InjectFault(op backend.Op, f Fault) error {
-	if !op.Known() {
-		return fmt.Errorf("fake: InjectFault: unknown operation %q", op)
+	bad := func(format string, args ...any) error {
+		return &FaultError{Op: op, Reason: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case !op.Known():
+		return bad("%q is not an operation of the fake", op)
+	case f.Code != "" && !f.Custom && !backend.IsKnownCode(f.Code):
+		return bad("%q is not a known Alibaba Cloud error code (see backend.KnownCodes); set Custom to inject it anyway", f.Code)
+	case f.Code != "" && f.Err != nil:
+		return bad("a fault has a Code or an Err, not both")
+	case f.Latency < 0 || f.After < 0 || f.Times < 0:
+		return bad("Latency, After and Times cannot be negative")
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -13,6 +13,7 @@ import (
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
+	"github.com/eipassoc/eipassoc/regions"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -273,6 +274,11 @@ func FuzzLoadTopology(f *testing.F) {
 	f.Add(`{"instances":[{"id":"i","type":"ecs.g7.large","vswitch":"vsw-1"}]}`)
 	f.Add(`{"eips":[{"region":"cn-shanghai","lock_reasons":["security"]}]}`)
 	f.Add(`[]`)
+	// IPv6 wherever an address goes: an EIP is IPv4 only, vSwitches and ENIs too.
+	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1","secondary_ip_count":2}],"eips":[{"region":"cn-shanghai","ip":"2001:db8::7","association":{"eni":"eni-a","mode":"MULTI_BINDED"}}]}`)
+	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"2001:db8::/64"}]}`)
+	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"vswitch":"vsw-1","primary_ip":"::ffff:10.0.0.9","secondary_ips":["fe80::1"]}]}`)
+	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1"}],"eips":[{"region":"cn-shanghai","association":{"eni":"eni-a","mode":"NAT","private_ip":"2001:db8::1"}}]}`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		topo, err := fake.LoadTopology(strings.NewReader(doc))
 		if err != nil {
@@ -281,9 +287,28 @@ func FuzzLoadTopology(f *testing.F) {
 			}
 			return
 		}
-		fk := fake.New(fake.Options{})
-		if err := fk.Seed(topo); err != nil && !errors.Is(err, fake.ErrTopology) {
-			t.Fatalf("Seed: untyped error %v", err)
+		fk := fake.New(fake.Options{MultiBindedAllowed: true})
+		if err := fk.Seed(topo); err != nil {
+			if !errors.Is(err, fake.ErrTopology) {
+				t.Fatalf("Seed: untyped error %v", err)
+			}
+			return
+		}
+		// What was seeded can be read back without a panic.
+		ctx := context.Background()
+		for _, r := range []string{"cn-shanghai", "cn-hangzhou"} {
+			if _, err := fk.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: regions.ID(r), PageSize: 100}); err != nil {
+				t.Fatalf("DescribeEIPs: %v", err)
+			}
+			page, err := fk.DescribeENIs(ctx, backend.DescribeENIsInput{Region: regions.ID(r), MaxResults: 500})
+			if err != nil {
+				t.Fatalf("DescribeENIs: %v", err)
+			}
+			for _, n := range page.ENIs {
+				if _, err := fk.DescribeEIPGatewayInfo(ctx, backend.DescribeEIPGatewayInfoInput{Region: regions.ID(r), ENI: n.ID}); err != nil {
+					t.Fatalf("DescribeEIPGatewayInfo(%s): %v", n.ID, err)
+				}
+			}
 		}
 	})
 }

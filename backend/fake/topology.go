@@ -236,6 +236,9 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 	if s.ID != "" && b.s.idTaken(string(s.ID)) {
 		return errors.New("duplicate ID")
 	}
+	if s.IP.IsValid() && !s.IP.Is4() {
+		return fmt.Errorf("ip %s is not an IPv4 address; an EIP is a public IPv4 address", s.IP)
+	}
 	if s.IP.IsValid() && b.s.publicIPs[s.IP] {
 		return fmt.Errorf("address %s is taken", s.IP)
 	}
