@@ -33,14 +33,30 @@ type Config struct {
 	MaxBodyBytes int64
 	// Now is the clock for signature timestamps; nil means time.Now.
 	Now func() time.Time
+	// MaxHeaderBytes bounds the request line and headers; zero means 64 KiB. A larger
+	// request gets a JSON 431 answer. Give the http.Server a larger MaxHeaderBytes
+	// (see [TransportHeaderBytes]), or net/http answers first, in plain text.
+	MaxHeaderBytes int
+	// Hosts lists the Host header values the server answers when no AccessKeys are
+	// configured: "host:port" matches exactly, "host" with any port. Empty means
+	// localhost and loopback addresses. Without signatures any web page could otherwise
+	// drive the server through DNS rebinding; a request whose Host, or Origin, is not
+	// listed gets 403.
+	Hosts []string
 }
+
+// TransportHeaderBytes is the http.Server MaxHeaderBytes to serve a [Server] with: large
+// enough that the Server's own limit, which answers in JSON, comes first.
+const TransportHeaderBytes = 1 << 20
 
 // Server is an http.Handler that serves the EIP and ENI API. It is safe for concurrent
 // use.
 type Server struct {
-	b        *fake.Backend
-	log      *slog.Logger
-	maxBody  int64
+	b         *fake.Backend
+	log       *slog.Logger
+	maxBody   int64
+	maxHeader int
+	hosts     []string
 	verifier *verifier
 	actions  map[string]action
 }
@@ -68,6 +84,16 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = 1 << 20
+	}
+	s.maxHeader = cfg.MaxHeaderBytes
+	if s.maxHeader <= 0 {
+		s.maxHeader = 64 << 10
+	}
+	for _, h := range cfg.Hosts {
+		if h == "" {
+			return nil, errors.New("emulator: Config.Hosts has an empty entry")
+		}
+		s.hosts = append(s.hosts, strings.ToLower(h))
 	}
 	now := cfg.Now
 	if now == nil {
@@ -105,6 +131,16 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 	}()
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		return "", s.writeErr(w, r, "", "UnsupportedHTTPMethod", "Only GET and POST are supported.", http.StatusMethodNotAllowed), "UnsupportedHTTPMethod"
+	}
+	if n := headerBytes(r); n > s.maxHeader {
+		msg := fmt.Sprintf("The request line and headers take %d bytes, more than the %d allowed.", n, s.maxHeader)
+		return "", s.writeErr(w, r, "", "InvalidParameter", msg, http.StatusRequestHeaderFieldsTooLarge), "InvalidParameter"
+	}
+	if len(s.verifier.keys) == 0 {
+		if err := s.checkHost(r); err != nil {
+			status, code = s.writeError(w, r, err)
+			return "", status, code
+		}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {

@@ -79,6 +79,21 @@ func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	return exitUsage
 }
 
+// listFlag is a repeatable string flag; a value may also list several, separated by
+// commas.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for part := range strings.SplitSeq(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*l = append(*l, part)
+		}
+	}
+	return nil
+}
+
 // keyFlag collects repeated -access-key id:secret values.
 type keyFlag map[string]string
 

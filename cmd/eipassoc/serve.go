@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"time"
 
@@ -34,6 +35,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		logFormat  = fs.String("log-format", "text", "log format: text or json")
 	)
 	fs.Var(keys, "access-key", "accept requests signed with this `id:secret` pair (repeatable)")
+	var hosts listFlag
+	fs.Var(&hosts, "allow-host", "without -access-key, also answer requests for this `host[:port]` (repeatable), e.g. a container's service name; by default only localhost, loopback addresses and the listen address")
 	positional, code, stop := cmd.parse(args, stdout, stderr)
 	if stop {
 		return code
@@ -64,15 +67,25 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: keys, Logger: log, MaxBodyBytes: *maxBody})
-	if err != nil {
-		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
-		return exitUsage
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
 		return exitFail
+	}
+	defer ln.Close()
+	// Without keys the server answers loopback names and addresses; add the listen
+	// address itself, unless it is loopback or the unspecified 0.0.0.0 / :: (not a
+	// name anyone sends), and the -allow-host names.
+	if ap, err := netip.ParseAddrPort(ln.Addr().String()); err == nil && !ap.Addr().IsLoopback() && !ap.Addr().IsUnspecified() {
+		hosts = append(hosts, ap.String())
+	}
+	if len(hosts) > 0 {
+		hosts = append(hosts, "localhost", "127.0.0.1", "::1")
+	}
+	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: keys, Logger: log, MaxBodyBytes: *maxBody, Hosts: hosts})
+	if err != nil {
+		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
+		return exitUsage
 	}
 	if len(keys) == 0 {
 		log.Warn("no -access-key given: signatures are not checked")
@@ -80,7 +93,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	log.Info("listening", slog.String("endpoint", ln.Addr().String()), slog.String("url", "http://"+ln.Addr().String()))
 	hs := &http.Server{
 		Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
-		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn),
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: emulator.TransportHeaderBytes, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn),
 	}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
