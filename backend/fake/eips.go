@@ -68,7 +68,7 @@ func (b *Backend) allocate(op backend.Op, in backend.AllocateEIPInput, id eip.ID
 	a := eip.Address{ID: id, IP: ip, Region: in.Region, Status: eip.Available, ChargeType: in.ChargeType,
 		InternetChargeType: in.InternetChargeType, BusinessStatus: eip.Normal}
 	b.s.eips[id] = &eipRec{addr: a}
-	b.s.eipOrder = append(b.s.eipOrder, id)
+	b.s.eipsIn(in.Region).add(id)
 	b.s.publicIPs[ip] = true
 	return a, nil
 }
@@ -345,25 +345,18 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	if number < 1 || size < 1 || size > 100 || len(in.IDs) > 50 {
 		return backend.EIPPage{}, fail(op, "InvalidParameter", "PageNumber must be at least 1, PageSize 1 to 100, and at most 50 AllocationIds.")
 	}
-	var match []eip.Address
-	for _, id := range b.s.eipOrder {
-		a := b.s.eips[id].addr
-		switch {
-		case a.Region != in.Region,
-			len(in.IDs) > 0 && !slices.Contains(in.IDs, id),
-			in.Status != 0 && a.Status != in.Status,
-			in.AssociatedInstanceID != "" && a.Association.InstanceID != in.AssociatedInstanceID,
-			in.AssociatedInstanceType != 0 && a.Association.InstanceType != in.AssociatedInstanceType:
-			continue
-		}
-		a.LockReasons = slices.Clone(a.LockReasons)
-		match = append(match, a)
+	keep := func(a *eip.Address) bool {
+		return (in.Status == 0 || a.Status == in.Status) &&
+			(in.AssociatedInstanceID == "" || a.Association.InstanceID == in.AssociatedInstanceID) &&
+			(in.AssociatedInstanceType == 0 || a.Association.InstanceType == in.AssociatedInstanceType)
 	}
-	page = backend.EIPPage{TotalCount: len(match), PageNumber: number, PageSize: size}
-	// Compare page numbers, not offsets: (number-1)*size overflows for a huge number.
-	if pages := (len(match) + size - 1) / size; number <= pages {
-		start := (number - 1) * size
-		page.EIPs = match[start:min(start+size, len(match))]
+	ids, total := pageOf(b.s.eipsIn(in.Region), in.IDs, func(id eip.ID) bool { return keep(&b.s.eips[id].addr) },
+		in.Status == 0 && in.AssociatedInstanceID == "" && in.AssociatedInstanceType == 0, pageStart(number, size), size)
+	page = backend.EIPPage{TotalCount: total, PageNumber: number, PageSize: size}
+	for _, id := range ids {
+		a := b.s.eips[id].addr
+		a.LockReasons = slices.Clone(a.LockReasons)
+		page.EIPs = append(page.EIPs, a)
 	}
 	return page, nil
 }

@@ -90,7 +90,7 @@ func (b *Backend) createENI(op backend.Op, in backend.CreateENIInput, id eni.ID)
 		vsw.used[a] = string(id)
 	}
 	b.s.enis[id] = rec
-	b.s.eniOrder = append(b.s.eniOrder, id)
+	b.s.enisIn(vsw.Region).add(id)
 	return rec, nil
 }
 
@@ -125,10 +125,23 @@ func (v *vswitch) usable(a netip.Addr) bool {
 	return v.CIDR.Contains(a.Next())
 }
 
-// next returns the lowest usable free address not in also.
+// next returns the lowest usable free address not in also. It starts at v.low and moves
+// v.low past the used and reserved addresses it finds there, so that allocating n
+// addresses one after the other costs O(n), not O(n²).
 func (v *vswitch) next(also []netip.Addr) (netip.Addr, bool) {
-	for a := v.CIDR.Masked().Addr(); v.CIDR.Contains(a); a = a.Next() {
-		if v.usable(a) && v.used[a] == "" && !slices.Contains(also, a) {
+	start := v.low
+	if !start.IsValid() || !v.CIDR.Contains(start) {
+		start = v.CIDR.Masked().Addr()
+	}
+	settled := true // every address before a is used or reserved
+	for a := start; a.IsValid() && v.CIDR.Contains(a); a = a.Next() {
+		free := v.usable(a) && v.used[a] == ""
+		if settled && !free {
+			v.low = a.Next()
+			continue
+		}
+		settled = false
+		if free && !slices.Contains(also, a) {
 			return a, true
 		}
 	}
@@ -361,7 +374,7 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 	vsw := b.s.vswitches[r.iface.VSwitch]
 	r.iface.SecondaryIPs = slices.DeleteFunc(r.iface.SecondaryIPs, func(a netip.Addr) bool {
 		if slices.Contains(in.IPs, a) {
-			delete(vsw.used, a)
+			vsw.free(a)
 			return true
 		}
 		return false
@@ -394,28 +407,20 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	if size < 10 || size > 500 || len(in.IDs) > 100 {
 		return backend.ENIPage{}, fail(op, "InvalidParameter", "MaxResults must be 10 to 500, and at most 100 NetworkInterfaceIds.")
 	}
-	var match []eni.Interface
-	for _, id := range b.s.eniOrder {
-		n := b.s.enis[id].iface
-		switch {
-		case n.Region != in.Region,
-			len(in.IDs) > 0 && !slices.Contains(in.IDs, id),
-			in.Instance != "" && n.Instance != in.Instance,
-			in.VPC != "" && n.VPC != in.VPC,
-			in.VSwitch != "" && n.VSwitch != in.VSwitch,
-			in.Kind != 0 && n.Kind != in.Kind,
-			in.Status != 0 && n.Status != in.Status:
-			continue
-		}
-		match = append(match, copyENI(n))
+	keep := func(id eni.ID) bool {
+		n := &b.s.enis[id].iface
+		return (in.Instance == "" || n.Instance == in.Instance) && (in.VPC == "" || n.VPC == in.VPC) &&
+			(in.VSwitch == "" || n.VSwitch == in.VSwitch) && (in.Kind == 0 || n.Kind == in.Kind) &&
+			(in.Status == 0 || n.Status == in.Status)
 	}
-	page.TotalCount = len(match)
-	if start < len(match) {
-		end := min(start+size, len(match))
-		page.ENIs = match[start:end]
-		if end < len(match) {
-			page.NextToken = strconv.Itoa(end)
-		}
+	unfiltered := in.Instance == "" && in.VPC == "" && in.VSwitch == "" && in.Kind == 0 && in.Status == 0
+	ids, total := pageOf(b.s.enisIn(in.Region), in.IDs, keep, unfiltered, start, size)
+	page.TotalCount = total
+	for _, id := range ids {
+		page.ENIs = append(page.ENIs, copyENI(b.s.enis[id].iface))
+	}
+	if end := start + len(ids); len(ids) > 0 && end < total {
+		page.NextToken = strconv.Itoa(end)
 	}
 	return page, nil
 }

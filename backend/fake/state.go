@@ -17,9 +17,9 @@ import (
 // through the describe methods and Snapshot only.
 type state struct {
 	eips      map[eip.ID]*eipRec
-	eipOrder  []eip.ID // allocation order, for stable listings
+	eipList   map[regions.ID]*listing[eip.ID] // per region, in allocation order
 	enis      map[eni.ID]*eniRec
-	eniOrder  []eni.ID
+	eniList   map[regions.ID]*listing[eni.ID] // per region, in creation order
 	vswitches map[string]*vswitch
 	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
@@ -32,6 +32,7 @@ func newState() state {
 	return state{
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{},
 		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{},
+		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
 	}
 }
@@ -61,6 +62,37 @@ type vswitch struct {
 	VPC    string
 	CIDR   netip.Prefix
 	used   map[netip.Addr]string
+	// low is at or below the lowest free usable address: every address under it is
+	// used or reserved, so next starts there instead of at the start of the block.
+	low netip.Addr
+}
+
+// free gives address a back to the vSwitch.
+func (v *vswitch) free(a netip.Addr) {
+	delete(v.used, a)
+	if !v.low.IsValid() || a.Less(v.low) {
+		v.low = a
+	}
+}
+
+// eipsIn returns the listing of a region's EIPs, creating it when needed.
+func (s *state) eipsIn(r regions.ID) *listing[eip.ID] {
+	l := s.eipList[r]
+	if l == nil {
+		l = &listing[eip.ID]{}
+		s.eipList[r] = l
+	}
+	return l
+}
+
+// enisIn returns the listing of a region's ENIs, creating it when needed.
+func (s *state) enisIn(r regions.ID) *listing[eni.ID] {
+	l := s.eniList[r]
+	if l == nil {
+		l = &listing[eni.ID]{}
+		s.eniList[r] = l
+	}
+	return l
 }
 
 func (s *state) idTaken(id string) bool {
@@ -146,9 +178,9 @@ func (b *Backend) finishENI(r *eniRec) {
 func (b *Backend) removeEIP(id eip.ID) {
 	if r := b.s.eips[id]; r != nil {
 		delete(b.s.publicIPs, r.addr.IP)
+		b.s.eipsIn(r.addr.Region).remove(id)
 	}
 	delete(b.s.eips, id)
-	b.s.eipOrder = slices.DeleteFunc(b.s.eipOrder, func(x eip.ID) bool { return x == id })
 }
 
 func (b *Backend) removeENI(id eni.ID) {
@@ -158,11 +190,11 @@ func (b *Backend) removeENI(id eni.ID) {
 	}
 	if vsw := b.s.vswitches[r.iface.VSwitch]; vsw != nil {
 		for _, a := range r.iface.PrivateIPs() {
-			delete(vsw.used, a)
+			vsw.free(a)
 		}
 	}
 	delete(b.s.enis, id)
-	b.s.eniOrder = slices.DeleteFunc(b.s.eniOrder, func(x eni.ID) bool { return x == id })
+	b.s.enisIn(r.iface.Region).remove(id)
 }
 
 // A Snapshot is a copy of a fake account's resources, taken by [Backend.Snapshot].
@@ -208,8 +240,12 @@ func (s *state) clone() state {
 		cp.ENIs = slices.Clone(in.ENIs)
 		c.instances[id] = &cp
 	}
-	c.eipOrder = slices.Clone(s.eipOrder)
-	c.eniOrder = slices.Clone(s.eniOrder)
+	for r, l := range s.eipList {
+		c.eipList[r] = l.clone()
+	}
+	for r, l := range s.eniList {
+		c.eniList[r] = l.clone()
+	}
 	c.publicIPs = maps.Clone(s.publicIPs)
 	c.pendingEIPs = maps.Clone(s.pendingEIPs)
 	c.pendingENIs = maps.Clone(s.pendingENIs)
