@@ -110,13 +110,16 @@ var ErrInvalidLimits = errors.New("eni: invalid limits table")
 
 // A LimitsError reports a line of a limits table that [ParseLimits] cannot read.
 type LimitsError struct {
-	Line int    // 1-based line number
-	Text string // the offending line
+	Line int    // 1-based line number; 0 for an error of NewLimitsTable
+	Text string // the offending line, or the instance type given to NewLimitsTable
 	Msg  string // what is wrong with it
 }
 
 // Error returns a message naming the line and the problem.
 func (e *LimitsError) Error() string {
+	if e.Line == 0 {
+		return "eni: limits table: " + strconv.Quote(e.Text) + ": " + e.Msg
+	}
 	return "eni: limits table line " + strconv.Itoa(e.Line) + ": " + e.Msg + ": " + strconv.Quote(e.Text)
 }
 
