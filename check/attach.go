@@ -31,7 +31,7 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 		}
 		k := knowledge{}
 		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + at.Instance + "'s OS is not in the plan (the API does not report it either)"}
-		req := eipassoc.AttachRequest{ENI: m.eniFor(n, "", &k), Instance: m.instanceFor(at.Instance, opts.InstanceDHCP, &k)}
+		req := eipassoc.AttachRequest{ENI: m.eniFor(n, "", &k), Instance: m.instanceFor(at.Instance, opts, &k)}
 		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
 		if req.ENI.Zone == "" {
 			k.mark("the zone of "+n.Key+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)

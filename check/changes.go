@@ -55,7 +55,7 @@ func runChanged(m *Model, opts Options, byTarget map[string][]*Association) []Fi
 func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*Association) []Finding {
 	k := knowledge{}
 	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + in.Key + "'s OS is not in the plan (the API does not report it either)"}
-	req := eipassoc.AttachRequest{ENI: m.eniFor(n, in.Region, &k), Instance: m.instanceFor(in.Key, opts.InstanceDHCP, &k)}
+	req := eipassoc.AttachRequest{ENI: m.eniFor(n, in.Region, &k), Instance: m.instanceFor(in.Key, opts, &k)}
 	req.ENI.Status, req.ENI.Instance = eni.Available, ""
 	k.count(n, &req.PrivateIPCount)
 	for _, a := range assocs {

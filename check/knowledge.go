@@ -122,16 +122,20 @@ func (m *Model) instanceID(key string) string {
 }
 
 // instanceFor describes the instance with key as the rules want it, marking in k what the
-// input does not know. Its DHCP is what the user says (dhcp): neither a plan nor the
-// API reports it.
-func (m *Model) instanceFor(key string, dhcp ecs.DHCP, k *knowledge) ecs.Instance {
-	out := ecs.Instance{ID: m.instanceID(key), DHCP: dhcp}
+// input does not know. Its DHCP is what the user says (opts.InstanceDHCP): neither a
+// plan nor the API reports it. Its limits come from opts.Limits when that lists the
+// type, otherwise from the built-in table.
+func (m *Model) instanceFor(key string, opts Options, k *knowledge) ecs.Instance {
+	out := ecs.Instance{ID: m.instanceID(key), DHCP: opts.InstanceDHCP}
 	in := m.Instances[key]
 	if in == nil {
 		k.mark("instance "+key+" is not managed by this plan, so its type and placement are unknown", eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
 		return out
 	}
 	out.Type, out.Region = in.Type, in.Region
+	if l, ok := opts.Limits.Lookup(in.Type); ok {
+		out.Limits = l
+	}
 	if in.Type == "" {
 		k.mark("the instance type of "+key+" is known only after apply or not in the plan", eipassoc.FactInstanceType)
 	}

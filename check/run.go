@@ -34,6 +34,10 @@ type Options struct {
 	// multi-EIP-to-ENI needs and which neither a plan nor the API reports; the zero
 	// value, unknown, leaves instance-dhcp-disabled undecided.
 	InstanceDHCP ecs.DHCP
+	// Limits, when set, gives the ENI limits of the instance types it lists, in place of
+	// the built-in table dated eni.LimitsDate: for example a table that "eipassoc
+	// limits" wrote from the account's DescribeInstanceTypes.
+	Limits *eni.LimitsTable
 }
 
 // Run checks every planned association and attachment of m and returns the findings,
@@ -292,7 +296,7 @@ func (c *checker) failsIfAttachedFirst(req eipassoc.Request, n *ENI) bool {
 func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
 	k := knowledge{}
 	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + n.Instance + "'s OS is not in the plan (the API does not report it either)"}
-	in := c.m.instanceFor(n.Instance, c.opts.InstanceDHCP, &k)
+	in := c.m.instanceFor(n.Instance, c.opts, &k)
 	bound := []eipassoc.Binding{{EIP: req.EIP.ID, Mode: req.Mode, PrivateIP: req.PrivateIP}}
 	d := eipassoc.CanAttach(eipassoc.AttachRequest{ENI: req.ENI, Bound: bound, Instance: in, Unknown: k.facts.Intersect(eipassoc.FactsOf(eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion))})
 	carried := []eipassoc.Code{eipassoc.CodeInstanceFamilyUnsupported, eipassoc.CodeInstanceDHCPDisabled}

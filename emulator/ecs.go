@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/netip"
+	"strconv"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
@@ -323,9 +324,35 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	if err != nil {
 		return nil, err
 	}
+	size, err := p.integer("MaxResults")
+	if err != nil {
+		return nil, err
+	}
+	if size == 0 {
+		size = 100
+	}
+	if size < 1 || size > 100 {
+		return nil, p.badParam("MaxResults", "must be 1 to 100")
+	}
+	start := 0
+	if token := p.str("NextToken"); token != "" {
+		if start, err = strconv.Atoi(token); err != nil || start < 0 {
+			return nil, p.badParam("NextToken", "is not a token this server gave")
+		}
+	}
 	found, err := s.b.DescribeInstanceTypes(ctx, backend.DescribeInstanceTypesInput{Types: types})
 	if err != nil {
 		return nil, err
+	}
+	next := ""
+	if start >= len(found) {
+		found = nil
+	} else {
+		end := min(start+size, len(found))
+		if end < len(found) {
+			next = strconv.Itoa(end)
+		}
+		found = found[start:end]
 	}
 	type typeJSON struct {
 		InstanceTypeID              string `json:"InstanceTypeId"`
@@ -339,7 +366,7 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 		InstanceTypes struct {
 			InstanceType []typeJSON `json:"InstanceType"`
 		} `json:"InstanceTypes"`
-	}{RequestID: newRequestID()}
+	}{RequestID: newRequestID(), NextToken: next}
 	out.InstanceTypes.InstanceType = []typeJSON{}
 	for _, t := range found {
 		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs}

@@ -57,8 +57,8 @@ type Server struct {
 	maxBody   int64
 	maxHeader int
 	hosts     []string
-	verifier *verifier
-	actions  map[string]action
+	verifier  *verifier
+	actions   map[string]action
 }
 
 // An action is one API operation: its API version and its handler.

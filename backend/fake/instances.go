@@ -2,10 +2,12 @@ package fake
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/ecs"
+	"github.com/eipassoc/eipassoc/eni"
 )
 
 // DescribeInstance implements [ecs.InstanceReader].
@@ -28,7 +30,7 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 }
 
 // DescribeInstanceTypes implements [ecs.InstanceReader] from Options.Limits and the
-// built-in table.
+// built-in table. With no Types it lists every type it knows, sorted.
 func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) (out []backend.InstanceType, err error) {
 	const op = backend.OpDescribeInstanceTypes
 	if err := begin(ctx, b, op, in); err != nil {
@@ -38,7 +40,19 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 	if len(in.Types) > 100 {
 		return nil, fail(op, "InvalidParameter", "At most 100 InstanceTypes.")
 	}
-	for _, t := range in.Types {
+	types := in.Types
+	if len(types) == 0 {
+		// No types named: every type the account knows, as the API lists all of them.
+		known := map[string]bool{}
+		for _, t := range eni.BuiltinLimits().Types() {
+			known[t] = true
+		}
+		for t := range b.opts.Limits {
+			known[t] = true
+		}
+		types = slices.Sorted(maps.Keys(known))
+	}
+	for _, t := range types {
 		if l, ok := b.limits(t); ok {
 			out = append(out, backend.InstanceType{Type: t, Family: ecs.Family(t), Limits: l})
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eipassoc/eipassoc/check"
+	"github.com/eipassoc/eipassoc/internal/english"
 )
 
 // GitHub caps: at most 10 annotations of each level per step and 50 per job; more are
@@ -77,7 +78,7 @@ func property(s string) string {
 
 func writeSummary(w io.Writer, r *Result) {
 	s := r.Summary()
-	fmt.Fprintf(w, "### eipassoc: %s checked\n\n%s, %s, %d unknown, %d suppressed\n\n", count(s.Checked, "resource"), count(s.Errors, "error"), count(s.Warnings, "warning"), s.Unknown, s.Suppressed)
+	fmt.Fprintf(w, "### eipassoc: %s checked\n\n%s, %s, %d unknown, %d suppressed\n\n", english.Count(s.Checked, "resource"), english.Count(s.Errors, "error"), english.Count(s.Warnings, "warning"), s.Unknown, s.Suppressed)
 	if len(r.Findings) == 0 {
 		return
 	}

@@ -114,11 +114,3 @@ func where(f check.Finding) string {
 	}
 	return fmt.Sprintf("%s:%d", f.Location.File, f.Location.StartLine)
 }
-
-// count writes "1 error" or "2 errors".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}

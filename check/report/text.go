@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/eipassoc/eipassoc/check"
+	"github.com/eipassoc/eipassoc/internal/english"
 )
 
 // Text writes the findings grouped by resource address, each with its code, message,
@@ -34,7 +35,7 @@ func Text(w io.Writer, r *Result) error {
 	}
 	s := r.Summary()
 	ew.printf("%s: %s checked, %s, %s, %s, %d unknown, %d suppressed\n", r.Source,
-		count(s.Checked, "resource"), count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Notes, "note"), s.Unknown, s.Suppressed)
+		english.Count(s.Checked, "resource"), english.Count(s.Errors, "error"), english.Count(s.Warnings, "warning"), english.Count(s.Notes, "note"), s.Unknown, s.Suppressed)
 	return ew.err
 }
 

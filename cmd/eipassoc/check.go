@@ -12,6 +12,7 @@ import (
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/check/report"
 	"github.com/eipassoc/eipassoc/ecs"
+	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
 )
 
@@ -38,6 +39,7 @@ func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		dhcp       = fs.String("instance-dhcp", "unknown", "whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: `enabled, disabled or unknown`")
 		repoRoot   = fs.String("repo-root", "", "`directory` that SARIF and GitHub annotations make paths relative to (default: the git repository's top level)")
 		waiverFile = fs.String("waivers", "", "waiver `file` (YAML or JSON)")
+		limitsFile = fs.String("limits", "", "ENI limits table `file` (as \"eipassoc limits\" writes it) for instance types newer than the built-in table of "+eni.LimitsDate)
 		inventory  = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
 		behaviour  = fs.String("behaviour", "documented", "documented, or observed (the API's laxer `behaviour` for NAT on attached ENIs)")
 		multi      = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
@@ -84,6 +86,18 @@ func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *today != "" {
 		if now, err = time.Parse(time.DateOnly, *today); err != nil {
 			return usage("-today must be YYYY-MM-DD")
+		}
+	}
+
+	if *limitsFile != "" {
+		f, err := os.Open(*limitsFile)
+		if err != nil {
+			return usage("-limits: %v", err)
+		}
+		opts.Limits, err = eni.ParseLimits(f)
+		f.Close()
+		if err != nil {
+			return usage("-limits: %s: %v", *limitsFile, err)
 		}
 	}
 

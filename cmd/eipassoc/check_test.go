@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -257,5 +258,54 @@ func TestCheckRepoRoot(t *testing.T) {
 	loc := run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation
 	if loc.URI != "check/testdata/v9/mode-change-bad/main.tf" || loc.URIBaseID != "%SRCROOT%" {
 		t.Errorf("artifact location %+v", loc)
+	}
+}
+
+// TestCheckLimitsFile: an instance type newer than the built-in table (ecs.g8i.large)
+// leaves the instance's ENI quota undecided; a -limits table that lists it decides it.
+// With 1 ENI (the primary alone) attaching a secondary ENI is over the quota; with 3 it
+// is not.
+func TestCheckLimitsFile(t *testing.T) {
+	src, err := os.ReadFile("../../check/testdata/v9/attach-existing-ok/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(plan, bytes.ReplaceAll(src, []byte("ecs.g5.large"), []byte("ecs.g8i.large")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tables := 0
+	table := func(text string) string {
+		tables++
+		f := filepath.Join(dir, fmt.Sprintf("limits-%d.txt", tables))
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	quota := func(args ...string) string {
+		_, stdout, stderr := runCheck(t, "", nil, append([]string{"-instance-dhcp", "enabled", "-fail-on", "never"}, append(args, plan)...)...)
+		for _, line := range strings.Split(stdout, "\n") {
+			if strings.Contains(line, "instance-eni-quota") {
+				return strings.TrimSpace(line)
+			}
+		}
+		if stderr != "" {
+			t.Fatalf("stderr: %s", stderr)
+		}
+		return ""
+	}
+	if got := quota(); !strings.Contains(got, "not decided") {
+		t.Errorf("without -limits: %q, want instance-eni-quota undecided", got)
+	}
+	if got := quota("-limits", table("ecs.g8i: large 1/10\n")); !strings.HasPrefix(got, "✗ error   instance-eni-quota") {
+		t.Errorf("with 1 ENI: %q, want an instance-eni-quota error", got)
+	}
+	if got := quota("-limits", table("ecs.g8i: large 3/10\n")); got != "" {
+		t.Errorf("with 3 ENIs: %q, want no instance-eni-quota finding", got)
+	}
+	if code, _, stderr := runCheck(t, "", nil, "-limits", table("ecs.g8i: large x/10\n"), plan); code != exitUsage || !strings.Contains(stderr, "-limits") {
+		t.Errorf("a bad table: exit %d, %q", code, stderr)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/check"
 )
 
@@ -14,7 +15,12 @@ import (
 // build; the release archives, the container and the Action are built with it.
 const liveSupported = false
 
-// errNoLiveSupport is what -live says in a binary built without the SDK.
-var errNoLiveSupport = errors.New("this eipassoc was built without -live; use a release binary, or build it with: go install -tags live github.com/eipassoc/eipassoc/cmd/eipassoc@VERSION")
+// errNoLiveSupport is what the commands that read an account say in a binary built
+// without the SDK.
+var errNoLiveSupport = errors.New("this eipassoc was built without account access (check -live, limits); use a release binary, or build it with: go install -tags live github.com/eipassoc/eipassoc/cmd/eipassoc@VERSION")
 
 func (l *liveFlags) enrich(context.Context, *check.Model) error { return errNoLiveSupport }
+
+func (a *accountFlags) instanceTypes(context.Context, []string) ([]backend.InstanceType, error) {
+	return nil, errNoLiveSupport
+}

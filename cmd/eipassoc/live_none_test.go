@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -19,5 +20,15 @@ func TestCheckLiveNeedsTheTag(t *testing.T) {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr %q does not say %q", stderr, want)
 		}
+	}
+}
+
+// TestLimitsNeedsTheTag: "limits" reads an account, so without the live tag it is a
+// usage error that says how to get a binary that can.
+func TestLimitsNeedsTheTag(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := runWith(t.Context(), []string{"limits"}, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+	if code != exitUsage || out.Len() != 0 || !strings.Contains(errOut.String(), "-tags live") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 }

@@ -4,6 +4,7 @@
 //
 //	eipassoc check [flags] PLAN.json|-      check a Terraform/OpenTofu plan (or -inventory FILE)
 //	eipassoc explain [-mode M] [-region R]  print what each mode allows and the rules
+//	eipassoc limits [-o FILE]               write the account's ENI limits table
 //	eipassoc modes                          list the association modes
 //	eipassoc regions [-mode M]              list the regions and their modes
 //	eipassoc serve [flags]                  run a local EIP/ENI API emulator
@@ -20,9 +21,9 @@
 //
 // Exit status: 0 success; 1 findings at or above -fail-on (check) or a server failure
 // (serve); 2 a usage or input error; 3 the account could not be reached or read
-// (check -live).
+// (check -live, limits).
 //
-// check -live links the official Alibaba Cloud SDK and is compiled only with the live
+// check -live and limits link the official Alibaba Cloud SDK and is compiled only with the live
 // build tag (go install -tags live); the release binaries have it.
 package main
 

@@ -23,6 +23,7 @@ product documentation's and the API's rules.
 Usage:
   eipassoc check [flags] PLAN.json|-      check a Terraform/OpenTofu plan (or -inventory FILE)
   eipassoc explain [-mode M] [-region R]  print what each mode allows and the rules
+  eipassoc limits [-o FILE]               write the account's ENI limits table
   eipassoc modes                          list the association modes
   eipassoc regions [-mode M]              list the regions and their modes
   eipassoc serve [flags]                  run a local EIP/ENI API emulator
@@ -31,7 +32,8 @@ Usage:
 
 Flags may come before or after a command's arguments.
 Exit status: 0 success, 1 findings (check) or a server failure (serve),
-2 a usage or input error, 3 the account could not be reached or read (check -live).
+2 a usage or input error, 3 the account could not be reached or read
+(check -live, limits).
 `
 
 // commands maps each subcommand to how it runs.
@@ -39,6 +41,7 @@ func commands(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, ge
 	return map[string]func([]string) int{
 		"check":   func(a []string) int { return checkCmd(ctx, a, stdin, stdout, stderr, getenv) },
 		"explain": func(a []string) int { return explainCmd(a, stdout, stderr) },
+		"limits":  func(a []string) int { return limitsCmd(ctx, a, stdout, stderr) },
 		"modes":   func(a []string) int { return modesCmd(a, stdout, stderr) },
 		"regions": func(a []string) int { return regionsCmd(a, stdout, stderr) },
 		"serve":   func(a []string) int { return serve(ctx, a, stdout, stderr) },
