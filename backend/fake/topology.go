@@ -46,6 +46,8 @@ type InstanceSpec struct {
 	DHCP       ecs.DHCP   `json:"dhcp,omitempty"`
 	PrimaryENI eni.ID     `json:"primary_eni,omitempty"`
 	PrimaryIP  netip.Addr `json:"primary_ip,omitzero"`
+	// SecondaryIPs are secondary private IPs of the primary ENI.
+	SecondaryIPs []netip.Addr `json:"secondary_ips,omitempty"`
 }
 
 // An ENISpec is a secondary or trunk ENI, attached to Instance when that is set.
@@ -196,7 +198,7 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	if b.s.idTaken(in.ID) || b.s.idTaken(string(in.PrimaryENI)) {
 		return errors.New("duplicate ID")
 	}
-	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: in.PrimaryIP, Kind: eni.Primary}, in.PrimaryENI)
+	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: in.PrimaryIP, SecondaryIPs: in.SecondaryIPs, Kind: eni.Primary}, in.PrimaryENI)
 	if err != nil {
 		return err
 	}
