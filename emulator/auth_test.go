@@ -67,8 +67,14 @@ func v3Request(t *testing.T, query map[string]string, nonce string) *http.Reques
 // the SDK's own function.
 func v2Request(t *testing.T, query map[string]string, nonce string) *http.Request {
 	t.Helper()
+	return signedV2(t, "DescribeEipAddresses", query, nonce)
+}
+
+// signedV2 builds a VPC request for action signed with the RPC signature.
+func signedV2(t *testing.T, action string, query map[string]string, nonce string) *http.Request {
+	t.Helper()
 	params := map[string]*string{
-		"Action": tea.String("DescribeEipAddresses"), "Version": tea.String(emulator.VPCVersion), "Format": tea.String("json"),
+		"Action": tea.String(action), "Version": tea.String(emulator.VPCVersion), "Format": tea.String("json"),
 		"AccessKeyId": tea.String(keyID), "SignatureMethod": tea.String("HMAC-SHA1"), "SignatureVersion": tea.String("1.0"),
 		"SignatureNonce": tea.String(nonce), "Timestamp": tea.String(fixedNow.Format(time.RFC3339)),
 	}

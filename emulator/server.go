@@ -57,6 +57,7 @@ type Server struct {
 	maxBody   int64
 	maxHeader int
 	hosts     []string
+	seeded    fake.Snapshot // the account as New found it, for the reset endpoint
 	verifier  *verifier
 	actions   map[string]action
 }
@@ -108,6 +109,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.verifier = &verifier{keys: keys, now: now}
 	s.actions = s.table()
+	s.seeded = cfg.Backend.Snapshot()
 	return s, nil
 }
 
@@ -129,6 +131,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 			status, code = s.writeError(w, r, err)
 		}
 	}()
+	if strings.HasPrefix(r.URL.Path, ManagementPrefix) {
+		status, code = s.manage(w, r)
+		return backend.Op(r.URL.Path), status, code
+	}
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		return "", s.writeErr(w, r, "", "UnsupportedHTTPMethod", "Only GET and POST are supported.", http.StatusMethodNotAllowed), "UnsupportedHTTPMethod"
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -77,26 +75,4 @@ func limitsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	fmt.Fprintln(stderr)
 	return exitOK
-}
-
-// writeOutput writes text to stdout, or to path through a temporary file renamed into
-// place, so that a failed run never leaves half a table behind.
-func writeOutput(path string, stdout io.Writer, text string) error {
-	if path == "" || path == "-" {
-		_, err := io.WriteString(stdout, text)
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".eipassoc-limits-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString(text); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

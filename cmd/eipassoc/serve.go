@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,6 +27,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var (
 		addr       = fs.String("addr", "127.0.0.1:8787", "listen `address` (host:port; port 0 picks a free one)")
 		topology   = fs.String("topology", "", "seed the account from this topology `file` (JSON)")
+		stateFile  = fs.String("state", "", "keep the account in this `file` across restarts: seed from it when it exists (instead of -topology), save to it on shutdown")
 		delay      = fs.Duration("transition-delay", 0, "how long transitional statuses last")
 		seed       = fs.Uint64("seed", 1, "seed for IDs and addresses")
 		quota      = fs.Int("eip-quota", 20, "EIPs the account may own")
@@ -61,8 +63,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	account := fake.New(fake.Options{Seed: *seed, TransitionDelay: *delay, EIPQuota: *quota, MultiBindedAllowed: *multi, DocumentedNAT: *documented, NoCallLog: true})
-	if *topology != "" {
-		if err := seedFrom(account, *topology); err != nil {
+	seedFile := *topology
+	if *stateFile != "" {
+		if _, err := os.Stat(*stateFile); err == nil {
+			seedFile = *stateFile
+		}
+	}
+	if seedFile != "" {
+		if err := seedFrom(account, seedFile); err != nil {
 			fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
 			return exitUsage
 		}
@@ -110,6 +118,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		log.Error("shutdown", slog.Any("error", err))
 		return exitFail
 	}
+	if *stateFile != "" {
+		if err := saveState(account, *stateFile); err != nil {
+			log.Error("saving the state", slog.String("file", *stateFile), slog.Any("error", err))
+			return exitFail
+		}
+		log.Info("state saved", slog.String("file", *stateFile))
+	}
 	return exitOK
 }
 
@@ -127,4 +142,14 @@ func seedFrom(account *fake.Backend, path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// saveState writes the account as a topology document to path, through a temporary file
+// renamed into place, so that a failed save leaves the previous state whole.
+func saveState(account *fake.Backend, path string) error {
+	doc, err := json.MarshalIndent(account.Topology(), "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeOutput(path, nil, string(doc)+"\n")
 }

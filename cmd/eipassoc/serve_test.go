@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/netip"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -43,20 +45,7 @@ var endpointRE = regexp.MustCompile(`endpoint=(127\.0\.0\.1:\d+)`)
 func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	var stderr syncBuffer
-	exit := make(chan int, 1)
-	go func() {
-		exit <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-topology", "testdata/topology.json", "-access-key", "demo:demo-secret"}, &stderr, &stderr)
-	}()
-	var endpoint string
-	for deadline := time.Now().Add(10 * time.Second); endpoint == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if m := endpointRE.FindStringSubmatch(stderr.String()); m != nil {
-			endpoint = m[1]
-		}
-	}
-	if endpoint == "" {
-		cancel()
-		t.Fatalf("serve did not announce its endpoint:\n%s", stderr.String())
-	}
+	endpoint, exit := startServe(t, ctx, cancel, &stderr, "-topology", "testdata/topology.json", "-access-key", "demo:demo-secret")
 	b, err := aliyun.New(aliyun.Config{Region: "cn-shanghai", AccessKeyID: "demo", AccessKeySecret: "demo-secret", Endpoint: endpoint, Protocol: "http",
 		HTTPClient: &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second}})
 	if err != nil {
@@ -88,6 +77,62 @@ func TestServe(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "demo-secret") {
 		t.Error("the log shows the secret")
+	}
+}
+
+// startServe runs "eipassoc serve" on a free port with args and returns its endpoint
+// and the channel its exit status arrives on.
+func startServe(t *testing.T, ctx context.Context, cancel context.CancelFunc, stderr *syncBuffer, args ...string) (string, chan int) {
+	t.Helper()
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...), stderr, stderr)
+	}()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if m := endpointRE.FindStringSubmatch(stderr.String()); m != nil {
+			return m[1], exit
+		}
+	}
+	cancel()
+	t.Fatalf("serve did not announce its endpoint:\n%s", stderr.String())
+	return "", nil
+}
+
+// TestServeState: with -state, what the API changed survives a restart; the first start
+// seeds from -topology, the second from the saved file.
+func TestServeState(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state.json")
+	httpc := &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second}
+	get := func(url string) string {
+		resp, err := httpc.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", url, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	for round := range 2 {
+		ctx, cancel := context.WithCancel(t.Context())
+		var stderr syncBuffer
+		endpoint, exit := startServe(t, ctx, cancel, &stderr, "-topology", "testdata/topology.json", "-state", state)
+		if round == 0 {
+			// Release eip-demo-1 (unsigned: the server has no keys).
+			get("http://" + endpoint + "/?Action=ReleaseEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-demo-1")
+		}
+		if topo := get("http://" + endpoint + "/_eipassoc/state"); strings.Contains(topo, "eip-demo-1") || !strings.Contains(topo, "eip-demo-2") {
+			t.Errorf("round %d: the state has the released EIP, or lost the other:\n%s", round, topo)
+		}
+		cancel()
+		if code := <-exit; code != exitOK {
+			t.Fatalf("round %d: exit %d\n%s", round, code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "state saved") {
+			t.Errorf("round %d: the log does not say the state was saved", round)
+		}
 	}
 }
 
