@@ -95,8 +95,9 @@ type GatewayInfo struct {
 type CreateENIInput struct {
 	Region  regions.ID
 	VSwitch string
-	// SecurityGroup is required by the cloud; the fake accepts any value.
-	SecurityGroup string
+	// SecurityGroups are the ENI's security groups (at least one in the cloud; the fake
+	// accepts any).
+	SecurityGroups []string
 	// PrimaryIP is picked from the vSwitch when zero.
 	PrimaryIP netip.Addr
 	// SecondaryIPs and SecondaryIPCount (at most 49) are mutually exclusive.
@@ -105,6 +106,7 @@ type CreateENIInput struct {
 	// Kind is Secondary (the default) or Trunk.
 	Kind        eni.Kind
 	Name        string
+	Description string
 	ClientToken string
 }
 

@@ -3,6 +3,8 @@ package emulator
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"hash/fnv"
 	"net/netip"
 	"strconv"
 
@@ -39,6 +41,33 @@ type eniJSON struct {
 	Attachment *struct {
 		InstanceID string `json:"InstanceId"`
 	} `json:"Attachment,omitempty"`
+	NetworkInterfaceName string `json:"NetworkInterfaceName"`
+	Description          string `json:"Description"`
+	MacAddress           string `json:"MacAddress"`
+	SecurityGroupIDs     struct {
+		SecurityGroupID []string `json:"SecurityGroupId"`
+	} `json:"SecurityGroupIds"`
+	// The provider reads these sets without checking that they are there; the
+	// emulator has no IPv6 addresses or IPv4 prefixes, so they are empty, as the
+	// cloud's are for such an ENI.
+	Ipv6Sets struct {
+		Ipv6Set []struct{} `json:"Ipv6Set"`
+	} `json:"Ipv6Sets"`
+	Ipv4PrefixSets struct {
+		Ipv4PrefixSet []struct{} `json:"Ipv4PrefixSet"`
+	} `json:"Ipv4PrefixSets"`
+	Tags struct {
+		Tag []struct{} `json:"Tag"`
+	} `json:"Tags"`
+	ResourceGroupID string `json:"ResourceGroupId"`
+}
+
+// macOf derives a stable, locally administered MAC address from an ENI ID.
+func macOf(id eni.ID) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	v := h.Sum32()
+	return fmt.Sprintf("00:16:3e:%02x:%02x:%02x", byte(v>>16), byte(v>>8), byte(v))
 }
 
 func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
@@ -47,6 +76,9 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 		VpcID: n.VPC, VSwitchID: n.VSwitch, ZoneID: n.Zone, PrivateIPAddress: n.PrimaryIP.String(),
 	}
 	j.PrivateIPSets.PrivateIPSet = []privateIPJSON{}
+	j.NetworkInterfaceName, j.Description, j.MacAddress = n.Name, n.Description, macOf(n.ID)
+	j.SecurityGroupIDs.SecurityGroupID = append([]string{}, n.SecurityGroups...)
+	j.Ipv6Sets.Ipv6Set, j.Ipv4PrefixSets.Ipv4PrefixSet, j.Tags.Tag = []struct{}{}, []struct{}{}, []struct{}{}
 	for i, a := range n.PrivateIPs() {
 		set := privateIPJSON{Primary: i == 0, PrivateIPAddress: a.String()}
 		if e, ok := public[a]; ok {
@@ -70,7 +102,16 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.CreateENIInput{Region: r, SecurityGroup: p.str("SecurityGroupId"), Name: p.str("NetworkInterfaceName"), ClientToken: p.str("ClientToken")}
+	in := backend.CreateENIInput{Region: r, Name: p.str("NetworkInterfaceName"), Description: p.str("Description"), ClientToken: p.str("ClientToken")}
+	if in.SecurityGroups, err = p.list("SecurityGroupIds", 10); err != nil {
+		return nil, err
+	}
+	if one := p.str("SecurityGroupId"); one != "" {
+		if len(in.SecurityGroups) > 0 {
+			return nil, p.badParam("SecurityGroupId", "give SecurityGroupId or SecurityGroupIds.N, not both")
+		}
+		in.SecurityGroups = []string{one}
+	}
 	if in.VSwitch, err = p.required("VSwitchId"); err != nil {
 		return nil, err
 	}

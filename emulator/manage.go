@@ -31,12 +31,12 @@ type Action struct {
 // Actions returns the operations the server serves, sorted by product, then action.
 func (s *Server) Actions() []Action {
 	out := make([]Action, 0, len(s.actions))
-	for name, a := range s.actions {
+	for k := range s.actions {
 		product := "Vpc"
-		if a.version == ECSVersion {
+		if k.version == ECSVersion {
 			product = "Ecs"
 		}
-		out = append(out, Action{Product: product, Version: a.version, Action: name})
+		out = append(out, Action{Product: product, Version: k.version, Action: k.action})
 	}
 	slices.SortFunc(out, func(a, b Action) int {
 		return cmp.Or(cmp.Compare(a.Product, b.Product), cmp.Compare(a.Action, b.Action))

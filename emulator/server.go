@@ -37,6 +37,9 @@ type Config struct {
 	// request gets a JSON 431 answer. Give the http.Server a larger MaxHeaderBytes
 	// (see [TransportHeaderBytes]), or net/http answers first, in plain text.
 	MaxHeaderBytes int
+	// Record, when set, receives every call that reached an operation as a JSON line
+	// (see [Exchange]): the raw material of contract fixtures.
+	Record io.Writer
 	// Hosts lists the Host header values the server answers when no AccessKeys are
 	// configured: "host:port" matches exactly, "host" with any port. Empty means
 	// localhost and loopback addresses. Without signatures any web page could otherwise
@@ -58,14 +61,9 @@ type Server struct {
 	maxHeader int
 	hosts     []string
 	seeded    fake.Snapshot // the account as New found it, for the reset endpoint
+	rec       *recorder
 	verifier  *verifier
-	actions   map[string]action
-}
-
-// An action is one API operation: its API version and its handler.
-type action struct {
-	version string
-	handle  func(context.Context, *params) (any, error)
+	actions   map[opKey]handler
 }
 
 // API versions.
@@ -110,6 +108,7 @@ func New(cfg Config) (*Server, error) {
 	s.verifier = &verifier{keys: keys, now: now}
 	s.actions = s.table()
 	s.seeded = cfg.Backend.Snapshot()
+	s.rec = newRecorder(cfg.Record)
 	return s, nil
 }
 
@@ -167,14 +166,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
-	act, ok := s.actions[name]
-	if !ok || act.version != version {
-		e := backend.NewError(name, "InvalidAction.NotFound", "Specified api "+name+" (version "+version+") is not found, please check your url and method.")
-		e.HTTPStatus = http.StatusNotFound
-		status, code = s.writeError(w, r, e)
+	handle, ok := s.actions[opKey{version, name}]
+	if !ok {
+		status, code = s.writeError(w, r, unsupported(name, version))
 		return op, status, code
 	}
-	result, err := act.handle(r.Context(), &params{op: op, v: v})
+	defer func() { s.rec.record(newExchange(name, version, v, status, code)) }()
+	result, err := handle(r.Context(), &params{op: op, v: v})
 	if err != nil {
 		status, code = s.writeError(w, r, err)
 		return op, status, code
@@ -287,4 +285,24 @@ func newRequestID() string {
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
 	h := strings.ToUpper(hex.EncodeToString(b[:]))
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// unsupported answers an operation the server does not serve. In an API version it
+// serves (VPC 2016-04-28, ECS 2014-05-26) that is 400 UnsupportedOperation, not the
+// cloud's 404 InvalidAction.NotFound, on purpose: callers such as the Terraform
+// provider read any 404 as "the resource is gone", and a destroy would pass while
+// skipping work. Other versions get the cloud's 404.
+func unsupported(action, version string) error {
+	if version == VPCVersion || version == ECSVersion {
+		product := "Vpc"
+		if version == ECSVersion {
+			product = "Ecs"
+		}
+		e := backend.NewError(action, "UnsupportedOperation", "eipassoc serve does not implement "+product+" "+version+" "+action+"; GET /_eipassoc/actions lists what it does.")
+		e.HTTPStatus = http.StatusBadRequest
+		return e
+	}
+	e := backend.NewError(action, "InvalidAction.NotFound", "Specified api "+action+" (version "+version+") is not found, please check your url and method.")
+	e.HTTPStatus = http.StatusNotFound
+	return e
 }

@@ -12,24 +12,57 @@ import (
 )
 
 // table maps each action to its version and handler.
-func (s *Server) table() map[string]action {
-	return map[string]action{
-		string(backend.OpAllocateEIP):           {VPCVersion, s.allocateEIP},
-		string(backend.OpReleaseEIP):            {VPCVersion, s.releaseEIP},
-		string(backend.OpAssociateEIP):          {VPCVersion, s.associateEIP},
-		string(backend.OpUnassociateEIP):        {VPCVersion, s.unassociateEIP},
-		string(backend.OpDescribeEIPs):          {VPCVersion, s.describeEIPs},
-		string(backend.OpDescribeEIPGateway):    {VPCVersion, s.describeEIPGatewayInfo},
-		string(backend.OpCreateENI):             {ECSVersion, s.createENI},
-		string(backend.OpDeleteENI):             {ECSVersion, s.deleteENI},
-		string(backend.OpAttachENI):             {ECSVersion, s.attachENI},
-		string(backend.OpDetachENI):             {ECSVersion, s.detachENI},
-		string(backend.OpAssignPrivateIPs):      {ECSVersion, s.assignPrivateIPs},
-		string(backend.OpUnassignPrivateIPs):    {ECSVersion, s.unassignPrivateIPs},
-		string(backend.OpDescribeENIs):          {ECSVersion, s.describeENIs},
-		string(backend.OpDescribeInstance):      {ECSVersion, s.describeInstances},
-		string(backend.OpDescribeInstanceTypes): {ECSVersion, s.describeInstanceTypes},
+// table lists the operations served, keyed by API version and action: some actions
+// (ListTagResources, TagResources, ...) exist in both VPC and ECS, under different
+// versions.
+func (s *Server) table() map[opKey]handler {
+	vpc := map[backend.Op]handler{
+		backend.OpAllocateEIP:        s.allocateEIP,
+		backend.OpReleaseEIP:         s.releaseEIP,
+		backend.OpAssociateEIP:       s.associateEIP,
+		backend.OpUnassociateEIP:     s.unassociateEIP,
+		backend.OpDescribeEIPs:       s.describeEIPs,
+		backend.OpDescribeEIPGateway: s.describeEIPGatewayInfo,
 	}
+	ecs := map[backend.Op]handler{
+		backend.OpCreateENI:             s.createENI,
+		backend.OpDeleteENI:             s.deleteENI,
+		backend.OpAttachENI:             s.attachENI,
+		backend.OpDetachENI:             s.detachENI,
+		backend.OpAssignPrivateIPs:      s.assignPrivateIPs,
+		backend.OpUnassignPrivateIPs:    s.unassignPrivateIPs,
+		backend.OpDescribeENIs:          s.describeENIs,
+		backend.OpDescribeInstance:      s.describeInstances,
+		backend.OpDescribeInstanceTypes: s.describeInstanceTypes,
+		"ListTagResources":              s.listNoTags,
+	}
+	out := map[opKey]handler{}
+	for op, h := range vpc {
+		out[opKey{VPCVersion, string(op)}] = h
+	}
+	for op, h := range ecs {
+		out[opKey{ECSVersion, string(op)}] = h
+	}
+	return out
+}
+
+// An opKey names an operation: its API version and its action.
+type opKey struct{ version, action string }
+
+// A handler answers one operation.
+type handler func(context.Context, *params) (any, error)
+
+// listNoTags answers ListTagResources: the emulator keeps no tags, so every resource
+// has none. The answer has no NextToken, so a caller stops after one page.
+func (s *Server) listNoTags(context.Context, *params) (any, error) {
+	out := struct {
+		RequestID    string `json:"RequestId"`
+		TagResources struct {
+			TagResource []struct{} `json:"TagResource"`
+		} `json:"TagResources"`
+	}{RequestID: newRequestID()}
+	out.TagResources.TagResource = []struct{}{}
+	return out, nil
 }
 
 // requestOnly is the success body of operations that answer with a request ID only.

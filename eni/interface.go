@@ -31,6 +31,13 @@ type Interface struct {
 
 	// Instance is the ID of the ECS instance the ENI is attached to, or empty.
 	Instance string `json:"instance,omitempty"`
+
+	// Name, Description and SecurityGroups are the ENI's own attributes
+	// (NetworkInterfaceName, Description, SecurityGroupIds). No rule reads them; they
+	// are kept so that what an API call set is what a describe call shows.
+	Name           string   `json:"name,omitempty"`
+	Description    string   `json:"description,omitempty"`
+	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // PrivateIPCount returns the number of private IPv4 addresses, the primary included.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/netip"
+	"slices"
 
 	ecsapi "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -43,9 +44,16 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni
 		return eni.Interface{}, mapError(ctx, op, err)
 	}
 	req := &ecsapi.CreateNetworkInterfaceRequest{
-		RegionId: tea.String(string(in.Region)), VSwitchId: optional(in.VSwitch), SecurityGroupId: optional(in.SecurityGroup),
+		RegionId: tea.String(string(in.Region)), VSwitchId: optional(in.VSwitch),
 		PrimaryIpAddress: addrText(in.PrimaryIP), PrivateIpAddress: addrList(in.SecondaryIPs),
-		InstanceType: enumText(in.Kind, in.Kind == 0), NetworkInterfaceName: optional(in.Name), ClientToken: optional(in.ClientToken),
+		InstanceType: enumText(in.Kind, in.Kind == 0), NetworkInterfaceName: optional(in.Name), Description: optional(in.Description),
+		ClientToken: optional(in.ClientToken),
+	}
+	// The API takes SecurityGroupId or SecurityGroupIds.N, not both.
+	if len(in.SecurityGroups) == 1 {
+		req.SecurityGroupId = tea.String(in.SecurityGroups[0])
+	} else if len(in.SecurityGroups) > 1 {
+		req.SecurityGroupIds = tea.StringSlice(in.SecurityGroups)
 	}
 	if in.SecondaryIPCount != 0 {
 		req.SecondaryPrivateIpAddressCount = tea.Int32(int32(in.SecondaryIPCount))
@@ -58,6 +66,7 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni
 	n := eni.Interface{
 		ID: eni.ID(tea.StringValue(r.NetworkInterfaceId)), Region: in.Region, VPC: tea.StringValue(r.VpcId),
 		VSwitch: tea.StringValue(r.VSwitchId), Zone: tea.StringValue(r.ZoneId),
+		Name: in.Name, Description: in.Description, SecurityGroups: slices.Clone(in.SecurityGroups),
 	}
 	n.Status, _ = eni.ParseStatus(tea.StringValue(r.Status))
 	if n.Kind, _ = eni.ParseKind(tea.StringValue(r.Type)); n.Kind == 0 {
@@ -184,6 +193,10 @@ func toInterface(s *ecsapi.DescribeNetworkInterfacesResponseBodyNetworkInterface
 	n := eni.Interface{
 		ID: eni.ID(tea.StringValue(s.NetworkInterfaceId)), Region: region, Zone: tea.StringValue(s.ZoneId),
 		VPC: tea.StringValue(s.VpcId), VSwitch: tea.StringValue(s.VSwitchId), Instance: tea.StringValue(s.InstanceId),
+		Name: tea.StringValue(s.NetworkInterfaceName), Description: tea.StringValue(s.Description),
+	}
+	if s.SecurityGroupIds != nil {
+		n.SecurityGroups = tea.StringSliceValue(s.SecurityGroupIds.SecurityGroupId)
 	}
 	n.Kind, _ = eni.ParseKind(tea.StringValue(s.Type))
 	n.Status, _ = eni.ParseStatus(tea.StringValue(s.Status))

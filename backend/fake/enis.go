@@ -85,6 +85,7 @@ func (b *Backend) createENI(op backend.Op, in backend.CreateENIInput, id eni.ID)
 	rec := &eniRec{iface: eni.Interface{
 		ID: id, Kind: kind, Status: eni.Available, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC,
 		VSwitch: vsw.ID, PrimaryIP: primary, SecondaryIPs: secondary,
+		Name: in.Name, Description: in.Description, SecurityGroups: slices.Clone(in.SecurityGroups),
 	}}
 	for _, a := range rec.iface.PrivateIPs() {
 		vsw.used[a] = string(id)
@@ -150,6 +151,7 @@ func (v *vswitch) next(also []netip.Addr) (netip.Addr, bool) {
 
 func copyENI(n eni.Interface) eni.Interface {
 	n.SecondaryIPs = slices.Clone(n.SecondaryIPs)
+	n.SecurityGroups = slices.Clone(n.SecurityGroups)
 	return n
 }
 

@@ -47,7 +47,8 @@ func (b *Backend) Topology() Topology {
 			if status == 0 {
 				continue // being deleted
 			}
-			spec := ENISpec{ID: id, VSwitch: n.iface.VSwitch, Kind: n.iface.Kind, PrimaryIP: n.iface.PrimaryIP, SecondaryIPs: slices.Clone(n.iface.SecondaryIPs)}
+			spec := ENISpec{ID: id, VSwitch: n.iface.VSwitch, Kind: n.iface.Kind, PrimaryIP: n.iface.PrimaryIP, SecondaryIPs: slices.Clone(n.iface.SecondaryIPs),
+				Name: n.iface.Name, Description: n.iface.Description, SecurityGroups: slices.Clone(n.iface.SecurityGroups)}
 			if status == eni.InUse {
 				spec.Instance = instance
 			}

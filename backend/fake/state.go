@@ -227,6 +227,7 @@ func (s *state) clone() state {
 	for id, r := range s.enis {
 		cp := *r
 		cp.iface.SecondaryIPs = slices.Clone(r.iface.SecondaryIPs)
+		cp.iface.SecurityGroups = slices.Clone(r.iface.SecurityGroups)
 		cp.bound = slices.Clone(r.bound)
 		c.enis[id] = &cp
 	}

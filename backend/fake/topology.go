@@ -59,6 +59,9 @@ type ENISpec struct {
 	SecondaryIPs     []netip.Addr `json:"secondary_ips,omitempty"`
 	SecondaryIPCount int          `json:"secondary_ip_count,omitempty"`
 	Instance         string       `json:"instance,omitempty"`
+	Name             string       `json:"name,omitempty"`
+	Description      string       `json:"description,omitempty"`
+	SecurityGroups   []string     `json:"security_groups,omitempty"`
 }
 
 // An EIPSpec is an EIP, associated as Association says when that is set.
@@ -117,7 +120,7 @@ func LoadTopology(r io.Reader) (Topology, error) {
 }
 
 // Seed adds the resources of t to the account, in order: vSwitches, instances, ENIs,
-// EIPs. Each goes through the same checks as the API call that creates it (quota,
+// EIPs (with their associations), then the ENIs' attachments. Each goes through the same checks as the API call that creates it (quota,
 // addresses, attachment and association rules), and every status is final at once, also
 // when Options.TransitionDelay is set. On error, the account is left as it was.
 func (b *Backend) Seed(t Topology) error {
@@ -145,14 +148,29 @@ func (b *Backend) seed(t Topology) error {
 			return &TopologyError{Where: fmt.Sprintf("instances[%d] %s", i, in.ID), Err: err}
 		}
 	}
+	attached := make([]*eniRec, len(t.ENIs))
 	for i, n := range t.ENIs {
-		if err := b.seedENI(n); err != nil {
+		r, err := b.seedENI(n)
+		if err != nil {
 			return &TopologyError{Where: fmt.Sprintf("enis[%d] %s", i, n.ID), Err: err}
 		}
+		attached[i] = r
 	}
 	for i, a := range t.EIPs {
 		if err := b.seedEIP(a); err != nil {
 			return &TopologyError{Where: fmt.Sprintf("eips[%d] %s", i, a.ID), Err: err}
+		}
+	}
+	// ENIs are attached after the EIPs are associated: cut-through and
+	// multi-EIP-to-ENI associations need a detached ENI, and an ENI may have been
+	// attached after its association (the API allows that order), so this order can
+	// rebuild every state the API can reach.
+	for i, n := range t.ENIs {
+		if n.Instance == "" {
+			continue
+		}
+		if err := b.attach(backend.OpAttachENI, attached[i], n.Instance, attached[i].iface.Region); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("enis[%d] %s", i, n.ID), Err: err}
 		}
 	}
 	return nil
@@ -210,25 +228,23 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	return nil
 }
 
-func (b *Backend) seedENI(n ENISpec) error {
+// seedENI creates the ENI of n; seed attaches it afterwards.
+func (b *Backend) seedENI(n ENISpec) (*eniRec, error) {
 	vsw := b.s.vswitches[n.VSwitch]
 	if vsw == nil {
-		return fmt.Errorf("vswitch %q not found", n.VSwitch)
+		return nil, fmt.Errorf("vswitch %q not found", n.VSwitch)
 	}
 	if n.Kind == eni.Primary {
-		return errors.New("primary ENIs come with their instance")
+		return nil, errors.New("primary ENIs come with their instance")
 	}
 	if n.ID != "" && b.s.idTaken(string(n.ID)) {
-		return errors.New("duplicate ID")
+		return nil, errors.New("duplicate ID")
 	}
 	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{
 		Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: n.PrimaryIP, SecondaryIPs: n.SecondaryIPs,
-		SecondaryIPCount: n.SecondaryIPCount, Kind: n.Kind,
+		SecondaryIPCount: n.SecondaryIPCount, Kind: n.Kind, Name: n.Name, Description: n.Description, SecurityGroups: n.SecurityGroups,
 	}, n.ID)
-	if err != nil || n.Instance == "" {
-		return err
-	}
-	return b.attach(backend.OpAttachENI, r, n.Instance, vsw.Region)
+	return r, err
 }
 
 func (b *Backend) seedEIP(s EIPSpec) error {

@@ -27,6 +27,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var (
 		addr       = fs.String("addr", "127.0.0.1:8787", "listen `address` (host:port; port 0 picks a free one)")
 		topology   = fs.String("topology", "", "seed the account from this topology `file` (JSON)")
+		recordFile = fs.String("record", "", "append every API call (action, parameters, status, code; no keys or signatures) to this `file` as JSON lines")
 		stateFile  = fs.String("state", "", "keep the account in this `file` across restarts: seed from it when it exists (instead of -topology), save to it on shutdown")
 		delay      = fs.Duration("transition-delay", 0, "how long transitional statuses last")
 		seed       = fs.Uint64("seed", 1, "seed for IDs and addresses")
@@ -90,7 +91,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(hosts) > 0 {
 		hosts = append(hosts, "localhost", "127.0.0.1", "::1")
 	}
-	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: keys, Logger: log, MaxBodyBytes: *maxBody, Hosts: hosts})
+	var record io.Writer
+	if *recordFile != "" {
+		f, err := os.OpenFile(*recordFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return cmd.fail(stderr, "-record: %v", err)
+		}
+		defer f.Close()
+		record = f
+	}
+	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: keys, Logger: log, MaxBodyBytes: *maxBody, Hosts: hosts, Record: record})
 	if err != nil {
 		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
 		return exitUsage
