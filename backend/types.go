@@ -18,6 +18,7 @@ type AllocateEIPInput struct {
 	InternetChargeType eip.InternetChargeType
 	Bandwidth          int
 	Name               string
+	Description        string
 	// ClientToken makes the call idempotent: the same token with the same parameters
 	// gives the same result; with other parameters, IdempotentParameterMismatch.
 	ClientToken string

@@ -210,7 +210,9 @@ func TestClientMoveENI(t *testing.T) {
 		t.Fatalf("moved ENI: %+v", n)
 	}
 	page, _ := f.DescribeEIPs(t.Context(), backend.DescribeEIPsInput{Region: sh, IDs: []eip.ID{"eip-on3"}})
-	if as := page.EIPs[0].Association; as.InstanceID != "eni-3" || as.PrivateIP != n.PrimaryIP {
+	// eip-on3 was associated in NAT mode without a private IP, so it maps to the primary
+	// address and DescribeEipAddresses reports no PrivateIpAddress (eip.Association).
+	if as := page.EIPs[0].Association; as.InstanceID != "eni-3" || as.Mode != modes.NAT || as.PrivateIP.IsValid() {
 		t.Fatalf("the EIP did not move with the ENI: %+v", as)
 	}
 	if _, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"}); err != nil {

@@ -24,6 +24,11 @@ type Address struct {
 	InternetChargeType InternetChargeType `json:"internet_charge_type,omitempty"`
 	BusinessStatus     BusinessStatus     `json:"business_status,omitempty"`
 	LockReasons        []LockReason       `json:"lock_reasons,omitempty"`
+	// Bandwidth is the peak bandwidth in Mbit/s (0: not reported); Name and
+	// Description are the EIP's own labels. No rule reads them.
+	Bandwidth   int    `json:"bandwidth,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Association is where the EIP is associated now; the zero Association means
 	// nowhere.

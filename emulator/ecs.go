@@ -11,6 +11,7 @@ import (
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
 )
 
@@ -81,7 +82,11 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 	j.Ipv6Sets.Ipv6Set, j.Ipv4PrefixSets.Ipv4PrefixSet, j.Tags.Tag = []struct{}{}, []struct{}{}, []struct{}{}
 	for i, a := range n.PrivateIPs() {
 		set := privateIPJSON{Primary: i == 0, PrivateIPAddress: a.String()}
-		if e, ok := public[a]; ok {
+		e, ok := public[a]
+		if !ok && i == 0 {
+			e, ok = public[netip.Addr{}]
+		}
+		if ok {
 			set.AssociatedPublicIP = &struct {
 				AllocationID    string `json:"AllocationId"`
 				PublicIPAddress string `json:"PublicIpAddress"`
@@ -286,7 +291,9 @@ func (s *Server) publicByPrivate(ctx context.Context, r regions.ID) (map[eni.ID]
 			return nil, err
 		}
 		for _, a := range page.EIPs {
-			if a.Association.PrivateIP.IsValid() {
+			// A NAT association without a private IP maps to the primary one; it is
+			// kept under the zero address, which toENIJSON reads for the primary.
+			if a.Association.PrivateIP.IsValid() || a.Association.Mode == modes.NAT {
 				id := eni.ID(a.Association.InstanceID)
 				if out[id] == nil {
 					out[id] = map[netip.Addr]eip.Address{}

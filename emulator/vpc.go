@@ -1,11 +1,13 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -23,6 +25,8 @@ func (s *Server) table() map[opKey]handler {
 		backend.OpUnassociateEIP:     s.unassociateEIP,
 		backend.OpDescribeEIPs:       s.describeEIPs,
 		backend.OpDescribeEIPGateway: s.describeEIPGatewayInfo,
+		"ModifyEipAddressAttribute":  s.modifyEIPAttribute,
+		"ModifyEipForwardMode":       s.modifyEIPForwardMode,
 	}
 	ecs := map[backend.Op]handler{
 		backend.OpCreateENI:             s.createENI,
@@ -82,7 +86,7 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.AllocateEIPInput{Region: r, Name: p.str("Name"), ClientToken: p.str("ClientToken")}
+	in := backend.AllocateEIPInput{Region: r, Name: p.str("Name"), Description: p.str("Description"), ClientToken: p.str("ClientToken")}
 	if in.ChargeType, err = enumParam(p, "InstanceChargeType", eip.ParseChargeType); err != nil {
 		return nil, err
 	}
@@ -185,6 +189,8 @@ type eipJSON struct {
 	InternetChargeType string `json:"InternetChargeType"`
 	BusinessStatus     string `json:"BusinessStatus"`
 	Bandwidth          string `json:"Bandwidth"`
+	Name               string `json:"Name"`
+	Description        string `json:"Description"`
 	OperationLocks     struct {
 		LockReason []lockJSON `json:"LockReason"`
 	} `json:"OperationLocks"`
@@ -198,7 +204,8 @@ func toEIPJSON(a eip.Address) eipJSON {
 	j := eipJSON{
 		AllocationID: string(a.ID), IPAddress: a.IP.String(), RegionID: string(a.Region), Status: a.Status.String(),
 		InstanceID: a.Association.InstanceID, ChargeType: a.ChargeType.String(), InternetChargeType: a.InternetChargeType.String(),
-		BusinessStatus: a.BusinessStatus.String(), Bandwidth: "5",
+		BusinessStatus: a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
+		Name: a.Name, Description: a.Description,
 	}
 	if !a.Association.IsZero() {
 		j.InstanceType = a.Association.InstanceType.String()
@@ -290,4 +297,57 @@ func (s *Server) describeEIPGatewayInfo(ctx context.Context, p *params) (any, er
 		out.EipInfos.EipInfo = append(out.EipInfos.EipInfo, info{gi.IP.String(), gi.Gateway.String(), gi.Mask.String()})
 	}
 	return out, nil
+}
+
+func (s *Server) modifyEIPAttribute(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := fake.ModifyEIPAttributeInput{Region: r}
+	id, err := p.required("AllocationId")
+	if err != nil {
+		return nil, err
+	}
+	in.EIP = eip.ID(id)
+	if p.v.Has("Bandwidth") {
+		n, err := p.integer("Bandwidth")
+		if err != nil {
+			return nil, err
+		}
+		in.Bandwidth = &n
+	}
+	if p.v.Has("Name") {
+		v := p.str("Name")
+		in.Name = &v
+	}
+	if p.v.Has("Description") {
+		v := p.str("Description")
+		in.Description = &v
+	}
+	if err := s.b.ModifyEIPAttribute(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+// modifyEIPForwardMode changes an association's mode; InstanceId names the EIP, as the
+// Terraform provider sends it.
+func (s *Server) modifyEIPForwardMode(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	id, err := p.required("InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	in := fake.ModifyEIPForwardModeInput{Region: r, EIP: eip.ID(id)}
+	if in.Mode, err = enumParam(p, "Mode", modes.Parse); err != nil {
+		return nil, err
+	}
+	if err := s.b.ModifyEIPForwardMode(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
 }

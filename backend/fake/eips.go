@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"cmp"
 	"context"
 	"net/netip"
 	"slices"
@@ -66,7 +67,8 @@ func (b *Backend) allocate(op backend.Op, in backend.AllocateEIPInput, id eip.ID
 		ip = b.newPublicIP()
 	}
 	a := eip.Address{ID: id, IP: ip, Region: in.Region, Status: eip.Available, ChargeType: in.ChargeType,
-		InternetChargeType: in.InternetChargeType, BusinessStatus: eip.Normal}
+		InternetChargeType: in.InternetChargeType, BusinessStatus: eip.Normal,
+		Bandwidth: cmp.Or(in.Bandwidth, 5), Name: in.Name, Description: in.Description}
 	b.s.eips[id] = &eipRec{addr: a}
 	b.s.eipsIn(in.Region).add(id)
 	b.s.publicIPs[ip] = true
@@ -189,11 +191,9 @@ func (b *Backend) associate(op backend.Op, in backend.AssociateEIPInput) error {
 	if err := b.checkENITarget(op, n, mode, in.PrivateIP); err != nil {
 		return err
 	}
-	private := in.PrivateIP
-	if mode == modes.NAT && !private.IsValid() {
-		private = n.iface.PrimaryIP
-	}
-	b.bind(r, n, eip.Association{InstanceType: eip.NetworkInterface, InstanceID: in.InstanceID, Mode: mode}, private)
+	// A NAT association that names no private IP maps to the primary one, and the
+	// cloud reports it with no PrivateIpAddress: it is kept as given (see mappedIP).
+	b.bind(r, n, eip.Association{InstanceType: eip.NetworkInterface, InstanceID: in.InstanceID, Mode: mode}, in.PrivateIP)
 	return nil
 }
 
@@ -256,7 +256,7 @@ func (b *Backend) checkENITarget(op backend.Op, n *eniRec, mode modes.Mode, priv
 			target = n.iface.PrimaryIP
 		}
 		for _, id := range n.bound {
-			if b.s.eips[id].addr.Association.PrivateIP == target {
+			if mappedIP(b.s.eips[id].addr.Association, n) == target {
 				return fail(op, "InvalidAssociation.Duplicated", "")
 			}
 		}
@@ -264,7 +264,16 @@ func (b *Backend) checkENITarget(op backend.Op, n *eniRec, mode modes.Mode, priv
 	return nil
 }
 
-// bind records an association; private is the ENI address the EIP maps to.
+// mappedIP returns the ENI address an association maps to: its PrivateIP, or the ENI's
+// primary address when the association named none (n may be nil: no address then).
+func mappedIP(a eip.Association, n *eniRec) netip.Addr {
+	if a.PrivateIP.IsValid() || n == nil {
+		return a.PrivateIP
+	}
+	return n.iface.PrimaryIP
+}
+
+// bind records an association; private is the ENI address the EIP maps to, as given.
 func (b *Backend) bind(r *eipRec, n *eniRec, a eip.Association, private netip.Addr) {
 	a.PrivateIP = private
 	r.addr.Association = a
@@ -296,7 +305,7 @@ func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPI
 		return fail(op, "InvalidBindInstance.NotFound", "")
 	case in.InstanceType != 0 && in.InstanceType != a.InstanceType:
 		return fail(op, "InvalidInstanceType.ValueNotSupported", "")
-	case in.PrivateIP.IsValid() && in.PrivateIP != a.PrivateIP:
+	case in.PrivateIP.IsValid() && in.PrivateIP != mappedIP(a, b.eniOf(a)):
 		return fail(op, "InvalidParameter", "The EIP is not mapped to "+in.PrivateIP.String()+".")
 	}
 	n := b.eniOf(a)

@@ -368,7 +368,7 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 			return fail(op, "InvalidIp.IpUnassigned", "")
 		}
 		for _, id := range r.bound {
-			if b.s.eips[id].addr.Association.PrivateIP == a {
+			if mappedIP(b.s.eips[id].addr.Association, r) == a {
 				return fail(op, "InvalidOperation.InvalidEniState", a.String()+" carries EIP "+string(id)+"; disassociate it first.")
 			}
 		}

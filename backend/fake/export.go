@@ -65,7 +65,8 @@ func (b *Backend) Topology() Topology {
 			if status == 0 {
 				continue // being released
 			}
-			spec := EIPSpec{ID: a.ID, Region: a.Region, IP: a.IP, ChargeType: a.ChargeType, BusinessStatus: a.BusinessStatus, LockReasons: slices.Clone(a.LockReasons)}
+			spec := EIPSpec{ID: a.ID, Region: a.Region, IP: a.IP, ChargeType: a.ChargeType, BusinessStatus: a.BusinessStatus, LockReasons: slices.Clone(a.LockReasons),
+				Bandwidth: a.Bandwidth, Name: a.Name, Description: a.Description}
 			if as := a.Association; as.InstanceID != "" && status == eip.InUse {
 				spec.Association = &AssociationSpec{Mode: as.Mode, PrivateIP: as.PrivateIP}
 				if as.InstanceType == eip.NetworkInterface {

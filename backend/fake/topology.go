@@ -73,6 +73,9 @@ type EIPSpec struct {
 	BusinessStatus eip.BusinessStatus `json:"business_status,omitempty"`
 	LockReasons    []eip.LockReason   `json:"lock_reasons,omitempty"`
 	Association    *AssociationSpec   `json:"association,omitempty"`
+	Bandwidth      int                `json:"bandwidth,omitempty"` // Mbit/s; default 5
+	Name           string             `json:"name,omitempty"`
+	Description    string             `json:"description,omitempty"`
 }
 
 // An AssociationSpec says where a seeded EIP is associated: with an ENI in a mode, or
@@ -265,7 +268,8 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 	if charge == eip.PrePaid {
 		internet = eip.PayByBandwidth
 	}
-	a, err := b.allocate(backend.OpAllocateEIP, backend.AllocateEIPInput{Region: s.Region, ChargeType: charge, InternetChargeType: internet}, s.ID, s.IP)
+	a, err := b.allocate(backend.OpAllocateEIP, backend.AllocateEIPInput{Region: s.Region, ChargeType: charge, InternetChargeType: internet,
+		Bandwidth: s.Bandwidth, Name: s.Name, Description: s.Description}, s.ID, s.IP)
 	if err != nil {
 		return err
 	}

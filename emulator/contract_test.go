@@ -1,0 +1,175 @@
+package emulator_test
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/emulator"
+)
+
+// providerReads lists, for each operation, the response fields the alicloud Terraform
+// provider v1.277.0 reads without checking that they are there (from its source:
+// resource_alicloud_ecs_network_interface.go, resource_alicloud_eip_address.go,
+// resource_alicloud_eip_association.go, resource_alicloud_ecs_network_interface_attachment.go
+// and service_alicloud_ecs.go). A path walks objects; "[]" walks every array element.
+var providerReads = map[string][]string{
+	"CreateNetworkInterface": {"NetworkInterfaceId"},
+	"DescribeNetworkInterfaces": {
+		"NetworkInterfaceSets.NetworkInterfaceSet",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].NetworkInterfaceId",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].Status",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].Type",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].VSwitchId",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].NetworkInterfaceName",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].PrivateIpAddress",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].PrivateIpSets.PrivateIpSet",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].Ipv6Sets.Ipv6Set",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].Ipv4PrefixSets.Ipv4PrefixSet",
+		"NetworkInterfaceSets.NetworkInterfaceSet[].SecurityGroupIds.SecurityGroupId",
+	},
+	"ListTagResources":   {"TagResources.TagResource"},
+	"AllocateEipAddress": {"AllocationId", "EipAddress"},
+	"DescribeEipAddresses": {
+		"EipAddresses.EipAddress",
+		"EipAddresses.EipAddress[].AllocationId",
+		"EipAddresses.EipAddress[].IpAddress",
+		"EipAddresses.EipAddress[].Status",
+		"EipAddresses.EipAddress[].Bandwidth",
+		"EipAddresses.EipAddress[].InstanceId",
+		"EipAddresses.EipAddress[].InstanceType",
+		"EipAddresses.EipAddress[].PrivateIpAddress",
+	},
+}
+
+// has reports whether the JSON value v has path (see providerReads).
+func has(v any, path string) bool {
+	head, rest, more := strings.Cut(path, ".")
+	name, each := strings.CutSuffix(head, "[]")
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	next, ok := obj[name]
+	if !ok || next == nil {
+		return false
+	}
+	if !more {
+		return true
+	}
+	if each {
+		list, ok := next.([]any)
+		if !ok {
+			return false
+		}
+		for _, x := range list {
+			if !has(x, rest) {
+				return false
+			}
+		}
+		return true
+	}
+	return has(next, rest)
+}
+
+// TestTerraformContract replays what the real alicloud provider sent to "eipassoc serve"
+// (recorded by tools/tfrecord/record.sh: apply, plan, an in-place update, plan, a rule
+// violation, destroy) against a fresh emulator seeded the same way, and checks that
+// every call gets the status and error code it got when the provider made it, with the
+// response fields the provider reads.
+func TestTerraformContract(t *testing.T) {
+	dir := filepath.Join("testdata", "terraform")
+	topoFile, err := os.Open(filepath.Join(dir, "topology.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	topo, err := fake.LoadTopology(topoFile)
+	topoFile.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The options "eipassoc serve -multi-binded-allowed" gives the account.
+	account := fake.New(fake.Options{Seed: 1, EIPQuota: 20, MultiBindedAllowed: true})
+	if err := account.Seed(topo); err != nil {
+		t.Fatal(err)
+	}
+	s, err := emulator.New(emulator.Config{Backend: account, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	slices.Sort(steps)
+	if len(steps) != 6 {
+		t.Fatalf("want the 6 recorded steps, found %v", steps)
+	}
+	calls := 0
+	for _, step := range steps {
+		f, err := os.Open(step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exchanges, err := emulator.ReadExchanges(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		for i, e := range exchanges {
+			calls++
+			q := url.Values{"Action": {e.Action}, "Version": {e.Version}}
+			for k, v := range e.Params {
+				q.Set(k, v)
+			}
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, httptest.NewRequest("POST", "http://127.0.0.1:8787/?"+q.Encode(), nil))
+			var body map[string]any
+			if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
+				t.Fatalf("%s #%d %s: the answer is not JSON: %s", filepath.Base(step), i+1, e.Action, w.Body)
+			}
+			code, _ := body["Code"].(string)
+			if w.Code != e.Status || (w.Code != 200 && code != e.Code) {
+				t.Fatalf("%s #%d %s %v: %d %s, recorded %d %s\n%s", filepath.Base(step), i+1, e.Action, e.Params, w.Code, code, e.Status, e.Code, w.Body)
+			}
+			if w.Code != 200 {
+				continue
+			}
+			for _, path := range append([]string{"RequestId"}, providerReads[e.Action]...) {
+				if !has(body, path) {
+					t.Errorf("%s #%d %s: the answer lacks %s, which the provider reads:\n%s", filepath.Base(step), i+1, e.Action, path, w.Body)
+				}
+			}
+		}
+	}
+	// What the steps did, from the recording: the violation step fails with the
+	// cloud's code, and destroy leaves the account as it was seeded.
+	if got := account.Topology(); len(got.ENIs) != 0 || len(got.EIPs) != 0 {
+		t.Errorf("after destroy the account still has %d ENIs and %d EIPs", len(got.ENIs), len(got.EIPs))
+	}
+	t.Logf("replayed %d calls", calls)
+}
+
+// TestContractFixturesShowTheViolation: the recorded violation step holds the cloud's
+// refusal, so the replay above checks a failing path too.
+func TestContractFixturesShowTheViolation(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "terraform", "5-violation.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	exchanges, err := emulator.ReadExchanges(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(exchanges, func(e emulator.Exchange) bool {
+		return e.Action == "AssociateEipAddress" && e.Status == 400 && e.Code == "Eni.Attached"
+	}) {
+		t.Errorf("the violation step has no AssociateEipAddress refused with Eni.Attached")
+	}
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Records what the real alicloud Terraform provider sends to "eipassoc serve" for the
+# EIP and ENI resources, as the contract fixtures emulator/testdata/terraform/*.jsonl
+# that TestTerraformContract replays in "go test".
+#
+#   tools/tfrecord/record.sh /path/to/dir/with/terraform-provider-alicloud
+#
+# The provider cannot be downloaded here and is too large for CI; build it from source:
+# v1.277.0 builds with this machine's module proxy (newer tags need modules it refuses)
+# in about 30 minutes on 2 cores, so run the build in the background:
+#
+#   git clone --depth 1 -b v1.277.0 https://github.com/aliyun/terraform-provider-alicloud
+#   cd terraform-provider-alicloud && go build -o /tmp/tfprov-bin/terraform-provider-alicloud .
+#
+# Steps, each recorded to its own file: 1 apply (4 ENIs, 4 EIPs, NAT with and without a
+# private IP, cut-through, multi-EIP-to-ENI, an attachment), 2 plan (must show no
+# changes), 3 apply an in-place update (bandwidth, cut-through -> multi-EIP-to-ENI),
+# 4 plan (no changes), 5 apply a rule violation (must fail with Eni.Attached), 6 destroy.
+# Terraform runs with -parallelism=1 so that the calls, and the IDs the emulator hands
+# out, come in one order that a replay can follow. The topology the server starts from
+# is emulator/testdata/terraform/topology.json; main.tf next to this script is the
+# configuration, its stage variable picking the step.
+set -euo pipefail
+provider_dir=${1:?usage: tools/tfrecord/record.sh PROVIDER_DIR}
+provider_dir=$(cd "$provider_dir" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+out=$repo/emulator/testdata/terraform
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "aliyun/alicloud" = "$provider_dir"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE=$work/terraformrc TF_IN_AUTOMATION=1
+cp "$here/main.tf" "$work/"
+(cd "$repo" && go build -o "$work/eipassoc" ./cmd/eipassoc)
+port=18787
+"$work/eipassoc" serve -addr "127.0.0.1:$port" -access-key tf:tf-secret -multi-binded-allowed \
+  -topology "$out/topology.json" -record "$work/all.jsonl" 2>"$work/serve.log" &
+server=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/_eipassoc/health" >/dev/null && break; sleep 0.1; done
+
+mkdir -p "$out"
+step=0
+mark() { # mark NAME: the calls since the last mark go to NAME.jsonl
+  local lines; lines=$(wc -l <"$work/all.jsonl")
+  tail -n "+$((step + 1))" "$work/all.jsonl" | head -n "$((lines - step))" >"$out/$1.jsonl"
+  echo "$1: $((lines - step)) calls"
+  step=$lines
+}
+tf() { (cd "$work" && terraform "$@" -no-color -input=false -var "endpoint=127.0.0.1:$port" -parallelism=1); }
+
+tf apply -auto-approve -var stage=1 >"$work/1.log"; mark 1-apply
+tf plan -detailed-exitcode -var stage=1 >"$work/2.log"; mark 2-plan
+tf apply -auto-approve -var stage=2 >"$work/3.log"; mark 3-update
+tf plan -detailed-exitcode -var stage=2 >"$work/4.log"; mark 4-plan
+if tf apply -auto-approve -var stage=3 >"$work/5.log" 2>&1; then
+  echo "the rule violation applied; it must fail"; exit 1
+fi
+grep -q "Eni.Attached" "$work/5.log"; mark 5-violation
+tf destroy -auto-approve -var stage=3 >"$work/6.log"; mark 6-destroy
+state=$(curl -fs "http://127.0.0.1:$port/_eipassoc/state")
+case "$state" in
+  *'"enis"'* | *'"eips"'*) echo "destroy left resources behind: $state"; exit 1 ;;
+esac
+echo "after destroy, the account is the seeded one again: $state"
