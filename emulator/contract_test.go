@@ -173,3 +173,35 @@ func TestContractFixturesShowTheViolation(t *testing.T) {
 		t.Errorf("the violation step has no AssociateEipAddress refused with Eni.Attached")
 	}
 }
+
+// FuzzReadExchanges: any input gives exchanges or an error, never a panic, and what it
+// reads it can write back and read again the same.
+func FuzzReadExchanges(f *testing.F) {
+	f.Add(`{"version":"2016-04-28","action":"DescribeEipAddresses","params":{"RegionId":"cn-shanghai"},"status":200}`)
+	f.Add(`{"version":"2014-05-26","action":"AssociateEipAddress","status":400,"code":"Eni.Attached"}` + "\n" + `{"version":"x","action":"y","status":1}`)
+	f.Add(`{"version":"2016-04-28","nope":1}`)
+	f.Add(`[]`)
+	f.Add(`{"params":{"a":1}}`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		got, err := emulator.ReadExchanges(strings.NewReader(doc))
+		if err != nil {
+			return
+		}
+		var buf strings.Builder
+		enc := json.NewEncoder(&buf)
+		for _, e := range got {
+			if err := enc.Encode(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		again, err := emulator.ReadExchanges(strings.NewReader(buf.String()))
+		if err != nil || len(again) != len(got) {
+			t.Fatalf("written exchanges do not read back: %v", err)
+		}
+		for i := range got {
+			if a, b := again[i], got[i]; a.Action != b.Action || a.Version != b.Version || a.Status != b.Status || a.Code != b.Code || len(a.Params) != len(b.Params) {
+				t.Fatalf("exchange %d changed: %+v -> %+v", i, b, a)
+			}
+		}
+	})
+}
