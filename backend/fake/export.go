@@ -18,9 +18,17 @@ func (b *Backend) Topology() Topology {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var t Topology
+	for _, id := range slices.Sorted(maps.Keys(b.s.vpcs)) {
+		v := b.s.vpcs[id]
+		t.VPCs = append(t.VPCs, VPCSpec{ID: v.ID, Region: v.Region, CIDR: v.CIDR, Name: v.Name, Description: v.Description})
+	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.vswitches)) {
 		v := b.s.vswitches[id]
-		t.VSwitches = append(t.VSwitches, VSwitchSpec{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR})
+		t.VSwitches = append(t.VSwitches, VSwitchSpec{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR, Name: v.Name, Description: v.Description})
+	}
+	for _, id := range slices.Sorted(maps.Keys(b.s.groups)) {
+		g := b.s.groups[id]
+		t.SecurityGroups = append(t.SecurityGroups, SecurityGroupSpec{ID: g.ID, Region: g.Region, VPC: g.VPC, Name: g.Name, Description: g.Description, Type: g.Type})
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.instances)) {
 		in := b.s.instances[id]

@@ -21,6 +21,8 @@ type state struct {
 	enis      map[eni.ID]*eniRec
 	eniList   map[regions.ID]*listing[eni.ID] // per region, in creation order
 	vswitches map[string]*vswitch
+	vpcs      map[string]*vpcRec
+	groups    map[string]*SecurityGroup
 	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
 	// pending lists resources in a transitional status; settle finishes them.
@@ -30,7 +32,8 @@ type state struct {
 
 func newState() state {
 	return state{
-		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{},
+		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{}, vpcs: map[string]*vpcRec{},
+		groups:    map[string]*SecurityGroup{},
 		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
@@ -61,7 +64,10 @@ type vswitch struct {
 	Zone   string
 	VPC    string
 	CIDR   netip.Prefix
-	used   map[netip.Addr]string
+	// Name, Description and Created are what DescribeVSwitchAttributes reports.
+	Name, Description string
+	Created           time.Time
+	used              map[netip.Addr]string
 	// low is at or below the lowest free usable address: every address under it is
 	// used or reserved, so next starts there instead of at the start of the block.
 	low netip.Addr
@@ -100,7 +106,9 @@ func (s *state) idTaken(id string) bool {
 	_, n := s.enis[eni.ID(id)]
 	_, v := s.vswitches[id]
 	_, i := s.instances[id]
-	return e || n || v || i
+	_, p := s.vpcs[id]
+	_, g := s.groups[id]
+	return e || n || v || i || p || g
 }
 
 // settle completes the transitions that are due at now, in the order they end (then
@@ -235,6 +243,14 @@ func (s *state) clone() state {
 		cp := *v
 		cp.used = maps.Clone(v.used)
 		c.vswitches[id] = &cp
+	}
+	for id, v := range s.vpcs {
+		cp := *v
+		c.vpcs[id] = &cp
+	}
+	for id, g := range s.groups {
+		cp := *g
+		c.groups[id] = &cp
 	}
 	for id, in := range s.instances {
 		cp := *in

@@ -20,19 +20,44 @@ import (
 // not). It is also the JSON format of "eipassoc serve --topology". IDs left empty are
 // generated from the seed.
 type Topology struct {
-	VSwitches []VSwitchSpec  `json:"vswitches,omitempty"`
-	Instances []InstanceSpec `json:"instances,omitempty"`
-	ENIs      []ENISpec      `json:"enis,omitempty"`
-	EIPs      []EIPSpec      `json:"eips,omitempty"`
+	VPCs      []VPCSpec     `json:"vpcs,omitempty"`
+	VSwitches []VSwitchSpec `json:"vswitches,omitempty"`
+	// SecurityGroups are security groups; ENIs may also name groups not listed.
+	SecurityGroups []SecurityGroupSpec `json:"security_groups,omitempty"`
+	Instances      []InstanceSpec      `json:"instances,omitempty"`
+	ENIs           []ENISpec           `json:"enis,omitempty"`
+	EIPs           []EIPSpec           `json:"eips,omitempty"`
+}
+
+// A VPCSpec is a VPC. A vSwitch may name a VPC the topology does not list; creating
+// vSwitches through the API needs a listed one.
+type VPCSpec struct {
+	ID          string       `json:"id"`
+	Region      regions.ID   `json:"region"`
+	CIDR        netip.Prefix `json:"cidr"`
+	Name        string       `json:"name,omitempty"`
+	Description string       `json:"description,omitempty"`
+}
+
+// A SecurityGroupSpec is a security group in a VPC; Type defaults to normal.
+type SecurityGroupSpec struct {
+	ID          string     `json:"id"`
+	Region      regions.ID `json:"region"`
+	VPC         string     `json:"vpc,omitempty"`
+	Name        string     `json:"name,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Type        string     `json:"type,omitempty"`
 }
 
 // A VSwitchSpec is a subnet of a VPC in one zone.
 type VSwitchSpec struct {
-	ID     string       `json:"id"`
-	Region regions.ID   `json:"region"`
-	Zone   string       `json:"zone"`
-	VPC    string       `json:"vpc"`
-	CIDR   netip.Prefix `json:"cidr"`
+	ID          string       `json:"id"`
+	Region      regions.ID   `json:"region"`
+	Zone        string       `json:"zone"`
+	VPC         string       `json:"vpc"`
+	CIDR        netip.Prefix `json:"cidr"`
+	Name        string       `json:"name,omitempty"`
+	Description string       `json:"description,omitempty"`
 }
 
 // An InstanceSpec is an ECS instance in a vSwitch. Its primary ENI gets the ID
@@ -122,10 +147,11 @@ func LoadTopology(r io.Reader) (Topology, error) {
 	return t, nil
 }
 
-// Seed adds the resources of t to the account, in order: vSwitches, instances, ENIs,
-// EIPs (with their associations), then the ENIs' attachments. Each goes through the same checks as the API call that creates it (quota,
-// addresses, attachment and association rules), and every status is final at once, also
-// when Options.TransitionDelay is set. On error, the account is left as it was.
+// Seed adds the resources of t to the account, in order: VPCs, vSwitches, security
+// groups, instances, ENIs, EIPs (with their associations), then the ENIs' attachments.
+// Each goes through the same checks as the API call that creates it (quota, addresses,
+// attachment and association rules), and every status is final at once, also when
+// Options.TransitionDelay is set. On error, the account is left as it was.
 func (b *Backend) Seed(t Topology) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -141,9 +167,19 @@ func (b *Backend) Seed(t Topology) error {
 }
 
 func (b *Backend) seed(t Topology) error {
+	for i, v := range t.VPCs {
+		if err := b.seedVPC(v); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("vpcs[%d] %s", i, v.ID), Err: err}
+		}
+	}
 	for i, v := range t.VSwitches {
 		if err := b.seedVSwitch(v); err != nil {
 			return &TopologyError{Where: fmt.Sprintf("vswitches[%d] %s", i, v.ID), Err: err}
+		}
+	}
+	for i, g := range t.SecurityGroups {
+		if err := b.seedSecurityGroup(g); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("security_groups[%d] %s", i, g.ID), Err: err}
 		}
 	}
 	for i, in := range t.Instances {
@@ -195,7 +231,45 @@ func (b *Backend) seedVSwitch(v VSwitchSpec) error {
 	if b.s.idTaken(v.ID) {
 		return errors.New("duplicate ID")
 	}
-	b.s.vswitches[v.ID] = &vswitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR.Masked(), used: map[netip.Addr]string{}}
+	b.s.vswitches[v.ID] = &vswitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR.Masked(),
+		Name: v.Name, Description: v.Description, Created: b.clock().UTC(), used: map[netip.Addr]string{}}
+	return nil
+}
+
+func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
+	if _, err := regions.Lookup(g.Region); err != nil {
+		return err
+	}
+	if g.Type == "" {
+		g.Type = "normal"
+	}
+	if g.Type != "normal" && g.Type != "enterprise" {
+		return errors.New("type must be normal or enterprise")
+	}
+	if g.ID == "" {
+		g.ID = b.newID("sg")
+	}
+	if b.s.idTaken(g.ID) {
+		return errors.New("duplicate ID")
+	}
+	b.s.groups[g.ID] = &SecurityGroup{ID: g.ID, Region: g.Region, VPC: g.VPC, Name: g.Name, Description: g.Description, Type: g.Type, Created: b.clock().UTC()}
+	return nil
+}
+
+func (b *Backend) seedVPC(v VPCSpec) error {
+	if _, err := regions.Lookup(v.Region); err != nil {
+		return err
+	}
+	if !v.CIDR.IsValid() || !v.CIDR.Addr().Is4() || v.CIDR.Bits() < 8 || v.CIDR.Bits() > 28 {
+		return errors.New("cidr must be an IPv4 block from /8 to /28")
+	}
+	if v.ID == "" {
+		v.ID = b.newID("vpc")
+	}
+	if b.s.idTaken(v.ID) {
+		return errors.New("duplicate ID")
+	}
+	b.s.vpcs[v.ID] = &vpcRec{VPC{ID: v.ID, Region: v.Region, CIDR: v.CIDR.Masked(), Name: v.Name, Description: v.Description, Created: b.clock().UTC()}}
 	return nil
 }
 

@@ -1,0 +1,239 @@
+package fake
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// VPCs and vSwitches are the network the ENIs live in. No rule of eipassoc reads them
+// beyond a vSwitch's zone, VPC and addresses; the fake creates and deletes them so that
+// the emulator can serve alicloud_vpc and alicloud_vswitch. Like the attribute changes
+// in modify.go, these operations are not part of backend.Backend.
+const (
+	opCreateVPC      backend.Op = "CreateVpc"
+	opDescribeVPC    backend.Op = "DescribeVpcAttribute"
+	opDeleteVPC      backend.Op = "DeleteVpc"
+	opCreateVSwitch  backend.Op = "CreateVSwitch"
+	opDescribeVSw    backend.Op = "DescribeVSwitchAttributes"
+	opDeleteVSwitch  backend.Op = "DeleteVSwitch"
+	defaultVPCPrefix            = "172.16.0.0/12"
+)
+
+// A VPC is a virtual private network as the fake keeps it.
+type VPC struct {
+	ID          string
+	Region      regions.ID
+	CIDR        netip.Prefix
+	Name        string
+	Description string
+	Created     time.Time
+	// VSwitches are the IDs of the VPC's vSwitches, sorted.
+	VSwitches []string
+}
+
+// A VSwitch is a subnet of a VPC in one zone, as the fake keeps it.
+type VSwitch struct {
+	ID          string
+	Region      regions.ID
+	Zone        string
+	VPC         string
+	CIDR        netip.Prefix
+	Name        string
+	Description string
+	Created     time.Time
+	// FreeIPs counts the usable addresses no ENI holds.
+	FreeIPs int
+}
+
+// vpcRec is one VPC made through the API or a topology.
+type vpcRec struct {
+	VPC
+}
+
+// CreateVPCInput creates a VPC; CIDR defaults to 172.16.0.0/12.
+type CreateVPCInput struct {
+	Region      regions.ID
+	CIDR        netip.Prefix
+	Name        string
+	Description string
+}
+
+// CreateVPC implements CreateVpc.
+func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err error) {
+	const op = opCreateVPC
+	if err := begin(ctx, b, op, in); err != nil {
+		return VPC{}, err
+	}
+	defer func() { err = end(b, op, in, err) }()
+	if err := checkRegion(op, in.Region); err != nil {
+		return VPC{}, err
+	}
+	if !in.CIDR.IsValid() {
+		in.CIDR = netip.MustParsePrefix(defaultVPCPrefix)
+	}
+	if !in.CIDR.Addr().Is4() || in.CIDR.Bits() < 8 || in.CIDR.Bits() > 28 {
+		return VPC{}, fail(op, "InvalidCidrBlock.Malformed", "The CIDR block of a VPC is an IPv4 block from /8 to /28.")
+	}
+	r := &vpcRec{VPC{ID: b.newID("vpc"), Region: in.Region, CIDR: in.CIDR.Masked(), Name: in.Name, Description: in.Description, Created: b.clock().UTC()}}
+	b.s.vpcs[r.ID] = r
+	return b.vpcView(r), nil
+}
+
+// DescribeVPC implements DescribeVpcAttribute.
+func (b *Backend) DescribeVPC(ctx context.Context, region regions.ID, id string) (v VPC, err error) {
+	const op = opDescribeVPC
+	if err := begin(ctx, b, op, id); err != nil {
+		return VPC{}, err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	r, err := b.lookupVPC(op, region, id)
+	if err != nil {
+		return VPC{}, err
+	}
+	return b.vpcView(r), nil
+}
+
+// DeleteVPC implements DeleteVpc: a VPC that still has vSwitches is DependencyViolation.
+func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (err error) {
+	const op = opDeleteVPC
+	if err := begin(ctx, b, op, id); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	r, err := b.lookupVPC(op, region, id)
+	if err != nil {
+		return err
+	}
+	if len(b.vpcView(r).VSwitches) > 0 {
+		return fail(op, "DependencyViolation", "The specified VPC has vSwitches; delete them first.")
+	}
+	delete(b.s.vpcs, id)
+	return nil
+}
+
+func (b *Backend) lookupVPC(op backend.Op, region regions.ID, id string) (*vpcRec, error) {
+	if err := checkRegion(op, region); err != nil {
+		return nil, err
+	}
+	r := b.s.vpcs[id]
+	if r == nil || r.Region != region {
+		return nil, fail(op, "InvalidVpcId.NotFound", "The specified VPC does not exist.")
+	}
+	return r, nil
+}
+
+func (b *Backend) vpcView(r *vpcRec) VPC {
+	v := r.VPC
+	v.VSwitches = nil
+	for id, s := range b.s.vswitches {
+		if s.VPC == r.ID {
+			v.VSwitches = append(v.VSwitches, id)
+		}
+	}
+	slices.Sort(v.VSwitches)
+	return v
+}
+
+// CreateVSwitchInput creates a vSwitch in a VPC the fake knows.
+type CreateVSwitchInput struct {
+	Region      regions.ID
+	VPC         string
+	Zone        string
+	CIDR        netip.Prefix
+	Name        string
+	Description string
+}
+
+// CreateVSwitch implements CreateVSwitch: the block must lie in the VPC's and overlap
+// none of its other vSwitches.
+func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v VSwitch, err error) {
+	const op = opCreateVSwitch
+	if err := begin(ctx, b, op, in); err != nil {
+		return VSwitch{}, err
+	}
+	defer func() { err = end(b, op, in, err) }()
+	vpc, err := b.lookupVPC(op, in.Region, in.VPC)
+	if err != nil {
+		return VSwitch{}, err
+	}
+	switch {
+	case in.Zone == "":
+		return VSwitch{}, fail(op, "MissingParameter", "The input parameter ZoneId that is mandatory for processing this request is not supplied.")
+	case !strings.HasPrefix(in.Zone, string(in.Region)):
+		return VSwitch{}, fail(op, "InvalidZoneId.NotFound", "The zone "+in.Zone+" is not in "+string(in.Region)+".")
+	case !in.CIDR.IsValid() || !in.CIDR.Addr().Is4() || in.CIDR.Bits() < 16 || in.CIDR.Bits() > 29:
+		return VSwitch{}, fail(op, "InvalidCidrBlock.Malformed", "The CIDR block of a vSwitch is an IPv4 block from /16 to /29.")
+	case !vpc.CIDR.Contains(in.CIDR.Addr()) || in.CIDR.Bits() < vpc.CIDR.Bits():
+		return VSwitch{}, fail(op, "InvalidCIDRBlock.Mismatch", "The CIDR block is not within the VPC's "+vpc.CIDR.String()+".")
+	}
+	for _, other := range b.s.vswitches {
+		if other.VPC == in.VPC && other.CIDR.Overlaps(in.CIDR) {
+			return VSwitch{}, fail(op, "InvalidCidrBlock.Overlapped", "The CIDR block overlaps vSwitch "+other.ID+".")
+		}
+	}
+	s := &vswitch{ID: b.newID("vsw"), Region: in.Region, Zone: in.Zone, VPC: in.VPC, CIDR: in.CIDR.Masked(),
+		Name: in.Name, Description: in.Description, Created: b.clock().UTC(), used: map[netip.Addr]string{}}
+	b.s.vswitches[s.ID] = s
+	return s.view(), nil
+}
+
+// DescribeVSwitch implements DescribeVSwitchAttributes.
+func (b *Backend) DescribeVSwitch(ctx context.Context, region regions.ID, id string) (v VSwitch, err error) {
+	const op = opDescribeVSw
+	if err := begin(ctx, b, op, id); err != nil {
+		return VSwitch{}, err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	s, err := b.lookupVSwitch(op, region, id)
+	if err != nil {
+		return VSwitch{}, err
+	}
+	return s.view(), nil
+}
+
+// DeleteVSwitch implements DeleteVSwitch: a vSwitch that ENIs still use is
+// DependencyViolation.
+func (b *Backend) DeleteVSwitch(ctx context.Context, region regions.ID, id string) (err error) {
+	const op = opDeleteVSwitch
+	if err := begin(ctx, b, op, id); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	s, err := b.lookupVSwitch(op, region, id)
+	if err != nil {
+		return err
+	}
+	if len(s.used) > 0 {
+		return fail(op, "DependencyViolation", "The specified vSwitch has ENIs or instances; delete them first.")
+	}
+	delete(b.s.vswitches, id)
+	return nil
+}
+
+func (b *Backend) lookupVSwitch(op backend.Op, region regions.ID, id string) (*vswitch, error) {
+	if err := checkRegion(op, region); err != nil {
+		return nil, err
+	}
+	s := b.s.vswitches[id]
+	if s == nil || s.Region != region {
+		return nil, fail(op, "InvalidVSwitchId.NotFound", "The specified vSwitch does not exist.")
+	}
+	return s, nil
+}
+
+// view describes the vSwitch.
+func (v *vswitch) view() VSwitch {
+	free := 0
+	for a := v.CIDR.Masked().Addr(); v.CIDR.Contains(a); a = a.Next() {
+		if v.usable(a) && v.used[a] == "" {
+			free++
+		}
+	}
+	return VSwitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Created: v.Created, FreeIPs: free}
+}
