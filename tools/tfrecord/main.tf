@@ -97,3 +97,25 @@ resource "alicloud_eip_association" "bad" {
   mode          = "BINDED"
   depends_on    = [alicloud_ecs_network_interface_attachment.att]
 }
+
+# The network the emulator also serves: a VPC, a vSwitch, a security group, and an ENI
+# in them.
+resource "alicloud_vpc" "net" {
+  vpc_name   = "tf-vpc"
+  cidr_block = "172.16.0.0/16"
+}
+resource "alicloud_vswitch" "net" {
+  vswitch_name = "tf-vsw"
+  vpc_id       = alicloud_vpc.net.id
+  cidr_block   = "172.16.1.0/24"
+  zone_id      = "cn-shanghai-b"
+}
+resource "alicloud_security_group" "net" {
+  security_group_name = "tf-sg"
+  vpc_id              = alicloud_vpc.net.id
+}
+resource "alicloud_ecs_network_interface" "net" {
+  network_interface_name = "tf-net"
+  vswitch_id             = alicloud_vswitch.net.id
+  security_group_ids     = [alicloud_security_group.net.id]
+}
