@@ -274,6 +274,7 @@ func FuzzLoadTopology(f *testing.F) {
 	f.Add(`{"instances":[{"id":"i","type":"ecs.g7.large","vswitch":"vsw-1"}]}`)
 	f.Add(`{"eips":[{"region":"cn-shanghai","lock_reasons":["security"]}]}`)
 	f.Add(`[]`)
+	f.Add(`{"vpcs":[{"id":"vpc-1","region":"cn-shanghai","cidr":"172.16.0.0/16"}],"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"vpc-1","cidr":"172.16.1.0/24"}],"security_groups":[{"id":"sg-1","region":"cn-shanghai","vpc":"vpc-1","type":"weird"}]}`)
 	// IPv6 wherever an address goes: an EIP is IPv4 only, vSwitches and ENIs too.
 	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1","secondary_ip_count":2}],"eips":[{"region":"cn-shanghai","ip":"2001:db8::7","association":{"eni":"eni-a","mode":"MULTI_BINDED"}}]}`)
 	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"2001:db8::/64"}]}`)
