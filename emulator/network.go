@@ -8,6 +8,7 @@ import (
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/regions"
 )
 
 // The VPC API for alicloud_vpc and alicloud_vswitch: create, describe, delete. Answers
@@ -54,11 +55,7 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) describeVPC(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("VpcId")
+	r, id, err := regionAnd(p, "VpcId")
 	if err != nil {
 		return nil, err
 	}
@@ -85,11 +82,7 @@ func (s *Server) describeVPC(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("VpcId")
+	r, id, err := regionAnd(p, "VpcId")
 	if err != nil {
 		return nil, err
 	}
@@ -114,18 +107,7 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 }
 
 func (s *Server) deleteVPC(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("VpcId")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.b.DeleteVPC(ctx, r, id); err != nil {
-		return nil, err
-	}
-	return ok()
+	return deleteBy(ctx, p, "VpcId", s.b.DeleteVPC)
 }
 
 func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
@@ -155,11 +137,7 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) describeVSwitch(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("VSwitchId")
+	r, id, err := regionAnd(p, "VSwitchId")
 	if err != nil {
 		return nil, err
 	}
@@ -181,18 +159,7 @@ func (s *Server) describeVSwitch(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) deleteVSwitch(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("VSwitchId")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.b.DeleteVSwitch(ctx, r, id); err != nil {
-		return nil, err
-	}
-	return ok()
+	return deleteBy(ctx, p, "VSwitchId", s.b.DeleteVSwitch)
 }
 
 // The ECS API for alicloud_security_group.
@@ -225,11 +192,7 @@ func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error
 // describeSecurityGroups answers DescribeSecurityGroups for one SecurityGroupId, the way
 // the provider asks; a group that does not exist gives an empty list.
 func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("SecurityGroupId")
+	r, id, err := regionAnd(p, "SecurityGroupId")
 	if err != nil {
 		return nil, err
 	}
@@ -246,11 +209,7 @@ func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, er
 }
 
 func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("SecurityGroupId")
+	r, id, err := regionAnd(p, "SecurityGroupId")
 	if err != nil {
 		return nil, err
 	}
@@ -266,15 +225,26 @@ func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) 
 }
 
 func (s *Server) deleteSecurityGroup(ctx context.Context, p *params) (any, error) {
+	return deleteBy(ctx, p, "SecurityGroupId", s.b.DeleteSecurityGroup)
+}
+
+// regionAnd reads RegionId and the required ID parameter name.
+func regionAnd(p *params, name string) (regions.ID, string, error) {
 	r, err := region(p)
 	if err != nil {
-		return nil, err
+		return "", "", err
 	}
-	id, err := p.required("SecurityGroupId")
+	id, err := p.required(name)
+	return r, id, err
+}
+
+// deleteBy answers a delete call that names its resource by the parameter name.
+func deleteBy(ctx context.Context, p *params, name string, del func(context.Context, regions.ID, string) error) (any, error) {
+	r, id, err := regionAnd(p, name)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.b.DeleteSecurityGroup(ctx, r, id); err != nil {
+	if err := del(ctx, r, id); err != nil {
 		return nil, err
 	}
 	return ok()
