@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"net/netip"
@@ -305,66 +304,6 @@ func (s *Server) publicByPrivate(ctx context.Context, r regions.ID) (map[eni.ID]
 			return out, nil
 		}
 	}
-}
-
-func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	if raw := p.str("InstanceIds"); raw != "" {
-		if err := json.Unmarshal([]byte(raw), &ids); err != nil || len(ids) > 100 {
-			return nil, p.badParam("InstanceIds", "must be a JSON array of at most 100 instance IDs")
-		}
-	}
-	type nicJSON struct {
-		NetworkInterfaceID string `json:"NetworkInterfaceId"`
-		Type               string `json:"Type"`
-	}
-	type instJSON struct {
-		InstanceID    string `json:"InstanceId"`
-		InstanceType  string `json:"InstanceType"`
-		RegionID      string `json:"RegionId"`
-		ZoneID        string `json:"ZoneId"`
-		Status        string `json:"Status"`
-		VpcAttributes struct {
-			VpcID string `json:"VpcId"`
-		} `json:"VpcAttributes"`
-		NetworkInterfaces struct {
-			NetworkInterface []nicJSON `json:"NetworkInterface"`
-		} `json:"NetworkInterfaces"`
-	}
-	out := struct {
-		RequestID  string `json:"RequestId"`
-		TotalCount int    `json:"TotalCount"`
-		Instances  struct {
-			Instance []instJSON `json:"Instance"`
-		} `json:"Instances"`
-	}{RequestID: newRequestID()}
-	out.Instances.Instance = []instJSON{}
-	for _, id := range ids {
-		inst, err := s.b.DescribeInstance(ctx, backend.DescribeInstanceInput{Region: r, Instance: id})
-		if backend.Code(err) == "InvalidInstanceId.NotFound" {
-			continue // DescribeInstances leaves unknown IDs out
-		}
-		if err != nil {
-			return nil, err
-		}
-		j := instJSON{InstanceID: inst.ID, InstanceType: inst.Type, RegionID: string(inst.Region), ZoneID: inst.Zone, Status: inst.Status}
-		j.VpcAttributes.VpcID = inst.VPC
-		j.NetworkInterfaces.NetworkInterface = []nicJSON{}
-		for i, n := range inst.ENIs {
-			kind := "Secondary"
-			if i == 0 {
-				kind = "Primary"
-			}
-			j.NetworkInterfaces.NetworkInterface = append(j.NetworkInterfaces.NetworkInterface, nicJSON{string(n), kind})
-		}
-		out.Instances.Instance = append(out.Instances.Instance, j)
-	}
-	out.TotalCount = len(out.Instances.Instance)
-	return out, nil
 }
 
 func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, error) {

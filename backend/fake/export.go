@@ -33,6 +33,9 @@ func (b *Backend) Topology() Topology {
 	for _, id := range slices.Sorted(maps.Keys(b.s.instances)) {
 		in := b.s.instances[id]
 		spec := InstanceSpec{ID: in.ID, Type: in.Type, Status: in.Status, DHCP: in.DHCP}
+		if m := b.s.instMeta[id]; m != nil {
+			spec.Name, spec.Description, spec.Image, spec.SecurityGroups = m.Name, m.Description, m.Image, slices.Clone(m.SecurityGroups)
+		}
 		if len(in.ENIs) > 0 {
 			if p := b.s.enis[in.ENIs[0]]; p != nil {
 				spec.PrimaryENI, spec.VSwitch, spec.PrimaryIP = p.iface.ID, p.iface.VSwitch, p.iface.PrimaryIP

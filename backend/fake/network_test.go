@@ -7,6 +7,8 @@ import (
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/eip"
+	"github.com/eipassoc/eipassoc/modes"
 )
 
 // TestNetworkLifecycle: a VPC, a vSwitch in it and a security group are created,
@@ -79,5 +81,50 @@ func TestNetworkLifecycle(t *testing.T) {
 	}
 	if got := f.Topology(); len(got.VPCs)+len(got.VSwitches)+len(got.SecurityGroups)+len(got.ENIs) != 0 {
 		t.Errorf("left behind: %+v", got)
+	}
+}
+
+// TestInstanceLifecycle: an instance made through the API has its primary ENI in the
+// vSwitch; deleting it takes the primary ENI along and leaves a secondary ENI detached;
+// an EIP on the primary ENI blocks the delete; the detail survives a topology round trip.
+func TestInstanceLifecycle(t *testing.T) {
+	ctx := context.Background()
+	f := fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").ENI("eni-s", "vsw-1", 0).EIP("eip-1", region).MustBuild()
+	if _, err := f.RunInstance(ctx, fake.RunInstanceInput{Region: region, Type: "ecs.nope.large", VSwitch: "vsw-1", Image: "img"}); backend.Code(err) != "InvalidInstanceType.NotFound" {
+		t.Errorf("an unknown type: %v", err)
+	}
+	id, err := f.RunInstance(ctx, fake.RunInstanceInput{Region: region, Type: "ecs.g7.large", VSwitch: "vsw-1", Image: "img", Name: "web", SecurityGroups: []string{"sg-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.DescribeInstanceDetail(ctx, region, id)
+	if err != nil || d.Name != "web" || d.Image != "img" || d.VSwitch != "vsw-1" || d.Status != "Running" || len(d.ENIs) != 1 || !d.PrimaryIP.IsValid() {
+		t.Fatalf("detail: %+v, %v", d, err)
+	}
+	again := fake.New(fake.Options{})
+	if err := again.Seed(f.Topology()); err != nil {
+		t.Fatal(err)
+	}
+	if d2, err := again.DescribeInstanceDetail(ctx, region, id); err != nil || d2.Name != "web" || d2.Image != "img" || d2.PrimaryIP != d.PrimaryIP {
+		t.Errorf("after a topology round trip: %+v, %v", d2, err)
+	}
+	if err := f.AttachENI(ctx, backend.AttachENIInput{Region: region, ENI: "eni-s", Instance: id}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.AssociateEIP(ctx, backend.AssociateEIPInput{Region: region, EIP: "eip-1", InstanceID: string(d.ENIs[0]), InstanceType: eip.NetworkInterface, Mode: modes.NAT}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.DeleteInstance(ctx, region, id); backend.Code(err) != "DependencyViolation" {
+		t.Errorf("deleting with an EIP on the primary ENI: %v", err)
+	}
+	if err := f.UnassociateEIP(ctx, backend.UnassociateEIPInput{Region: region, EIP: "eip-1"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.DeleteInstance(ctx, region, id); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region})
+	if len(page.ENIs) != 1 || page.ENIs[0].ID != "eni-s" || page.ENIs[0].Instance != "" {
+		t.Errorf("after the delete the ENIs are %+v, want eni-s alone and detached", page.ENIs)
 	}
 }

@@ -23,6 +23,7 @@ type state struct {
 	vswitches map[string]*vswitch
 	vpcs      map[string]*vpcRec
 	groups    map[string]*SecurityGroup
+	instMeta  map[string]*instanceMeta // instances made through the API
 	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
 	// pending lists resources in a transitional status; settle finishes them.
@@ -33,7 +34,7 @@ type state struct {
 func newState() state {
 	return state{
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{}, vpcs: map[string]*vpcRec{},
-		groups:    map[string]*SecurityGroup{},
+		groups: map[string]*SecurityGroup{}, instMeta: map[string]*instanceMeta{},
 		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
@@ -251,6 +252,11 @@ func (s *state) clone() state {
 	for id, g := range s.groups {
 		cp := *g
 		c.groups[id] = &cp
+	}
+	for id, m := range s.instMeta {
+		cp := *m
+		cp.SecurityGroups = slices.Clone(m.SecurityGroups)
+		c.instMeta[id] = &cp
 	}
 	for id, in := range s.instances {
 		cp := *in

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"slices"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/ecs"
@@ -73,6 +74,12 @@ type InstanceSpec struct {
 	PrimaryIP  netip.Addr `json:"primary_ip,omitzero"`
 	// SecondaryIPs are secondary private IPs of the primary ENI.
 	SecondaryIPs []netip.Addr `json:"secondary_ips,omitempty"`
+	// Name, Description, Image and SecurityGroups are what DescribeInstances reports
+	// beside what the rules read.
+	Name           string   `json:"name,omitempty"`
+	Description    string   `json:"description,omitempty"`
+	Image          string   `json:"image,omitempty"`
+	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // An ENISpec is a secondary or trunk ENI, attached to Instance when that is set.
@@ -293,7 +300,8 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	if b.s.idTaken(in.ID) || b.s.idTaken(string(in.PrimaryENI)) {
 		return errors.New("duplicate ID")
 	}
-	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: in.PrimaryIP, SecondaryIPs: in.SecondaryIPs, Kind: eni.Primary}, in.PrimaryENI)
+	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: in.PrimaryIP, SecondaryIPs: in.SecondaryIPs,
+		Kind: eni.Primary, SecurityGroups: in.SecurityGroups}, in.PrimaryENI)
 	if err != nil {
 		return err
 	}
@@ -301,6 +309,10 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	b.s.instances[in.ID] = &ecs.Instance{
 		ID: in.ID, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: in.Status, DHCP: in.DHCP,
 		ENIs: []eni.ID{in.PrimaryENI},
+	}
+	if in.Name != "" || in.Description != "" || in.Image != "" || len(in.SecurityGroups) > 0 {
+		b.s.instMeta[in.ID] = &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
+			SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC()}
 	}
 	return nil
 }

@@ -119,3 +119,12 @@ resource "alicloud_ecs_network_interface" "net" {
   vswitch_id             = alicloud_vswitch.net.id
   security_group_ids     = [alicloud_security_group.net.id]
 }
+
+# An instance in that network, renamed in place at stage 2.
+resource "alicloud_instance" "net" {
+  instance_name   = var.stage >= 2 ? "tf-instance-renamed" : "tf-instance"
+  image_id        = "ubuntu_22_04_x64_20G_alibase_20230907.vhd"
+  instance_type   = "ecs.g7.large"
+  vswitch_id      = alicloud_vswitch.net.id
+  security_groups = [alicloud_security_group.net.id]
+}

@@ -12,9 +12,9 @@
 #   git clone --depth 1 -b v1.277.0 https://github.com/aliyun/terraform-provider-alicloud
 #   cd terraform-provider-alicloud && go build -o /tmp/tfprov-bin/terraform-provider-alicloud .
 #
-# Steps, each recorded to its own file: 1 apply (a VPC, a vSwitch, a security group, 5 ENIs, 4 EIPs, NAT with and without a
+# Steps, each recorded to its own file: 1 apply (a VPC, a vSwitch, a security group, an instance, 5 ENIs, 4 EIPs, NAT with and without a
 # private IP, cut-through, multi-EIP-to-ENI, an attachment), 2 plan (must show no
-# changes), 3 apply an in-place update (bandwidth, cut-through -> multi-EIP-to-ENI),
+# changes), 3 apply an in-place update (bandwidth, cut-through -> multi-EIP-to-ENI, instance name),
 # 4 plan (no changes), 5 apply a rule violation (must fail with Eni.Attached), 6 destroy.
 # Terraform runs with -parallelism=1 so that the calls, and the IDs the emulator hands
 # out, come in one order that a replay can follow. The topology the server starts from

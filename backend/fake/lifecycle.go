@@ -1,0 +1,185 @@
+package fake
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"time"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/ecs"
+	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// Instances can be created and deleted through the API, so that the emulator can serve
+// alicloud_instance. Like the network operations, these are not part of
+// backend.Backend; what the rules read of an instance is ecs.Instance.
+const (
+	opRunInstances   backend.Op = "RunInstances"
+	opDeleteInstance backend.Op = "DeleteInstance"
+	opModifyInstance backend.Op = "ModifyInstanceAttribute"
+)
+
+// An InstanceDetail is an instance with the attributes the API reports beside what the
+// rules read.
+type InstanceDetail struct {
+	ecs.Instance
+	Name           string
+	Description    string
+	Image          string
+	VSwitch        string
+	SecurityGroups []string
+	PrimaryIP      netip.Addr
+	Created        time.Time
+}
+
+// instanceMeta is what an instance made through the API keeps beside ecs.Instance.
+type instanceMeta struct {
+	Name, Description, Image string
+	SecurityGroups           []string
+	Created                  time.Time
+}
+
+// RunInstanceInput creates one instance in a vSwitch, with its primary ENI.
+type RunInstanceInput struct {
+	Region         regions.ID
+	Type           string
+	VSwitch        string
+	SecurityGroups []string
+	Image          string
+	Name           string
+	Description    string
+}
+
+// RunInstance implements RunInstances for one instance: the type must have known ENI
+// limits, the vSwitch must exist in the region, and the instance starts Running.
+func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id string, err error) {
+	const op = opRunInstances
+	if err := begin(ctx, b, op, in); err != nil {
+		return "", err
+	}
+	defer func() { err = end(b, op, in, err) }()
+	switch {
+	case in.Image == "":
+		return "", fail(op, "MissingParameter", "The input parameter ImageId that is mandatory for processing this request is not supplied.")
+	case in.Type == "":
+		return "", fail(op, "MissingParameter", "The input parameter InstanceType that is mandatory for processing this request is not supplied.")
+	}
+	vsw, err := b.lookupVSwitch(op, in.Region, in.VSwitch)
+	if err != nil {
+		return "", err
+	}
+	if _, ok := b.limits(in.Type); !ok {
+		return "", fail(op, "InvalidInstanceType.NotFound", "The instance type "+in.Type+" is not known to this account.")
+	}
+	id = b.newID("i")
+	primary := eni.ID(b.newID("eni"))
+	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, Kind: eni.Primary, SecurityGroups: in.SecurityGroups}, primary)
+	if err != nil {
+		return "", err
+	}
+	r.iface.Status, r.iface.Instance = eni.InUse, id
+	b.s.instances[id] = &ecs.Instance{ID: id, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: "Running", ENIs: []eni.ID{primary}}
+	b.s.instMeta[id] = &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image, SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC()}
+	return id, nil
+}
+
+// DeleteInstance implements DeleteInstance with Force: secondary ENIs are detached and
+// the primary ENI goes with the instance. EIPs still on the primary ENI are refused
+// (DependencyViolation), so that an association is never dropped silently.
+func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id string) (err error) {
+	const op = opDeleteInstance
+	if err := begin(ctx, b, op, id); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	if err := checkRegion(op, region); err != nil {
+		return err
+	}
+	in := b.s.instances[id]
+	if in == nil || in.Region != region {
+		return fail(op, "InvalidInstanceId.NotFound", "")
+	}
+	for i, nid := range in.ENIs {
+		if r := b.s.enis[nid]; r != nil && i == 0 && len(r.bound) > 0 {
+			return fail(op, "DependencyViolation", "EIP "+string(r.bound[0])+" is associated with the instance's primary ENI.")
+		}
+	}
+	for i, nid := range in.ENIs {
+		r := b.s.enis[nid]
+		if r == nil {
+			continue
+		}
+		if i == 0 {
+			b.removeENI(nid)
+			continue
+		}
+		r.iface.Status, r.iface.Instance = eni.Available, ""
+	}
+	delete(b.s.instances, id)
+	delete(b.s.instMeta, id)
+	return nil
+}
+
+// DescribeInstanceDetail reports an instance with its name, image, vSwitch, security
+// groups and primary address.
+func (b *Backend) DescribeInstanceDetail(ctx context.Context, region regions.ID, id string) (d InstanceDetail, err error) {
+	inst, err := b.DescribeInstance(ctx, backend.DescribeInstanceInput{Region: region, Instance: id})
+	if err != nil {
+		return InstanceDetail{}, err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	d = InstanceDetail{Instance: inst}
+	if m := b.s.instMeta[id]; m != nil {
+		d.Name, d.Description, d.Image, d.Created = m.Name, m.Description, m.Image, m.Created
+		d.SecurityGroups = slices.Clone(m.SecurityGroups)
+	}
+	if len(inst.ENIs) > 0 {
+		if p := b.s.enis[inst.ENIs[0]]; p != nil {
+			d.VSwitch, d.PrimaryIP = p.iface.VSwitch, p.iface.PrimaryIP
+			if len(d.SecurityGroups) == 0 {
+				d.SecurityGroups = slices.Clone(p.iface.SecurityGroups)
+			}
+		}
+	}
+	return d, nil
+}
+
+// ModifyInstanceInput renames an instance or changes its description; a nil field is
+// left as it is.
+type ModifyInstanceInput struct {
+	Region      regions.ID
+	Instance    string
+	Name        *string
+	Description *string
+}
+
+// ModifyInstance implements ModifyInstanceAttribute for the name and the description.
+func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (err error) {
+	const op = opModifyInstance
+	if err := begin(ctx, b, op, in); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, in, err) }()
+	if err := checkRegion(op, in.Region); err != nil {
+		return err
+	}
+	inst := b.s.instances[in.Instance]
+	if inst == nil || inst.Region != in.Region {
+		return fail(op, "InvalidInstanceId.NotFound", "")
+	}
+	m := b.s.instMeta[in.Instance]
+	if m == nil {
+		m = &instanceMeta{}
+		b.s.instMeta[in.Instance] = m
+	}
+	if in.Name != nil {
+		m.Name = *in.Name
+	}
+	if in.Description != nil {
+		m.Description = *in.Description
+	}
+	return nil
+}
