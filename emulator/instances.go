@@ -228,11 +228,9 @@ func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, e
 		switch name {
 		case "RegionId", "InstanceId", "ClientToken":
 		case "InstanceName":
-			v := p.str(name)
-			in.Name = &v
+			in.Name = p.optional(name)
 		case "Description":
-			v := p.str(name)
-			in.Description = &v
+			in.Description = p.optional(name)
 		default:
 			e := backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not change "+name+" of an instance.")
 			return nil, e

@@ -29,6 +29,16 @@ func (p *params) missing(name string) error {
 // str returns a parameter, or "" when it is absent.
 func (p *params) str(name string) string { return p.v.Get(name) }
 
+// optional returns the parameter's value, or nil when the request does not have it: an
+// attribute to change only when given.
+func (p *params) optional(name string) *string {
+	if !p.v.Has(name) {
+		return nil
+	}
+	v := p.v.Get(name)
+	return &v
+}
+
 // required returns a parameter that must be present and not empty.
 func (p *params) required(name string) (string, error) {
 	s := p.v.Get(name)

@@ -128,11 +128,7 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) releaseEIP(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("AllocationId")
+	r, id, err := regionAnd(p, "AllocationId")
 	if err != nil {
 		return nil, err
 	}
@@ -174,11 +170,7 @@ func (s *Server) associateEIP(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) unassociateEIP(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("AllocationId")
+	r, id, err := regionAnd(p, "AllocationId")
 	if err != nil {
 		return nil, err
 	}
@@ -287,11 +279,7 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) describeEIPGatewayInfo(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("InstanceId")
+	r, id, err := regionAnd(p, "InstanceId")
 	if err != nil {
 		return nil, err
 	}
@@ -337,14 +325,7 @@ func (s *Server) modifyEIPAttribute(ctx context.Context, p *params) (any, error)
 		}
 		in.Bandwidth = &n
 	}
-	if p.v.Has("Name") {
-		v := p.str("Name")
-		in.Name = &v
-	}
-	if p.v.Has("Description") {
-		v := p.str("Description")
-		in.Description = &v
-	}
+	in.Name, in.Description = p.optional("Name"), p.optional("Description")
 	if err := s.b.ModifyEIPAttribute(ctx, in); err != nil {
 		return nil, err
 	}
@@ -354,11 +335,7 @@ func (s *Server) modifyEIPAttribute(ctx context.Context, p *params) (any, error)
 // modifyEIPForwardMode changes an association's mode; InstanceId names the EIP, as the
 // Terraform provider sends it.
 func (s *Server) modifyEIPForwardMode(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	id, err := p.required("InstanceId")
+	r, id, err := regionAnd(p, "InstanceId")
 	if err != nil {
 		return nil, err
 	}
