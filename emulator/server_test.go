@@ -91,6 +91,17 @@ func FuzzRequest(f *testing.F) {
 	f.Add("Action=DescribeInstances&Version=2014-05-26&RegionId=cn-shanghai&InstanceIds=%5B%22i-1%22%5D", "", "")
 	f.Add("Action=DescribeInstanceTypes&Version=2014-05-26&InstanceTypes.1=ecs.g7.large", "", "")
 	f.Add("", "AssignPrivateIpAddresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&SecondaryPrivateIpAddressCount=99999999")
+	// The operations served for the Terraform provider.
+	f.Add("Action=CreateVpc&Version=2016-04-28&RegionId=cn-shanghai&CidrBlock=10.0.0.0/8", "", "")
+	f.Add("Action=CreateVSwitch&Version=2016-04-28&RegionId=cn-shanghai&VpcId=vpc-x&ZoneId=cn-shanghai-b&CidrBlock=::/0", "", "")
+	f.Add("Action=DescribeVpcAttribute&Version=2016-04-28&RegionId=cn-shanghai&VpcId=vpc-nope", "", "")
+	f.Add("Action=ModifyEipForwardMode&Version=2016-04-28&RegionId=cn-shanghai&InstanceId=eip-1&Mode=BINDED", "", "")
+	f.Add("Action=ModifyEipAddressAttribute&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&Bandwidth=-3", "", "")
+	f.Add("", "RunInstances", "RegionId=cn-shanghai&VSwitchId=vsw-1&ImageId=img&InstanceType=ecs.g7.large&SecurityGroupIds.1=sg-1&Amount=1")
+	f.Add("", "DescribeInstanceTypes", "MaxResults=100&NextToken=599")
+	f.Add("", "DescribeInstanceMaintenanceAttributes", "RegionId=cn-shanghai&InstanceId.1=i-1")
+	f.Add("", "ModifyInstanceAttribute", "RegionId=cn-shanghai&InstanceId=i-1&HostName=x")
+	f.Add("", "DeleteSecurityGroup", "RegionId=cn-shanghai&SecurityGroupId=sg-1")
 	f.Fuzz(func(t *testing.T, query, action, body string) {
 		s := newServer(t, nil)
 		r, err := http.NewRequest("POST", "http://127.0.0.1:8787/", strings.NewReader(body))
