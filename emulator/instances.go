@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
@@ -13,6 +14,7 @@ import (
 // Terraform provider needs for alicloud_instance. Attributes the emulator does not
 // model are answered with the cloud's defaults for a pay-as-you-go instance in a VPC.
 
+// none is an element of a list the emulator always answers empty.
 type none struct{}
 
 // instanceJSON is an instance as DescribeInstances answers it.
@@ -121,7 +123,7 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 	if id := p.str("InstanceId"); id != "" {
 		if d, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
 			disks = append(disks, map[string]any{
-				"DiskId": "d-" + d.ID[2:], "InstanceId": d.ID, "Type": "system", "Category": "cloud_essd", "Size": 40,
+				"DiskId": "d-" + strings.TrimPrefix(d.ID, "i-"), "InstanceId": d.ID, "Type": "system", "Category": "cloud_essd", "Size": 40,
 				"DiskName": "", "Description": "", "PerformanceLevel": "PL0", "Encrypted": false, "KMSKeyId": "",
 				"Status": "In_use", "ZoneId": d.Zone, "RegionId": string(d.Region), "DeleteWithInstance": true,
 				"Tags": map[string]any{"Tag": []none{}},

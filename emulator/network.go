@@ -66,7 +66,6 @@ func (s *Server) describeVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	type none struct{}
 	out := map[string]any{
 		"RequestId": newRequestID(), "VpcId": v.ID, "RegionId": string(v.Region), "Status": "Available",
 		"VpcName": v.Name, "Description": v.Description, "CidrBlock": v.CIDR.String(), "VRouterId": routerOf(v.ID),
@@ -148,7 +147,6 @@ func (s *Server) describeVSwitch(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	type none struct{}
 	return map[string]any{
 		"RequestId": newRequestID(), "VSwitchId": v.ID, "VpcId": v.VPC, "Status": "Available", "CidrBlock": v.CIDR.String(),
 		"ZoneId": v.Zone, "VSwitchName": v.Name, "Description": v.Description, "CreationTime": cloudTime(v.Created),
@@ -165,7 +163,6 @@ func (s *Server) deleteVSwitch(ctx context.Context, p *params) (any, error) {
 // The ECS API for alicloud_security_group.
 
 func sgJSON(g fake.SecurityGroup) map[string]any {
-	type none struct{}
 	return map[string]any{
 		"SecurityGroupId": g.ID, "SecurityGroupName": g.Name, "Description": g.Description, "VpcId": g.VPC,
 		"SecurityGroupType": g.Type, "CreationTime": cloudTime(g.Created), "ResourceGroupId": "", "ServiceManaged": false,
@@ -217,7 +214,6 @@ func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) 
 	if err != nil {
 		return nil, err
 	}
-	type none struct{}
 	out := sgJSON(g)
 	out["RequestId"], out["RegionId"], out["InnerAccessPolicy"] = newRequestID(), string(g.Region), "Accept"
 	out["Permissions"] = map[string]any{"Permission": []none{}}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
-	"github.com/eipassoc/eipassoc/regions"
 )
 
 // Topology returns the account's resources as a topology document: seeding a new fake
@@ -44,8 +43,7 @@ func (b *Backend) Topology() Topology {
 		}
 		t.Instances = append(t.Instances, spec)
 	}
-	regionsOf := func(m map[regions.ID]*listing[eni.ID]) []regions.ID { return slices.Sorted(maps.Keys(m)) }
-	for _, r := range regionsOf(b.s.eniList) {
+	for _, r := range slices.Sorted(maps.Keys(b.s.eniList)) {
 		for _, id := range b.s.eniList[r].all() {
 			n := b.s.enis[id]
 			if n.iface.Kind == eni.Primary {

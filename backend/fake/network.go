@@ -227,13 +227,10 @@ func (b *Backend) lookupVSwitch(op backend.Op, region regions.ID, id string) (*v
 	return s, nil
 }
 
-// view describes the vSwitch.
+// view describes the vSwitch. Its free addresses are counted, not scanned: the cloud
+// reserves four of each block (the first three and the last), and every address in
+// used is a usable one (checkFree and next hand out no other).
 func (v *vswitch) view() VSwitch {
-	free := 0
-	for a := v.CIDR.Masked().Addr(); v.CIDR.Contains(a); a = a.Next() {
-		if v.usable(a) && v.used[a] == "" {
-			free++
-		}
-	}
+	free := 1<<(32-v.CIDR.Bits()) - 4 - len(v.used)
 	return VSwitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Created: v.Created, FreeIPs: free}
 }
