@@ -1,6 +1,7 @@
 package eipassoc
 
 import (
+	"cmp"
 	"net/netip"
 	"strconv"
 
@@ -19,39 +20,57 @@ import (
 //
 // On the allowed path CanAssociate allocates nothing.
 func CanAssociate(r Request) Decision {
-	p := r.Mode.Properties()
-	return canAssociate(&r, &p)
+	var d Decision
+	canAssociate(&d, &r, propertiesOf(r.Mode))
+	return d
 }
 
-// canAssociate applies the rules with the mode's properties p, the data the rules read.
-func canAssociate(r *Request, p *modes.Properties) Decision {
-	var d Decision
+// modeProperties holds each mode's properties, read once from package modes (their one
+// home), so that CanAssociate points at them instead of copying them on every call.
+var modeProperties = func() (all [modes.MultiBinded + 1]modes.Properties) {
+	for m := range all {
+		all[m] = modes.Mode(m).Properties()
+	}
+	return all
+}()
+
+// propertiesOf returns the properties of m: the zero Properties for an invalid mode, as
+// [modes.Mode.Properties] gives. The caller must not change them.
+func propertiesOf(m modes.Mode) *modes.Properties {
+	if int(m) >= len(modeProperties) {
+		return &modeProperties[0]
+	}
+	return &modeProperties[m]
+}
+
+// canAssociate applies the rules to d with the mode's properties p, the data the rules
+// read. It fills in d, rather than returning a Decision, to save a copy on every call.
+func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 	r.Unknown = normalize(r.Unknown, r.PrivateIPCount)
 	u := r.Unknown
-	modeKnown := d.needs(u, FactsOf(FactMode), CodeModeInvalid, subj{kind: "mode"})
+	modeKnown := d.needs(u, FactMode.set(), CodeModeInvalid, subj{kind: "mode"})
 	if modeKnown && !r.Mode.IsValid() {
 		d.deny(CodeModeInvalid, subj{kind: "mode"}, "the mode is "+spelled(r.Mode)+"; it must be NAT, BINDED or MULTI_BINDED", "")
 	}
-	checkEIP(&d, &r.EIP, u)
-	checkENIIdentity(&d, &r.ENI, u)
-	checkTarget(&d, r)
-	checkBindingModes(&d, r.Bound)
-	checkAssociateRegions(&d, r, p)
-	checkPrivateIPOnENI(&d, r)
+	checkEIP(d, &r.EIP, u)
+	checkENIIdentity(d, &r.ENI, u)
+	checkTarget(d, r)
+	checkBindingModes(d, r.Bound)
+	checkAssociateRegions(d, r, p)
+	checkPrivateIPOnENI(d, r)
 	if !modeKnown {
 		for _, c := range modeRules {
-			d.needs(u, FactsOf(FactMode), c, subj{kind: "eni", id: string(r.ENI.ID)})
+			d.needs(u, FactMode.set(), c, subj{kind: "eni", id: string(r.ENI.ID)})
 		}
 	} else if r.Mode.IsValid() && r.ENI.Kind.IsValid() {
-		checkKindAndCapacity(&d, r, p)
-		checkPrivateIP(&d, r, p)
-		checkModeConflict(&d, r)
-		checkAttachment(&d, r, p)
-		checkAllowlist(&d, r, p)
+		checkKindAndCapacity(d, r, p)
+		checkPrivateIP(d, r, p)
+		checkModeConflict(d, r)
+		checkAttachment(d, r, p)
+		checkAllowlist(d, r, p)
 	}
-	addAssociateAdvisories(&d, r, p)
+	addAssociateAdvisories(d, r, p)
 	d.finish()
-	return d
 }
 
 // modeRules are the rules, besides mode-invalid and mode-region-unsupported, that read
@@ -65,9 +84,9 @@ func checkEIP(d *Decision, a *eip.Address, u Facts) {
 		d.deny(CodeEIPInvalid, subj{kind: "eip.id"}, "the EIP has no allocation ID", "")
 	}
 	s := subj{kind: "eip", id: string(a.ID)}
-	if !d.needs(u, FactsOf(FactEIPStatus), CodeEIPStatus, s) {
-		d.needs(u, FactsOf(FactEIPStatus), CodeEIPLocked, s)
-		d.needs(u, FactsOf(FactEIPStatus), CodeEIPFinancialLocked, s)
+	if !d.needs(u, FactEIPStatus.set(), CodeEIPStatus, s) {
+		d.needs(u, FactEIPStatus.set(), CodeEIPLocked, s)
+		d.needs(u, FactEIPStatus.set(), CodeEIPFinancialLocked, s)
 		return
 	}
 	switch {
@@ -108,10 +127,10 @@ func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member", "")
 	}
 	s := subj{kind: "eni", id: string(n.ID)}
-	if d.needs(u, FactsOf(FactENIPlacement), CodeENINotInVPC, s) && n.VPC == "" {
+	if d.needs(u, FactENIPlacement.set(), CodeENINotInVPC, s) && n.VPC == "" {
 		d.deny(CodeENINotInVPC, s, "the ENI is not in a VPC (its VPC ID is empty)", "")
 	}
-	if !d.needs(u, FactsOf(FactENIStatus), CodeENIStatus, s) {
+	if !d.needs(u, FactENIStatus.set(), CodeENIStatus, s) {
 		return
 	}
 	switch n.Status {
@@ -126,7 +145,7 @@ func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 // checkTarget applies the rule that an ECS instance target is reached through the
 // instance's primary ENI.
 func checkTarget(d *Decision, r *Request) {
-	if !d.needs(r.Unknown, FactsOf(FactTarget), CodeENIInvalid, subj{kind: "target"}) {
+	if !d.needs(r.Unknown, FactTarget.set(), CodeENIInvalid, subj{kind: "target"}) {
 		return
 	}
 	switch r.Target {
@@ -157,46 +176,45 @@ func checkBindingModes(d *Decision, bound []Binding) {
 // same for the EIP and the ENI, and offering the mode.
 func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 	u := r.Unknown
-	eniKnown := d.needs(u, FactsOf(FactENIRegion), CodeRegionUnknown, subj{kind: "eni.region"})
-	d.needs(u, FactsOf(FactENIRegion), CodeRegionClosed, subj{kind: "eni.region"})
-	eipKnown := d.needs(u, FactsOf(FactEIPRegion), CodeRegionUnknown, subj{kind: "eip.region"})
-	d.needs(u, FactsOf(FactEIPRegion), CodeRegionClosed, subj{kind: "eip.region"})
+	eniKnown := d.needs(u, FactENIRegion.set(), CodeRegionUnknown, subj{kind: "eni.region"})
+	d.needs(u, FactENIRegion.set(), CodeRegionClosed, subj{kind: "eni.region"})
+	eipKnown := d.needs(u, FactEIPRegion.set(), CodeRegionUnknown, subj{kind: "eip.region"})
+	d.needs(u, FactEIPRegion.set(), CodeRegionClosed, subj{kind: "eip.region"})
 	var eniInfo, eipInfo regions.Info
-	var eniOK, eipOK bool
-	if eniKnown {
-		eniInfo, eniOK = lookupRegion(d, r.ENI.Region, "eni.region")
-		checkRegionOpen(d, eniOK, &eniInfo, "eni.region")
+	var eniRegion, eipRegion *regions.Info // nil when unknown or not in the table
+	if eniKnown && lookupRegion(d, r.ENI.Region, "eni.region", &eniInfo) {
+		eniRegion = &eniInfo
+		checkRegionOpen(d, eniRegion, "eni.region")
 	}
 	if eipKnown {
 		if eniKnown && r.EIP.Region == r.ENI.Region { // one lookup; each subject still reported
-			eipInfo, eipOK = eniInfo, eniOK
-			if !eniOK {
+			eipRegion = eniRegion
+			if eniRegion == nil {
 				d.deny(CodeRegionUnknown, subj{kind: "eip.region"}, regionUnknownMessage(r.EIP.Region), "")
 			}
-		} else {
-			eipInfo, eipOK = lookupRegion(d, r.EIP.Region, "eip.region")
+		} else if lookupRegion(d, r.EIP.Region, "eip.region", &eipInfo) {
+			eipRegion = &eipInfo
 		}
-		checkRegionOpen(d, eipOK, &eipInfo, "eip.region")
+		if eipRegion != nil {
+			checkRegionOpen(d, eipRegion, "eip.region")
+		}
 	}
-	if d.needs(u, FactsOf(FactENIRegion, FactEIPRegion), CodeRegionMismatch, subj{kind: "eip.region"}) && eipOK && eniOK && eipInfo.ID != eniInfo.ID {
-		d.deny(CodeRegionMismatch, subj{kind: "eip.region"}, "the EIP is in "+string(eipInfo.ID)+" and the ENI in "+string(eniInfo.ID)+"; they must be in the same region", "")
+	if d.needs(u, (FactENIRegion.set()|FactEIPRegion.set()), CodeRegionMismatch, subj{kind: "eip.region"}) && eipRegion != nil && eniRegion != nil && eipRegion.ID != eniRegion.ID {
+		d.deny(CodeRegionMismatch, subj{kind: "eip.region"}, "the EIP is in "+string(eipRegion.ID)+" and the ENI in "+string(eniRegion.ID)+"; they must be in the same region", "")
 	}
-	if !d.needs(u, FactsOf(FactENIRegion, FactMode), CodeModeRegionUnsupported, subj{kind: "eni.region"}) || !eniOK || !r.Mode.IsValid() {
+	if !d.needs(u, (FactENIRegion.set()|FactMode.set()), CodeModeRegionUnsupported, subj{kind: "eni.region"}) || eniRegion == nil || !r.Mode.IsValid() {
 		return
 	}
-	if !eniInfo.Supports(r.Mode) && eniInfo.Status != regions.Closed {
-		d.deny(CodeModeRegionUnsupported, subj{kind: "eni.region"}, p.Name+" is not offered in "+string(eniInfo.ID)+" ("+eniInfo.Name+")", "")
+	if !eniRegion.Supports(r.Mode) && eniRegion.Status != regions.Closed {
+		d.deny(CodeModeRegionUnsupported, subj{kind: "eni.region"}, p.Name+" is not offered in "+string(eniRegion.ID)+" ("+eniRegion.Name+")", "")
 	}
-	if !eniInfo.Listing(r.Mode).Agree() {
+	if !eniRegion.Listing(r.Mode).Agree() {
 		d.Advisories.add(bitRegionSourcesDisagree)
 	}
 }
 
 // checkRegionOpen denies a closed region and advises on a closing one.
-func checkRegionOpen(d *Decision, ok bool, info *regions.Info, subject string) {
-	if !ok {
-		return
-	}
+func checkRegionOpen(d *Decision, info *regions.Info, subject string) {
 	switch info.Status {
 	case regions.Closed:
 		d.deny(CodeRegionClosed, subj{kind: subject}, "region "+string(info.ID)+" ("+info.Name+") is closed", "")
@@ -205,14 +223,15 @@ func checkRegionOpen(d *Decision, ok bool, info *regions.Info, subject string) {
 	}
 }
 
-// lookupRegion looks id up and records a violation when it is unknown.
-func lookupRegion(d *Decision, id regions.ID, subject string) (regions.Info, bool) {
-	info, err := regions.Lookup(id)
-	if err != nil {
+// lookupRegion looks id up into info and reports whether it is known; an unknown
+// region is a violation.
+func lookupRegion(d *Decision, id regions.ID, subject string, info *regions.Info) bool {
+	var err error
+	if *info, err = regions.Lookup(id); err != nil {
 		d.deny(CodeRegionUnknown, subj{kind: subject}, regionUnknownMessage(id), "")
-		return info, false
+		return false
 	}
-	return info, true
+	return true
 }
 
 func regionUnknownMessage(id regions.ID) string {
@@ -236,12 +255,12 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(CodeENIKindUnsupported, s, p.Name+" cannot target a "+spelled(r.ENI.Kind)+" ENI", kindAPICode(r.Mode, r.ENI.Kind))
 		return
 	}
-	if capacity.PerPrivateIP && !d.needs(r.Unknown, FactsOf(FactENIAddressCount), CodeENICapacity, s) {
+	if capacity.PerPrivateIP && !d.needs(r.Unknown, FactENIAddressCount.set(), CodeENICapacity, s) {
 		return
 	}
 	limit := capacity.Limit(ipCount(&r.ENI, r.Unknown, r.PrivateIPCount))
 	if len(r.Bound) < limit {
-		d.needs(r.Unknown, FactsOf(FactBound), CodeENICapacity, s) // more may be bound than listed
+		d.needs(r.Unknown, FactBound.set(), CodeENICapacity, s) // more may be bound than listed
 		return
 	}
 	api := ""
@@ -295,16 +314,16 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 	if ipKnown && r.PrivateIP.IsValid() {
 		sub = subj{kind: "private_ip", ip: r.PrivateIP}
 	}
-	addrs := FactsOf(FactPrivateIP, FactENIAddresses)
+	addrs := (FactPrivateIP.set() | FactENIAddresses.set())
 	mapsToAddress := p.SecondaryENI.PerPrivateIP || p.PrimaryPrivateIPOnly
-	if mapsToAddress && (!ipKnown || !r.PrivateIP.IsValid()) && d.needs(u, FactsOf(FactPrivateIP, FactENIAddressCount), CodeENIInvalid, subj{kind: "eni.primary_ip"}) &&
+	if mapsToAddress && (!ipKnown || !r.PrivateIP.IsValid()) && d.needs(u, (FactPrivateIP.set()|FactENIAddressCount.set()), CodeENIInvalid, subj{kind: "eni.primary_ip"}) &&
 		(u.Has(FactENIAddresses) && ipCount(&r.ENI, u, r.PrivateIPCount) == 0 || !u.Has(FactENIAddresses) && !r.ENI.PrimaryIP.IsValid()) {
 		d.deny(CodeENIInvalid, subj{kind: "eni.primary_ip"}, "the ENI has no primary private IP", "")
 	}
 	if p.PrimaryPrivateIPOnly && (!ipKnown || r.PrivateIP.IsValid()) && d.needs(u, addrs, CodePrivateIPNotPrimary, sub) && r.PrivateIP != r.ENI.PrimaryIP {
 		d.deny(CodePrivateIPNotPrimary, sub, p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(), "")
 	}
-	if p.NoSecondaryPrivateIPs && d.needs(u, FactsOf(FactENIAddressCount), CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}) {
+	if p.NoSecondaryPrivateIPs && d.needs(u, FactENIAddressCount.set(), CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}) {
 		if n := secondaryCount(&r.ENI, u, r.PrivateIPCount); n > 0 {
 			d.deny(CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}, "the ENI has "+strconv.Itoa(n)+" secondary private IPs; "+p.Name+" needs none", "")
 		}
@@ -326,7 +345,7 @@ func checkPrivateIPOnENI(d *Decision, r *Request) {
 	if ipKnown {
 		sub = subj{kind: "private_ip", ip: r.PrivateIP}
 	}
-	if d.needs(r.Unknown, FactsOf(FactPrivateIP, FactENIAddresses), CodePrivateIPNotOnENI, sub) && !r.ENI.HasPrivateIP(r.PrivateIP) {
+	if d.needs(r.Unknown, (FactPrivateIP.set()|FactENIAddresses.set()), CodePrivateIPNotOnENI, sub) && !r.ENI.HasPrivateIP(r.PrivateIP) {
 		d.deny(CodePrivateIPNotOnENI, sub, r.PrivateIP.String()+" is not a private IP of ENI "+string(r.ENI.ID), "")
 	}
 }
@@ -340,41 +359,28 @@ func checkPrivateIPInUse(d *Decision, r *Request) {
 	if !r.Unknown.Has(FactPrivateIP) && r.PrivateIP.IsValid() {
 		sub = subj{kind: "private_ip", ip: r.PrivateIP}
 	}
-	if !d.needs(r.Unknown, FactsOf(FactPrivateIP), CodePrivateIPInUse, sub) {
+	if !d.needs(r.Unknown, FactPrivateIP.set(), CodePrivateIPInUse, sub) {
 		return
 	}
-	denied := false
-	defer func() {
-		if !denied {
-			d.needs(r.Unknown, FactsOf(FactBound), CodePrivateIPInUse, sub) // more may be bound than listed
-		}
-	}()
+	mode, want := r.Mode, r.PrivateIP
 	for i := range r.Bound {
 		b := &r.Bound[i]
-		if b.Mode != r.Mode {
+		if b.Mode != mode {
 			continue
 		}
-		var same bool
-		switch {
-		case r.PrivateIP.IsValid() && b.PrivateIP.IsValid():
-			same = r.PrivateIP == b.PrivateIP
-		case !r.PrivateIP.IsValid() && !b.PrivateIP.IsValid():
-			same = true
-		case !d.needs(r.Unknown, FactsOf(FactENIAddresses), CodePrivateIPInUse, sub):
-			continue
-		default:
-			got := b.PrivateIP
-			if !got.IsValid() {
-				got = r.ENI.PrimaryIP
+		if want.IsValid() == b.PrivateIP.IsValid() { // both explicit, or both the primary address
+			if want != b.PrivateIP {
+				continue
 			}
-			same = r.target().IsValid() && r.target() == got
+		} else if !d.needs(r.Unknown, FactENIAddresses.set(), CodePrivateIPInUse, sub) {
+			continue
+		} else if got := cmp.Or(b.PrivateIP, r.ENI.PrimaryIP); !r.target().IsValid() || r.target() != got {
+			continue
 		}
-		if same {
-			d.deny(CodePrivateIPInUse, sub, describeTarget(r)+" already carries EIP "+string(b.EIP), "")
-			denied = true
-			return
-		}
+		d.deny(CodePrivateIPInUse, sub, describeTarget(r)+" already carries EIP "+string(b.EIP), "")
+		return
 	}
+	d.needs(r.Unknown, FactBound.set(), CodePrivateIPInUse, sub) // more may be bound than listed
 }
 
 // describeTarget names the address the request maps the EIP to, for people.
@@ -391,9 +397,10 @@ func describeTarget(r *Request) string {
 // checkModeConflict applies the rule that one ENI carries EIPs of one mode only.
 func checkModeConflict(d *Decision, r *Request) {
 	s := subj{kind: "eni", id: string(r.ENI.ID)}
+	mode := r.Mode
 	for i := range r.Bound {
 		m := r.Bound[i].Mode
-		if m == r.Mode || !m.IsValid() {
+		if m == mode || !m.IsValid() {
 			continue
 		}
 		api := "Mode.Conflict"
@@ -403,7 +410,7 @@ func checkModeConflict(d *Decision, r *Request) {
 		d.deny(CodeModeConflict, s, "the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name, api)
 		return
 	}
-	d.needs(r.Unknown, FactsOf(FactBound), CodeModeConflict, s) // more may be bound than listed
+	d.needs(r.Unknown, FactBound.set(), CodeModeConflict, s) // more may be bound than listed
 }
 
 // checkAttachment applies the prerequisite that a secondary ENI is detached when the
@@ -420,7 +427,7 @@ func checkAttachment(d *Decision, r *Request, p *modes.Properties) {
 		}
 		return
 	}
-	if !d.needs(r.Unknown, FactsOf(FactENIAttachment, FactENIStatus), CodeENIAttached, s) || !r.ENI.Attached() {
+	if !d.needs(r.Unknown, (FactENIAttachment.set()|FactENIStatus.set()), CodeENIAttached, s) || !r.ENI.Attached() {
 		return
 	}
 	msg := "the ENI is attached to an instance; detach it before associating an EIP in " + p.Name
@@ -433,7 +440,7 @@ func checkAttachment(d *Decision, r *Request, p *modes.Properties) {
 // checkAllowlist applies the rule that a mode closed to new applications is used only by
 // allowlisted accounts.
 func checkAllowlist(d *Decision, r *Request, p *modes.Properties) {
-	if p.AcceptsNewApplications || !d.needs(r.Unknown, FactsOf(FactAllowlist), CodeModeNotAllowlisted, subj{kind: "account"}) || r.Account.MultiBindedAllowed {
+	if p.AcceptsNewApplications || !d.needs(r.Unknown, FactAllowlist.set(), CodeModeNotAllowlisted, subj{kind: "account"}) || r.Account.MultiBindedAllowed {
 		return
 	}
 	d.deny(CodeModeNotAllowlisted, subj{kind: "account"}, "the account is not allowlisted for "+p.Name+", which accepts no new applications", "")
@@ -470,9 +477,9 @@ func addAssociateAdvisories(d *Decision, r *Request, p *modes.Properties) {
 	if r.ENI.Kind == eni.Primary {
 		target = FeeTargetECS
 	}
-	fee := ConfigurationFee(FeeRequest{ChargeType: r.EIP.ChargeType, Target: target, InVPC: r.ENI.VPC != "",
-		AccountEIPs: r.Account.EIPs, Unknown: r.Unknown.Intersect(FactsOf(FactEIPChargeType, FactAccountEIPs, FactENIPlacement))})
-	if fee.Charged {
+	// The fee's facts: the charge type, the account's EIP count and whether the ENI is in a VPC.
+	u := r.Unknown & (FactEIPChargeType.set() | FactAccountEIPs.set() | FactENIPlacement.set())
+	if feeOutcomes[classifyFee(r.EIP.ChargeType, target, r.ENI.VPC != "", r.Account.EIPs, u)].charged {
 		d.Advisories.add(bitConfigurationFee)
 	}
 	if r.ENI.Kind != eni.Primary {

@@ -58,7 +58,7 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 	default:
 		d.deny(CodeENIKindUnsupported, s, "a "+spelled(n.Kind)+" ENI cannot be attached; only secondary and trunk ENIs can", "InvalidOperation.InvalidEniType")
 	}
-	if d.needs(u, FactsOf(FactENIStatus, FactENIAttachment), CodeENIStatus, s) {
+	if d.needs(u, (FactENIStatus.set() | FactENIAttachment.set()), CodeENIStatus, s) {
 		switch {
 		case n.Status == eni.Available && n.Instance == "":
 		case n.Instance != "":
@@ -70,7 +70,7 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 	if in.ID == "" {
 		d.deny(CodeInstanceInvalid, subj{kind: "instance.id"}, "the instance has no ID", "")
 	}
-	if d.needs(u, FactsOf(FactInstanceType), CodeInstanceInvalid, subj{kind: "instance.type"}) && in.Type == "" {
+	if d.needs(u, FactInstanceType.set(), CodeInstanceInvalid, subj{kind: "instance.type"}) && in.Type == "" {
 		d.deny(CodeInstanceInvalid, subj{kind: "instance.type"}, "the instance has no instance type", "")
 	}
 }
@@ -85,35 +85,35 @@ func statusText(s eni.Status) string {
 func checkAttachPlacement(d *Decision, r *AttachRequest) {
 	n, in, u := &r.ENI, &r.Instance, r.Unknown
 	var eniInfo, inInfo regions.Info
-	var eniOK, inOK bool
-	if d.needs(u, FactsOf(FactENIRegion), CodeRegionUnknown, subj{kind: "eni.region"}) {
-		eniInfo, eniOK = lookupRegion(d, n.Region, "eni.region")
+	var eniRegion, inRegion *regions.Info // nil when unknown or not in the table
+	if d.needs(u, FactENIRegion.set(), CodeRegionUnknown, subj{kind: "eni.region"}) && lookupRegion(d, n.Region, "eni.region", &eniInfo) {
+		eniRegion = &eniInfo
 	}
-	if d.needs(u, FactsOf(FactENIRegion), CodeRegionClosed, subj{kind: "eni.region"}) {
-		checkRegionOpen(d, eniOK, &eniInfo, "eni.region")
+	if d.needs(u, FactENIRegion.set(), CodeRegionClosed, subj{kind: "eni.region"}) && eniRegion != nil {
+		checkRegionOpen(d, eniRegion, "eni.region")
 	}
-	if d.needs(u, FactsOf(FactInstanceRegion), CodeRegionUnknown, subj{kind: "instance.region"}) {
-		inInfo, inOK = lookupRegion(d, in.Region, "instance.region")
+	if d.needs(u, FactInstanceRegion.set(), CodeRegionUnknown, subj{kind: "instance.region"}) && lookupRegion(d, in.Region, "instance.region", &inInfo) {
+		inRegion = &inInfo
 	}
-	if d.needs(u, FactsOf(FactInstanceRegion), CodeRegionClosed, subj{kind: "instance.region"}) {
-		checkRegionOpen(d, inOK, &inInfo, "instance.region")
+	if d.needs(u, FactInstanceRegion.set(), CodeRegionClosed, subj{kind: "instance.region"}) && inRegion != nil {
+		checkRegionOpen(d, inRegion, "instance.region")
 	}
-	if d.needs(u, FactsOf(FactENIRegion, FactInstanceRegion), CodeRegionMismatch, subj{kind: "instance.region"}) && eniOK && inOK && eniInfo.ID != inInfo.ID {
-		d.deny(CodeRegionMismatch, subj{kind: "instance.region"}, "the ENI is in "+string(eniInfo.ID)+" and the instance in "+string(inInfo.ID), "InvalidOperation.InvalidRegion")
+	if d.needs(u, (FactENIRegion.set()|FactInstanceRegion.set()), CodeRegionMismatch, subj{kind: "instance.region"}) && eniRegion != nil && inRegion != nil && eniRegion.ID != inRegion.ID {
+		d.deny(CodeRegionMismatch, subj{kind: "instance.region"}, "the ENI is in "+string(eniRegion.ID)+" and the instance in "+string(inRegion.ID), "InvalidOperation.InvalidRegion")
 	}
 	for _, f := range [...]struct {
 		eni, inst, name, eniKey, instKey string
 		mismatch                         Code
 	}{{n.Zone, in.Zone, "zone", "eni.zone", "instance.zone", CodeZoneMismatch}, {n.VPC, in.VPC, "vpc", "eni.vpc", "instance.vpc", CodeVPCMismatch}} {
-		eniKnown := d.needs(u, FactsOf(FactENIPlacement), CodeENIInvalid, subj{kind: f.eniKey})
-		inKnown := d.needs(u, FactsOf(FactInstancePlacement), CodeInstanceInvalid, subj{kind: f.instKey})
+		eniKnown := d.needs(u, FactENIPlacement.set(), CodeENIInvalid, subj{kind: f.eniKey})
+		inKnown := d.needs(u, FactInstancePlacement.set(), CodeInstanceInvalid, subj{kind: f.instKey})
 		if eniKnown && f.eni == "" {
 			d.deny(CodeENIInvalid, subj{kind: f.eniKey}, "the ENI's "+f.name+" is not given", "")
 		}
 		if inKnown && f.inst == "" {
 			d.deny(CodeInstanceInvalid, subj{kind: f.instKey}, "the instance's "+f.name+" is not given", "")
 		}
-		if !d.needs(u, FactsOf(FactENIPlacement, FactInstancePlacement), f.mismatch, subj{kind: f.instKey}) || f.eni == "" || f.inst == "" || f.eni == f.inst {
+		if !d.needs(u, (FactENIPlacement.set()|FactInstancePlacement.set()), f.mismatch, subj{kind: f.instKey}) || f.eni == "" || f.inst == "" || f.eni == f.inst {
 			continue
 		}
 		what := "zone "
@@ -134,7 +134,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		d.Advisories.add(bitInstanceTypeRetired)
 	}
 	s := subj{kind: "instance", id: in.ID}
-	if d.needs(u, FactsOf(FactInstanceType, FactInstanceLimits, FactInstanceENIs), CodeInstanceENIQuota, s) {
+	if d.needs(u, (FactInstanceType.set() | FactInstanceLimits.set() | FactInstanceENIs.set()), CodeInstanceENIQuota, s) {
 		if have := in.ENICount(); have >= limits.ENIs {
 			v := d.deny(CodeInstanceENIQuota, s, in.Type+" takes at most "+strconv.Itoa(limits.ENIs)+" ENIs (primary included) and has "+strconv.Itoa(have), "")
 			v.Capacity = &Capacity{Limit: limits.ENIs, Used: have}
@@ -144,7 +144,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		u = u.With(FactInstanceLimits)
 	}
 	es := subj{kind: "eni", id: string(n.ID)}
-	if !d.needs(u, FactsOf(FactInstanceType, FactInstanceLimits, FactENIAddressCount), CodeInstancePrivateIPQuota, es) {
+	if !d.needs(u, (FactInstanceType.set() | FactInstanceLimits.set() | FactENIAddressCount.set()), CodeInstancePrivateIPQuota, es) {
 		return
 	}
 	if ips := ipCount(n, u, r.PrivateIPCount); ips > limits.PrivateIPsPerENI {
@@ -183,20 +183,20 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 	}
 	// Bindings that are not listed (FactBound unknown) may bring either rule with them.
 	if families == 0 {
-		d.needs(u, FactsOf(FactBound), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"})
-	} else if d.needs(u, FactsOf(FactInstanceType), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}) &&
+		d.needs(u, FactBound.set(), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"})
+	} else if d.needs(u, FactInstanceType.set(), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}) &&
 		in.Type != "" && !families.AllowsInstanceType(in.Type) {
 		d.deny(CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}, "the ENI carries EIPs in "+props(families).Name+" and "+in.Type+" is not of a family that supports it", "")
 	}
 	if dhcp == 0 {
-		d.needs(u, FactsOf(FactBound), CodeInstanceDHCPDisabled, subj{kind: "instance", id: in.ID})
+		d.needs(u, FactBound.set(), CodeInstanceDHCPDisabled, subj{kind: "instance", id: in.ID})
 		return
 	}
 	s := subj{kind: "instance", id: in.ID}
 	if in.DHCP == ecs.DHCPUnknown {
 		u = u.With(FactDHCP)
 	}
-	if d.needs(u, FactsOf(FactDHCP), CodeInstanceDHCPDisabled, s) && in.DHCP == ecs.DHCPDisabled {
+	if d.needs(u, FactDHCP.set(), CodeInstanceDHCPDisabled, s) && in.DHCP == ecs.DHCPDisabled {
 		d.deny(CodeInstanceDHCPDisabled, s, "the ENI carries EIPs in "+props(dhcp).Name+", which takes effect only with DHCP enabled on the instance", "")
 	}
 }

@@ -84,7 +84,8 @@ func TestPropertiesDriveTheRules(t *testing.T) {
 		var before, after Decision
 		if f.req != nil {
 			r1, r2 := f.req(), f.req()
-			before, after = canAssociate(&r1, &orig), canAssociate(&r2, &changed)
+			canAssociate(&before, &r1, &orig)
+			canAssociate(&after, &r2, &changed)
 		} else {
 			props := func(p modes.Properties) func(modes.Mode) modes.Properties {
 				return func(m modes.Mode) modes.Properties {

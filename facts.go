@@ -167,6 +167,11 @@ func FactsOf(fs ...Fact) Facts {
 	return s
 }
 
+// set returns the set holding f alone. For a constant f it folds to a constant, where
+// FactsOf loops over its arguments at run time, so the rules name the facts they read
+// with it: a request with nothing unknown must not pay for building sets.
+func (f Fact) set() Facts { return 1 << f }
+
 // With returns the set with f added; an invalid f is ignored.
 func (s Facts) With(f Fact) Facts {
 	if !f.IsValid() {

@@ -86,36 +86,66 @@ const feeAccountThreshold = 2000
 // reported charged and the Fee undecided, so that budgets fail safe: an unknown count
 // never exempts.
 func ConfigurationFee(r FeeRequest) Fee {
-	u := r.Unknown
-	if !r.ChargeType.IsValid() {
-		u = u.With(FactEIPChargeType)
-	}
-	if r.AccountEIPs <= 0 {
-		u = u.With(FactAccountEIPs)
-	}
-	known := func(charged bool, reason string) Fee {
-		return Fee{Charged: charged, Decided: true, Reason: reason, Source: docFAQFee}
-	}
-	unknown := func(missing Facts, reason string) Fee {
-		return Fee{Charged: true, Missing: missing, Reason: reason, Source: docFAQFee}
-	}
+	o := &feeOutcomes[classifyFee(r.ChargeType, r.Target, r.InVPC, r.AccountEIPs, r.Unknown)]
+	return Fee{Charged: o.charged, Decided: o.missing == 0, Missing: o.missing, Reason: o.reason, Source: docFAQFee}
+}
+
+// A feeCase is one branch of the FAQ's fee rule; feeOutcomes gives its answer.
+type feeCase uint8
+
+const (
+	feeChargeTypeUnknown feeCase = iota
+	feeSubscription
+	feeThroughENI
+	feeOtherTarget
+	feePlacementUnknown
+	feeOutsideVPC
+	feeAccountEIPsUnknown
+	feeWithinThreshold
+	feeOverThreshold
+)
+
+// A feeOutcome is the answer for one feeCase. An outcome that rests on an unknown fact
+// names it in missing and is charged, so that budgets fail safe.
+type feeOutcome struct {
+	charged bool
+	missing Facts
+	reason  string
+}
+
+var feeOutcomes = [...]feeOutcome{
+	feeChargeTypeUnknown:  {true, FactEIPChargeType.set(), "the charge type is unknown; a pay-as-you-go EIP would be charged"},
+	feeSubscription:       {false, 0, "subscription EIPs pay no configuration fee"},
+	feeThroughENI:         {true, 0, "pay-as-you-go EIPs associated through an ENI are always charged"},
+	feeOtherTarget:        {true, 0, "pay-as-you-go EIPs pay a configuration fee on this target"},
+	feePlacementUnknown:   {true, FactENIPlacement.set(), "whether the instance is in a VPC is unknown; outside a VPC a pay-as-you-go EIP is charged"},
+	feeOutsideVPC:         {true, 0, "pay-as-you-go EIPs on instances outside a VPC pay a configuration fee"},
+	feeAccountEIPsUnknown: {true, FactAccountEIPs.set(), "how many EIPs the account owns is unknown; above 2,000 a pay-as-you-go EIP is charged"},
+	feeWithinThreshold:    {false, 0, "pay-as-you-go EIPs on ECS or ECI instances in a VPC pay none while the account owns at most 2,000 EIPs"},
+	feeOverThreshold:      {true, 0, "the account owns more than 2,000 EIPs, so pay-as-you-go EIPs on ECS or ECI instances pay a configuration fee"},
+}
+
+// classifyFee finds the branch of the fee rule that a [FeeRequest] with these fields
+// falls in. It builds no text, so the advisories of CanAssociate ask it on the allowed
+// path for next to nothing.
+func classifyFee(charge eip.ChargeType, target FeeTarget, inVPC bool, accountEIPs int, u Facts) feeCase {
 	switch {
-	case u.Has(FactEIPChargeType):
-		return unknown(FactsOf(FactEIPChargeType), "the charge type is unknown; a pay-as-you-go EIP would be charged")
-	case r.ChargeType == eip.PrePaid:
-		return known(false, "subscription EIPs pay no configuration fee")
-	case r.Target == FeeTargetENI:
-		return known(true, "pay-as-you-go EIPs associated through an ENI are always charged")
-	case r.Target != FeeTargetECS && r.Target != FeeTargetECI:
-		return known(true, "pay-as-you-go EIPs pay a configuration fee on this target")
+	case u.Has(FactEIPChargeType) || !charge.IsValid():
+		return feeChargeTypeUnknown
+	case charge == eip.PrePaid:
+		return feeSubscription
+	case target == FeeTargetENI:
+		return feeThroughENI
+	case target != FeeTargetECS && target != FeeTargetECI:
+		return feeOtherTarget
 	case u.Has(FactENIPlacement):
-		return unknown(FactsOf(FactENIPlacement), "whether the instance is in a VPC is unknown; outside a VPC a pay-as-you-go EIP is charged")
-	case !r.InVPC:
-		return known(true, "pay-as-you-go EIPs on instances outside a VPC pay a configuration fee")
-	case u.Has(FactAccountEIPs):
-		return unknown(FactsOf(FactAccountEIPs), "how many EIPs the account owns is unknown; above 2,000 a pay-as-you-go EIP is charged")
-	case r.AccountEIPs <= feeAccountThreshold:
-		return known(false, "pay-as-you-go EIPs on ECS or ECI instances in a VPC pay none while the account owns at most 2,000 EIPs")
+		return feePlacementUnknown
+	case !inVPC:
+		return feeOutsideVPC
+	case u.Has(FactAccountEIPs) || accountEIPs <= 0:
+		return feeAccountEIPsUnknown
+	case accountEIPs <= feeAccountThreshold:
+		return feeWithinThreshold
 	}
-	return known(true, "the account owns more than 2,000 EIPs, so pay-as-you-go EIPs on ECS or ECI instances pay a configuration fee")
+	return feeOverThreshold
 }

@@ -31,7 +31,7 @@ func CanRelease(c ReleaseCheck) Decision {
 		d.deny(CodeEIPInvalid, subj{kind: "eip.id"}, "the EIP has no allocation ID", "")
 	}
 	s := subj{kind: "eip", id: string(a.ID)}
-	if d.needs(u, FactsOf(FactEIPStatus), CodeEIPStatus, s) {
+	if d.needs(u, FactEIPStatus.set(), CodeEIPStatus, s) {
 		switch a.Status {
 		case eip.Available:
 		case eip.InUse:
@@ -41,10 +41,10 @@ func CanRelease(c ReleaseCheck) Decision {
 		}
 		checkLocks(&d, a, s)
 	} else {
-		d.needs(u, FactsOf(FactEIPStatus), CodeEIPLocked, s)
-		d.needs(u, FactsOf(FactEIPStatus), CodeEIPFinancialLocked, s)
+		d.needs(u, FactEIPStatus.set(), CodeEIPLocked, s)
+		d.needs(u, FactEIPStatus.set(), CodeEIPFinancialLocked, s)
 	}
-	if d.needs(u, FactsOf(FactEIPChargeType), CodeEIPPrepaidRelease, s) && a.ChargeType != eip.PostPaid {
+	if d.needs(u, FactEIPChargeType.set(), CodeEIPPrepaidRelease, s) && a.ChargeType != eip.PostPaid {
 		d.deny(CodeEIPPrepaidRelease, s, "the EIP is "+chargeName(a.ChargeType)+"; only pay-as-you-go EIPs can be released through the API", "")
 	}
 	// The warning holds unless the known facts rule it out: the EIP's mode keeps the

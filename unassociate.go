@@ -30,17 +30,17 @@ func CanUnassociate(c UnassociateCheck) Decision {
 		d.deny(CodeEIPInvalid, subj{kind: "eip.id"}, "the EIP has no allocation ID", "")
 	}
 	s := subj{kind: "eip", id: string(a.ID)}
-	if d.needs(u, FactsOf(FactEIPStatus), CodeEIPStatus, s) && a.Status != eip.InUse {
+	if d.needs(u, FactEIPStatus.set(), CodeEIPStatus, s) && a.Status != eip.InUse {
 		d.deny(CodeEIPStatus, s, "the EIP is "+statusName(a.Status)+"; only an InUse EIP can be disassociated", "")
 	}
-	if d.needs(u, FactsOf(FactEIPStatus), CodeEIPLocked, s) {
+	if d.needs(u, FactEIPStatus.set(), CodeEIPLocked, s) {
 		checkLocks(&d, a, s)
 	} else {
-		d.needs(u, FactsOf(FactEIPStatus), CodeEIPFinancialLocked, s)
+		d.needs(u, FactEIPStatus.set(), CodeEIPFinancialLocked, s)
 	}
 	es := subj{kind: "eni", id: string(c.ENI.ID)}
-	if d.needs(u, FactsOf(FactEIPStatus), CodeENIAttached, es) && a.Association.Mode == modes.Binded &&
-		c.ENI.Kind == eni.Secondary && d.needs(u, FactsOf(FactENIAttachment, FactENIStatus), CodeENIAttached, es) && c.ENI.Attached() {
+	if d.needs(u, FactEIPStatus.set(), CodeENIAttached, es) && a.Association.Mode == modes.Binded &&
+		c.ENI.Kind == eni.Secondary && d.needs(u, (FactENIAttachment.set()|FactENIStatus.set()), CodeENIAttached, es) && c.ENI.Attached() {
 		d.deny(CodeENIAttached, es, "the cut-through ENI is attached to an instance; detach it before disassociating its EIP", "")
 	}
 	d.Advisories.add(bitRetentionCost)

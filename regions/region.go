@@ -1,7 +1,6 @@
 package regions
 
 import (
-	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -18,10 +17,7 @@ type ID string
 func (id ID) String() string { return string(id) }
 
 // Known reports whether id is in this package's table.
-func (id ID) Known() bool {
-	_, ok := table[id]
-	return ok
-}
+func (id ID) Known() bool { return table.find(id) != nil }
 
 // DataDate is the day the region table was last checked against Alibaba Cloud's
 // endpoint pages.
@@ -179,23 +175,23 @@ func (e *UnknownError) Unwrap() error { return ErrUnknown }
 // gives an *[UnknownError] wrapping [ErrUnknown]; callers with newer knowledge can treat
 // that as "decide by other means".
 func Lookup(id ID) (Info, error) {
-	if info, ok := table[id]; ok {
-		return info, nil
+	if info := table.find(id); info != nil {
+		return *info, nil // small enough to inline: the exact match copies once
 	}
-	if info, ok := table[ID(strings.ToLower(strings.TrimSpace(string(id))))]; ok {
-		return info, nil
+	return lookupNormalized(id)
+}
+
+// lookupNormalized is Lookup's second try, with id in lower case and trimmed.
+func lookupNormalized(id ID) (Info, error) {
+	if info := table.find(ID(strings.ToLower(strings.TrimSpace(string(id))))); info != nil {
+		return *info, nil
 	}
 	return Info{}, &UnknownError{ID: id}
 }
 
 // All returns every region in the table, sorted by ID.
 func All() []Info {
-	out := make([]Info, 0, len(table))
-	for _, info := range table {
-		out = append(out, info)
-	}
-	slices.SortFunc(out, func(a, b Info) int { return cmp.Compare(a.ID, b.ID) })
-	return out
+	return slices.Clone(table.infos)
 }
 
 // ForMode returns the IDs of the regions that support mode m (see [Info.Supports]),

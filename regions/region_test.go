@@ -159,3 +159,12 @@ func FuzzLookup(f *testing.F) {
 }
 
 func TestParseStatusRapid(t *testing.T) { enumtest.Property(t, regions.ParseStatus) }
+
+var sinkInfo regions.Info
+
+// BenchmarkLookup measures the lookup CanAssociate makes on every call: an exact ID.
+func BenchmarkLookup(b *testing.B) {
+	for b.Loop() {
+		sinkInfo, _ = regions.Lookup("cn-hangzhou")
+	}
+}

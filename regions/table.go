@@ -31,7 +31,7 @@ var multiBinded = []ID{
 	"ap-southeast-1", "eu-central-1", "ap-south-1", "us-east-1", "eu-west-1",
 }
 
-var table = build([]Info{
+var table = newIndex(build([]Info{
 	{ID: "cn-qingdao", Name: "China (Qingdao)", Status: Open},
 	{ID: "cn-beijing", Name: "China (Beijing)", Status: Open},
 	{ID: "cn-zhangjiakou", Name: "China (Zhangjiakou)", Status: Open},
@@ -72,7 +72,7 @@ var table = build([]Info{
 	{ID: "cn-shenzhen-finance-1", Name: "China South 1 Finance", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
 	{ID: "cn-beijing-finance-1", Name: "China North 2 Finance", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
 	{ID: "cn-north-2-gov-1", Name: "Beijing Government Cloud", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
-})
+}))
 
 // build indexes the regions and fills in their mode listings. NAT mode is documented
 // for "all regions" by both sources.
