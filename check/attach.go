@@ -24,7 +24,7 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 		}
 		n := m.ENIs[at.ENI]
 		if n == nil {
-			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", typeAttach, Location{}, CodeUnknown, "", "", "cannot tell which ENI the attachment names", "")); ok {
+			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", "cannot tell which ENI the attachment names", "")); ok {
 				out = append(out, f)
 			}
 			continue
@@ -55,10 +55,10 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 			if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
 				msg += " (" + n.Key + " carries " + boundNames(req.Bound) + ")"
 			}
-			out = append(out, finding(at.Address, "", typeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
+			out = append(out, finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
 		}
 		for _, msg := range k.explain(d.Undecided) {
-			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", typeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
+			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
 				out = append(out, f)
 			}
 		}

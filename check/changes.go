@@ -40,7 +40,7 @@ func runChanged(m *Model, opts Options, byTarget map[string][]*Association) []Fi
 				continue // checked as a planned association, with the new addresses
 			}
 			c := &checker{m: m, a: a, opts: opts, cache: &runCache{oneOf: map[string]eipSummary{}},
-				blame: &blame{address: n.Address, resourceType: typeENI,
+				blame: &blame{address: n.Address, resourceType: TypeENI,
 					prefix: "the plan changes the private addresses of " + n.Key + " from " + itoa(n.IPCountBefore) + " to " + itoa(n.IPCount) + ", under " + a.Address + ": ",
 					only:   []eipassoc.Fact{eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount}}}
 			c.decide(n, byTarget[key])
@@ -78,7 +78,7 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 	var out []Finding
 	for _, v := range d.Violations {
 		if reads(v.Code, eipassoc.FactInstanceType) && v.Code != eipassoc.CodeInstanceENIQuota {
-			out = append(out, finding(in.Address, module, typeInstance, Location{}, v.Code, LevelError, StatusFail, prefix+v.Message, v.APICode))
+			out = append(out, finding(in.Address, module, TypeInstance, Location{}, v.Code, LevelError, StatusFail, prefix+v.Message, v.APICode))
 		}
 	}
 	var undecided []eipassoc.UndecidedRule
@@ -88,7 +88,7 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 		}
 	}
 	for _, msg := range k.explain(undecided) {
-		if f, ok := unknownFinding(opts.Unknown, finding(in.Address, module, typeInstance, Location{}, CodeUnknown, "", "", prefix+msg, "")); ok {
+		if f, ok := unknownFinding(opts.Unknown, finding(in.Address, module, TypeInstance, Location{}, CodeUnknown, "", "", prefix+msg, "")); ok {
 			out = append(out, f)
 		}
 	}

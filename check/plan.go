@@ -36,19 +36,38 @@ type PlanOptions struct {
 	SourceDir string
 }
 
-// Resource types the checker understands; the deprecated aliases share the schemas.
+// Resource types of the alicloud provider that the checker reads; the deprecated
+// aliases share the schemas of the resources they alias.
 const (
-	typeAssociation = "alicloud_eip_association"
-	typeEIP         = "alicloud_eip_address"
-	typeEIPAlias    = "alicloud_eip"
-	typeENI         = "alicloud_ecs_network_interface"
-	typeENIAlias    = "alicloud_network_interface"
-	typeAttach      = "alicloud_ecs_network_interface_attachment"
-	typeAttachAlias = "alicloud_network_interface_attachment"
-	typeInstance    = "alicloud_instance"
-	typeVSwitch     = "alicloud_vswitch"
-	typeVPC         = "alicloud_vpc"
+	// TypeAssociation is an EIP association.
+	TypeAssociation = "alicloud_eip_association"
+	// TypeEIP is an EIP; TypeEIPAlias is its deprecated name.
+	TypeEIP      = "alicloud_eip_address"
+	TypeEIPAlias = "alicloud_eip"
+	// TypeENI is an ENI; TypeENIAlias is its deprecated name.
+	TypeENI      = "alicloud_ecs_network_interface"
+	TypeENIAlias = "alicloud_network_interface"
+	// TypeAttach attaches an ENI to an instance; TypeAttachAlias is its deprecated name.
+	TypeAttach      = "alicloud_ecs_network_interface_attachment"
+	TypeAttachAlias = "alicloud_network_interface_attachment"
+	// TypeInstance is an ECS instance.
+	TypeInstance = "alicloud_instance"
+	// TypeVSwitch is a vSwitch, whose zone and VPC an ENI's placement comes from.
+	TypeVSwitch = "alicloud_vswitch"
+	// TypeVPC is a VPC.
+	TypeVPC = "alicloud_vpc"
 )
+
+// ReadAttributes lists, for each resource type, the attributes the checker reads from
+// a plan's values (blocks by their name). A producer of plans, such as the tflint
+// ruleset, needs to fill in these and no others.
+func ReadAttributes() map[string][]string {
+	out := make(map[string][]string, len(interestingAttrs))
+	for typ, attrs := range interestingAttrs {
+		out[typ] = slices.Clone(attrs)
+	}
+	return out
+}
 
 // maxPlanBytes bounds the plan JSON read.
 const maxPlanBytes = 1 << 30
@@ -156,7 +175,7 @@ func (b *planBuilder) build() {
 		exp := join(ri.mod.addr, ri.typ+"."+ri.name)
 		b.m.Expanded[exp] = append(b.m.Expanded[exp], c.address)
 	}
-	for _, ri := range byType[typeVSwitch] {
+	for _, ri := range byType[TypeVSwitch] {
 		vpc := knownString(ri, "vpc_id")
 		if vpc == "" {
 			vpc, _ = b.resolve(ri, "vpc_id", kindVPC)
@@ -166,25 +185,25 @@ func (b *planBuilder) build() {
 			b.m.VSwitches[id] = b.m.VSwitches[ri.address]
 		}
 	}
-	for _, ri := range byType[typeInstance] {
+	for _, ri := range byType[TypeInstance] {
 		b.addInstance(ri)
 	}
-	for _, t := range []string{typeENI, typeENIAlias} {
+	for _, t := range []string{TypeENI, TypeENIAlias} {
 		for _, ri := range byType[t] {
 			b.addENI(ri)
 		}
 	}
-	for _, t := range []string{typeEIP, typeEIPAlias} {
+	for _, t := range []string{TypeEIP, TypeEIPAlias} {
 		for _, ri := range byType[t] {
 			b.m.EIPs[ri.address] = &EIP{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
 		}
 	}
-	for _, t := range []string{typeAttach, typeAttachAlias} {
+	for _, t := range []string{TypeAttach, TypeAttachAlias} {
 		for _, ri := range byType[t] {
 			b.addAttachment(ri)
 		}
 	}
-	for _, ri := range byType[typeAssociation] {
+	for _, ri := range byType[TypeAssociation] {
 		b.addAssociation(ri)
 	}
 	b.m.rank = b.tree.rank
@@ -445,23 +464,23 @@ func (b *planBuilder) placeholderKey(addr, path string, kind refKind) string {
 // it identifies something of kind.
 func refKey(typ, addr, path string, kind refKind) string {
 	switch typ {
-	case typeENI, typeENIAlias:
+	case TypeENI, TypeENIAlias:
 		if path == "id" && (kind == kindENI || kind == kindTarget) {
 			return addr
 		}
-	case typeEIP, typeEIPAlias:
+	case TypeEIP, TypeEIPAlias:
 		if (path == "id" || path == "allocation_id") && kind == kindEIP {
 			return addr
 		}
-	case typeVSwitch:
+	case TypeVSwitch:
 		if path == "id" && kind == kindVSwitch {
 			return addr
 		}
-	case typeVPC:
+	case TypeVPC:
 		if path == "id" && kind == kindVPC {
 			return addr
 		}
-	case typeInstance:
+	case TypeInstance:
 		switch {
 		case strings.HasPrefix(path, "network_interfaces") && strings.HasSuffix(path, "network_interface_id") && kind != kindInstance:
 			i := "0"
@@ -621,7 +640,7 @@ func (b *planBuilder) candidates(ri *resInst, attr string, kind refKind) string 
 	}
 	for _, ref := range ri.blk.cfg.exprs[attr].refs {
 		parts := strings.SplitN(ref, ".", 3)
-		if len(parts) < 2 || (kind == kindEIP && parts[0] != typeEIP && parts[0] != typeEIPAlias) {
+		if len(parts) < 2 || (kind == kindEIP && parts[0] != TypeEIP && parts[0] != TypeEIPAlias) {
 			continue
 		}
 		name, _, _ := strings.Cut(parts[1], "[")

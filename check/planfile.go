@@ -35,20 +35,20 @@ type resourceChange struct {
 
 // interestingAttrs are the attributes read of each resource type.
 var interestingAttrs = map[string][]string{
-	typeAssociation: {"id", "allocation_id", "instance_id", "instance_type", "mode", "private_ip_address"},
-	typeEIP:         {"id", "payment_type", "instance_charge_type"},
-	typeENI: {"id", "vswitch_id", "primary_ip_address", "private_ip", "private_ip_addresses", "private_ips",
+	TypeAssociation: {"id", "allocation_id", "instance_id", "instance_type", "mode", "private_ip_address"},
+	TypeEIP:         {"id", "payment_type", "instance_charge_type"},
+	TypeENI: {"id", "vswitch_id", "primary_ip_address", "private_ip", "private_ip_addresses", "private_ips",
 		"secondary_private_ip_address_count", "private_ips_count", "instance_type"},
-	typeAttach:   {"id", "network_interface_id", "instance_id"},
-	typeInstance: {"id", "instance_type", "vswitch_id", "network_interface_id", "network_interfaces"},
-	typeVSwitch:  {"id", "vpc_id", "zone_id"},
-	typeVPC:      {"id"},
+	TypeAttach:   {"id", "network_interface_id", "instance_id"},
+	TypeInstance: {"id", "instance_type", "vswitch_id", "network_interface_id", "network_interfaces"},
+	TypeVSwitch:  {"id", "vpc_id", "zone_id"},
+	TypeVPC:      {"id"},
 }
 
 func init() {
-	interestingAttrs[typeEIPAlias] = interestingAttrs[typeEIP]
-	interestingAttrs[typeENIAlias] = interestingAttrs[typeENI]
-	interestingAttrs[typeAttachAlias] = interestingAttrs[typeAttach]
+	interestingAttrs[TypeEIPAlias] = interestingAttrs[TypeEIP]
+	interestingAttrs[TypeENIAlias] = interestingAttrs[TypeENI]
+	interestingAttrs[TypeAttachAlias] = interestingAttrs[TypeAttach]
 }
 
 // A configFile is the plan's configuration section.
