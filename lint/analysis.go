@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/check"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/logger"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
+
+// An analysis is tflint's runner for one module, with the module's findings worked out
+// once and shared by every rule.
+type analysis struct {
+	tflint.Runner
+	opts check.Options
+
+	once sync.Once
+	out  []issue
+	err  error
+}
+
+// An issue is a finding placed in the configuration.
+type issue struct {
+	code    eipassoc.Code
+	message string
+	rng     hcl.Range
+}
+
+// issues returns the module's findings, reading the module the first time.
+func (a *analysis) issues() ([]issue, error) {
+	a.once.Do(func() { a.out, a.err = a.run() })
+	return a.out, a.err
+}
+
+func (a *analysis) run() ([]issue, error) {
+	p, err := readModule(a.Runner)
+	if err != nil {
+		return nil, err
+	}
+	out := p.undecided
+	if len(p.plan.ResourceChanges) == 0 {
+		return out, nil
+	}
+	data, err := json.Marshal(&p.plan)
+	if err != nil {
+		return nil, err
+	}
+	m, err := check.LoadPlan(bytes.NewReader(data), "configuration", check.PlanOptions{})
+	if err != nil {
+		return nil, err
+	}
+	findings := check.Run(m, a.opts)
+	logger.Debug(fmt.Sprintf("eipassoc: %d resource instances, %d findings", len(p.plan.ResourceChanges), len(findings)))
+	for _, f := range findings {
+		logger.Debug(fmt.Sprintf("eipassoc: %s %s: %s", f.Rule, f.Address, f.Message))
+		out = append(out, issue{code: f.Rule, message: f.Message + " (" + f.Address + ")", rng: p.rangeFor(f.Address, f.ResourceType)})
+	}
+	return out, nil
+}

@@ -1,0 +1,19 @@
+// Package lint is eipassoc's rules as a tflint ruleset: the plugin
+// cmd/tflint-ruleset-eipassoc serves it, so that "tflint" checks a configuration's EIP
+// associations before any plan exists (no cloud credentials needed: pull requests from
+// forks, editors, pre-commit hooks).
+//
+// The ruleset holds no rule of its own. For each module tflint inspects, it reads the
+// alicloud resources the checker reads (check.ReadAttributes), evaluates their
+// attributes through tflint (variables, locals, module arguments), and writes what it
+// learns as the plan Terraform would show for an empty state: every resource created,
+// a value that only apply can know marked unknown, each reference to another resource
+// kept. package check reads that plan and decides it through the rules core, as it
+// decides a real plan; each finding becomes a tflint issue of the rule with the same
+// code, on the attribute the rule is about.
+//
+// A rule that cannot be decided from the configuration alone (an ENI named by a
+// literal ID, an address known only after apply) is not a problem in tflint's sense:
+// it is reported only by the rule plan-value-unknown, as a notice, and only when that
+// rule is enabled in .tflint.hcl.
+package lint
