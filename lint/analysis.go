@@ -17,7 +17,8 @@ import (
 // once and shared by every rule.
 type analysis struct {
 	tflint.Runner
-	opts check.Options
+	opts  check.Options
+	cache *rootCache
 
 	once sync.Once
 	out  []issue
@@ -38,7 +39,7 @@ func (a *analysis) issues() ([]issue, error) {
 }
 
 func (a *analysis) run() ([]issue, error) {
-	p, err := readModule(a.Runner)
+	p, err := readModule(a.Runner, a.cache)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 
@@ -17,9 +18,10 @@ type modulePlan struct {
 	plan      planJSON
 	places    map[string]*place // by resource instance address
 	first     hcl.Range         // the first resource block read
-	root      bool              // the root module, not a called one
-	locals    map[string]*hclext.Attribute
-	undecided []issue           // resources that cannot be expanded from the configuration
+	providers *providerSet      // says whether the module is the root one
+	runner    tflint.Runner
+	locals    map[string]*hclext.Attribute // read when an issue is placed in a called module
+	undecided []issue                      // resources that cannot be expanded from the configuration
 }
 
 // A place is where a resource instance is written: its block and its attributes.
@@ -32,80 +34,114 @@ type place struct {
 var resourceTypes = []string{check.TypeVSwitch, check.TypeInstance, check.TypeENI, check.TypeENIAlias, check.TypeEIP,
 	check.TypeEIPAlias, check.TypeAttach, check.TypeAttachAlias, check.TypeAssociation}
 
-// readModule reads the resources of the module runner inspects.
-func readModule(runner tflint.Runner) (*modulePlan, error) {
-	p := &modulePlan{places: map[string]*place{}}
+// readModule reads the resources of the module runner inspects. It asks tflint for
+// each module as written once (see rootCache), expands count and for_each itself, and
+// asks tflint for each variable and local the resources read once: in a module called
+// for each of thousands of keys, every request to tflint is repeated thousands of
+// times.
+func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
+	p := &modulePlan{places: map[string]*place{}, runner: runner}
 	p.plan.FormatVersion = "1.2"
-	providers, err := readProviders(runner)
+	path, err := runner.GetModulePath()
+	if err != nil {
+		return nil, err
+	}
+	written, err := cache.module(runner, path.String())
+	if err != nil {
+		return nil, err
+	}
+	byType := map[string][]*hclext.Block{}
+	for _, b := range written.Blocks.OfType("resource") {
+		if slices.Contains(resourceTypes, b.Labels[0]) {
+			byType[b.Labels[0]] = append(byType[b.Labels[0]], b)
+		}
+	}
+	if len(byType) == 0 {
+		return p, nil // no resource the rules read
+	}
+	providers, err := readProviders(runner, cache, path)
 	if err != nil {
 		return nil, err
 	}
 	p.plan.Configuration.ProviderConfig = providers.config
-	if p.root = providers.root; !p.root {
-		if p.locals, err = readLocals(runner); err != nil {
-			return nil, err
-		}
-	}
+	p.providers = providers
+	ev := newEvaluator(runner)
 	read := check.ReadAttributes()
 	for _, typ := range resourceTypes {
-		if err := p.readType(runner, typ, read[typ], providers); err != nil {
-			return nil, err
+		for _, b := range byType[typ] {
+			p.readResource(ev, b, read[typ], providers)
 		}
 	}
 	return p, nil
 }
 
-// metaSchema reads the meta-arguments of unexpanded resource blocks.
-var metaSchema = &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "count"}, {Name: "for_each"}, {Name: "provider"}}}
+// moduleSchema reads the resources as written: their meta-arguments, every attribute
+// the plan reader reads of any type, the network_interfaces blocks of an instance, and
+// whether a dynamic block stands in for them.
+var moduleSchema = func() *hclext.BodySchema {
+	attrs := []string{"count", "for_each", "provider"}
+	for _, list := range check.ReadAttributes() {
+		for _, a := range list {
+			if !slices.Contains(attrs, a) {
+				attrs = append(attrs, a)
+			}
+		}
+	}
+	slices.Sort(attrs)
+	body := schemaFor(attrs)
+	body.Blocks = append(body.Blocks, hclext.BlockSchema{Type: "dynamic", LabelNames: []string{"type"}, Body: &hclext.BodySchema{}})
+	return &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "resource", LabelNames: []string{"type", "name"}, Body: body}}}
+}()
 
-// readType reads every resource of type typ: the meta-arguments of each block, then
-// its instances as tflint expands them.
-func (p *modulePlan) readType(runner tflint.Runner, typ string, attrs []string, providers *providerSet) error {
-	blocks, err := runner.GetResourceContent(typ, metaSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
-	if err != nil {
-		return err
-	}
-	if len(blocks.Blocks) == 0 {
-		return nil
-	}
-	expanded, err := runner.GetResourceContent(typ, schemaFor(attrs), nil)
-	if err != nil {
-		return err
-	}
-	byName := map[string][]*hclext.Block{}
-	for _, b := range expanded.Blocks {
-		byName[b.Labels[1]] = append(byName[b.Labels[1]], b)
-	}
-	for _, b := range blocks.Blocks {
-		name := b.Labels[1]
-		keys, why := instanceKeys(runner, b)
-		if why != "" {
-			p.undecided = append(p.undecided, issue{code: check.CodeUnknown, rng: b.DefRange,
-				message: "cannot tell which instances " + typ + "." + name + " has: " + why + "; every rule on them is undecided"})
-			continue
+// localsSchema reads the locals, through which a called module's issues are placed.
+var localsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}}}}
+
+// readResource reads one resource block and its instances.
+func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string, providers *providerSet) {
+	typ, name := b.Labels[0], b.Labels[1]
+	keys, why := instanceKeys(ev, b)
+	for _, d := range b.Body.Blocks.OfType("dynamic") {
+		if d.Labels[0] == "network_interfaces" {
+			why = "its network_interfaces come from a dynamic block, which this ruleset does not expand"
 		}
-		insts := byName[name]
-		if len(keys) != len(insts) { // tflint expanded differently: number them as it did
-			keys = make([]instanceKey, len(insts))
-			for i := range keys {
-				keys[i] = instanceKey{index: cty.NumberIntVal(int64(i))}
-			}
-		}
-		providerKey := providers.keyFor(b.Body.Attributes["provider"])
-		cfg := configResource{Address: typ + "." + name, Mode: "managed", Type: typ, Name: name,
-			ProviderConfigKey: providerKey, Expressions: map[string]*expression{}}
-		for i, blk := range insts {
-			rc, exprs := p.readInstance(runner, typ, name, keys[i], blk, attrs)
-			p.plan.ResourceChanges = append(p.plan.ResourceChanges, rc)
-			for attr, e := range exprs { // the configuration keeps what one instance says of each attribute
-				if prev := cfg.Expressions[attr]; prev == nil || len(e.References) > len(prev.References) {
-					cfg.Expressions[attr] = e
-				}
-			}
-		}
-		p.plan.Configuration.RootModule.Resources = append(p.plan.Configuration.RootModule.Resources, cfg)
 	}
-	return nil
+	if why != "" {
+		p.undecided = append(p.undecided, issue{code: check.CodeUnknown, rng: b.DefRange,
+			message: "cannot tell which instances " + typ + "." + name + " has: " + why + "; every rule on them is undecided"})
+		return
+	}
+	cfg := configResource{Address: typ + "." + name, Mode: "managed", Type: typ, Name: name,
+		ProviderConfigKey: providers.keyFor(b.Body.Attributes["provider"]), Expressions: map[string]*expression{}}
+	for i, key := range keys {
+		rc, exprs := p.readInstance(ev, typ, name, key, b, attrs)
+		p.plan.ResourceChanges = append(p.plan.ResourceChanges, rc)
+		for attr, e := range exprs {
+			cfg.Expressions[attr] = merge(cfg.Expressions[attr], e, i == 0)
+		}
+	}
+	p.plan.Configuration.RootModule.Resources = append(p.plan.Configuration.RootModule.Resources, cfg)
+}
+
+// merge combines what two instances of a block say of an attribute into the one
+// expression a plan's configuration holds for the block. Where they differ, it keeps
+// the references both make, so that the plan's reader cannot take one instance's
+// reference for another's.
+func merge(prev, e *expression, first bool) *expression {
+	switch {
+	case first:
+		return e
+	case prev == nil || e == nil:
+		return &expression{}
+	case slices.Equal(prev.References, e.References) && prev.ConstantValue == nil && e.ConstantValue == nil:
+		return prev
+	}
+	var common []string
+	for _, r := range e.References {
+		if slices.Contains(prev.References, r) {
+			common = append(common, r)
+		}
+	}
+	return &expression{References: common}
 }
 
 // schemaFor asks for the attributes of attrs (the network_interfaces block included).
@@ -127,14 +163,14 @@ func schemaFor(attrs []string) *hclext.BodySchema {
 // readInstance writes one resource instance: its values as the plan's "after", the
 // ones that only apply knows in "after_unknown", and, for the configuration, each
 // attribute as a constant or as the references it makes.
-func (p *modulePlan) readInstance(runner tflint.Runner, typ, name string, key instanceKey, blk *hclext.Block, attrs []string) (resourceChange, map[string]*expression) {
+func (p *modulePlan) readInstance(ev *evaluator, typ, name string, key instanceKey, blk *hclext.Block, attrs []string) (resourceChange, map[string]*expression) {
 	addr := typ + "." + name + key.String()
 	if len(p.places) == 0 {
 		p.first = blk.DefRange
 	}
 	p.places[addr] = &place{block: blk.DefRange, attrs: blk.Body.Attributes}
 	rc := resourceChange{Address: addr, Mode: "managed", Type: typ, Name: name, Index: key.json(),
-		Change: change{Actions: []string{"create"}, After: map[string]any{}, AfterUnknown: map[string]any{"id": true}}}
+		Change: change{Actions: []string{"create"}, After: map[string]any{"id": addr}, AfterUnknown: map[string]any{}}}
 	exprs := map[string]*expression{}
 	for _, a := range attrs {
 		if a == "network_interfaces" {
@@ -142,7 +178,7 @@ func (p *modulePlan) readInstance(runner tflint.Runner, typ, name string, key in
 			for _, nb := range blk.Body.Blocks.OfType(a) {
 				v := map[string]any{}
 				if attr := nb.Body.Attributes["network_interface_id"]; attr != nil {
-					if val, known := value(runner, attr.Expr, key); known && val != nil {
+					if val, known := value(ev, attr.Expr, key); known && val != nil {
 						v["network_interface_id"] = val
 					}
 				}
@@ -160,11 +196,11 @@ func (p *modulePlan) readInstance(runner tflint.Runner, typ, name string, key in
 			}
 			continue
 		}
-		val, known := value(runner, attr.Expr, key)
+		val, known := value(ev, attr.Expr, key)
 		switch {
 		case !known:
 			rc.Change.AfterUnknown[a] = true
-			exprs[a] = &expression{References: references(attr.Expr, key)}
+			exprs[a] = &expression{References: references(ev, attr.Expr, key)}
 		case val != nil:
 			rc.Change.After[a] = val
 			exprs[a] = &expression{ConstantValue: val}
@@ -231,11 +267,12 @@ func (k instanceKey) evalContext() *hcl.EvalContext {
 }
 
 // instanceKeys works out the instances of a resource block from its count or
-// for_each, in the order tflint expands them; why says why it cannot.
-func instanceKeys(runner tflint.Runner, b *hclext.Block) ([]instanceKey, string) {
+// for_each, in the order Terraform and tflint expand them (for_each by key); why says
+// why it cannot.
+func instanceKeys(ev *evaluator, b *hclext.Block) ([]instanceKey, string) {
 	if attr := b.Body.Attributes["count"]; attr != nil {
-		var v cty.Value
-		if err := runner.EvaluateExpr(attr.Expr, &v, nil); err != nil || !v.IsWhollyKnown() || v.IsNull() {
+		v, ok := ev.eval(attr.Expr, instanceKey{})
+		if !ok || !v.IsWhollyKnown() || v.IsNull() {
 			return nil, "its count is known only after apply"
 		}
 		n, err := convertInt(v)
@@ -249,8 +286,8 @@ func instanceKeys(runner tflint.Runner, b *hclext.Block) ([]instanceKey, string)
 		return keys, ""
 	}
 	if attr := b.Body.Attributes["for_each"]; attr != nil {
-		var v cty.Value
-		if err := runner.EvaluateExpr(attr.Expr, &v, nil); err != nil || !v.IsWhollyKnown() || v.IsNull() {
+		v, ok := ev.eval(attr.Expr, instanceKey{})
+		if !ok || !v.IsWhollyKnown() || v.IsNull() {
 			return nil, "its for_each is known only after apply"
 		}
 		if !v.CanIterateElements() {
@@ -303,7 +340,10 @@ func (p *modulePlan) rangeFor(address, resourceType string) hcl.Range {
 	case check.TypeENI, check.TypeENIAlias:
 		prefer = []string{"secondary_private_ip_address_count", "private_ip_addresses", "private_ips", "private_ips_count"}
 	}
-	if !p.root {
+	if !p.providers.root {
+		if p.locals == nil {
+			p.locals = readLocals(p.runner)
+		}
 		for _, name := range prefer {
 			if a := pl.attrs[name]; a != nil {
 				if r, ok := p.inputRange(a.Expr, 0); ok {
@@ -318,6 +358,19 @@ func (p *modulePlan) rangeFor(address, resourceType string) hcl.Range {
 		}
 	}
 	return pl.block
+}
+
+// readLocals reads the module's locals by name; a module tflint cannot read has none.
+func readLocals(runner tflint.Runner) map[string]*hclext.Attribute {
+	out := map[string]*hclext.Attribute{}
+	content, err := runner.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+	if err != nil {
+		return out
+	}
+	for _, b := range content.Blocks {
+		maps.Copy(out, b.Body.Attributes)
+	}
+	return out
 }
 
 // inputRange returns the range of expr if it reads a variable, or else of the first
@@ -341,21 +394,4 @@ func (p *modulePlan) inputRange(expr hcl.Expression, depth int) (hcl.Range, bool
 		}
 	}
 	return hcl.Range{}, false
-}
-
-var localsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}}}}
-
-// readLocals reads the module's locals, by name, for placing issues in a called module.
-func readLocals(runner tflint.Runner) (map[string]*hclext.Attribute, error) {
-	content, err := runner.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]*hclext.Attribute{}
-	for _, b := range content.Blocks {
-		for name, a := range b.Body.Attributes {
-			out[name] = a
-		}
-	}
-	return out, nil
 }

@@ -1,8 +1,12 @@
 package lint
 
 import (
+	"maps"
+	"sync"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/terraform/addrs"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -11,10 +15,11 @@ import (
 // with their regions, as a plan's provider_config lists them.
 type providerSet struct {
 	config map[string]providerConfig // by key: "alicloud", "alicloud.edge"
+	root   bool                      // the module inspected is the root module
 	// passed maps a name the module uses ("alicloud", "alicloud.edge") to the root
-	// configuration the calling module passes for it, for a module called from the root.
+	// configuration the calling module passes for it, for the root and the modules it
+	// calls; nil for a module nested deeper.
 	passed map[string]string
-	root   bool // the module inspected is the root module
 }
 
 var providerSchema = &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
@@ -22,18 +27,75 @@ var providerSchema = &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Na
 var moduleCallSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "module", LabelNames: []string{"name"},
 	Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "providers"}}}}}}
 
-// readProviders reads the root module's alicloud provider blocks (a region is set
-// there, from a variable or a literal) and, for a module the root calls, the providers
-// map of that call. A region that cannot be evaluated is left out: the rules that need
-// it are then undecided.
-func readProviders(runner tflint.Runner) (*providerSet, error) {
+// A rootProviders is what the root module says of providers: the alicloud
+// configurations with their regions, and the providers map of each module call.
+type rootProviders struct {
+	config map[string]providerConfig
+	calls  map[string]map[string]string // by module call name
+}
+
+// A rootCache keeps the root module's providers for the plugin's life. tflint starts
+// the plugin anew for each root module it inspects (cmd/inspect.go launches the plugins
+// in inspectModule, --recursive included) and asks it to check the root and every
+// module instance it calls; each would otherwise evaluate the root's provider blocks
+// again, and the SDK fetches and parses the root's file for every evaluation, so a
+// module called for 2,000 keys would parse the root module 2,000 times.
+//
+// It also keeps each module's resources as written, by module path: every instance of
+// module.edge (edge["a"], edge["b"], ...) has the same source, and tflint evaluates
+// each instance's expressions from the same text, so one request serves them all.
+type rootCache struct {
+	mu      sync.Mutex
+	root    *rootProviders
+	written map[string]*hclext.BodyContent // by module path, "" for the root
+}
+
+// module returns the resources of the module at path as written, read the first time
+// through runner.
+func (c *rootCache) module(runner tflint.Runner, path string) (*hclext.BodyContent, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if content, ok := c.written[path]; ok {
+		return content, nil
+	}
+	content, err := runner.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+	if err != nil {
+		return nil, err
+	}
+	if c.written == nil {
+		c.written = map[string]*hclext.BodyContent{}
+	}
+	c.written[path] = content
+	return content, nil
+}
+
+// get returns the root's providers, read the first time through runner.
+func (c *rootCache) get(runner tflint.Runner) (*rootProviders, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.root != nil {
+		return c.root, nil
+	}
+	root, err := readRootProviders(runner)
+	if err != nil {
+		return nil, err
+	}
+	c.root = root
+	return root, nil
+}
+
+// readRootProviders reads the root module's alicloud provider blocks (a region is set
+// there, from a variable or a literal) and the providers maps of its module calls. A
+// region that cannot be evaluated is left out: the rules that need it are then
+// undecided.
+func readRootProviders(runner tflint.Runner) (*rootProviders, error) {
 	root := &tflint.GetModuleContentOption{ModuleCtx: tflint.RootModuleCtxType}
 	inRoot := &tflint.EvaluateExprOption{ModuleCtx: tflint.RootModuleCtxType}
 	content, err := runner.GetProviderContent("alicloud", providerSchema, root)
 	if err != nil {
 		return nil, err
 	}
-	ps := &providerSet{config: map[string]providerConfig{}, passed: map[string]string{}}
+	rp := &rootProviders{config: map[string]providerConfig{}, calls: map[string]map[string]string{}}
 	for _, b := range content.Blocks {
 		key := "alicloud"
 		if a := b.Body.Attributes["alias"]; a != nil {
@@ -50,23 +112,33 @@ func readProviders(runner tflint.Runner) (*providerSet, error) {
 				pc.Expressions["region"] = &expression{ConstantValue: region.AsString()}
 			}
 		}
-		ps.config[key] = pc
+		rp.config[key] = pc
 	}
-	path, err := runner.GetModulePath()
+	calls, err := runner.GetModuleContent(moduleCallSchema, root)
 	if err != nil {
 		return nil, err
 	}
+	for _, call := range calls.Blocks {
+		if a := call.Body.Attributes["providers"]; a != nil {
+			rp.calls[call.Labels[0]] = providersMap(a.Expr)
+		}
+	}
+	return rp, nil
+}
+
+// readProviders works out the provider configurations the resources of the module at
+// path can use.
+func readProviders(runner tflint.Runner, cache *rootCache, path addrs.Module) (*providerSet, error) {
+	rp, err := cache.get(runner)
+	if err != nil {
+		return nil, err
+	}
+	ps := &providerSet{config: maps.Clone(rp.config), passed: map[string]string{}}
 	switch ps.root = path.IsRoot(); {
 	case ps.root:
 	case len(path) == 1:
-		calls, err := runner.GetModuleContent(moduleCallSchema, root)
-		if err != nil {
-			return nil, err
-		}
-		for _, call := range calls.Blocks {
-			if call.Labels[0] == path[0] && call.Body.Attributes["providers"] != nil {
-				ps.passed = providersMap(call.Body.Attributes["providers"].Expr)
-			}
+		if m := rp.calls[path[0]]; m != nil {
+			ps.passed = m
 		}
 	default:
 		ps.passed = nil // nested deeper than tflint lets a plugin see: only a region all configurations share is known
@@ -115,7 +187,7 @@ func (ps *providerSet) keyFor(attr *hclext.Attribute) string {
 			name = traversalName(t)
 		}
 	}
-	if ps.passed == nil {
+	if ps.uniform() || ps.passed == nil {
 		return ps.shared()
 	}
 	if to, ok := ps.passed[name]; ok {
@@ -124,30 +196,41 @@ func (ps *providerSet) keyFor(attr *hclext.Attribute) string {
 	return name
 }
 
-// shared returns a key whose region is the one every configuration has, adding it to
-// the set; with configurations in several regions the key has no region.
-func (ps *providerSet) shared() string {
-	const key = "alicloud.eipassoc-shared"
-	if _, ok := ps.config[key]; ok {
-		return key
-	}
+// uniform reports whether every configuration is in the same known region, so that a
+// resource's region does not depend on which configuration it uses.
+func (ps *providerSet) uniform() bool {
 	var region any
-	same := true
-	for _, pc := range ps.config {
+	for key, pc := range ps.config {
 		e := pc.Expressions["region"]
 		switch {
+		case key == sharedKey:
 		case e == nil:
-			same = false
+			return false
 		case region == nil:
 			region = e.ConstantValue
 		case region != e.ConstantValue:
-			same = false
+			return false
 		}
 	}
-	pc := providerConfig{Name: "alicloud", Expressions: map[string]*expression{}}
-	if same && region != nil {
-		pc.Expressions["region"] = &expression{ConstantValue: region}
+	return region != nil
+}
+
+// sharedKey names the configuration that stands for every configuration (see shared).
+const sharedKey = "alicloud.eipassoc-shared"
+
+// shared returns a key whose region is the one every configuration has, adding it to
+// the set; with configurations in several regions the key has no region.
+func (ps *providerSet) shared() string {
+	if _, ok := ps.config[sharedKey]; ok {
+		return sharedKey
 	}
-	ps.config[key] = pc
-	return key
+	pc := providerConfig{Name: "alicloud", Expressions: map[string]*expression{}}
+	if ps.uniform() {
+		for _, other := range ps.config {
+			pc.Expressions["region"] = other.Expressions["region"]
+			break
+		}
+	}
+	ps.config[sharedKey] = pc
+	return sharedKey
 }

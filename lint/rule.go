@@ -37,7 +37,7 @@ func (r *Rule) Link() string { return report.RuleDocURI(r.rule.Code) }
 func (r *Rule) Check(runner tflint.Runner) error {
 	a, ok := runner.(*analysis)
 	if !ok { // a runner the ruleset did not wrap, as in helper.TestRunner
-		a = &analysis{Runner: runner, opts: r.set.opts}
+		a = &analysis{Runner: runner, opts: r.set.opts, cache: &r.set.cache}
 	}
 	issues, err := a.issues()
 	if err != nil {

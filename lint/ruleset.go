@@ -21,6 +21,7 @@ type RuleSet struct {
 	tflint.BuiltinRuleSet
 	config Config
 	opts   check.Options
+	cache  rootCache
 }
 
 // Config is the body of the plugin block in .tflint.hcl:
@@ -107,5 +108,5 @@ func (rs *RuleSet) Configure(c Config) error {
 // NewRunner wraps tflint's runner for one module so that the rules share one analysis
 // of it: the configuration is read and decided once, whatever the number of rules.
 func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
-	return &analysis{Runner: runner, opts: rs.opts}, nil
+	return &analysis{Runner: runner, opts: rs.opts, cache: &rs.cache}, nil
 }

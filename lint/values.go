@@ -7,42 +7,23 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
-	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
 var errNotNumber = errors.New("not a whole number")
 
-// value evaluates an attribute of a resource instance as tflint does, and returns it
-// as the plan's JSON would hold it: nil for null. known is false when the value is
-// known only after apply (it reads another resource's computed attribute, say).
-//
-// tflint binds the value of an expression that reads count or each to the instance;
-// an expression without variables is evaluated here; a plain reference to a resource
-// is unknown until apply; anything else is asked of tflint, which knows the
-// variables, the locals and Terraform's functions.
-func value(runner tflint.Runner, expr hcl.Expression, key instanceKey) (any, bool) {
-	var v cty.Value
-	switch e := expr.(type) {
-	case *hclext.BoundExpr:
-		v = e.Val
-	default:
-		if resourceReference(expr) {
-			return nil, false
-		}
-		var diags hcl.Diagnostics
-		if len(expr.Variables()) == 0 {
-			v, diags = expr.Value(nil)
-		}
-		if len(expr.Variables()) > 0 || diags.HasErrors() {
-			if err := runner.EvaluateExpr(expr, &v, nil); err != nil {
-				return nil, false
-			}
-		}
+// value evaluates an attribute of a resource instance and returns it as the plan's JSON
+// would hold it: nil for null. known is false when the value is known only after apply
+// (it reads another resource's computed attribute, say) or cannot be evaluated. A
+// reference to the ID of a resource instance of the module is that instance's address
+// (see resourceID).
+func value(ev *evaluator, expr hcl.Expression, key instanceKey) (any, bool) {
+	if addr, ok := resourceID(ev, expr, key); ok {
+		return addr, true
 	}
-	if !v.IsWhollyKnown() {
+	v, ok := ev.eval(expr, key)
+	if !ok || !v.IsWhollyKnown() {
 		return nil, false
 	}
 	v, _ = v.Unmark()
@@ -60,15 +41,33 @@ func value(runner tflint.Runner, expr hcl.Expression, key instanceKey) (any, boo
 	return out, true
 }
 
-// resourceReference reports whether expr only names an attribute of a managed
-// resource, such as alicloud_ecs_network_interface.eni.id: its value comes at apply.
-func resourceReference(expr hcl.Expression) bool {
-	vars := expr.Variables()
-	if len(vars) != 1 {
-		return false
+// resourceID recognises the ID of a resource instance of this module, as in
+// alicloud_ecs_network_interface.eni[count.index].id, and returns the instance's
+// address, which stands for the ID that only apply knows: the module's plan gives every
+// resource instance its address as its ID, so that the plan's reader finds exactly the
+// instance referred to, whatever the instance that refers to it.
+func resourceID(ev *evaluator, expr hcl.Expression, key instanceKey) (string, bool) {
+	tr, ok := concreteTraversal(ev, hcl.UnwrapExpression(expr), key)
+	if !ok || !isResourceType(tr.RootName()) || len(tr) < 3 {
+		return "", false
 	}
-	tr, diags := hcl.AbsTraversalForExpr(hcl.UnwrapExpression(expr))
-	return !diags.HasErrors() && isResourceType(tr.RootName())
+	if last, ok := tr[len(tr)-1].(hcl.TraverseAttr); !ok || last.Name != "id" {
+		return "", false
+	}
+	switch len(tr) {
+	case 3:
+	case 4:
+		if _, ok := tr[2].(hcl.TraverseIndex); !ok {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	refs := expand(tr[:len(tr)-1])
+	if len(refs) == 0 {
+		return "", false
+	}
+	return refs[0], true
 }
 
 // isResourceType reports whether a traversal's root names a managed resource type,
@@ -86,9 +85,9 @@ func isResourceType(root string) bool {
 // instance, so alicloud_ecs_network_interface.eni[count.index].id of instance 2 refers
 // to alicloud_ecs_network_interface.eni[2].id, which is what the plan's reader needs
 // to find the ENI; Terraform's own plans drop such an index.
-func references(expr hcl.Expression, key instanceKey) []string {
+func references(ev *evaluator, expr hcl.Expression, key instanceKey) []string {
 	expr = hcl.UnwrapExpression(expr)
-	if tr, ok := concreteTraversal(expr, key); ok {
+	if tr, ok := concreteTraversal(ev, expr, key); ok {
 		return expand(tr)
 	}
 	var out []string
@@ -98,25 +97,25 @@ func references(expr hcl.Expression, key instanceKey) []string {
 	return out
 }
 
-// concreteTraversal returns the absolute traversal expr makes when every index in it is
-// a constant or reads only count and each.
-func concreteTraversal(expr hcl.Expression, key instanceKey) (hcl.Traversal, bool) {
+// concreteTraversal returns the absolute traversal expr makes when every index in it can
+// be evaluated, as in x[local.targets[count.index]].
+func concreteTraversal(ev *evaluator, expr hcl.Expression, key instanceKey) (hcl.Traversal, bool) {
 	switch e := expr.(type) {
 	case *hclsyntax.ScopeTraversalExpr:
 		return e.Traversal, true
 	case *hclsyntax.RelativeTraversalExpr:
-		src, ok := concreteTraversal(e.Source, key)
+		src, ok := concreteTraversal(ev, e.Source, key)
 		if !ok {
 			return nil, false
 		}
 		return append(append(hcl.Traversal{}, src...), e.Traversal...), true
 	case *hclsyntax.IndexExpr:
-		src, ok := concreteTraversal(e.Collection, key)
+		src, ok := concreteTraversal(ev, e.Collection, key)
 		if !ok {
 			return nil, false
 		}
-		k, diags := e.Key.Value(key.evalContext())
-		if diags.HasErrors() || !k.IsWhollyKnown() || k.IsNull() {
+		k, ok := ev.eval(e.Key, key)
+		if !ok || !k.IsWhollyKnown() || k.IsNull() {
 			return nil, false
 		}
 		return append(append(hcl.Traversal{}, src...), hcl.TraverseIndex{Key: k}), true

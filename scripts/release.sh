@@ -7,7 +7,9 @@
 # VERSION is the tag, e.g. v0.1.0. OUTDIR defaults to dist. The default targets are
 # linux, darwin and windows on amd64 and arm64. Each target gives
 # eipassoc_VERSION_GOOS_GOARCH.tar.gz (.zip for windows) holding the binary, README.md
-# and CHANGELOG.md; checksums.txt lists their SHA-256 sums.
+# and CHANGELOG.md, and tflint-ruleset-eipassoc_GOOS_GOARCH.zip holding the tflint plugin
+# alone, named as "tflint --init" looks for it in a release; checksums.txt lists the
+# SHA-256 sums of both.
 set -euo pipefail
 version=${1:?usage: scripts/release.sh VERSION [OUTDIR] [GOOS/GOARCH ...]}
 out=${2:-dist}
@@ -44,6 +46,18 @@ for target in "${targets[@]}"; do
     tar --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$name" | gzip -9 -n >"$out/$name.tar.gz"
   fi
   echo "built $name"
+
+  plugin=tflint-ruleset-eipassoc_${os}_${arch}
+  pdir=$work/$plugin
+  mkdir -p "$pdir"
+  pexe=tflint-ruleset-eipassoc
+  [ "$os" = windows ] && pexe=tflint-ruleset-eipassoc.exe
+  CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath \
+    -ldflags "-s -w -buildid= -X main.version=${version#v}" -o "$pdir/$pexe" ./cmd/tflint-ruleset-eipassoc
+  touch -d "@$epoch" "$pdir/$pexe"
+  rm -f "$out/$plugin.zip"
+  (cd "$pdir" && TZ=UTC zip -q -X "$out/$plugin.zip" "$pexe")
+  echo "built $plugin"
 done
-(cd "$out" && sha256sum eipassoc_*.tar.gz eipassoc_*.zip 2>/dev/null | sort -k2 >checksums.txt)
+(cd "$out" && shopt -s nullglob && sha256sum eipassoc_*.tar.gz eipassoc_*.zip tflint-ruleset-eipassoc_*.zip | sort -k2 >checksums.txt)
 echo "wrote $out/checksums.txt"
