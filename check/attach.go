@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -15,24 +16,58 @@ import (
 // does not know (an instance type known after apply, a vSwitch outside the plan, DHCP)
 // is marked unknown, and the rules that need it become plan-value-unknown findings.
 func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) []Finding {
+	// An instance's secondary ENIs from its own network_interfaces blocks count toward
+	// its quota like attached ones, before any attachment.
 	perInstance := map[string][]eni.ID{}
+	for _, key := range sortedKeys(m.ENIs) {
+		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.Instance != "" && n.Address == n.Instance {
+			perInstance[n.Instance] = append(perInstance[n.Instance], eni.ID(n.Key))
+		}
+	}
+	// An attachment whose instance is not resolved may land on any instance: every
+	// quota is then undecided.
+	var anyInstance string
+	for _, at := range m.Attachments {
+		if at.Instance == "" && anyInstance == "" {
+			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + at.InstanceUnknown + "), which may be this one"
+		}
+	}
 	var out []Finding
 	for _, at := range m.Attachments {
-		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(at.ENI))
+		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmpOr(at.ENI, at.Address)))
 		if !at.Planned {
 			continue
 		}
+		k := knowledge{}
+		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + cmpOr(at.Instance, "the instance") + "'s OS is not in the plan (the API does not report it either)"}
 		n := m.ENIs[at.ENI]
+		var req eipassoc.AttachRequest
 		if n == nil {
-			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", "cannot tell which ENI the attachment names", "")); ok {
-				out = append(out, f)
-			}
+			// Not resolved: an ENI all of whose facts are unknown, so that only the
+			// rules on the instance alone (its quota) can be decided.
+			req.ENI = eni.Interface{ID: eni.ID(at.Address), Kind: eni.Secondary}
+			k.mark("cannot tell which ENI "+at.Address+" attaches: "+at.ENIUnknown, eipassoc.FactENIRegion, eipassoc.FactENIPlacement,
+				eipassoc.FactENIStatus, eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound)
+		} else {
+			req.ENI = m.eniFor(n, "", &k)
+		}
+		if at.Instance == "" {
+			k.mark("cannot tell which instance "+at.Address+" attaches to: "+at.InstanceUnknown, eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
+				eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
+			req.Instance = ecs.Instance{DHCP: opts.InstanceDHCP}
+		} else {
+			req.Instance = m.instanceFor(at.Instance, opts, &k)
+		}
+		if anyInstance != "" && at.Instance != "" {
+			k.mark(anyInstance, eipassoc.FactInstanceENIs)
+		}
+		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
+		before := perInstance[at.Instance]
+		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
+		if n == nil {
+			out = append(out, decideAttachment(at, nil, req, &k, opts, byTarget)...)
 			continue
 		}
-		k := knowledge{}
-		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + at.Instance + "'s OS is not in the plan (the API does not report it either)"}
-		req := eipassoc.AttachRequest{ENI: m.eniFor(n, "", &k), Instance: m.instanceFor(at.Instance, opts, &k)}
-		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
 		if req.ENI.Zone == "" {
 			k.mark("the zone of "+n.Key+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
 		}
@@ -40,27 +75,35 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 			k.mark("the region of "+n.Key+" is not in the plan", eipassoc.FactENIRegion)
 		}
 		k.count(n, &req.PrivateIPCount)
-		before := perInstance[at.Instance]
-		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
+		out = append(out, decideAttachment(at, n, req, &k, opts, byTarget)...)
+	}
+	return out
+}
+
+// decideAttachment asks CanAttach about one planned attachment, n its ENI (nil when
+// not resolved), with the EIPs the ENI carries, and turns the decision into findings.
+func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *knowledge, opts Options, byTarget map[string][]*Association) []Finding {
+	if n != nil {
 		for _, a := range byTarget[n.Key] {
 			req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmpOr(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP})
 		}
 		if !n.Known {
 			k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
 		}
-		req.Unknown = k.facts
-		d := eipassoc.CanAttach(req)
-		for _, v := range d.Violations {
-			msg := v.Message
-			if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
-				msg += " (" + n.Key + " carries " + boundNames(req.Bound) + ")"
-			}
-			out = append(out, finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
+	}
+	req.Unknown = k.facts
+	d := eipassoc.CanAttach(req)
+	var out []Finding
+	for _, v := range d.Violations {
+		msg := v.Message
+		if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
+			msg += " (" + n.Key + " carries " + boundNames(req.Bound) + ")"
 		}
-		for _, msg := range k.explain(d.Undecided) {
-			if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
-				out = append(out, f)
-			}
+		out = append(out, finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
+	}
+	for _, msg := range k.explain(d.Undecided) {
+		if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
+			out = append(out, f)
 		}
 	}
 	return out

@@ -109,12 +109,15 @@ type Instance struct {
 	TypeBefore string
 }
 
-// An Attachment attaches an ENI to an instance.
+// An Attachment attaches an ENI to an instance. An attachment whose ENI or instance
+// cannot be resolved is kept, with the reason: every rule it feeds is undecided.
 type Attachment struct {
 	Address  string
-	ENI      string // ENI key
-	Instance string // instance key
+	ENI      string // ENI key, or "" when ENIUnknown says why not
+	Instance string // instance key, or "" when InstanceUnknown says why not
 	Planned  bool
+	// ENIUnknown and InstanceUnknown say why the ENI or the instance is not resolved.
+	ENIUnknown, InstanceUnknown string
 }
 
 // An Association is one alicloud_eip_association (or inventory entry).

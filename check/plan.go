@@ -135,6 +135,8 @@ type planBuilder struct {
 	eval *evaluator // nil without sources
 	// eniIDs, eipIDs and instanceIDs map cloud IDs to model keys; see byID.
 	eniIDs, eipIDs, instanceIDs map[string]string
+	// following holds the attributes throughAttribute is following, against cycles.
+	following map[string]bool
 }
 
 // moduleDirs records the directories of local modules, relative to the root module.
@@ -337,12 +339,16 @@ func (b *planBuilder) configures(ri *resInst, attr string) bool {
 }
 
 func (b *planBuilder) addAttachment(ri *resInst) {
-	eniKey, _ := b.resolve(ri, "network_interface_id", kindENI)
-	instKey, _ := b.resolve(ri, "instance_id", kindInstance)
-	if eniKey == "" || instKey == "" {
-		return
+	eniKey, eniWhy := b.resolve(ri, "network_interface_id", kindENI)
+	instKey, instWhy := b.resolve(ri, "instance_id", kindInstance)
+	at := &Attachment{Address: ri.address, ENI: eniKey, Instance: instKey, Planned: ri.planned}
+	if eniKey == "" {
+		at.ENIUnknown = cmp.Or(eniWhy, "network_interface_id is known only after apply")
 	}
-	b.m.Attachments = append(b.m.Attachments, &Attachment{Address: ri.address, ENI: eniKey, Instance: instKey, Planned: ri.planned})
+	if instKey == "" {
+		at.InstanceUnknown = cmp.Or(instWhy, "instance_id is known only after apply")
+	}
+	b.m.Attachments = append(b.m.Attachments, at)
 	if n := b.m.ENIs[eniKey]; n != nil {
 		n.Instance, n.AttachedInPlan = instKey, ri.planned
 	}
@@ -432,6 +438,11 @@ func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (string, s
 				return "", attr + " of " + ri.address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID"
 			}
 			if addr, path, ok := parsePlaceholder(v.AsString()); ok {
+				if target := b.tree.insts[addr]; target != nil {
+					if key, why, ok := b.throughAttribute(target, path, kind); ok {
+						return key, why
+					}
+				}
 				if key := b.placeholderKey(addr, path, kind); key != "" {
 					return key, ""
 				}
@@ -608,7 +619,38 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (string
 	if len(rest) > 0 {
 		path = traversalPath(rest)
 	}
+	if key, why, ok := b.throughAttribute(ri, path, kind); ok {
+		return key, why
+	}
 	return refKey(typ, ri.address, path, kind), ""
+}
+
+// throughAttribute follows a reference to an attribute that itself names a resource:
+// an association's instance_id or allocation_id, an attachment's network_interface_id
+// or instance_id. network_interface_id = alicloud_eip_association.public.instance_id,
+// a common way to make Terraform attach an ENI after associating its EIP, names the
+// ENI that the association's instance_id names. ok is false for any other attribute.
+func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (key, why string, ok bool) {
+	switch {
+	case ri.typ == TypeAssociation && (path == "instance_id" || path == "allocation_id"):
+	case (ri.typ == TypeAttach || ri.typ == TypeAttachAlias) && (path == "network_interface_id" || path == "instance_id"):
+	default:
+		return "", "", false
+	}
+	visit := ri.address + "#" + path
+	if b.following[visit] {
+		return "", path + " of " + ri.address + " refers back to itself", true
+	}
+	if b.following == nil {
+		b.following = map[string]bool{}
+	}
+	b.following[visit] = true
+	defer delete(b.following, visit)
+	key, why = b.resolve(ri, path, kind)
+	if key == "" && why == "" {
+		why = path + " of " + ri.address + " is known only after apply"
+	}
+	return key, why, true
 }
 
 // traversalPath writes attribute steps as a path: network_interfaces[0].network_interface_id.
