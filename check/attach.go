@@ -109,6 +109,17 @@ func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *kno
 	return out
 }
 
+// attachmentOf returns the address of the planned resource that attaches n: its
+// attachment, or the instance whose network_interfaces block creates it attached.
+func (m *Model) attachmentOf(n *ENI) string {
+	for _, at := range m.Attachments {
+		if at.ENI == n.Key && at.Planned {
+			return at.Address
+		}
+	}
+	return n.Instance
+}
+
 // reads reports whether rule c reads fact f.
 func reads(c eipassoc.Code, f eipassoc.Fact) bool {
 	r, ok := c.Rule()

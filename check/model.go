@@ -37,6 +37,9 @@ type Model struct {
 	// rank orders the plan's resource instance addresses (see compareAddresses),
 	// worked out once so that sorting does not parse addresses again.
 	rank map[string]int
+	// order is the order Terraform creates the plan's resources in; nil for an input
+	// without a configuration, where no order is known.
+	order *applyOrder
 }
 
 // compare orders two resource addresses as compareAddresses does, by their rank when

@@ -209,6 +209,9 @@ func (b *planBuilder) build() {
 		b.addAssociation(ri)
 	}
 	b.m.rank = b.tree.rank
+	if b.plan.config != nil {
+		b.m.order = newApplyOrder(b.plan.config.root)
+	}
 	slices.SortFunc(b.m.Associations, func(x, y *Association) int { return b.m.compare(x.Address, y.Address) })
 	slices.SortFunc(b.m.Attachments, func(x, y *Attachment) int { return b.m.compare(x.Address, y.Address) })
 }

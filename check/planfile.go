@@ -73,6 +73,7 @@ type configResource struct {
 	typ, name, providerKey string
 	exprs                  map[string]*expression
 	count, forEach         *expression
+	dependsOn              []string // "type.name" or "module.name", as written
 }
 
 type moduleCall struct {
@@ -80,6 +81,7 @@ type moduleCall struct {
 	exprs          map[string]*expression
 	count, forEach *expression
 	module         *configModule
+	dependsOn      []string
 }
 
 // An expression is the plan's representation of a configuration expression: a
@@ -392,12 +394,14 @@ type (
 			Expressions       map[string]jsontext.Value `json:"expressions"`
 			CountExpression   jsontext.Value            `json:"count_expression"`
 			ForEachExpression jsontext.Value            `json:"for_each_expression"`
+			DependsOn         []string                  `json:"depends_on"`
 		} `json:"resources"`
 		ModuleCalls map[string]struct {
 			Source            string                    `json:"source"`
 			Expressions       map[string]jsontext.Value `json:"expressions"`
 			CountExpression   jsontext.Value            `json:"count_expression"`
 			ForEachExpression jsontext.Value            `json:"for_each_expression"`
+			DependsOn         []string                  `json:"depends_on"`
 			Module            *jsonModule               `json:"module"`
 		} `json:"module_calls"`
 		Outputs map[string]struct {
@@ -432,11 +436,13 @@ func convertModule(jm *jsonModule) *configModule {
 			continue
 		}
 		m.resources[r.Type+"."+r.Name] = &configResource{typ: r.Type, name: r.Name, providerKey: r.ProviderConfigKey,
-			exprs: parseExpressions(r.Expressions), count: parseExpression(r.CountExpression), forEach: parseExpression(r.ForEachExpression)}
+			exprs: parseExpressions(r.Expressions), count: parseExpression(r.CountExpression), forEach: parseExpression(r.ForEachExpression),
+			dependsOn: r.DependsOn}
 	}
 	for name, call := range jm.ModuleCalls {
 		m.calls[name] = &moduleCall{source: call.Source, exprs: parseExpressions(call.Expressions),
-			count: parseExpression(call.CountExpression), forEach: parseExpression(call.ForEachExpression), module: convertModule(call.Module)}
+			count: parseExpression(call.CountExpression), forEach: parseExpression(call.ForEachExpression), module: convertModule(call.Module),
+			dependsOn: call.DependsOn}
 	}
 	for name, o := range jm.Outputs {
 		m.outputs[name] = parseExpression(o.Expression)

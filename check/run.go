@@ -273,18 +273,49 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	if n.Instance != "" && req.Mode.IsValid() {
 		c.checkCarried(n, req)
 	}
-	if n.AttachedInPlan && !d.Has(eipassoc.CodeENIAttached) && c.failsIfAttachedFirst(req, n) {
-		c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+"; if Terraform attaches it first, the association fails: an ENI must be detached when an EIP is associated in "+req.Mode.Properties().Name, "Eni.Attached")
+	if n.AttachedInPlan && !d.Has(eipassoc.CodeENIAttached) {
+		c.checkOrder(n, req)
 	}
 }
 
-// failsIfAttachedFirst asks the rules whether the association would break eni-attached
-// if the plan's attachment of n ran first.
-func (c *checker) failsIfAttachedFirst(req eipassoc.Request, n *ENI) bool {
+// checkOrder applies the prerequisite of a detached ENI to an association whose ENI the
+// plan also attaches, in the order Terraform applies the plan: nothing when the
+// attachment waits for the association, a certain failure when the association waits
+// for the attachment, a possible one when nothing orders them. Under the observed
+// behaviour, where the API accepts a NAT association on an attached ENI, the
+// nat-attached-eni advisory is a note when the attachment may come first.
+func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
+	attach := c.m.attachmentOf(n)
+	aNode, tNode := configAddress(c.a.Address), configAddress(attach)
+	if c.m.order.after(tNode, aNode) {
+		return // the attachment depends on the association: Terraform associates first
+	}
+	attached := c.attachedFirst(req, n)
+	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
+		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+" ("+attach+
+			"), maybe before this association; the documentation requires a detached ENI, and the API is observed to accept NAT associations on attached ENIs", "")
+		return
+	}
+	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
+		return
+	}
+	when := "nothing in the plan orders the two, so Terraform may attach it first, and then"
+	if c.m.order.after(aNode, tNode) {
+		when = "the association depends on the attachment, so Terraform attaches it first:"
+	}
+	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name
+	if req.Mode == modes.NAT {
+		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
+	}
+	c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+" ("+attach+"); "+when+" the association fails: "+why, "Eni.Attached")
+}
+
+// attachedFirst asks the rules about the association as if the plan's attachment of n
+// ran first.
+func (c *checker) attachedFirst(req eipassoc.Request, n *ENI) eipassoc.Decision {
 	req.ENI.Status, req.ENI.Instance = eni.InUse, c.m.instanceID(n.Instance)
 	req.Unknown = req.Unknown.Intersect(^eipassoc.FactsOf(eipassoc.FactENIStatus, eipassoc.FactENIAttachment))
-	_, fails := eipassoc.CanAssociate(req).Violation(eipassoc.CodeENIAttached)
-	return fails
+	return eipassoc.CanAssociate(req)
 }
 
 // checkCarried applies the rules an instance puts on the EIPs its ENI carries (instance

@@ -1,0 +1,207 @@
+package check
+
+import (
+	"slices"
+	"strings"
+)
+
+// An applyOrder is the order Terraform creates a plan's resources in: a resource is
+// created after every resource it depends on, directly or through others. It depends
+// on what its configuration refers to (through variables into the calling module and
+// through outputs into called ones), on its depends_on, and on the depends_on of every
+// module call above it; a depends_on naming a module orders after every resource in
+// that module. Nodes are configuration addresses (module.a.type.name): Terraform
+// orders every instance of a resource after every instance of what it depends on.
+//
+// References through locals are not in a plan (Terraform does not show locals), so an
+// order that only a local makes is not seen: the order is then "neither", which makes
+// plan-attachment-order report a possible failure rather than miss a certain one.
+type applyOrder struct {
+	deps  map[string][]string // node -> the nodes it depends on directly
+	reach map[string]map[string]bool
+}
+
+// newApplyOrder builds the order from a plan's configuration.
+func newApplyOrder(root *configModule) *applyOrder {
+	o := &applyOrder{deps: map[string][]string{}, reach: map[string]map[string]bool{}}
+	o.addModule([]moduleFrame{{module: root}}, nil)
+	return o
+}
+
+// A moduleFrame is one module on the way down from the root: its address, its
+// configuration, and the call that made it (nil for the root).
+type moduleFrame struct {
+	addr   string
+	module *configModule
+	call   *moduleCall
+}
+
+// addModule adds the resources of the innermost module of frames and of the modules
+// it calls; inherited are the nodes the module calls above it depend on.
+func (o *applyOrder) addModule(frames []moduleFrame, inherited []string) {
+	f := frames[len(frames)-1]
+	m, addr := f.module, f.addr
+	for _, key := range sortedKeys(m.resources) {
+		r := m.resources[key]
+		node := join(addr, key)
+		var deps []string
+		for _, e := range r.allExpressions() {
+			for _, ref := range e.refs {
+				deps = append(deps, o.resolve(frames, ref, 0)...)
+			}
+		}
+		for _, d := range r.dependsOn {
+			deps = append(deps, o.named(f, d)...)
+		}
+		deps = append(deps, inherited...)
+		slices.Sort(deps)
+		o.deps[node] = slices.Compact(deps)
+	}
+	for _, name := range sortedKeys(m.calls) {
+		call := m.calls[name]
+		child := join(addr, "module."+name)
+		var inh []string
+		inh = append(inh, inherited...)
+		for _, d := range call.dependsOn {
+			inh = append(inh, o.named(f, d)...)
+		}
+		if call.module != nil {
+			o.addModule(append(slices.Clip(frames), moduleFrame{addr: child, module: call.module, call: call}), inh)
+		}
+	}
+}
+
+// allExpressions lists a resource's expressions, its count and for_each included.
+func (r *configResource) allExpressions() []*expression {
+	var out []*expression
+	for _, k := range sortedKeys(r.exprs) {
+		out = append(out, r.exprs[k])
+	}
+	for _, e := range []*expression{r.count, r.forEach} {
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// named resolves a depends_on entry in module f: a resource, or every resource of a
+// called module.
+func (o *applyOrder) named(f moduleFrame, name string) []string {
+	if child, ok := strings.CutPrefix(name, "module."); ok {
+		call := f.module.calls[child]
+		if call == nil || call.module == nil {
+			return nil
+		}
+		return resourcesIn(join(f.addr, "module."+child), call.module)
+	}
+	if _, ok := f.module.resources[resourcePart(name)]; ok {
+		return []string{join(f.addr, resourcePart(name))}
+	}
+	return nil
+}
+
+// resourcesIn lists every resource node of module m at addr and below.
+func resourcesIn(addr string, m *configModule) []string {
+	var out []string
+	for _, key := range sortedKeys(m.resources) {
+		out = append(out, join(addr, key))
+	}
+	for _, name := range sortedKeys(m.calls) {
+		if c := m.calls[name]; c.module != nil {
+			out = append(out, resourcesIn(join(addr, "module."+name), c.module)...)
+		}
+	}
+	return out
+}
+
+// resourcePart returns "type.name" of a reference such as type.name[0].id, or "".
+func resourcePart(ref string) string {
+	typ, rest, ok := strings.Cut(ref, ".")
+	if !ok {
+		return ""
+	}
+	name := rest
+	if i := strings.IndexAny(rest, ".["); i >= 0 {
+		name = rest[:i]
+	}
+	return typ + "." + name
+}
+
+// resolve returns the resource nodes a reference made in the innermost module of
+// frames depends on.
+func (o *applyOrder) resolve(frames []moduleFrame, ref string, depth int) []string {
+	if depth > 32 {
+		return nil
+	}
+	f := frames[len(frames)-1]
+	head, rest, _ := strings.Cut(ref, ".")
+	switch head {
+	case "var":
+		name, _, _ := strings.Cut(rest, ".")
+		name, _, _ = strings.Cut(name, "[")
+		if f.call == nil || len(frames) < 2 {
+			return nil
+		}
+		e := f.call.exprs[name]
+		if e == nil {
+			return nil
+		}
+		var out []string
+		for _, r := range e.refs {
+			out = append(out, o.resolve(frames[:len(frames)-1], r, depth+1)...)
+		}
+		return out
+	case "module":
+		name, output, _ := strings.Cut(rest, ".")
+		name, _, _ = strings.Cut(name, "[")
+		call := f.module.calls[name]
+		if call == nil || call.module == nil {
+			return nil
+		}
+		child := moduleFrame{addr: join(f.addr, "module."+name), module: call.module, call: call}
+		output, _, _ = strings.Cut(output, ".")
+		output, _, _ = strings.Cut(output, "[")
+		e := call.module.outputs[output]
+		if output == "" || e == nil {
+			return resourcesIn(child.addr, call.module)
+		}
+		var out []string
+		for _, r := range e.refs {
+			out = append(out, o.resolve(append(slices.Clip(frames), child), r, depth+1)...)
+		}
+		return out
+	case "local", "each", "count", "self", "path", "terraform", "data":
+		return nil
+	}
+	if part := resourcePart(ref); part != "" {
+		if _, ok := f.module.resources[part]; ok {
+			return []string{join(f.addr, part)}
+		}
+	}
+	return nil
+}
+
+// after reports whether Terraform creates node a only after node b: a depends on b,
+// directly or through others.
+func (o *applyOrder) after(a, b string) bool {
+	if o == nil {
+		return false
+	}
+	r, ok := o.reach[a]
+	if !ok {
+		r = map[string]bool{}
+		stack := slices.Clone(o.deps[a])
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if r[n] {
+				continue
+			}
+			r[n] = true
+			stack = append(stack, o.deps[n]...)
+		}
+		o.reach[a] = r
+	}
+	return r[b]
+}
