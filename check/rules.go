@@ -37,7 +37,7 @@ var planRules = []eipassoc.Rule{
 		Source:  "api: AssociateEipAddress parameter Mode; errors Invalid.DirectEip.BindType", APICodes: []string{"Invalid.DirectEip.BindType"},
 		Fix: "Point instance_id at a secondary ENI with instance_type = \"NetworkInterface\", or drop mode."},
 	{Code: CodeAttachmentOrder, Severity: eipassoc.Deny,
-		Summary: "The plan associates an EIP with an ENI and also attaches that ENI to an instance; if Terraform attaches first, the association fails (Eni.Attached) because the ENI must be detached.",
+		Summary: "The plan associates an EIP with an ENI and also attaches that ENI to an instance, and Terraform may attach first: the association then fails (Eni.Attached), as an ENI must be detached (in NAT mode the documentation requires it and the API is observed to accept it).",
 		Source:  "doc: Prerequisites; api: AssociateEipAddress errors", APICodes: []string{"Eni.Attached"},
 		Fix: "Associate in one apply and attach in a later one, or make the attachment depend_on the association."},
 	{Code: CodeUnknown, Severity: eipassoc.Advise,
@@ -66,12 +66,14 @@ func RuleFor(c eipassoc.Code) (eipassoc.Rule, bool) {
 	return r, true
 }
 
-// AllRules returns eipassoc's deny rules followed by the plan-level rules, in a new
-// slice of copies.
+// AllRules returns the rules whose findings Run reports, in a new slice of copies:
+// eipassoc's deny rules, the advisory nat-attached-eni (a note under the observed
+// behaviour when the plan may attach an ENI before associating with it), then the
+// plan-level rules.
 func AllRules() []eipassoc.Rule {
 	var out []eipassoc.Rule
 	for _, r := range eipassoc.Rules() {
-		if r.Severity == eipassoc.Deny {
+		if r.Severity == eipassoc.Deny || r.Code == eipassoc.AdviseNATAttachedENI {
 			out = append(out, r)
 		}
 	}

@@ -339,10 +339,17 @@ func TestUndecidedIsANotice(t *testing.T) {
 	rs := lint.NewRuleSet("test")
 	var unknown tflint.Rule
 	for _, r := range rs.Rules {
-		if r.Name() == "plan-value-unknown" {
+		switch r.Name() {
+		case "plan-value-unknown":
 			unknown = r
-		} else if !r.Enabled() || r.Severity() != tflint.ERROR {
-			t.Errorf("%s: enabled %v, severity %v; deny rules are errors, on by default", r.Name(), r.Enabled(), r.Severity())
+		case "nat-attached-eni": // an advisory: a notice, on by default
+			if !r.Enabled() || r.Severity() != tflint.NOTICE {
+				t.Errorf("%s: enabled %v, severity %v", r.Name(), r.Enabled(), r.Severity())
+			}
+		default:
+			if !r.Enabled() || r.Severity() != tflint.ERROR {
+				t.Errorf("%s: enabled %v, severity %v; deny rules are errors, on by default", r.Name(), r.Enabled(), r.Severity())
+			}
 		}
 	}
 	if unknown == nil || unknown.Enabled() || unknown.Severity() != tflint.NOTICE {

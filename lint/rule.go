@@ -21,7 +21,8 @@ func (r *Rule) Name() string { return string(r.rule.Code) }
 // which reports what the configuration alone cannot decide.
 func (r *Rule) Enabled() bool { return r.rule.Code != check.CodeUnknown }
 
-// Severity is ERROR for a deny rule and NOTICE for plan-value-unknown.
+// Severity is ERROR for a deny rule, NOTICE for plan-value-unknown and the advisory
+// nat-attached-eni.
 func (r *Rule) Severity() tflint.Severity {
 	if r.rule.Severity == eipassoc.Deny {
 		return tflint.ERROR

@@ -48,8 +48,11 @@ func SARIF(w io.Writer, r *Result) error {
 	}
 	for _, rule := range check.AllRules() {
 		level := "error"
-		if rule.Code == check.CodeUnknown {
+		switch {
+		case rule.Code == check.CodeUnknown:
 			level = "warning"
+		case rule.Severity != eipassoc.Deny:
+			level = "note" // nat-attached-eni
 		}
 		api := ""
 		if len(rule.APICodes) > 0 {

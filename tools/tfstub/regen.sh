@@ -8,15 +8,24 @@
 # prior state. A fixture with .terraform/modules/modules.json stands for registry modules
 # that are already installed: Terraform reads them from there, and nothing is downloaded.
 # Needs Terraform (1.11.4 made the committed fixtures) and Go; CI needs neither.
+#
+# With EIPASSOC_PROVIDER_DIR set to a directory holding the real provider's binary
+# (terraform-provider-alicloud v1.277.0 built from source, see tools/tfrecord/record.sh),
+# the plans are the real provider's instead of the stub's: check/testdata/v19 was made so,
+# its fixtures giving fake credentials and endpoints at a closed local port.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root/tools/tfstub" && go build -o "$work/bin/terraform-provider-alicloud" .)
+provider_dir=${EIPASSOC_PROVIDER_DIR:-}
+if [ -z "$provider_dir" ]; then
+  provider_dir=$work/bin
+  (cd "$root/tools/tfstub" && go build -o "$provider_dir/terraform-provider-alicloud" .)
+fi
 cat > "$work/tfrc" <<RC
 provider_installation {
   dev_overrides {
-    "aliyun/alicloud" = "$work/bin"
+    "aliyun/alicloud" = "$provider_dir"
   }
   direct {}
 }
