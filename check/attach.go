@@ -15,7 +15,7 @@ import (
 // its primary ENI and the attachments before this one (in address order). What the plan
 // does not know (an instance type known after apply, a vSwitch outside the plan, DHCP)
 // is marked unknown, and the rules that need it become plan-value-unknown findings.
-func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) []Finding {
+func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, strays strayResources) []Finding {
 	// An instance's secondary ENIs from its own network_interfaces blocks count toward
 	// its quota like attached ones, before any attachment.
 	perInstance := map[string][]eni.ID{}
@@ -75,6 +75,9 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association) 
 			k.mark("the region of "+n.Key+" is not in the plan", eipassoc.FactENIRegion)
 		}
 		k.count(n, &req.PrivateIPCount)
+		if strays.association != "" {
+			k.mark(strays.association, eipassoc.FactBound)
+		}
 		out = append(out, decideAttachment(at, n, req, &k, opts, byTarget)...)
 	}
 	return out

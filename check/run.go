@@ -60,7 +60,7 @@ func Run(m *Model, opts Options) []Finding {
 		}
 	}
 	var out []Finding
-	cache := &runCache{oneOf: map[string]eipSummary{}}
+	cache := &runCache{oneOf: map[string]eipSummary{}, strays: strays(m)}
 	for _, a := range m.Associations {
 		if !a.Planned {
 			continue
@@ -69,7 +69,7 @@ func Run(m *Model, opts Options) []Finding {
 		c.check(byTarget[m.targetENI(a)])
 		out = append(out, c.out...)
 	}
-	out = append(out, runAttachments(m, opts, byTarget)...)
+	out = append(out, runAttachments(m, opts, byTarget, cache.strays)...)
 	out = append(out, runChanged(m, opts, byTarget)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
 		return cmp.Or(m.compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
@@ -121,7 +121,39 @@ func (c *checker) keeps(code eipassoc.Code) bool {
 
 // runCache keeps what one Run works out once for many associations.
 type runCache struct {
-	oneOf map[string]eipSummary // by configuration address
+	oneOf  map[string]eipSummary // by configuration address
+	strays strayResources
+}
+
+// strayResources says why some resources of the input cannot be placed: an association
+// whose target is not resolved may be on any ENI, an attachment whose ENI is not
+// resolved may attach any ENI. Each is "" when every one is placed. The rules such a
+// resource may feed elsewhere (the EIPs an ENI carries, the order of attachments) are
+// undecided, never decided as if it were not there.
+type strayResources struct {
+	association, attachment string
+}
+
+func strays(m *Model) strayResources {
+	var s strayResources
+	for _, a := range m.Associations {
+		switch a.InstanceType {
+		case "", "EcsInstance", "NetworkInterface":
+		default:
+			if !a.InstanceTypeUnknown {
+				continue // a NAT gateway, a CLB...: on no ENI
+			}
+		}
+		if a.Target == "" && s.association == "" {
+			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " + a.TargetUnknown + ")"
+		}
+	}
+	for _, at := range m.Attachments {
+		if at.ENI == "" && at.Planned && s.attachment == "" {
+			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " + at.ENIUnknown + ")"
+		}
+	}
+	return s
 }
 
 func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode string) {
@@ -247,6 +279,9 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	if !n.Known {
 		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
 	}
+	if stray := c.cache.strays.association; stray != "" {
+		k.mark(stray, eipassoc.FactBound)
+	}
 	for _, s := range siblings {
 		if s == a || ((s.Planned || c.blame != nil) && c.m.compare(s.Address, a.Address) > 0) {
 			continue // count what exists and what the plan adds before this one (in a re-check, all in order)
@@ -273,8 +308,13 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	if n.Instance != "" && req.Mode.IsValid() {
 		c.checkCarried(n, req)
 	}
-	if n.AttachedInPlan && !d.Has(eipassoc.CodeENIAttached) {
+	switch stray := c.cache.strays.attachment; {
+	case n.AttachedInPlan && !d.Has(eipassoc.CodeENIAttached):
 		c.checkOrder(n, req)
+	case stray != "" && n.Kind == eni.Secondary && !d.Has(eipassoc.CodeENIAttached):
+		if a := c.attachedFirst(req, n); a.Has(eipassoc.CodeENIAttached) {
+			c.unknown(string(CodeAttachmentOrder) + " not decided: " + stray + ", and if it does and runs first, the association fails")
+		}
 	}
 }
 

@@ -66,14 +66,28 @@ func TestV9Fixtures(t *testing.T) {
 		// Cut-through needs an ENI without secondary addresses.
 		{"mode-change-bad", []string{`alicloud_eip_association.e eni-has-secondary-ips fail`}},
 		// Sources edited after the plan: ev's keys and ci2's instance_type differ, so
-		// their evaluation is discarded; the other idioms still decide.
+		// their evaluation is discarded and their targets are not resolved. Those may be
+		// on any ENI, so the EIPs every other ENI carries are open: its capacity and
+		// addresses are undecided where the resolved associations do not already break
+		// them (ek2, el2 and lk2 still exceed a cut-through ENI's one EIP).
 		{"sources-mismatch", []string{
+			"alicloud_eip_association.ci[0] plan-value-unknown unknown",
+			"alicloud_eip_association.ci[1] plan-value-unknown unknown",
 			`alicloud_eip_association.ci2[0] plan-value-unknown unknown`,
+			`alicloud_eip_association.ek["p"] plan-value-unknown unknown`,
+			`alicloud_eip_association.ek["q"] plan-value-unknown unknown`,
 			`alicloud_eip_association.ek2["p"] eni-capacity fail`,
+			`alicloud_eip_association.ek2["p"] plan-value-unknown unknown`,
+			"alicloud_eip_association.el[0] plan-value-unknown unknown",
+			"alicloud_eip_association.el[1] plan-value-unknown unknown",
 			`alicloud_eip_association.el2[0] eni-capacity fail`,
+			"alicloud_eip_association.el2[0] plan-value-unknown unknown",
 			`alicloud_eip_association.ev["p"] plan-value-unknown unknown`,
 			`alicloud_eip_association.ev["q"] plan-value-unknown unknown`,
+			"alicloud_eip_association.lk[0] plan-value-unknown unknown",
+			"alicloud_eip_association.lk[1] plan-value-unknown unknown",
 			`alicloud_eip_association.lk2[0] eni-capacity fail`,
+			"alicloud_eip_association.lk2[0] plan-value-unknown unknown",
 		}},
 	}
 	for _, tc := range tests {
