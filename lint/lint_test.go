@@ -311,6 +311,38 @@ resource "alicloud_eip_association" "a" {
   mode          = "MULTI_BINDED"
 }
 `},
+	// The fix plan-attachment-order suggests, and the reference that orders the same.
+	{name: "ok-attachment-depends-on-association", src: provider + `
+resource "alicloud_instance" "fw" {
+  instance_type = "ecs.g6.xlarge"
+  vswitch_id    = "vsw-1"
+}
+resource "alicloud_ecs_network_interface" "pub" {
+  vswitch_id = "vsw-1"
+}
+resource "alicloud_ecs_network_interface" "priv" {
+  vswitch_id = "vsw-1"
+}
+resource "alicloud_eip_association" "a" {
+  allocation_id = "eip-a"
+  instance_id   = alicloud_ecs_network_interface.pub.id
+  instance_type = "NetworkInterface"
+}
+resource "alicloud_eip_association" "b" {
+  allocation_id = "eip-b"
+  instance_id   = alicloud_ecs_network_interface.priv.id
+  instance_type = "NetworkInterface"
+}
+resource "alicloud_ecs_network_interface_attachment" "pub" {
+  instance_id          = alicloud_instance.fw.id
+  network_interface_id = alicloud_ecs_network_interface.pub.id
+  depends_on           = [alicloud_eip_association.a]
+}
+resource "alicloud_ecs_network_interface_attachment" "priv" {
+  instance_id          = alicloud_instance.fw.id
+  network_interface_id = alicloud_eip_association.b.instance_id
+}
+`},
 	// Undecided: an ENI named by a literal ID has unknown addresses; nothing is reported.
 	{name: "ok-undecided-eni-by-id", src: provider + `
 resource "alicloud_eip_association" "a" {

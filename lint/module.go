@@ -79,7 +79,7 @@ func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
 // the plan reader reads of any type, the network_interfaces blocks of an instance, and
 // whether a dynamic block stands in for them.
 var moduleSchema = func() *hclext.BodySchema {
-	attrs := []string{"count", "for_each", "provider"}
+	attrs := []string{"count", "depends_on", "for_each", "provider"}
 	for _, list := range check.ReadAttributes() {
 		for _, a := range list {
 			if !slices.Contains(attrs, a) {
@@ -111,7 +111,8 @@ func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string
 		return
 	}
 	cfg := configResource{Address: typ + "." + name, Mode: "managed", Type: typ, Name: name,
-		ProviderConfigKey: providers.keyFor(b.Body.Attributes["provider"]), Expressions: map[string]*expression{}}
+		ProviderConfigKey: providers.keyFor(b.Body.Attributes["provider"]), Expressions: map[string]*expression{},
+		DependsOn: dependsOn(b.Body.Attributes["depends_on"])}
 	for i, key := range keys {
 		rc, exprs := p.readInstance(ev, typ, name, key, b, attrs)
 		p.plan.ResourceChanges = append(p.plan.ResourceChanges, rc)
@@ -120,6 +121,27 @@ func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string
 		}
 	}
 	p.plan.Configuration.RootModule.Resources = append(p.plan.Configuration.RootModule.Resources, cfg)
+}
+
+// dependsOn reads depends_on as a plan's configuration lists it: "type.name" or
+// "module.name" for each entry.
+func dependsOn(attr *hclext.Attribute) []string {
+	if attr == nil {
+		return nil
+	}
+	list, diags := hcl.ExprList(attr.Expr)
+	if diags.HasErrors() {
+		return nil
+	}
+	var out []string
+	for _, e := range list {
+		if t, diags := hcl.AbsTraversalForExpr(e); !diags.HasErrors() && len(t) >= 2 {
+			if a, ok := t[1].(hcl.TraverseAttr); ok {
+				out = append(out, t.RootName()+"."+a.Name)
+			}
+		}
+	}
+	return out
 }
 
 // merge combines what two instances of a block say of an attribute into the one

@@ -45,6 +45,7 @@ type configResource struct {
 	Name              string                 `json:"name"`
 	ProviderConfigKey string                 `json:"provider_config_key,omitempty"`
 	Expressions       map[string]*expression `json:"expressions"`
+	DependsOn         []string               `json:"depends_on,omitempty"`
 }
 
 // An expression is a constant or the references of a value known only after apply.
