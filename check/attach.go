@@ -29,7 +29,7 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, 
 	var anyInstance string
 	for _, at := range m.Attachments {
 		if at.Instance == "" && anyInstance == "" {
-			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + at.InstanceUnknown + "), which may be this one"
+			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + string(at.InstanceUnknown) + "), which may be this one"
 		}
 	}
 	var out []Finding
@@ -46,13 +46,13 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, 
 			// Not resolved: an ENI all of whose facts are unknown, so that only the
 			// rules on the instance alone (its quota) can be decided.
 			req.ENI = eni.Interface{ID: eni.ID(at.Address), Kind: eni.Secondary}
-			k.mark("cannot tell which ENI "+at.Address+" attaches: "+at.ENIUnknown, eipassoc.FactENIRegion, eipassoc.FactENIPlacement,
+			k.mark("cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown), eipassoc.FactENIRegion, eipassoc.FactENIPlacement,
 				eipassoc.FactENIStatus, eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound)
 		} else {
 			req.ENI = m.eniFor(n, "", &k)
 		}
 		if at.Instance == "" {
-			k.mark("cannot tell which instance "+at.Address+" attaches to: "+at.InstanceUnknown, eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
+			k.mark("cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown), eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
 				eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
 			req.Instance = ecs.Instance{DHCP: opts.InstanceDHCP}
 		} else {

@@ -161,7 +161,7 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		}
 		if in := m.Instances[a.Target]; in != nil {
 			// An instance target means its primary ENI.
-			key := a.Target + ".primary"
+			key := primaryENI(a.Target)
 			if m.ENIs[key] == nil {
 				m.ENIs[key] = &ENI{Key: key, Address: a.Target, Kind: eni.Primary, Region: inv.Region, IPCount: 1, IPCountKnown: true, Instance: a.Target, Known: true}
 			}

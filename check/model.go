@@ -85,6 +85,14 @@ type ENI struct {
 	Known bool
 }
 
+// primaryENI returns the model key of an instance's primary ENI: every key of the
+// model is made here or is a resource address or a cloud ID.
+func primaryENI(instance string) string { return instance + ".primary" }
+
+// blockENI returns the model key of the secondary ENI an instance gets from its
+// network_interfaces block number i.
+func blockENI(instance, i string) string { return instance + ".network_interfaces[" + i + "]" }
+
 // A VSwitch is a subnet: its zone and VPC (a VPC ID or the key of a planned VPC).
 type VSwitch struct {
 	Key, Zone, VPC string
@@ -120,8 +128,16 @@ type Attachment struct {
 	Instance string // instance key, or "" when InstanceUnknown says why not
 	Planned  bool
 	// ENIUnknown and InstanceUnknown say why the ENI or the instance is not resolved.
-	ENIUnknown, InstanceUnknown string
+	ENIUnknown, InstanceUnknown Why
 }
+
+// A Why says why a value the input holds is not known, in words for the finding that
+// reports the rules it leaves undecided; the zero Why means the value is known. Every
+// fact of the model that can be unknown says so with one.
+type Why string
+
+// Known reports whether the value is known.
+func (w Why) Known() bool { return w == "" }
 
 // An Association is one alicloud_eip_association (or inventory entry).
 type Association struct {
@@ -134,23 +150,23 @@ type Association struct {
 	// EIP and Target are model keys; Target is an ENI key, an instance key, or an
 	// unresolved ID. TargetUnknown explains why the target could not be resolved.
 	EIP, Target   string
-	TargetUnknown string
+	TargetUnknown Why
 	// EIPOneOf, when EIP is unresolved, is the configuration address of the counted
 	// resource whose instances the EIP is exactly one of (a reference whose index the
 	// plan lost); Model.Instances of that address lists them.
 	EIPOneOf string
 	// InstanceType is the attribute as written ("" when unset, meaning EcsInstance).
 	InstanceType        string
-	InstanceTypeUnknown bool
+	InstanceTypeUnknown Why
 	Mode                modes.Mode
 	ModeSet             bool
-	ModeUnknown         bool
+	ModeUnknown         Why
 	// ModeBefore is the mode before the plan, when the plan changes it in place.
 	ModeBefore       string
 	PrivateIP        netip.Addr
-	PrivateIPUnknown bool
+	PrivateIPUnknown Why
 	Region           regions.ID
-	RegionUnknown    string // why the region is unknown, or ""
+	RegionUnknown    Why
 	Location         Location
 }
 

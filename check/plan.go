@@ -242,14 +242,14 @@ func (b *planBuilder) addInstance(ri *resInst) {
 		in.TypeBefore = old
 	}
 	b.m.Instances[ri.address] = in
-	primary := &ENI{Key: ri.address + ".primary", Address: ri.address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
+	primary := &ENI{Key: primaryENI(ri.address), Address: ri.address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
 		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: ri.address, Known: true}
 	b.m.ENIs[primary.Key] = primary
 	nics, _ := ri.after["network_interfaces"].([]any)
 	for i, n := range nics {
 		block, _ := n.(map[string]any)
 		id, _ := block["network_interface_id"].(string)
-		key := ri.address + ".network_interfaces[" + strconv.Itoa(i) + "]"
+		key := blockENI(ri.address, strconv.Itoa(i))
 		b.m.ENIs[key] = &ENI{Key: key, Address: ri.address, ID: id, Kind: eni.Secondary, Region: in.Region,
 			IPCount: 1, IPCountKnown: true, Instance: ri.address, AttachedInPlan: ri.planned, Known: true}
 	}
@@ -346,10 +346,10 @@ func (b *planBuilder) addAttachment(ri *resInst) {
 	instKey, instWhy := b.resolve(ri, "instance_id", kindInstance)
 	at := &Attachment{Address: ri.address, ENI: eniKey, Instance: instKey, Planned: ri.planned}
 	if eniKey == "" {
-		at.ENIUnknown = cmp.Or(eniWhy, "network_interface_id is known only after apply")
+		at.ENIUnknown = Why(cmp.Or(eniWhy, "network_interface_id is known only after apply"))
 	}
 	if instKey == "" {
-		at.InstanceUnknown = cmp.Or(instWhy, "instance_id is known only after apply")
+		at.InstanceUnknown = Why(cmp.Or(instWhy, "instance_id is known only after apply"))
 	}
 	b.m.Attachments = append(b.m.Attachments, at)
 	if n := b.m.ENIs[eniKey]; n != nil {
@@ -366,10 +366,14 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 	if a.EIP == "" {
 		a.EIPOneOf = b.candidates(ri, "allocation_id", kindEIP)
 	}
-	a.Target, a.TargetUnknown = b.resolve(ri, "instance_id", kindTarget)
-	a.InstanceType, a.InstanceTypeUnknown = b.stringAttr(ri, "instance_type")
+	target, why := b.resolve(ri, "instance_id", kindTarget)
+	a.Target, a.TargetUnknown = target, Why(why)
+	var unknown bool
+	if a.InstanceType, unknown = b.stringAttr(ri, "instance_type"); unknown {
+		a.InstanceTypeUnknown = "instance_type is known only after apply, so it is unknown whether the EIP goes to an ENI or an instance"
+	}
 	if s, unknown := b.stringAttr(ri, "mode"); unknown {
-		a.ModeUnknown = true
+		a.ModeUnknown = "mode is known only after apply"
 	} else if s != "" {
 		a.ModeSet = true
 		if m, err := modes.ParseAPI(s); err == nil {
@@ -380,7 +384,7 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 		a.ModeBefore = old
 	}
 	if s, unknown := b.stringAttr(ri, "private_ip_address"); unknown {
-		a.PrivateIPUnknown = true
+		a.PrivateIPUnknown = "private_ip_address is known only after apply"
 	} else if s != "" {
 		a.PrivateIP, _ = netip.ParseAddr(s)
 	}
@@ -501,9 +505,9 @@ func refKey(typ, addr, path string, kind refKind) string {
 			if open, close := strings.IndexByte(path, '['), strings.IndexByte(path, ']'); open >= 0 && close > open {
 				i = path[open+1 : close]
 			}
-			return addr + ".network_interfaces[" + i + "]"
+			return blockENI(addr, i)
 		case path == "network_interface_id" && kind != kindInstance:
-			return addr + ".primary"
+			return primaryENI(addr)
 		case path == "id" && (kind == kindInstance || kind == kindTarget):
 			return addr
 		}

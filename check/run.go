@@ -83,7 +83,7 @@ func Run(m *Model, opts Options) []Finding {
 // primary ENI of an instance target.
 func (m *Model) targetENI(a *Association) string {
 	if m.ENIs[a.Target] == nil && m.Instances[a.Target] != nil {
-		return a.Target + ".primary"
+		return primaryENI(a.Target)
 	}
 	return a.Target
 }
@@ -140,17 +140,17 @@ func strays(m *Model) strayResources {
 		switch a.InstanceType {
 		case "", "EcsInstance", "NetworkInterface":
 		default:
-			if !a.InstanceTypeUnknown {
+			if a.InstanceTypeUnknown.Known() {
 				continue // a NAT gateway, a CLB...: on no ENI
 			}
 		}
 		if a.Target == "" && s.association == "" {
-			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " + a.TargetUnknown + ")"
+			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " + string(a.TargetUnknown) + ")"
 		}
 	}
 	for _, at := range m.Attachments {
 		if at.ENI == "" && at.Planned && s.attachment == "" {
-			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " + at.ENIUnknown + ")"
+			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " + string(at.ENIUnknown) + ")"
 		}
 	}
 	return s
@@ -203,15 +203,15 @@ func (c *checker) unknown(msg string) {
 func (c *checker) check(siblings []*Association) {
 	a := c.a
 	if a.Target == "" {
-		c.unknown("cannot tell which resource instance_id names: " + a.TargetUnknown)
+		c.unknown("cannot tell which resource instance_id names: " + string(a.TargetUnknown))
 		return
 	}
 	n := c.m.ENIs[a.Target]
 	if n == nil && c.m.Instances[a.Target] != nil {
-		n = c.m.ENIs[a.Target+".primary"] // an ECS target means its primary ENI
+		n = c.m.ENIs[primaryENI(a.Target)] // an ECS target means its primary ENI
 	}
-	if a.InstanceTypeUnknown {
-		c.unknown("instance_type is known only after apply, so it is unknown whether the EIP goes to an ENI or an instance")
+	if !a.InstanceTypeUnknown.Known() {
+		c.unknown(string(a.InstanceTypeUnknown))
 		return
 	}
 	eniTarget := n != nil && n.Kind != eni.Primary
@@ -267,14 +267,17 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		req.Target = eip.EcsInstance
 	}
 	k.count(n, &req.PrivateIPCount)
-	if a.RegionUnknown != "" {
-		k.mark(a.RegionUnknown, eipassoc.FactEIPRegion, eipassoc.FactENIRegion)
-	}
-	if a.ModeUnknown {
-		k.mark("mode is known only after apply", eipassoc.FactMode)
-	}
-	if a.PrivateIPUnknown {
-		k.mark("private_ip_address is known only after apply", eipassoc.FactPrivateIP)
+	for _, u := range []struct {
+		why   Why
+		facts []eipassoc.Fact
+	}{
+		{a.RegionUnknown, []eipassoc.Fact{eipassoc.FactEIPRegion, eipassoc.FactENIRegion}},
+		{a.ModeUnknown, []eipassoc.Fact{eipassoc.FactMode}},
+		{a.PrivateIPUnknown, []eipassoc.Fact{eipassoc.FactPrivateIP}},
+	} {
+		if !u.why.Known() {
+			k.mark(string(u.why), u.facts...)
+		}
 	}
 	if !n.Known {
 		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
