@@ -78,6 +78,9 @@ type ENI struct {
 	// AttachedInPlan says the attachment is created by this plan.
 	Instance       string
 	AttachedInPlan bool
+	// DetachedBy is the address of the attachment the plan destroys, when the ENI is
+	// attached until the plan detaches it.
+	DetachedBy string
 	// IPCountBefore is the number of private addresses before the plan, when the plan
 	// changes it; zero otherwise.
 	IPCountBefore int

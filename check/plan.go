@@ -162,8 +162,12 @@ func join(module, addr string) string {
 
 func (b *planBuilder) build() {
 	byType := map[string][]*resInst{}
+	var detached []*resourceChange
 	for _, c := range b.plan.changes {
 		ri := b.tree.insts[c.address]
+		if ri != nil && slices.Contains(c.actions, "delete") && !ri.planned && (c.typ == TypeAttach || c.typ == TypeAttachAlias) {
+			detached = append(detached, c) // an attachment going away: its ENI is attached until then
+		}
 		if ri == nil || slices.Contains(c.actions, "delete") && !ri.planned || slices.Contains(c.actions, "read") {
 			continue // going away, or a data read
 		}
@@ -193,6 +197,14 @@ func (b *planBuilder) build() {
 	for _, t := range []string{TypeENI, TypeENIAlias} {
 		for _, ri := range byType[t] {
 			b.addENI(ri)
+		}
+	}
+	for _, c := range detached {
+		id, _ := c.before["network_interface_id"].(string)
+		for _, key := range sortedKeys(b.m.ENIs) {
+			if n := b.m.ENIs[key]; id != "" && n.ID == id {
+				n.DetachedBy = c.address
+			}
 		}
 	}
 	for _, t := range []string{TypeEIP, TypeEIPAlias} {

@@ -314,6 +314,8 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	switch stray := c.cache.strays.attachment; {
 	case n.AttachedInPlan && !d.Has(eipassoc.CodeENIAttached):
 		c.checkOrder(n, req)
+	case n.DetachedBy != "" && !d.Has(eipassoc.CodeENIAttached):
+		c.checkDetachOrder(n, req)
 	case stray != "" && n.Kind == eni.Secondary && !d.Has(eipassoc.CodeENIAttached):
 		if a := c.attachedFirst(req, n); a.Has(eipassoc.CodeENIAttached) {
 			c.unknown(string(CodeAttachmentOrder) + " not decided: " + stray + ", and if it does and runs first, the association fails")
@@ -351,6 +353,30 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
 	}
 	c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+" ("+attach+"); "+when+" the association fails: "+why, "Eni.Attached")
+}
+
+// checkDetachOrder applies the prerequisite of a detached ENI to an association on an
+// ENI that the plan detaches by destroying its attachment. Terraform orders the
+// destruction of a resource before the creation of another only through their
+// dependencies, and a new resource cannot depend on one the plan destroys, so nothing
+// orders the detach before the association: if Terraform associates first, the ENI is
+// still attached.
+func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
+	attached := c.attachedFirst(req, n)
+	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
+		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, n.Key+" is attached until the plan destroys "+n.DetachedBy+
+			", maybe after this association; the documentation requires a detached ENI, and the API is observed to accept NAT associations on attached ENIs", "")
+		return
+	}
+	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
+		return
+	}
+	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name
+	if req.Mode == modes.NAT {
+		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
+	}
+	c.add(CodeAttachmentOrder, LevelError, StatusFail, n.Key+" is attached until the plan destroys "+n.DetachedBy+
+		", and nothing can order that before this association, so Terraform may associate first, and then the association fails: "+why+"; detach in one apply and associate in the next", "Eni.Attached")
 }
 
 // attachedFirst asks the rules about the association as if the plan's attachment of n
