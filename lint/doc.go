@@ -4,13 +4,15 @@
 // forks, editors, pre-commit hooks).
 //
 // The ruleset holds no rule of its own. For each module tflint inspects, it reads the
-// alicloud resources the checker reads (check.ReadAttributes), evaluates their
-// attributes through tflint (variables, locals, module arguments), and writes what it
-// learns as the plan Terraform would show for an empty state: every resource created,
-// a value that only apply can know marked unknown, each reference to another resource
-// kept. package check reads that plan and decides it through the rules core, as it
-// decides a real plan; each finding becomes a tflint issue of the rule with the same
-// code, on the attribute the rule is about.
+// alicloud resources the checker reads (check.ReadAttributes), expands their count and
+// for_each, evaluates their attributes with Terraform's functions (tflint's copy of
+// Terraform's language) and the variables and locals tflint evaluates (module
+// arguments included), and writes what it learns as the plan Terraform would show for
+// an empty state: every resource created, with its address standing for its ID, a
+// value that only apply can know marked unknown, each reference and depends_on kept.
+// package check reads that plan and decides it through the rules core, as it decides a
+// real plan; each finding becomes a tflint issue of the rule with the same code, on the
+// attribute the rule is about.
 //
 // A rule that cannot be decided from the configuration alone (an ENI named by a
 // literal ID, an address known only after apply) is not a problem in tflint's sense:
