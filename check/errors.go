@@ -34,11 +34,4 @@ func (e *InputError) Code() string { return "input-invalid" }
 // Unwrap returns [ErrInput].
 func (e *InputError) Unwrap() error { return ErrInput }
 
-func offsetWhere(off int64) string {
-	if off <= 0 {
-		return ""
-	}
-	return "byte " + strconv.FormatInt(off, 10)
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }

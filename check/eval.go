@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"math/big"
 	"slices"
 	"sort"
@@ -49,7 +50,7 @@ func parsePlaceholder(s string) (address, path string, ok bool) {
 // to the plan's value. When either fails, nothing is evaluated in that scope.
 type evaluator struct {
 	tree  *instanceTree
-	plan  *planFile
+	plan  *tfplan.Plan
 	src   *sourceTree
 	funcs map[string]function.Function
 
@@ -70,7 +71,7 @@ type scope struct {
 	key   instanceKey
 }
 
-func newEvaluator(tree *instanceTree, plan *planFile, src *sourceTree) *evaluator {
+func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
 	return &evaluator{tree: tree, plan: plan, src: src, funcs: functions(),
 		memo: map[string]evalResult{}, busy: map[string]bool{}, guards: map[*resInst]string{}}
 }
@@ -79,7 +80,7 @@ func newEvaluator(tree *instanceTree, plan *planFile, src *sourceTree) *evaluato
 func (e *evaluator) moduleSource(mi *modInst) (*moduleSource, string) {
 	return e.src.module(mi.path, func(path string) string {
 		if m := e.findPath(path); m != nil && m.call != nil {
-			return m.call.source
+			return m.call.Source
 		}
 		return ""
 	})
@@ -103,19 +104,19 @@ func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok 
 	if src == nil {
 		return cty.NilVal, "", false
 	}
-	rs := src.resources[ri.typ+"."+ri.name]
+	rs := src.resources[ri.Type+"."+ri.Name]
 	if rs == nil || rs.attrs[name] == nil {
 		return cty.NilVal, "", false
 	}
 	if g := e.guard(ri); g != "" {
 		return cty.NilVal, g, true
 	}
-	sc, err := e.blockScope(ri.mod, "resource "+ri.typ+"."+ri.name, rs, ri.key, keysOf(ri.blk))
+	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, keysOf(ri.blk))
 	if err == nil {
 		v, err = e.eval(ri.mod, rs.attrs[name], sc)
 	}
 	if err != nil {
-		return cty.NilVal, name + " of " + ri.address + " could not be evaluated from the sources: " + err.Error(), true
+		return cty.NilVal, name + " of " + ri.Address + " could not be evaluated from the sources: " + err.Error(), true
 	}
 	return v, "", true
 }
@@ -135,7 +136,7 @@ func (e *evaluator) guard(ri *resInst) string {
 	if g, ok := e.guards[ri]; ok {
 		return g
 	}
-	e.guards[ri] = "the evaluation of " + ri.address + " depends on itself"
+	e.guards[ri] = "the evaluation of " + ri.Address + " depends on itself"
 	g := e.checkGuard(ri)
 	e.guards[ri] = g
 	return g
@@ -152,13 +153,13 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 		}
 	}
 	src, _ := e.moduleSource(ri.mod)
-	rs := src.resources[ri.typ+"."+ri.name]
-	sc, err := e.blockScope(ri.mod, "resource "+ri.typ+"."+ri.name, rs, ri.key, keysOf(ri.blk))
+	rs := src.resources[ri.Type+"."+ri.Name]
+	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, keysOf(ri.blk))
 	if err != nil {
 		return "the sources do not match the plan: " + err.Error()
 	}
-	for _, name := range slices.Sorted(mapsKeys(ri.after)) {
-		planned := ri.after[name]
+	for _, name := range slices.Sorted(mapsKeys(ri.After)) {
+		planned := ri.After[name]
 		if planned == nil || rs.attrs[name] == nil {
 			continue
 		}
@@ -167,7 +168,7 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 			continue // nothing to compare
 		}
 		if !sameValue(v, planned) {
-			return fmt.Sprintf("the sources do not match the plan: %s of %s evaluates to %s, the plan has %v", name, ri.address, show(v), planned)
+			return fmt.Sprintf("the sources do not match the plan: %s of %s evaluates to %s, the plan has %v", name, ri.Address, show(v), planned)
 		}
 	}
 	return ""
@@ -309,7 +310,7 @@ func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
 	k := mi.addr + "\x00var." + name
 	return e.once(k, func() (cty.Value, error) {
 		if mi.parent == nil {
-			v, ok := e.plan.variables[name]
+			v, ok := e.plan.Variables[name]
 			if !ok {
 				return cty.NilVal, fmt.Errorf("var.%s has no value in the plan", name)
 			}
@@ -463,19 +464,19 @@ func (e *evaluator) outputs(mi *modInst) (cty.Value, error) {
 // instanceObject is a resource instance's planned values, with a placeholder for each
 // value known only after apply and for an unknown id.
 func instanceObject(ri *resInst) cty.Value {
-	attrs := make(map[string]cty.Value, len(ri.after)+2)
-	for k, v := range ri.after {
+	attrs := make(map[string]cty.Value, len(ri.After)+2)
+	for k, v := range ri.After {
 		if v != nil {
 			attrs[k] = toCty(v)
 		}
 	}
-	for k, u := range ri.unknown {
-		if v, ok := withPlaceholders(ri.after[k], u, ri.address, k); ok {
+	for k, u := range ri.Unknown {
+		if v, ok := withPlaceholders(ri.After[k], u, ri.Address, k); ok {
 			attrs[k] = v
 		}
 	}
 	if _, ok := attrs["id"]; !ok {
-		attrs["id"] = placeholder(ri.address, "id")
+		attrs["id"] = placeholder(ri.Address, "id")
 	}
 	return cty.ObjectVal(attrs)
 }

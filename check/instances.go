@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"slices"
 	"strings"
 )
@@ -14,8 +15,8 @@ type modInst struct {
 	path     string // the same without keys: module.a.module.b
 	key      instanceKey
 	parent   *modInst
-	cfg      *configModule // the plan's configuration of the module, nil if absent
-	call     *moduleCall   // the call in the parent's configuration
+	cfg      *tfplan.Module // the plan's configuration of the module, nil if absent
+	call     *tfplan.Call   // the call in the parent's configuration
 	callName string
 	blocks   map[string]*resBlock  // by "type.name"
 	children map[string][]*modInst // by call name, sorted by key
@@ -24,13 +25,13 @@ type modInst struct {
 // A resBlock is one resource block inside one module instance, with its instances.
 type resBlock struct {
 	typ, name string
-	cfg       *configResource
+	cfg       *tfplan.Resource
 	insts     []*resInst // sorted by key
 }
 
 // A resInst is one resource instance of the plan.
 type resInst struct {
-	*resourceChange
+	*tfplan.Change
 	mod     *modInst
 	blk     *resBlock
 	key     instanceKey
@@ -45,7 +46,7 @@ type instanceTree struct {
 	rank  map[string]int // each instance address's place in Terraform's order
 }
 
-func newInstanceTree(p *planFile) *instanceTree {
+func newInstanceTree(p *tfplan.Plan) *instanceTree {
 	t := &instanceTree{mods: map[string]*modInst{}, insts: map[string]*resInst{}, rank: map[string]int{}}
 	type parsed struct {
 		addr string
@@ -54,12 +55,12 @@ func newInstanceTree(p *planFile) *instanceTree {
 	var order []parsed
 	parser := newAddressParser()
 	t.root = &modInst{blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
-	if p.config != nil {
-		t.root.cfg = p.config.root
+	if p.Config != nil {
+		t.root.cfg = p.Config.Root
 	}
 	t.mods[""] = t.root
-	for _, c := range p.changes {
-		addr, ok := parser.parse(c.address, c.moduleAddress)
+	for _, c := range p.Changes {
+		addr, ok := parser.parse(c.Address, c.ModuleAddress)
 		if !ok {
 			continue
 		}
@@ -69,14 +70,14 @@ func newInstanceTree(p *planFile) *instanceTree {
 		if blk == nil {
 			blk = &resBlock{typ: addr.typ, name: addr.name}
 			if mi.cfg != nil {
-				blk.cfg = mi.cfg.resources[bkey]
+				blk.cfg = mi.cfg.Resources[bkey]
 			}
 			mi.blocks[bkey] = blk
 		}
-		ri := &resInst{resourceChange: c, mod: mi, blk: blk, key: addr.key, planned: changes(c.actions)}
+		ri := &resInst{Change: c, mod: mi, blk: blk, key: addr.key, planned: changes(c.Actions)}
 		blk.insts = append(blk.insts, ri)
-		t.insts[c.address] = ri
-		order = append(order, parsed{c.address, addr})
+		t.insts[c.Address] = ri
+		order = append(order, parsed{c.Address, addr})
 	}
 	slices.SortFunc(order, func(x, y parsed) int { return compareParsed(x.a, y.a) })
 	for i, p := range order {
@@ -107,9 +108,9 @@ func (t *instanceTree) module(steps []moduleStep) *modInst {
 			next = &modInst{addr: addr, path: configPath(steps[:i+1]), key: s.key, parent: mi, callName: s.name,
 				blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
 			if mi.cfg != nil {
-				next.call = mi.cfg.calls[s.name]
+				next.call = mi.cfg.Calls[s.name]
 				if next.call != nil {
-					next.cfg = next.call.module
+					next.cfg = next.call.Module
 				}
 			}
 			t.mods[addr] = next

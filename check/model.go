@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"net/netip"
 
 	"github.com/eipassoc/eipassoc/eip"
@@ -39,7 +40,7 @@ type Model struct {
 	rank map[string]int
 	// order is the order Terraform creates the plan's resources in; nil for an input
 	// without a configuration, where no order is known.
-	order *applyOrder
+	order *tfplan.Order
 }
 
 // compare orders two resource addresses as compareAddresses does, by their rank when

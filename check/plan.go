@@ -2,6 +2,8 @@ package check
 
 import (
 	"cmp"
+	"errors"
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"io"
 	"maps"
 	"net/netip"
@@ -69,6 +71,24 @@ func ReadAttributes() map[string][]string {
 	return out
 }
 
+// interestingAttrs are the attributes read of each resource type.
+var interestingAttrs = map[string][]string{
+	TypeAssociation: {"id", "allocation_id", "instance_id", "instance_type", "mode", "private_ip_address"},
+	TypeEIP:         {"id", "payment_type", "instance_charge_type"},
+	TypeENI: {"id", "vswitch_id", "primary_ip_address", "private_ip", "private_ip_addresses", "private_ips",
+		"secondary_private_ip_address_count", "private_ips_count", "instance_type"},
+	TypeAttach:   {"id", "network_interface_id", "instance_id"},
+	TypeInstance: {"id", "instance_type", "vswitch_id", "network_interface_id", "network_interfaces"},
+	TypeVSwitch:  {"id", "vpc_id", "zone_id"},
+	TypeVPC:      {"id"},
+}
+
+func init() {
+	interestingAttrs[TypeEIPAlias] = interestingAttrs[TypeEIP]
+	interestingAttrs[TypeENIAlias] = interestingAttrs[TypeENI]
+	interestingAttrs[TypeAttachAlias] = interestingAttrs[TypeAttach]
+}
+
 // maxPlanBytes bounds the plan JSON read.
 const maxPlanBytes = 1 << 30
 
@@ -77,12 +97,18 @@ const maxPlanBytes = 1 << 30
 // or whose format version is unsupported, gives an *InputError.
 func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	lim := &limitReader{r: r, left: maxPlanBytes + 1}
-	p, err := decodePlan(lim, name)
+	p, err := tfplan.Decode(lim, interestingAttrs)
 	if lim.left <= 0 {
 		return nil, &InputError{File: name, Msg: "larger than 1 GiB"}
 	}
-	if err != nil {
-		return nil, err
+	var perr *tfplan.Error
+	switch {
+	case errors.As(err, &perr) && perr.Binary:
+		return nil, &InputError{File: name, Msg: "this is a binary plan file (terraform plan -out); check its JSON instead: terraform show -json " + name + " > plan.json"}
+	case errors.As(err, &perr):
+		return nil, &InputError{File: name, Where: perr.Where, Msg: perr.Msg}
+	case err != nil:
+		return nil, &InputError{File: name, Msg: err.Error()}
 	}
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
@@ -97,8 +123,8 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 			}
 		}
 	}
-	if p.config != nil {
-		b.moduleDirs("", ".", p.config.root)
+	if p.Config != nil {
+		b.moduleDirs("", ".", p.Config.Root)
 	}
 	b.build()
 	return b.m, nil
@@ -128,7 +154,7 @@ func newModel(source string) *Model {
 }
 
 type planBuilder struct {
-	plan *planFile
+	plan *tfplan.Plan
 	opts PlanOptions
 	m    *Model
 	tree *instanceTree
@@ -140,15 +166,15 @@ type planBuilder struct {
 }
 
 // moduleDirs records the directories of local modules, relative to the root module.
-func (b *planBuilder) moduleDirs(module, dir string, cm *configModule) {
-	for _, name := range slices.Sorted(maps.Keys(cm.calls)) {
-		call := cm.calls[name]
+func (b *planBuilder) moduleDirs(module, dir string, cm *tfplan.Module) {
+	for _, name := range slices.Sorted(maps.Keys(cm.Calls)) {
+		call := cm.Calls[name]
 		addr := join(module, "module."+name)
-		if src := call.source; strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+		if src := call.Source; strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
 			b.m.ModuleDirs[addr] = pathJoin(dir, src)
 		}
-		if d, ok := b.m.ModuleDirs[addr]; ok && call.module != nil {
-			b.moduleDirs(addr, d, call.module)
+		if d, ok := b.m.ModuleDirs[addr]; ok && call.Module != nil {
+			b.moduleDirs(addr, d, call.Module)
 		}
 	}
 }
@@ -162,33 +188,33 @@ func join(module, addr string) string {
 
 func (b *planBuilder) build() {
 	byType := map[string][]*resInst{}
-	var detached []*resourceChange
-	for _, c := range b.plan.changes {
-		ri := b.tree.insts[c.address]
-		if ri != nil && slices.Contains(c.actions, "delete") && !ri.planned && (c.typ == TypeAttach || c.typ == TypeAttachAlias) {
+	var detached []*tfplan.Change
+	for _, c := range b.plan.Changes {
+		ri := b.tree.insts[c.Address]
+		if ri != nil && slices.Contains(c.Actions, "delete") && !ri.planned && (c.Type == TypeAttach || c.Type == TypeAttachAlias) {
 			detached = append(detached, c) // an attachment going away: its ENI is attached until then
 		}
-		if ri == nil || slices.Contains(c.actions, "delete") && !ri.planned || slices.Contains(c.actions, "read") {
+		if ri == nil || slices.Contains(c.Actions, "delete") && !ri.planned || slices.Contains(c.Actions, "read") {
 			continue // going away, or a data read
 		}
-		if c.after == nil {
-			c.after = map[string]any{}
+		if c.After == nil {
+			c.After = map[string]any{}
 		}
-		if id, ok := c.before["id"].(string); ok && c.unknown["id"] == true && !slices.Contains(c.actions, "delete") {
-			c.after["id"] = id // an update keeps the ID
+		if id, ok := c.Before["id"].(string); ok && c.Unknown["id"] == true && !slices.Contains(c.Actions, "delete") {
+			c.After["id"] = id // an update keeps the ID
 		}
-		byType[c.typ] = append(byType[c.typ], ri)
-		exp := join(ri.mod.addr, ri.typ+"."+ri.name)
-		b.m.Expanded[exp] = append(b.m.Expanded[exp], c.address)
+		byType[c.Type] = append(byType[c.Type], ri)
+		exp := join(ri.mod.addr, ri.Type+"."+ri.Name)
+		b.m.Expanded[exp] = append(b.m.Expanded[exp], c.Address)
 	}
 	for _, ri := range byType[TypeVSwitch] {
 		vpc := knownString(ri, "vpc_id")
 		if vpc == "" {
 			vpc, _ = b.resolve(ri, "vpc_id", kindVPC)
 		}
-		b.m.VSwitches[ri.address] = &VSwitch{Key: ri.address, Zone: knownString(ri, "zone_id"), VPC: vpc}
+		b.m.VSwitches[ri.Address] = &VSwitch{Key: ri.Address, Zone: knownString(ri, "zone_id"), VPC: vpc}
 		if id := knownString(ri, "id"); id != "" {
-			b.m.VSwitches[id] = b.m.VSwitches[ri.address]
+			b.m.VSwitches[id] = b.m.VSwitches[ri.Address]
 		}
 	}
 	for _, ri := range byType[TypeInstance] {
@@ -200,16 +226,16 @@ func (b *planBuilder) build() {
 		}
 	}
 	for _, c := range detached {
-		id, _ := c.before["network_interface_id"].(string)
+		id, _ := c.Before["network_interface_id"].(string)
 		for _, key := range sortedKeys(b.m.ENIs) {
 			if n := b.m.ENIs[key]; id != "" && n.ID == id {
-				n.DetachedBy = c.address
+				n.DetachedBy = c.Address
 			}
 		}
 	}
 	for _, t := range []string{TypeEIP, TypeEIPAlias} {
 		for _, ri := range byType[t] {
-			b.m.EIPs[ri.address] = &EIP{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
+			b.m.EIPs[ri.Address] = &EIP{Key: ri.Address, Address: ri.Address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
 		}
 	}
 	for _, t := range []string{TypeAttach, TypeAttachAlias} {
@@ -221,8 +247,8 @@ func (b *planBuilder) build() {
 		b.addAssociation(ri)
 	}
 	b.m.rank = b.tree.rank
-	if b.plan.config != nil {
-		b.m.order = newApplyOrder(b.plan.config.root)
+	if b.plan.Config != nil {
+		b.m.order = tfplan.NewOrder(b.plan.Config.Root)
 	}
 	slices.SortFunc(b.m.Associations, func(x, y *Association) int { return b.m.compare(x.Address, y.Address) })
 	slices.SortFunc(b.m.Attachments, func(x, y *Attachment) int { return b.m.compare(x.Address, y.Address) })
@@ -230,12 +256,12 @@ func (b *planBuilder) build() {
 
 // knownString returns a known string attribute, or "".
 func knownString(ri *resInst, attr string) string {
-	s, _ := ri.after[attr].(string)
+	s, _ := ri.After[attr].(string)
 	return s
 }
 
 // isUnknown reports whether an attribute is unknown until apply.
-func isUnknown(ri *resInst, attr string) bool { return ri.unknown[attr] == true }
+func isUnknown(ri *resInst, attr string) bool { return ri.Unknown[attr] == true }
 
 func prepaid(ri *resInst) bool {
 	for _, attr := range []string{"payment_type", "instance_charge_type"} {
@@ -249,26 +275,26 @@ func prepaid(ri *resInst) bool {
 }
 
 func (b *planBuilder) addInstance(ri *resInst) {
-	in := &Instance{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
-	if old, _ := ri.before["instance_type"].(string); old != "" && old != in.Type && ri.planned {
+	in := &Instance{Key: ri.Address, Address: ri.Address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
+	if old, _ := ri.Before["instance_type"].(string); old != "" && old != in.Type && ri.planned {
 		in.TypeBefore = old
 	}
-	b.m.Instances[ri.address] = in
-	primary := &ENI{Key: primaryENI(ri.address), Address: ri.address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
-		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: ri.address, Known: true}
+	b.m.Instances[ri.Address] = in
+	primary := &ENI{Key: primaryENI(ri.Address), Address: ri.Address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
+		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: ri.Address, Known: true}
 	b.m.ENIs[primary.Key] = primary
-	nics, _ := ri.after["network_interfaces"].([]any)
+	nics, _ := ri.After["network_interfaces"].([]any)
 	for i, n := range nics {
 		block, _ := n.(map[string]any)
 		id, _ := block["network_interface_id"].(string)
-		key := blockENI(ri.address, strconv.Itoa(i))
-		b.m.ENIs[key] = &ENI{Key: key, Address: ri.address, ID: id, Kind: eni.Secondary, Region: in.Region,
-			IPCount: 1, IPCountKnown: true, Instance: ri.address, AttachedInPlan: ri.planned, Known: true}
+		key := blockENI(ri.Address, strconv.Itoa(i))
+		b.m.ENIs[key] = &ENI{Key: key, Address: ri.Address, ID: id, Kind: eni.Secondary, Region: in.Region,
+			IPCount: 1, IPCountKnown: true, Instance: ri.Address, AttachedInPlan: ri.planned, Known: true}
 	}
 }
 
 func (b *planBuilder) addENI(ri *resInst) {
-	n := &ENI{Key: ri.address, Address: ri.address, ID: knownString(ri, "id"), Kind: eni.Secondary, Region: b.region(ri),
+	n := &ENI{Key: ri.Address, Address: ri.Address, ID: knownString(ri, "id"), Kind: eni.Secondary, Region: b.region(ri),
 		VSwitch: b.vswitchOf(ri), Known: true}
 	if knownString(ri, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
@@ -277,12 +303,12 @@ func (b *planBuilder) addENI(ri *resInst) {
 		n.IPs = append(n.IPs, a)
 	}
 	n.IPCount, n.IPCountKnown = b.ipCount(ri, n)
-	if ri.planned && ri.before != nil {
-		if before := secondaryCount(ri.before); before >= 0 && n.IPCountKnown && before+1 != n.IPCount {
+	if ri.planned && ri.Before != nil {
+		if before := secondaryCount(ri.Before); before >= 0 && n.IPCountKnown && before+1 != n.IPCount {
 			n.IPCountBefore = before + 1
 		}
 	}
-	b.m.ENIs[ri.address] = n
+	b.m.ENIs[ri.Address] = n
 }
 
 // secondaryCount returns how many secondary addresses an ENI's attributes list, or -1.
@@ -324,7 +350,7 @@ func first(ss ...string) string {
 // configuration does not set take the provider's default, no secondary address.
 func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 	for _, attr := range []string{"private_ip_addresses", "private_ips"} {
-		if list, ok := ri.after[attr].([]any); ok && len(list) > 0 {
+		if list, ok := ri.After[attr].([]any); ok && len(list) > 0 {
 			for _, v := range list {
 				if s, ok := v.(string); ok {
 					if a, err := netip.ParseAddr(s); err == nil {
@@ -336,7 +362,7 @@ func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 		}
 	}
 	for _, attr := range []string{"secondary_private_ip_address_count", "private_ips_count"} {
-		if c, ok := ri.after[attr].(float64); ok && c > 0 {
+		if c, ok := ri.After[attr].(float64); ok && c > 0 {
 			return 1 + int(c), true
 		}
 	}
@@ -350,13 +376,13 @@ func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 
 // configures reports whether the configuration sets attr of ri.
 func (b *planBuilder) configures(ri *resInst, attr string) bool {
-	return ri.blk.cfg != nil && ri.blk.cfg.exprs[attr] != nil
+	return ri.blk.cfg != nil && ri.blk.cfg.Exprs[attr] != nil
 }
 
 func (b *planBuilder) addAttachment(ri *resInst) {
 	eniKey, eniWhy := b.resolve(ri, "network_interface_id", kindENI)
 	instKey, instWhy := b.resolve(ri, "instance_id", kindInstance)
-	at := &Attachment{Address: ri.address, ENI: eniKey, Instance: instKey, Planned: ri.planned}
+	at := &Attachment{Address: ri.Address, ENI: eniKey, Instance: instKey, Planned: ri.planned}
 	if eniKey == "" {
 		at.ENIUnknown = Why(cmp.Or(eniWhy, "network_interface_id is known only after apply"))
 	}
@@ -370,7 +396,7 @@ func (b *planBuilder) addAttachment(ri *resInst) {
 }
 
 func (b *planBuilder) addAssociation(ri *resInst) {
-	a := &Association{Address: ri.address, Module: ri.moduleAddress, ResourceType: ri.typ, Planned: ri.planned, Region: b.region(ri)}
+	a := &Association{Address: ri.Address, Module: ri.ModuleAddress, ResourceType: ri.Type, Planned: ri.planned, Region: b.region(ri)}
 	if a.Region == "" {
 		a.RegionUnknown = "no region: set -region, the provider's region, or ALICLOUD_REGION"
 	}
@@ -392,7 +418,7 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 			a.Mode = m
 		}
 	}
-	if old, _ := ri.before["mode"].(string); old != "" && a.ModeSet && old != a.Mode.String() {
+	if old, _ := ri.Before["mode"].(string); old != "" && a.ModeSet && old != a.Mode.String() {
 		a.ModeBefore = old
 	}
 	if s, unknown := b.stringAttr(ri, "private_ip_address"); unknown {
@@ -408,14 +434,14 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 // in the plan but means "the provider's default": it is reported as "" and known. A
 // value the sources evaluate is known.
 func (b *planBuilder) stringAttr(ri *resInst, attr string) (string, bool) {
-	if s, ok := ri.after[attr].(string); ok {
+	if s, ok := ri.After[attr].(string); ok {
 		return s, false
 	}
 	if !isUnknown(ri, attr) || !b.configures(ri, attr) {
 		return "", false
 	}
-	if e := ri.blk.cfg.exprs[attr]; e.isConst {
-		s, _ := e.constant.(string)
+	if e := ri.blk.cfg.Exprs[attr]; e.IsConst {
+		s, _ := e.Constant.(string)
 		return s, false
 	}
 	if b.eval != nil {
@@ -454,7 +480,7 @@ func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (string, s
 				return "", why
 			}
 			if v.Type() != cty.String {
-				return "", attr + " of " + ri.address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID"
+				return "", attr + " of " + ri.Address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID"
 			}
 			if addr, path, ok := parsePlaceholder(v.AsString()); ok {
 				if target := b.tree.insts[addr]; target != nil {
@@ -465,15 +491,15 @@ func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (string, s
 				if key := b.placeholderKey(addr, path, kind); key != "" {
 					return key, ""
 				}
-				return "", attr + " of " + ri.address + " is " + path + " of " + addr + ", which is not what it should name"
+				return "", attr + " of " + ri.Address + " is " + path + " of " + addr + ", which is not what it should name"
 			}
 			return b.byID(v.AsString(), kind), ""
 		}
 	}
 	if ri.blk.cfg == nil {
-		return "", attr + " is known only after apply and the plan has no configuration for " + ri.address
+		return "", attr + " is known only after apply and the plan has no configuration for " + ri.Address
 	}
-	key, why := b.follow(ri.mod, ri.blk.cfg.exprs[attr], kind, 0)
+	key, why := b.follow(ri.mod, ri.blk.cfg.Exprs[attr], kind, 0)
 	if key == "" && why == "" {
 		why = attr + " is known only after apply"
 	}
@@ -487,7 +513,7 @@ func (b *planBuilder) placeholderKey(addr, path string, kind refKind) string {
 	if ri == nil {
 		return ""
 	}
-	return refKey(ri.typ, addr, path, kind)
+	return refKey(ri.Type, addr, path, kind)
 }
 
 // refKey maps an attribute of a resource instance to the model key it identifies, if
@@ -528,11 +554,11 @@ func refKey(typ, addr, path string, kind refKind) string {
 }
 
 // follow resolves an expression's references inside module instance mi.
-func (b *planBuilder) follow(mi *modInst, e *expression, kind refKind, depth int) (string, string) {
+func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, depth int) (string, string) {
 	if e == nil || depth > 32 {
 		return "", ""
 	}
-	if s, ok := e.constant.(string); ok && e.isConst {
+	if s, ok := e.Constant.(string); ok && e.IsConst {
 		return b.byID(s, kind), ""
 	}
 	// The reasons, most telling first: a lost index of a resource, then a value
@@ -543,7 +569,7 @@ func (b *planBuilder) follow(mi *modInst, e *expression, kind refKind, depth int
 			whys[rank] = w
 		}
 	}
-	for _, ref := range e.refs {
+	for _, ref := range e.Refs {
 		switch head, rest, _ := strings.Cut(ref, "."); head {
 		case "var":
 			name, _, _ := strings.Cut(rest, ".")
@@ -575,7 +601,7 @@ func (b *planBuilder) follow(mi *modInst, e *expression, kind refKind, depth int
 // a module through the call's argument in the calling module instance.
 func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth int) (string, string) {
 	if mi.parent == nil {
-		if s, ok := b.plan.variables[name].(string); ok {
+		if s, ok := b.plan.Variables[name].(string); ok {
 			return b.byID(s, kind), ""
 		}
 		return "", "var." + name + " holds no ID in the plan"
@@ -583,7 +609,7 @@ func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth in
 	if mi.call == nil {
 		return "", ""
 	}
-	return b.follow(mi.parent, mi.call.exprs[name], kind, depth+1)
+	return b.follow(mi.parent, mi.call.Exprs[name], kind, depth+1)
 }
 
 // followOutput resolves module.CALL.OUTPUT in mi through the child module instance.
@@ -594,7 +620,7 @@ func (b *planBuilder) followOutput(mi *modInst, ref string, kind refKind, depth 
 	if len(kids) != 1 || kids[0].key.kind != noKey || kids[0].cfg == nil || output == "" {
 		return "", "it comes from module." + call + ", whose instance the plan does not say"
 	}
-	return b.follow(kids[0], kids[0].cfg.outputs[output], kind, depth+1)
+	return b.follow(kids[0], kids[0].cfg.Outputs[output], kind, depth+1)
 }
 
 // resourceRef maps a reference such as "alicloud_ecs_network_interface.x.id" inside
@@ -641,7 +667,7 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (string
 	if key, why, ok := b.throughAttribute(ri, path, kind); ok {
 		return key, why
 	}
-	return refKey(typ, ri.address, path, kind), ""
+	return refKey(typ, ri.Address, path, kind), ""
 }
 
 // throughAttribute follows a reference to an attribute that itself names a resource:
@@ -651,14 +677,14 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (string
 // ENI that the association's instance_id names. ok is false for any other attribute.
 func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (key, why string, ok bool) {
 	switch {
-	case ri.typ == TypeAssociation && (path == "instance_id" || path == "allocation_id"):
-	case (ri.typ == TypeAttach || ri.typ == TypeAttachAlias) && (path == "network_interface_id" || path == "instance_id"):
+	case ri.Type == TypeAssociation && (path == "instance_id" || path == "allocation_id"):
+	case (ri.Type == TypeAttach || ri.Type == TypeAttachAlias) && (path == "network_interface_id" || path == "instance_id"):
 	default:
 		return "", "", false
 	}
-	visit := ri.address + "#" + path
+	visit := ri.Address + "#" + path
 	if b.following[visit] {
-		return "", path + " of " + ri.address + " refers back to itself", true
+		return "", path + " of " + ri.Address + " refers back to itself", true
 	}
 	if b.following == nil {
 		b.following = map[string]bool{}
@@ -667,7 +693,7 @@ func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (
 	defer delete(b.following, visit)
 	key, why = b.resolve(ri, path, kind)
 	if key == "" && why == "" {
-		why = path + " of " + ri.address + " is known only after apply"
+		why = path + " of " + ri.Address + " is known only after apply"
 	}
 	return key, why, true
 }
@@ -696,10 +722,10 @@ func traversalPath(tr hcl.Traversal) string {
 // reference such as x[count.index].id): its instances are an exact set the referenced
 // object is one of. It returns "" when there is no such block.
 func (b *planBuilder) candidates(ri *resInst, attr string, kind refKind) string {
-	if ri.blk.cfg == nil || ri.blk.cfg.exprs[attr] == nil {
+	if ri.blk.cfg == nil || ri.blk.cfg.Exprs[attr] == nil {
 		return ""
 	}
-	for _, ref := range ri.blk.cfg.exprs[attr].refs {
+	for _, ref := range ri.blk.cfg.Exprs[attr].Refs {
 		parts := strings.SplitN(ref, ".", 3)
 		if len(parts) < 2 || (kind == kindEIP && parts[0] != TypeEIP && parts[0] != TypeEIPAlias) {
 			continue
@@ -775,18 +801,18 @@ func (b *planBuilder) region(ri *resInst) regions.ID {
 	if b.opts.Region != "" {
 		return b.opts.Region
 	}
-	if b.plan.config != nil {
+	if b.plan.Config != nil {
 		key := "alicloud"
-		if ri.blk.cfg != nil && ri.blk.cfg.providerKey != "" {
-			key = ri.blk.cfg.providerKey
+		if ri.blk.cfg != nil && ri.blk.cfg.ProviderKey != "" {
+			key = ri.blk.cfg.ProviderKey
 		}
-		if pc := b.plan.config.providers[key]; pc != nil && pc.region != nil {
-			if s, ok := pc.region.constant.(string); ok && pc.region.isConst {
+		if pc := b.plan.Config.Providers[key]; pc != nil && pc.Region != nil {
+			if s, ok := pc.Region.Constant.(string); ok && pc.Region.IsConst {
 				return regions.ID(s)
 			}
-			for _, ref := range pc.region.refs {
+			for _, ref := range pc.Region.Refs {
 				if name, ok := strings.CutPrefix(ref, "var."); ok {
-					if s, ok := b.plan.variables[name].(string); ok {
+					if s, ok := b.plan.Variables[name].(string); ok {
 						return regions.ID(s)
 					}
 				}

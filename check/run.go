@@ -332,7 +332,7 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	attach := c.m.attachmentOf(n)
 	aNode, tNode := configAddress(c.a.Address), configAddress(attach)
-	if c.m.order.after(tNode, aNode) {
+	if c.m.order.After(tNode, aNode) {
 		return // the attachment depends on the association: Terraform associates first
 	}
 	attached := c.attachedFirst(req, n)
@@ -345,7 +345,7 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 		return
 	}
 	when := "nothing in the plan orders the two, so Terraform may attach it first, and then"
-	if c.m.order.after(aNode, tNode) {
+	if c.m.order.After(aNode, tNode) {
 		when = "the association depends on the attachment, so Terraform attaches it first:"
 	}
 	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"slices"
 	"testing"
 
@@ -21,7 +22,7 @@ var soundOptions = Options{Account: eipassoc.Account{MultiBindedAllowed: true}, 
 func genPlan(t *rapid.T) *Model {
 	m := newModel("generated")
 	m.VSwitches["vsw"] = &VSwitch{Key: "vsw", Zone: "cn-hangzhou-h", VPC: "vpc"}
-	m.order = &applyOrder{deps: map[string][]string{}, reach: map[string]map[string]bool{}}
+	m.order = &tfplan.Order{}
 	types := []string{"ecs.g6.large", "ecs.g6.xlarge", "ecs.g5.large"}
 	var instances, enis []string
 	for i := range rapid.IntRange(1, 2).Draw(t, "instances") {
@@ -71,9 +72,8 @@ func addEdge(t *rapid.T, m *Model) {
 		return
 	}
 	from, to := rapid.SampledFrom(nodes).Draw(t, "from"), rapid.SampledFrom(nodes).Draw(t, "to")
-	if from != to && !m.order.after(to, from) { // no cycle: Terraform refuses one
-		m.order.deps[from] = append(m.order.deps[from], to)
-		m.order.reach = map[string]map[string]bool{}
+	if from != to && !m.order.After(to, from) { // no cycle: Terraform refuses one
+		m.order.Depend(from, to)
 	}
 }
 

@@ -1,4 +1,9 @@
-package check
+// Package tfplan reads the JSON of "terraform show -json PLANFILE" (or "tofu show
+// -json") as a stream, keeping the few shapes package check needs, and works out the
+// order Terraform applies a plan's resources in (Order). planned_values, prior_state,
+// resource_drift and the other sections are skipped without being built, and of each
+// resource change only the attributes the caller asks for are kept.
+package tfplan
 
 import (
 	"bytes"
@@ -12,92 +17,101 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// A planFile is what check reads of "terraform show -json" output: the few shapes the
-// rules need, decoded as a stream. planned_values, prior_state, resource_drift and the
-// other sections are skipped without being built, and of each resource change only the
-// attributes of interestingAttrs are kept.
-type planFile struct {
-	formatVersion string
-	variables     map[string]any
-	changes       []*resourceChange
-	config        *configFile // nil when the plan has no configuration
+// A Plan is what is read of a plan.
+type Plan struct {
+	// FormatVersion is the plan JSON's format_version, 0.x or 1.x.
+	FormatVersion string
+	// Variables are the root module's variable values.
+	Variables map[string]any
+	// Changes are the managed, current (not deposed) resource instances of
+	// resource_changes, in the plan's order.
+	Changes []*Change
+	// Config is the configuration section; nil when the plan has none.
+	Config *Config
 }
 
-// A resourceChange is one managed, current (not deposed) resource instance of
-// resource_changes.
-type resourceChange struct {
-	address, moduleAddress, typ, name string
-	actions                           []string
-	// before, after and unknown hold the attributes of interest: their values before
-	// and after the change, and which after values are known only after apply.
-	before, after, unknown map[string]any
+// A Change is one resource instance of resource_changes.
+type Change struct {
+	Address, ModuleAddress, Type, Name string
+	Actions                            []string
+	// Before, After and Unknown hold the attributes asked for: their values before and
+	// after the change, and which after values are known only after apply.
+	Before, After, Unknown map[string]any
 }
 
-// interestingAttrs are the attributes read of each resource type.
-var interestingAttrs = map[string][]string{
-	TypeAssociation: {"id", "allocation_id", "instance_id", "instance_type", "mode", "private_ip_address"},
-	TypeEIP:         {"id", "payment_type", "instance_charge_type"},
-	TypeENI: {"id", "vswitch_id", "primary_ip_address", "private_ip", "private_ip_addresses", "private_ips",
-		"secondary_private_ip_address_count", "private_ips_count", "instance_type"},
-	TypeAttach:   {"id", "network_interface_id", "instance_id"},
-	TypeInstance: {"id", "instance_type", "vswitch_id", "network_interface_id", "network_interfaces"},
-	TypeVSwitch:  {"id", "vpc_id", "zone_id"},
-	TypeVPC:      {"id"},
+// A Config is the plan's configuration section.
+type Config struct {
+	// Providers are the provider configurations, by the plan's key ("alicloud",
+	// "module.edge:alicloud.west").
+	Providers map[string]*Provider
+	// Root is the root module.
+	Root *Module
 }
 
-func init() {
-	interestingAttrs[TypeEIPAlias] = interestingAttrs[TypeEIP]
-	interestingAttrs[TypeENIAlias] = interestingAttrs[TypeENI]
-	interestingAttrs[TypeAttachAlias] = interestingAttrs[TypeAttach]
+// A Provider is a provider configuration: the module it is in and its region.
+type Provider struct {
+	ModuleAddress string
+	Region        *Expression
 }
 
-// A configFile is the plan's configuration section.
-type configFile struct {
-	providers map[string]*providerConfig
-	root      *configModule
+// A Module is one module of the configuration, not expanded.
+type Module struct {
+	Resources map[string]*Resource // by "type.name"
+	Calls     map[string]*Call     // by call name
+	Outputs   map[string]*Expression
 }
 
-type providerConfig struct {
-	moduleAddress string
-	region        *expression
+// A Resource is one managed resource block.
+type Resource struct {
+	Type, Name, ProviderKey string
+	Exprs                   map[string]*Expression
+	Count, ForEach          *Expression
+	DependsOn               []string // "type.name" or "module.name", as written
 }
 
-// A configModule is one module of the configuration, not expanded.
-type configModule struct {
-	resources map[string]*configResource // by "type.name"
-	calls     map[string]*moduleCall     // by call name
-	outputs   map[string]*expression
+// A Call is a module call.
+type Call struct {
+	Source         string
+	Exprs          map[string]*Expression
+	Count, ForEach *Expression
+	Module         *Module
+	DependsOn      []string
 }
 
-type configResource struct {
-	typ, name, providerKey string
-	exprs                  map[string]*expression
-	count, forEach         *expression
-	dependsOn              []string // "type.name" or "module.name", as written
-}
-
-type moduleCall struct {
-	source         string
-	exprs          map[string]*expression
-	count, forEach *expression
-	module         *configModule
-	dependsOn      []string
-}
-
-// An expression is the plan's representation of a configuration expression: a
+// An Expression is the plan's representation of a configuration expression: a
 // constant, or the references it makes (each traversal step repeated).
-type expression struct {
-	constant any
-	isConst  bool
-	refs     []string
+type Expression struct {
+	Constant any
+	IsConst  bool
+	Refs     []string
 }
 
-// decodePlan reads plan JSON from r as a stream.
-func decodePlan(r io.Reader, name string) (*planFile, error) {
+// An Error reports input that is not plan JSON this package reads.
+type Error struct {
+	// Where is the position, when known, e.g. "line 3".
+	Where string
+	// Msg says what is wrong.
+	Msg string
+	// Binary is true for a binary plan file (terraform plan -out) given instead of its
+	// JSON.
+	Binary bool
+}
+
+// Error returns "WHERE: MSG".
+func (e *Error) Error() string {
+	if e.Where != "" {
+		return e.Where + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+// Decode reads plan JSON from r as a stream, keeping of each resource type's changes
+// the attributes want lists. Input that is not plan JSON gives an *Error.
+func Decode(r io.Reader, want map[string][]string) (*Plan, error) {
 	lr := &lineReader{r: r}
 	dec := jsontext.NewDecoder(lr, jsontext.AllowDuplicateNames(true))
-	p := &planFile{}
-	fail := func(err error) (*planFile, error) { return nil, inputError(name, lr, dec, err) }
+	p := &Plan{}
+	fail := func(err error) (*Plan, error) { return nil, decodeError(lr, dec, err) }
 	if err := expect(dec, '{'); err != nil {
 		return fail(err)
 	}
@@ -108,20 +122,20 @@ func decodePlan(r io.Reader, name string) (*planFile, error) {
 		}
 		switch name {
 		case "format_version":
-			err = json.UnmarshalDecode(dec, &p.formatVersion)
+			err = json.UnmarshalDecode(dec, &p.FormatVersion)
 		case "variables":
 			var vars map[string]struct {
 				Value any `json:"value"`
 			}
 			err = json.UnmarshalDecode(dec, &vars)
-			p.variables = make(map[string]any, len(vars))
+			p.Variables = make(map[string]any, len(vars))
 			for k, v := range vars {
-				p.variables[k] = v.Value
+				p.Variables[k] = v.Value
 			}
 		case "resource_changes":
-			err = p.decodeChanges(dec)
+			err = p.decodeChanges(dec, want)
 		case "configuration":
-			p.config, err = decodeConfig(dec)
+			p.Config, err = decodeConfig(dec)
 		default:
 			err = dec.SkipValue()
 		}
@@ -132,11 +146,11 @@ func decodePlan(r io.Reader, name string) (*planFile, error) {
 	if _, err := dec.ReadToken(); err != nil {
 		return fail(err)
 	}
-	if p.formatVersion == "" || p.changes == nil {
-		return nil, &InputError{File: name, Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\""}
+	if p.FormatVersion == "" || p.Changes == nil {
+		return nil, &Error{Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\""}
 	}
-	if major, _, _ := strings.Cut(p.formatVersion, "."); major != "0" && major != "1" {
-		return nil, &InputError{File: name, Msg: "not plan JSON this version reads: format version " + p.formatVersion + " (want 0.x or 1.x)"}
+	if major, _, _ := strings.Cut(p.FormatVersion, "."); major != "0" && major != "1" {
+		return nil, &Error{Msg: "not plan JSON this version reads: format version " + p.FormatVersion + " (want 0.x or 1.x)"}
 	}
 	return p, nil
 }
@@ -215,8 +229,8 @@ func expect(dec *jsontext.Decoder, kind jsontext.Kind) error {
 	return nil
 }
 
-func (p *planFile) decodeChanges(dec *jsontext.Decoder) error {
-	p.changes = []*resourceChange{}
+func (p *Plan) decodeChanges(dec *jsontext.Decoder, want map[string][]string) error {
+	p.Changes = []*Change{}
 	if dec.PeekKind() == 'n' {
 		return dec.SkipValue()
 	}
@@ -224,12 +238,12 @@ func (p *planFile) decodeChanges(dec *jsontext.Decoder) error {
 		return err
 	}
 	for dec.PeekKind() != ']' {
-		c, err := decodeChange(dec)
+		c, err := decodeChange(dec, want)
 		if err != nil {
 			return err
 		}
 		if c != nil {
-			p.changes = append(p.changes, c)
+			p.Changes = append(p.Changes, c)
 		}
 	}
 	_, err := dec.ReadToken()
@@ -238,11 +252,11 @@ func (p *planFile) decodeChanges(dec *jsontext.Decoder) error {
 
 // decodeChange reads one element of resource_changes; it returns nil for data
 // sources and deposed objects.
-func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
+func decodeChange(dec *jsontext.Decoder, want map[string][]string) (*Change, error) {
 	if err := expect(dec, '{'); err != nil {
 		return nil, err
 	}
-	c := &resourceChange{}
+	c := &Change{}
 	managed, deposed, decoded := true, false, false
 	var change jsontext.Value
 	for dec.PeekKind() != '}' {
@@ -252,13 +266,13 @@ func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
 		}
 		switch name {
 		case "address":
-			c.address, err = readString(dec)
+			c.Address, err = readString(dec)
 		case "module_address":
-			c.moduleAddress, err = readString(dec)
+			c.ModuleAddress, err = readString(dec)
 		case "type":
-			c.typ, err = readString(dec)
+			c.Type, err = readString(dec)
 		case "name":
-			c.name, err = readString(dec)
+			c.Name, err = readString(dec)
 		case "mode":
 			var mode string
 			err = json.UnmarshalDecode(dec, &mode)
@@ -268,8 +282,8 @@ func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
 			err = json.UnmarshalDecode(dec, &key)
 			deposed = key != ""
 		case "change":
-			if c.typ != "" { // Terraform writes the type first: read the change in place
-				err = c.decodeChange(dec)
+			if c.Type != "" { // Terraform writes the type first: read the change in place
+				err = c.decodeChange(dec, want[c.Type])
 				decoded = true
 				break
 			}
@@ -290,7 +304,7 @@ func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
 		return nil, nil
 	}
 	if change != nil {
-		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true))); err != nil {
+		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true)), want[c.Type]); err != nil {
 			return nil, err
 		}
 	}
@@ -298,11 +312,10 @@ func decodeChange(dec *jsontext.Decoder) (*resourceChange, error) {
 }
 
 // decodeChange reads the change object, keeping the attributes of interest.
-func (c *resourceChange) decodeChange(dec *jsontext.Decoder) error {
+func (c *Change) decodeChange(dec *jsontext.Decoder, want []string) error {
 	if err := expect(dec, '{'); err != nil {
 		return err
 	}
-	want := interestingAttrs[c.typ]
 	for dec.PeekKind() != '}' {
 		name, err := readName(dec)
 		if err != nil {
@@ -310,17 +323,17 @@ func (c *resourceChange) decodeChange(dec *jsontext.Decoder) error {
 		}
 		switch name {
 		case "actions":
-			err = json.UnmarshalDecode(dec, &c.actions)
+			err = json.UnmarshalDecode(dec, &c.Actions)
 		case "before":
-			if len(c.actions) == 1 && c.actions[0] == "no-op" {
+			if len(c.Actions) == 1 && c.Actions[0] == "no-op" {
 				err = dec.SkipValue() // the same as after
 				break
 			}
-			c.before, err = decodeAttrs(dec, want)
+			c.Before, err = decodeAttrs(dec, want)
 		case "after":
-			c.after, err = decodeAttrs(dec, want)
+			c.After, err = decodeAttrs(dec, want)
 		case "after_unknown":
-			c.unknown, err = decodeAttrs(dec, want)
+			c.Unknown, err = decodeAttrs(dec, want)
 		default:
 			err = dec.SkipValue()
 		}
@@ -405,7 +418,7 @@ type (
 			Module            *jsonModule               `json:"module"`
 		} `json:"module_calls"`
 		Outputs map[string]struct {
-			Expression jsontext.Value `json:"expression"`
+			Expression jsontext.Value `json:"Expression"`
 		} `json:"outputs"`
 	}
 	jsonExpression struct {
@@ -414,20 +427,20 @@ type (
 	}
 )
 
-func decodeConfig(dec *jsontext.Decoder) (*configFile, error) {
+func decodeConfig(dec *jsontext.Decoder) (*Config, error) {
 	var jc jsonConfig
 	if err := json.UnmarshalDecode(dec, &jc, json.RejectUnknownMembers(false)); err != nil {
 		return nil, err
 	}
-	c := &configFile{providers: map[string]*providerConfig{}, root: convertModule(jc.RootModule)}
+	c := &Config{Providers: map[string]*Provider{}, Root: convertModule(jc.RootModule)}
 	for key, pc := range jc.ProviderConfig {
-		c.providers[key] = &providerConfig{moduleAddress: pc.ModuleAddress, region: parseExpression(pc.Expressions["region"])}
+		c.Providers[key] = &Provider{ModuleAddress: pc.ModuleAddress, Region: parseExpression(pc.Expressions["region"])}
 	}
 	return c, nil
 }
 
-func convertModule(jm *jsonModule) *configModule {
-	m := &configModule{resources: map[string]*configResource{}, calls: map[string]*moduleCall{}, outputs: map[string]*expression{}}
+func convertModule(jm *jsonModule) *Module {
+	m := &Module{Resources: map[string]*Resource{}, Calls: map[string]*Call{}, Outputs: map[string]*Expression{}}
 	if jm == nil {
 		return m
 	}
@@ -435,23 +448,23 @@ func convertModule(jm *jsonModule) *configModule {
 		if r.Mode != "managed" {
 			continue
 		}
-		m.resources[r.Type+"."+r.Name] = &configResource{typ: r.Type, name: r.Name, providerKey: r.ProviderConfigKey,
-			exprs: parseExpressions(r.Expressions), count: parseExpression(r.CountExpression), forEach: parseExpression(r.ForEachExpression),
-			dependsOn: r.DependsOn}
+		m.Resources[r.Type+"."+r.Name] = &Resource{Type: r.Type, Name: r.Name, ProviderKey: r.ProviderConfigKey,
+			Exprs: parseExpressions(r.Expressions), Count: parseExpression(r.CountExpression), ForEach: parseExpression(r.ForEachExpression),
+			DependsOn: r.DependsOn}
 	}
 	for name, call := range jm.ModuleCalls {
-		m.calls[name] = &moduleCall{source: call.Source, exprs: parseExpressions(call.Expressions),
-			count: parseExpression(call.CountExpression), forEach: parseExpression(call.ForEachExpression), module: convertModule(call.Module),
-			dependsOn: call.DependsOn}
+		m.Calls[name] = &Call{Source: call.Source, Exprs: parseExpressions(call.Expressions),
+			Count: parseExpression(call.CountExpression), ForEach: parseExpression(call.ForEachExpression), Module: convertModule(call.Module),
+			DependsOn: call.DependsOn}
 	}
 	for name, o := range jm.Outputs {
-		m.outputs[name] = parseExpression(o.Expression)
+		m.Outputs[name] = parseExpression(o.Expression)
 	}
 	return m
 }
 
-func parseExpressions(in map[string]jsontext.Value) map[string]*expression {
-	out := make(map[string]*expression, len(in))
+func parseExpressions(in map[string]jsontext.Value) map[string]*Expression {
+	out := make(map[string]*Expression, len(in))
 	for k, v := range in {
 		if e := parseExpression(v); e != nil {
 			out[k] = e
@@ -460,9 +473,9 @@ func parseExpressions(in map[string]jsontext.Value) map[string]*expression {
 	return out
 }
 
-// parseExpression reads an expression object; a nested block (an array) or anything
+// parseExpression reads an Expression object; a nested block (an array) or anything
 // else gives nil.
-func parseExpression(v jsontext.Value) *expression {
+func parseExpression(v jsontext.Value) *Expression {
 	if len(v) == 0 || v.Kind() != '{' {
 		return nil
 	}
@@ -470,9 +483,9 @@ func parseExpression(v jsontext.Value) *expression {
 	if err := json.Unmarshal(v, &je); err != nil {
 		return nil
 	}
-	e := &expression{refs: je.References}
+	e := &Expression{Refs: je.References}
 	if len(je.ConstantValue) > 0 && len(je.References) == 0 {
-		e.isConst = json.Unmarshal(je.ConstantValue, &e.constant) == nil
+		e.IsConst = json.Unmarshal(je.ConstantValue, &e.Constant) == nil
 	}
 	return e
 }
@@ -511,24 +524,32 @@ func (l *lineReader) where(off int64) string {
 	return offsetWhere(off)
 }
 
-// inputError turns a decoding error into an *InputError that names the line.
-func inputError(name string, lr *lineReader, dec *jsontext.Decoder, err error) error {
+// decodeError turns a decoding error into an *Error that names the line.
+func decodeError(lr *lineReader, dec *jsontext.Decoder, err error) error {
 	if bytes.Equal(lr.head, []byte("PK\x03\x04")) {
-		return &InputError{File: name, Msg: "this is a binary plan file (terraform plan -out); check its JSON instead: terraform show -json " + name + " > plan.json"}
+		return &Error{Binary: true, Msg: "this is a binary plan file (terraform plan -out), not its JSON"}
 	}
 	var syn *jsontext.SyntacticError
 	var sem *json.SemanticError
 	switch {
 	case errors.As(err, &syn):
-		return &InputError{File: name, Where: lr.where(syn.ByteOffset), Msg: "not JSON: " + syn.Err.Error()}
+		return &Error{Where: lr.where(syn.ByteOffset), Msg: "not JSON: " + syn.Err.Error()}
 	case errors.As(err, &sem):
-		return &InputError{File: name, Where: lr.where(sem.ByteOffset), Msg: "not plan JSON: " + sem.Error()}
+		return &Error{Where: lr.where(sem.ByteOffset), Msg: "not plan JSON: " + sem.Error()}
 	case errors.Is(err, errNotPlan):
-		return &InputError{File: name, Where: lr.where(dec.InputOffset()), Msg: "not plan JSON from \"terraform show -json\""}
+		return &Error{Where: lr.where(dec.InputOffset()), Msg: "not plan JSON from \"terraform show -json\""}
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return &InputError{File: name, Msg: "not JSON: unexpected end of input"}
+		return &Error{Msg: "not JSON: unexpected end of input"}
 	}
-	return &InputError{File: name, Msg: err.Error()}
+	return &Error{Msg: err.Error()}
+}
+
+// offsetWhere names a byte offset, or nothing for the start.
+func offsetWhere(off int64) string {
+	if off <= 0 {
+		return ""
+	}
+	return "byte " + strconv.FormatInt(off, 10)
 }
 
 // unsafeString views b as a string without copying; the caller must not keep it past

@@ -1,11 +1,12 @@
-package check
+package tfplan
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
 
-// An applyOrder is the order Terraform creates a plan's resources in: a resource is
+// An Order is the order Terraform creates a plan's resources in: a resource is
 // created after every resource it depends on, directly or through others. It depends
 // on what its configuration refers to (through variables into the calling module and
 // through outputs into called ones), on its depends_on, and on the depends_on of every
@@ -16,14 +17,34 @@ import (
 // References through locals are not in a plan (Terraform does not show locals), so an
 // order that only a local makes is not seen: the order is then "neither", which makes
 // plan-attachment-order report a possible failure rather than miss a certain one.
-type applyOrder struct {
+type Order struct {
 	deps  map[string][]string // node -> the nodes it depends on directly
 	reach map[string]map[string]bool
 }
 
-// newApplyOrder builds the order from a plan's configuration.
-func newApplyOrder(root *configModule) *applyOrder {
-	o := &applyOrder{deps: map[string][]string{}, reach: map[string]map[string]bool{}}
+// join prefixes a module address to a resource or module address.
+func join(module, addr string) string {
+	if module == "" {
+		return addr
+	}
+	return module + "." + addr
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// Depend makes node a depend on node b directly.
+func (o *Order) Depend(a, b string) {
+	if o.deps == nil {
+		o.deps = map[string][]string{}
+	}
+	o.deps[a] = append(o.deps[a], b)
+	o.reach = nil
+}
+
+// NewOrder builds the order from a plan's configuration.
+func NewOrder(root *Module) *Order {
+	o := &Order{deps: map[string][]string{}, reach: map[string]map[string]bool{}}
 	o.addModule([]moduleFrame{{module: root}}, nil)
 	return o
 }
@@ -32,52 +53,52 @@ func newApplyOrder(root *configModule) *applyOrder {
 // configuration, and the call that made it (nil for the root).
 type moduleFrame struct {
 	addr   string
-	module *configModule
-	call   *moduleCall
+	module *Module
+	call   *Call
 }
 
 // addModule adds the resources of the innermost module of frames and of the modules
 // it calls; inherited are the nodes the module calls above it depend on.
-func (o *applyOrder) addModule(frames []moduleFrame, inherited []string) {
+func (o *Order) addModule(frames []moduleFrame, inherited []string) {
 	f := frames[len(frames)-1]
 	m, addr := f.module, f.addr
-	for _, key := range sortedKeys(m.resources) {
-		r := m.resources[key]
+	for _, key := range sortedKeys(m.Resources) {
+		r := m.Resources[key]
 		node := join(addr, key)
 		var deps []string
 		for _, e := range r.allExpressions() {
-			for _, ref := range e.refs {
+			for _, ref := range e.Refs {
 				deps = append(deps, o.resolve(frames, ref, 0)...)
 			}
 		}
-		for _, d := range r.dependsOn {
+		for _, d := range r.DependsOn {
 			deps = append(deps, o.named(f, d)...)
 		}
 		deps = append(deps, inherited...)
 		slices.Sort(deps)
 		o.deps[node] = slices.Compact(deps)
 	}
-	for _, name := range sortedKeys(m.calls) {
-		call := m.calls[name]
+	for _, name := range sortedKeys(m.Calls) {
+		call := m.Calls[name]
 		child := join(addr, "module."+name)
 		var inh []string
 		inh = append(inh, inherited...)
-		for _, d := range call.dependsOn {
+		for _, d := range call.DependsOn {
 			inh = append(inh, o.named(f, d)...)
 		}
-		if call.module != nil {
-			o.addModule(append(slices.Clip(frames), moduleFrame{addr: child, module: call.module, call: call}), inh)
+		if call.Module != nil {
+			o.addModule(append(slices.Clip(frames), moduleFrame{addr: child, module: call.Module, call: call}), inh)
 		}
 	}
 }
 
 // allExpressions lists a resource's expressions, its count and for_each included.
-func (r *configResource) allExpressions() []*expression {
-	var out []*expression
-	for _, k := range sortedKeys(r.exprs) {
-		out = append(out, r.exprs[k])
+func (r *Resource) allExpressions() []*Expression {
+	var out []*Expression
+	for _, k := range sortedKeys(r.Exprs) {
+		out = append(out, r.Exprs[k])
 	}
-	for _, e := range []*expression{r.count, r.forEach} {
+	for _, e := range []*Expression{r.Count, r.ForEach} {
 		if e != nil {
 			out = append(out, e)
 		}
@@ -87,29 +108,29 @@ func (r *configResource) allExpressions() []*expression {
 
 // named resolves a depends_on entry in module f: a resource, or every resource of a
 // called module.
-func (o *applyOrder) named(f moduleFrame, name string) []string {
+func (o *Order) named(f moduleFrame, name string) []string {
 	if child, ok := strings.CutPrefix(name, "module."); ok {
-		call := f.module.calls[child]
-		if call == nil || call.module == nil {
+		call := f.module.Calls[child]
+		if call == nil || call.Module == nil {
 			return nil
 		}
-		return resourcesIn(join(f.addr, "module."+child), call.module)
+		return resourcesIn(join(f.addr, "module."+child), call.Module)
 	}
-	if _, ok := f.module.resources[resourcePart(name)]; ok {
+	if _, ok := f.module.Resources[resourcePart(name)]; ok {
 		return []string{join(f.addr, resourcePart(name))}
 	}
 	return nil
 }
 
 // resourcesIn lists every resource node of module m at addr and below.
-func resourcesIn(addr string, m *configModule) []string {
+func resourcesIn(addr string, m *Module) []string {
 	var out []string
-	for _, key := range sortedKeys(m.resources) {
+	for _, key := range sortedKeys(m.Resources) {
 		out = append(out, join(addr, key))
 	}
-	for _, name := range sortedKeys(m.calls) {
-		if c := m.calls[name]; c.module != nil {
-			out = append(out, resourcesIn(join(addr, "module."+name), c.module)...)
+	for _, name := range sortedKeys(m.Calls) {
+		if c := m.Calls[name]; c.Module != nil {
+			out = append(out, resourcesIn(join(addr, "module."+name), c.Module)...)
 		}
 	}
 	return out
@@ -130,7 +151,7 @@ func resourcePart(ref string) string {
 
 // resolve returns the resource nodes a reference made in the innermost module of
 // frames depends on.
-func (o *applyOrder) resolve(frames []moduleFrame, ref string, depth int) []string {
+func (o *Order) resolve(frames []moduleFrame, ref string, depth int) []string {
 	if depth > 32 {
 		return nil
 	}
@@ -143,31 +164,31 @@ func (o *applyOrder) resolve(frames []moduleFrame, ref string, depth int) []stri
 		if f.call == nil || len(frames) < 2 {
 			return nil
 		}
-		e := f.call.exprs[name]
+		e := f.call.Exprs[name]
 		if e == nil {
 			return nil
 		}
 		var out []string
-		for _, r := range e.refs {
+		for _, r := range e.Refs {
 			out = append(out, o.resolve(frames[:len(frames)-1], r, depth+1)...)
 		}
 		return out
 	case "module":
 		name, output, _ := strings.Cut(rest, ".")
 		name, _, _ = strings.Cut(name, "[")
-		call := f.module.calls[name]
-		if call == nil || call.module == nil {
+		call := f.module.Calls[name]
+		if call == nil || call.Module == nil {
 			return nil
 		}
-		child := moduleFrame{addr: join(f.addr, "module."+name), module: call.module, call: call}
+		child := moduleFrame{addr: join(f.addr, "module."+name), module: call.Module, call: call}
 		output, _, _ = strings.Cut(output, ".")
 		output, _, _ = strings.Cut(output, "[")
-		e := call.module.outputs[output]
+		e := call.Module.Outputs[output]
 		if output == "" || e == nil {
-			return resourcesIn(child.addr, call.module)
+			return resourcesIn(child.addr, call.Module)
 		}
 		var out []string
-		for _, r := range e.refs {
+		for _, r := range e.Refs {
 			out = append(out, o.resolve(append(slices.Clip(frames), child), r, depth+1)...)
 		}
 		return out
@@ -175,18 +196,21 @@ func (o *applyOrder) resolve(frames []moduleFrame, ref string, depth int) []stri
 		return nil
 	}
 	if part := resourcePart(ref); part != "" {
-		if _, ok := f.module.resources[part]; ok {
+		if _, ok := f.module.Resources[part]; ok {
 			return []string{join(f.addr, part)}
 		}
 	}
 	return nil
 }
 
-// after reports whether Terraform creates node a only after node b: a depends on b,
+// After reports whether Terraform creates node a only after node b: a depends on b,
 // directly or through others.
-func (o *applyOrder) after(a, b string) bool {
+func (o *Order) After(a, b string) bool {
 	if o == nil {
 		return false
+	}
+	if o.reach == nil {
+		o.reach = map[string]map[string]bool{}
 	}
 	r, ok := o.reach[a]
 	if !ok {
