@@ -62,6 +62,9 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, 
 			k.mark(anyInstance, eipassoc.FactInstanceENIs)
 		}
 		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
+		if at.AttachedUntilReplaced != "" && n != nil {
+			req.ENI.Status, req.ENI.Instance = eni.InUse, m.instanceID(at.AttachedUntilReplaced) // create_before_destroy
+		}
 		before := perInstance[at.Instance]
 		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
 		if n == nil {

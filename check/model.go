@@ -133,6 +133,10 @@ type Attachment struct {
 	Planned  bool
 	// ENIUnknown and InstanceUnknown say why the ENI or the instance is not resolved.
 	ENIUnknown, InstanceUnknown Why
+	// AttachedUntilReplaced is, for an attachment that create_before_destroy replaces,
+	// the key of the instance the old attachment holds the ENI on while the new one is
+	// made.
+	AttachedUntilReplaced string
 }
 
 // A Why says why a value the input holds is not known, in words for the finding that

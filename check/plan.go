@@ -383,6 +383,11 @@ func (b *planBuilder) addAttachment(ri *resInst) {
 	eniKey, eniWhy := b.resolve(ri, "network_interface_id", kindENI)
 	instKey, instWhy := b.resolve(ri, "instance_id", kindInstance)
 	at := &Attachment{Address: ri.Address, ENI: eniKey, Instance: instKey, Planned: ri.planned}
+	if slices.Equal(ri.Actions, []string{"create", "delete"}) { // create_before_destroy
+		if id, _ := ri.Before["instance_id"].(string); id != "" {
+			at.AttachedUntilReplaced = b.instanceByID(id) // the old attachment holds the ENI meanwhile
+		}
+	}
 	if eniKey == "" {
 		at.ENIUnknown = Why(cmp.Or(eniWhy, "network_interface_id is known only after apply"))
 	}
@@ -427,6 +432,35 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 		a.PrivateIP, _ = netip.ParseAddr(s)
 	}
 	b.m.Associations = append(b.m.Associations, a)
+	if old := b.replacedLast(ri, a); old != nil {
+		b.m.Associations = append(b.m.Associations, old)
+	}
+}
+
+// replacedLast returns, for an association that create_before_destroy replaces, the
+// association it replaces as it stands until the new one is made: it still holds its
+// EIP on its ENI, so it counts toward the ENI's capacity and addresses. nil for any
+// other change, or when the old association's target is not in the plan.
+func (b *planBuilder) replacedLast(ri *resInst, a *Association) *Association {
+	if !slices.Equal(ri.Actions, []string{"create", "delete"}) {
+		return nil
+	}
+	target, _ := ri.Before["instance_id"].(string)
+	eipID, _ := ri.Before["allocation_id"].(string)
+	if target == "" {
+		return nil
+	}
+	old := &Association{Address: ri.Address + " (until replaced)", Module: a.Module, ResourceType: a.ResourceType,
+		Region: a.Region, EIP: b.byID(eipID, kindEIP), Target: b.byID(target, kindTarget)}
+	old.InstanceType, _ = ri.Before["instance_type"].(string)
+	if s, _ := ri.Before["mode"].(string); s != "" {
+		old.ModeSet = true
+		old.Mode, _ = modes.ParseAPI(s)
+	}
+	if s, _ := ri.Before["private_ip_address"].(string); s != "" {
+		old.PrivateIP, _ = netip.ParseAddr(s)
+	}
+	return old
 }
 
 // stringAttr returns an attribute's known value, or reports that the configuration

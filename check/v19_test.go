@@ -53,6 +53,10 @@ func TestV19Fixtures(t *testing.T) {
 		{"idiom-quota-ok", 3, nil},
 		// Made with the stub provider, whose stage1 apply gives the prior state.
 		{"detach-then-associate-bad", 1, []string{"alicloud_eip_association.public plan-attachment-order fail"}},
+		// create_before_destroy: the old association holds its cut-through EIP while the
+		// new one is made, and a cut-through ENI takes one EIP.
+		{"cbd-association-bad", 1, []string{"alicloud_eip_association.public eni-capacity fail"}},
+		{"cbd-association-ok", 1, nil},
 	}
 	for _, tc := range tests {
 		for _, sources := range []bool{true, false} {

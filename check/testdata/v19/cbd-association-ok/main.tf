@@ -1,0 +1,36 @@
+# The same replacement without create_before_destroy: Terraform destroys the old
+# association first, so the ENI never carries two EIPs.
+terraform {
+  required_providers {
+    alicloud = { source = "aliyun/alicloud" }
+  }
+}
+
+provider "alicloud" {
+  region = "cn-hangzhou"
+}
+
+resource "alicloud_vpc" "net" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "alicloud_vswitch" "net" {
+  vpc_id     = alicloud_vpc.net.id
+  cidr_block = "10.0.1.0/24"
+  zone_id    = "cn-hangzhou-h"
+}
+
+resource "alicloud_ecs_network_interface" "public" {
+  vswitch_id = alicloud_vswitch.net.id
+}
+
+resource "alicloud_eip_address" "old" {}
+
+resource "alicloud_eip_address" "new" {}
+
+resource "alicloud_eip_association" "public" {
+  allocation_id = alicloud_eip_address.new.id
+  instance_id   = alicloud_ecs_network_interface.public.id
+  instance_type = "NetworkInterface"
+  mode          = "BINDED"
+}
