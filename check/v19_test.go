@@ -57,6 +57,9 @@ func TestV19Fixtures(t *testing.T) {
 		// new one is made, and a cut-through ENI takes one EIP.
 		{"cbd-association-bad", 1, []string{"alicloud_eip_association.public eni-capacity fail"}},
 		{"cbd-association-ok", 1, nil},
+		// create_before_destroy on an attachment that moves the ENI: it is still attached
+		// to the old instance when the new attachment is made.
+		{"cbd-attachment-bad", 1, []string{"alicloud_ecs_network_interface_attachment.public eni-status fail"}},
 	}
 	for _, tc := range tests {
 		for _, sources := range []bool{true, false} {
