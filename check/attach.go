@@ -15,12 +15,12 @@ import (
 // its primary ENI and the attachments before this one (in address order). What the plan
 // does not know (an instance type known after apply, a vSwitch outside the plan, DHCP)
 // is marked unknown, and the rules that need it become plan-value-unknown findings.
-func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, strays strayResources) []Finding {
+func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, strays strayResources) []Finding {
 	// An instance's secondary ENIs from its own network_interfaces blocks count toward
 	// its quota like attached ones, before any attachment.
-	perInstance := map[string][]eni.ID{}
+	perInstance := map[Key][]eni.ID{}
 	for _, key := range sortedKeys(m.ENIs) {
-		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.Instance != "" && n.Address == n.Instance {
+		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.Instance != "" && Key(n.Address) == n.Instance {
 			perInstance[n.Instance] = append(perInstance[n.Instance], eni.ID(n.Key))
 		}
 	}
@@ -34,12 +34,12 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, 
 	}
 	var out []Finding
 	for _, at := range m.Attachments {
-		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmpOr(at.ENI, at.Address)))
+		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmpOr(at.ENI, Key(at.Address))))
 		if !at.Planned {
 			continue
 		}
 		k := knowledge{}
-		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + cmpOr(at.Instance, "the instance") + "'s OS is not in the plan (the API does not report it either)"}
+		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(cmpOr(at.Instance, "the instance")) + "'s OS is not in the plan (the API does not report it either)"}
 		n := m.ENIs[at.ENI]
 		var req eipassoc.AttachRequest
 		if n == nil {
@@ -72,10 +72,10 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, 
 			continue
 		}
 		if req.ENI.Zone == "" {
-			k.mark("the zone of "+n.Key+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
+			k.mark("the zone of "+string(n.Key)+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
 		}
 		if req.ENI.Region == "" {
-			k.mark("the region of "+n.Key+" is not in the plan", eipassoc.FactENIRegion)
+			k.mark("the region of "+string(n.Key)+" is not in the plan", eipassoc.FactENIRegion)
 		}
 		k.count(n, &req.PrivateIPCount)
 		if strays.association != "" {
@@ -88,7 +88,7 @@ func runAttachments(m *Model, opts Options, byTarget map[string][]*Association, 
 
 // decideAttachment asks CanAttach about one planned attachment, n its ENI (nil when
 // not resolved), with the EIPs the ENI carries, and turns the decision into findings.
-func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *knowledge, opts Options, byTarget map[string][]*Association) []Finding {
+func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *knowledge, opts Options, byTarget map[Key][]*Association) []Finding {
 	if n != nil {
 		for _, a := range byTarget[n.Key] {
 			req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmpOr(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP})
@@ -103,7 +103,7 @@ func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *kno
 	for _, v := range d.Violations {
 		msg := v.Message
 		if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
-			msg += " (" + n.Key + " carries " + boundNames(req.Bound) + ")"
+			msg += " (" + string(n.Key) + " carries " + boundNames(req.Bound) + ")"
 		}
 		out = append(out, finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
 	}
@@ -123,7 +123,7 @@ func (m *Model) attachmentOf(n *ENI) string {
 			return at.Address
 		}
 	}
-	return n.Instance
+	return string(n.Instance)
 }
 
 // reads reports whether rule c reads fact f.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/eipassoc/eipassoc"
@@ -15,7 +16,7 @@ import (
 // private addresses change (the rules that read the ENI's addresses, for every
 // existing association on it). The finding blames the changed resource and names the
 // existing ones involved. Planned associations and attachments are checked as such.
-func runChanged(m *Model, opts Options, byTarget map[string][]*Association) []Finding {
+func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Finding {
 	var out []Finding
 	for _, key := range sortedKeys(m.Instances) {
 		in := m.Instances[key]
@@ -41,7 +42,7 @@ func runChanged(m *Model, opts Options, byTarget map[string][]*Association) []Fi
 			}
 			c := &checker{m: m, a: a, opts: opts, cache: &runCache{oneOf: map[string]eipSummary{}},
 				blame: &blame{address: n.Address, resourceType: TypeENI,
-					prefix: "the plan changes the private addresses of " + n.Key + " from " + itoa(n.IPCountBefore) + " to " + itoa(n.IPCount) + ", under " + a.Address + ": ",
+					prefix: "the plan changes the private addresses of " + string(n.Key) + " from " + itoa(n.IPCountBefore) + " to " + itoa(n.IPCount) + ", under " + a.Address + ": ",
 					only:   []eipassoc.Fact{eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount}}}
 			c.decide(n, byTarget[key])
 			out = append(out, c.out...)
@@ -54,7 +55,7 @@ func runChanged(m *Model, opts Options, byTarget map[string][]*Association) []Fi
 // with its new type, and keeps the rules that read the instance type.
 func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*Association) []Finding {
 	k := knowledge{}
-	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + in.Key + "'s OS is not in the plan (the API does not report it either)"}
+	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(in.Key) + "'s OS is not in the plan (the API does not report it either)"}
 	req := eipassoc.AttachRequest{ENI: m.eniFor(n, in.Region, &k), Instance: m.instanceFor(in.Key, opts, &k)}
 	req.ENI.Status, req.ENI.Instance = eni.Available, ""
 	k.count(n, &req.PrivateIPCount)
@@ -70,7 +71,7 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 	}
 	req.Unknown = k.facts
 	d := eipassoc.CanAttach(req)
-	prefix := "the plan changes the type of " + in.Key + " from " + in.TypeBefore + " to " + in.Type + ", which has " + n.Key + " attached, carrying " + boundNames(req.Bound) + ": "
+	prefix := "the plan changes the type of " + string(in.Key) + " from " + in.TypeBefore + " to " + in.Type + ", which has " + string(n.Key) + " attached, carrying " + boundNames(req.Bound) + ": "
 	module := ""
 	if a, ok := parseInstanceAddress(in.Address); ok {
 		module = a.instance
@@ -95,6 +96,6 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 	return out
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(mapsKeys(m))
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	return slices.Sorted(maps.Keys(m))
 }

@@ -77,17 +77,17 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 	m := newModel(name)
 	for i, in := range inv.Instances {
 		where := "instances[" + strconv.Itoa(i) + "]"
-		if in.ID == "" || m.Instances[in.ID] != nil {
+		if in.ID == "" || m.Instances[Key(in.ID)] != nil {
 			return nil, bad(where, "missing or duplicate id")
 		}
-		m.Instances[in.ID] = &Instance{Key: in.ID, Address: in.ID, ID: in.ID, Type: in.Type, Region: inv.Region}
+		m.Instances[Key(in.ID)] = &Instance{Key: Key(in.ID), Address: in.ID, ID: in.ID, Type: in.Type, Region: inv.Region}
 	}
 	for i, n := range inv.ENIs {
 		where := "enis[" + strconv.Itoa(i) + "]"
-		if n.ID == "" || m.ENIs[n.ID] != nil {
+		if n.ID == "" || m.ENIs[Key(n.ID)] != nil {
 			return nil, bad(where, "missing or duplicate id")
 		}
-		e := &ENI{Key: n.ID, Address: n.ID, ID: n.ID, Kind: eni.Secondary, Region: inv.Region, Instance: n.Instance, Known: true}
+		e := &ENI{Key: Key(n.ID), Address: n.ID, ID: n.ID, Kind: eni.Secondary, Region: inv.Region, Instance: Key(n.Instance), Known: true}
 		if n.Kind != "" {
 			k, err := eni.ParseKind(n.Kind)
 			if err != nil {
@@ -112,14 +112,14 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		default:
 			e.IPCount, e.IPCountKnown = max(n.PrivateIPCount, 1), true
 		}
-		if n.Instance != "" && m.Instances[n.Instance] == nil {
+		if n.Instance != "" && m.Instances[Key(n.Instance)] == nil {
 			return nil, bad(where+".instance", "instance "+strconv.Quote(n.Instance)+" is not declared")
 		}
-		m.ENIs[n.ID] = e
+		m.ENIs[Key(n.ID)] = e
 	}
 	for i, a := range inv.EIPs {
 		where := "eips[" + strconv.Itoa(i) + "]"
-		if a.ID == "" || m.EIPs[a.ID] != nil {
+		if a.ID == "" || m.EIPs[Key(a.ID)] != nil {
 			return nil, bad(where, "missing or duplicate id")
 		}
 		charge := eip.PostPaid
@@ -130,19 +130,19 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			}
 			charge = c
 		}
-		m.EIPs[a.ID] = &EIP{Key: a.ID, Address: a.ID, ID: a.ID, Region: inv.Region, PrePaid: charge == eip.PrePaid, Known: true}
+		m.EIPs[Key(a.ID)] = &EIP{Key: Key(a.ID), Address: a.ID, ID: a.ID, Region: inv.Region, PrePaid: charge == eip.PrePaid, Known: true}
 	}
 	for i, a := range inv.Associations {
 		where := "associations[" + strconv.Itoa(i) + "]"
-		as := &Association{Address: a.Name, ResourceType: "inventory", Planned: !a.Existing, EIP: a.EIP, Target: a.Target,
+		as := &Association{Address: a.Name, ResourceType: "inventory", Planned: !a.Existing, EIP: Key(a.EIP), Target: Key(a.Target),
 			InstanceType: a.InstanceType, Region: inv.Region}
 		if as.Address == "" {
 			as.Address = "associations[" + strconv.Itoa(i) + "]"
 		}
-		if m.EIPs[a.EIP] == nil {
+		if m.EIPs[Key(a.EIP)] == nil {
 			return nil, bad(where+".eip", "EIP "+strconv.Quote(a.EIP)+" is not declared")
 		}
-		if m.ENIs[a.Target] == nil && m.Instances[a.Target] == nil {
+		if m.ENIs[Key(a.Target)] == nil && m.Instances[Key(a.Target)] == nil {
 			return nil, bad(where+".target", "target "+strconv.Quote(a.Target)+" is neither a declared ENI nor an instance")
 		}
 		if a.Mode != "" {
@@ -159,11 +159,11 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			}
 			as.PrivateIP = ip
 		}
-		if in := m.Instances[a.Target]; in != nil {
+		if in := m.Instances[Key(a.Target)]; in != nil {
 			// An instance target means its primary ENI.
-			key := primaryENI(a.Target)
+			key := primaryENI(Key(a.Target))
 			if m.ENIs[key] == nil {
-				m.ENIs[key] = &ENI{Key: key, Address: a.Target, Kind: eni.Primary, Region: inv.Region, IPCount: 1, IPCountKnown: true, Instance: a.Target, Known: true}
+				m.ENIs[key] = &ENI{Key: key, Address: a.Target, Kind: eni.Primary, Region: inv.Region, IPCount: 1, IPCountKnown: true, Instance: Key(a.Target), Known: true}
 			}
 			as.Target = key
 		}

@@ -85,7 +85,7 @@ func (k *knowledge) explain(undecided []eipassoc.UndecidedRule) []string {
 // everything about an ENI it only names by ID, the addresses (or their number) of an
 // ENI whose addresses are known only after apply. region is used when n has none.
 func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
-	out := eni.Interface{ID: eni.ID(n.Key), Kind: n.Kind, Status: eni.Available, Region: cmpOr(n.Region, region), VSwitch: n.VSwitch}
+	out := eni.Interface{ID: eni.ID(n.Key), Kind: n.Kind, Status: eni.Available, Region: cmpOr(n.Region, region), VSwitch: string(n.VSwitch)}
 	if !n.Known {
 		k.mark("ENI "+n.ID+" is not managed by this plan, so its status, placement, attachment and addresses are unknown (check with -live)",
 			eipassoc.FactENIStatus, eipassoc.FactENIPlacement, eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
@@ -95,18 +95,18 @@ func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
 		out.Status, out.Instance = eni.InUse, m.instanceID(n.Instance)
 	}
 	// An ENI is created in a vSwitch, so it is in that vSwitch's VPC.
-	out.VPC, out.Zone = "vpc of "+n.VSwitch, ""
+	out.VPC, out.Zone = "vpc of "+string(n.VSwitch), ""
 	if v := m.VSwitches[n.VSwitch]; v != nil {
 		out.VPC, out.Zone = cmpOr(v.VPC, out.VPC), v.Zone
 	}
 	if n.VSwitch == "" {
-		out.VPC = "vpc of " + n.Key
+		out.VPC = "vpc of " + string(n.Key)
 	}
 	switch {
 	case !n.IPCountKnown:
-		k.mark("the private addresses of "+n.Key+" and their number are known only after apply", eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
+		k.mark("the private addresses of "+string(n.Key)+" and their number are known only after apply", eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
 	case len(n.IPs) < n.IPCount:
-		k.mark("the private addresses of "+n.Key+" are known only after apply", eipassoc.FactENIAddresses)
+		k.mark("the private addresses of "+string(n.Key)+" are known only after apply", eipassoc.FactENIAddresses)
 	default:
 		out.PrimaryIP, out.SecondaryIPs = n.IPs[0], slices.Clone(n.IPs[1:n.IPCount])
 	}
@@ -114,22 +114,22 @@ func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
 }
 
 // instanceID returns the cloud ID of an instance key, or the key for a planned one.
-func (m *Model) instanceID(key string) string {
+func (m *Model) instanceID(key Key) string {
 	if in := m.Instances[key]; in != nil && in.ID != "" {
 		return in.ID
 	}
-	return key
+	return string(key)
 }
 
 // instanceFor describes the instance with key as the rules want it, marking in k what the
 // input does not know. Its DHCP is what the user says (opts.InstanceDHCP): neither a
 // plan nor the API reports it. Its limits come from opts.Limits when that lists the
 // type, otherwise from the built-in table.
-func (m *Model) instanceFor(key string, opts Options, k *knowledge) ecs.Instance {
+func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 	out := ecs.Instance{ID: m.instanceID(key), DHCP: opts.InstanceDHCP}
 	in := m.Instances[key]
 	if in == nil {
-		k.mark("instance "+key+" is not managed by this plan, so its type and placement are unknown", eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
+		k.mark("instance "+string(key)+" is not managed by this plan, so its type and placement are unknown", eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
 		return out
 	}
 	out.Type, out.Region = in.Type, in.Region
@@ -137,15 +137,15 @@ func (m *Model) instanceFor(key string, opts Options, k *knowledge) ecs.Instance
 		out.Limits = l
 	}
 	if in.Type == "" {
-		k.mark("the instance type of "+key+" is known only after apply or not in the plan", eipassoc.FactInstanceType)
+		k.mark("the instance type of "+string(key)+" is known only after apply or not in the plan", eipassoc.FactInstanceType)
 	}
 	if in.Region == "" {
-		k.mark("the region of "+key+" is not in the plan", eipassoc.FactInstanceRegion)
+		k.mark("the region of "+string(key)+" is not in the plan", eipassoc.FactInstanceRegion)
 	}
 	if v := m.VSwitches[in.VSwitch]; v != nil && v.Zone != "" && v.VPC != "" {
 		out.Zone, out.VPC = v.Zone, v.VPC
 	} else {
-		k.mark("the zone and VPC of "+key+" are not in the plan (its vSwitch is not)", eipassoc.FactInstancePlacement)
+		k.mark("the zone and VPC of "+string(key)+" are not in the plan (its vSwitch is not)", eipassoc.FactInstancePlacement)
 	}
 	return out
 }

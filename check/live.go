@@ -48,15 +48,15 @@ func enrichRegion(ctx context.Context, m *Model, b backend.Backend, region regio
 			return err
 		}
 		for _, live := range page.ENIs {
-			n := m.ENIs[string(live.ID)]
+			n := m.ENIs[Key(live.ID)]
 			if n == nil {
 				continue
 			}
-			n.Kind, n.Region, n.VSwitch, n.Known = live.Kind, region, live.VSwitch, true
+			n.Kind, n.Region, n.VSwitch, n.Known = live.Kind, region, Key(live.VSwitch), true
 			n.IPs = append([]netip.Addr(nil), live.PrivateIPs()...)
 			n.IPCount, n.IPCountKnown = len(n.IPs), true
 			if live.Instance != "" {
-				n.Instance = m.instanceKey(live.Instance)
+				n.Instance = Key(m.instanceKey(live.Instance))
 			}
 			if err := addLiveAssociations(ctx, m, b, region, n); err != nil {
 				return err
@@ -88,7 +88,7 @@ func addLiveAssociations(ctx context.Context, m *Model, b backend.Backend, regio
 	}
 	for _, a := range page.EIPs {
 		m.Associations = append(m.Associations, &Association{
-			Address: "live:" + string(a.ID), ResourceType: "existing", EIP: string(a.ID), Target: n.Key, InstanceType: "NetworkInterface",
+			Address: "live:" + string(a.ID), ResourceType: "existing", EIP: Key(a.ID), Target: n.Key, InstanceType: "NetworkInterface",
 			Mode: a.Association.Mode, ModeSet: a.Association.Mode.IsValid(), PrivateIP: a.Association.PrivateIP, Region: region,
 		})
 	}
@@ -99,9 +99,9 @@ func addLiveAssociations(ctx context.Context, m *Model, b backend.Backend, regio
 func (m *Model) instanceKey(id string) string {
 	for _, k := range slices.Sorted(maps.Keys(m.Instances)) { // the first match, every run
 		if in := m.Instances[k]; in.ID == id {
-			return k
+			return string(k)
 		}
 	}
-	m.Instances[id] = &Instance{Key: id, ID: id}
+	m.Instances[Key(id)] = &Instance{Key: Key(id), ID: id}
 	return id
 }

@@ -17,17 +17,17 @@ type Model struct {
 	// Source names the input, e.g. "plan.json".
 	Source string
 	// ENIs are keyed by resource address, or by ENI ID for ENIs the input only names.
-	ENIs map[string]*ENI
+	ENIs map[Key]*ENI
 	// EIPs are keyed the same way.
-	EIPs map[string]*EIP
+	EIPs map[Key]*EIP
 	// Instances are keyed by resource address or instance ID.
-	Instances map[string]*Instance
+	Instances map[Key]*Instance
 	// Attachments attach ENIs to instances.
 	Attachments []*Attachment
 	// Associations are every EIP association in the input, planned or existing.
 	Associations []*Association
 	// VSwitches are keyed by resource address or vSwitch ID.
-	VSwitches map[string]*VSwitch
+	VSwitches map[Key]*VSwitch
 	// ModuleDirs maps module addresses ("module.edge") to their source directories
 	// relative to the root module, for modules with a local source.
 	ModuleDirs map[string]string
@@ -63,12 +63,12 @@ type Location struct {
 
 // An ENI is an elastic network interface the input manages or names.
 type ENI struct {
-	Key     string // model key: resource address or ID
+	Key     Key    // resource address or ID
 	Address string // resource address, or "" for an ENI named only by ID
 	ID      string // cloud ID, when known
 	Kind    eni.Kind
 	Region  regions.ID
-	VSwitch string
+	VSwitch Key
 	// IPCount is the number of private addresses (primary included); IPCountKnown
 	// says whether the input fixes it.
 	IPCount      int
@@ -77,7 +77,7 @@ type ENI struct {
 	IPs []netip.Addr
 	// Instance is the key of the instance the ENI is or will be attached to, if any;
 	// AttachedInPlan says the attachment is created by this plan.
-	Instance       string
+	Instance       Key
 	AttachedInPlan bool
 	// DetachedBy is the address of the attachment the plan destroys, when the ENI is
 	// attached until the plan detaches it.
@@ -89,23 +89,30 @@ type ENI struct {
 	Known bool
 }
 
-// primaryENI returns the model key of an instance's primary ENI: every key of the
-// model is made here or is a resource address or a cloud ID.
-func primaryENI(instance string) string { return instance + ".primary" }
+// A Key names a resource of the model: the address of a resource instance the input
+// manages, the cloud ID of one it only names, or the key of an ENI an instance brings
+// (primaryENI, blockENI). Model maps and the references between resources hold Keys,
+// addresses in findings stay strings, so that the two cannot be mixed unnoticed.
+type Key string
 
-// blockENI returns the model key of the secondary ENI an instance gets from its
+// primaryENI returns the key of an instance's primary ENI.
+func primaryENI(instance Key) Key { return instance + ".primary" }
+
+// blockENI returns the key of the secondary ENI an instance gets from its
 // network_interfaces block number i.
-func blockENI(instance, i string) string { return instance + ".network_interfaces[" + i + "]" }
+func blockENI(instance Key, i string) Key { return instance + ".network_interfaces[" + Key(i) + "]" }
 
 // A VSwitch is a subnet: its zone and VPC (a VPC ID or the key of a planned VPC).
 type VSwitch struct {
-	Key, Zone, VPC string
+	Key       Key
+	Zone, VPC string
 }
 
 // An EIP is an elastic IP address.
 type EIP struct {
-	Key, Address, ID string
-	Region           regions.ID
+	Key         Key
+	Address, ID string
+	Region      regions.ID
 	// PrePaid is true for a subscription EIP.
 	PrePaid bool
 	Known   bool
@@ -115,11 +122,12 @@ type EIP struct {
 
 // An Instance is an ECS instance.
 type Instance struct {
-	Key, Address, ID string
-	Type             string
-	Region           regions.ID
+	Key         Key
+	Address, ID string
+	Type        string
+	Region      regions.ID
 	// VSwitch is the key of the instance's vSwitch, when the input gives it.
-	VSwitch string
+	VSwitch Key
 	// TypeBefore is the instance type before the plan, when the plan changes it.
 	TypeBefore string
 }
@@ -128,15 +136,15 @@ type Instance struct {
 // cannot be resolved is kept, with the reason: every rule it feeds is undecided.
 type Attachment struct {
 	Address  string
-	ENI      string // ENI key, or "" when ENIUnknown says why not
-	Instance string // instance key, or "" when InstanceUnknown says why not
+	ENI      Key // or "" when ENIUnknown says why not
+	Instance Key // or "" when InstanceUnknown says why not
 	Planned  bool
 	// ENIUnknown and InstanceUnknown say why the ENI or the instance is not resolved.
 	ENIUnknown, InstanceUnknown Why
 	// AttachedUntilReplaced is, for an attachment that create_before_destroy replaces,
 	// the key of the instance the old attachment holds the ENI on while the new one is
 	// made.
-	AttachedUntilReplaced string
+	AttachedUntilReplaced Key
 }
 
 // A Why says why a value the input holds is not known, in words for the finding that
@@ -157,7 +165,7 @@ type Association struct {
 	Planned bool
 	// EIP and Target are model keys; Target is an ENI key, an instance key, or an
 	// unresolved ID. TargetUnknown explains why the target could not be resolved.
-	EIP, Target   string
+	EIP, Target   Key
 	TargetUnknown Why
 	// EIPOneOf, when EIP is unresolved, is the configuration address of the counted
 	// resource whose instances the EIP is exactly one of (a reference whose index the
@@ -194,12 +202,12 @@ func (m *Model) Checked() []string {
 		}
 	}
 	for _, key := range sortedKeys(m.Instances) {
-		if in := m.Instances[key]; in.TypeBefore != "" && in.Address == key {
+		if in := m.Instances[key]; in.TypeBefore != "" && Key(in.Address) == key {
 			out = append(out, in.Address)
 		}
 	}
 	for _, key := range sortedKeys(m.ENIs) {
-		if n := m.ENIs[key]; n.IPCountBefore != 0 && n.Address == key {
+		if n := m.ENIs[key]; n.IPCountBefore != 0 && Key(n.Address) == key {
 			out = append(out, n.Address)
 		}
 	}

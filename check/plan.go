@@ -149,8 +149,8 @@ func (l *limitReader) Read(p []byte) (int, error) {
 }
 
 func newModel(source string) *Model {
-	return &Model{Source: source, ENIs: map[string]*ENI{}, EIPs: map[string]*EIP{}, Instances: map[string]*Instance{},
-		ModuleDirs: map[string]string{}, VSwitches: map[string]*VSwitch{}, Expanded: map[string][]string{}}
+	return &Model{Source: source, ENIs: map[Key]*ENI{}, EIPs: map[Key]*EIP{}, Instances: map[Key]*Instance{},
+		ModuleDirs: map[string]string{}, VSwitches: map[Key]*VSwitch{}, Expanded: map[string][]string{}}
 }
 
 type planBuilder struct {
@@ -210,11 +210,12 @@ func (b *planBuilder) build() {
 	for _, ri := range byType[TypeVSwitch] {
 		vpc := knownString(ri, "vpc_id")
 		if vpc == "" {
-			vpc, _ = b.resolve(ri, "vpc_id", kindVPC)
+			key, _ := b.resolve(ri, "vpc_id", kindVPC)
+			vpc = string(key)
 		}
-		b.m.VSwitches[ri.Address] = &VSwitch{Key: ri.Address, Zone: knownString(ri, "zone_id"), VPC: vpc}
+		b.m.VSwitches[Key(ri.Address)] = &VSwitch{Key: Key(ri.Address), Zone: knownString(ri, "zone_id"), VPC: vpc}
 		if id := knownString(ri, "id"); id != "" {
-			b.m.VSwitches[id] = b.m.VSwitches[ri.Address]
+			b.m.VSwitches[Key(id)] = b.m.VSwitches[Key(ri.Address)]
 		}
 	}
 	for _, ri := range byType[TypeInstance] {
@@ -235,7 +236,7 @@ func (b *planBuilder) build() {
 	}
 	for _, t := range []string{TypeEIP, TypeEIPAlias} {
 		for _, ri := range byType[t] {
-			b.m.EIPs[ri.Address] = &EIP{Key: ri.Address, Address: ri.Address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
+			b.m.EIPs[Key(ri.Address)] = &EIP{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
 		}
 	}
 	for _, t := range []string{TypeAttach, TypeAttachAlias} {
@@ -275,26 +276,26 @@ func prepaid(ri *resInst) bool {
 }
 
 func (b *planBuilder) addInstance(ri *resInst) {
-	in := &Instance{Key: ri.Address, Address: ri.Address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
+	in := &Instance{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
 	if old, _ := ri.Before["instance_type"].(string); old != "" && old != in.Type && ri.planned {
 		in.TypeBefore = old
 	}
-	b.m.Instances[ri.Address] = in
-	primary := &ENI{Key: primaryENI(ri.Address), Address: ri.Address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
-		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: ri.Address, Known: true}
+	b.m.Instances[Key(ri.Address)] = in
+	primary := &ENI{Key: primaryENI(Key(ri.Address)), Address: ri.Address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
+		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: Key(ri.Address), Known: true}
 	b.m.ENIs[primary.Key] = primary
 	nics, _ := ri.After["network_interfaces"].([]any)
 	for i, n := range nics {
 		block, _ := n.(map[string]any)
 		id, _ := block["network_interface_id"].(string)
-		key := blockENI(ri.Address, strconv.Itoa(i))
+		key := blockENI(Key(ri.Address), strconv.Itoa(i))
 		b.m.ENIs[key] = &ENI{Key: key, Address: ri.Address, ID: id, Kind: eni.Secondary, Region: in.Region,
-			IPCount: 1, IPCountKnown: true, Instance: ri.Address, AttachedInPlan: ri.planned, Known: true}
+			IPCount: 1, IPCountKnown: true, Instance: Key(ri.Address), AttachedInPlan: ri.planned, Known: true}
 	}
 }
 
 func (b *planBuilder) addENI(ri *resInst) {
-	n := &ENI{Key: ri.Address, Address: ri.Address, ID: knownString(ri, "id"), Kind: eni.Secondary, Region: b.region(ri),
+	n := &ENI{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Kind: eni.Secondary, Region: b.region(ri),
 		VSwitch: b.vswitchOf(ri), Known: true}
 	if knownString(ri, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
@@ -308,7 +309,7 @@ func (b *planBuilder) addENI(ri *resInst) {
 			n.IPCountBefore = before + 1
 		}
 	}
-	b.m.ENIs[ri.Address] = n
+	b.m.ENIs[Key(ri.Address)] = n
 }
 
 // secondaryCount returns how many secondary addresses an ENI's attributes list, or -1.
@@ -328,9 +329,9 @@ func secondaryCount(attrs map[string]any) int {
 
 // vswitchOf returns the model key of a resource's vSwitch: the planned vSwitch it
 // references, or the vSwitch ID.
-func (b *planBuilder) vswitchOf(ri *resInst) string {
+func (b *planBuilder) vswitchOf(ri *resInst) Key {
 	if id := knownString(ri, "vswitch_id"); id != "" {
-		return id
+		return Key(id)
 	}
 	key, _ := b.resolve(ri, "vswitch_id", kindVSwitch)
 	return key
@@ -504,7 +505,7 @@ const (
 // plan knows it; otherwise by evaluating its expression from the sources, in ri's
 // module instance and with its instance key; otherwise through the plan's references,
 // inside ri's module instance. It returns "" and a reason when it cannot.
-func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (string, string) {
+func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (Key, string) {
 	if id := knownString(ri, attr); id != "" {
 		return b.byID(id, kind), ""
 	}
@@ -542,7 +543,7 @@ func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (string, s
 
 // placeholderKey maps the placeholder of an ID known after apply to the model key of
 // the object it identifies.
-func (b *planBuilder) placeholderKey(addr, path string, kind refKind) string {
+func (b *planBuilder) placeholderKey(addr, path string, kind refKind) Key {
 	ri := b.tree.insts[addr]
 	if ri == nil {
 		return ""
@@ -552,23 +553,23 @@ func (b *planBuilder) placeholderKey(addr, path string, kind refKind) string {
 
 // refKey maps an attribute of a resource instance to the model key it identifies, if
 // it identifies something of kind.
-func refKey(typ, addr, path string, kind refKind) string {
+func refKey(typ, addr, path string, kind refKind) Key {
 	switch typ {
 	case TypeENI, TypeENIAlias:
 		if path == "id" && (kind == kindENI || kind == kindTarget) {
-			return addr
+			return Key(addr)
 		}
 	case TypeEIP, TypeEIPAlias:
 		if (path == "id" || path == "allocation_id") && kind == kindEIP {
-			return addr
+			return Key(addr)
 		}
 	case TypeVSwitch:
 		if path == "id" && kind == kindVSwitch {
-			return addr
+			return Key(addr)
 		}
 	case TypeVPC:
 		if path == "id" && kind == kindVPC {
-			return addr
+			return Key(addr)
 		}
 	case TypeInstance:
 		switch {
@@ -577,18 +578,18 @@ func refKey(typ, addr, path string, kind refKind) string {
 			if open, close := strings.IndexByte(path, '['), strings.IndexByte(path, ']'); open >= 0 && close > open {
 				i = path[open+1 : close]
 			}
-			return blockENI(addr, i)
+			return blockENI(Key(addr), i)
 		case path == "network_interface_id" && kind != kindInstance:
-			return primaryENI(addr)
+			return primaryENI(Key(addr))
 		case path == "id" && (kind == kindInstance || kind == kindTarget):
-			return addr
+			return Key(addr)
 		}
 	}
 	return ""
 }
 
 // follow resolves an expression's references inside module instance mi.
-func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, depth int) (string, string) {
+func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, depth int) (Key, string) {
 	if e == nil || depth > 32 {
 		return "", ""
 	}
@@ -633,7 +634,7 @@ func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, de
 
 // followVar resolves var.name in mi: at the root through the plan's variables, inside
 // a module through the call's argument in the calling module instance.
-func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth int) (string, string) {
+func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth int) (Key, string) {
 	if mi.parent == nil {
 		if s, ok := b.plan.Variables[name].(string); ok {
 			return b.byID(s, kind), ""
@@ -647,7 +648,7 @@ func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth in
 }
 
 // followOutput resolves module.CALL.OUTPUT in mi through the child module instance.
-func (b *planBuilder) followOutput(mi *modInst, ref string, kind refKind, depth int) (string, string) {
+func (b *planBuilder) followOutput(mi *modInst, ref string, kind refKind, depth int) (Key, string) {
 	call, rest, _ := strings.Cut(ref, ".")
 	output, _, _ := strings.Cut(rest, ".")
 	kids := mi.children[call]
@@ -660,7 +661,7 @@ func (b *planBuilder) followOutput(mi *modInst, ref string, kind refKind, depth 
 // resourceRef maps a reference such as "alicloud_ecs_network_interface.x.id" inside
 // module instance mi to a model key: to the block's only instance, or to the instance
 // a literal index names. A computed index the plan lost gives "" and the reason.
-func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (string, string) {
+func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, string) {
 	trav, diags := hclsyntax.ParseTraversalAbs([]byte(ref), "", hcl.InitialPos)
 	if diags.HasErrors() || len(trav) < 2 {
 		return "", ""
@@ -709,7 +710,7 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (string
 // or instance_id. network_interface_id = alicloud_eip_association.public.instance_id,
 // a common way to make Terraform attach an ENI after associating its EIP, names the
 // ENI that the association's instance_id names. ok is false for any other attribute.
-func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (key, why string, ok bool) {
+func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (key Key, why string, ok bool) {
 	switch {
 	case ri.Type == TypeAssociation && (path == "instance_id" || path == "allocation_id"):
 	case (ri.Type == TypeAttach || ri.Type == TypeAttachAlias) && (path == "network_interface_id" || path == "instance_id"):
@@ -775,58 +776,58 @@ func (b *planBuilder) candidates(ri *resInst, attr string, kind refKind) string 
 // byID finds the model entity with a cloud ID, or adds a placeholder for an ID that
 // the plan does not manage. The ID indexes are built on first use, after every managed
 // resource is in the model.
-func (b *planBuilder) byID(id string, kind refKind) string {
+func (b *planBuilder) byID(id string, kind refKind) Key {
 	if b.eniIDs == nil {
 		// When two resources share an ID, the one with the first address wins: the
 		// same one every run, whatever the map order.
 		b.eniIDs, b.eipIDs, b.instanceIDs = map[string]string{}, map[string]string{}, map[string]string{}
 		for _, k := range slices.Sorted(maps.Keys(b.m.ENIs)) {
 			if id := b.m.ENIs[k].ID; id != "" && b.eniIDs[id] == "" {
-				b.eniIDs[id] = k
+				b.eniIDs[id] = string(k)
 			}
 		}
 		for _, k := range slices.Sorted(maps.Keys(b.m.EIPs)) {
 			if id := b.m.EIPs[k].ID; id != "" && b.eipIDs[id] == "" {
-				b.eipIDs[id] = k
+				b.eipIDs[id] = string(k)
 			}
 		}
 		for _, k := range slices.Sorted(maps.Keys(b.m.Instances)) {
 			if id := b.m.Instances[k].ID; id != "" && b.instanceIDs[id] == "" {
-				b.instanceIDs[id] = k
+				b.instanceIDs[id] = string(k)
 			}
 		}
 	}
 	switch kind {
 	case kindVSwitch, kindVPC:
-		return id
+		return Key(id)
 	case kindEIP:
 		if k, ok := b.eipIDs[id]; ok {
-			return k
+			return Key(k)
 		}
-		b.m.EIPs[id] = &EIP{Key: id, ID: id}
+		b.m.EIPs[Key(id)] = &EIP{Key: Key(id), ID: id}
 		b.eipIDs[id] = id
-		return id
+		return Key(id)
 	case kindInstance:
 		return b.instanceByID(id)
 	}
 	if k, ok := b.eniIDs[id]; ok {
-		return k
+		return Key(k)
 	}
 	if kind == kindTarget && !strings.HasPrefix(id, "eni-") {
 		return b.instanceByID(id)
 	}
-	b.m.ENIs[id] = &ENI{Key: id, ID: id, Kind: eni.Secondary}
+	b.m.ENIs[Key(id)] = &ENI{Key: Key(id), ID: id, Kind: eni.Secondary}
 	b.eniIDs[id] = id
-	return id
+	return Key(id)
 }
 
-func (b *planBuilder) instanceByID(id string) string {
+func (b *planBuilder) instanceByID(id string) Key {
 	if k, ok := b.instanceIDs[id]; ok {
-		return k
+		return Key(k)
 	}
-	b.m.Instances[id] = &Instance{Key: id, ID: id}
+	b.m.Instances[Key(id)] = &Instance{Key: Key(id), ID: id}
 	b.instanceIDs[id] = id
-	return id
+	return Key(id)
 }
 
 // region resolves a resource's region: the override, its provider block's region

@@ -53,7 +53,7 @@ type Options struct {
 // (plan-eni-target-not-network-interface, plan-mode-on-non-eni-target,
 // plan-attachment-order) cover what only a Terraform plan can get wrong.
 func Run(m *Model, opts Options) []Finding {
-	byTarget := map[string][]*Association{}
+	byTarget := map[Key][]*Association{}
 	for _, a := range m.Associations {
 		if key := m.targetENI(a); key != "" {
 			byTarget[key] = append(byTarget[key], a)
@@ -81,7 +81,7 @@ func Run(m *Model, opts Options) []Finding {
 
 // targetENI returns the key of the ENI an association lands on: its target, or the
 // primary ENI of an instance target.
-func (m *Model) targetENI(a *Association) string {
+func (m *Model) targetENI(a *Association) Key {
 	if m.ENIs[a.Target] == nil && m.Instances[a.Target] != nil {
 		return primaryENI(a.Target)
 	}
@@ -337,7 +337,7 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	}
 	attached := c.attachedFirst(req, n)
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
-		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+" ("+attach+
+		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, "the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+
 			"), maybe before this association; the documentation requires a detached ENI, and the API is observed to accept NAT associations on attached ENIs", "")
 		return
 	}
@@ -352,7 +352,7 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	if req.Mode == modes.NAT {
 		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
 	}
-	c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+n.Key+" to "+n.Instance+" ("+attach+"); "+when+" the association fails: "+why, "Eni.Attached")
+	c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+"); "+when+" the association fails: "+why, "Eni.Attached")
 }
 
 // checkDetachOrder applies the prerequisite of a detached ENI to an association on an
@@ -364,7 +364,7 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 	attached := c.attachedFirst(req, n)
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
-		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, n.Key+" is attached until the plan destroys "+n.DetachedBy+
+		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
 			", maybe after this association; the documentation requires a detached ENI, and the API is observed to accept NAT associations on attached ENIs", "")
 		return
 	}
@@ -375,7 +375,7 @@ func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 	if req.Mode == modes.NAT {
 		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
 	}
-	c.add(CodeAttachmentOrder, LevelError, StatusFail, n.Key+" is attached until the plan destroys "+n.DetachedBy+
+	c.add(CodeAttachmentOrder, LevelError, StatusFail, string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
 		", and nothing can order that before this association, so Terraform may associate first, and then the association fails: "+why+"; detach in one apply and associate in the next", "Eni.Attached")
 }
 
@@ -395,14 +395,14 @@ func (c *checker) attachedFirst(req eipassoc.Request, n *ENI) eipassoc.Decision 
 // it is planned.
 func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
 	k := knowledge{}
-	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + n.Instance + "'s OS is not in the plan (the API does not report it either)"}
+	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(n.Instance) + "'s OS is not in the plan (the API does not report it either)"}
 	in := c.m.instanceFor(n.Instance, c.opts, &k)
 	bound := []eipassoc.Binding{{EIP: req.EIP.ID, Mode: req.Mode, PrivateIP: req.PrivateIP}}
 	d := eipassoc.CanAttach(eipassoc.AttachRequest{ENI: req.ENI, Bound: bound, Instance: in, Unknown: k.facts.Intersect(eipassoc.FactsOf(eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion))})
 	carried := []eipassoc.Code{eipassoc.CodeInstanceFamilyUnsupported, eipassoc.CodeInstanceDHCPDisabled}
 	for _, v := range d.Violations {
 		if slices.Contains(carried, v.Code) {
-			c.add(v.Code, LevelError, StatusFail, n.Key+" is attached to "+n.Instance+": "+v.Message, "OperationUnsupported.EipBindModel")
+			c.add(v.Code, LevelError, StatusFail, string(n.Key)+" is attached to "+string(n.Instance)+": "+v.Message, "OperationUnsupported.EipBindModel")
 		}
 	}
 	var undecided []eipassoc.UndecidedRule
@@ -438,9 +438,9 @@ func (c *checker) eipFor(k *knowledge) eip.Address {
 	if !s.managed {
 		name := c.a.EIP
 		if name == "" {
-			name = "named by " + c.a.Address + ".allocation_id"
+			name = Key("named by " + c.a.Address + ".allocation_id")
 		}
-		k.mark("EIP "+name+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)", eipassoc.FactEIPStatus, eipassoc.FactEIPChargeType)
+		k.mark("EIP "+string(name)+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)", eipassoc.FactEIPStatus, eipassoc.FactEIPChargeType)
 		return a
 	}
 	switch {
@@ -486,7 +486,7 @@ func (c *checker) oneOf(configAddr string) eipSummary {
 	}
 	var es []*EIP
 	for _, key := range c.m.Expanded[configAddr] {
-		if e := c.m.EIPs[key]; e != nil {
+		if e := c.m.EIPs[Key(key)]; e != nil {
 			es = append(es, e)
 		} else {
 			es = append(es, &EIP{}) // an instance the model has no EIP for: not known

@@ -24,23 +24,23 @@ func genPlan(t *rapid.T) *Model {
 	m.VSwitches["vsw"] = &VSwitch{Key: "vsw", Zone: "cn-hangzhou-h", VPC: "vpc"}
 	m.order = &tfplan.Order{}
 	types := []string{"ecs.g6.large", "ecs.g6.xlarge", "ecs.g5.large"}
-	var instances, enis []string
+	var instances, enis []Key
 	for i := range rapid.IntRange(1, 2).Draw(t, "instances") {
-		key := fmt.Sprintf("alicloud_instance.i%d", i)
-		m.Instances[key] = &Instance{Key: key, Address: key, Type: rapid.SampledFrom(types).Draw(t, "type"), Region: "cn-hangzhou", VSwitch: "vsw"}
-		m.ENIs[key+".primary"] = &ENI{Key: key + ".primary", Address: key, Kind: eni.Primary, Region: "cn-hangzhou", IPCount: 1, IPCountKnown: true, Instance: key, Known: true}
+		key := Key(fmt.Sprintf("alicloud_instance.i%d", i))
+		m.Instances[key] = &Instance{Key: key, Address: string(key), Type: rapid.SampledFrom(types).Draw(t, "type"), Region: "cn-hangzhou", VSwitch: "vsw"}
+		m.ENIs[primaryENI(key)] = &ENI{Key: primaryENI(key), Address: string(key), Kind: eni.Primary, Region: "cn-hangzhou", IPCount: 1, IPCountKnown: true, Instance: key, Known: true}
 		instances = append(instances, key)
 	}
 	for i := range rapid.IntRange(1, 3).Draw(t, "enis") {
-		key := fmt.Sprintf("alicloud_ecs_network_interface.n%d", i)
-		m.ENIs[key] = &ENI{Key: key, Address: key, Kind: eni.Secondary, Region: "cn-hangzhou", VSwitch: "vsw",
+		key := Key(fmt.Sprintf("alicloud_ecs_network_interface.n%d", i))
+		m.ENIs[key] = &ENI{Key: key, Address: string(key), Kind: eni.Secondary, Region: "cn-hangzhou", VSwitch: "vsw",
 			IPCount: rapid.IntRange(1, 3).Draw(t, "ips"), IPCountKnown: true, Known: true}
 		enis = append(enis, key)
 	}
 	for i := range rapid.IntRange(0, 4).Draw(t, "associations") {
 		addr := fmt.Sprintf("alicloud_eip_association.a%d", i)
-		eip := fmt.Sprintf("alicloud_eip_address.e%d", i)
-		m.EIPs[eip] = &EIP{Key: eip, Address: eip, Region: "cn-hangzhou", Known: true}
+		eip := Key(fmt.Sprintf("alicloud_eip_address.e%d", i))
+		m.EIPs[eip] = &EIP{Key: eip, Address: string(eip), Region: "cn-hangzhou", Known: true}
 		m.Associations = append(m.Associations, &Association{Address: addr, ResourceType: TypeAssociation, Planned: true,
 			EIP: eip, Target: rapid.SampledFrom(enis).Draw(t, "target"), InstanceType: "NetworkInterface",
 			Mode: rapid.SampledFrom(modes.All()).Draw(t, "mode"), ModeSet: true, Region: "cn-hangzhou"})
