@@ -81,6 +81,9 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		if strays.association != "" {
 			k.mark(strays.association, eipassoc.FactBound)
 		}
+		if len(n.Leaving) > 0 {
+			k.mark(leavingReason(n), eipassoc.FactBound)
+		}
 		out = append(out, decideAttachment(at, n, req, &k, opts, byTarget)...)
 	}
 	return out

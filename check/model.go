@@ -82,6 +82,9 @@ type ENI struct {
 	// DetachedBy is the address of the attachment the plan destroys, when the ENI is
 	// attached until the plan detaches it.
 	DetachedBy string
+	// Leaving are the addresses of the associations the plan destroys on the ENI: their
+	// EIPs are bound until then, and nothing orders that before what the plan makes.
+	Leaving []string
 	// IPCountBefore is the number of private addresses before the plan, when the plan
 	// changes it; zero otherwise.
 	IPCountBefore int

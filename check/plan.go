@@ -188,11 +188,16 @@ func join(module, addr string) string {
 
 func (b *planBuilder) build() {
 	byType := map[string][]*resInst{}
-	var detached []*tfplan.Change
+	var detached, leaving []*tfplan.Change
 	for _, c := range b.plan.Changes {
 		ri := b.tree.insts[c.Address]
-		if ri != nil && slices.Contains(c.Actions, "delete") && !ri.planned && (c.Type == TypeAttach || c.Type == TypeAttachAlias) {
-			detached = append(detached, c) // an attachment going away: its ENI is attached until then
+		if ri != nil && slices.Contains(c.Actions, "delete") && !ri.planned {
+			switch c.Type {
+			case TypeAttach, TypeAttachAlias:
+				detached = append(detached, c) // an attachment going away: its ENI is attached until then
+			case TypeAssociation:
+				leaving = append(leaving, c) // an association going away: its EIP is bound until then
+			}
 		}
 		if ri == nil || slices.Contains(c.Actions, "delete") && !ri.planned || slices.Contains(c.Actions, "read") {
 			continue // going away, or a data read
@@ -231,6 +236,14 @@ func (b *planBuilder) build() {
 		for _, key := range sortedKeys(b.m.ENIs) {
 			if n := b.m.ENIs[key]; id != "" && n.ID == id {
 				n.DetachedBy = c.Address
+			}
+		}
+	}
+	for _, c := range leaving {
+		id, _ := c.Before["instance_id"].(string)
+		for _, key := range sortedKeys(b.m.ENIs) {
+			if n := b.m.ENIs[key]; id != "" && (n.ID == id || n.Kind == eni.Primary && b.m.instanceID(n.Instance) == id) {
+				n.Leaving = append(n.Leaving, c.Address)
 			}
 		}
 	}

@@ -285,6 +285,9 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	if stray := c.cache.strays.association; stray != "" {
 		k.mark(stray, eipassoc.FactBound)
 	}
+	if len(n.Leaving) > 0 {
+		k.mark(leavingReason(n), eipassoc.FactBound)
+	}
 	for _, s := range siblings {
 		if s == a || ((s.Planned || c.blame != nil) && c.m.compare(s.Address, a.Address) > 0) {
 			continue // count what exists and what the plan adds before this one (in a re-check, all in order)
@@ -321,6 +324,13 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 			c.unknown(string(CodeAttachmentOrder) + " not decided: " + stray + ", and if it does and runs first, the association fails")
 		}
 	}
+}
+
+// leavingReason says why the EIPs bound to n are open while the plan destroys some of
+// its associations: a new resource cannot depend on a destroyed one, so Terraform may
+// make it while they are still bound.
+func leavingReason(n *ENI) string {
+	return "the plan destroys " + strings.Join(n.Leaving, ", ") + " on " + string(n.Key) + ", and nothing orders that before what it makes, so that EIP may still be bound"
 }
 
 // checkOrder applies the prerequisite of a detached ENI to an association whose ENI the
