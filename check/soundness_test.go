@@ -95,13 +95,14 @@ func verdicts(fs []Finding) (fails map[string][]string, undecided map[string]boo
 }
 
 // TestUnresolvableNeverAllows: making one reference of a plan unresolvable (an
-// association's target, an attachment's ENI or instance) never turns a denial into an
-// allowance: every resource that failed still fails or is undecided.
+// association's target, an attachment's ENI or instance) or one value unknown (a mode,
+// an ENI's address count, an instance type) never turns a denial into an allowance:
+// every resource that failed still fails or is undecided.
 func TestUnresolvableNeverAllows(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		m := genPlan(t)
 		before, _ := verdicts(Run(m, soundOptions))
-		switch kind := rapid.IntRange(0, 2).Draw(t, "what"); {
+		switch kind := rapid.IntRange(0, 5).Draw(t, "what"); {
 		case kind == 0 && len(m.Associations) > 0:
 			a := rapid.SampledFrom(m.Associations).Draw(t, "association")
 			a.Target, a.TargetUnknown = "", "made unresolvable"
@@ -114,6 +115,15 @@ func TestUnresolvableNeverAllows(t *testing.T) {
 			at := rapid.SampledFrom(m.Attachments).Draw(t, "attachment")
 			m.ENIs[at.ENI].Instance = ""
 			at.Instance, at.InstanceUnknown = "", "made unresolvable"
+		case kind == 3 && len(m.Associations) > 0:
+			a := rapid.SampledFrom(m.Associations).Draw(t, "association")
+			a.ModeUnknown = "made unknown"
+		case kind == 4:
+			n := m.ENIs[rapid.SampledFrom(sortedKeys(m.ENIs)).Draw(t, "eni")]
+			n.IPCount, n.IPCountKnown = 0, false
+		case kind == 5:
+			in := m.Instances[rapid.SampledFrom(sortedKeys(m.Instances)).Draw(t, "instance")]
+			in.Type = ""
 		default:
 			t.Skip("nothing to make unresolvable")
 		}
