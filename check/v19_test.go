@@ -1,7 +1,6 @@
 package check_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,22 +14,7 @@ import (
 // provider v1.277.0 (tools/tfstub/regen.sh with EIPASSOC_PROVIDER_DIR), or, for a
 // fixture with prior state, with the stub provider (the real one cannot apply here).
 func loadV19(t *testing.T, fixture string, withSources bool) *check.Model {
-	t.Helper()
-	dir := filepath.Join("testdata", "v19", fixture)
-	f, err := os.Open(filepath.Join(dir, "plan.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	opts := check.PlanOptions{Getenv: func(string) string { return "" }}
-	if withSources {
-		opts.SourceDir = dir
-	}
-	m, err := check.LoadPlan(f, "plan.json", opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return loadFixture(t, filepath.Join("testdata", "v19", fixture), withSources)
 }
 
 // TestV19Fixtures: a firewall instance with two secondary ENIs, one carrying a NAT EIP,

@@ -14,8 +14,13 @@ import (
 
 // loadV9 reads a v9 fixture, with its sources when withSources is true.
 func loadV9(t *testing.T, fixture string, withSources bool) *check.Model {
+	return loadFixture(t, filepath.Join("testdata", "v9", fixture), withSources)
+}
+
+// loadFixture reads dir/plan.json, with the sources in dir when withSources is true,
+// and with no region from the environment.
+func loadFixture(t *testing.T, dir string, withSources bool) *check.Model {
 	t.Helper()
-	dir := filepath.Join("testdata", "v9", fixture)
 	f, err := os.Open(filepath.Join(dir, "plan.json"))
 	if err != nil {
 		t.Fatal(err)
