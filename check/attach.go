@@ -118,15 +118,16 @@ func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *kno
 	return out
 }
 
-// attachmentOf returns the address of the planned resource that attaches n: its
-// attachment, or the instance whose network_interfaces block creates it attached.
-func (m *Model) attachmentOf(n *ENI) string {
+// plannedAttachments maps each ENI a planned attachment attaches to that attachment's
+// address, the first in address order, built once per Run.
+func plannedAttachments(m *Model) map[Key]string {
+	out := map[Key]string{}
 	for _, at := range m.Attachments {
-		if at.ENI == n.Key && at.Planned {
-			return at.Address
+		if _, ok := out[at.ENI]; at.Planned && at.ENI != "" && !ok {
+			out[at.ENI] = at.Address
 		}
 	}
-	return string(n.Instance)
+	return out
 }
 
 // reads reports whether rule c reads fact f.

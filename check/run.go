@@ -60,7 +60,7 @@ func Run(m *Model, opts Options) []Finding {
 		}
 	}
 	var out []Finding
-	cache := &runCache{oneOf: map[string]eipSummary{}, strays: strays(m)}
+	cache := &runCache{oneOf: map[string]eipSummary{}, strays: strays(m), attachments: plannedAttachments(m)}
 	for _, a := range m.Associations {
 		if !a.Planned {
 			continue
@@ -121,8 +121,9 @@ func (c *checker) keeps(code eipassoc.Code) bool {
 
 // runCache keeps what one Run works out once for many associations.
 type runCache struct {
-	oneOf  map[string]eipSummary // by configuration address
-	strays strayResources
+	oneOf       map[string]eipSummary // by configuration address
+	strays      strayResources
+	attachments map[Key]string // by ENI, the planned attachment's address (plannedAttachments)
 }
 
 // strayResources says why some resources of the input cannot be placed: an association
@@ -340,7 +341,10 @@ func leavingReason(n *ENI) string {
 // behaviour, where the API accepts a NAT association on an attached ENI, the
 // nat-attached-eni advisory is a note when the attachment may come first.
 func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
-	attach := c.m.attachmentOf(n)
+	attach, ok := c.cache.attachments[n.Key]
+	if !ok {
+		attach = string(n.Instance) // its instance's network_interfaces block attaches it
+	}
 	aNode, tNode := configAddress(c.a.Address), configAddress(attach)
 	if c.m.order.After(tNode, aNode) {
 		return // the attachment depends on the association: Terraform associates first
