@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"math/big"
 	"slices"
 	"sort"
@@ -42,8 +43,9 @@ func parsePlaceholder(s string) (address, path string, ok bool) {
 // plan's variables and the evaluated module arguments, local evaluated when first used
 // (a cycle is an error), each and count from the instance key and the block's
 // for_each, resources from the plan's values with a placeholder for every value known
-// only after apply, module outputs from the child instance, and the cty standard
-// library and cidr functions. Anything else is an error, so the fact stays unknown.
+// only after apply, module outputs from the child instance, and Terraform's functions
+// (package tffuncs, paths relative to the root module as in Terraform). Anything else is
+// an error, so the fact stays unknown.
 //
 // Two guards make the results trustworthy: the keys that count and for_each evaluate
 // to must be the plan's instance keys, and every attribute the plan knows must evaluate
@@ -72,7 +74,7 @@ type scope struct {
 }
 
 func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
-	return &evaluator{tree: tree, plan: plan, src: src, funcs: functions(),
+	return &evaluator{tree: tree, plan: plan, src: src, funcs: tffuncs.Table(src.root),
 		memo: map[string]evalResult{}, busy: map[string]bool{}, guards: map[*resInst]string{}}
 }
 

@@ -1,41 +1,23 @@
 package lint
 
 import (
-	"sync"
-
+	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
-	"github.com/terraform-linters/tflint/terraform/lang"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/function"
 )
 
 // An evaluator evaluates the expressions of one module for its resource instances, as
 // Terraform would: count and each from the instance, each variable and local the
-// expressions read asked of tflint once for the module, and Terraform's functions from
-// tflint's copy of Terraform's language. Asking tflint for each expression instead
+// expressions read asked of tflint once for the module, and Terraform's functions
+// (package tffuncs). Asking tflint for each expression instead
 // would cost a round trip in which the SDK fetches and parses the expression's whole
 // file; in a module called for thousands of keys that is most of the time.
 type evaluator struct {
 	runner tflint.Runner
 	values map[string]cty.Value // "var.name" or "local.name"; cty.DynamicVal where tflint cannot tell
 }
-
-// functions is Terraform's function table, with the impure functions unknown, as in a
-// plan. (lang.Scope's PureOnly does the same, but in tflint v0.64.0 it wraps the
-// functions before it has them, and panics; the names are Terraform's impureFunctions.)
-var functions = sync.OnceValue(func() map[string]function.Function {
-	fns := (&lang.Scope{}).Functions()
-	for _, name := range []string{"bcrypt", "timestamp", "uuid"} {
-		for _, n := range []string{name, "core::" + name} {
-			if fn, ok := fns[n]; ok {
-				fns[n] = function.Unpredictable(fn)
-			}
-		}
-	}
-	return fns
-})
 
 func newEvaluator(runner tflint.Runner) *evaluator {
 	return &evaluator{runner: runner, values: map[string]cty.Value{}}
@@ -53,7 +35,7 @@ func (e *evaluator) eval(expr hcl.Expression, key instanceKey) (v cty.Value, ok 
 // sources, module outputs) or that a plan does not evaluate here (path, terraform).
 func (e *evaluator) context(expr hcl.Expression, key instanceKey) *hcl.EvalContext {
 	ctx := key.evalContext()
-	ctx.Functions = functions()
+	ctx.Functions = tffuncs.Table(".")
 	scopes := map[string]map[string]cty.Value{}
 	for _, t := range expr.Variables() {
 		root := t.RootName()
