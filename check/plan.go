@@ -518,40 +518,59 @@ const (
 // plan knows it; otherwise by evaluating its expression from the sources, in ri's
 // module instance and with its instance key; otherwise through the plan's references,
 // inside ri's module instance. It returns "" and a reason when it cannot.
+//
+// The sources only add knowledge: when their evaluation decides nothing (a guard
+// rejects it, the value is not an ID), the plan's own references still resolve what
+// they can, as they do without sources.
 func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (Key, string) {
 	if id := knownString(ri, attr); id != "" {
 		return b.byID(id, kind), ""
 	}
+	evalWhy := ""
 	if b.eval != nil {
-		if v, why, ok := b.eval.attr(ri, attr); ok {
-			if why != "" {
-				return "", why
-			}
-			if v.Type() != cty.String {
-				return "", attr + " of " + ri.Address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID"
-			}
-			if addr, path, ok := parsePlaceholder(v.AsString()); ok {
-				if target := b.tree.insts[addr]; target != nil {
-					if key, why, ok := b.throughAttribute(target, path, kind); ok {
-						return key, why
-					}
-				}
-				if key := b.placeholderKey(addr, path, kind); key != "" {
-					return key, ""
-				}
-				return "", attr + " of " + ri.Address + " is " + path + " of " + addr + ", which is not what it should name"
-			}
-			return b.byID(v.AsString(), kind), ""
+		key, why, ok := b.evaluated(ri, attr, kind)
+		if ok && why == "" {
+			return key, ""
+		}
+		if ok && key == "" {
+			evalWhy = why
 		}
 	}
 	if ri.blk.cfg == nil {
-		return "", attr + " is known only after apply and the plan has no configuration for " + ri.Address
+		return "", cmp.Or(evalWhy, attr+" is known only after apply and the plan has no configuration for "+ri.Address)
 	}
 	key, why := b.follow(ri.mod, ri.blk.cfg.Exprs[attr], kind, 0)
-	if key == "" && why == "" {
-		why = attr + " is known only after apply"
+	if key != "" {
+		return key, ""
 	}
-	return key, why
+	return "", cmp.Or(evalWhy, why, attr+" is known only after apply")
+}
+
+// evaluated resolves attr of ri through the sources' evaluation. ok is false when the
+// evaluation does not cover the attribute; why says why a covered one names nothing.
+func (b *planBuilder) evaluated(ri *resInst, attr string, kind refKind) (key Key, why string, ok bool) {
+	v, why, ok := b.eval.attr(ri, attr)
+	switch {
+	case !ok:
+		return "", "", false
+	case why != "":
+		return "", why, true
+	case v.Type() != cty.String:
+		return "", attr + " of " + ri.Address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID", true
+	}
+	addr, path, isPlaceholder := parsePlaceholder(v.AsString())
+	if !isPlaceholder {
+		return b.byID(v.AsString(), kind), "", true
+	}
+	if target := b.tree.insts[addr]; target != nil {
+		if key, why, ok := b.throughAttribute(target, path, kind); ok {
+			return key, why, true
+		}
+	}
+	if key := b.placeholderKey(addr, path, kind); key != "" {
+		return key, "", true
+	}
+	return "", attr + " of " + ri.Address + " is " + path + " of " + addr + ", which is not what it should name", true
 }
 
 // placeholderKey maps the placeholder of an ID known after apply to the model key of
