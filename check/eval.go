@@ -59,6 +59,20 @@ type evaluator struct {
 	memo   map[string]evalResult // variables, locals, for_each, instance objects
 	busy   map[string]bool
 	guards map[*resInst]string
+	// calls holds each module instance's call check, and blocks each block's
+	// count/for_each check by module instance and block: each is worked out once, not
+	// for every resource instance below it, so that the cost stays linear in the number
+	// of module instances.
+	calls  map[*modInst]string
+	blocks map[string]blockKeys
+}
+
+// blockKeys is what a block's count or for_each evaluates to, checked against the
+// plan's instance keys once: the values by key for a for_each.
+type blockKeys struct {
+	count  bool
+	values map[string]cty.Value
+	err    error
 }
 
 type evalResult struct {
@@ -75,7 +89,8 @@ type scope struct {
 
 func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
 	return &evaluator{tree: tree, plan: plan, src: src, funcs: tffuncs.Table(src.root),
-		memo: map[string]evalResult{}, busy: map[string]bool{}, guards: map[*resInst]string{}}
+		memo: map[string]evalResult{}, busy: map[string]bool{}, guards: map[*resInst]string{},
+		calls: map[*modInst]string{}, blocks: map[string]blockKeys{}}
 }
 
 // moduleSource returns the sources of mi's module.
@@ -113,7 +128,7 @@ func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok 
 	if g := e.guard(ri); g != "" {
 		return cty.NilVal, g, true
 	}
-	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, keysOf(ri.blk))
+	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
 	if err == nil {
 		v, err = e.eval(ri.mod, rs.attrs[name], sc)
 	}
@@ -146,17 +161,13 @@ func (e *evaluator) guard(ri *resInst) string {
 
 func (e *evaluator) checkGuard(ri *resInst) string {
 	for mi := ri.mod; mi.parent != nil; mi = mi.parent {
-		psrc, _ := e.moduleSource(mi.parent)
-		if psrc == nil || psrc.calls[mi.callName] == nil {
-			return "the sources of " + mi.parent.path + " have no module \"" + mi.callName + "\" (the sources do not match the plan)"
-		}
-		if _, err := e.blockScope(mi.parent, "module "+mi.callName, psrc.calls[mi.callName], mi.key, moduleKeys(mi)); err != nil {
-			return "the sources do not match the plan: " + err.Error()
+		if g := e.callGuard(mi); g != "" {
+			return g
 		}
 	}
 	src, _ := e.moduleSource(ri.mod)
 	rs := src.resources[ri.Type+"."+ri.Name]
-	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, keysOf(ri.blk))
+	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
 	if err != nil {
 		return "the sources do not match the plan: " + err.Error()
 	}
@@ -176,6 +187,23 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 	return ""
 }
 
+// callGuard checks, once for each module instance, that the call that makes it expands
+// to the plan's instance keys.
+func (e *evaluator) callGuard(mi *modInst) string {
+	if g, ok := e.calls[mi]; ok {
+		return g
+	}
+	g := ""
+	psrc, _ := e.moduleSource(mi.parent)
+	if psrc == nil || psrc.calls[mi.callName] == nil {
+		g = "the sources of " + mi.parent.path + " have no module \"" + mi.callName + "\" (the sources do not match the plan)"
+	} else if _, err := e.blockScope(mi.parent, "module "+mi.callName, psrc.calls[mi.callName], mi.key, func() []instanceKey { return moduleKeys(mi) }); err != nil {
+		g = "the sources do not match the plan: " + err.Error()
+	}
+	e.calls[mi] = g
+	return g
+}
+
 func moduleKeys(mi *modInst) []instanceKey {
 	kids := mi.parent.children[mi.callName]
 	out := make([]instanceKey, len(kids))
@@ -186,38 +214,74 @@ func moduleKeys(mi *modInst) []instanceKey {
 }
 
 // blockScope evaluates a block's count or for_each in mi and returns the scope of the
-// instance with key. The keys it evaluates to must be planKeys.
-func (e *evaluator) blockScope(mi *modInst, what string, rs *resourceSource, key instanceKey, planKeys []instanceKey) (scope, error) {
+// instance with key. The keys it evaluates to must be the plan's, which planKeys lists;
+// it is called only the first time the block is checked.
+func (e *evaluator) blockScope(mi *modInst, what string, rs *resourceSource, key instanceKey, planKeys func() []instanceKey) (scope, error) {
 	sc := scope{key: key}
 	switch {
-	case rs.count != nil:
-		n, err := e.memoEval(mi.addr+"\x00count "+what, mi, rs.count)
-		if err != nil {
-			return sc, fmt.Errorf("the count of %s: %w", what, err)
+	case rs.count != nil || rs.forEach != nil:
+		bk := e.blockKeys(mi, what, rs, planKeys)
+		if bk.err != nil {
+			return sc, bk.err
 		}
-		count, ok := wholeNumber(n)
-		if !ok || count != len(planKeys) || key.kind != intKey {
-			return sc, fmt.Errorf("the count of %s is %s, and the plan has %d instances", what, show(n), len(planKeys))
+		if bk.count {
+			if key.kind != intKey {
+				return sc, fmt.Errorf("%s has a count, and the plan has instance %s", what, key)
+			}
+			sc.count = true
+			return sc, nil
 		}
-		sc.count = true
-	case rs.forEach != nil:
-		fe, err := e.memoEval(mi.addr+"\x00for_each "+what, mi, rs.forEach)
-		if err != nil {
-			return sc, fmt.Errorf("the for_each of %s: %w", what, err)
+		v, ok := bk.values[key.s]
+		if key.kind != stringKey || !ok {
+			return sc, fmt.Errorf("%s has a for_each, and the plan has instance %s", what, key)
 		}
-		values, err := forEachValues(fe)
-		if err != nil {
-			return sc, fmt.Errorf("the for_each of %s: %w", what, err)
-		}
-		if !sameKeys(values, planKeys) || key.kind != stringKey {
-			return sc, fmt.Errorf("the for_each of %s has keys %v, and the plan has %v", what, slices.Sorted(mapsKeys(values)), keyStrings(planKeys))
-		}
-		v := values[key.s]
 		sc.each = &v
 	case key.kind != noKey:
 		return sc, fmt.Errorf("%s has neither count nor for_each in the sources, and the plan has instance %s", what, key)
 	}
 	return sc, nil
+}
+
+// blockKeys evaluates a block's count or for_each in mi and checks it against the
+// plan's instance keys, once for each block of each module instance.
+func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, planKeys func() []instanceKey) blockKeys {
+	memo := mi.addr + "\x00" + what
+	if bk, ok := e.blocks[memo]; ok {
+		return bk
+	}
+	var bk blockKeys
+	keys := planKeys()
+	switch {
+	case rs.count != nil:
+		n, err := e.memoEval(mi.addr+"\x00count "+what, mi, rs.count)
+		if err != nil {
+			bk.err = fmt.Errorf("the count of %s: %w", what, err)
+			break
+		}
+		if count, ok := wholeNumber(n); !ok || count != len(keys) {
+			bk.err = fmt.Errorf("the count of %s is %s, and the plan has %d instances", what, show(n), len(keys))
+			break
+		}
+		bk.count = true
+	case rs.forEach != nil:
+		fe, err := e.memoEval(mi.addr+"\x00for_each "+what, mi, rs.forEach)
+		if err != nil {
+			bk.err = fmt.Errorf("the for_each of %s: %w", what, err)
+			break
+		}
+		values, err := forEachValues(fe)
+		if err != nil {
+			bk.err = fmt.Errorf("the for_each of %s: %w", what, err)
+			break
+		}
+		if !sameKeys(values, keys) {
+			bk.err = fmt.Errorf("the for_each of %s has keys %v, and the plan has %v", what, slices.Sorted(mapsKeys(values)), keyStrings(keys))
+			break
+		}
+		bk.values = values
+	}
+	e.blocks[memo] = bk
+	return bk
 }
 
 func (e *evaluator) memoEval(k string, mi *modInst, expr hcl.Expression) (cty.Value, error) {
@@ -327,7 +391,7 @@ func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
 			return cty.NilVal, fmt.Errorf("the sources of %s have no module %q", mi.parent.path, mi.callName)
 		}
 		if expr := call.attrs[name]; expr != nil {
-			sc, err := e.blockScope(mi.parent, "module "+mi.callName, call, mi.key, moduleKeys(mi))
+			sc, err := e.blockScope(mi.parent, "module "+mi.callName, call, mi.key, func() []instanceKey { return moduleKeys(mi) })
 			if err != nil {
 				return cty.NilVal, err
 			}
