@@ -519,31 +519,31 @@ const (
 // module instance and with its instance key; otherwise through the plan's references,
 // inside ri's module instance. It returns "" and a reason when it cannot.
 //
-// The sources only add knowledge: when their evaluation decides nothing (a guard
-// rejects it, the value is not an ID), the plan's own references still resolve what
-// they can, as they do without sources.
+// The plan's own references come first: what they resolve needs no evaluation (most
+// references are plain ones, alicloud_ecs_network_interface.x.id), and the sources only
+// add knowledge: their evaluation is asked only what the references leave open, and when
+// it decides nothing either (a guard rejects it, the value is not an ID), the reason is
+// the evaluation's.
 func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (Key, string) {
 	if id := knownString(ri, attr); id != "" {
 		return b.byID(id, kind), ""
 	}
-	evalWhy := ""
-	if b.eval != nil {
-		key, why, ok := b.evaluated(ri, attr, kind)
-		if ok && why == "" {
+	why := attr + " is known only after apply and the plan has no configuration for " + ri.Address
+	if ri.blk.cfg != nil {
+		var key Key
+		if key, why = b.follow(ri.mod, ri.blk.cfg.Exprs[attr], kind, 0); key != "" {
 			return key, ""
 		}
-		if ok && key == "" {
-			evalWhy = why
+	}
+	if b.eval != nil {
+		if key, evalWhy, ok := b.evaluated(ri, attr, kind); ok {
+			if evalWhy == "" {
+				return key, ""
+			}
+			why = evalWhy
 		}
 	}
-	if ri.blk.cfg == nil {
-		return "", cmp.Or(evalWhy, attr+" is known only after apply and the plan has no configuration for "+ri.Address)
-	}
-	key, why := b.follow(ri.mod, ri.blk.cfg.Exprs[attr], kind, 0)
-	if key != "" {
-		return key, ""
-	}
-	return "", cmp.Or(evalWhy, why, attr+" is known only after apply")
+	return "", cmp.Or(why, attr+" is known only after apply")
 }
 
 // evaluated resolves attr of ri through the sources' evaluation. ok is false when the
