@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"github.com/eipassoc/eipassoc/internal/tffuncs"
+	"maps"
 	"math/big"
 	"slices"
 	"sort"
@@ -171,7 +172,7 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 	if err != nil {
 		return "the sources do not match the plan: " + err.Error()
 	}
-	for _, name := range slices.Sorted(mapsKeys(ri.After)) {
+	for _, name := range slices.Sorted(maps.Keys(ri.After)) {
 		planned := ri.After[name]
 		if planned == nil || rs.attrs[name] == nil {
 			continue
@@ -275,7 +276,7 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 			break
 		}
 		if !sameKeys(values, keys) {
-			bk.err = fmt.Errorf("the for_each of %s has keys %v, and the plan has %v", what, slices.Sorted(mapsKeys(values)), keyStrings(keys))
+			bk.err = fmt.Errorf("the for_each of %s has keys %v, and the plan has %v", what, slices.Sorted(maps.Keys(values)), keyStrings(keys))
 			break
 		}
 		bk.values = values
@@ -719,14 +720,4 @@ func show(v cty.Value) string {
 		return fmt.Sprint(v.True())
 	}
 	return v.Type().FriendlyName()
-}
-
-func mapsKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
