@@ -8,7 +8,10 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/spf13/afero"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint/terraform"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // A moduleSource is what evaluation needs of one module's .tf files.
@@ -16,9 +19,10 @@ type moduleSource struct {
 	dir       string
 	resources map[string]*resourceSource // by "type.name"
 	locals    map[string]hcl.Expression
-	calls     map[string]*resourceSource // module calls: arguments, count, for_each
-	defaults  map[string]hcl.Expression  // variable defaults
+	calls     map[string]*resourceSource     // module calls: arguments, count, for_each
+	vars      map[string]*terraform.Variable // declared types and converted defaults
 	outputs   map[string]hcl.Expression
+	regions   map[string]hcl.Expression // provider configurations' regions, by "alicloud" or "alicloud.alias"
 }
 
 // A resourceSource is a resource block's (or a module call's) argument expressions,
@@ -112,60 +116,84 @@ func parentPath(path string) (string, string) {
 	return path[:i], path[i+len(".module."):]
 }
 
-// parseModule reads the .tf files of a module directory. A file that does not parse
-// leaves the module without sources, with the reason.
+// parseModule loads a module directory with the Terraform loader that tflint maintains:
+// .tf and .tf.json files, override files merged as Terraform merges them, and variable
+// defaults converted to their declared types. A module that does not load is left
+// without sources, with the reason.
 func parseModule(dir string) (*moduleSource, string) {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
-	if len(files) == 0 {
-		return nil, "no .tf files in " + dir
+	mod, diags := terraform.NewParser(afero.NewOsFs()).LoadConfigDir("", dir)
+	if diags.HasErrors() {
+		return nil, "the sources do not load: " + diags.Error()
 	}
-	slices.Sort(files)
+	if len(mod.Files) == 0 {
+		return nil, "no .tf or .tf.json files in " + dir
+	}
+	content, diags := mod.PartialContent(sourceSchema, nil)
+	if diags.HasErrors() {
+		return nil, "the sources do not load: " + diags.Error()
+	}
 	s := &moduleSource{dir: dir, resources: map[string]*resourceSource{}, locals: map[string]hcl.Expression{},
-		calls: map[string]*resourceSource{}, defaults: map[string]hcl.Expression{}, outputs: map[string]hcl.Expression{}}
-	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return nil, err.Error()
-		}
-		f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
-		if diags.HasErrors() {
-			return nil, "the sources do not parse: " + diags.Error()
-		}
-		body, ok := f.Body.(*hclsyntax.Body)
-		if !ok {
-			continue
-		}
-		for _, b := range body.Blocks {
-			s.add(b)
+		calls: map[string]*resourceSource{}, vars: mod.Variables, outputs: map[string]hcl.Expression{},
+		regions: map[string]hcl.Expression{}}
+	for name, l := range mod.Locals {
+		s.locals[name] = l.Expr
+	}
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "resource":
+			s.resources[b.Labels[0]+"."+b.Labels[1]] = blockSource(b.Body.Attributes)
+		case "module":
+			s.calls[b.Labels[0]] = blockSource(b.Body.Attributes)
+		case "provider":
+			s.addProvider(b)
+		case "output":
+			if a := b.Body.Attributes["value"]; a != nil {
+				s.outputs[b.Labels[0]] = a.Expr
+			}
 		}
 	}
 	return s, ""
 }
 
-func (s *moduleSource) add(b *hclsyntax.Block) {
-	switch {
-	case b.Type == "resource" && len(b.Labels) == 2:
-		s.resources[b.Labels[0]+"."+b.Labels[1]] = blockSource(b)
-	case b.Type == "module" && len(b.Labels) == 1:
-		s.calls[b.Labels[0]] = blockSource(b)
-	case b.Type == "locals":
-		for name, a := range b.Body.Attributes {
-			s.locals[name] = a.Expr
+// addProvider keeps the region expression of a provider block, by its key in the plan.
+func (s *moduleSource) addProvider(b *hclext.Block) {
+	key := b.Labels[0]
+	if a := b.Body.Attributes["alias"]; a != nil {
+		v, diags := a.Expr.Value(nil)
+		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
+			return
 		}
-	case b.Type == "variable" && len(b.Labels) == 1:
-		if a := b.Body.Attributes["default"]; a != nil {
-			s.defaults[b.Labels[0]] = a.Expr
-		}
-	case b.Type == "output" && len(b.Labels) == 1:
-		if a := b.Body.Attributes["value"]; a != nil {
-			s.outputs[b.Labels[0]] = a.Expr
-		}
+		key += "." + v.AsString()
+	}
+	if a := b.Body.Attributes["region"]; a != nil {
+		s.regions[key] = a.Expr
 	}
 }
 
-func blockSource(b *hclsyntax.Block) *resourceSource {
+// sourceSchema is what evaluation reads of a module: the attributes the checker reads
+// of each resource, with count and for_each; every argument of a module call; the
+// value of each output.
+var sourceSchema = func() *hclext.BodySchema {
+	names := []string{"count", "for_each"}
+	for _, attrs := range interestingAttrs {
+		names = append(names, attrs...)
+	}
+	slices.Sort(names)
+	resource := &hclext.BodySchema{}
+	for _, name := range slices.Compact(names) {
+		resource.Attributes = append(resource.Attributes, hclext.AttributeSchema{Name: name})
+	}
+	return &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+		{Type: "resource", LabelNames: []string{"type", "name"}, Body: resource},
+		{Type: "module", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
+		{Type: "provider", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "alias"}, {Name: "region"}}}},
+		{Type: "output", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "value"}}}},
+	}}
+}()
+
+func blockSource(attrs hclext.Attributes) *resourceSource {
 	r := &resourceSource{attrs: map[string]hcl.Expression{}}
-	for name, a := range b.Body.Attributes {
+	for name, a := range attrs {
 		switch name {
 		case "count":
 			r.count = a.Expr

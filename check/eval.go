@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint/terraform"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
@@ -372,41 +374,90 @@ func diagText(diags hcl.Diagnostics) string {
 }
 
 // variable is var.name in mi: the plan's value at the root, otherwise the module call's
-// argument evaluated in the caller's instance, or the variable's default.
+// argument evaluated in the caller's instance, or the variable's default; converted to
+// the variable's declared type, as Terraform converts it.
 func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
 	k := mi.addr + "\x00var." + name
 	return e.once(k, func() (cty.Value, error) {
-		if mi.parent == nil {
-			v, ok := e.plan.Variables[name]
-			if !ok {
-				return cty.NilVal, fmt.Errorf("var.%s has no value in the plan", name)
-			}
-			return toCty(v), nil
+		var decl *terraform.Variable
+		if src, _ := e.moduleSource(mi); src != nil {
+			decl = src.vars[name]
 		}
-		psrc, why := e.moduleSource(mi.parent)
-		if psrc == nil {
-			return cty.NilVal, errors.New(why)
+		v, err := e.variableValue(mi, name, decl)
+		if err != nil || decl == nil {
+			return v, err
 		}
-		call := psrc.calls[mi.callName]
-		if call == nil {
-			return cty.NilVal, fmt.Errorf("the sources of %s have no module %q", mi.parent.path, mi.callName)
+		if decl.TypeDefaults != nil && !v.IsNull() {
+			v = decl.TypeDefaults.Apply(v)
 		}
-		if expr := call.attrs[name]; expr != nil {
-			sc, err := e.blockScope(mi.parent, "module "+mi.callName, call, mi.key, func() []instanceKey { return moduleKeys(mi) })
-			if err != nil {
-				return cty.NilVal, err
-			}
-			return e.eval(mi.parent, expr, sc)
+		cv, err := convert.Convert(v, decl.ConstraintType)
+		if err != nil {
+			return cty.NilVal, fmt.Errorf("var.%s of %s: %s", name, mi.addr, err)
 		}
-		src, why := e.moduleSource(mi)
-		if src == nil {
-			return cty.NilVal, errors.New(why)
-		}
-		if def := src.defaults[name]; def != nil {
-			return e.eval(mi, def, scope{})
-		}
-		return cty.NilVal, fmt.Errorf("var.%s of %s has no value", name, mi.addr)
+		return cv, nil
 	})
+}
+
+// variableValue is var.name in mi before its type conversion.
+func (e *evaluator) variableValue(mi *modInst, name string, decl *terraform.Variable) (cty.Value, error) {
+	if mi.parent == nil {
+		v, ok := e.plan.Variables[name]
+		if !ok {
+			return cty.NilVal, fmt.Errorf("var.%s has no value in the plan", name)
+		}
+		return toCty(v), nil
+	}
+	psrc, why := e.moduleSource(mi.parent)
+	if psrc == nil {
+		return cty.NilVal, errors.New(why)
+	}
+	call := psrc.calls[mi.callName]
+	if call == nil {
+		return cty.NilVal, fmt.Errorf("the sources of %s have no module %q", mi.parent.path, mi.callName)
+	}
+	if expr := call.attrs[name]; expr != nil {
+		sc, err := e.blockScope(mi.parent, "module "+mi.callName, call, mi.key, func() []instanceKey { return moduleKeys(mi) })
+		if err != nil {
+			return cty.NilVal, err
+		}
+		v, err := e.eval(mi.parent, expr, sc)
+		// A null argument to a variable that is not nullable takes the default.
+		if err != nil || !v.IsKnown() || !v.IsNull() || decl == nil || decl.Nullable || decl.Default == cty.NilVal {
+			return v, err
+		}
+	}
+	if decl != nil && decl.Default != cty.NilVal {
+		return decl.Default, nil
+	}
+	return cty.NilVal, fmt.Errorf("var.%s of %s has no value", name, mi.addr)
+}
+
+// providerRegion evaluates the region of the provider configuration name ("alicloud",
+// "alicloud.west") declared in the module at config path module, in the instance of
+// that module that mi is or is below. It returns the region, or why it is unknown.
+func (e *evaluator) providerRegion(mi *modInst, module, name string) (string, string) {
+	for mi != nil && mi.path != module {
+		mi = mi.parent
+	}
+	if mi == nil {
+		return "", "the provider configuration " + name + " of " + module + " is not above the resource"
+	}
+	src, why := e.moduleSource(mi)
+	if src == nil {
+		return "", why
+	}
+	expr := src.regions[name]
+	if expr == nil {
+		return "", "the sources of " + mi.addr + " do not configure the region of provider " + name
+	}
+	v, err := e.eval(mi, expr, scope{})
+	switch {
+	case err != nil:
+		return "", "the region of provider " + name + " could not be evaluated from the sources: " + err.Error()
+	case !v.IsWhollyKnown() || v.IsNull() || v.Type() != cty.String:
+		return "", "the region of provider " + name + " is known only after apply"
+	}
+	return v.AsString(), ""
 }
 
 // local is local.name in mi, evaluated when first used.

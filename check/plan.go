@@ -415,10 +415,8 @@ func (b *planBuilder) addAttachment(ri *resInst) {
 }
 
 func (b *planBuilder) addAssociation(ri *resInst) {
-	a := &Association{Address: ri.Address, Module: ri.ModuleAddress, ResourceType: ri.Type, Planned: ri.planned, Region: b.region(ri)}
-	if a.Region == "" {
-		a.RegionUnknown = "no region: set -region, the provider's region, or ALICLOUD_REGION"
-	}
+	a := &Association{Address: ri.Address, Module: ri.ModuleAddress, ResourceType: ri.Type, Planned: ri.planned}
+	a.Region, a.RegionUnknown = b.regionOf(ri)
 	a.EIP, _ = b.resolve(ri, "allocation_id", kindEIP)
 	if a.EIP == "" {
 		a.EIPOneOf = b.candidates(ri, "allocation_id", kindEIP)
@@ -862,31 +860,60 @@ func (b *planBuilder) instanceByID(id string) Key {
 	return Key(id)
 }
 
-// region resolves a resource's region: the override, its provider block's region
-// (constant or root variable), then the provider's environment variables.
+// region resolves a resource's region; "" when it is not known.
 func (b *planBuilder) region(ri *resInst) regions.ID {
+	id, _ := b.regionOf(ri)
+	return id
+}
+
+// regionOf resolves a resource's region: the override, then the region of the provider
+// configuration the resource uses (aliases and providers = {} maps are resolved in the
+// plan's provider keys): a constant, a root variable, or, with sources, the provider
+// block's expression evaluated in its module instance. Only a provider configuration
+// without a region falls back to the provider's environment variables. why says what
+// would decide an unknown region.
+func (b *planBuilder) regionOf(ri *resInst) (regions.ID, Why) {
 	if b.opts.Region != "" {
-		return b.opts.Region
+		return b.opts.Region, ""
+	}
+	key := "alicloud"
+	if ri.blk.cfg != nil && ri.blk.cfg.ProviderKey != "" {
+		key = ri.blk.cfg.ProviderKey
 	}
 	if b.plan.Config != nil {
-		key := "alicloud"
-		if ri.blk.cfg != nil && ri.blk.cfg.ProviderKey != "" {
-			key = ri.blk.cfg.ProviderKey
-		}
 		if pc := b.plan.Config.Providers[key]; pc != nil && pc.Region != nil {
-			if s, ok := pc.Region.Constant.(string); ok && pc.Region.IsConst {
-				return regions.ID(s)
-			}
-			for _, ref := range pc.Region.Refs {
-				if name, ok := strings.CutPrefix(ref, "var."); ok {
-					if s, ok := b.plan.Variables[name].(string); ok {
-						return regions.ID(s)
-					}
-				}
+			return b.providerRegion(ri, key, pc)
+		}
+	}
+	if id := first(b.opts.Getenv("ALICLOUD_REGION"), b.opts.Getenv("ALIBABA_CLOUD_REGION")); id != "" {
+		return regions.ID(id), ""
+	}
+	return "", "no region: set -region, the provider's region, or ALICLOUD_REGION"
+}
+
+func (b *planBuilder) providerRegion(ri *resInst, key string, pc *tfplan.Provider) (regions.ID, Why) {
+	if s, ok := pc.Region.Constant.(string); ok && pc.Region.IsConst {
+		return regions.ID(s), ""
+	}
+	if pc.ModuleAddress == "" && len(pc.Region.Refs) > 0 {
+		if name, ok := strings.CutPrefix(pc.Region.Refs[0], "var."); ok {
+			if s, ok := b.plan.Variables[name].(string); ok {
+				return regions.ID(s), ""
 			}
 		}
 	}
-	return regions.ID(first(b.opts.Getenv("ALICLOUD_REGION"), b.opts.Getenv("ALIBABA_CLOUD_REGION")))
+	if b.eval == nil {
+		return "", Why("the region of provider configuration " + key + " is an expression: pass -tf-dir to evaluate it, or -region")
+	}
+	name := key
+	if i := strings.LastIndexByte(key, ':'); i >= 0 {
+		name = key[i+1:]
+	}
+	v, why := b.eval.providerRegion(ri.mod, pc.ModuleAddress, name)
+	if why != "" {
+		return "", Why(why)
+	}
+	return regions.ID(v), ""
 }
 
 // pathJoin joins slash-separated module paths.

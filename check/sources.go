@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 )
 
 // Sources are the .tf files of a configuration: where each resource block is, and the
@@ -28,7 +29,7 @@ type block struct {
 // with // comments).
 var inlineRE = regexp.MustCompile(`^\s*(?:#|//)\s*eipassoc:ignore:([a-z0-9*,-]+)(?::exp:(\d{4}-\d{2}-\d{2}))?\s*(.*)$`)
 
-// LoadSources reads the .tf files of the root module in dir and of the local modules
+// LoadSources reads the .tf and .tf.json files of the root module in dir and of the local modules
 // named in moduleDirs. Files that do not parse are an *InputError; the position of each
 // resource block, and the inline waivers on the comment lines right above it, are kept.
 func LoadSources(dir string, moduleDirs map[string]string) (*Sources, error) {
@@ -49,6 +50,12 @@ func LoadSources(dir string, moduleDirs map[string]string) (*Sources, error) {
 				return nil, err
 			}
 		}
+		files, _ = filepath.Glob(filepath.Join(dir, mods[module], "*.tf.json"))
+		for _, file := range files {
+			if err := s.parseJSON(dir, module, file); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return s, nil
 }
@@ -62,11 +69,7 @@ func (s *Sources) parse(root, module, file string) error {
 	if diags.HasErrors() {
 		return &InputError{File: file, Msg: diags.Error()}
 	}
-	rel, err := filepath.Rel(root, file)
-	if err != nil {
-		rel = file
-	}
-	rel = filepath.ToSlash(rel)
+	rel := relOrSelf(root, file)
 	lines := strings.Split(string(src), "\n")
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
@@ -94,6 +97,31 @@ func (s *Sources) parse(root, module, file string) error {
 		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = entry
 	}
 	return nil
+}
+
+// parseJSON records where each resource block of a .tf.json file is. JSON has no
+// comments, so it carries no inline waivers.
+func (s *Sources) parseJSON(root, module, file string) error {
+	f, diags := hcljson.ParseFile(file)
+	if diags.HasErrors() {
+		return &InputError{File: file, Msg: diags.Error()}
+	}
+	content, _, _ := f.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "resource", LabelNames: []string{"type", "name"}}}})
+	rel := relOrSelf(root, file)
+	for _, b := range content.Blocks {
+		r := b.DefRange
+		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = &block{loc: Location{File: rel, StartLine: r.Start.Line, EndLine: r.End.Line}}
+	}
+	return nil
+}
+
+// relOrSelf is file relative to root, with slashes, or file when it is not below root.
+func relOrSelf(root, file string) string {
+	rel, err := filepath.Rel(root, file)
+	if err != nil {
+		rel = file
+	}
+	return filepath.ToSlash(rel)
 }
 
 // locate returns the block of a resource address, or nil.

@@ -104,7 +104,9 @@ func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	name := positional[0]
 	sourceDir := *tfDir
 	if sourceDir == "" && name != "-" {
-		if tf, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf")); len(tf) > 0 {
+		tf, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf"))
+		tfJSON, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf.json"))
+		if len(tf)+len(tfJSON) > 0 {
 			sourceDir = filepath.Dir(name) // the common CI layout: the plan written in the root module
 		}
 	}
