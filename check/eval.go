@@ -59,15 +59,36 @@ type evaluator struct {
 	src   *sourceTree
 	funcs map[string]function.Function
 
-	memo   map[string]evalResult // variables, locals, for_each, instance objects
-	busy   map[string]bool
+	memo   map[memoKey]evalResult // variables, locals, count and for_each, resources, module outputs
+	busy   map[memoKey]bool
+	refs   map[hcl.Expression][]hcl.Traversal // each expression's references, found once
 	guards map[*resInst]string
 	// calls holds each module instance's call check, and blocks each block's
 	// count/for_each check by module instance and block: each is worked out once, not
 	// for every resource instance below it, so that the cost stays linear in the number
 	// of module instances.
 	calls  map[*modInst]string
-	blocks map[string]blockKeys
+	blocks map[memoKey]blockKeys
+}
+
+// A memoKey names a value worked out once in a module instance: var.name, local.name,
+// a resource or module call by name, or a block's count or for_each (its block key).
+type memoKey struct {
+	mi   *modInst
+	kind string // "var", "local", "module", a resource type; "count", "for_each", "block" of a block
+	name string
+}
+
+func (k memoKey) String() string {
+	where := k.mi.addr
+	if where == "" {
+		where = "the root module"
+	}
+	switch k.kind {
+	case "count", "for_each", "block":
+		return "the " + k.kind + " of " + k.name + " in " + where
+	}
+	return k.kind + "." + k.name + " in " + where
 }
 
 // blockKeys is what a block's count or for_each evaluates to, checked against the
@@ -92,8 +113,8 @@ type scope struct {
 
 func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
 	return &evaluator{tree: tree, plan: plan, src: src, funcs: tffuncs.Table(src.root),
-		memo: map[string]evalResult{}, busy: map[string]bool{}, guards: map[*resInst]string{},
-		calls: map[*modInst]string{}, blocks: map[string]blockKeys{}}
+		memo: map[memoKey]evalResult{}, busy: map[memoKey]bool{}, refs: map[hcl.Expression][]hcl.Traversal{},
+		guards: map[*resInst]string{}, calls: map[*modInst]string{}, blocks: map[memoKey]blockKeys{}}
 }
 
 // moduleSource returns the sources of mi's module.
@@ -131,7 +152,7 @@ func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok 
 	if g := e.guard(ri); g != "" {
 		return cty.NilVal, g, true
 	}
-	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
+	sc, err := e.blockScope(ri.mod, ri.blk.label, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
 	if err == nil {
 		v, err = e.eval(ri.mod, rs.attrs[name], sc)
 	}
@@ -170,7 +191,7 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 	}
 	src, _ := e.moduleSource(ri.mod)
 	rs := src.resources[ri.Type+"."+ri.Name]
-	sc, err := e.blockScope(ri.mod, "resource "+ri.Type+"."+ri.Name, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
+	sc, err := e.blockScope(ri.mod, ri.blk.label, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
 	if err != nil {
 		return "the sources do not match the plan: " + err.Error()
 	}
@@ -248,7 +269,7 @@ func (e *evaluator) blockScope(mi *modInst, what string, rs *resourceSource, key
 // blockKeys evaluates a block's count or for_each in mi and checks it against the
 // plan's instance keys, once for each block of each module instance.
 func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, planKeys func() []instanceKey) blockKeys {
-	memo := mi.addr + "\x00" + what
+	memo := memoKey{mi, "block", what}
 	if bk, ok := e.blocks[memo]; ok {
 		return bk
 	}
@@ -256,7 +277,7 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 	keys := planKeys()
 	switch {
 	case rs.count != nil:
-		n, err := e.memoEval(mi.addr+"\x00count "+what, mi, rs.count)
+		n, err := e.memoEval(memoKey{mi, "count", what}, mi, rs.count)
 		if err != nil {
 			bk.err = fmt.Errorf("the count of %s: %w", what, err)
 			break
@@ -267,7 +288,7 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 		}
 		bk.count = true
 	case rs.forEach != nil:
-		fe, err := e.memoEval(mi.addr+"\x00for_each "+what, mi, rs.forEach)
+		fe, err := e.memoEval(memoKey{mi, "for_each", what}, mi, rs.forEach)
 		if err != nil {
 			bk.err = fmt.Errorf("the for_each of %s: %w", what, err)
 			break
@@ -287,7 +308,7 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 	return bk
 }
 
-func (e *evaluator) memoEval(k string, mi *modInst, expr hcl.Expression) (cty.Value, error) {
+func (e *evaluator) memoEval(k memoKey, mi *modInst, expr hcl.Expression) (cty.Value, error) {
 	if r, ok := e.memo[k]; ok {
 		return r.v, r.err
 	}
@@ -300,7 +321,12 @@ func (e *evaluator) memoEval(k string, mi *modInst, expr hcl.Expression) (cty.Va
 func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value, error) {
 	vars := map[string]map[string]cty.Value{}
 	top := map[string]cty.Value{}
-	for _, tr := range expr.Variables() {
+	refs, ok := e.refs[expr]
+	if !ok {
+		refs = expr.Variables()
+		e.refs[expr] = refs
+	}
+	for _, tr := range refs {
 		root := tr.RootName()
 		switch root {
 		case "each":
@@ -377,8 +403,7 @@ func diagText(diags hcl.Diagnostics) string {
 // argument evaluated in the caller's instance, or the variable's default; converted to
 // the variable's declared type, as Terraform converts it.
 func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
-	k := mi.addr + "\x00var." + name
-	return e.once(k, func() (cty.Value, error) {
+	return e.once(memoKey{mi, "var", name}, func() (cty.Value, error) {
 		var decl *terraform.Variable
 		if src, _ := e.moduleSource(mi); src != nil {
 			decl = src.vars[name]
@@ -462,7 +487,7 @@ func (e *evaluator) providerRegion(mi *modInst, module, name string) (string, st
 
 // local is local.name in mi, evaluated when first used.
 func (e *evaluator) local(mi *modInst, name string) (cty.Value, error) {
-	return e.once(mi.addr+"\x00local."+name, func() (cty.Value, error) {
+	return e.once(memoKey{mi, "local", name}, func() (cty.Value, error) {
 		src, why := e.moduleSource(mi)
 		if src == nil {
 			return cty.NilVal, errors.New(why)
@@ -476,12 +501,12 @@ func (e *evaluator) local(mi *modInst, name string) (cty.Value, error) {
 }
 
 // once memoizes a value and reports a cycle as an error.
-func (e *evaluator) once(k string, f func() (cty.Value, error)) (cty.Value, error) {
+func (e *evaluator) once(k memoKey, f func() (cty.Value, error)) (cty.Value, error) {
 	if r, ok := e.memo[k]; ok {
 		return r.v, r.err
 	}
 	if e.busy[k] {
-		return cty.NilVal, fmt.Errorf("%s depends on itself", strings.ReplaceAll(k, "\x00", " "))
+		return cty.NilVal, fmt.Errorf("%s depends on itself", k)
 	}
 	e.busy[k] = true
 	v, err := f()
@@ -493,7 +518,7 @@ func (e *evaluator) once(k string, f func() (cty.Value, error)) (cty.Value, erro
 // resource is typ.name in mi: an object, a tuple (count) or an object of objects
 // (for_each) of the planned values, with placeholders for what is known after apply.
 func (e *evaluator) resource(mi *modInst, typ, name string) (cty.Value, error) {
-	return e.once(mi.addr+"\x00"+typ+"."+name, func() (cty.Value, error) {
+	return e.once(memoKey{mi, typ, name}, func() (cty.Value, error) {
 		blk := mi.blocks[typ+"."+name]
 		src, _ := e.moduleSource(mi)
 		var rs *resourceSource
@@ -533,7 +558,7 @@ func (e *evaluator) resource(mi *modInst, typ, name string) (cty.Value, error) {
 // module is module.name in mi: the outputs of the child instance, as a tuple or an
 // object of them when the call has count or for_each.
 func (e *evaluator) module(mi *modInst, name string) (cty.Value, error) {
-	return e.once(mi.addr+"\x00module."+name, func() (cty.Value, error) {
+	return e.once(memoKey{mi, "module", name}, func() (cty.Value, error) {
 		kids := mi.children[name]
 		if len(kids) == 0 {
 			return cty.NilVal, fmt.Errorf("module.%s has no instance in the plan", name)

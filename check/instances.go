@@ -25,6 +25,7 @@ type modInst struct {
 // A resBlock is one resource block inside one module instance, with its instances.
 type resBlock struct {
 	typ, name string
+	label     string // "resource type.name", for messages and memo keys
 	cfg       *tfplan.Resource
 	insts     []*resInst // sorted by key
 }
@@ -68,7 +69,7 @@ func newInstanceTree(p *tfplan.Plan) *instanceTree {
 		bkey := addr.typ + "." + addr.name
 		blk := mi.blocks[bkey]
 		if blk == nil {
-			blk = &resBlock{typ: addr.typ, name: addr.name}
+			blk = &resBlock{typ: addr.typ, name: addr.name, label: "resource " + addr.typ + "." + addr.name}
 			if mi.cfg != nil {
 				blk.cfg = mi.cfg.Resources[bkey]
 			}

@@ -113,7 +113,7 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
-	b := &planBuilder{plan: p, opts: opts, m: newModel(name), tree: newInstanceTree(p)}
+	b := &planBuilder{plan: p, opts: opts, m: newModel(name), tree: newInstanceTree(p), traversals: map[string]hcl.Traversal{}}
 	if opts.SourceDir != "" {
 		b.eval = newEvaluator(b.tree, p, newSourceTree(opts.SourceDir))
 		for addr, dir := range b.eval.src.manifest {
@@ -163,6 +163,9 @@ type planBuilder struct {
 	eniIDs, eipIDs, instanceIDs map[string]string
 	// following holds the attributes throughAttribute is following, against cycles.
 	following map[string]bool
+	// traversals holds each reference of the plan's configuration parsed once: the
+	// configuration is shared by every instance of a module.
+	traversals map[string]hcl.Traversal
 }
 
 // moduleDirs records the directories of local modules, relative to the root module.
@@ -692,8 +695,15 @@ func (b *planBuilder) followOutput(mi *modInst, ref string, kind refKind, depth 
 // module instance mi to a model key: to the block's only instance, or to the instance
 // a literal index names. A computed index the plan lost gives "" and the reason.
 func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, string) {
-	trav, diags := hclsyntax.ParseTraversalAbs([]byte(ref), "", hcl.InitialPos)
-	if diags.HasErrors() || len(trav) < 2 {
+	trav, ok := b.traversals[ref]
+	if !ok {
+		var diags hcl.Diagnostics
+		if trav, diags = hclsyntax.ParseTraversalAbs([]byte(ref), "", hcl.InitialPos); diags.HasErrors() {
+			trav = nil
+		}
+		b.traversals[ref] = trav
+	}
+	if len(trav) < 2 {
 		return "", ""
 	}
 	typ := trav.RootName()

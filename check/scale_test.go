@@ -50,28 +50,7 @@ func writeScalePlan(w io.Writer, instances int) error {
 		keys[i] = fmt.Sprintf("k%d", i)
 	}
 	vars, _ := json.Marshal(map[string]any{"keys": map[string]any{"value": keys}})
-	// copies writes the elements of a JSON array that belong to module.edge["k0"], once
-	// for each instance.
-	copies := func(raw json.RawMessage) error {
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
-			return err
-		}
-		bw.WriteByte('[')
-		sep := ""
-		for i := range instances {
-			for _, item := range items {
-				if !bytes.Contains(item, k0Key) {
-					continue
-				}
-				bw.WriteString(sep)
-				sep = ","
-				bw.Write(rewrite(item, i))
-			}
-		}
-		bw.WriteByte(']')
-		return nil
-	}
+	copies := func(raw json.RawMessage) error { return copyInstances(bw, raw, k0Key, instances, rewrite) }
 	bw.WriteString(`{"format_version":` + string(plan["format_version"]) + `,"terraform_version":` + string(plan["terraform_version"]) + `,"variables":`)
 	bw.Write(vars)
 	bw.WriteString(`,"planned_values":{"root_module":{"child_modules":`)
@@ -90,6 +69,30 @@ func writeScalePlan(w io.Writer, instances int) error {
 	bw.Write(plan["configuration"])
 	bw.WriteString(`,"applyable":true,"complete":true,"errored":false}`)
 	return bw.Flush()
+}
+
+// copyInstances writes a JSON array of the elements of raw that contain marker (the
+// elements of one module instance), once for each of n instances, each rewritten for
+// its instance.
+func copyInstances(bw *bufio.Writer, raw json.RawMessage, marker []byte, n int, rewrite func([]byte, int) []byte) error {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return err
+	}
+	bw.WriteByte('[')
+	sep := ""
+	for i := range n {
+		for _, item := range items {
+			if !bytes.Contains(item, marker) {
+				continue
+			}
+			bw.WriteString(sep)
+			sep = ","
+			bw.Write(rewrite(item, i))
+		}
+	}
+	bw.WriteByte(']')
+	return nil
 }
 
 // childModules digs the child_modules array out of a state section.
