@@ -53,7 +53,8 @@ var knownCodes = []CodeInfo{
 	{"Forbidden.RAM", 403, ErrUnauthorized, false, "User not authorized to operate on the specified resource, or this API doesn't support RAM."},
 	{"Forbidden.SubUser", 403, ErrUnauthorized, false, "The specified action is not available for you."},
 	{"InvalidAction", 403, ErrInvalidParameter, false, "Specified api is not found, please check your url and method."},
-	{"InvalidAction.NotFound", 400, ErrInvalidParameter, false, "Specified api is not found, please check your url and method."},
+	// 404 as observed (API facts, common errors: the error table says 400).
+	{"InvalidAction.NotFound", 404, ErrInvalidParameter, false, "Specified api is not found, please check your url and method."},
 	{"LastTokenProcessing", 403, ErrConflict, true, "The last token request is processing."},
 	{"OperationFailed.LastTokenProcessing", 400, ErrConflict, true, "The last token request is processing."},
 	{"Rejected.Throttling", 400, ErrThrottled, true, "Request was denied due to flow control."},

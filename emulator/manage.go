@@ -11,7 +11,7 @@ import (
 // ManagementPrefix is where the server's own endpoints live, beside the cloud API:
 //
 //	GET  /_eipassoc/health   {"status":"ok","signatures":true|false,"actions":N}
-//	GET  /_eipassoc/actions  the API operations served: product, version, action
+//	GET  /_eipassoc/actions  every action of the two APIs: product, version, action, served
 //	GET  /_eipassoc/state    the account now, as a topology document (fake.Topology)
 //	POST /_eipassoc/reset    put the account back as it was when the server started
 //
@@ -21,27 +21,50 @@ import (
 // error body.
 const ManagementPrefix = "/_eipassoc/"
 
-// An Action is one API operation the server serves.
+// An Action is one action of the VPC or ECS API, as the official SDKs know it.
 type Action struct {
 	Product string `json:"product"` // "Vpc" or "Ecs"
 	Version string `json:"version"` // the API version, e.g. "2016-04-28"
 	Action  string `json:"action"`  // e.g. "AssociateEipAddress"
+	// Served is true for the actions the server answers; the others are answered with
+	// 400 UnsupportedOperation, naming the action.
+	Served bool `json:"served"`
 }
 
-// Actions returns the operations the server serves, sorted by product, then action.
+// Actions returns every action of the VPC and ECS APIs, served or not, sorted by
+// product, then action. [Server.Served] lists only the served ones.
 func (s *Server) Actions() []Action {
+	out := make([]Action, 0, len(sdkActions()))
+	for k := range sdkActions() {
+		_, served := s.actions[k]
+		out = append(out, action(k, served))
+	}
+	sortActions(out)
+	return out
+}
+
+// Served returns the actions the server answers, sorted by product, then action.
+func (s *Server) Served() []Action {
 	out := make([]Action, 0, len(s.actions))
 	for k := range s.actions {
-		product := "Vpc"
-		if k.version == ECSVersion {
-			product = "Ecs"
-		}
-		out = append(out, Action{Product: product, Version: k.version, Action: k.action})
+		out = append(out, action(k, true))
 	}
+	sortActions(out)
+	return out
+}
+
+func action(k opKey, served bool) Action {
+	product := "Vpc"
+	if k.version == ECSVersion {
+		product = "Ecs"
+	}
+	return Action{Product: product, Version: k.version, Action: k.action, Served: served}
+}
+
+func sortActions(out []Action) {
 	slices.SortFunc(out, func(a, b Action) int {
 		return cmp.Or(cmp.Compare(a.Product, b.Product), cmp.Compare(a.Action, b.Action))
 	})
-	return out
 }
 
 // Reset puts the account back as it was when the server was made.

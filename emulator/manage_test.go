@@ -40,15 +40,28 @@ func TestManagementEndpoints(t *testing.T) {
 		t.Fatalf("actions: %d %v %s", code, err, body)
 	}
 	// From the API facts: AssociateEipAddress is VPC 2016-04-28, CreateNetworkInterface
-	// is ECS 2014-05-26.
-	for _, want := range []emulator.Action{{"Vpc", "2016-04-28", "AssociateEipAddress"}, {"Ecs", "2014-05-26", "CreateNetworkInterface"}} {
+	// is ECS 2014-05-26, both served; DescribeVpcs (VPC) and CreateNatGateway (VPC) are
+	// real actions the emulator does not model.
+	for _, want := range []emulator.Action{
+		{"Vpc", "2016-04-28", "AssociateEipAddress", true}, {"Ecs", "2014-05-26", "CreateNetworkInterface", true},
+		{"Vpc", "2016-04-28", "DescribeVpcs", false}, {"Vpc", "2016-04-28", "CreateNatGateway", false},
+	} {
 		found := false
 		for _, a := range actions {
 			found = found || a == want
 		}
 		if !found {
-			t.Errorf("actions lack %+v: %+v", want, actions)
+			t.Errorf("actions lack %+v", want)
 		}
+	}
+	served := 0
+	for _, a := range actions {
+		if a.Served {
+			served++
+		}
+	}
+	if served != len(s.Served()) || len(actions) < 500 {
+		t.Errorf("%d actions listed, %d served; the server serves %d", len(actions), served, len(s.Served()))
 	}
 
 	// Release the seeded EIP through the signed API, see the state without it, then

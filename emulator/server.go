@@ -287,18 +287,20 @@ func newRequestID() string {
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
-// unsupported answers an operation the server does not serve. In an API version it
-// serves (VPC 2016-04-28, ECS 2014-05-26) that is 400 UnsupportedOperation, not the
-// cloud's 404 InvalidAction.NotFound, on purpose: callers such as the Terraform
-// provider read any 404 as "the resource is gone", and a destroy would pass while
-// skipping work. Other versions get the cloud's 404.
+// unsupported answers an operation the server does not serve. An action the official
+// SDKs have (sdkActions) is real but not modelled here: 400 UnsupportedOperation, which
+// names it, and not the cloud's 404, on purpose: callers such as the Terraform provider
+// read a 404 as "the resource is gone", and a destroy would pass while skipping work.
+// Any other action does not exist, and gets what the cloud answers: 404
+// InvalidAction.NotFound.
 func unsupported(action, version string) error {
-	if version == VPCVersion || version == ECSVersion {
+	if sdkActions()[opKey{version, action}] {
 		product := "Vpc"
 		if version == ECSVersion {
 			product = "Ecs"
 		}
-		e := backend.NewError(action, "UnsupportedOperation", "eipassoc serve does not implement "+product+" "+version+" "+action+"; GET /_eipassoc/actions lists what it does.")
+		e := backend.NewError(action, "UnsupportedOperation", product+" "+version+" "+action+
+			" is a real action that eipassoc serve does not model; GET /_eipassoc/actions lists what it serves and what it does not.")
 		e.HTTPStatus = http.StatusBadRequest
 		return e
 	}

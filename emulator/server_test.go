@@ -41,11 +41,15 @@ func TestDecodingErrors(t *testing.T) {
 		code                string
 	}{
 		{"no action", "POST", "RegionId=cn-shanghai", nil, "", 400, "MissingParameter"},
-		// An operation of a served API version that the emulator lacks is 400
+		// A real action (the official SDKs have it) that the emulator lacks is 400
 		// UnsupportedOperation, a deliberate departure from the cloud's 404: the
 		// Terraform provider reads any 404 as "gone" (emulator.unsupported says why).
+		// ECS 2014-05-26 has a DescribeEipAddresses of its own (the classic network's).
 		{"unserved action", "POST", vpc + "Action=DescribeVpcs", nil, "", 400, "UnsupportedOperation"},
 		{"action of the other product", "POST", "Action=DescribeEipAddresses&Version=2014-05-26", nil, "", 400, "UnsupportedOperation"},
+		// An action no SDK has does not exist: the cloud's 404 (API facts, common errors).
+		{"no such action", "POST", vpc + "Action=AssociateEipAdress", nil, "", 404, "InvalidAction.NotFound"},
+		{"VPC action asked of ECS", "POST", "Action=ModifyEipForwardMode&Version=2014-05-26", nil, "", 404, "InvalidAction.NotFound"},
 		{"unknown version", "POST", "Action=DescribeEipAddresses&Version=2099-01-01", nil, "", 404, "InvalidAction.NotFound"},
 		{"missing region", "POST", vpc + "Action=DescribeEipAddresses", nil, "", 400, "MissingParameter"},
 		{"bad number", "POST", vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&PageSize=ten", nil, "", 400, "InvalidParameter"},
