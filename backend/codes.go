@@ -119,6 +119,22 @@ var knownCodes = []CodeInfo{
 	{"InvalidIp.IpUnassigned", 403, ErrInvalidParameter, false, "The specified IP address is not assigned to the ENI."},
 	{"Operation.Conflict", 403, ErrConflict, true, "operations conflict. You need to try again."},
 	{"InvalidOperation.InvalidRegion", 400, ErrInvalidParameter, false, "The ENI and the instance are not in the same region."},
+
+	// Tags: VPC and ECS TagResources, UntagResources (VPC UnTagResources) and
+	// ListTagResources, from the error tables of their API reference pages.
+	{"InvalidTagKey", 400, ErrInvalidParameter, false, "The specified tag key is invalid."},
+	{"InvalidTagValue", 400, ErrInvalidParameter, false, "The specified tag value is invalid."},
+	{"SizeLimitExceeded.TagNum", 400, ErrQuotaExceeded, false, "The maximum number of tags is exceeded."},
+	{"SizeLimitExceeded.ResourceId", 400, ErrInvalidParameter, false, "The maximum number of resource IDs is exceeded."},
+	{"Forbidden.TagKey.Duplicated", 400, ErrInvalidParameter, false, "The specified tag key already exists."},
+	{"InvalidTagKey.Malformed", 400, ErrInvalidParameter, false, "The specified Tag.n.Key is not valid."},
+	{"InvalidTagValue.Malformed", 400, ErrInvalidParameter, false, "The specified Tag.n.Value is not valid."},
+	{"NumberExceed.Tags", 400, ErrInvalidParameter, false, "The Tags parameter's number is exceed , Valid : 20"},
+	{"NumberExceed.ResourceIds", 400, ErrInvalidParameter, false, "The ResourceIds parameter's number is exceed , Valid : 50"},
+	{"Duplicate.TagKey", 400, ErrInvalidParameter, false, "The Tag.N.Key contain duplicate key."},
+	{"OperationDenied.QuotaExceed", 400, ErrQuotaExceeded, false, "The quota of tags on resource is beyond permitted range."},
+	{"InvalidResourceId.NotFound", 404, ErrNotFound, false, "The specified ResourceIds are not found in our records."},
+	{"InvalidResourceType.NotFound", 404, ErrInvalidParameter, false, "The ResourceType provided does not exist in our records."},
 }
 
 var codeIndex = func() map[string]CodeInfo {

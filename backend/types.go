@@ -66,6 +66,8 @@ type DescribeEIPsInput struct {
 	Status                 eip.Status
 	AssociatedInstanceID   string
 	AssociatedInstanceType eip.InstanceType
+	// Tags filter: an EIP must carry every one (an empty Value matches any value).
+	Tags []Tag
 	// PageNumber starts at 1 (the default); PageSize is 1 to 100, default 10.
 	PageNumber int
 	PageSize   int
@@ -158,6 +160,8 @@ type DescribeENIsInput struct {
 	VSwitch  string
 	Kind     eni.Kind
 	Status   eni.Status
+	// Tags filter: an ENI must carry every one (an empty Value matches any value).
+	Tags []Tag
 	// MaxResults is 10 to 500 (default 10); NextToken continues a listing.
 	MaxResults int
 	NextToken  string

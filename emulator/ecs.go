@@ -56,10 +56,8 @@ type eniJSON struct {
 	Ipv4PrefixSets struct {
 		Ipv4PrefixSet []struct{} `json:"Ipv4PrefixSet"`
 	} `json:"Ipv4PrefixSets"`
-	Tags struct {
-		Tag []struct{} `json:"Tag"`
-	} `json:"Tags"`
-	ResourceGroupID string `json:"ResourceGroupId"`
+	Tags            ecsTags `json:"Tags"`
+	ResourceGroupID string  `json:"ResourceGroupId"`
 }
 
 // macOf derives a stable, locally administered MAC address from an ENI ID.
@@ -78,7 +76,7 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 	j.PrivateIPSets.PrivateIPSet = []privateIPJSON{}
 	j.NetworkInterfaceName, j.Description, j.MacAddress = n.Name, n.Description, macOf(n.ID)
 	j.SecurityGroupIDs.SecurityGroupID = append([]string{}, n.SecurityGroups...)
-	j.Ipv6Sets.Ipv6Set, j.Ipv4PrefixSets.Ipv4PrefixSet, j.Tags.Tag = []struct{}{}, []struct{}{}, []struct{}{}
+	j.Ipv6Sets.Ipv6Set, j.Ipv4PrefixSets.Ipv4PrefixSet, j.Tags.Tag = []struct{}{}, []struct{}{}, []ecsTagJSON{}
 	for i, a := range n.PrivateIPs() {
 		set := privateIPJSON{Primary: i == 0, PrivateIPAddress: a.String()}
 		e, ok := public[a]
@@ -103,6 +101,10 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 
 func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	tags, err := createTags(backend.TagECS, p)
 	if err != nil {
 		return nil, err
 	}
@@ -135,10 +137,15 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.tagNew(ctx, backend.TagECS, r, "eni", string(n.ID), tags); err != nil {
+		return nil, err
+	}
+	j := toENIJSON(n, nil)
+	j.Tags = s.ecsTagsOf(string(n.ID))
 	return struct {
 		RequestID string `json:"RequestId"`
 		eniJSON
-	}{newRequestID(), toENIJSON(n, nil)}, nil
+	}{newRequestID(), j}, nil
 }
 
 func (s *Server) eniRequest(p *params) (backend.DeleteENIInput, error) {
@@ -258,6 +265,9 @@ func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
 	if in.MaxResults, err = p.integer("MaxResults"); err != nil {
 		return nil, err
 	}
+	if in.Tags, err = p.tags(); err != nil {
+		return nil, err
+	}
 	page, err := s.b.DescribeENIs(ctx, in)
 	if err != nil {
 		return nil, err
@@ -276,7 +286,9 @@ func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
 	}{RequestID: newRequestID(), NextToken: page.NextToken, TotalCount: page.TotalCount}
 	out.Sets.Set = []eniJSON{}
 	for _, n := range page.ENIs {
-		out.Sets.Set = append(out.Sets.Set, toENIJSON(n, public[n.ID]))
+		j := toENIJSON(n, public[n.ID])
+		j.Tags = s.ecsTagsOf(string(n.ID))
+		out.Sets.Set = append(out.Sets.Set, j)
 	}
 	return out, nil
 }

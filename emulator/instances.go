@@ -18,7 +18,7 @@ import (
 type none struct{}
 
 // instanceJSON is an instance as DescribeInstances answers it.
-func instanceJSON(d fake.InstanceDetail) map[string]any {
+func instanceJSON(d fake.InstanceDetail, tags ecsTags) map[string]any {
 	nics := []any{}
 	for i, n := range d.ENIs {
 		kind := "Secondary"
@@ -49,7 +49,7 @@ func instanceJSON(d fake.InstanceDetail) map[string]any {
 		"PublicIpAddress":   map[string]any{"IpAddress": []string{}},
 		"InnerIpAddress":    map[string]any{"IpAddress": []string{}},
 		"EipAddress":        map[string]any{"IpAddress": "", "AllocationId": ""},
-		"Tags":              map[string]any{"Tag": []none{}},
+		"Tags":              tags,
 		"MetadataOptions":   map[string]any{"HttpEndpoint": "enabled", "HttpTokens": "optional", "HttpPutResponseHopLimit": 1},
 		"ImageOptions":      map[string]any{"LoginAsNonRoot": false},
 		"CpuOptions":        map[string]any{"CoreCount": 1, "ThreadsPerCore": 2},
@@ -70,6 +70,10 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 	if id := p.str("InstanceId"); id != "" {
 		ids = append(ids, id)
 	}
+	tagged, err := s.tagFilter(p)
+	if err != nil {
+		return nil, err
+	}
 	list := []any{}
 	for _, id := range ids {
 		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
@@ -79,7 +83,9 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, instanceJSON(d))
+		if tagged(id) {
+			list = append(list, instanceJSON(d, s.ecsTagsOf(id)))
+		}
 	}
 	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
 		"Instances": map[string]any{"Instance": list}}, nil
@@ -87,6 +93,10 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 
 func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	tags, err := createTags(backend.TagECS, p)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +113,9 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	}
 	id, err := s.b.RunInstance(ctx, in)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.TagECS, r, "instance", id, tags); err != nil {
 		return nil, err
 	}
 	return map[string]any{"RequestId": newRequestID(), "InstanceIdSets": map[string]any{"InstanceIdSet": []string{id}}}, nil
@@ -168,7 +181,7 @@ func (s *Server) describeInstanceRamRole(ctx context.Context, p *params) (any, e
 }
 
 func (s *Server) describeInstanceAttribute(ctx context.Context, p *params) (any, error) {
-	return s.instanceAnswer(ctx, p, instanceJSON)
+	return s.instanceAnswer(ctx, p, func(d fake.InstanceDetail) map[string]any { return instanceJSON(d, s.ecsTagsOf(d.ID)) })
 }
 
 func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (any, error) {

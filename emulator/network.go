@@ -35,6 +35,10 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.TagVPC, p)
+	if err != nil {
+		return nil, err
+	}
 	in := fake.CreateVPCInput{Region: r, Name: p.str("VpcName"), Description: p.str("Description")}
 	if c := p.str("CidrBlock"); c != "" {
 		if in.CIDR, err = netip.ParsePrefix(c); err != nil {
@@ -43,6 +47,9 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	}
 	v, err := s.b.CreateVPC(ctx, in)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.TagVPC, r, "VPC", v.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {
@@ -114,6 +121,10 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.TagVPC, p)
+	if err != nil {
+		return nil, err
+	}
 	in := fake.CreateVSwitchInput{Region: r, Zone: p.str("ZoneId"), Name: p.str("VSwitchName"), Description: p.str("Description")}
 	if in.VPC, err = p.required("VpcId"); err != nil {
 		return nil, err
@@ -127,6 +138,9 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	}
 	v, err := s.b.CreateVSwitch(ctx, in)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.TagVPC, r, "VSWITCH", v.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {
@@ -175,9 +189,16 @@ func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.TagECS, p)
+	if err != nil {
+		return nil, err
+	}
 	g, err := s.b.CreateSecurityGroup(ctx, fake.CreateSecurityGroupInput{Region: r, VPC: p.str("VpcId"),
 		Name: p.str("SecurityGroupName"), Description: p.str("Description"), Type: p.str("SecurityGroupType")})
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.TagECS, r, "securitygroup", g.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {
@@ -197,7 +218,9 @@ func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, er
 	g, err := s.b.DescribeSecurityGroup(ctx, r, id)
 	switch {
 	case err == nil:
-		list = append(list, sgJSON(g))
+		j := sgJSON(g)
+		j["Tags"] = s.ecsTagsOf(g.ID)
+		list = append(list, j)
 	case backend.Code(err) != "InvalidSecurityGroupId.NotFound":
 		return nil, err
 	}
@@ -215,6 +238,7 @@ func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) 
 		return nil, err
 	}
 	out := sgJSON(g)
+	out["Tags"] = s.ecsTagsOf(g.ID)
 	out["RequestId"], out["RegionId"], out["InnerAccessPolicy"] = newRequestID(), string(g.Region), "Accept"
 	out["Permissions"] = map[string]any{"Permission": []none{}}
 	return out, nil

@@ -131,3 +131,45 @@ func enumParam[T any](p *params, name string, parse func(string) (T, error)) (T,
 	}
 	return v, nil
 }
+
+// tags returns the tags of a request, sent as Tag.N.Key and Tag.N.Value, numbered from
+// 1 without gaps. How many there may be, and what a key may be, is the tag rules' to
+// say (backend.CheckTagCall), so that the answer has the API's own error code.
+func (p *params) tags() ([]backend.Tag, error) {
+	byIndex := map[int]*backend.Tag{}
+	for _, key := range slices.Sorted(maps.Keys(p.v)) {
+		rest, ok := strings.CutPrefix(key, "Tag.")
+		if !ok {
+			continue
+		}
+		num, field, ok := strings.Cut(rest, ".")
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil || n < 1 || n > maxListIndex || (field != "Key" && field != "Value") {
+			return nil, p.badParam(key, "tags are sent as Tag.N.Key and Tag.N.Value")
+		}
+		t := byIndex[n]
+		if t == nil {
+			t = &backend.Tag{}
+			byIndex[n] = t
+		}
+		if field == "Key" {
+			t.Key = p.v.Get(key)
+		} else {
+			t.Value = p.v.Get(key)
+		}
+	}
+	out := make([]backend.Tag, 0, len(byIndex))
+	for i := 1; i <= len(byIndex); i++ {
+		t, ok := byIndex[i]
+		if !ok {
+			return nil, p.badParam("Tag", "tags are numbered from 1 without gaps")
+		}
+		out = append(out, *t)
+	}
+	return out, nil
+}
+
+// maxListIndex bounds the N of a repeated parameter whose count the API checks with a
+// code of its own (NumberExceed.Tags, SizeLimitExceeded.ResourceId), so that the count
+// reaches that check.
+const maxListIndex = 1000

@@ -3,6 +3,7 @@ package emulator
 import (
 	"cmp"
 	"context"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -45,7 +46,6 @@ func (s *Server) table() map[opKey]handler {
 		backend.OpDescribeENIs:                  s.describeENIs,
 		backend.OpDescribeInstance:              s.describeInstances,
 		backend.OpDescribeInstanceTypes:         s.describeInstanceTypes,
-		"ListTagResources":                      s.listNoTags,
 		"CreateSecurityGroup":                   s.createSecurityGroup,
 		"DescribeSecurityGroups":                s.describeSecurityGroups,
 		"DescribeSecurityGroupAttribute":        s.describeSecurityGroupAttribute,
@@ -60,6 +60,8 @@ func (s *Server) table() map[opKey]handler {
 		"DescribeInstanceMaintenanceAttributes": s.describeMaintenanceAttributes,
 		"DescribeInstanceAttachmentAttributes":  s.describeAttachmentAttributes,
 	}
+	maps.Copy(vpc, s.tagHandlers(backend.TagVPC))
+	maps.Copy(ecs, s.tagHandlers(backend.TagECS))
 	out := map[opKey]handler{}
 	for op, h := range vpc {
 		out[opKey{VPCVersion, string(op)}] = h
@@ -75,19 +77,6 @@ type opKey struct{ version, action string }
 
 // A handler answers one operation.
 type handler func(context.Context, *params) (any, error)
-
-// listNoTags answers ListTagResources: the emulator keeps no tags, so every resource
-// has none. The answer has no NextToken, so a caller stops after one page.
-func (s *Server) listNoTags(context.Context, *params) (any, error) {
-	out := struct {
-		RequestID    string `json:"RequestId"`
-		TagResources struct {
-			TagResource []struct{} `json:"TagResource"`
-		} `json:"TagResources"`
-	}{RequestID: newRequestID()}
-	out.TagResources.TagResource = []struct{}{}
-	return out, nil
-}
 
 // requestOnly is the success body of operations that answer with a request ID only.
 type requestOnly struct {
@@ -106,6 +95,10 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.TagVPC, p)
+	if err != nil {
+		return nil, err
+	}
 	in := backend.AllocateEIPInput{Region: r, Name: p.str("Name"), Description: p.str("Description"), ClientToken: p.str("ClientToken")}
 	if in.ChargeType, err = enumParam(p, "InstanceChargeType", eip.ParseChargeType); err != nil {
 		return nil, err
@@ -118,6 +111,9 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	}
 	a, err := s.b.AllocateEIP(ctx, in)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.TagVPC, r, "EIP", string(a.ID), tags); err != nil {
 		return nil, err
 	}
 	return struct {
@@ -206,6 +202,7 @@ type eipJSON struct {
 	OperationLocks     struct {
 		LockReason []lockJSON `json:"LockReason"`
 	} `json:"OperationLocks"`
+	Tags vpcTags `json:"Tags"`
 }
 
 type lockJSON struct {
@@ -252,6 +249,9 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 	if in.AssociatedInstanceType, err = enumParam(p, "AssociatedInstanceType", eip.ParseInstanceType); err != nil {
 		return nil, err
 	}
+	if in.Tags, err = p.tags(); err != nil {
+		return nil, err
+	}
 	if in.PageNumber, err = p.integer("PageNumber"); err != nil {
 		return nil, err
 	}
@@ -273,7 +273,9 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 	}{RequestID: newRequestID(), TotalCount: page.TotalCount, PageNumber: page.PageNumber, PageSize: page.PageSize}
 	out.EipAddresses.EipAddress = []eipJSON{}
 	for _, a := range page.EIPs {
-		out.EipAddresses.EipAddress = append(out.EipAddresses.EipAddress, toEIPJSON(a))
+		j := toEIPJSON(a)
+		j.Tags = s.vpcTagsOf(string(a.ID))
+		out.EipAddresses.EipAddress = append(out.EipAddresses.EipAddress, j)
 	}
 	return out, nil
 }

@@ -171,6 +171,9 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	for _, id := range in.IDs {
 		req.NetworkInterfaceId = append(req.NetworkInterfaceId, tea.String(string(id)))
 	}
+	for _, t := range in.Tags {
+		req.Tag = append(req.Tag, &ecsapi.DescribeNetworkInterfacesRequestTag{Key: tea.String(t.Key), Value: tea.String(t.Value)})
+	}
 	if in.MaxResults > 0 {
 		req.MaxResults = tea.Int32(int32(in.MaxResults))
 	}

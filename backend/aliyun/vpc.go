@@ -132,6 +132,9 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	if in.Region == "" {
 		req.RegionId = nil
 	}
+	for _, t := range in.Tags {
+		req.Tag = append(req.Tag, &vpc.DescribeEipAddressesRequestTag{Key: tea.String(t.Key), Value: tea.String(t.Value)})
+	}
 	if len(in.IDs) > 0 {
 		ids := make([]string, len(in.IDs))
 		for i, id := range in.IDs {

@@ -357,10 +357,11 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	keep := func(a *eip.Address) bool {
 		return (in.Status == 0 || a.Status == in.Status) &&
 			(in.AssociatedInstanceID == "" || a.Association.InstanceID == in.AssociatedInstanceID) &&
-			(in.AssociatedInstanceType == 0 || a.Association.InstanceType == in.AssociatedInstanceType)
+			(in.AssociatedInstanceType == 0 || a.Association.InstanceType == in.AssociatedInstanceType) &&
+			HasTags(b.s.tags[string(a.ID)], in.Tags)
 	}
 	ids, total := pageOf(b.s.eipsIn(in.Region), in.IDs, func(id eip.ID) bool { return keep(&b.s.eips[id].addr) },
-		in.Status == 0 && in.AssociatedInstanceID == "" && in.AssociatedInstanceType == 0, pageStart(number, size), size)
+		in.Status == 0 && in.AssociatedInstanceID == "" && in.AssociatedInstanceType == 0 && len(in.Tags) == 0, pageStart(number, size), size)
 	page = backend.EIPPage{TotalCount: total, PageNumber: number, PageSize: size}
 	for _, id := range ids {
 		a := b.s.eips[id].addr

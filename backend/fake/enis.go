@@ -413,9 +413,9 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 		n := &b.s.enis[id].iface
 		return (in.Instance == "" || n.Instance == in.Instance) && (in.VPC == "" || n.VPC == in.VPC) &&
 			(in.VSwitch == "" || n.VSwitch == in.VSwitch) && (in.Kind == 0 || n.Kind == in.Kind) &&
-			(in.Status == 0 || n.Status == in.Status)
+			(in.Status == 0 || n.Status == in.Status) && HasTags(b.s.tags[string(id)], in.Tags)
 	}
-	unfiltered := in.Instance == "" && in.VPC == "" && in.VSwitch == "" && in.Kind == 0 && in.Status == 0
+	unfiltered := in.Instance == "" && in.VPC == "" && in.VSwitch == "" && in.Kind == 0 && in.Status == 0 && len(in.Tags) == 0
 	ids, total := pageOf(b.s.enisIn(in.Region), in.IDs, keep, unfiltered, start, size)
 	page.TotalCount = total
 	for _, id := range ids {

@@ -118,6 +118,7 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 		r.iface.Status, r.iface.Instance = eni.Available, ""
 	}
 	delete(b.s.instances, id)
+	delete(b.s.tags, id)
 	delete(b.s.instMeta, id)
 	return nil
 }

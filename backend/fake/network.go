@@ -114,6 +114,7 @@ func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (
 		return fail(op, "DependencyViolation", "The specified VPC has vSwitches; delete them first.")
 	}
 	delete(b.s.vpcs, id)
+	delete(b.s.tags, id)
 	return nil
 }
 
@@ -213,6 +214,7 @@ func (b *Backend) DeleteVSwitch(ctx context.Context, region regions.ID, id strin
 		return fail(op, "DependencyViolation", "The specified vSwitch has ENIs or instances; delete them first.")
 	}
 	delete(b.s.vswitches, id)
+	delete(b.s.tags, id)
 	return nil
 }
 

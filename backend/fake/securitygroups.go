@@ -114,5 +114,6 @@ func (b *Backend) DeleteSecurityGroup(ctx context.Context, region regions.ID, id
 		}
 	}
 	delete(b.s.groups, id)
+	delete(b.s.tags, id)
 	return nil
 }

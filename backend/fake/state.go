@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -26,6 +27,9 @@ type state struct {
 	instMeta  map[string]*instanceMeta // instances made through the API
 	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
+	// tags are every resource's tags, by resource ID, sorted by key; a resource's
+	// entry goes with it.
+	tags map[string][]backend.Tag
 	// pending lists resources in a transitional status; settle finishes them.
 	pendingEIPs map[eip.ID]bool
 	pendingENIs map[eni.ID]bool
@@ -35,7 +39,7 @@ func newState() state {
 	return state{
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{}, vpcs: map[string]*vpcRec{},
 		groups: map[string]*SecurityGroup{}, instMeta: map[string]*instanceMeta{},
-		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{},
+		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{}, tags: map[string][]backend.Tag{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
 	}
@@ -190,6 +194,7 @@ func (b *Backend) removeEIP(id eip.ID) {
 		b.s.eipsIn(r.addr.Region).remove(id)
 	}
 	delete(b.s.eips, id)
+	delete(b.s.tags, string(id))
 }
 
 func (b *Backend) removeENI(id eni.ID) {
@@ -203,6 +208,7 @@ func (b *Backend) removeENI(id eni.ID) {
 		}
 	}
 	delete(b.s.enis, id)
+	delete(b.s.tags, string(id))
 	b.s.enisIn(r.iface.Region).remove(id)
 }
 
@@ -228,6 +234,9 @@ func (b *Backend) Restore(s Snapshot) {
 
 func (s *state) clone() state {
 	c := newState()
+	for id, t := range s.tags {
+		c.tags[id] = slices.Clone(t)
+	}
 	for id, r := range s.eips {
 		cp := *r
 		cp.addr.LockReasons = slices.Clone(r.addr.LockReasons)

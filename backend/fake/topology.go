@@ -38,6 +38,8 @@ type VPCSpec struct {
 	CIDR        netip.Prefix `json:"cidr"`
 	Name        string       `json:"name,omitempty"`
 	Description string       `json:"description,omitempty"`
+	// Tags are the resource's tags, checked as TagResources checks them.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // A SecurityGroupSpec is a security group in a VPC; Type defaults to normal.
@@ -48,6 +50,8 @@ type SecurityGroupSpec struct {
 	Name        string     `json:"name,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Type        string     `json:"type,omitempty"`
+	// Tags are the resource's tags, checked as TagResources checks them.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // A VSwitchSpec is a subnet of a VPC in one zone.
@@ -59,6 +63,8 @@ type VSwitchSpec struct {
 	CIDR        netip.Prefix `json:"cidr"`
 	Name        string       `json:"name,omitempty"`
 	Description string       `json:"description,omitempty"`
+	// Tags are the resource's tags, checked as TagResources checks them.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // An InstanceSpec is an ECS instance in a vSwitch. Its primary ENI gets the ID
@@ -80,6 +86,8 @@ type InstanceSpec struct {
 	Description    string   `json:"description,omitempty"`
 	Image          string   `json:"image,omitempty"`
 	SecurityGroups []string `json:"security_groups,omitempty"`
+	// Tags are the resource's tags, checked as TagResources checks them.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // An ENISpec is a secondary or trunk ENI, attached to Instance when that is set.
@@ -94,6 +102,8 @@ type ENISpec struct {
 	Name             string       `json:"name,omitempty"`
 	Description      string       `json:"description,omitempty"`
 	SecurityGroups   []string     `json:"security_groups,omitempty"`
+	// Tags are the resource's tags, checked as TagResources checks them.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // An EIPSpec is an EIP, associated as Association says when that is set.
@@ -108,6 +118,8 @@ type EIPSpec struct {
 	Bandwidth      int                `json:"bandwidth,omitempty"` // Mbit/s; default 5
 	Name           string             `json:"name,omitempty"`
 	Description    string             `json:"description,omitempty"`
+	// Tags are the resource's tags, checked as TagResources checks them.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // An AssociationSpec says where a seeded EIP is associated: with an ENI in a mode, or
@@ -240,7 +252,7 @@ func (b *Backend) seedVSwitch(v VSwitchSpec) error {
 	}
 	b.s.vswitches[v.ID] = &vswitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR.Masked(),
 		Name: v.Name, Description: v.Description, Created: b.clock().UTC(), used: map[netip.Addr]string{}}
-	return nil
+	return b.seedTags(backend.TagVPC, v.ID, v.Tags)
 }
 
 func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
@@ -260,7 +272,7 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 		return errors.New("duplicate ID")
 	}
 	b.s.groups[g.ID] = &SecurityGroup{ID: g.ID, Region: g.Region, VPC: g.VPC, Name: g.Name, Description: g.Description, Type: g.Type, Created: b.clock().UTC()}
-	return nil
+	return b.seedTags(backend.TagECS, g.ID, g.Tags)
 }
 
 func (b *Backend) seedVPC(v VPCSpec) error {
@@ -277,7 +289,7 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 		return errors.New("duplicate ID")
 	}
 	b.s.vpcs[v.ID] = &vpcRec{VPC{ID: v.ID, Region: v.Region, CIDR: v.CIDR.Masked(), Name: v.Name, Description: v.Description, Created: b.clock().UTC()}}
-	return nil
+	return b.seedTags(backend.TagVPC, v.ID, v.Tags)
 }
 
 func (b *Backend) seedInstance(in InstanceSpec) error {
@@ -314,7 +326,7 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		b.s.instMeta[in.ID] = &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
 			SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC()}
 	}
-	return nil
+	return b.seedTags(backend.TagECS, in.ID, in.Tags)
 }
 
 // seedENI creates the ENI of n; seed attaches it afterwards.
@@ -333,7 +345,10 @@ func (b *Backend) seedENI(n ENISpec) (*eniRec, error) {
 		Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: n.PrimaryIP, SecondaryIPs: n.SecondaryIPs,
 		SecondaryIPCount: n.SecondaryIPCount, Kind: n.Kind, Name: n.Name, Description: n.Description, SecurityGroups: n.SecurityGroups,
 	}, n.ID)
-	return r, err
+	if err != nil {
+		return nil, err
+	}
+	return r, b.seedTags(backend.TagECS, string(r.iface.ID), n.Tags)
 }
 
 func (b *Backend) seedEIP(s EIPSpec) error {
@@ -378,5 +393,5 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 		r.addr.BusinessStatus = s.BusinessStatus
 	}
 	r.addr.LockReasons = append([]eip.LockReason(nil), s.LockReasons...)
-	return nil
+	return b.seedTags(backend.TagVPC, string(a.ID), s.Tags)
 }
