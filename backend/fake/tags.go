@@ -48,12 +48,18 @@ type TaggedResource struct {
 // ID exists in a region.
 var tagKinds = map[backend.TagAPI]map[string]func(s *state, r regions.ID, id string) bool{
 	backend.TagVPC: {
-		"eip":     func(s *state, r regions.ID, id string) bool { e := s.eips[eip.ID(id)]; return e != nil && e.addr.Region == r },
+		"eip": func(s *state, r regions.ID, id string) bool {
+			e := s.eips[eip.ID(id)]
+			return e != nil && e.addr.Region == r
+		},
 		"vpc":     func(s *state, r regions.ID, id string) bool { v := s.vpcs[id]; return v != nil && v.Region == r },
 		"vswitch": func(s *state, r regions.ID, id string) bool { v := s.vswitches[id]; return v != nil && v.Region == r },
 	},
 	backend.TagECS: {
-		"eni":           func(s *state, r regions.ID, id string) bool { n := s.enis[eni.ID(id)]; return n != nil && n.iface.Region == r },
+		"eni": func(s *state, r regions.ID, id string) bool {
+			n := s.enis[eni.ID(id)]
+			return n != nil && n.iface.Region == r
+		},
 		"instance":      func(s *state, r regions.ID, id string) bool { i := s.instances[id]; return i != nil && i.Region == r },
 		"securitygroup": func(s *state, r regions.ID, id string) bool { g := s.groups[id]; return g != nil && g.Region == r },
 	},
