@@ -181,14 +181,19 @@ type DescribeInstanceInput struct {
 	Instance string
 }
 
-// DescribeInstanceTypesInput names instance types, e.g. "ecs.g7.large".
+// DescribeInstanceTypesInput names instance types, e.g. "ecs.g7.large", or a family
+// ("ecs.g7"); with neither, every type.
 type DescribeInstanceTypesInput struct {
-	Types []string
+	Types  []string
+	Family string
 }
 
-// An InstanceType is one type's ENI limits as DescribeInstanceTypes reports them.
+// An InstanceType is one type's ENI limits as DescribeInstanceTypes reports them, with
+// its vCPUs and memory where the source gives them (0 otherwise).
 type InstanceType struct {
-	Type   string
-	Family string
-	Limits eni.Limits
+	Type      string
+	Family    string
+	Limits    eni.Limits
+	Cores     int
+	MemoryGiB float64
 }

@@ -339,7 +339,10 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 			return nil, p.badParam("NextToken", "is not a token this server gave")
 		}
 	}
-	found, err := s.b.DescribeInstanceTypes(ctx, backend.DescribeInstanceTypesInput{Types: types})
+	if one := p.str("InstanceType"); one != "" {
+		types = append(types, one)
+	}
+	found, err := s.b.DescribeInstanceTypes(ctx, backend.DescribeInstanceTypesInput{Types: types, Family: p.str("InstanceTypeFamily")})
 	if err != nil {
 		return nil, err
 	}
@@ -354,10 +357,12 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 		found = found[start:end]
 	}
 	type typeJSON struct {
-		InstanceTypeID              string `json:"InstanceTypeId"`
-		InstanceTypeFamily          string `json:"InstanceTypeFamily"`
-		EniQuantity                 int    `json:"EniQuantity"`
-		EniPrivateIPAddressQuantity *int   `json:"EniPrivateIpAddressQuantity,omitempty"`
+		InstanceTypeID              string  `json:"InstanceTypeId"`
+		InstanceTypeFamily          string  `json:"InstanceTypeFamily"`
+		EniQuantity                 int     `json:"EniQuantity"`
+		EniPrivateIPAddressQuantity *int    `json:"EniPrivateIpAddressQuantity,omitempty"`
+		CPUCoreCount                int     `json:"CpuCoreCount"`
+		MemorySize                  float64 `json:"MemorySize"`
 	}
 	out := struct {
 		RequestID     string `json:"RequestId"`
@@ -368,7 +373,7 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	}{RequestID: newRequestID(), NextToken: next}
 	out.InstanceTypes.InstanceType = []typeJSON{}
 	for _, t := range found {
-		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs}
+		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs, CPUCoreCount: t.Cores, MemorySize: t.MemoryGiB}
 		if t.Limits.KnowsPrivateIPs() {
 			n := t.Limits.PrivateIPsPerENI
 			j.EniPrivateIPAddressQuantity = &n

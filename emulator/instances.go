@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
-	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
@@ -39,7 +38,7 @@ func instanceJSON(d fake.InstanceDetail, tags ecsTags) map[string]any {
 		"InstanceId": d.ID, "InstanceName": d.Name, "Description": d.Description, "HostName": d.ID, "ImageId": d.Image,
 		"InstanceType": d.Type, "RegionId": string(d.Region), "ZoneId": d.Zone, "Status": d.Status,
 		"InstanceNetworkType": "vpc", "InstanceChargeType": "PostPaid", "InternetChargeType": "PayByTraffic",
-		"InternetMaxBandwidthIn": 0, "InternetMaxBandwidthOut": 0, "SpotStrategy": "NoSpot", "StoppedMode": "Not-applicable",
+		"InternetMaxBandwidthIn": 0, "InternetMaxBandwidthOut": d.BandwidthOut, "SpotStrategy": "NoSpot", "StoppedMode": "Not-applicable",
 		"DeletionProtection": false, "CreationTime": cloudTime(d.Created), "StartTime": cloudTime(d.Created),
 		"ExpiredTime": "2099-12-31T15:59Z", "ResourceGroupId": "", "OSType": "linux", "OSName": "", "Cpu": 2, "Memory": 8192,
 		"VpcAttributes": map[string]any{"VpcId": d.VPC, "VSwitchId": d.VSwitch, "NatIpAddress": "",
@@ -100,8 +99,32 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What RunInstances takes beyond these is refused, named, not dropped.
+	if err := refuseOthers(p, "RegionId", "ClientToken", "DryRun", "InstanceType", "VSwitchId", "ImageId", "InstanceName", "Description",
+		"SecurityGroupId", `^SecurityGroupIds\.\d+$`, "Amount", "ZoneId", "InternetMaxBandwidthOut", "InstanceChargeType", "InternetChargeType",
+		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
+		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`, `^Tag\.\d+\.(Key|Value)$`); err != nil {
+		return nil, err
+	}
+	switch {
+	case p.str("DryRun") == "true":
+		return nil, p.badParam("DryRun", "eipassoc serve does not answer dry runs")
+	case p.str("InstanceChargeType") != "" && p.str("InstanceChargeType") != "PostPaid":
+		return nil, p.badParam("InstanceChargeType", "eipassoc serve runs pay-as-you-go (PostPaid) instances only")
+	case p.str("InternetChargeType") != "" && p.str("InternetChargeType") != "PayByTraffic":
+		return nil, p.badParam("InternetChargeType", "eipassoc serve bills public bandwidth by traffic only")
+	}
 	in := fake.RunInstanceInput{Region: r, Type: p.str("InstanceType"), VSwitch: p.str("VSwitchId"), Image: p.str("ImageId"),
-		Name: p.str("InstanceName"), Description: p.str("Description")}
+		Name: p.str("InstanceName"), Description: p.str("Description"), Zone: p.str("ZoneId")}
+	if in.SystemDisk, err = diskSpec(p, "SystemDisk."); err != nil {
+		return nil, err
+	}
+	if in.DataDisks, err = dataDisks(p); err != nil {
+		return nil, err
+	}
+	if in.BandwidthOut, err = p.integer("InternetMaxBandwidthOut"); err != nil {
+		return nil, err
+	}
 	if in.SecurityGroups, err = p.list("SecurityGroupIds", 10); err != nil {
 		return nil, err
 	}
@@ -123,28 +146,6 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 
 func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {
 	return deleteBy(ctx, p, "InstanceId", s.b.DeleteInstance)
-}
-
-// describeDisks answers for the system disk of one instance, which the emulator does not
-// model: a 40 GiB cloud_essd disk named after the instance.
-func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
-	r, err := region(p)
-	if err != nil {
-		return nil, err
-	}
-	disks := []any{}
-	if id := p.str("InstanceId"); id != "" {
-		if d, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
-			disks = append(disks, map[string]any{
-				"DiskId": "d-" + strings.TrimPrefix(d.ID, "i-"), "InstanceId": d.ID, "Type": "system", "Category": "cloud_essd", "Size": 40,
-				"DiskName": "", "Description": "", "PerformanceLevel": "PL0", "Encrypted": false, "KMSKeyId": "",
-				"Status": "In_use", "ZoneId": d.Zone, "RegionId": string(d.Region), "DeleteWithInstance": true,
-				"Tags": map[string]any{"Tag": []none{}},
-			})
-		}
-	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(disks), "PageNumber": 1, "PageSize": 10,
-		"Disks": map[string]any{"Disk": disks}}, nil
 }
 
 // instanceAnswer answers an instance-level describe with fields for an instance the

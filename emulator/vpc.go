@@ -35,6 +35,8 @@ func (s *Server) table() map[opKey]handler {
 		"CreateVSwitch":              s.createVSwitch,
 		"DescribeVSwitchAttributes":  s.describeVSwitch,
 		"DeleteVSwitch":              s.deleteVSwitch,
+		fake.OpModifyVPC:             s.renamer(fake.OpModifyVPC, "VpcId", "VpcName"),
+		fake.OpModifyVSwitch:         s.renamer(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
 	}
 	ecs := map[backend.Op]handler{
 		backend.OpCreateENI:                     s.createENI,
@@ -46,6 +48,14 @@ func (s *Server) table() map[opKey]handler {
 		backend.OpDescribeENIs:                  s.describeENIs,
 		backend.OpDescribeInstance:              s.describeInstances,
 		backend.OpDescribeInstanceTypes:         s.describeInstanceTypes,
+		"DescribeAvailableResource":             s.describeAvailableResource,
+		"DescribeZones":                         s.describeZones,
+		"DescribeImages":                        s.describeImages,
+		"DescribeTags":                          s.describeTags,
+		"ModifyDiskAttribute":                   s.modifyDiskAttribute,
+		fake.OpModifySecurityGroup:              s.renamer(fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
+		fake.OpModifyENI:                        s.renamer(fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
+		"ModifyInstanceNetworkSpec":             s.modifyInstanceNetworkSpec,
 		"CreateSecurityGroup":                   s.createSecurityGroup,
 		"DescribeSecurityGroups":                s.describeSecurityGroups,
 		"DescribeSecurityGroupAttribute":        s.describeSecurityGroupAttribute,

@@ -261,7 +261,7 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 // DescribeInstanceTypes implements [backend.InstanceReader], following NextToken.
 func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) ([]backend.InstanceType, error) {
 	const op = backend.OpDescribeInstanceTypes
-	req := &ecsapi.DescribeInstanceTypesRequest{}
+	req := &ecsapi.DescribeInstanceTypesRequest{InstanceTypeFamily: optional(in.Family)}
 	for _, t := range in.Types {
 		req.InstanceTypes = append(req.InstanceTypes, tea.String(t))
 	}
@@ -281,7 +281,8 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 				if l.PrivateIPsPerENI == 0 {
 					l.PrivateIPsPerENI = eni.Unknown
 				}
-				out = append(out, backend.InstanceType{Type: tea.StringValue(t.InstanceTypeId), Family: tea.StringValue(t.InstanceTypeFamily), Limits: l})
+				out = append(out, backend.InstanceType{Type: tea.StringValue(t.InstanceTypeId), Family: tea.StringValue(t.InstanceTypeFamily), Limits: l,
+					Cores: int(tea.Int32Value(t.CpuCoreCount)), MemoryGiB: float64(tea.Float32Value(t.MemorySize))})
 			}
 		}
 		next := tea.StringValue(resp.Body.NextToken)

@@ -16,7 +16,8 @@ import (
 func (b *Backend) Topology() Topology {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	var t Topology
+	t := Topology{Catalog: Catalog{Zones: slices.Clone(b.catalog.Zones), InstanceTypes: slices.Clone(b.catalog.InstanceTypes),
+		Images: slices.Clone(b.catalog.Images)}}
 	for _, id := range slices.Sorted(maps.Keys(b.s.vpcs)) {
 		v := b.s.vpcs[id]
 		t.VPCs = append(t.VPCs, VPCSpec{ID: v.ID, Region: v.Region, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Tags: b.s.tagMap(id)})
@@ -34,6 +35,7 @@ func (b *Backend) Topology() Topology {
 		spec := InstanceSpec{ID: in.ID, Type: in.Type, Status: in.Status, DHCP: in.DHCP, Tags: b.s.tagMap(id)}
 		if m := b.s.instMeta[id]; m != nil {
 			spec.Name, spec.Description, spec.Image, spec.SecurityGroups = m.Name, m.Description, m.Image, slices.Clone(m.SecurityGroups)
+			spec.Disks, spec.BandwidthOut = slices.Clone(m.Disks), m.BandwidthOut
 		}
 		if len(in.ENIs) > 0 {
 			if p := b.s.enis[in.ENIs[0]]; p != nil {

@@ -59,6 +59,8 @@ type Backend struct {
 	tokens   map[string]tokenEntry // key: op + "\x00" + ClientToken
 	calls    []Call
 	faults   map[backend.Op]*faultState
+	// catalog is what the cloud offers; seeded, never changed by a call.
+	catalog Catalog
 }
 
 var _ backend.Backend = (*Backend)(nil)
@@ -323,6 +325,9 @@ func checkRegion(op backend.Op, id regions.ID) error {
 func (b *Backend) limits(typ string) (eni.Limits, bool) {
 	if l, ok := b.opts.Limits[typ]; ok {
 		return l, true
+	}
+	if t, ok := b.catalog.instanceType(typ); ok {
+		return t.limits(), true
 	}
 	return eni.LimitsFor(typ)
 }

@@ -50,11 +50,21 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 		for t := range b.opts.Limits {
 			known[t] = true
 		}
+		for _, t := range b.catalog.InstanceTypes {
+			known[t.Type] = true
+		}
 		types = slices.Sorted(maps.Keys(known))
 	}
 	for _, t := range types {
+		if in.Family != "" && ecs.Family(t) != in.Family {
+			continue
+		}
 		if l, ok := b.limits(t); ok {
-			out = append(out, backend.InstanceType{Type: t, Family: ecs.Family(t), Limits: l})
+			it := backend.InstanceType{Type: t, Family: ecs.Family(t), Limits: l}
+			if spec, ok := b.catalog.instanceType(t); ok {
+				it.Cores, it.MemoryGiB = spec.Cores, spec.MemoryGiB
+			}
+			out = append(out, it)
 		}
 	}
 	return out, nil

@@ -32,6 +32,7 @@ type InstanceDetail struct {
 	SecurityGroups []string
 	PrimaryIP      netip.Addr
 	Created        time.Time
+	BandwidthOut   int // public bandwidth, Mbit/s
 }
 
 // instanceMeta is what an instance made through the API keeps beside ecs.Instance.
@@ -39,6 +40,8 @@ type instanceMeta struct {
 	Name, Description, Image string
 	SecurityGroups           []string
 	Created                  time.Time
+	Disks                    []Disk // the system disk first
+	BandwidthOut             int    // public bandwidth, Mbit/s
 }
 
 // RunInstanceInput creates one instance in a vSwitch, with its primary ENI.
@@ -50,6 +53,13 @@ type RunInstanceInput struct {
 	Image          string
 	Name           string
 	Description    string
+	// SystemDisk and DataDisks are the instance's disks (at most 16 data disks);
+	// BandwidthOut its public bandwidth (Mbit/s, 0 to 100).
+	SystemDisk   DiskSpec
+	DataDisks    []DiskSpec
+	BandwidthOut int
+	// Zone, when set, must be the vSwitch's zone.
+	Zone string
 }
 
 // RunInstance implements RunInstances for one instance: the type must have known ENI
@@ -73,6 +83,23 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 	if _, ok := b.limits(in.Type); !ok {
 		return "", fail(op, "InvalidInstanceType.NotFound", "The instance type "+in.Type+" is not known to this account.")
 	}
+	if in.Zone != "" && in.Zone != vsw.Zone {
+		return "", fail(op, "InvalidVSwitchId.NotFound", "The vSwitch "+vsw.ID+" is in zone "+vsw.Zone+", not "+in.Zone+".")
+	}
+	if len(in.DataDisks) > 16 {
+		return "", fail(op, "InvalidDataDiskSize.ValueNotSupported", "An instance takes at most 16 data disks.")
+	}
+	if in.BandwidthOut < 0 || in.BandwidthOut > 100 {
+		return "", fail(op, "InvalidInternetMaxBandwidthOut.Malformed", "InternetMaxBandwidthOut is 0 to 100.")
+	}
+	if err := checkDisk(op, "system", in.SystemDisk); err != nil {
+		return "", err
+	}
+	for _, d := range in.DataDisks {
+		if err := checkDisk(op, "data", d); err != nil {
+			return "", err
+		}
+	}
 	id = b.newID("i")
 	primary := eni.ID(b.newID("eni"))
 	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, Kind: eni.Primary, SecurityGroups: in.SecurityGroups}, primary)
@@ -81,7 +108,12 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 	}
 	r.iface.Status, r.iface.Instance = eni.InUse, id
 	b.s.instances[id] = &ecs.Instance{ID: id, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: "Running", ENIs: []eni.ID{primary}}
-	b.s.instMeta[id] = &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image, SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC()}
+	m := &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image, SecurityGroups: slices.Clone(in.SecurityGroups),
+		Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: []Disk{newDisk(id, 0, "system", in.SystemDisk)}}
+	for i, d := range in.DataDisks {
+		m.Disks = append(m.Disks, newDisk(id, i+1, "data", d))
+	}
+	b.s.instMeta[id] = m
 	return id, nil
 }
 
@@ -134,7 +166,7 @@ func (b *Backend) DescribeInstanceDetail(ctx context.Context, region regions.ID,
 	defer b.mu.Unlock()
 	d = InstanceDetail{Instance: inst}
 	if m := b.s.instMeta[id]; m != nil {
-		d.Name, d.Description, d.Image, d.Created = m.Name, m.Description, m.Image, m.Created
+		d.Name, d.Description, d.Image, d.Created, d.BandwidthOut = m.Name, m.Description, m.Image, m.Created, m.BandwidthOut
 		d.SecurityGroups = slices.Clone(m.SecurityGroups)
 	}
 	if len(inst.ENIs) > 0 {

@@ -113,7 +113,7 @@ func (s *state) idTaken(id string) bool {
 	_, i := s.instances[id]
 	_, p := s.vpcs[id]
 	_, g := s.groups[id]
-	return e || n || v || i || p || g
+	return e || n || v || i || p || g || s.diskIDTaken(id)
 }
 
 // settle completes the transitions that are due at now, in the order they end (then
@@ -265,6 +265,7 @@ func (s *state) clone() state {
 	for id, m := range s.instMeta {
 		cp := *m
 		cp.SecurityGroups = slices.Clone(m.SecurityGroups)
+		cp.Disks = slices.Clone(m.Disks)
 		c.instMeta[id] = &cp
 	}
 	for id, in := range s.instances {

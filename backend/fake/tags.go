@@ -77,9 +77,11 @@ func (b *Backend) tagTargets(op backend.Op, in TagInput, needIDs bool) (func(str
 	case needIDs && len(in.ResourceIDs) == 0:
 		return nil, fail(op, "MissingParameter", "The input parameter \"ResourceId.N\" that is mandatory for processing this request is not supplied.")
 	}
-	for _, id := range in.ResourceIDs {
-		if !exists(&b.s, in.Region, id) {
-			return nil, fail(op, "InvalidResourceId.NotFound", fmt.Sprintf("The specified ResourceIds are not found in our records: %s.", id))
+	if needIDs {
+		for _, id := range in.ResourceIDs {
+			if !exists(&b.s, in.Region, id) {
+				return nil, fail(op, "InvalidResourceId.NotFound", fmt.Sprintf("The specified ResourceIds are not found in our records: %s.", id))
+			}
 		}
 	}
 	return func(id string) bool { return exists(&b.s, in.Region, id) }, nil
@@ -165,8 +167,13 @@ func (b *Backend) ListTagResources(ctx context.Context, in TagInput) (out []Tagg
 	if err != nil {
 		return nil, err
 	}
-	ids := in.ResourceIDs
-	if len(ids) == 0 {
+	var ids []string
+	for _, id := range in.ResourceIDs {
+		if exists(id) {
+			ids = append(ids, id) // a resource that is not there has no tags to list
+		}
+	}
+	if len(in.ResourceIDs) == 0 {
 		for id := range b.s.tags {
 			if exists(id) {
 				ids = append(ids, id)

@@ -28,6 +28,9 @@ type Topology struct {
 	Instances      []InstanceSpec      `json:"instances,omitempty"`
 	ENIs           []ENISpec           `json:"enis,omitempty"`
 	EIPs           []EIPSpec           `json:"eips,omitempty"`
+	// Catalog is what the cloud offers (zones, instance types, images); a topology
+	// that gives one replaces the account's.
+	Catalog Catalog `json:"catalog,omitzero"`
 }
 
 // A VPCSpec is a VPC. A vSwitch may name a VPC the topology does not list; creating
@@ -86,6 +89,10 @@ type InstanceSpec struct {
 	Description    string   `json:"description,omitempty"`
 	Image          string   `json:"image,omitempty"`
 	SecurityGroups []string `json:"security_groups,omitempty"`
+	// Disks are the instance's disks, the system disk first (default: a 40 GiB
+	// cloud_efficiency system disk); BandwidthOut its public bandwidth in Mbit/s.
+	Disks        []Disk `json:"disks,omitempty"`
+	BandwidthOut int    `json:"internet_max_bandwidth_out,omitempty"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
 }
@@ -174,18 +181,24 @@ func LoadTopology(r io.Reader) (Topology, error) {
 func (b *Backend) Seed(t Topology) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	saved := b.s.clone()
+	saved, catalog := b.s.clone(), b.catalog
 	delay := b.opts.TransitionDelay
 	b.opts.TransitionDelay = 0
 	defer func() { b.opts.TransitionDelay = delay }()
 	if err := b.seed(t); err != nil {
-		b.s = saved
+		b.s, b.catalog = saved, catalog
 		return err
 	}
 	return nil
 }
 
 func (b *Backend) seed(t Topology) error {
+	if err := checkCatalog(t.Catalog); err != nil {
+		return &TopologyError{Where: "catalog", Err: err}
+	}
+	if len(t.Catalog.Zones)+len(t.Catalog.InstanceTypes)+len(t.Catalog.Images) > 0 {
+		b.catalog = t.Catalog
+	}
 	for i, v := range t.VPCs {
 		if err := b.seedVPC(v); err != nil {
 			return &TopologyError{Where: fmt.Sprintf("vpcs[%d] %s", i, v.ID), Err: err}
@@ -322,10 +335,17 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		ID: in.ID, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: in.Status, DHCP: in.DHCP,
 		ENIs: []eni.ID{in.PrimaryENI},
 	}
-	if in.Name != "" || in.Description != "" || in.Image != "" || len(in.SecurityGroups) > 0 {
-		b.s.instMeta[in.ID] = &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
-			SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC()}
+	m := &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
+		SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: slices.Clone(in.Disks)}
+	for _, d := range m.Disks {
+		if d.ID == "" || b.s.idTaken(d.ID) || (d.Type != "system" && d.Type != "data") {
+			return fmt.Errorf("disk %q: a disk needs a unique id and the type system or data", d.ID)
+		}
 	}
+	if len(m.Disks) == 0 || m.Disks[0].Type != "system" {
+		m.Disks = append([]Disk{newDisk(in.ID, 0, "system", DiskSpec{})}, m.Disks...)
+	}
+	b.s.instMeta[in.ID] = m
 	return b.seedTags(backend.TagECS, in.ID, in.Tags)
 }
 

@@ -1,0 +1,258 @@
+package emulator
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The ECS describes of what the cloud offers (zones, instance types, images), served
+// from the account's catalog (backend/fake.Catalog) for data sources such as alicloud_zones,
+// alicloud_instance_types and alicloud_images.
+
+// supportedResource is one entry of DescribeAvailableResource.
+type supportedResource struct {
+	Value          string `json:"Value"`
+	Status         string `json:"Status"`
+	StatusCategory string `json:"StatusCategory"`
+}
+
+// availableResource lists what a zone offers of one kind.
+type availableResource struct {
+	Type               string `json:"Type"`
+	SupportedResources struct {
+		SupportedResource []supportedResource `json:"SupportedResource"`
+	} `json:"SupportedResources"`
+}
+
+// availableZone is one zone of DescribeAvailableResource.
+type availableZone struct {
+	ZoneID             string `json:"ZoneId"`
+	RegionID           string `json:"RegionId"`
+	Status             string `json:"Status"`
+	StatusCategory     string `json:"StatusCategory"`
+	AvailableResources struct {
+		AvailableResource []availableResource `json:"AvailableResource"`
+	} `json:"AvailableResources"`
+}
+
+// availableResourceAnswer is the answer of DescribeAvailableResource.
+type availableResourceAnswer struct {
+	RequestID      string `json:"RequestId"`
+	AvailableZones struct {
+		AvailableZone []availableZone `json:"AvailableZone"`
+	} `json:"AvailableZones"`
+}
+
+// describeAvailableResource answers the destinations Zone, InstanceType, SystemDisk and
+// DataDisk from the catalog, every resource in stock; ZoneId, InstanceType, Cores and
+// Memory narrow the answer. Other destinations (ddh, Network, ...) are refused, named.
+func (s *Server) describeAvailableResource(_ context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	dest, err := p.required("DestinationResource")
+	if err != nil {
+		return nil, err
+	}
+	cores, err := p.integer("Cores")
+	if err != nil {
+		return nil, err
+	}
+	memory := 0.0
+	if m := p.str("Memory"); m != "" {
+		if memory, err = strconv.ParseFloat(m, 64); err != nil {
+			return nil, p.badParam("Memory", "not a number of GiB")
+		}
+	}
+	c := s.b.Catalog()
+	out := availableResourceAnswer{RequestID: newRequestID()}
+	out.AvailableZones.AvailableZone = []availableZone{}
+	for _, z := range c.ZonesOf(r) {
+		if id := p.str("ZoneId"); id != "" && id != z.ID {
+			continue
+		}
+		var values []string
+		switch dest {
+		case "Zone":
+			values = []string{z.ID}
+		case "InstanceType":
+			for _, t := range c.TypesIn(z) {
+				if (cores == 0 || t.Cores == cores) && (memory == 0 || t.MemoryGiB == memory) && (p.str("InstanceType") == "" || p.str("InstanceType") == t.Type) {
+					values = append(values, t.Type)
+				}
+			}
+		case "SystemDisk", "DataDisk":
+			values = c.DiskCategoriesIn(z)
+		default:
+			return nil, p.badParam("DestinationResource", fmt.Sprintf("eipassoc serve answers Zone, InstanceType, SystemDisk and DataDisk, not %q", dest))
+		}
+		zone := availableZone{ZoneID: z.ID, RegionID: string(r), Status: "Available", StatusCategory: "WithStock"}
+		res := availableResource{Type: dest}
+		res.SupportedResources.SupportedResource = []supportedResource{}
+		for _, v := range values {
+			res.SupportedResources.SupportedResource = append(res.SupportedResources.SupportedResource,
+				supportedResource{Value: v, Status: "Available", StatusCategory: "WithStock"})
+		}
+		zone.AvailableResources.AvailableResource = []availableResource{res}
+		out.AvailableZones.AvailableZone = append(out.AvailableZones.AvailableZone, zone)
+	}
+	return out, nil
+}
+
+// stringList is a list member such as {"ResourceTypes": ["Instance", ...]}.
+type stringList map[string][]string
+
+// zoneJSON is one zone of DescribeZones.
+type zoneJSON struct {
+	ZoneID                    string     `json:"ZoneId"`
+	LocalName                 string     `json:"LocalName"`
+	ZoneType                  string     `json:"ZoneType"`
+	AvailableResourceCreation stringList `json:"AvailableResourceCreation"`
+	AvailableInstanceTypes    stringList `json:"AvailableInstanceTypes"`
+	AvailableDiskCategories   stringList `json:"AvailableDiskCategories"`
+	AvailableVolumeCategories stringList `json:"AvailableVolumeCategories"`
+}
+
+// describeZones answers DescribeZones from the catalog: every zone takes instances,
+// disks and vSwitches.
+func (s *Server) describeZones(_ context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	c := s.b.Catalog()
+	zones := []zoneJSON{}
+	for _, z := range c.ZonesOf(r) {
+		var types []string
+		for _, t := range c.TypesIn(z) {
+			types = append(types, t.Type)
+		}
+		zones = append(zones, zoneJSON{ZoneID: z.ID, LocalName: cmp.Or(z.Name, z.ID), ZoneType: "AvailabilityZone",
+			AvailableResourceCreation: stringList{"ResourceTypes": {"VSwitch", "IoOptimized", "Instance", "Disk"}},
+			AvailableInstanceTypes:    stringList{"InstanceTypes": orEmpty(types)},
+			AvailableDiskCategories:   stringList{"DiskCategories": c.DiskCategoriesIn(z)},
+			AvailableVolumeCategories: stringList{"VolumeCategories": {}}})
+	}
+	return struct {
+		RequestID string `json:"RequestId"`
+		Zones     struct {
+			Zone []zoneJSON `json:"Zone"`
+		} `json:"Zones"`
+	}{RequestID: newRequestID(), Zones: struct {
+		Zone []zoneJSON `json:"Zone"`
+	}{zones}}, nil
+}
+
+// imageJSON is one image of DescribeImages.
+type imageJSON struct {
+	ImageID              string `json:"ImageId"`
+	ImageName            string `json:"ImageName"`
+	ImageVersion         string `json:"ImageVersion"`
+	ImageOwnerAlias      string `json:"ImageOwnerAlias"`
+	Description          string `json:"Description"`
+	OSName               string `json:"OSName"`
+	OSNameEn             string `json:"OSNameEn"`
+	OSType               string `json:"OSType"`
+	Platform             string `json:"Platform"`
+	Architecture         string `json:"Architecture"`
+	Size                 int    `json:"Size"`
+	Status               string `json:"Status"`
+	Usage                string `json:"Usage"`
+	Progress             string `json:"Progress"`
+	CreationTime         string `json:"CreationTime"`
+	IsSupportIoOptimized bool   `json:"IsSupportIoOptimized"`
+	IsSupportCloudinit   bool   `json:"IsSupportCloudinit"`
+	IsCopied             bool   `json:"IsCopied"`
+	IsSelfShared         string `json:"IsSelfShared"`
+	IsSubscribed         bool   `json:"IsSubscribed"`
+	ProductCode          string `json:"ProductCode"`
+	DiskDeviceMappings   struct {
+		DiskDeviceMapping []struct{} `json:"DiskDeviceMapping"`
+	} `json:"DiskDeviceMappings"`
+	Tags ecsTags `json:"Tags"`
+}
+
+// describeImages answers DescribeImages from the catalog's system images: ImageId,
+// ImageName (a pattern with *), ImageOwnerAlias (system, or nothing), OSType and
+// Architecture narrow the answer; InstanceType is accepted and every image runs on
+// every type. One page holds them all.
+func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	if owner := p.str("ImageOwnerAlias"); owner != "" && owner != "system" {
+		return imagesAnswer(nil), nil // the catalog holds public images only
+	}
+	var name *regexp.Regexp
+	if n := p.str("ImageName"); n != "" {
+		name = regexp.MustCompile("^" + strings.ReplaceAll(regexp.QuoteMeta(n), `\*`, ".*") + "$")
+	}
+	var out []imageJSON
+	for _, im := range s.b.Catalog().ImagesOf(r) {
+		switch {
+		case p.str("ImageId") != "" && p.str("ImageId") != im.ID,
+			name != nil && !name.MatchString(im.Name),
+			p.str("OSType") != "" && !strings.EqualFold(p.str("OSType"), cmp.Or(im.OSType, "linux")),
+			p.str("Architecture") != "" && p.str("Architecture") != cmp.Or(im.Architecture, "x86_64"):
+			continue
+		}
+		j := imageJSON{ImageID: im.ID, ImageName: im.Name, ImageOwnerAlias: "system", OSName: im.OSName, OSNameEn: im.OSName,
+			OSType: cmp.Or(im.OSType, "linux"), Platform: im.Platform, Architecture: cmp.Or(im.Architecture, "x86_64"),
+			Size: max(im.SizeGiB, 20), Status: "Available", Usage: "instance", Progress: "100%", CreationTime: "2024-01-01T00:00:00Z",
+			IsSupportIoOptimized: true, IsSupportCloudinit: true, IsSelfShared: "", Tags: ecsTags{Tag: []ecsTagJSON{}}}
+		j.DiskDeviceMappings.DiskDeviceMapping = []struct{}{}
+		out = append(out, j)
+	}
+	return imagesAnswer(out), nil
+}
+
+func imagesAnswer(images []imageJSON) any {
+	type list struct {
+		Image []imageJSON `json:"Image"`
+	}
+	return struct {
+		RequestID  string `json:"RequestId"`
+		TotalCount int    `json:"TotalCount"`
+		PageNumber int    `json:"PageNumber"`
+		PageSize   int    `json:"PageSize"`
+		Images     list   `json:"Images"`
+	}{newRequestID(), len(images), 1, max(len(images), 10), list{orEmpty(images)}}
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// describeTags answers the classic DescribeTags of ECS for one resource, from the
+// account's tags; images and other catalog entries carry none.
+func (s *Server) describeTags(_ context.Context, p *params) (any, error) {
+	if _, err := region(p); err != nil {
+		return nil, err
+	}
+	tags := []ecsTagJSON{}
+	if id := p.str("ResourceId"); id != "" {
+		for _, t := range s.b.Tags(id) {
+			tags = append(tags, ecsTagJSON{TagKey: t.Key, TagValue: t.Value})
+		}
+	}
+	return struct {
+		RequestID  string `json:"RequestId"`
+		TotalCount int    `json:"TotalCount"`
+		PageNumber int    `json:"PageNumber"`
+		PageSize   int    `json:"PageSize"`
+		Tags       struct {
+			Tag []ecsTagJSON `json:"Tag"`
+		} `json:"Tags"`
+	}{RequestID: newRequestID(), TotalCount: len(tags), PageNumber: 1, PageSize: 50, Tags: struct {
+		Tag []ecsTagJSON `json:"Tag"`
+	}{tags}}, nil
+}

@@ -1,0 +1,174 @@
+package emulator
+
+import (
+	"context"
+	"encoding/json"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// refuseOthers answers a call that sets a parameter the emulator does not model with
+// UnsupportedParameter, naming it, so that nothing asked for is dropped in silence.
+// allowed lists the parameters it models, as exact names or patterns.
+func refuseOthers(p *params, allowed ...string) error {
+	for _, name := range slices.Sorted(maps.Keys(p.v)) {
+		if slices.Contains(signingParams, name) || slices.ContainsFunc(allowed, func(a string) bool {
+			return a == name || (len(a) > 0 && a[0] == '^' && regexp.MustCompile(a).MatchString(name))
+		}) {
+			continue
+		}
+		return backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model the parameter "+name+" of "+string(p.op)+".")
+	}
+	return nil
+}
+
+// diskSpec reads a disk of RunInstances: prefix is "SystemDisk." or "DataDisk.N.".
+func diskSpec(p *params, prefix string) (fake.DiskSpec, error) {
+	d := fake.DiskSpec{Category: p.str(prefix + "Category"), Name: p.str(prefix + "DiskName"), Description: p.str(prefix + "Description"),
+		PerformanceLevel: p.str(prefix + "PerformanceLevel"), Encrypted: p.str(prefix+"Encrypted") == "true"}
+	var err error
+	if d.SizeGiB, err = p.integer(prefix + "Size"); err != nil {
+		return d, err
+	}
+	if v := p.optional(prefix + "DeleteWithInstance"); v != nil {
+		b := *v == "true"
+		d.DeleteWithInstance = &b
+	}
+	return d, nil
+}
+
+// dataDisks reads DataDisk.N.*, numbered from 1 without gaps.
+func dataDisks(p *params) ([]fake.DiskSpec, error) {
+	var out []fake.DiskSpec
+	for n := 1; ; n++ {
+		prefix := "DataDisk." + strconv.Itoa(n) + "."
+		found := false
+		for name := range p.v {
+			if len(name) > len(prefix) && name[:len(prefix)] == prefix {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return out, nil
+		}
+		d, err := diskSpec(p, prefix)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+}
+
+// diskJSON is a disk as DescribeDisks answers it.
+type diskJSON struct {
+	DiskID             string  `json:"DiskId"`
+	InstanceID         string  `json:"InstanceId"`
+	Type               string  `json:"Type"`
+	Category           string  `json:"Category"`
+	Size               int     `json:"Size"`
+	DiskName           string  `json:"DiskName"`
+	Description        string  `json:"Description"`
+	PerformanceLevel   string  `json:"PerformanceLevel"`
+	Encrypted          bool    `json:"Encrypted"`
+	KMSKeyID           string  `json:"KMSKeyId"`
+	Status             string  `json:"Status"`
+	ZoneID             string  `json:"ZoneId"`
+	RegionID           string  `json:"RegionId"`
+	DeleteWithInstance bool    `json:"DeleteWithInstance"`
+	Portable           bool    `json:"Portable"`
+	Device             string  `json:"Device"`
+	Tags               ecsTags `json:"Tags"`
+}
+
+// describeDisks answers for the disks of an instance (InstanceId), narrowed by DiskIds
+// (a JSON array) and DiskType (system, data or all).
+func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	if raw := p.str("DiskIds"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &ids); err != nil {
+			return nil, p.badParam("DiskIds", "must be a JSON array of disk IDs")
+		}
+	}
+	disks := []diskJSON{}
+	if id := p.str("InstanceId"); id != "" {
+		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
+		if err != nil && backend.Code(err) != "InvalidInstanceId.NotFound" {
+			return nil, err
+		}
+		for i, k := range s.b.Disks(r, id) {
+			if (len(ids) > 0 && !slices.Contains(ids, k.ID)) || (p.str("DiskType") != "" && p.str("DiskType") != "all" && p.str("DiskType") != k.Type) {
+				continue
+			}
+			disks = append(disks, diskJSON{DiskID: k.ID, InstanceID: id, Type: k.Type, Category: k.Category, Size: k.SizeGiB,
+				DiskName: k.Name, Description: k.Description, PerformanceLevel: k.PerformanceLevel, Encrypted: k.Encrypted,
+				Status: "In_use", ZoneID: d.Zone, RegionID: string(r), DeleteWithInstance: k.DeleteWithInstance,
+				Portable: k.Type == "data", Device: "/dev/xvd" + string(rune('a'+i)), Tags: s.ecsTagsOf(k.ID)})
+		}
+	}
+	return struct {
+		RequestID  string `json:"RequestId"`
+		TotalCount int    `json:"TotalCount"`
+		PageNumber int    `json:"PageNumber"`
+		PageSize   int    `json:"PageSize"`
+		Disks      struct {
+			Disk []diskJSON `json:"Disk"`
+		} `json:"Disks"`
+	}{RequestID: newRequestID(), TotalCount: len(disks), PageNumber: 1, PageSize: 10, Disks: struct {
+		Disk []diskJSON `json:"Disk"`
+	}{disks}}, nil
+}
+
+// modifyDiskAttribute changes a disk's name, description and DeleteWithInstance. A disk
+// ID names one disk in every region, so RegionId may be left out, as the API allows.
+func (s *Server) modifyDiskAttribute(ctx context.Context, p *params) (any, error) {
+	id, err := p.required("DiskId")
+	if err != nil {
+		return nil, err
+	}
+	r := regions.ID(p.str("RegionId"))
+	if err := refuseOthers(p, "RegionId", "DiskId", "DiskName", "Description", "DeleteWithInstance"); err != nil {
+		return nil, err
+	}
+	in := fake.ModifyDiskInput{Region: r, Disk: id, Name: p.optional("DiskName"), Description: p.optional("Description")}
+	if v := p.optional("DeleteWithInstance"); v != nil {
+		b := *v == "true"
+		in.DeleteWithInstance = &b
+	}
+	if err := s.b.ModifyDisk(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+// modifyInstanceNetworkSpec changes the public bandwidth of an instance.
+func (s *Server) modifyInstanceNetworkSpec(ctx context.Context, p *params) (any, error) {
+	r, id, err := regionAnd(p, "InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	if err := refuseOthers(p, "RegionId", "InstanceId", "InternetMaxBandwidthOut", "ClientToken", "AutoPay"); err != nil {
+		return nil, err
+	}
+	out, err := p.integer("InternetMaxBandwidthOut")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.ModifyNetworkSpec(ctx, r, id, out); err != nil {
+		return nil, err
+	}
+	return struct {
+		RequestID string `json:"RequestId"`
+		OrderID   string `json:"OrderId"`
+	}{newRequestID(), ""}, nil
+}

@@ -1,0 +1,40 @@
+package emulator
+
+import (
+	"context"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+)
+
+// renamer answers an attribute change of names and descriptions: idParam names the
+// resource, nameParam its name. Other parameters are refused, named.
+func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
+	return func(ctx context.Context, p *params) (any, error) {
+		r, id, err := regionAnd(p, idParam)
+		if err != nil {
+			return nil, err
+		}
+		allowed := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
+		if op == fake.OpModifyENI {
+			allowed = append(allowed, `^SecurityGroupId\.\d+$`)
+		}
+		if err := refuseOthers(p, allowed...); err != nil {
+			return nil, err
+		}
+		in := fake.ModifyInput{Region: r, ID: id, Name: p.optional(nameParam), Description: p.optional("Description")}
+		if op == fake.OpModifyENI {
+			groups, err := p.list("SecurityGroupId", 5)
+			if err != nil {
+				return nil, err
+			}
+			if len(groups) > 0 {
+				in.SecurityGroups = groups
+			}
+		}
+		if err := s.b.Modify(ctx, op, in); err != nil {
+			return nil, err
+		}
+		return ok()
+	}
+}
