@@ -102,6 +102,7 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	// What RunInstances takes beyond these is refused, named, not dropped.
 	if err := refuseOthers(p, "RegionId", "ClientToken", "DryRun", "InstanceType", "VSwitchId", "ImageId", "InstanceName", "Description",
 		"SecurityGroupId", `^SecurityGroupIds\.\d+$`, "Amount", "ZoneId", "InternetMaxBandwidthOut", "InstanceChargeType", "InternetChargeType",
+		"DeletionProtection", "SpotStrategy", "SecurityEnhancementStrategy",
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
 		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`, `^Tag\.\d+\.(Key|Value)$`); err != nil {
 		return nil, err
@@ -113,6 +114,10 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 		return nil, p.badParam("InstanceChargeType", "eipassoc serve runs pay-as-you-go (PostPaid) instances only")
 	case p.str("InternetChargeType") != "" && p.str("InternetChargeType") != "PayByTraffic":
 		return nil, p.badParam("InternetChargeType", "eipassoc serve bills public bandwidth by traffic only")
+	case p.str("DeletionProtection") == "true":
+		return nil, p.badParam("DeletionProtection", "eipassoc serve does not model deletion protection")
+	case p.str("SpotStrategy") != "" && p.str("SpotStrategy") != "NoSpot":
+		return nil, p.badParam("SpotStrategy", "eipassoc serve runs no spot instances")
 	}
 	in := fake.RunInstanceInput{Region: r, Type: p.str("InstanceType"), VSwitch: p.str("VSwitchId"), Image: p.str("ImageId"),
 		Name: p.str("InstanceName"), Description: p.str("Description"), Zone: p.str("ZoneId")}

@@ -40,11 +40,11 @@ func TestManagementEndpoints(t *testing.T) {
 		t.Fatalf("actions: %d %v %s", code, err, body)
 	}
 	// From the API facts: AssociateEipAddress is VPC 2016-04-28, CreateNetworkInterface
-	// is ECS 2014-05-26, both served; DescribeVpcs (VPC) and CreateNatGateway (VPC) are
+	// is ECS 2014-05-26, both served; DescribeNatGateways and CreateNatGateway (VPC) are
 	// real actions the emulator does not model.
 	for _, want := range []emulator.Action{
 		{"Vpc", "2016-04-28", "AssociateEipAddress", true}, {"Ecs", "2014-05-26", "CreateNetworkInterface", true},
-		{"Vpc", "2016-04-28", "DescribeVpcs", false}, {"Vpc", "2016-04-28", "CreateNatGateway", false},
+		{"Vpc", "2016-04-28", "DescribeNatGateways", false}, {"Vpc", "2016-04-28", "CreateNatGateway", false},
 	} {
 		found := false
 		for _, a := range actions {

@@ -3,6 +3,8 @@ package emulator
 import (
 	"context"
 	"net/netip"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,18 +75,49 @@ func (s *Server) describeVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]any{
-		"RequestId": newRequestID(), "VpcId": v.ID, "RegionId": string(v.Region), "Status": "Available",
+	out := s.vpcJSON(v)
+	out["RequestId"] = newRequestID()
+	return out, nil
+}
+
+// vpcJSON is a VPC as DescribeVpcAttribute and DescribeVpcs give it.
+func (s *Server) vpcJSON(v fake.VPC) map[string]any {
+	return map[string]any{
+		"VpcId": v.ID, "RegionId": string(v.Region), "Status": "Available",
 		"VpcName": v.Name, "Description": v.Description, "CidrBlock": v.CIDR.String(), "VRouterId": routerOf(v.ID),
-		"CreationTime": cloudTime(v.Created), "IsDefault": false, "ClassicLinkEnabled": false, "ResourceGroupId": "",
+		"CreationTime": cloudTime(v.Created), "IsDefault": v.Default, "ClassicLinkEnabled": false, "ResourceGroupId": "",
 		"DnsHostnameStatus": "DISABLED", "EnabledIpv6": false, "Ipv6CidrBlock": "",
 		"Ipv6CidrBlocks":      map[string]any{"Ipv6CidrBlock": []none{}},
 		"SecondaryCidrBlocks": map[string]any{"SecondaryCidrBlock": []string{}},
 		"UserCidrs":           map[string]any{"UserCidr": []string{}},
-		"Tags":                map[string]any{"Tag": []none{}},
+		"Tags":                s.vpcTagsOf(v.ID),
 		"VSwitchIds":          map[string]any{"VSwitchId": append([]string{}, v.VSwitches...)},
+		"RouterTableIds":      map[string]any{"RouterTableIds": []string{routeTableOf(v.ID)}},
+		"NatGatewayIds":       map[string]any{"NatGatewayIds": []string{}},
 	}
-	return out, nil
+}
+
+// describeVPCs answers DescribeVpcs: the region's VPCs, narrowed by VpcId (a comma
+// separated list), VpcName and IsDefault; one page holds them all.
+func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.b.VPCs(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	list := []any{}
+	for _, v := range all {
+		if (p.str("VpcId") != "" && !slices.Contains(strings.Split(p.str("VpcId"), ","), v.ID)) ||
+			(p.str("VpcName") != "" && p.str("VpcName") != v.Name) || (p.str("IsDefault") != "" && p.str("IsDefault") != strconv.FormatBool(v.Default)) {
+			continue
+		}
+		list = append(list, s.vpcJSON(v))
+	}
+	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": max(len(list), 10),
+		"Vpcs": map[string]any{"Vpc": list}}, nil
 }
 
 func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error) {
@@ -161,13 +194,45 @@ func (s *Server) describeVSwitch(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	out := s.vswitchJSON(v)
+	out["RequestId"] = newRequestID()
+	return out, nil
+}
+
+// vswitchJSON is a vSwitch as DescribeVSwitchAttributes and DescribeVSwitches give it.
+func (s *Server) vswitchJSON(v fake.VSwitch) map[string]any {
 	return map[string]any{
-		"RequestId": newRequestID(), "VSwitchId": v.ID, "VpcId": v.VPC, "Status": "Available", "CidrBlock": v.CIDR.String(),
+		"VSwitchId": v.ID, "VpcId": v.VPC, "Status": "Available", "CidrBlock": v.CIDR.String(),
 		"ZoneId": v.Zone, "VSwitchName": v.Name, "Description": v.Description, "CreationTime": cloudTime(v.Created),
 		"AvailableIpAddressCount": v.FreeIPs, "IsDefault": false, "ResourceGroupId": "", "Ipv6CidrBlock": "",
 		"RouteTable": map[string]any{"RouteTableId": routeTableOf(v.VPC), "RouteTableType": "System"},
-		"Tags":       map[string]any{"Tag": []none{}},
-	}, nil
+		"Tags":       s.vpcTagsOf(v.ID),
+	}
+}
+
+// describeVSwitches answers DescribeVSwitches: the region's vSwitches, narrowed by
+// VpcId, ZoneId, VSwitchId (a comma separated list) and VSwitchName; one page holds
+// them all.
+func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.b.VSwitches(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	list := []any{}
+	for _, v := range all {
+		if (p.str("VpcId") != "" && p.str("VpcId") != v.VPC) || (p.str("ZoneId") != "" && p.str("ZoneId") != v.Zone) ||
+			(p.str("VSwitchId") != "" && !slices.Contains(strings.Split(p.str("VSwitchId"), ","), v.ID)) ||
+			(p.str("VSwitchName") != "" && p.str("VSwitchName") != v.Name) {
+			continue
+		}
+		list = append(list, s.vswitchJSON(v))
+	}
+	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": max(len(list), 10),
+		"VSwitches": map[string]any{"VSwitch": list}}, nil
 }
 
 func (s *Server) deleteVSwitch(ctx context.Context, p *params) (any, error) {

@@ -45,7 +45,7 @@ func TestDecodingErrors(t *testing.T) {
 		// UnsupportedOperation, a deliberate departure from the cloud's 404: the
 		// Terraform provider reads any 404 as "gone" (emulator.unsupported says why).
 		// ECS 2014-05-26 has a DescribeEipAddresses of its own (the classic network's).
-		{"unserved action", "POST", vpc + "Action=DescribeVpcs", nil, "", 400, "UnsupportedOperation"},
+		{"unserved action", "POST", vpc + "Action=DescribeNatGateways", nil, "", 400, "UnsupportedOperation"},
 		{"action of the other product", "POST", "Action=DescribeEipAddresses&Version=2014-05-26", nil, "", 400, "UnsupportedOperation"},
 		// An action no SDK has does not exist: the cloud's 404 (API facts, common errors).
 		{"no such action", "POST", vpc + "Action=AssociateEipAdress", nil, "", 404, "InvalidAction.NotFound"},

@@ -36,6 +36,8 @@ func (s *Server) table() map[opKey]handler {
 		"DescribeVSwitchAttributes":  s.describeVSwitch,
 		"DeleteVSwitch":              s.deleteVSwitch,
 		fake.OpModifyVPC:             s.renamer(fake.OpModifyVPC, "VpcId", "VpcName"),
+		fake.OpDescribeVPCs:          s.describeVPCs,
+		fake.OpDescribeVSwitches:     s.describeVSwitches,
 		fake.OpModifyVSwitch:         s.renamer(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
 	}
 	ecs := map[backend.Op]handler{

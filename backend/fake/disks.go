@@ -181,6 +181,16 @@ func (b *Backend) ModifyNetworkSpec(ctx context.Context, region regions.ID, inst
 	return nil
 }
 
+// diskIn reports whether a disk of an instance in region r has the ID.
+func (s *state) diskIn(r regions.ID, id string) bool {
+	for inst, m := range s.instMeta {
+		if in := s.instances[inst]; in != nil && in.Region == r && slices.ContainsFunc(m.Disks, func(d Disk) bool { return d.ID == id }) {
+			return true
+		}
+	}
+	return false
+}
+
 // diskIDTaken reports whether a disk ID is in use.
 func (s *state) diskIDTaken(id string) bool {
 	for _, m := range s.instMeta {

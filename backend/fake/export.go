@@ -20,7 +20,7 @@ func (b *Backend) Topology() Topology {
 		Images: slices.Clone(b.catalog.Images)}}
 	for _, id := range slices.Sorted(maps.Keys(b.s.vpcs)) {
 		v := b.s.vpcs[id]
-		t.VPCs = append(t.VPCs, VPCSpec{ID: v.ID, Region: v.Region, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Tags: b.s.tagMap(id)})
+		t.VPCs = append(t.VPCs, VPCSpec{ID: v.ID, Region: v.Region, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Default: v.Default, Tags: b.s.tagMap(id)})
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.vswitches)) {
 		v := b.s.vswitches[id]

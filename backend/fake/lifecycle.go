@@ -149,6 +149,11 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 		}
 		r.iface.Status, r.iface.Instance = eni.Available, ""
 	}
+	if m := b.s.instMeta[id]; m != nil {
+		for _, d := range m.Disks {
+			delete(b.s.tags, d.ID) // the disks go with the instance
+		}
+	}
 	delete(b.s.instances, id)
 	delete(b.s.tags, id)
 	delete(b.s.instMeta, id)

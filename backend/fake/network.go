@@ -33,6 +33,8 @@ type VPC struct {
 	Name        string
 	Description string
 	Created     time.Time
+	// Default marks the region's default VPC (seeded only).
+	Default bool
 	// VSwitches are the IDs of the VPC's vSwitches, sorted.
 	VSwitches []string
 }

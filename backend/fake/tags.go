@@ -26,7 +26,7 @@ type TagInput struct {
 	API    backend.TagAPI
 	Region regions.ID
 	// ResourceType is the API's name of the kind of resource: EIP, VPC or VSWITCH in
-	// VPC (case does not matter), eni, instance or securitygroup in ECS.
+	// VPC (case does not matter), eni, instance, securitygroup or disk in ECS.
 	ResourceType string
 	ResourceIDs  []string
 	// Tags are added by TagResources, and filter ListTagResources (a resource
@@ -62,6 +62,7 @@ var tagKinds = map[backend.TagAPI]map[string]func(s *state, r regions.ID, id str
 		},
 		"instance":      func(s *state, r regions.ID, id string) bool { i := s.instances[id]; return i != nil && i.Region == r },
 		"securitygroup": func(s *state, r regions.ID, id string) bool { g := s.groups[id]; return g != nil && g.Region == r },
+		"disk":          func(s *state, r regions.ID, id string) bool { return s.diskIn(r, id) },
 	},
 }
 

@@ -41,6 +41,8 @@ type VPCSpec struct {
 	CIDR        netip.Prefix `json:"cidr"`
 	Name        string       `json:"name,omitempty"`
 	Description string       `json:"description,omitempty"`
+	// Default marks the region's default VPC, as DescribeVpcs IsDefault reports it.
+	Default bool `json:"default,omitempty"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
 }
@@ -301,7 +303,7 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 	if b.s.idTaken(v.ID) {
 		return errors.New("duplicate ID")
 	}
-	b.s.vpcs[v.ID] = &vpcRec{VPC{ID: v.ID, Region: v.Region, CIDR: v.CIDR.Masked(), Name: v.Name, Description: v.Description, Created: b.clock().UTC()}}
+	b.s.vpcs[v.ID] = &vpcRec{VPC{ID: v.ID, Region: v.Region, CIDR: v.CIDR.Masked(), Name: v.Name, Description: v.Description, Created: b.clock().UTC(), Default: v.Default}}
 	return b.seedTags(backend.TagVPC, v.ID, v.Tags)
 }
 
