@@ -137,7 +137,7 @@ func TestRealTFLint(t *testing.T) {
 		t.Skip("builds tflint and the plugin")
 	}
 	dirs, _ := filepath.Glob("testdata/tflint/*")
-	examples, _ := filepath.Glob("testdata/terraform-alicloud-eip/examples/*")
+	examples, _ := filepath.Glob("../testdata/official/terraform-alicloud-eip/examples/*")
 	for _, dir := range append(dirs, examples...) {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			continue

@@ -5,7 +5,7 @@ provider "alicloud" {
 }
 
 module "eip" {
-  source = "../../terraform-alicloud-eip"
+  source = "../../../../testdata/official/terraform-alicloud-eip"
 
   name                 = "tf-eip-example"
   bandwidth            = 5
