@@ -70,6 +70,9 @@ TF
   server=$!
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/_eipassoc/health" >/dev/null && break; sleep 0.1; done
   seeded=$(curl -fs "http://127.0.0.1:$port/_eipassoc/state")
+  if [ -n "${RECORD:-}" ]; then
+    mkdir -p "$RECORD/$module/$name" && cp "$here/topology.json" "$RECORD/$module/$name/topology.json"
+  fi
   step=0 lines=0
   mark() { # the calls since the last mark go to RECORD/EXAMPLE/N-NAME.jsonl
     local now; now=$(wc -l <"$rec")
