@@ -196,4 +196,6 @@ type InstanceType struct {
 	Limits    eni.Limits
 	Cores     int
 	MemoryGiB float64
+	// IPv6PerENI is the IPv6 addresses an ENI can hold (EniIpv6AddressQuantity).
+	IPv6PerENI int
 }

@@ -32,7 +32,7 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + string(at.InstanceUnknown) + "), which may be this one"
 		}
 	}
-	var out []Finding
+	out := runInstanceBlocks(m, opts, perInstance, anyInstance)
 	for _, at := range m.Attachments {
 		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmpOr(at.ENI, Key(at.Address))))
 		if !at.Planned {
@@ -85,6 +85,39 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 			k.mark(leavingReason(n), eipassoc.FactBound)
 		}
 		out = append(out, decideAttachment(at, n, req, &k, opts, byTarget)...)
+	}
+	return out
+}
+
+// runInstanceBlocks checks the ENIs a planned instance attaches through its own
+// network_interfaces blocks, when it is made, as attachments onto it: each with the
+// primary ENI and the blocks before it. The plan keeps a block's ENI as an ID only, so
+// what the rules need of that ENI (placement, addresses, the EIPs it carries) is
+// unknown, and only the rules on the instance (its ENI quota) are decided.
+func runInstanceBlocks(m *Model, opts Options, perInstance map[Key][]eni.ID, anyInstance string) []Finding {
+	var out []Finding
+	for _, key := range sortedKeys(m.Instances) {
+		blocks := perInstance[key]
+		for i, id := range blocks {
+			n := m.ENIs[Key(id)]
+			if n == nil || !n.AttachedInPlan {
+				continue
+			}
+			k := knowledge{}
+			k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(key) + "'s OS is not in the plan (the API does not report it either)"}
+			k.mark("the plan gives the ENI of "+string(n.Key)+" by ID only, so its placement, addresses and EIPs are not known",
+				eipassoc.FactENIPlacement, eipassoc.FactENIRegion, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound)
+			if anyInstance != "" {
+				k.mark(anyInstance, eipassoc.FactInstanceENIs)
+			}
+			req := eipassoc.AttachRequest{ENI: eni.Interface{ID: id, Kind: eni.Secondary, Status: eni.Available}, Instance: m.instanceFor(key, opts, &k)}
+			req.Instance.ENIs = append([]eni.ID{"primary"}, blocks[:i]...)
+			at := &Attachment{Address: string(n.Key), Instance: key, Planned: true}
+			for _, f := range decideAttachment(at, nil, req, &k, opts, nil) {
+				f.ResourceType = TypeInstance
+				out = append(out, f)
+			}
+		}
 	}
 	return out
 }

@@ -210,6 +210,11 @@ func (m *Model) Checked() []string {
 		}
 	}
 	for _, key := range sortedKeys(m.ENIs) {
+		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.AttachedInPlan && Key(n.Address) == n.Instance && n.Key != Key(n.Address) {
+			out = append(out, string(n.Key)) // a network_interfaces block of a planned instance
+		}
+	}
+	for _, key := range sortedKeys(m.ENIs) {
 		if n := m.ENIs[key]; n.IPCountBefore != 0 && Key(n.Address) == key {
 			out = append(out, n.Address)
 		}

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -98,5 +99,33 @@ func TestJSONSourcesLocate(t *testing.T) {
 		if f.Location.File != "main.tf.json" || f.Location.StartLine != 28 {
 			t.Errorf("%s %s: location %+v, want main.tf.json:28", f.Address, f.Rule, f.Location)
 		}
+	}
+}
+
+// TestInstanceBlocks: an instance's own network_interfaces block attaches its ENI when
+// the instance is made, and counts against the type's ENI quota (API facts, instance
+// type table, ENIs counting the primary ENI): ecs.n1.medium takes 1, so its block
+// fails; ecs.g6.large takes 2, so its block fits. The plan gives each block's ENI by ID
+// only, so the rules on the ENI itself stay undecided, and say so.
+func TestInstanceBlocks(t *testing.T) {
+	m := loadFixture(t, filepath.Join("testdata", "v14", "instance-blocks"), false)
+	fails, unknown := map[string]bool{}, map[string]bool{}
+	for _, f := range check.Run(m, v9Options) {
+		switch f.Status {
+		case check.StatusFail:
+			fails[f.Address+" "+string(f.Rule)] = true
+		case check.StatusUnknown:
+			unknown[f.Address] = true
+		}
+	}
+	want := map[string]bool{"alicloud_instance.small.network_interfaces[0] instance-eni-quota": true}
+	if diff := cmp.Diff(want, fails); diff != "" {
+		t.Errorf("failures (-want +got):\n%s", diff)
+	}
+	if !unknown["alicloud_instance.small.network_interfaces[0]"] || !unknown["alicloud_instance.large.network_interfaces[0]"] {
+		t.Errorf("undecided: %v, want both blocks", unknown)
+	}
+	if got := m.Checked(); !slices.Contains(got, "alicloud_instance.small.network_interfaces[0]") || !slices.Contains(got, "alicloud_instance.large.network_interfaces[0]") {
+		t.Errorf("checked: %v, want both blocks", got)
 	}
 }

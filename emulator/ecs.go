@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/netip"
+	"slices"
 	"strconv"
 
 	"github.com/eipassoc/eipassoc/backend"
@@ -318,7 +319,22 @@ func (s *Server) publicByPrivate(ctx context.Context, r regions.ID) (map[eni.ID]
 	}
 }
 
+// describeInstanceTypes answers DescribeInstanceTypes: the types named, or of a family,
+// narrowed by MinimumEniIpv6AddressQuantity and MinimumEniPrivateIpAddressQuantity;
+// other filters are refused, named, rather than ignored.
 func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, error) {
+	if err := refuseOthers(p, "RegionId", `^InstanceTypes\.\d+$`, "InstanceType", "InstanceTypeFamily", "MaxResults", "NextToken",
+		"MinimumEniIpv6AddressQuantity", "MinimumEniPrivateIpAddressQuantity"); err != nil {
+		return nil, err
+	}
+	minIPv6, err := p.integer("MinimumEniIpv6AddressQuantity")
+	if err != nil {
+		return nil, err
+	}
+	minIPs, err := p.integer("MinimumEniPrivateIpAddressQuantity")
+	if err != nil {
+		return nil, err
+	}
 	types, err := p.list("InstanceTypes", 100)
 	if err != nil {
 		return nil, err
@@ -346,6 +362,9 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	if err != nil {
 		return nil, err
 	}
+	found = slices.DeleteFunc(found, func(t backend.InstanceType) bool {
+		return t.IPv6PerENI < minIPv6 || (minIPs > 0 && t.Limits.PrivateIPsPerENI < minIPs)
+	})
 	next := ""
 	if start >= len(found) {
 		found = nil
@@ -363,6 +382,7 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 		EniPrivateIPAddressQuantity *int    `json:"EniPrivateIpAddressQuantity,omitempty"`
 		CPUCoreCount                int     `json:"CpuCoreCount"`
 		MemorySize                  float64 `json:"MemorySize"`
+		EniIpv6AddressQuantity      int     `json:"EniIpv6AddressQuantity"`
 	}
 	out := struct {
 		RequestID     string `json:"RequestId"`
@@ -373,7 +393,8 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	}{RequestID: newRequestID(), NextToken: next}
 	out.InstanceTypes.InstanceType = []typeJSON{}
 	for _, t := range found {
-		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs, CPUCoreCount: t.Cores, MemorySize: t.MemoryGiB}
+		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs, CPUCoreCount: t.Cores, MemorySize: t.MemoryGiB,
+			EniIpv6AddressQuantity: t.IPv6PerENI}
 		if t.Limits.KnowsPrivateIPs() {
 			n := t.Limits.PrivateIPsPerENI
 			j.EniPrivateIPAddressQuantity = &n

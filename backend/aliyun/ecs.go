@@ -282,7 +282,8 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 					l.PrivateIPsPerENI = eni.Unknown
 				}
 				out = append(out, backend.InstanceType{Type: tea.StringValue(t.InstanceTypeId), Family: tea.StringValue(t.InstanceTypeFamily), Limits: l,
-					Cores: int(tea.Int32Value(t.CpuCoreCount)), MemoryGiB: float64(tea.Float32Value(t.MemorySize))})
+					Cores: int(tea.Int32Value(t.CpuCoreCount)), MemoryGiB: float64(tea.Float32Value(t.MemorySize)),
+					IPv6PerENI: int(tea.Int32Value(t.EniIpv6AddressQuantity))})
 			}
 		}
 		next := tea.StringValue(resp.Body.NextToken)

@@ -39,6 +39,8 @@ type InstanceTypeSpec struct {
 	MemoryGiB        float64 `json:"memory_gib"`
 	ENIs             int     `json:"enis"`
 	PrivateIPsPerENI int     `json:"private_ips_per_eni,omitempty"`
+	// IPv6PerENI is the IPv6 addresses one ENI can hold (0: none).
+	IPv6PerENI int `json:"ipv6_per_eni,omitempty"`
 }
 
 // An ImageSpec is a public (system) image of a region (every region when Region is

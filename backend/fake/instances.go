@@ -62,7 +62,7 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 		if l, ok := b.limits(t); ok {
 			it := backend.InstanceType{Type: t, Family: ecs.Family(t), Limits: l}
 			if spec, ok := b.catalog.instanceType(t); ok {
-				it.Cores, it.MemoryGiB = spec.Cores, spec.MemoryGiB
+				it.Cores, it.MemoryGiB, it.IPv6PerENI = spec.Cores, spec.MemoryGiB, spec.IPv6PerENI
 			}
 			out = append(out, it)
 		}
