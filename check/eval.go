@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -321,6 +322,7 @@ func (e *evaluator) memoEval(k memoKey, mi *modInst, expr hcl.Expression) (cty.V
 func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value, error) {
 	vars := map[string]map[string]cty.Value{}
 	top := map[string]cty.Value{}
+	data := map[string]map[string]cty.Value{} // data.TYPE.NAME
 	refs, ok := e.refs[expr]
 	if !ok {
 		refs = expr.Variables()
@@ -341,7 +343,22 @@ func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value,
 			}
 			top["count"] = cty.ObjectVal(map[string]cty.Value{"index": sc.key.value()})
 			continue
-		case "path", "terraform", "data", "self":
+		case "data":
+			typ, ok1 := traverseName(tr, 1)
+			name, ok2 := traverseName(tr, 2)
+			if !ok1 || !ok2 {
+				return cty.NilVal, errors.New("data.TYPE.NAME is not evaluated in this form")
+			}
+			v, err := e.dataSource(mi, typ, name)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			if data[typ] == nil {
+				data[typ] = map[string]cty.Value{}
+			}
+			data[typ][name] = v
+			continue
+		case "path", "terraform", "self":
 			return cty.NilVal, fmt.Errorf("%s.* is not evaluated", root)
 		}
 		if len(tr) < 2 {
@@ -376,6 +393,13 @@ func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value,
 	}
 	for root, m := range vars {
 		top[root] = cty.ObjectVal(m)
+	}
+	if len(data) > 0 {
+		types := map[string]cty.Value{}
+		for typ, m := range data {
+			types[typ] = cty.ObjectVal(m)
+		}
+		top["data"] = cty.ObjectVal(types)
 	}
 	v, diags := expr.Value(&hcl.EvalContext{Variables: top, Functions: e.funcs})
 	if diags.HasErrors() {
@@ -483,6 +507,51 @@ func (e *evaluator) providerRegion(mi *modInst, module, name string) (string, st
 		return "", "the region of provider " + name + " is known only after apply"
 	}
 	return v.AsString(), ""
+}
+
+// traverseName returns the attribute name of step i of a traversal.
+func traverseName(tr hcl.Traversal, i int) (string, bool) {
+	if len(tr) <= i {
+		return "", false
+	}
+	a, ok := tr[i].(hcl.TraverseAttr)
+	return a.Name, ok
+}
+
+// dataSource is data.typ.name in mi: the values Terraform read while planning (the
+// plan's prior_state), an object, or a tuple or object of them for count or for_each.
+func (e *evaluator) dataSource(mi *modInst, typ, name string) (cty.Value, error) {
+	return e.once(memoKey{mi, "data." + typ, name}, func() (cty.Value, error) {
+		addr := join(mi.addr, "data."+typ+"."+name)
+		if v, ok := e.plan.Data[addr]; ok {
+			return toCty(v), nil
+		}
+		byKey := map[string]cty.Value{}
+		for a, v := range e.plan.Data {
+			if rest, ok := strings.CutPrefix(a, addr+"["); ok && strings.HasSuffix(rest, "]") {
+				byKey[strings.TrimSuffix(rest, "]")] = toCty(v)
+			}
+		}
+		if len(byKey) == 0 {
+			return cty.NilVal, fmt.Errorf("data.%s.%s has no values in the plan (Terraform reads it only during apply)", typ, name)
+		}
+		if _, numbered := byKey["0"]; numbered {
+			vals := make([]cty.Value, len(byKey))
+			for i := range vals {
+				v, ok := byKey[strconv.Itoa(i)]
+				if !ok {
+					return cty.NilVal, fmt.Errorf("the instances of data.%s.%s are not numbered 0 to %d", typ, name, len(vals)-1)
+				}
+				vals[i] = v
+			}
+			return cty.TupleVal(vals), nil
+		}
+		obj := map[string]cty.Value{}
+		for k, v := range byKey {
+			obj[strings.Trim(k, `"`)] = v
+		}
+		return cty.ObjectVal(obj), nil
+	})
 }
 
 // local is local.name in mi, evaluated when first used.

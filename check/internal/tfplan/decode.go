@@ -28,6 +28,9 @@ type Plan struct {
 	Changes []*Change
 	// Config is the configuration section; nil when the plan has none.
 	Config *Config
+	// Data are the values of the data sources Terraform read while planning (from
+	// prior_state), by instance address ("module.a.data.alicloud_zones.z").
+	Data map[string]any
 }
 
 // A Change is one resource instance of resource_changes.
@@ -136,6 +139,8 @@ func Decode(r io.Reader, want map[string][]string) (*Plan, error) {
 			err = p.decodeChanges(dec, want)
 		case "configuration":
 			p.Config, err = decodeConfig(dec)
+		case "prior_state":
+			p.Data, err = decodeData(dec)
 		default:
 			err = dec.SkipValue()
 		}
@@ -555,3 +560,47 @@ func offsetWhere(off int64) string {
 // unsafeString views b as a string without copying; the caller must not keep it past
 // the next decoder call.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// stateModule is a module of prior_state: its resources kept raw, so that only the
+// data sources' values are decoded.
+type stateModule struct {
+	Resources []struct {
+		Address string         `json:"address"`
+		Mode    string         `json:"mode"`
+		Values  jsontext.Value `json:"values"`
+	} `json:"resources"`
+	ChildModules []stateModule `json:"child_modules"`
+}
+
+// decodeData reads prior_state and returns the values of its data sources.
+func decodeData(dec *jsontext.Decoder) (map[string]any, error) {
+	var state struct {
+		Values struct {
+			RootModule stateModule `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.UnmarshalDecode(dec, &state); err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	var walk func(m stateModule) error
+	walk = func(m stateModule) error {
+		for _, r := range m.Resources {
+			if r.Mode != "data" {
+				continue
+			}
+			var v any
+			if err := json.Unmarshal(r.Values, &v); err != nil {
+				return err
+			}
+			out[r.Address] = v
+		}
+		for _, c := range m.ChildModules {
+			if err := walk(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return out, walk(state.Values.RootModule)
+}
