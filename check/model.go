@@ -14,6 +14,9 @@ import (
 
 // A Model is what a plan or an inventory says about the resources the rules look at.
 type Model struct {
+	// onDemand, set by LoadPlan with PlanOptions.SourcesOnDemand, builds the model
+	// again with the sources; Run calls it when the plan alone leaves a rule undecided.
+	onDemand func() *Model
 	// Source names the input, e.g. "plan.json".
 	Source string
 	// ENIs are keyed by resource address, or by ENI ID for ENIs the input only names.

@@ -36,6 +36,13 @@ type PlanOptions struct {
 	// to their caller, registry ones through .terraform/modules/modules.json). Empty
 	// means no sources: such references stay unknown.
 	SourceDir string
+	// SourcesOnDemand, with SourceDir, evaluates the sources only when Run finds a rule
+	// the plan alone leaves undecided: the model is built from the plan first, and
+	// rebuilt with the sources then (Run replaces the model's contents). The sources only
+	// add knowledge, so the findings are those of evaluating them at once; a plan that
+	// decides everything by itself is checked without evaluating its sources. Leave it
+	// off when the model is read or changed between LoadPlan and Run.
+	SourcesOnDemand bool
 }
 
 // Resource types of the alicloud provider that the checker reads; the deprecated
@@ -113,6 +120,18 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
+	if opts.SourcesOnDemand && opts.SourceDir != "" {
+		planOnly := opts
+		planOnly.SourceDir = ""
+		m := buildModel(p, name, planOnly)
+		m.onDemand = func() *Model { return buildModel(p, name, opts) }
+		return m, nil
+	}
+	return buildModel(p, name, opts), nil
+}
+
+// buildModel builds the model of a decoded plan.
+func buildModel(p *tfplan.Plan, name string, opts PlanOptions) *Model {
 	b := &planBuilder{plan: p, opts: opts, m: newModel(name), tree: newInstanceTree(p), traversals: map[string]hcl.Traversal{}}
 	if opts.SourceDir != "" {
 		b.eval = newEvaluator(b.tree, p, newSourceTree(opts.SourceDir))
@@ -127,7 +146,7 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 		b.moduleDirs("", ".", p.Config.Root)
 	}
 	b.build()
-	return b.m, nil
+	return b.m
 }
 
 // limitReader reads at most left bytes and remembers when it reached the limit.

@@ -52,7 +52,31 @@ type Options struct {
 // missing fact is unknown here and what would decide it. The plan-level rules
 // (plan-eni-target-not-network-interface, plan-mode-on-non-eni-target,
 // plan-attachment-order) cover what only a Terraform plan can get wrong.
+//
+// A model loaded with PlanOptions.SourcesOnDemand is checked from the plan alone first;
+// when that leaves a rule undecided, the model is rebuilt with the sources (its contents
+// replaced) and checked again.
 func Run(m *Model, opts Options) []Finding {
+	out := run(m, opts)
+	if m.onDemand == nil {
+		return out
+	}
+	later := m.onDemand
+	m.onDemand = nil
+	seen := out
+	if opts.Unknown == UnknownIgnore { // undecided rules leave no finding: look again with them
+		warn := opts
+		warn.Unknown = UnknownWarn
+		seen = run(m, warn)
+	}
+	if !slices.ContainsFunc(seen, func(f Finding) bool { return f.Rule == CodeUnknown }) {
+		return out
+	}
+	*m = *later()
+	return run(m, opts)
+}
+
+func run(m *Model, opts Options) []Finding {
 	byTarget := map[Key][]*Association{}
 	for _, a := range m.Associations {
 		if key := m.targetENI(a); key != "" {

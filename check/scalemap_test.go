@@ -154,24 +154,28 @@ func TestWriteMapPlan(t *testing.T) {
 }
 
 // BenchmarkCheckModuleForEach reads and checks the module for_each shape at 2,000 and
-// 10,000 module instances (10,000 and 50,000 associations) with its sources; compare
-// with BenchmarkDecodeAny on the same bytes.
+// 10,000 module instances (10,000 and 50,000 associations) with its sources, evaluated
+// at once and on demand (as eipassoc check does); compare with BenchmarkDecodeAny on
+// the same bytes.
 func BenchmarkCheckModuleForEach(b *testing.B) {
 	for _, n := range []int{2000, 10000} {
 		data := mapPlanBytes(b, n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				m, err := check.LoadPlan(bytes.NewReader(data), "map.json", check.PlanOptions{SourceDir: mapDir, Getenv: func(string) string { return "" }})
-				if err != nil {
-					b.Fatal(err)
+		for _, onDemand := range []bool{false, true} {
+			b.Run(fmt.Sprintf("%d/on-demand=%v", n, onDemand), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					m, err := check.LoadPlan(bytes.NewReader(data), "map.json", check.PlanOptions{SourceDir: mapDir,
+						Getenv: func(string) string { return "" }, SourcesOnDemand: onDemand})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if fs := check.Run(m, check.Options{}); len(fs) != 0 {
+						b.Fatalf("%d findings", len(fs))
+					}
 				}
-				if fs := check.Run(m, check.Options{}); len(fs) != 0 {
-					b.Fatalf("%d findings", len(fs))
-				}
-			}
-		})
+			})
+		}
 	}
 }
 

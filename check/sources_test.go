@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/eipassoc/eipassoc/check"
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 )
 
@@ -139,4 +140,38 @@ func TestSourcesOnlyAddKnowledge(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSourcesOnDemand: with PlanOptions.SourcesOnDemand the findings (and what is
+// checked) are those of evaluating the sources at once, on every fixture that comes
+// with its sources, under each policy for undecided rules; the sources are evaluated
+// only when the plan alone leaves a rule undecided.
+func TestSourcesOnDemand(t *testing.T) {
+	load := func(dir string, onDemand bool) *check.Model {
+		f, err := os.Open(filepath.Join(dir, "plan.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		m, err := check.LoadPlan(f, "plan.json", check.PlanOptions{Getenv: func(string) string { return "" }, SourceDir: dir, SourcesOnDemand: onDemand})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	fixtures := append(sourceFixtures(t), "testdata/v14/typed-set-bad", "testdata/v14/provider-alias-bad", "testdata/scale-map")
+	for _, dir := range fixtures {
+		for _, policy := range []check.UnknownPolicy{check.UnknownWarn, check.UnknownIgnore} {
+			opts := v9Options
+			opts.Unknown = policy
+			eager, lazy := load(dir, false), load(dir, true)
+			want, got := check.Run(eager, opts), check.Run(lazy, opts)
+			if diff := cmp.Diff(brief(want), brief(got)); diff != "" {
+				t.Errorf("%s (%s) (-at once +on demand):\n%s", dir, policy, diff)
+			}
+			if diff := cmp.Diff(eager.Checked(), lazy.Checked()); diff != "" {
+				t.Errorf("%s (%s): checked (-at once +on demand):\n%s", dir, policy, diff)
+			}
+		}
+	}
 }

@@ -118,7 +118,10 @@ func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *inventory {
 		m, err = check.LoadInventory(in, name)
 	} else {
-		m, err = check.LoadPlan(in, name, check.PlanOptions{Region: regions.ID(*region), Getenv: getenv, SourceDir: sourceDir})
+		// The sources are evaluated only when the plan alone leaves a rule undecided;
+		// -live changes the model before Run, so it takes them at once.
+		m, err = check.LoadPlan(in, name, check.PlanOptions{Region: regions.ID(*region), Getenv: getenv, SourceDir: sourceDir,
+			SourcesOnDemand: !live.enabled()})
 	}
 	closeIn()
 	if err != nil {
