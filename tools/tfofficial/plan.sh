@@ -13,41 +13,11 @@ provider_dir=$(cd "${1:?usage: plan.sh PROVIDER_DIR MODULE/EXAMPLE OUTDIR [VARIA
 ex=${2:?} out=${3:?} variant=${4:-}
 mkdir -p "$out" && out=$(cd "$out" && pwd)
 if [ -n "$variant" ]; then variant=$(cd "$(dirname "$variant")" && pwd)/$(basename "$variant"); fi
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
 module=${ex%%/*} name=${ex#*/}
-work=$(mktemp -d)
-server=
-trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "aliyun/alicloud"  = "$provider_dir"
-    "hashicorp/random" = "$provider_dir"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE=$work/terraformrc TF_IN_AUTOMATION=1
-(cd "$repo" && go build -o "$work/eipassoc" ./cmd/eipassoc)
 port=18789
-"$work/eipassoc" serve -addr "127.0.0.1:$port" -access-key tf:tf-secret -multi-binded-allowed -topology "$here/topology.json" 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/_eipassoc/health" >/dev/null && break; sleep 0.1; done
-cp -r "$repo/testdata/official/$module" "$work/src"
-dir=$work/src/examples/$name
-cat >"$dir/eipassoc_override.tf" <<TF
-provider "alicloud" {
-  access_key   = "tf"
-  secret_key   = "tf-secret"
-  protocol     = "HTTP"
-  account_type = "Domestic"
-  endpoints {
-    ecs = "127.0.0.1:$port"
-    vpc = "127.0.0.1:$port"
-  }
-}
-TF
+. "$(dirname "$0")/common.sh"
+start_serve
+copy_example "$module" "$name"
 mkdir -p "$out"
 if [ -n "$variant" ]; then
   cp "$variant" "$dir/eipassoc_variant_override.tf"

@@ -21,8 +21,6 @@
 set -euo pipefail
 provider_dir=$(cd "${1:?usage: tools/tfofficial/run.sh PROVIDER_DIR [MODULE/EXAMPLE...]}" && pwd)
 shift
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
 examples=("$@")
 if [ ${#examples[@]} -eq 0 ]; then
   examples=(terraform-alicloud-eip/associate-with-network-interface
@@ -30,45 +28,16 @@ if [ ${#examples[@]} -eq 0 ]; then
     terraform-alicloud-ecs-instance/bare-metal)
 fi
 parallelism=${PARALLELISM:-10}
-work=$(mktemp -d)
-server=
-trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "aliyun/alicloud"  = "$provider_dir"
-    "hashicorp/random" = "$provider_dir"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE=$work/terraformrc TF_IN_AUTOMATION=1
-(cd "$repo" && go build -o "$work/eipassoc" ./cmd/eipassoc)
 port=18788
+. "$(dirname "$0")/common.sh"
 
 for ex in "${examples[@]}"; do
   module=${ex%%/*} name=${ex#*/}
   echo "== $ex (parallelism $parallelism)"
-  rm -rf "$work/src" && cp -r "$repo/testdata/official/$module" "$work/src"
-  dir=$work/src/examples/$name
-  cat >"$dir/eipassoc_override.tf" <<TF
-provider "alicloud" {
-  access_key   = "tf"
-  secret_key   = "tf-secret"
-  protocol     = "HTTP"
-  account_type = "Domestic"
-  endpoints {
-    ecs = "127.0.0.1:$port"
-    vpc = "127.0.0.1:$port"
-  }
-}
-TF
+  copy_example "$module" "$name"
   rec=$work/calls.jsonl
   rm -f "$rec"
-  "$work/eipassoc" serve -addr "127.0.0.1:$port" -access-key tf:tf-secret -multi-binded-allowed \
-    -topology "$here/topology.json" -record "$rec" 2>"$work/serve.log" &
-  server=$!
-  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/_eipassoc/health" >/dev/null && break; sleep 0.1; done
+  start_serve -record "$rec"
   seeded=$(curl -fs "http://127.0.0.1:$port/_eipassoc/state")
   if [ -n "${RECORD:-}" ]; then
     mkdir -p "$RECORD/$module/$name" && cp "$here/topology.json" "$RECORD/$module/$name/topology.json"
