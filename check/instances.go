@@ -48,12 +48,13 @@ type instanceTree struct {
 }
 
 func newInstanceTree(p *tfplan.Plan) *instanceTree {
-	t := &instanceTree{mods: map[string]*modInst{}, insts: map[string]*resInst{}, rank: map[string]int{}}
+	n := len(p.Changes)
+	t := &instanceTree{mods: map[string]*modInst{}, insts: make(map[string]*resInst, n), rank: make(map[string]int, n)}
 	type parsed struct {
 		addr string
 		a    instanceAddress
 	}
-	var order []parsed
+	order := make([]parsed, 0, n)
 	parser := newAddressParser()
 	t.root = &modInst{blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
 	if p.Config != nil {
