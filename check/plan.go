@@ -924,10 +924,12 @@ func (b *planBuilder) providerRegion(ri *resInst, key string, pc *tfplan.Provide
 	if s, ok := pc.Region.Constant.(string); ok && pc.Region.IsConst {
 		return regions.ID(s), ""
 	}
-	if pc.ModuleAddress == "" && len(pc.Region.Refs) > 0 {
-		if name, ok := strings.CutPrefix(pc.Region.Refs[0], "var."); ok {
-			if s, ok := b.plan.Variables[name].(string); ok {
-				return regions.ID(s), ""
+	if pc.ModuleAddress == "" {
+		for _, ref := range pc.Region.Refs {
+			if name, ok := strings.CutPrefix(ref, "var."); ok {
+				if s, ok := b.plan.Variables[name].(string); ok {
+					return regions.ID(s), ""
+				}
 			}
 		}
 	}

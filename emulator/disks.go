@@ -3,8 +3,6 @@ package emulator
 import (
 	"context"
 	"encoding/json"
-	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 
@@ -12,21 +10,6 @@ import (
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/regions"
 )
-
-// refuseOthers answers a call that sets a parameter the emulator does not model with
-// UnsupportedParameter, naming it, so that nothing asked for is dropped in silence.
-// allowed lists the parameters it models, as exact names or patterns.
-func refuseOthers(p *params, allowed ...string) error {
-	for _, name := range slices.Sorted(maps.Keys(p.v)) {
-		if slices.Contains(signingParams, name) || slices.ContainsFunc(allowed, func(a string) bool {
-			return a == name || (len(a) > 0 && a[0] == '^' && regexp.MustCompile(a).MatchString(name))
-		}) {
-			continue
-		}
-		return backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model the parameter "+name+" of "+string(p.op)+".")
-	}
-	return nil
-}
 
 // diskSpec reads a disk of RunInstances: prefix is "SystemDisk." or "DataDisk.N.".
 func diskSpec(p *params, prefix string) (fake.DiskSpec, error) {
@@ -137,7 +120,7 @@ func (s *Server) modifyDiskAttribute(ctx context.Context, p *params) (any, error
 		return nil, err
 	}
 	r := regions.ID(p.str("RegionId"))
-	if err := refuseOthers(p, "RegionId", "DiskId", "DiskName", "Description", "DeleteWithInstance"); err != nil {
+	if err := refuseOthers(p, modifyDiskParams); err != nil {
 		return nil, err
 	}
 	in := fake.ModifyDiskInput{Region: r, Disk: id, Name: p.optional("DiskName"), Description: p.optional("Description")}
@@ -157,7 +140,7 @@ func (s *Server) modifyInstanceNetworkSpec(ctx context.Context, p *params) (any,
 	if err != nil {
 		return nil, err
 	}
-	if err := refuseOthers(p, "RegionId", "InstanceId", "InternetMaxBandwidthOut", "ClientToken", "AutoPay"); err != nil {
+	if err := refuseOthers(p, modifyNetworkSpecParams); err != nil {
 		return nil, err
 	}
 	out, err := p.integer("InternetMaxBandwidthOut")

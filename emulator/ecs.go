@@ -323,8 +323,7 @@ func (s *Server) publicByPrivate(ctx context.Context, r regions.ID) (map[eni.ID]
 // narrowed by MinimumEniIpv6AddressQuantity and MinimumEniPrivateIpAddressQuantity;
 // other filters are refused, named, rather than ignored.
 func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, error) {
-	if err := refuseOthers(p, "RegionId", `^InstanceTypes\.\d+$`, "InstanceType", "InstanceTypeFamily", "MaxResults", "NextToken",
-		"MinimumEniIpv6AddressQuantity", "MinimumEniPrivateIpAddressQuantity"); err != nil {
+	if err := refuseOthers(p, instanceTypesParams); err != nil {
 		return nil, err
 	}
 	minIPv6, err := p.integer("MinimumEniIpv6AddressQuantity")

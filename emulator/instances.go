@@ -100,11 +100,7 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	// What RunInstances takes beyond these is refused, named, not dropped.
-	if err := refuseOthers(p, "RegionId", "ClientToken", "DryRun", "InstanceType", "VSwitchId", "ImageId", "InstanceName", "Description",
-		"SecurityGroupId", `^SecurityGroupIds\.\d+$`, "Amount", "ZoneId", "InternetMaxBandwidthOut", "InstanceChargeType", "InternetChargeType",
-		"DeletionProtection", "SpotStrategy", "SecurityEnhancementStrategy",
-		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
-		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`, `^Tag\.\d+\.(Key|Value)$`); err != nil {
+	if err := refuseOthers(p, runInstancesParams); err != nil {
 		return nil, err
 	}
 	switch {

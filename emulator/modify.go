@@ -10,16 +10,17 @@ import (
 // renamer answers an attribute change of names and descriptions: idParam names the
 // resource, nameParam its name. Other parameters are refused, named.
 func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
+	names := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
+	if op == fake.OpModifyENI {
+		names = append(names, `^SecurityGroupId\.\d+$`)
+	}
+	allowed := modelledParams(names...)
 	return func(ctx context.Context, p *params) (any, error) {
 		r, id, err := regionAnd(p, idParam)
 		if err != nil {
 			return nil, err
 		}
-		allowed := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
-		if op == fake.OpModifyENI {
-			allowed = append(allowed, `^SecurityGroupId\.\d+$`)
-		}
-		if err := refuseOthers(p, allowed...); err != nil {
+		if err := refuseOthers(p, allowed); err != nil {
 			return nil, err
 		}
 		in := fake.ModifyInput{Region: r, ID: id, Name: p.optional(nameParam), Description: p.optional("Description")}

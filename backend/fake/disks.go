@@ -98,16 +98,6 @@ func (b *Backend) Disks(region regions.ID, instance string) []Disk {
 	return slices.Clone(m.Disks)
 }
 
-// BandwidthOut returns an instance's public bandwidth (Mbit/s; 0: none).
-func (b *Backend) BandwidthOut(instance string) int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if m := b.s.instMeta[instance]; m != nil {
-		return m.BandwidthOut
-	}
-	return 0
-}
-
 // ModifyDiskInput changes a disk's name, description or whether it goes with its
 // instance; a nil field is left as it is. An empty Region looks in every region.
 type ModifyDiskInput struct {
@@ -191,7 +181,8 @@ func (s *state) diskIn(r regions.ID, id string) bool {
 	return false
 }
 
-// diskIDTaken reports whether a disk ID is in use.
+// diskIDTaken reports whether a disk ID is in use. Only a seeded disk can name its own
+// ID; the others derive theirs from their instance's, which is unique.
 func (s *state) diskIDTaken(id string) bool {
 	for _, m := range s.instMeta {
 		if slices.ContainsFunc(m.Disks, func(d Disk) bool { return d.ID == id }) {

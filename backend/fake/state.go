@@ -113,7 +113,7 @@ func (s *state) idTaken(id string) bool {
 	_, i := s.instances[id]
 	_, p := s.vpcs[id]
 	_, g := s.groups[id]
-	return e || n || v || i || p || g || s.diskIDTaken(id)
+	return e || n || v || i || p || g
 }
 
 // settle completes the transitions that are due at now, in the order they end (then

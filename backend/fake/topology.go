@@ -339,10 +339,12 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	}
 	m := &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
 		SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: slices.Clone(in.Disks)}
+	seen := map[string]bool{}
 	for _, d := range m.Disks {
-		if d.ID == "" || b.s.idTaken(d.ID) || (d.Type != "system" && d.Type != "data") {
+		if d.ID == "" || seen[d.ID] || b.s.idTaken(d.ID) || b.s.diskIDTaken(d.ID) || (d.Type != "system" && d.Type != "data") {
 			return fmt.Errorf("disk %q: a disk needs a unique id and the type system or data", d.ID)
 		}
+		seen[d.ID] = true
 	}
 	if len(m.Disks) == 0 || m.Disks[0].Type != "system" {
 		m.Disks = append([]Disk{newDisk(in.ID, 0, "system", DiskSpec{})}, m.Disks...)

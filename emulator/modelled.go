@@ -1,0 +1,59 @@
+package emulator
+
+import (
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/eipassoc/eipassoc/backend"
+)
+
+// A modelled set lists the parameters an operation models: exact names, and patterns
+// (written with a leading ^) for numbered ones such as DataDisk.N.Size. It is built
+// once, when the server is made, not on every request.
+type modelled struct {
+	names    map[string]bool
+	patterns []*regexp.Regexp
+}
+
+func modelledParams(params ...string) modelled {
+	m := modelled{names: map[string]bool{}}
+	for _, p := range params {
+		if strings.HasPrefix(p, "^") {
+			m.patterns = append(m.patterns, regexp.MustCompile(p))
+			continue
+		}
+		m.names[p] = true
+	}
+	return m
+}
+
+func (m modelled) has(name string) bool {
+	return m.names[name] || slices.ContainsFunc(m.patterns, func(re *regexp.Regexp) bool { return re.MatchString(name) })
+}
+
+// refuseOthers answers a call that sets a parameter the emulator does not model with
+// UnsupportedParameter, naming it, so that nothing asked for is dropped in silence.
+func refuseOthers(p *params, allowed modelled) error {
+	for _, name := range slices.Sorted(maps.Keys(p.v)) {
+		if slices.Contains(signingParams, name) || allowed.has(name) {
+			continue
+		}
+		return backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model the parameter "+name+" of "+string(p.op)+".")
+	}
+	return nil
+}
+
+// The parameters each operation that refuses the others models.
+var (
+	runInstancesParams = modelledParams("RegionId", "ClientToken", "DryRun", "InstanceType", "VSwitchId", "ImageId", "InstanceName",
+		"Description", "SecurityGroupId", `^SecurityGroupIds\.\d+$`, "Amount", "ZoneId", "InternetMaxBandwidthOut",
+		"InstanceChargeType", "InternetChargeType", "DeletionProtection", "SpotStrategy", "SecurityEnhancementStrategy",
+		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
+		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`, `^Tag\.\d+\.(Key|Value)$`)
+	instanceTypesParams = modelledParams("RegionId", `^InstanceTypes\.\d+$`, "InstanceType", "InstanceTypeFamily", "MaxResults",
+		"NextToken", "MinimumEniIpv6AddressQuantity", "MinimumEniPrivateIpAddressQuantity")
+	modifyDiskParams        = modelledParams("RegionId", "DiskId", "DiskName", "Description", "DeleteWithInstance")
+	modifyNetworkSpecParams = modelledParams("RegionId", "InstanceId", "InternetMaxBandwidthOut", "ClientToken", "AutoPay")
+)
