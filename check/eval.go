@@ -196,8 +196,7 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 	if err != nil {
 		return "the sources do not match the plan: " + err.Error()
 	}
-	for _, name := range slices.Sorted(maps.Keys(ri.After)) {
-		planned := ri.After[name]
+	for name, planned := range ri.After.All() {
 		if planned == nil || rs.attrs[name] == nil {
 			continue
 		}
@@ -450,7 +449,7 @@ func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
 // variableValue is var.name in mi before its type conversion.
 func (e *evaluator) variableValue(mi *modInst, name string, decl *terraform.Variable) (cty.Value, error) {
 	if mi.parent == nil {
-		v, ok := e.plan.Variables[name]
+		v, ok := e.plan.Variable(name)
 		if !ok {
 			return cty.NilVal, fmt.Errorf("var.%s has no value in the plan", name)
 		}
@@ -677,13 +676,13 @@ func (e *evaluator) outputs(mi *modInst) (cty.Value, error) {
 // value known only after apply and for an unknown id.
 func instanceObject(ri *resInst) cty.Value {
 	attrs := make(map[string]cty.Value, len(ri.After)+2)
-	for k, v := range ri.After {
+	for k, v := range ri.After.All() {
 		if v != nil {
 			attrs[k] = toCty(v)
 		}
 	}
-	for k, u := range ri.Unknown {
-		if v, ok := withPlaceholders(ri.After[k], u, ri.Address, k); ok {
+	for k, u := range ri.Unknown.All() {
+		if v, ok := withPlaceholders(ri.After.Get(k), u, ri.Address, k); ok {
 			attrs[k] = v
 		}
 	}

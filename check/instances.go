@@ -19,7 +19,7 @@ type modInst struct {
 	call     *tfplan.Call   // the call in the parent's configuration
 	callName string
 	blocks   map[string]*resBlock  // by "type.name"
-	children map[string][]*modInst // by call name, sorted by key
+	children map[string][]*modInst // by call name, sorted by key; nil until the first
 }
 
 // A resBlock is one resource block inside one module instance, with its instances.
@@ -56,7 +56,8 @@ func newInstanceTree(p *tfplan.Plan) *instanceTree {
 	}
 	order := make([]parsed, 0, n)
 	parser := newAddressParser()
-	t.root = &modInst{blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
+	labels := map[string]string{} // "resource type.name", made once for every module instance
+	t.root = &modInst{blocks: map[string]*resBlock{}}
 	if p.Config != nil {
 		t.root.cfg = p.Config.Root
 	}
@@ -70,7 +71,12 @@ func newInstanceTree(p *tfplan.Plan) *instanceTree {
 		bkey := addr.typ + "." + addr.name
 		blk := mi.blocks[bkey]
 		if blk == nil {
-			blk = &resBlock{typ: addr.typ, name: addr.name, label: "resource " + addr.typ + "." + addr.name}
+			label, ok := labels[bkey]
+			if !ok {
+				label = "resource " + bkey
+				labels[bkey] = label
+			}
+			blk = &resBlock{typ: addr.typ, name: addr.name, label: label}
 			if mi.cfg != nil {
 				blk.cfg = mi.cfg.Resources[bkey]
 			}
@@ -108,7 +114,7 @@ func (t *instanceTree) module(steps []moduleStep) *modInst {
 		next := t.mods[addr]
 		if next == nil {
 			next = &modInst{addr: addr, path: configPath(steps[:i+1]), key: s.key, parent: mi, callName: s.name,
-				blocks: map[string]*resBlock{}, children: map[string][]*modInst{}}
+				blocks: map[string]*resBlock{}}
 			if mi.cfg != nil {
 				next.call = mi.cfg.Calls[s.name]
 				if next.call != nil {
@@ -116,6 +122,9 @@ func (t *instanceTree) module(steps []moduleStep) *modInst {
 				}
 			}
 			t.mods[addr] = next
+			if mi.children == nil {
+				mi.children = map[string][]*modInst{}
+			}
 			mi.children[s.name] = append(mi.children[s.name], next)
 		}
 		mi = next

@@ -123,15 +123,20 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	if opts.SourcesOnDemand && opts.SourceDir != "" {
 		planOnly := opts
 		planOnly.SourceDir = ""
-		m := buildModel(p, name, planOnly)
-		m.onDemand = func() *Model { return buildModel(p, name, opts) }
+		m, asked := buildModel(p, name, planOnly)
+		if asked { // else the sources would change nothing: the plan is not kept for them
+			m.onDemand = func() *Model { m, _ := buildModel(p, name, opts); return m }
+		}
 		return m, nil
 	}
-	return buildModel(p, name, opts), nil
+	m, _ := buildModel(p, name, opts)
+	return m, nil
 }
 
-// buildModel builds the model of a decoded plan.
-func buildModel(p *tfplan.Plan, name string, opts PlanOptions) *Model {
+// buildModel builds the model of a decoded plan. asked reports whether the plan alone
+// left open a value that the sources' evaluation is asked for (when there are
+// sources) or would be (when there are none).
+func buildModel(p *tfplan.Plan, name string, opts PlanOptions) (m *Model, asked bool) {
 	b := &planBuilder{plan: p, opts: opts, m: newModel(name), tree: newInstanceTree(p), traversals: map[string]hcl.Traversal{}}
 	if opts.SourceDir != "" {
 		b.eval = newEvaluator(b.tree, p, newSourceTree(opts.SourceDir))
@@ -146,7 +151,7 @@ func buildModel(p *tfplan.Plan, name string, opts PlanOptions) *Model {
 		b.moduleDirs("", ".", p.Config.Root)
 	}
 	b.build()
-	return b.m
+	return b.m, b.asked
 }
 
 // limitReader reads at most left bytes and remembers when it reached the limit.
@@ -178,6 +183,9 @@ type planBuilder struct {
 	m    *Model
 	tree *instanceTree
 	eval *evaluator // nil without sources
+	// asked is set when the plan alone leaves open a value that the evaluation of the
+	// sources is asked for: with no sources given, a build with them could decide more.
+	asked bool
 	// eniIDs, eipIDs and instanceIDs map cloud IDs to model keys; see byID.
 	eniIDs, eipIDs, instanceIDs map[string]string
 	// following holds the attributes throughAttribute is following, against cycles.
@@ -224,11 +232,8 @@ func (b *planBuilder) build() {
 		if ri == nil || slices.Contains(c.Actions, "delete") && !ri.planned || slices.Contains(c.Actions, "read") {
 			continue // going away, or a data read
 		}
-		if c.After == nil {
-			c.After = map[string]any{}
-		}
-		if id, ok := c.Before["id"].(string); ok && c.Unknown["id"] == true && !slices.Contains(c.Actions, "delete") {
-			c.After["id"] = id // an update keeps the ID
+		if id, ok := c.Before.Get("id").(string); ok && c.Unknown.Get("id") == true && !slices.Contains(c.Actions, "delete") {
+			c.After.Set("id", id) // an update keeps the ID
 		}
 		byType[c.Type] = append(byType[c.Type], ri)
 		exp := join(ri.mod.addr, ri.Type+"."+ri.Name)
@@ -254,7 +259,7 @@ func (b *planBuilder) build() {
 		}
 	}
 	for _, c := range detached {
-		id, _ := c.Before["network_interface_id"].(string)
+		id, _ := c.Before.Get("network_interface_id").(string)
 		for _, key := range sortedKeys(b.m.ENIs) {
 			if n := b.m.ENIs[key]; id != "" && n.ID == id {
 				n.DetachedBy = c.Address
@@ -262,7 +267,7 @@ func (b *planBuilder) build() {
 		}
 	}
 	for _, c := range leaving {
-		id, _ := c.Before["instance_id"].(string)
+		id, _ := c.Before.Get("instance_id").(string)
 		for _, key := range sortedKeys(b.m.ENIs) {
 			if n := b.m.ENIs[key]; id != "" && (n.ID == id || n.Kind == eni.Primary && b.m.instanceID(n.Instance) == id) {
 				n.Leaving = append(n.Leaving, c.Address)
@@ -292,12 +297,12 @@ func (b *planBuilder) build() {
 
 // knownString returns a known string attribute, or "".
 func knownString(ri *resInst, attr string) string {
-	s, _ := ri.After[attr].(string)
+	s, _ := ri.After.Get(attr).(string)
 	return s
 }
 
 // isUnknown reports whether an attribute is unknown until apply.
-func isUnknown(ri *resInst, attr string) bool { return ri.Unknown[attr] == true }
+func isUnknown(ri *resInst, attr string) bool { return ri.Unknown.Get(attr) == true }
 
 func prepaid(ri *resInst) bool {
 	for _, attr := range []string{"payment_type", "instance_charge_type"} {
@@ -312,14 +317,14 @@ func prepaid(ri *resInst) bool {
 
 func (b *planBuilder) addInstance(ri *resInst) {
 	in := &Instance{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
-	if old, _ := ri.Before["instance_type"].(string); old != "" && old != in.Type && ri.planned {
+	if old, _ := ri.Before.Get("instance_type").(string); old != "" && old != in.Type && ri.planned {
 		in.TypeBefore = old
 	}
 	b.m.Instances[Key(ri.Address)] = in
 	primary := &ENI{Key: primaryENI(Key(ri.Address)), Address: ri.Address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
 		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: Key(ri.Address), Known: true}
 	b.m.ENIs[primary.Key] = primary
-	nics, _ := ri.After["network_interfaces"].([]any)
+	nics, _ := ri.After.Get("network_interfaces").([]any)
 	for i, n := range nics {
 		block, _ := n.(map[string]any)
 		id, _ := block["network_interface_id"].(string)
@@ -348,14 +353,14 @@ func (b *planBuilder) addENI(ri *resInst) {
 }
 
 // secondaryCount returns how many secondary addresses an ENI's attributes list, or -1.
-func secondaryCount(attrs map[string]any) int {
+func secondaryCount(attrs tfplan.Attrs) int {
 	for _, attr := range []string{"private_ip_addresses", "private_ips"} {
-		if list, ok := attrs[attr].([]any); ok && len(list) > 0 {
+		if list, ok := attrs.Get(attr).([]any); ok && len(list) > 0 {
 			return len(list)
 		}
 	}
 	for _, attr := range []string{"secondary_private_ip_address_count", "private_ips_count"} {
-		if c, ok := attrs[attr].(float64); ok {
+		if c, ok := attrs.Get(attr).(float64); ok {
 			return int(c)
 		}
 	}
@@ -386,7 +391,7 @@ func first(ss ...string) string {
 // configuration does not set take the provider's default, no secondary address.
 func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 	for _, attr := range []string{"private_ip_addresses", "private_ips"} {
-		if list, ok := ri.After[attr].([]any); ok && len(list) > 0 {
+		if list, ok := ri.After.Get(attr).([]any); ok && len(list) > 0 {
 			for _, v := range list {
 				if s, ok := v.(string); ok {
 					if a, err := netip.ParseAddr(s); err == nil {
@@ -398,7 +403,7 @@ func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 		}
 	}
 	for _, attr := range []string{"secondary_private_ip_address_count", "private_ips_count"} {
-		if c, ok := ri.After[attr].(float64); ok && c > 0 {
+		if c, ok := ri.After.Get(attr).(float64); ok && c > 0 {
 			return 1 + int(c), true
 		}
 	}
@@ -420,7 +425,7 @@ func (b *planBuilder) addAttachment(ri *resInst) {
 	instKey, instWhy := b.resolve(ri, "instance_id", kindInstance)
 	at := &Attachment{Address: ri.Address, ENI: eniKey, Instance: instKey, Planned: ri.planned}
 	if slices.Equal(ri.Actions, []string{"create", "delete"}) { // create_before_destroy
-		if id, _ := ri.Before["instance_id"].(string); id != "" {
+		if id, _ := ri.Before.Get("instance_id").(string); id != "" {
 			at.AttachedUntilReplaced = b.instanceByID(id) // the old attachment holds the ENI meanwhile
 		}
 	}
@@ -457,7 +462,7 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 			a.Mode = m
 		}
 	}
-	if old, _ := ri.Before["mode"].(string); old != "" && a.ModeSet && old != a.Mode.String() {
+	if old, _ := ri.Before.Get("mode").(string); old != "" && a.ModeSet && old != a.Mode.String() {
 		a.ModeBefore = old
 	}
 	if s, unknown := b.stringAttr(ri, "private_ip_address"); unknown {
@@ -479,19 +484,19 @@ func (b *planBuilder) replacedLast(ri *resInst, a *Association) *Association {
 	if !slices.Equal(ri.Actions, []string{"create", "delete"}) {
 		return nil
 	}
-	target, _ := ri.Before["instance_id"].(string)
-	eipID, _ := ri.Before["allocation_id"].(string)
+	target, _ := ri.Before.Get("instance_id").(string)
+	eipID, _ := ri.Before.Get("allocation_id").(string)
 	if target == "" {
 		return nil
 	}
 	old := &Association{Address: ri.Address + " (until replaced)", Module: a.Module, ResourceType: a.ResourceType,
 		Region: a.Region, EIP: b.byID(eipID, kindEIP), Target: b.byID(target, kindTarget)}
-	old.InstanceType, _ = ri.Before["instance_type"].(string)
-	if s, _ := ri.Before["mode"].(string); s != "" {
+	old.InstanceType, _ = ri.Before.Get("instance_type").(string)
+	if s, _ := ri.Before.Get("mode").(string); s != "" {
 		old.ModeSet = true
 		old.Mode, _ = modes.ParseAPI(s)
 	}
-	if s, _ := ri.Before["private_ip_address"].(string); s != "" {
+	if s, _ := ri.Before.Get("private_ip_address").(string); s != "" {
 		old.PrivateIP, _ = netip.ParseAddr(s)
 	}
 	return old
@@ -502,7 +507,7 @@ func (b *planBuilder) replacedLast(ri *resInst, a *Association) *Association {
 // in the plan but means "the provider's default": it is reported as "" and known. A
 // value the sources evaluate is known.
 func (b *planBuilder) stringAttr(ri *resInst, attr string) (string, bool) {
-	if s, ok := ri.After[attr].(string); ok {
+	if s, ok := ri.After.Get(attr).(string); ok {
 		return s, false
 	}
 	if !isUnknown(ri, attr) || !b.configures(ri, attr) {
@@ -512,6 +517,7 @@ func (b *planBuilder) stringAttr(ri *resInst, attr string) (string, bool) {
 		s, _ := e.Constant.(string)
 		return s, false
 	}
+	b.asked = true
 	if b.eval != nil {
 		if v, why, ok := b.eval.attr(ri, attr); ok && why == "" && v.Type() == cty.String {
 			if _, _, isPlaceholder := parsePlaceholder(v.AsString()); !isPlaceholder {
@@ -555,6 +561,7 @@ func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (Key, stri
 			return key, ""
 		}
 	}
+	b.asked = true
 	if b.eval != nil {
 		if key, evalWhy, ok := b.evaluated(ri, attr, kind); ok {
 			if evalWhy == "" {
@@ -684,11 +691,17 @@ func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, de
 	return "", cmp.Or(whys[0], whys[1], whys[2])
 }
 
+// variable returns the plan's value of the root module's variable name, or nil.
+func (b *planBuilder) variable(name string) any {
+	v, _ := b.plan.Variable(name)
+	return v
+}
+
 // followVar resolves var.name in mi: at the root through the plan's variables, inside
 // a module through the call's argument in the calling module instance.
 func (b *planBuilder) followVar(mi *modInst, name string, kind refKind, depth int) (Key, string) {
 	if mi.parent == nil {
-		if s, ok := b.plan.Variables[name].(string); ok {
+		if s, ok := b.variable(name).(string); ok {
 			return b.byID(s, kind), ""
 		}
 		return "", "var." + name + " holds no ID in the plan"
@@ -927,12 +940,13 @@ func (b *planBuilder) providerRegion(ri *resInst, key string, pc *tfplan.Provide
 	if pc.ModuleAddress == "" {
 		for _, ref := range pc.Region.Refs {
 			if name, ok := strings.CutPrefix(ref, "var."); ok {
-				if s, ok := b.plan.Variables[name].(string); ok {
+				if s, ok := b.variable(name).(string); ok {
 					return regions.ID(s), ""
 				}
 			}
 		}
 	}
+	b.asked = true
 	if b.eval == nil {
 		return "", Why("the region of provider configuration " + key + " is an expression: pass -tf-dir to evaluate it, or -region")
 	}

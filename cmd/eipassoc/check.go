@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/eipassoc/eipassoc"
@@ -26,8 +27,17 @@ Exit status:
   2  a usage or input error (bad flag, unreadable or malformed plan, inventory or waivers)
   3  with -live: the account could not be reached or read`
 
+// checkGCPercent is the garbage collector's target that "eipassoc check" runs with
+// unless GOGC is set: a check's peak memory is the plan it holds while it builds the
+// model, and CI runners are short of memory, not of CPU. At 2,000 module instances it
+// takes the peak from about 55 to 48 MB at no measurable cost in time (docs/check.md).
+const checkGCPercent = 30
+
 // checkCmd runs "eipassoc check".
 func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	if getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(checkGCPercent))
+	}
 	cmd := newCommand("check", "[flags] PLAN.json|INVENTORY|-", "Checks the EIP associations and ENI attachments of a Terraform plan against Alibaba Cloud's rules.", checkNotes)
 	fs := cmd.fs
 	var (

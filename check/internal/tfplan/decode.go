@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -21,8 +22,10 @@ import (
 type Plan struct {
 	// FormatVersion is the plan JSON's format_version, 0.x or 1.x.
 	FormatVersion string
-	// Variables are the root module's variable values.
-	Variables map[string]any
+	// variables are the root module's variable values as JSON, decoded by Variable on
+	// first use into values: a plan's variables can be large maps that no rule reads.
+	variables map[string]jsontext.Value
+	values    map[string]any
 	// Changes are the managed, current (not deposed) resource instances of
 	// resource_changes, in the plan's order.
 	Changes []*Change
@@ -38,8 +41,9 @@ type Change struct {
 	Address, ModuleAddress, Type, Name string
 	Actions                            []string
 	// Before, After and Unknown hold the attributes asked for: their values before and
-	// after the change, and which after values are known only after apply.
-	Before, After, Unknown map[string]any
+	// after the change, and which after values are known only after apply. Unknown is
+	// shared between changes of one shape: it must not be modified.
+	Before, After, Unknown Attrs
 }
 
 // A Config is the plan's configuration section.
@@ -89,6 +93,24 @@ type Expression struct {
 	Refs     []string
 }
 
+// Variable returns the value of the root module's variable name as encoding/json
+// decodes it into an any. ok is false when the plan has no such variable, or when its
+// value holds a number too large for a float64.
+func (p *Plan) Variable(name string) (v any, ok bool) {
+	if v, ok := p.values[name]; ok {
+		return v, true
+	}
+	raw, ok := p.variables[name]
+	if !ok || json.Unmarshal(raw, &v) != nil {
+		return nil, false
+	}
+	if p.values == nil {
+		p.values = map[string]any{}
+	}
+	p.values[name] = v
+	return v, true
+}
+
 // An Error reports input that is not plan JSON this package reads.
 type Error struct {
 	// Where is the position, when known, e.g. "line 3".
@@ -128,12 +150,12 @@ func Decode(r io.Reader, want map[string][]string) (*Plan, error) {
 			err = json.UnmarshalDecode(dec, &p.FormatVersion)
 		case "variables":
 			var vars map[string]struct {
-				Value any `json:"value"`
+				Value jsontext.Value `json:"value"`
 			}
 			err = json.UnmarshalDecode(dec, &vars)
-			p.Variables = make(map[string]any, len(vars))
+			p.variables = make(map[string]jsontext.Value, len(vars))
 			for k, v := range vars {
-				p.Variables[k] = v.Value
+				p.variables[k] = v.Value
 			}
 		case "resource_changes":
 			err = p.decodeChanges(dec, want)
@@ -236,6 +258,8 @@ func expect(dec *jsontext.Decoder, kind jsontext.Kind) error {
 
 func (p *Plan) decodeChanges(dec *jsontext.Decoder, want map[string][]string) error {
 	p.Changes = []*Change{}
+	in := newInterner()
+	var scratch Attrs // reused by every decodeAttrs
 	if dec.PeekKind() == 'n' {
 		return dec.SkipValue()
 	}
@@ -243,7 +267,7 @@ func (p *Plan) decodeChanges(dec *jsontext.Decoder, want map[string][]string) er
 		return err
 	}
 	for dec.PeekKind() != ']' {
-		c, err := decodeChange(dec, want)
+		c, err := decodeChange(dec, want, in, &scratch)
 		if err != nil {
 			return err
 		}
@@ -256,8 +280,9 @@ func (p *Plan) decodeChanges(dec *jsontext.Decoder, want map[string][]string) er
 }
 
 // decodeChange reads one element of resource_changes; it returns nil for data
-// sources and deposed objects.
-func decodeChange(dec *jsontext.Decoder, want map[string][]string) (*Change, error) {
+// sources and deposed objects. The strings that repeat across changes (module
+// address, type, name, actions) are shared through in.
+func decodeChange(dec *jsontext.Decoder, want map[string][]string, in *interner, scratch *Attrs) (*Change, error) {
 	if err := expect(dec, '{'); err != nil {
 		return nil, err
 	}
@@ -273,11 +298,11 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string) (*Change, err
 		case "address":
 			c.Address, err = readString(dec)
 		case "module_address":
-			c.ModuleAddress, err = readString(dec)
+			c.ModuleAddress, err = in.string(dec)
 		case "type":
-			c.Type, err = readString(dec)
+			c.Type, err = in.string(dec)
 		case "name":
-			c.Name, err = readString(dec)
+			c.Name, err = in.string(dec)
 		case "mode":
 			var mode string
 			err = json.UnmarshalDecode(dec, &mode)
@@ -288,7 +313,7 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string) (*Change, err
 			deposed = key != ""
 		case "change":
 			if c.Type != "" { // Terraform writes the type first: read the change in place
-				err = c.decodeChange(dec, want[c.Type])
+				err = c.decodeChange(dec, want[c.Type], in, scratch)
 				decoded = true
 				break
 			}
@@ -309,7 +334,7 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string) (*Change, err
 		return nil, nil
 	}
 	if change != nil {
-		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true)), want[c.Type]); err != nil {
+		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true)), want[c.Type], in, scratch); err != nil {
 			return nil, err
 		}
 	}
@@ -317,7 +342,7 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string) (*Change, err
 }
 
 // decodeChange reads the change object, keeping the attributes of interest.
-func (c *Change) decodeChange(dec *jsontext.Decoder, want []string) error {
+func (c *Change) decodeChange(dec *jsontext.Decoder, want []string, in *interner, scratch *Attrs) error {
 	if err := expect(dec, '{'); err != nil {
 		return err
 	}
@@ -328,17 +353,20 @@ func (c *Change) decodeChange(dec *jsontext.Decoder, want []string) error {
 		}
 		switch name {
 		case "actions":
-			err = json.UnmarshalDecode(dec, &c.Actions)
+			c.Actions, err = in.actions(dec)
 		case "before":
 			if len(c.Actions) == 1 && c.Actions[0] == "no-op" {
 				err = dec.SkipValue() // the same as after
 				break
 			}
-			c.Before, err = decodeAttrs(dec, want)
+			c.Before, err = decodeAttrs(dec, want, nil, scratch)
+			c.Before = slices.Clip(slices.Clone(c.Before))
 		case "after":
-			c.After, err = decodeAttrs(dec, want)
+			c.After, err = decodeAttrs(dec, want, nil, scratch)
+			c.After = slices.Clip(slices.Clone(c.After))
 		case "after_unknown":
-			c.Unknown, err = decodeAttrs(dec, want)
+			c.Unknown, err = decodeAttrs(dec, want, false, scratch) // false: known, as if absent
+			c.Unknown = in.unknowns(c.Unknown)
 		default:
 			err = dec.SkipValue()
 		}
@@ -350,48 +378,45 @@ func (c *Change) decodeChange(dec *jsontext.Decoder, want []string) error {
 	return err
 }
 
-// decodeAttrs reads an object of attributes, keeping those in want; null or a
-// non-object gives nil.
-func decodeAttrs(dec *jsontext.Decoder, want []string) (map[string]any, error) {
+// decodeAttrs reads an object of attributes, keeping those in want whose value is not
+// null and not absent (which means the same as absent); null or a non-object gives
+// nil. The names kept are want's own strings, and the result has no spare capacity: a
+// plan holds three of these for every resource instance. The result is scratch's
+// array, valid until the next call: callers copy it.
+func decodeAttrs(dec *jsontext.Decoder, want []string, absent any, scratch *Attrs) (Attrs, error) {
 	if dec.PeekKind() != '{' {
 		return nil, dec.SkipValue()
 	}
 	if _, err := dec.ReadToken(); err != nil {
 		return nil, err
 	}
-	var out map[string]any // made when the first attribute is kept
+	out := (*scratch)[:0]
+	defer func() { *scratch = out[:0] }()
 	for dec.PeekKind() != '}' {
-		key, err := readName(dec) // void after the next call: copied below when kept
+		key, err := readName(dec) // void after the next call: want's copy is kept
 		if err != nil {
 			return nil, err
 		}
-		if !contains(want, key) {
+		i := slices.Index(want, key)
+		if i < 0 {
 			if err := dec.SkipValue(); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		key = strings.Clone(key)
 		v, err := readAny(dec)
 		if err != nil {
 			return nil, err
 		}
-		if out == nil {
-			out = make(map[string]any, 4)
+		if v != nil && v != absent {
+			out.Set(want[i], v)
 		}
-		out[key] = v
 	}
 	_, err := dec.ReadToken()
-	return out, err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+	if len(out) == 0 {
+		return nil, err
 	}
-	return false
+	return out, err
 }
 
 // The configuration section, as JSON.
