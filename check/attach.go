@@ -68,7 +68,7 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		before := perInstance[at.Instance]
 		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
 		if n == nil {
-			out = append(out, decideAttachment(at, nil, req, &k, opts, byTarget)...)
+			out = append(out, blockFindings(at, decideAttachment(at, nil, req, &k, opts, byTarget))...)
 			continue
 		}
 		if req.ENI.Zone == "" {
@@ -84,9 +84,20 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		if len(n.Leaving) > 0 {
 			k.mark(leavingReason(n), eipassoc.FactBound)
 		}
-		out = append(out, decideAttachment(at, n, req, &k, opts, byTarget)...)
+		out = append(out, blockFindings(at, decideAttachment(at, n, req, &k, opts, byTarget))...)
 	}
 	return out
+}
+
+// blockFindings files the findings of an instance's own network_interfaces block under
+// the instance's resource type.
+func blockFindings(at *Attachment, fs []Finding) []Finding {
+	if at.Block {
+		for i := range fs {
+			fs[i].ResourceType = TypeInstance
+		}
+	}
+	return fs
 }
 
 // runInstanceBlocks checks the ENIs a planned instance attaches through its own
@@ -158,6 +169,9 @@ func plannedAttachments(m *Model) map[Key]string {
 	for _, at := range m.Attachments {
 		if _, ok := out[at.ENI]; at.Planned && at.ENI != "" && !ok {
 			out[at.ENI] = at.Address
+			if at.Block {
+				out[at.ENI] = string(at.Instance) // attached when the instance is made
+			}
 		}
 	}
 	return out

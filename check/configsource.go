@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,11 +27,28 @@ type moduleSource struct {
 }
 
 // A resourceSource is a resource block's (or a module call's) argument expressions,
-// with its count and for_each.
+// with its count and for_each, and the nested blocks evaluation reads.
 type resourceSource struct {
 	attrs          map[string]hcl.Expression
 	count, forEach hcl.Expression
+	// nested are the blocks of nestedBlocks, static and dynamic, in source order.
+	nested []nestedBlock
 }
+
+// A nestedBlock is a nested block of a resource: a static one, or a dynamic one with
+// its for_each and iterator name and the expressions of its content.
+type nestedBlock struct {
+	typ      string
+	dynamic  bool
+	forEach  hcl.Expression // dynamic only
+	iterator string         // dynamic only: the iterator's name, by default typ
+	attrs    map[string]hcl.Expression
+}
+
+// nestedBlocks are the nested blocks of resources that evaluation reads, with their
+// attributes: an instance's network_interfaces attach ENIs when it is made, and a
+// dynamic one leaves the plan without a trace of them.
+var nestedBlocks = map[string][]string{"network_interfaces": {"network_interface_id"}}
 
 // metaArguments are a block's arguments that are not attributes or module variables.
 var metaArguments = []string{"count", "for_each", "provider", "providers", "depends_on", "lifecycle", "source", "version"}
@@ -141,7 +159,9 @@ func parseModule(dir string) (*moduleSource, string) {
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "resource":
-			s.resources[b.Labels[0]+"."+b.Labels[1]] = blockSource(b.Body.Attributes)
+			rs := blockSource(b.Body.Attributes)
+			rs.nested = nestedSources(b.Body.Blocks)
+			s.resources[b.Labels[0]+"."+b.Labels[1]] = rs
 		case "module":
 			s.calls[b.Labels[0]] = blockSource(b.Body.Attributes)
 		case "provider":
@@ -183,6 +203,17 @@ var sourceSchema = func() *hclext.BodySchema {
 	for _, name := range slices.Compact(names) {
 		resource.Attributes = append(resource.Attributes, hclext.AttributeSchema{Name: name})
 	}
+	for _, typ := range slices.Sorted(maps.Keys(nestedBlocks)) {
+		content := &hclext.BodySchema{}
+		for _, name := range nestedBlocks[typ] {
+			content.Attributes = append(content.Attributes, hclext.AttributeSchema{Name: name})
+		}
+		resource.Blocks = append(resource.Blocks, hclext.BlockSchema{Type: typ, Body: content})
+	}
+	resource.Blocks = append(resource.Blocks, hclext.BlockSchema{Type: "dynamic", LabelNames: []string{"type"}, Body: &hclext.BodySchema{
+		Attributes: []hclext.AttributeSchema{{Name: "for_each"}, {Name: "iterator"}},
+		Blocks:     []hclext.BlockSchema{{Type: "content", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}}},
+	}})
 	return &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 		{Type: "resource", LabelNames: []string{"type", "name"}, Body: resource},
 		{Type: "module", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
@@ -206,4 +237,40 @@ func blockSource(attrs hclext.Attributes) *resourceSource {
 		}
 	}
 	return r
+}
+
+// nestedSources keeps a resource's nested blocks of nestedBlocks, static and dynamic.
+func nestedSources(blocks hclext.Blocks) []nestedBlock {
+	var out []nestedBlock
+	for _, b := range blocks {
+		nb := nestedBlock{typ: b.Type, attrs: map[string]hcl.Expression{}}
+		body := b.Body
+		if b.Type == "dynamic" {
+			nb.typ, nb.dynamic, nb.iterator = b.Labels[0], true, b.Labels[0]
+			if _, ok := nestedBlocks[nb.typ]; !ok {
+				continue
+			}
+			if a := b.Body.Attributes["for_each"]; a != nil {
+				nb.forEach = a.Expr
+			}
+			if a := b.Body.Attributes["iterator"]; a != nil {
+				if name := hcl.ExprAsKeyword(a.Expr); name != "" {
+					nb.iterator = name
+				}
+			}
+			body = nil
+			if len(b.Body.Blocks) > 0 {
+				body = b.Body.Blocks[0].Body
+			}
+		}
+		if body != nil {
+			for name, a := range body.Attributes {
+				if slices.Contains(nestedBlocks[nb.typ], name) {
+					nb.attrs[name] = a.Expr
+				}
+			}
+		}
+		out = append(out, nb)
+	}
+	return out
 }

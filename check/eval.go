@@ -105,11 +105,14 @@ type evalResult struct {
 	err error
 }
 
-// A scope is the instance key of the block being evaluated.
+// A scope is the instance key of the block being evaluated, and the iterator of the
+// dynamic block whose content is being evaluated, if any.
 type scope struct {
-	each  *cty.Value // each.value; each.key comes from key
-	count bool
-	key   instanceKey
+	each     *cty.Value // each.value; each.key comes from key
+	count    bool
+	key      instanceKey
+	iterator string    // the iterator's name, or ""
+	iterated cty.Value // the iterator's object: key and value
 }
 
 func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
@@ -161,6 +164,73 @@ func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok 
 		return cty.NilVal, name + " of " + ri.Address + " could not be evaluated from the sources: " + err.Error(), true
 	}
 	return v, "", true
+}
+
+// nested evaluates attribute name of ri's nested blocks of type typ, static ones and
+// dynamic ones expanded by their for_each, in source order: one value for each block,
+// cty.NilVal where the block does not set it. ok is false when the sources have no such
+// block (or there are no sources); otherwise why says why they could not be
+// evaluated.
+func (e *evaluator) nested(ri *resInst, typ, name string) (vals []cty.Value, why string, ok bool) {
+	src, _ := e.moduleSource(ri.mod)
+	if src == nil {
+		return nil, "", false
+	}
+	rs := src.resources[ri.Type+"."+ri.Name]
+	if rs == nil || !slices.ContainsFunc(rs.nested, func(nb nestedBlock) bool { return nb.typ == typ }) {
+		return nil, "", false
+	}
+	if g := e.guard(ri); g != "" {
+		return nil, g, true
+	}
+	fail := func(err error) ([]cty.Value, string, bool) {
+		return nil, "the " + typ + " blocks of " + ri.Address + " could not be evaluated from the sources: " + err.Error(), true
+	}
+	sc, err := e.blockScope(ri.mod, ri.blk.label, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
+	if err != nil {
+		return fail(err)
+	}
+	value := func(nb nestedBlock, sc scope) error {
+		v := cty.NilVal
+		if expr := nb.attrs[name]; expr != nil {
+			if v, err = e.eval(ri.mod, expr, sc); err != nil {
+				return err
+			}
+		}
+		vals = append(vals, v)
+		return nil
+	}
+	for _, nb := range rs.nested {
+		if nb.typ != typ {
+			continue
+		}
+		if !nb.dynamic {
+			if err := value(nb, sc); err != nil {
+				return fail(err)
+			}
+			continue
+		}
+		if nb.forEach == nil {
+			return fail(errors.New("a dynamic block without for_each"))
+		}
+		each, err := e.eval(ri.mod, nb.forEach, sc)
+		if err != nil {
+			return fail(err)
+		}
+		if each.IsNull() || !each.CanIterateElements() {
+			return fail(fmt.Errorf("the for_each of a dynamic block is a %s, not a collection", each.Type().FriendlyName()))
+		}
+		inner := sc
+		inner.iterator = nb.iterator
+		for it := each.ElementIterator(); it.Next(); {
+			k, v := it.Element()
+			inner.iterated = cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})
+			if err := value(nb, inner); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	return vals, "", true
 }
 
 func keysOf(blk *resBlock) []instanceKey {
@@ -359,6 +429,9 @@ func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value,
 			continue
 		case "path", "terraform", "self":
 			return cty.NilVal, fmt.Errorf("%s.* is not evaluated", root)
+		case sc.iterator:
+			top[root] = sc.iterated
+			continue
 		}
 		if len(tr) < 2 {
 			return cty.NilVal, fmt.Errorf("%s alone is not evaluated", root)

@@ -17,6 +17,10 @@ type Model struct {
 	// onDemand, set by LoadPlan with PlanOptions.SourcesOnDemand, builds the model
 	// again with the sources; Run calls it when the plan alone leaves a rule undecided.
 	onDemand func() *Model
+	// hidden is set when the plan alone hides what only the sources show (a planned
+	// instance's network_interfaces known only after apply): Run then builds the model
+	// with the sources even when nothing is left undecided.
+	hidden bool
 	// Source names the input, e.g. "plan.json".
 	Source string
 	// ENIs are keyed by resource address, or by ENI ID for ENIs the input only names.
@@ -147,6 +151,9 @@ type Attachment struct {
 	Planned  bool
 	// ENIUnknown and InstanceUnknown say why the ENI or the instance is not resolved.
 	ENIUnknown, InstanceUnknown Why
+	// Block is true for an ENI that an instance's network_interfaces block attaches when
+	// the instance is made (Address is the block's, under the instance's address).
+	Block bool
 	// AttachedUntilReplaced is, for an attachment that create_before_destroy replaces,
 	// the key of the instance the old attachment holds the ENI on while the new one is
 	// made.

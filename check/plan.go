@@ -332,6 +332,43 @@ func (b *planBuilder) addInstance(ri *resInst) {
 		b.m.ENIs[key] = &ENI{Key: key, Address: ri.Address, ID: id, Kind: eni.Secondary, Region: in.Region,
 			IPCount: 1, IPCountKnown: true, Instance: Key(ri.Address), AttachedInPlan: ri.planned, Known: true}
 	}
+	if len(nics) == 0 && ri.planned && isUnknown(ri, "network_interfaces") {
+		b.hiddenBlocks(ri)
+	}
+}
+
+// hiddenBlocks handles a planned instance whose network_interfaces the plan knows only
+// after apply: either it has none (the attribute is computed), or a dynamic block whose
+// for_each the plan cannot expand. Only the sources tell: their blocks are evaluated,
+// and each ENI one attaches becomes a planned attachment onto the instance; blocks that
+// cannot be evaluated become one attachment of an unknown ENI, so that every rule they
+// feed is undecided.
+func (b *planBuilder) hiddenBlocks(ri *resInst) {
+	b.asked, b.m.hidden = true, true
+	if b.eval == nil {
+		return
+	}
+	vals, why, ok := b.eval.nested(ri, "network_interfaces", "network_interface_id")
+	if !ok {
+		return
+	}
+	inst := Key(ri.Address)
+	if why != "" {
+		b.m.Attachments = append(b.m.Attachments, &Attachment{Address: ri.Address + ".network_interfaces", Instance: inst, Planned: true,
+			Block: true, ENIUnknown: Why(why)})
+		return
+	}
+	for i, v := range vals {
+		at := &Attachment{Address: string(blockENI(inst, strconv.Itoa(i))), Instance: inst, Planned: true, Block: true}
+		var why string
+		if at.ENI, why = b.keyOf(v, "network_interface_id of "+at.Address, kindENI); at.ENI == "" {
+			at.ENIUnknown = Why(why)
+		}
+		b.m.Attachments = append(b.m.Attachments, at)
+		if n := b.m.ENIs[at.ENI]; n != nil {
+			n.Instance, n.AttachedInPlan = inst, true
+		}
+	}
 }
 
 func (b *planBuilder) addENI(ri *resInst) {
@@ -582,22 +619,34 @@ func (b *planBuilder) evaluated(ri *resInst, attr string, kind refKind) (key Key
 		return "", "", false
 	case why != "":
 		return "", why, true
-	case v.Type() != cty.String:
-		return "", attr + " of " + ri.Address + " evaluates to a " + v.Type().FriendlyName() + ", not an ID", true
+	}
+	key, why = b.keyOf(v, attr+" of "+ri.Address, kind)
+	return key, why, true
+}
+
+// keyOf returns the model key of an evaluated ID (what, e.g. "instance_id of
+// alicloud_x.y", names it in the reason when it names nothing of kind).
+func (b *planBuilder) keyOf(v cty.Value, what string, kind refKind) (Key, string) {
+	if v == cty.NilVal || v.IsNull() || v.Type() != cty.String {
+		typ := "null"
+		if v != cty.NilVal && !v.IsNull() {
+			typ = "a " + v.Type().FriendlyName()
+		}
+		return "", what + " evaluates to " + typ + ", not an ID"
 	}
 	addr, path, isPlaceholder := parsePlaceholder(v.AsString())
 	if !isPlaceholder {
-		return b.byID(v.AsString(), kind), "", true
+		return b.byID(v.AsString(), kind), ""
 	}
 	if target := b.tree.insts[addr]; target != nil {
 		if key, why, ok := b.throughAttribute(target, path, kind); ok {
-			return key, why, true
+			return key, why
 		}
 	}
 	if key := b.placeholderKey(addr, path, kind); key != "" {
-		return key, "", true
+		return key, ""
 	}
-	return "", attr + " of " + ri.Address + " is " + path + " of " + addr + ", which is not what it should name", true
+	return "", what + " is " + path + " of " + addr + ", which is not what it should name"
 }
 
 // placeholderKey maps the placeholder of an ID known after apply to the model key of

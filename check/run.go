@@ -54,8 +54,9 @@ type Options struct {
 // plan-attachment-order) cover what only a Terraform plan can get wrong.
 //
 // A model loaded with PlanOptions.SourcesOnDemand is checked from the plan alone first;
-// when that leaves a rule undecided, the model is rebuilt with the sources (its contents
-// replaced) and checked again.
+// when that leaves a rule undecided, or the plan hides what only the sources show (a
+// dynamic network_interfaces block), the model is rebuilt with the sources (its
+// contents replaced) and checked again.
 func Run(m *Model, opts Options) []Finding {
 	out := run(m, opts)
 	if m.onDemand == nil {
@@ -69,7 +70,7 @@ func Run(m *Model, opts Options) []Finding {
 		warn.Unknown = UnknownWarn
 		seen = run(m, warn)
 	}
-	if !slices.ContainsFunc(seen, func(f Finding) bool { return f.Rule == CodeUnknown }) {
+	if !m.hidden && !slices.ContainsFunc(seen, func(f Finding) bool { return f.Rule == CodeUnknown }) {
 		return out
 	}
 	*m = *later()

@@ -45,3 +45,25 @@ provider "alicloud" {
 }
 TF
 }
+
+# install_modules: puts the example's registry modules in $dir/.terraform/modules from
+# their copies in testdata/official (alibaba/NAME/alicloud is terraform-alicloud-NAME)
+# and writes the manifest "terraform get" would write, so that no registry is asked.
+# A registry module without a copy there is left to "terraform get".
+install_modules() {
+  local mods=$dir/.terraform/modules entries='{"Key":"","Source":"","Dir":"."}'
+  mkdir -p "$mods"
+  while read -r key src; do
+    case $src in
+      ./* | ../*) entries+=",{\"Key\":\"$key\",\"Source\":\"$src\",\"Dir\":\"$src\"}" ;;
+      alibaba/*/alicloud)
+        local copy=$repo/testdata/official/terraform-alicloud-$(basename "$(dirname "$src")")
+        [ -d "$copy" ] || return 0
+        local version; version=$(grep -o '^## \[[0-9][0-9.]*\]' "$copy/CHANGELOG.md" | head -1 | tr -d '#[] ')
+        cp -r "$copy" "$mods/$key"
+        entries+=",{\"Key\":\"$key\",\"Source\":\"registry.terraform.io/$src\",\"Version\":\"$version\",\"Dir\":\".terraform/modules/$key\"}" ;;
+      *) return 0 ;;
+    esac
+  done < <(awk '/^module "/ {gsub(/"/, "", $2); key=$2} key != "" && $1 == "source" {gsub(/"/, "", $3); print key, $3; key=""}' "$dir"/*.tf)
+  echo "{\"Modules\":[$entries]}" >"$mods/modules.json"
+}

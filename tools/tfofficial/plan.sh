@@ -18,6 +18,7 @@ port=18789
 . "$(dirname "$0")/common.sh"
 start_serve
 copy_example "$module" "$name"
+install_modules
 mkdir -p "$out"
 if [ -n "$variant" ]; then
   cp "$variant" "$dir/eipassoc_variant_override.tf"
