@@ -2,6 +2,7 @@ package eipassoc
 
 import (
 	"cmp"
+	"github.com/eipassoc/eipassoc/internal/english"
 	"net/netip"
 	"strconv"
 
@@ -270,7 +271,7 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	case modes.Binded:
 		api = "InvalidAssociation.Duplicated"
 	}
-	v := d.deny(CodeENICapacity, s, "the ENI carries "+strconv.Itoa(len(r.Bound))+" EIPs and takes at most "+strconv.Itoa(limit)+" in "+p.Name, api)
+	v := d.deny(CodeENICapacity, s, "the ENI carries "+english.Count(len(r.Bound), "EIP")+" and takes at most "+strconv.Itoa(limit)+" in "+p.Name, api)
 	v.Capacity = &Capacity{Limit: limit, Used: len(r.Bound)}
 }
 
@@ -325,7 +326,7 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 	}
 	if p.NoSecondaryPrivateIPs && d.needs(u, FactENIAddressCount.set(), CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}) {
 		if n := secondaryCount(&r.ENI, u, r.PrivateIPCount); n > 0 {
-			d.deny(CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}, "the ENI has "+strconv.Itoa(n)+" secondary private IPs; "+p.Name+" needs none", "")
+			d.deny(CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}, "the ENI has "+english.Count(n, "secondary private IP")+"; "+p.Name+" needs none", "")
 		}
 	}
 	if !p.SecondaryENI.PerPrivateIP {

@@ -63,7 +63,7 @@ func TestCanAssociateRules(t *testing.T) {
 			r := request(modes.MultiBinded, 1)
 			r.EIP.Region, r.ENI.Region = "ap-south-1", "ap-south-1"
 			return r
-		}, want: []C{eipassoc.CodeRegionClosed, eipassoc.CodeRegionClosed}, why: "Mumbai is in the MULTI_BINDED list but decommissioned; the EIP and the ENI are each in it"},
+		}, want: []C{eipassoc.CodeRegionClosed}, why: "Mumbai is in the MULTI_BINDED list but decommissioned; the EIP and the ENI are each in it (one code)"},
 		{name: "closing region", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.EIP.Region, r.ENI.Region = "cn-nanjing", "cn-nanjing"
@@ -273,12 +273,17 @@ func firstCapacity(d eipassoc.Decision) *eipassoc.Capacity {
 
 func TestZeroRequestDenied(t *testing.T) {
 	d := eipassoc.CanAssociate(eipassoc.Request{})
-	want := []eipassoc.Code{
-		eipassoc.CodeEIPInvalid, eipassoc.CodeEIPStatus, eipassoc.CodeENIInvalid, eipassoc.CodeENIInvalid,
-		eipassoc.CodeENINotInVPC, eipassoc.CodeENIStatus, eipassoc.CodeModeInvalid, eipassoc.CodeRegionUnknown, eipassoc.CodeRegionUnknown,
+	want := []eipassoc.Code{ // each code once (Decision.Codes), sorted
+		eipassoc.CodeEIPInvalid, eipassoc.CodeEIPStatus, eipassoc.CodeENIInvalid,
+		eipassoc.CodeENINotInVPC, eipassoc.CodeENIStatus, eipassoc.CodeModeInvalid, eipassoc.CodeRegionUnknown,
 	}
 	if diff := cmp.Diff(want, codes(d)); diff != "" {
 		t.Errorf("codes mismatch (-want +got):\n%s", diff)
+	}
+	// The ENI is invalid for two reasons (no ID, no primary IP) and both regions are
+	// unknown: nine violations under seven codes.
+	if len(d.Violations) != 9 {
+		t.Errorf("%d violations, want 9:\n%v", len(d.Violations), d)
 	}
 	if d.Allowed() || d.Err() == nil {
 		t.Error("the zero request is allowed")

@@ -1,6 +1,7 @@
 package eipassoc
 
 import (
+	"github.com/eipassoc/eipassoc/internal/english"
 	"strconv"
 
 	"github.com/eipassoc/eipassoc/ecs"
@@ -136,7 +137,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 	s := subj{kind: "instance", id: in.ID}
 	if d.needs(u, (FactInstanceType.set() | FactInstanceLimits.set() | FactInstanceENIs.set()), CodeInstanceENIQuota, s) {
 		if have := in.ENICount(); have >= limits.ENIs {
-			v := d.deny(CodeInstanceENIQuota, s, in.Type+" takes at most "+strconv.Itoa(limits.ENIs)+" ENIs (primary included) and has "+strconv.Itoa(have), "")
+			v := d.deny(CodeInstanceENIQuota, s, in.Type+" takes at most "+english.Count(limits.ENIs, "ENI")+" (primary included) and has "+strconv.Itoa(have), "")
 			v.Capacity = &Capacity{Limit: limits.ENIs, Used: have}
 		}
 	}
@@ -148,7 +149,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		return
 	}
 	if ips := ipCount(n, u, r.PrivateIPCount); ips > limits.PrivateIPsPerENI {
-		v := d.deny(CodeInstancePrivateIPQuota, es, "the ENI has "+strconv.Itoa(ips)+" private IPs and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI", "")
+		v := d.deny(CodeInstancePrivateIPQuota, es, "the ENI has "+english.Count(ips, "private IP")+" and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI", "")
 		v.Capacity = &Capacity{Limit: limits.PrivateIPsPerENI, Used: ips}
 	}
 }

@@ -107,7 +107,7 @@ func TestCanAttachRules(t *testing.T) {
 			r := attachRequest("")
 			r.Instance = ecs.Instance{}
 			return r
-		}, want: []C{eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeInstanceInvalid, eipassoc.CodeRegionUnknown},
+		}, want: []C{eipassoc.CodeInstanceInvalid, eipassoc.CodeRegionUnknown},
 			undecided: []C{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota}},
 	}
 	for _, tc := range tests {

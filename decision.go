@@ -191,13 +191,26 @@ func (d Decision) Has(c Code) bool {
 	return d.Advisories.Has(c)
 }
 
-// Codes returns the codes of the violations, in order.
+// Codes returns the codes of the broken rules, each once, in the order of Violations
+// (sorted by code): a rule broken for two subjects (the EIP and the ENI in different
+// regions, say) is one code.
 func (d Decision) Codes() []Code {
-	out := make([]Code, len(d.Violations))
-	for i, v := range d.Violations {
-		out[i] = v.Code
+	return uniqueCodes(d.Violations, func(v Violation) Code { return v.Code })
+}
+
+// UndecidedCodes returns the codes of the rules left undecided, each once, sorted
+// like Codes.
+func (d Decision) UndecidedCodes() []Code {
+	return uniqueCodes(d.Undecided, func(u UndecidedRule) Code { return u.Code })
+}
+
+func uniqueCodes[T any](items []T, code func(T) Code) []Code {
+	out := make([]Code, 0, len(items))
+	for _, x := range items {
+		out = append(out, code(x))
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Missing returns every unknown fact that some undecided rule needed: the facts that,
