@@ -3,6 +3,33 @@
 // Can* functions are pure checks, every method here does I/O: it reads the live state,
 // decides with the rules, refuses when they deny (or cannot decide), and otherwise calls
 // the API with a ClientToken, retries transient failures and waits for the final state.
+//
+// A refusal is a *[DeniedError] that holds the whole decision, and errors.Is matches
+// each broken rule's code (the runnable versions are the package's examples):
+//
+//	f := fake.NewBuilder(fake.Options{}).
+//		VSwitch("vsw-1", "cn-hangzhou", "cn-hangzhou-h", "vpc-1", "192.168.0.0/24").
+//		ENI("eni-1", "vsw-1", 2).
+//		EIP("eip-1", "cn-hangzhou").
+//		MustBuild() // or aliyun.New(...) on a real account
+//	c := client.New(f, client.Options{Account: f.Account(), Behaviour: f.Behaviour()})
+//	a, err := c.Associate(ctx, client.AssociateRequest{
+//		Region: "cn-hangzhou", EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+//	var denied *client.DeniedError
+//	switch {
+//	case errors.As(err, &denied):
+//		fmt.Println("refused:", denied.Decision.Codes()) // nothing was called
+//		if errors.Is(err, eipassoc.CodeENIAttached) {
+//			// detach the ENI first
+//		}
+//	case err != nil:
+//		// the API failed (a *backend.Error), or a wait timed out (a *TimeoutError)
+//	default:
+//		fmt.Println(a.ID, a.Status) // eip-1 InUse
+//	}
+//
+// [Client.Ensure] is the call for services that retry: it returns the association when
+// it already is as asked, and a *[ConflictError] when the EIP is associated otherwise.
 package client
 
 import (

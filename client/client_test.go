@@ -221,7 +221,7 @@ func TestClientMoveENI(t *testing.T) {
 }
 
 func TestClientMoveENIDenied(t *testing.T) {
-	f := fake.NewBuilder(fake.Options{MultiBindedAllowed: true}).
+	f := fake.NewBuilder(fake.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}).
 		VSwitch("vsw-1", sh, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
 		Instance("i-g7", "ecs.g7.large", "vsw-1").
 		ENI("eni-m", "vsw-1", 1).

@@ -2,6 +2,7 @@ package emulator_test
 
 import (
 	"encoding/json"
+	"github.com/eipassoc/eipassoc"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -172,7 +173,7 @@ func replayContract(t *testing.T, dir string, want int) (*fake.Backend, fake.Top
 	if err != nil {
 		t.Fatal(err)
 	}
-	account := fake.New(fake.Options{Seed: 1, EIPQuota: 20, MultiBindedAllowed: true})
+	account := fake.New(fake.Options{Seed: 1, EIPQuota: 20, Account: eipassoc.Account{MultiBindedAllowed: true}})
 	if err := account.Seed(topo); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package aliyun_test
 import (
 	"context"
 	"errors"
+	"github.com/eipassoc/eipassoc"
 	"io"
 	"log/slog"
 	"net/http"
@@ -68,7 +69,7 @@ func TestConformanceAgainstEmulator(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			backendtest.Run(t, func(t *testing.T) backendtest.Setup {
-				endpoint := startEmulator(t, fake.Options{Seed: 5, MultiBindedAllowed: true})
+				endpoint := startEmulator(t, fake.Options{Seed: 5, Account: eipassoc.Account{MultiBindedAllowed: true}})
 				return backendtest.Setup{
 					Backend: newBackend(t, endpoint, v2), Region: "cn-shanghai", VSwitch: "vsw-1", Instance: "i-1",
 					MultiBindedAllowed: true, EIPQuota: 20, Prepaid: true, Timeout: 10 * time.Second,

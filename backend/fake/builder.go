@@ -41,7 +41,7 @@ func (b *Builder) VSwitch(id string, region regions.ID, zone, vpc, cidr string) 
 }
 
 // Instance adds a running ECS instance of type typ with DHCP enabled; its primary ENI
-// is "eni-" + id.
+// is "eni-" + id, with the lowest free address of the vSwitch (see [Builder.ENI]).
 func (b *Builder) Instance(id, typ, vswitch string) *Builder {
 	b.t.Instances = append(b.t.Instances, InstanceSpec{ID: id, Type: typ, VSwitch: vswitch, DHCP: ecs.DHCPEnabled})
 	return b
@@ -49,6 +49,13 @@ func (b *Builder) Instance(id, typ, vswitch string) *Builder {
 
 // ENI adds a detached secondary ENI with privateIPs private addresses (the primary
 // included).
+//
+// Addresses are given as the cloud gives them: the lowest free ones of the vSwitch's
+// block, skipping the three first and the last, which the cloud reserves. Instances
+// (their primary ENIs) are seeded before ENIs, and both in the order they were added,
+// so in a fresh 192.168.0.0/24 with no instance the first ENI of three addresses gets
+// 192.168.0.3 (primary), .4 and .5, and the next ENI starts at .6.
+// [Backend.DescribeENIs] returns what an ENI got.
 func (b *Builder) ENI(id eni.ID, vswitch string, privateIPs int) *Builder {
 	b.t.ENIs = append(b.t.ENIs, ENISpec{ID: id, VSwitch: vswitch, SecondaryIPCount: max(privateIPs-1, 0)})
 	return b

@@ -3,6 +3,7 @@ package fake_test
 import (
 	"context"
 	"fmt"
+	"github.com/eipassoc/eipassoc"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -20,7 +21,7 @@ import (
 // state: no success was lost or half applied.
 func TestConcurrentAssociations(t *testing.T) {
 	const goroutines, rounds = 64, 60
-	bld := fake.NewBuilder(fake.Options{Seed: 9, MultiBindedAllowed: true}).
+	bld := fake.NewBuilder(fake.Options{Seed: 9, Account: eipassoc.Account{MultiBindedAllowed: true}}).
 		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24")
 	var enis []eni.ID
 	for i := range 6 {

@@ -33,10 +33,10 @@
 //
 // The fake behaves like the cloud where the API facts say how the cloud behaves. Where
 // they are silent, it chooses, and the choices are listed here (keep this list true):
-//   - NAT-mode associations with attached secondary ENIs succeed, as the API does in
-//     practice; Options.DocumentedNAT makes them fail with Eni.Attached as the
-//     documentation's prerequisite says. Cut-through and multi-EIP-to-ENI associations
-//     with attached ENIs always fail with Eni.Attached.
+//   - NAT-mode associations with attached secondary ENIs fail with Eni.Attached, as the
+//     documentation's prerequisite says; with Options.Behaviour Observed they succeed,
+//     as the API does in practice. Cut-through and multi-EIP-to-ENI associations with
+//     attached ENIs always fail with Eni.Attached.
 //   - A mode that the product documentation does not list for the region fails with
 //     InvalidParameter; the cloud's code for this is not documented. A decommissioned
 //     region fails with Forbidden.RegionNotFound.

@@ -3,6 +3,7 @@ package fake
 import (
 	"cmp"
 	"context"
+	"github.com/eipassoc/eipassoc"
 	"net/netip"
 	"slices"
 
@@ -208,7 +209,7 @@ func (b *Backend) checkENITarget(op backend.Op, n *eniRec, mode modes.Mode, priv
 	if !info.Supports(mode) {
 		return fail(op, "InvalidParameter", mode.String()+" mode is not available in "+string(n.iface.Region)+".")
 	}
-	if mode == modes.MultiBinded && !b.opts.MultiBindedAllowed {
+	if mode == modes.MultiBinded && !b.opts.Account.MultiBindedAllowed {
 		return fail(op, "Mode.NotSupport", "")
 	}
 	if n.iface.Kind != eni.Secondary && !(n.iface.Kind == eni.Primary && mode == modes.NAT) {
@@ -222,7 +223,7 @@ func (b *Backend) checkENITarget(op backend.Op, n *eniRec, mode modes.Mode, priv
 			return fail(op, "Mode.Conflict", "")
 		}
 	}
-	if n.iface.Kind == eni.Secondary && n.iface.Instance != "" && (mode != modes.NAT || b.opts.DocumentedNAT) {
+	if n.iface.Kind == eni.Secondary && n.iface.Instance != "" && (mode != modes.NAT || b.opts.Behaviour != eipassoc.Observed) {
 		return fail(op, "Eni.Attached", "")
 	}
 	if private.IsValid() && !n.iface.HasPrivateIP(private) {

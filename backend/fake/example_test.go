@@ -60,3 +60,26 @@ func Example_unitTest() {
 	//   DescribeEipAddresses
 	// again: client: associate eip-4h26oqcar59i with eni-web denied: [eip-status private-ip-in-use]
 }
+
+// The builder gives addresses as the cloud does: the lowest free ones of the vSwitch,
+// after the three it reserves at the start of the block, instances' primary ENIs
+// first.
+func ExampleBuilder_ENI() {
+	f := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", "cn-hangzhou", "cn-hangzhou-h", "vpc-1", "192.168.0.0/24").
+		ENI("eni-a", "vsw-1", 3).
+		ENI("eni-b", "vsw-1", 1).
+		Instance("i-1", "ecs.g7.large", "vsw-1").
+		MustBuild()
+	page, err := f.DescribeENIs(context.Background(), backend.DescribeENIsInput{Region: "cn-hangzhou"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, n := range page.ENIs {
+		fmt.Println(n.ID, n.PrimaryIP, n.SecondaryIPs)
+	}
+	// Output:
+	// eni-i-1 192.168.0.3 []
+	// eni-a 192.168.0.4 [192.168.0.5 192.168.0.6]
+	// eni-b 192.168.0.7 []
+}

@@ -3,6 +3,7 @@ package fake_test
 import (
 	"context"
 	"encoding/json"
+	"github.com/eipassoc/eipassoc"
 
 	"net/netip"
 	"slices"
@@ -39,7 +40,7 @@ func observed(t interface{ Fatalf(string, ...any) }, f *fake.Backend) ([]eni.Int
 // Topology() (through its JSON, as serve saves it) shows the same ENIs and EIPs.
 func TestTopologyRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		opts := fake.Options{MultiBindedAllowed: true}
+		opts := fake.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}
 		f := richAccount()
 		ctx := context.Background()
 		enis := []string{"eni-1", "eni-2", "eni-3", "eni-i-1"}

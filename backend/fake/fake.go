@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/eipassoc/eipassoc"
 	"math/rand/v2"
 	"net/netip"
 	"strconv"
@@ -31,12 +32,17 @@ type Options struct {
 	TransitionDelay time.Duration
 	// EIPQuota is how many EIPs the account may own; zero means 20, the cloud's default.
 	EIPQuota int
-	// MultiBindedAllowed allowlists the account for multi-EIP-to-ENI mode.
-	MultiBindedAllowed bool
-	// DocumentedNAT makes NAT associations on attached secondary ENIs fail with
-	// Eni.Attached, as the documentation's prerequisite says. By default the fake
-	// accepts them, as the API does in practice.
-	DocumentedNAT bool
+	// Account is what the API does not report about the account: whether it is
+	// allowlisted for multi-EIP-to-ENI mode. It is the type client.Options and
+	// check.Options take, and [Backend.Account] returns it, so that one value
+	// configures a fake and the client that runs on it.
+	Account eipassoc.Account
+	// Behaviour chooses, as on every face of eipassoc, between the documentation and
+	// the API's observed behaviour where they differ. The zero value, Documented,
+	// refuses NAT associations with attached secondary ENIs (Eni.Attached), as the
+	// documentation's prerequisite says; Observed accepts them, as the API does in
+	// practice. [Backend.Behaviour] returns it.
+	Behaviour eipassoc.Behaviour
 	// NoCallLog turns off the call log that [Backend.Calls] returns, for long runs
 	// such as benchmarks where it would only grow.
 	NoCallLog bool
@@ -45,6 +51,13 @@ type Options struct {
 	// cannot be used for instances.
 	Limits map[string]eni.Limits
 }
+
+// Account returns the account facts the fake was made with (Options.Account), for a
+// client.Client on it: client.Options{Account: f.Account(), Behaviour: f.Behaviour()}.
+func (b *Backend) Account() eipassoc.Account { return b.opts.Account }
+
+// Behaviour returns the behaviour the fake was made with (Options.Behaviour).
+func (b *Backend) Behaviour() eipassoc.Behaviour { return b.opts.Behaviour }
 
 // Backend is an in-memory Alibaba Cloud account. It is safe for concurrent use.
 type Backend struct {

@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"github.com/eipassoc/eipassoc"
 	"testing"
 	"time"
 
@@ -20,7 +21,7 @@ func newAccount(opts fake.Options) *fake.Backend {
 func TestConformance(t *testing.T) {
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{
-			Backend: newAccount(fake.Options{Seed: 1, MultiBindedAllowed: true}),
+			Backend: newAccount(fake.Options{Seed: 1, Account: eipassoc.Account{MultiBindedAllowed: true}}),
 			Region:  "cn-shanghai", VSwitch: "vsw-1", Instance: "i-1",
 			MultiBindedAllowed: true, EIPQuota: 20, Prepaid: true,
 		}
@@ -38,7 +39,7 @@ func TestConformanceNotAllowlisted(t *testing.T) {
 func TestConformanceWithTransitions(t *testing.T) {
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{
-			Backend: newAccount(fake.Options{Seed: 3, MultiBindedAllowed: true, TransitionDelay: 2 * time.Millisecond}),
+			Backend: newAccount(fake.Options{Seed: 3, Account: eipassoc.Account{MultiBindedAllowed: true}, TransitionDelay: 2 * time.Millisecond}),
 			Region:  "cn-shanghai", VSwitch: "vsw-1", Instance: "i-1", MultiBindedAllowed: true, Timeout: 5 * time.Second,
 		}
 	})

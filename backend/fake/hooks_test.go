@@ -3,6 +3,7 @@ package fake_test
 import (
 	"context"
 	"errors"
+	"github.com/eipassoc/eipassoc"
 	"net/netip"
 	"strings"
 	"testing"
@@ -182,10 +183,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func TestDocumentedNAT(t *testing.T) {
+// TestBehaviourNAT: a NAT association with an attached secondary ENI fails with
+// Eni.Attached under the documented behaviour (the default: the documentation's
+// prerequisite), and succeeds under the observed one (the API in practice).
+func TestBehaviourNAT(t *testing.T) {
 	ctx := context.Background()
-	for _, documented := range []bool{false, true} {
-		f := fake.NewBuilder(fake.Options{DocumentedNAT: documented}).
+	for _, b := range []eipassoc.Behaviour{eipassoc.Documented, eipassoc.Observed} {
+		documented := b == eipassoc.Documented
+		f := fake.NewBuilder(fake.Options{Behaviour: b}).
 			VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
 			Instance("i-1", "ecs.g7.large", "vsw-1").
 			AttachedENI("eni-1", "vsw-1", 2, "i-1").
@@ -193,7 +198,7 @@ func TestDocumentedNAT(t *testing.T) {
 			MustBuild()
 		err := f.AssociateEIP(ctx, assocInput("eip-1", "eni-1", modes.NAT))
 		if got := backend.Code(err); (documented && got != "Eni.Attached") || (!documented && err != nil) {
-			t.Errorf("DocumentedNAT=%v: %v", documented, err)
+			t.Errorf("Behaviour %v: %v", b, err)
 		}
 	}
 }
@@ -288,7 +293,7 @@ func FuzzLoadTopology(f *testing.F) {
 			}
 			return
 		}
-		fk := fake.New(fake.Options{MultiBindedAllowed: true})
+		fk := fake.New(fake.Options{Account: eipassoc.Account{MultiBindedAllowed: true}})
 		if err := fk.Seed(topo); err != nil {
 			if !errors.Is(err, fake.ErrTopology) {
 				t.Fatalf("Seed: untyped error %v", err)

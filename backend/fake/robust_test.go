@@ -3,6 +3,7 @@ package fake_test
 import (
 	"context"
 	"errors"
+	"github.com/eipassoc/eipassoc"
 	"math"
 	"net/netip"
 	"strings"
@@ -18,7 +19,7 @@ import (
 // richAccount has an attached ENI, and a detached one with a multi-EIP-to-ENI EIP and a free EIP, so that the
 // gateway, paging and association paths all have something to work on.
 func richAccount() *fake.Backend {
-	return fake.NewBuilder(fake.Options{MultiBindedAllowed: true}).
+	return fake.NewBuilder(fake.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}).
 		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
 		Instance("i-1", "ecs.g7.large", "vsw-1").
 		AttachedENI("eni-1", "vsw-1", 1, "i-1").

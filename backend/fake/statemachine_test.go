@@ -36,22 +36,18 @@ var instances = []string{"i-g5", "i-g7"}
 
 func newMachine(t *rapid.T) *machine {
 	opts := fake.Options{
-		Seed:               rapid.Uint64().Draw(t, "seed"),
-		MultiBindedAllowed: rapid.Bool().Draw(t, "allowlisted"),
-		DocumentedNAT:      rapid.Bool().Draw(t, "documented NAT"),
-		EIPQuota:           rapid.IntRange(1, 12).Draw(t, "quota"),
+		Seed:      rapid.Uint64().Draw(t, "seed"),
+		Account:   eipassoc.Account{MultiBindedAllowed: rapid.Bool().Draw(t, "allowlisted")},
+		Behaviour: rapid.SampledFrom([]eipassoc.Behaviour{eipassoc.Documented, eipassoc.Observed}).Draw(t, "behaviour"),
+		EIPQuota:  rapid.IntRange(1, 12).Draw(t, "quota"),
 	}
 	f := fake.NewBuilder(opts).
 		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/26").
 		Instance("i-g5", "ecs.g5.large", "vsw-1").
 		Instance("i-g7", "ecs.g7.large", "vsw-1").
 		MustBuild()
-	behaviour := eipassoc.Observed
-	if opts.DocumentedNAT {
-		behaviour = eipassoc.Documented
-	}
 	client := client.New(f, client.Options{
-		Account: eipassoc.Account{MultiBindedAllowed: opts.MultiBindedAllowed}, Behaviour: behaviour,
+		Account: f.Account(), Behaviour: f.Behaviour(),
 		Retry: client.RetryPolicy{MaxAttempts: 1}, PollInterval: time.Millisecond,
 	})
 	return &machine{f: f, client: client, ctx: context.Background(), opts: opts}

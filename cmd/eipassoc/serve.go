@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/eipassoc/eipassoc"
 	"io"
 	"log/slog"
 	"net"
@@ -33,7 +34,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		seed       = fs.Uint64("seed", 1, "seed for IDs and addresses")
 		quota      = fs.Int("eip-quota", 20, "EIPs the account may own")
 		multi      = fs.Bool("multi-binded-allowed", false, "allowlist the account for multi-EIP-to-ENI mode")
-		documented = fs.Bool("documented-nat", false, "refuse NAT associations with attached ENIs")
+		behaviour  = fs.String("behaviour", "documented", "documented (refuse NAT associations with attached ENIs, as the documentation's prerequisite says), or observed (accept them, as the API does in practice)")
 		maxBody    = fs.Int64("max-body", 1<<20, "largest request body in `bytes`")
 		logFormat  = fs.String("log-format", "text", "log format: text or json")
 	)
@@ -63,7 +64,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	account := fake.New(fake.Options{Seed: *seed, TransitionDelay: *delay, EIPQuota: *quota, MultiBindedAllowed: *multi, DocumentedNAT: *documented, NoCallLog: true})
+	b, err := eipassoc.ParseBehaviour(*behaviour)
+	if err != nil {
+		return cmd.fail(stderr, "-behaviour must be documented or observed")
+	}
+	account := fake.New(fake.Options{Seed: *seed, TransitionDelay: *delay, EIPQuota: *quota, Account: eipassoc.Account{MultiBindedAllowed: *multi},
+		Behaviour: b, NoCallLog: true})
 	seedFile := *topology
 	if *stateFile != "" {
 		if _, err := os.Stat(*stateFile); err == nil {

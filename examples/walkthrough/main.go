@@ -61,7 +61,7 @@ func (s *step) do(title string, fn func() (string, error)) {
 }
 
 func run(ctx context.Context, w io.Writer) error {
-	f := fake.NewBuilder(fake.Options{Seed: 2024, MultiBindedAllowed: true}).
+	f := fake.NewBuilder(fake.Options{Seed: 2024, Account: eipassoc.Account{MultiBindedAllowed: true}}).
 		VSwitch("vsw-b", region, "cn-shanghai-b", "vpc-demo", "192.168.10.0/24").
 		Instance("i-web", "ecs.g7.xlarge", "vsw-b").
 		Instance("i-legacy", "ecs.g5.xlarge", "vsw-b").
