@@ -1,9 +1,11 @@
 package backend
 
-// An Op names a Backend operation by its Alibaba Cloud API action.
+import "slices"
+
+// An Op names an operation by its Alibaba Cloud API action, e.g. "AssociateEipAddress".
 type Op string
 
-// The operations of a Backend.
+// The operations of the Backend interface.
 const (
 	OpAllocateEIP           Op = "AllocateEipAddress"
 	OpReleaseEIP            Op = "ReleaseEipAddress"
@@ -22,30 +24,182 @@ const (
 	OpDescribeInstanceTypes Op = "DescribeInstanceTypes"
 )
 
-// Ops returns every operation, VPC ones first.
-func Ops() []Op {
-	return []Op{
-		OpAllocateEIP, OpReleaseEIP, OpAssociateEIP, OpUnassociateEIP, OpDescribeEIPs, OpDescribeEIPGateway,
-		OpCreateENI, OpDeleteENI, OpAttachENI, OpDetachENI, OpAssignPrivateIPs, OpUnassignPrivateIPs,
-		OpDescribeENIs, OpDescribeInstance, OpDescribeInstanceTypes,
-	}
-}
+// The operations the fake and the emulator serve beyond the Backend interface: what
+// Terraform's alicloud provider calls around EIPs and ENIs.
+const (
+	OpModifyEIPAttribute        Op = "ModifyEipAddressAttribute"
+	OpModifyEIPForwardMode      Op = "ModifyEipForwardMode"
+	OpCreateVPC                 Op = "CreateVpc"
+	OpDescribeVPC               Op = "DescribeVpcAttribute"
+	OpDescribeVPCs              Op = "DescribeVpcs"
+	OpDescribeRouteTables       Op = "DescribeRouteTableList"
+	OpModifyVPC                 Op = "ModifyVpcAttribute"
+	OpDeleteVPC                 Op = "DeleteVpc"
+	OpCreateVSwitch             Op = "CreateVSwitch"
+	OpDescribeVSwitch           Op = "DescribeVSwitchAttributes"
+	OpDescribeVSwitches         Op = "DescribeVSwitches"
+	OpModifyVSwitch             Op = "ModifyVSwitchAttribute"
+	OpDeleteVSwitch             Op = "DeleteVSwitch"
+	OpTagResources              Op = "TagResources"
+	OpUntagResources            Op = "UntagResources" // ECS's spelling
+	OpUnTagResources            Op = "UnTagResources" // VPC's spelling
+	OpListTagResources          Op = "ListTagResources"
+	OpDescribeTags              Op = "DescribeTags"
+	OpModifyENI                 Op = "ModifyNetworkInterfaceAttribute"
+	OpCreateSecurityGroup       Op = "CreateSecurityGroup"
+	OpDescribeSecurityGroup     Op = "DescribeSecurityGroupAttribute"
+	OpDescribeSecurityGroups    Op = "DescribeSecurityGroups"
+	OpModifySecurityGroup       Op = "ModifySecurityGroupAttribute"
+	OpDeleteSecurityGroup       Op = "DeleteSecurityGroup"
+	OpRunInstances              Op = "RunInstances"
+	OpDeleteInstance            Op = "DeleteInstance"
+	OpModifyInstance            Op = "ModifyInstanceAttribute"
+	OpModifyNetworkSpec         Op = "ModifyInstanceNetworkSpec"
+	OpDescribeInstanceAttribute Op = "DescribeInstanceAttribute"
+	OpDescribeUserData          Op = "DescribeUserData"
+	OpDescribeInstanceRAMRole   Op = "DescribeInstanceRamRole"
+	OpDescribeMaintenance       Op = "DescribeInstanceMaintenanceAttributes"
+	OpDescribeAttachmentAttrs   Op = "DescribeInstanceAttachmentAttributes"
+	OpDescribeDisks             Op = "DescribeDisks"
+	OpModifyDisk                Op = "ModifyDiskAttribute"
+	OpDescribeZones             Op = "DescribeZones"
+	OpDescribeAvailableResource Op = "DescribeAvailableResource"
+	OpDescribeImages            Op = "DescribeImages"
+)
 
-// Known reports whether op is one of [Ops].
-func (op Op) Known() bool {
-	for _, o := range Ops() {
-		if o == op {
-			return true
-		}
-	}
-	return false
-}
+// An API is one of the two Alibaba Cloud APIs whose operations eipassoc serves.
+type API uint8
 
-// Product returns "Vpc" for EIP operations and "Ecs" for ENI and instance operations.
-func (op Op) Product() string {
-	switch op {
-	case OpAllocateEIP, OpReleaseEIP, OpAssociateEIP, OpUnassociateEIP, OpDescribeEIPs, OpDescribeEIPGateway:
+// The APIs.
+const (
+	VPC API = iota + 1 // Vpc, 2016-04-28: EIPs, VPCs, vSwitches
+	ECS                // Ecs, 2014-05-26: ENIs, instances, security groups, disks
+)
+
+// Product returns the API's product code, "Vpc" or "Ecs".
+func (a API) Product() string {
+	if a == VPC {
 		return "Vpc"
 	}
 	return "Ecs"
 }
+
+// The APIs' versions.
+const (
+	VPCVersion = "2016-04-28"
+	ECSVersion = "2014-05-26"
+)
+
+// Version returns the API's version, VPCVersion or ECSVersion.
+func (a API) Version() string {
+	if a == VPC {
+		return VPCVersion
+	}
+	return ECSVersion
+}
+
+// An Operation is one action that the fake and the emulator serve: the declaration
+// that backend.Ops, the fake's fault injection, the emulator's route table, its list of
+// served actions and the contract tests all read.
+type Operation struct {
+	API API
+	Op  Op
+	// Mutates is true for an action that changes the account; a read is false.
+	Mutates bool
+	// Backend is true for the actions of the Backend interface, which every backend,
+	// the official SDKs' included, implements.
+	Backend bool
+}
+
+// Operations returns every operation served, VPC ones first, in a new slice. An action
+// of both APIs (TagResources, ListTagResources) is listed once under each.
+func Operations() []Operation { return slices.Clone(operations) }
+
+var operations = []Operation{
+	{VPC, OpAllocateEIP, true, true},
+	{VPC, OpReleaseEIP, true, true},
+	{VPC, OpAssociateEIP, true, true},
+	{VPC, OpUnassociateEIP, true, true},
+	{VPC, OpDescribeEIPs, false, true},
+	{VPC, OpDescribeEIPGateway, false, true},
+	{VPC, OpModifyEIPAttribute, true, false},
+	{VPC, OpModifyEIPForwardMode, true, false},
+	{VPC, OpCreateVPC, true, false},
+	{VPC, OpDescribeVPC, false, false},
+	{VPC, OpDescribeVPCs, false, false},
+	{VPC, OpDescribeRouteTables, false, false},
+	{VPC, OpModifyVPC, true, false},
+	{VPC, OpDeleteVPC, true, false},
+	{VPC, OpCreateVSwitch, true, false},
+	{VPC, OpDescribeVSwitch, false, false},
+	{VPC, OpDescribeVSwitches, false, false},
+	{VPC, OpModifyVSwitch, true, false},
+	{VPC, OpDeleteVSwitch, true, false},
+	{VPC, OpTagResources, true, false},
+	{VPC, OpUnTagResources, true, false},
+	{VPC, OpListTagResources, false, false},
+
+	{ECS, OpCreateENI, true, true},
+	{ECS, OpDeleteENI, true, true},
+	{ECS, OpAttachENI, true, true},
+	{ECS, OpDetachENI, true, true},
+	{ECS, OpAssignPrivateIPs, true, true},
+	{ECS, OpUnassignPrivateIPs, true, true},
+	{ECS, OpDescribeENIs, false, true},
+	{ECS, OpDescribeInstance, false, true},
+	{ECS, OpDescribeInstanceTypes, false, true},
+	{ECS, OpModifyENI, true, false},
+	{ECS, OpCreateSecurityGroup, true, false},
+	{ECS, OpDescribeSecurityGroup, false, false},
+	{ECS, OpDescribeSecurityGroups, false, false},
+	{ECS, OpModifySecurityGroup, true, false},
+	{ECS, OpDeleteSecurityGroup, true, false},
+	{ECS, OpRunInstances, true, false},
+	{ECS, OpDeleteInstance, true, false},
+	{ECS, OpModifyInstance, true, false},
+	{ECS, OpModifyNetworkSpec, true, false},
+	{ECS, OpDescribeInstanceAttribute, false, false},
+	{ECS, OpDescribeUserData, false, false},
+	{ECS, OpDescribeInstanceRAMRole, false, false},
+	{ECS, OpDescribeMaintenance, false, false},
+	{ECS, OpDescribeAttachmentAttrs, false, false},
+	{ECS, OpDescribeDisks, false, false},
+	{ECS, OpModifyDisk, true, false},
+	{ECS, OpDescribeZones, false, false},
+	{ECS, OpDescribeAvailableResource, false, false},
+	{ECS, OpDescribeImages, false, false},
+	{ECS, OpTagResources, true, false},
+	{ECS, OpUntagResources, true, false},
+	{ECS, OpListTagResources, false, false},
+	{ECS, OpDescribeTags, false, false},
+}
+
+// Ops returns the operations of the Backend interface, VPC ones first.
+func Ops() []Op {
+	var out []Op
+	for _, o := range operations {
+		if o.Backend {
+			out = append(out, o.Op)
+		}
+	}
+	return out
+}
+
+// Known reports whether op is one of [Operations].
+func (op Op) Known() bool {
+	return slices.ContainsFunc(operations, func(o Operation) bool { return o.Op == op })
+}
+
+// Product returns the product of the API op belongs to, "Vpc" or "Ecs"; an action of
+// both APIs gives "Vpc", an unknown one "Ecs".
+func (op Op) Product() string {
+	for _, o := range operations {
+		if o.Op == op {
+			return o.API.Product()
+		}
+	}
+	return ECS.Product()
+}
+
+// String returns the API's product code, "Vpc" or "Ecs".
+func (a API) String() string { return a.Product() }

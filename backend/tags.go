@@ -24,30 +24,20 @@ const (
 	MaxTagValueLength  = 128
 )
 
-// TagAPI names the API a tag call goes to: the two answer the same mistakes with
-// different error codes.
-type TagAPI string
-
-// The APIs with tag operations.
-const (
-	TagVPC TagAPI = "Vpc"
-	TagECS TagAPI = "Ecs"
-)
-
 // tagCodes are each API's error codes for the tag mistakes, from the error tables of
 // their TagResources, UntagResources and ListTagResources reference pages. VPC's
 // tables name no code for an unknown resource; it is given ECS's.
-var tagCodes = map[TagAPI]struct {
+var tagCodes = map[API]struct {
 	key, value, perCall, perResource, resourceIDs, duplicate string
 }{
-	TagVPC: {"InvalidTagKey", "InvalidTagValue", "SizeLimitExceeded.TagNum", "SizeLimitExceeded.TagNum", "SizeLimitExceeded.ResourceId", "Forbidden.TagKey.Duplicated"},
-	TagECS: {"InvalidTagKey.Malformed", "InvalidTagValue.Malformed", "NumberExceed.Tags", "OperationDenied.QuotaExceed", "NumberExceed.ResourceIds", "Duplicate.TagKey"},
+	VPC: {"InvalidTagKey", "InvalidTagValue", "SizeLimitExceeded.TagNum", "SizeLimitExceeded.TagNum", "SizeLimitExceeded.ResourceId", "Forbidden.TagKey.Duplicated"},
+	ECS: {"InvalidTagKey.Malformed", "InvalidTagValue.Malformed", "NumberExceed.Tags", "OperationDenied.QuotaExceed", "NumberExceed.ResourceIds", "Duplicate.TagKey"},
 }
 
 // CheckTagCall checks the tags and resource IDs of one tag call as the API does: at
 // most [MaxTagResourceIDs] IDs and [MaxTagsPerCall] tags, keys unique and every key
 // and value well formed. It returns an *Error with the API's code.
-func CheckTagCall(api TagAPI, op string, ids []string, tags []Tag) error {
+func CheckTagCall(api API, op string, ids []string, tags []Tag) error {
 	codes := tagCodes[api]
 	if len(ids) > MaxTagResourceIDs {
 		return NewError(op, codes.resourceIDs, fmt.Sprintf("%d resource IDs are given; at most %d are allowed.", len(ids), MaxTagResourceIDs))
@@ -90,7 +80,7 @@ func tagTextProblem(s string, minLen, maxLen int) string {
 // MergeTags returns the tags of a resource after TagResources adds add to have: a key
 // already there takes the new value. More than [MaxTagsPerResource] tags is an *Error
 // with the API's code. The result is sorted by key.
-func MergeTags(api TagAPI, op, id string, have, add []Tag) ([]Tag, error) {
+func MergeTags(api API, op, id string, have, add []Tag) ([]Tag, error) {
 	out := slices.Clone(have)
 	for _, t := range add {
 		if i := slices.IndexFunc(out, func(h Tag) bool { return h.Key == t.Key }); i >= 0 {

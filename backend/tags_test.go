@@ -25,7 +25,7 @@ func TestMergeTags(t *testing.T) {
 			return out
 		}
 		have, add := tags("have"), tags("add")
-		api := rapid.SampledFrom([]backend.TagAPI{backend.TagVPC, backend.TagECS}).Draw(t, "api")
+		api := rapid.SampledFrom([]backend.API{backend.VPC, backend.ECS}).Draw(t, "api")
 		got, err := backend.MergeTags(api, "TagResources", "r-1", have, add)
 		want := map[string]string{}
 		for _, tg := range have {
@@ -35,7 +35,7 @@ func TestMergeTags(t *testing.T) {
 			want[tg.Key] = tg.Value
 		}
 		if len(want) > backend.MaxTagsPerResource {
-			code := map[backend.TagAPI]string{backend.TagVPC: "SizeLimitExceeded.TagNum", backend.TagECS: "OperationDenied.QuotaExceed"}[api]
+			code := map[backend.API]string{backend.VPC: "SizeLimitExceeded.TagNum", backend.ECS: "OperationDenied.QuotaExceed"}[api]
 			if backend.Code(err) != code {
 				t.Fatalf("%d tags: %v, want %s", len(want), err, code)
 			}

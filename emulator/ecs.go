@@ -105,7 +105,7 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := createTags(backend.TagECS, p)
+	tags, err := createTags(backend.ECS, p)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.tagNew(ctx, backend.TagECS, r, "eni", string(n.ID), tags); err != nil {
+	if err := s.tagNew(ctx, backend.ECS, r, "eni", string(n.ID), tags); err != nil {
 		return nil, err
 	}
 	j := toENIJSON(n, nil)

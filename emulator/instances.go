@@ -95,7 +95,7 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := createTags(backend.TagECS, p)
+	tags, err := createTags(backend.ECS, p)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.tagNew(ctx, backend.TagECS, r, "instance", id, tags); err != nil {
+	if err := s.tagNew(ctx, backend.ECS, r, "instance", id, tags); err != nil {
 		return nil, err
 	}
 	return map[string]any{"RequestId": newRequestID(), "InstanceIdSets": map[string]any{"InstanceIdSet": []string{id}}}, nil

@@ -11,7 +11,7 @@ import (
 // resource, nameParam its name. Other parameters are refused, named.
 func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 	names := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
-	if op == fake.OpModifyENI {
+	if op == backend.OpModifyENI {
 		names = append(names, `^SecurityGroupId\.\d+$`)
 	}
 	allowed := modelledParams(names...)
@@ -24,7 +24,7 @@ func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 			return nil, err
 		}
 		in := fake.ModifyInput{Region: r, ID: id, Name: p.optional(nameParam), Description: p.optional("Description")}
-		if op == fake.OpModifyENI {
+		if op == backend.OpModifyENI {
 			groups, err := p.list("SecurityGroupId", 5)
 			if err != nil {
 				return nil, err

@@ -37,7 +37,7 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := createTags(backend.TagVPC, p)
+	tags, err := createTags(backend.VPC, p)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.tagNew(ctx, backend.TagVPC, r, "VPC", v.ID, tags); err != nil {
+	if err := s.tagNew(ctx, backend.VPC, r, "VPC", v.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {
@@ -154,7 +154,7 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := createTags(backend.TagVPC, p)
+	tags, err := createTags(backend.VPC, p)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.tagNew(ctx, backend.TagVPC, r, "VSWITCH", v.ID, tags); err != nil {
+	if err := s.tagNew(ctx, backend.VPC, r, "VSWITCH", v.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {
@@ -254,7 +254,7 @@ func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error
 	if err != nil {
 		return nil, err
 	}
-	tags, err := createTags(backend.TagECS, p)
+	tags, err := createTags(backend.ECS, p)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +263,7 @@ func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error
 	if err != nil {
 		return nil, err
 	}
-	if err := s.tagNew(ctx, backend.TagECS, r, "securitygroup", g.ID, tags); err != nil {
+	if err := s.tagNew(ctx, backend.ECS, r, "securitygroup", g.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {

@@ -23,7 +23,7 @@ import (
 // Config configures a [Server]. Only Backend is required.
 type Config struct {
 	// Backend is the account the server serves.
-	Backend *fake.Backend
+	Backend Account
 	// AccessKeys maps AccessKeyId to AccessKeySecret. Requests must be signed with one
 	// of them; with none, signatures are not checked.
 	AccessKeys map[string]string
@@ -55,7 +55,7 @@ const TransportHeaderBytes = 1 << 20
 // Server is an http.Handler that serves the EIP and ENI API. It is safe for concurrent
 // use.
 type Server struct {
-	b         *fake.Backend
+	b         Account
 	log       *slog.Logger
 	maxBody   int64
 	maxHeader int
@@ -68,8 +68,8 @@ type Server struct {
 
 // API versions.
 const (
-	VPCVersion = "2016-04-28"
-	ECSVersion = "2014-05-26"
+	VPCVersion = backend.VPCVersion
+	ECSVersion = backend.ECSVersion
 )
 
 // New returns a Server for cfg.
@@ -172,7 +172,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		return op, status, code
 	}
 	defer func() { s.rec.record(newExchange(name, version, v, status, code)) }()
-	result, err := handle(r.Context(), &params{op: op, v: v})
+	ctx, err := s.b.Enter(r.Context(), op) // an injected fault, before anything else
+	if err != nil {
+		status, code = s.writeError(w, r, err)
+		return op, status, code
+	}
+	result, err := handle(ctx, &params{op: op, v: v})
 	if err != nil {
 		status, code = s.writeError(w, r, err)
 		return op, status, code

@@ -10,7 +10,7 @@ import (
 )
 
 // tagInput reads the common parameters of the tag operations of api.
-func tagInput(api backend.TagAPI, p *params) (fake.TagInput, error) {
+func tagInput(api backend.API, p *params) (fake.TagInput, error) {
 	r, err := region(p)
 	if err != nil {
 		return fake.TagInput{}, err
@@ -31,13 +31,13 @@ func tagInput(api backend.TagAPI, p *params) (fake.TagInput, error) {
 
 // tagHandlers are the tag operations of one API: TagResources, the removal (VPC
 // UnTagResources, ECS UntagResources) and ListTagResources.
-func (s *Server) tagHandlers(api backend.TagAPI) map[backend.Op]handler {
-	untag := fake.OpUntagResources
-	if api == backend.TagVPC {
-		untag = fake.OpUnTagResources
+func (s *Server) tagHandlers(api backend.API) map[backend.Op]handler {
+	untag := backend.OpUntagResources
+	if api == backend.VPC {
+		untag = backend.OpUnTagResources
 	}
 	return map[backend.Op]handler{
-		fake.OpTagResources: func(ctx context.Context, p *params) (any, error) {
+		backend.OpTagResources: func(ctx context.Context, p *params) (any, error) {
 			in, err := tagInput(api, p)
 			if err != nil {
 				return nil, err
@@ -57,7 +57,7 @@ func (s *Server) tagHandlers(api backend.TagAPI) map[backend.Op]handler {
 			}
 			return ok()
 		},
-		fake.OpListTagResources: func(ctx context.Context, p *params) (any, error) {
+		backend.OpListTagResources: func(ctx context.Context, p *params) (any, error) {
 			return s.listTagResources(ctx, api, p)
 		},
 	}
@@ -83,12 +83,12 @@ type listTagsAnswer struct {
 // listTagResources pages the entries by MaxResults (VPC, default 50, at most 1000) or
 // PageSize (ECS, default 50, at most 1000) with NextToken, the position of the next
 // entry.
-func (s *Server) listTagResources(ctx context.Context, api backend.TagAPI, p *params) (any, error) {
+func (s *Server) listTagResources(ctx context.Context, api backend.API, p *params) (any, error) {
 	in, err := tagInput(api, p)
 	if err != nil {
 		return nil, err
 	}
-	size, err := p.integer(map[backend.TagAPI]string{backend.TagVPC: "MaxResults", backend.TagECS: "PageSize"}[api])
+	size, err := p.integer(map[backend.API]string{backend.VPC: "MaxResults", backend.ECS: "PageSize"}[api])
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +171,7 @@ func (s *Server) tagFilter(p *params) (func(id string) bool, error) {
 
 // createTags reads and checks the Tag.N parameters of a create call, before anything
 // is made: a create with bad tags makes nothing.
-func createTags(api backend.TagAPI, p *params) ([]backend.Tag, error) {
+func createTags(api backend.API, p *params) ([]backend.Tag, error) {
 	tags, err := p.tags()
 	if err != nil {
 		return nil, err
@@ -180,7 +180,7 @@ func createTags(api backend.TagAPI, p *params) ([]backend.Tag, error) {
 }
 
 // tagNew gives a resource that a create call made the tags createTags checked.
-func (s *Server) tagNew(ctx context.Context, api backend.TagAPI, r regions.ID, resourceType, id string, tags []backend.Tag) error {
+func (s *Server) tagNew(ctx context.Context, api backend.API, r regions.ID, resourceType, id string, tags []backend.Tag) error {
 	if len(tags) == 0 {
 		return nil
 	}

@@ -14,74 +14,79 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// table maps each action to its version and handler.
-// table lists the operations served, keyed by API version and action: some actions
-// (ListTagResources, TagResources, ...) exist in both VPC and ECS, under different
-// versions.
+// table is the route table: the handler of each of backend.Operations, keyed by API
+// version and action (TagResources, ListTagResources exist in both APIs). The
+// operations are declared there; handlers answers them.
 func (s *Server) table() map[opKey]handler {
-	vpc := map[backend.Op]handler{
-		backend.OpAllocateEIP:        s.allocateEIP,
-		backend.OpReleaseEIP:         s.releaseEIP,
-		backend.OpAssociateEIP:       s.associateEIP,
-		backend.OpUnassociateEIP:     s.unassociateEIP,
-		backend.OpDescribeEIPs:       s.describeEIPs,
-		backend.OpDescribeEIPGateway: s.describeEIPGatewayInfo,
-		"ModifyEipAddressAttribute":  s.modifyEIPAttribute,
-		"ModifyEipForwardMode":       s.modifyEIPForwardMode,
-		"CreateVpc":                  s.createVPC,
-		"DescribeVpcAttribute":       s.describeVPC,
-		"DescribeRouteTableList":     s.describeRouteTables,
-		"DeleteVpc":                  s.deleteVPC,
-		"CreateVSwitch":              s.createVSwitch,
-		"DescribeVSwitchAttributes":  s.describeVSwitch,
-		"DeleteVSwitch":              s.deleteVSwitch,
-		fake.OpModifyVPC:             s.renamer(fake.OpModifyVPC, "VpcId", "VpcName"),
-		fake.OpDescribeVPCs:          s.describeVPCs,
-		fake.OpDescribeVSwitches:     s.describeVSwitches,
-		fake.OpModifyVSwitch:         s.renamer(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
-	}
-	ecs := map[backend.Op]handler{
-		backend.OpCreateENI:                     s.createENI,
-		backend.OpDeleteENI:                     s.deleteENI,
-		backend.OpAttachENI:                     s.attachENI,
-		backend.OpDetachENI:                     s.detachENI,
-		backend.OpAssignPrivateIPs:              s.assignPrivateIPs,
-		backend.OpUnassignPrivateIPs:            s.unassignPrivateIPs,
-		backend.OpDescribeENIs:                  s.describeENIs,
-		backend.OpDescribeInstance:              s.describeInstances,
-		backend.OpDescribeInstanceTypes:         s.describeInstanceTypes,
-		"DescribeAvailableResource":             s.describeAvailableResource,
-		"DescribeZones":                         s.describeZones,
-		"DescribeImages":                        s.describeImages,
-		"DescribeTags":                          s.describeTags,
-		"ModifyDiskAttribute":                   s.modifyDiskAttribute,
-		fake.OpModifySecurityGroup:              s.renamer(fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
-		fake.OpModifyENI:                        s.renamer(fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
-		"ModifyInstanceNetworkSpec":             s.modifyInstanceNetworkSpec,
-		"CreateSecurityGroup":                   s.createSecurityGroup,
-		"DescribeSecurityGroups":                s.describeSecurityGroups,
-		"DescribeSecurityGroupAttribute":        s.describeSecurityGroupAttribute,
-		"DeleteSecurityGroup":                   s.deleteSecurityGroup,
-		"RunInstances":                          s.runInstances,
-		"DeleteInstance":                        s.deleteInstance,
-		"ModifyInstanceAttribute":               s.modifyInstanceAttribute,
-		"DescribeDisks":                         s.describeDisks,
-		"DescribeUserData":                      s.describeUserData,
-		"DescribeInstanceRamRole":               s.describeInstanceRamRole,
-		"DescribeInstanceAttribute":             s.describeInstanceAttribute,
-		"DescribeInstanceMaintenanceAttributes": s.describeMaintenanceAttributes,
-		"DescribeInstanceAttachmentAttributes":  s.describeAttachmentAttributes,
-	}
-	maps.Copy(vpc, s.tagHandlers(backend.TagVPC))
-	maps.Copy(ecs, s.tagHandlers(backend.TagECS))
+	hs := s.handlers()
 	out := map[opKey]handler{}
-	for op, h := range vpc {
-		out[opKey{VPCVersion, string(op)}] = h
-	}
-	for op, h := range ecs {
-		out[opKey{ECSVersion, string(op)}] = h
+	for _, o := range backend.Operations() {
+		if h := hs[o.API][o.Op]; h != nil {
+			out[opKey{o.API.Version(), string(o.Op)}] = h
+		}
 	}
 	return out
+}
+
+// handlers answers each operation, by API; TestEveryOperationServed checks that they
+// are exactly backend.Operations.
+func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
+	vpc := map[backend.Op]handler{
+		backend.OpAllocateEIP:          s.allocateEIP,
+		backend.OpReleaseEIP:           s.releaseEIP,
+		backend.OpAssociateEIP:         s.associateEIP,
+		backend.OpUnassociateEIP:       s.unassociateEIP,
+		backend.OpDescribeEIPs:         s.describeEIPs,
+		backend.OpDescribeEIPGateway:   s.describeEIPGatewayInfo,
+		backend.OpModifyEIPAttribute:   s.modifyEIPAttribute,
+		backend.OpModifyEIPForwardMode: s.modifyEIPForwardMode,
+		backend.OpCreateVPC:            s.createVPC,
+		backend.OpDescribeVPC:          s.describeVPC,
+		backend.OpDescribeRouteTables:  s.describeRouteTables,
+		backend.OpDeleteVPC:            s.deleteVPC,
+		backend.OpCreateVSwitch:        s.createVSwitch,
+		backend.OpDescribeVSwitch:      s.describeVSwitch,
+		backend.OpDeleteVSwitch:        s.deleteVSwitch,
+		backend.OpModifyVPC:            s.renamer(backend.OpModifyVPC, "VpcId", "VpcName"),
+		backend.OpDescribeVPCs:         s.describeVPCs,
+		backend.OpDescribeVSwitches:    s.describeVSwitches,
+		backend.OpModifyVSwitch:        s.renamer(backend.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
+	}
+	ecs := map[backend.Op]handler{
+		backend.OpCreateENI:                 s.createENI,
+		backend.OpDeleteENI:                 s.deleteENI,
+		backend.OpAttachENI:                 s.attachENI,
+		backend.OpDetachENI:                 s.detachENI,
+		backend.OpAssignPrivateIPs:          s.assignPrivateIPs,
+		backend.OpUnassignPrivateIPs:        s.unassignPrivateIPs,
+		backend.OpDescribeENIs:              s.describeENIs,
+		backend.OpDescribeInstance:          s.describeInstances,
+		backend.OpDescribeInstanceTypes:     s.describeInstanceTypes,
+		backend.OpDescribeAvailableResource: s.describeAvailableResource,
+		backend.OpDescribeZones:             s.describeZones,
+		backend.OpDescribeImages:            s.describeImages,
+		backend.OpDescribeTags:              s.describeTags,
+		backend.OpModifyDisk:                s.modifyDiskAttribute,
+		backend.OpModifySecurityGroup:       s.renamer(backend.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
+		backend.OpModifyENI:                 s.renamer(backend.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
+		backend.OpModifyNetworkSpec:         s.modifyInstanceNetworkSpec,
+		backend.OpCreateSecurityGroup:       s.createSecurityGroup,
+		backend.OpDescribeSecurityGroups:    s.describeSecurityGroups,
+		backend.OpDescribeSecurityGroup:     s.describeSecurityGroupAttribute,
+		backend.OpDeleteSecurityGroup:       s.deleteSecurityGroup,
+		backend.OpRunInstances:              s.runInstances,
+		backend.OpDeleteInstance:            s.deleteInstance,
+		backend.OpModifyInstance:            s.modifyInstanceAttribute,
+		backend.OpDescribeDisks:             s.describeDisks,
+		backend.OpDescribeUserData:          s.describeUserData,
+		backend.OpDescribeInstanceRAMRole:   s.describeInstanceRamRole,
+		backend.OpDescribeInstanceAttribute: s.describeInstanceAttribute,
+		backend.OpDescribeMaintenance:       s.describeMaintenanceAttributes,
+		backend.OpDescribeAttachmentAttrs:   s.describeAttachmentAttributes,
+	}
+	maps.Copy(vpc, s.tagHandlers(backend.VPC))
+	maps.Copy(ecs, s.tagHandlers(backend.ECS))
+	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs}
 }
 
 // An opKey names an operation: its API version and its action.
@@ -107,7 +112,7 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := createTags(backend.TagVPC, p)
+	tags, err := createTags(backend.VPC, p)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +130,7 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.tagNew(ctx, backend.TagVPC, r, "EIP", string(a.ID), tags); err != nil {
+	if err := s.tagNew(ctx, backend.VPC, r, "EIP", string(a.ID), tags); err != nil {
 		return nil, err
 	}
 	return struct {

@@ -10,14 +10,6 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// Disks and the public bandwidth of instances are kept so that the emulator can serve
-// alicloud_instance's system_disk_*, data_disks and internet_max_bandwidth_out; no rule
-// reads them. An instance's disks are made with it and go with it.
-const (
-	opModifyDisk        backend.Op = "ModifyDiskAttribute"
-	opModifyNetworkSpec backend.Op = "ModifyInstanceNetworkSpec"
-)
-
 // A Disk is a cloud disk of an instance: its system disk, or a data disk made with it.
 type Disk struct {
 	ID                 string `json:"id"`
@@ -110,7 +102,7 @@ type ModifyDiskInput struct {
 
 // ModifyDisk implements ModifyDiskAttribute.
 func (b *Backend) ModifyDisk(ctx context.Context, in ModifyDiskInput) (err error) {
-	const op = opModifyDisk
+	const op = backend.OpModifyDisk
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -147,7 +139,7 @@ func (b *Backend) ModifyDisk(ctx context.Context, in ModifyDiskInput) (err error
 // ModifyNetworkSpec implements ModifyInstanceNetworkSpec for the public bandwidth of a
 // VPC instance (0 to 100 Mbit/s).
 func (b *Backend) ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) (err error) {
-	const op = opModifyNetworkSpec
+	const op = backend.OpModifyNetworkSpec
 	if err := begin(ctx, b, op, instance); err != nil {
 		return err
 	}

@@ -169,8 +169,10 @@ type faultState struct {
 	calls, fired int
 }
 
-// InjectFault installs f for operation op, replacing any fault there. It refuses, with a
-// *FaultError: an op the fake does not implement, a Code that is not an Alibaba Cloud
+// InjectFault installs f for operation op, replacing any fault there: any of
+// backend.Operations, whether the fake's methods or the emulator (through
+// [Backend.Enter]) serve it. It refuses, with a *FaultError: an op not in
+// backend.Operations, a Code that is not an Alibaba Cloud
 // code in backend.KnownCodes (unless f.Custom), both Code and Err, and negative
 // numbers.
 func (b *Backend) InjectFault(op backend.Op, f Fault) error {
@@ -179,7 +181,7 @@ func (b *Backend) InjectFault(op backend.Op, f Fault) error {
 	}
 	switch {
 	case !op.Known():
-		return bad("%q is not an operation of the fake", op)
+		return bad("%q is not one of backend.Operations", op)
 	case f.Code != "" && !f.Custom && !backend.IsKnownCode(f.Code):
 		return bad("%q is not a known Alibaba Cloud error code (see backend.KnownCodes); set Custom to inject it anyway", f.Code)
 	case f.Code != "" && f.Err != nil:
@@ -200,10 +202,29 @@ func (b *Backend) ClearFaults() {
 	b.faults = map[backend.Op]*faultState{}
 }
 
-// begin starts a call: it applies an injected fault's latency and error, then takes
-// the lock and settles due status transitions. On success the caller must call end;
-// on error begin has recorded the call and released the lock itself.
+// begin starts a call: it applies an injected fault's latency and error (unless Enter
+// applied them already for op), then takes the lock and settles due status
+// transitions. On success the caller must call end; on error begin has recorded the
+// call and released the lock itself.
 func begin[T any](ctx context.Context, b *Backend, op backend.Op, in T) error {
+	var fault error
+	if entered, _ := ctx.Value(enteredKey{}).(backend.Op); entered != op {
+		fault = b.fault(ctx, op)
+	}
+	b.mu.Lock()
+	if err := ctx.Err(); err != nil {
+		return end(b, op, in, &backend.Error{Op: string(op), Message: err.Error(), Err: err})
+	}
+	if fault != nil {
+		return end(b, op, in, fault)
+	}
+	b.settle(b.clock())
+	return nil
+}
+
+// fault counts a call of op against its injected fault, waits out the fault's latency,
+// and returns the error the call fails with, if any.
+func (b *Backend) fault(ctx context.Context, op backend.Op) error {
 	var latency time.Duration
 	var fault error
 	b.mu.Lock()
@@ -231,15 +252,24 @@ func begin[T any](ctx context.Context, b *Backend, op backend.Op, in T) error {
 		}
 		t.Stop()
 	}
-	b.mu.Lock()
-	if err := ctx.Err(); err != nil {
-		return end(b, op, in, &backend.Error{Op: string(op), Message: err.Error(), Err: err})
+	return fault
+}
+
+// enteredKey marks a context whose call of an operation has had its fault applied.
+type enteredKey struct{}
+
+// Enter applies the fault injected for op, as the start of a call of op does, for a
+// server that answers op (the emulator): every action it serves then takes a fault,
+// also those it answers without calling the fake's method for op. A failing fault is
+// recorded as a call of op and returned. Otherwise the returned context carries the
+// mark that the fault was applied, so that the fake's method for op, called with it,
+// does not apply it again.
+func (b *Backend) Enter(ctx context.Context, op backend.Op) (context.Context, error) {
+	if err := b.fault(ctx, op); err != nil {
+		b.mu.Lock()
+		return ctx, end(b, op, struct{}{}, err)
 	}
-	if fault != nil {
-		return end(b, op, in, fault)
-	}
-	b.settle(b.clock())
-	return nil
+	return context.WithValue(ctx, enteredKey{}, op), nil
 }
 
 // end records the call, stamps a request ID on its error, and releases the lock. It

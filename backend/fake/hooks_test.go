@@ -318,3 +318,25 @@ func FuzzLoadTopology(f *testing.F) {
 		}
 	})
 }
+
+// TestFaultOnRunInstances: operations beyond the Backend interface take faults too
+// (InjectFault once refused RunInstances as "not an operation of the fake").
+func TestFaultOnRunInstances(t *testing.T) {
+	t.Parallel()
+	f := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
+		MustBuild()
+	if err := f.InjectFault(backend.OpRunInstances, fake.Fault{Code: "OperationConflict", Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	in := fake.RunInstanceInput{Region: region, Type: "ecs.g7.large", VSwitch: "vsw-1", Image: "ubuntu_22_04_x64_20G_alibase_20240130.vhd"}
+	if _, err := f.RunInstance(context.Background(), in); backend.Code(err) != "OperationConflict" {
+		t.Errorf("first RunInstances: %v, want the fault", err)
+	}
+	if _, err := f.RunInstance(context.Background(), in); err != nil {
+		t.Errorf("second RunInstances: %v", err)
+	}
+	if err := f.InjectFault("RunInstance", fake.Fault{Code: "OperationConflict"}); err == nil {
+		t.Error("an action that is not one of backend.Operations was accepted")
+	}
+}

@@ -12,15 +12,6 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// Instances can be created and deleted through the API, so that the emulator can serve
-// alicloud_instance. Like the network operations, these are not part of
-// backend.Backend; what the rules read of an instance is ecs.Instance.
-const (
-	opRunInstances   backend.Op = "RunInstances"
-	opDeleteInstance backend.Op = "DeleteInstance"
-	opModifyInstance backend.Op = "ModifyInstanceAttribute"
-)
-
 // An InstanceDetail is an instance with the attributes the API reports beside what the
 // rules read.
 type InstanceDetail struct {
@@ -65,7 +56,7 @@ type RunInstanceInput struct {
 // RunInstance implements RunInstances for one instance: the type must have known ENI
 // limits, the vSwitch must exist in the region, and the instance starts Running.
 func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id string, err error) {
-	const op = opRunInstances
+	const op = backend.OpRunInstances
 	if err := begin(ctx, b, op, in); err != nil {
 		return "", err
 	}
@@ -121,7 +112,7 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 // the primary ENI goes with the instance. EIPs still on the primary ENI are refused
 // (DependencyViolation), so that an association is never dropped silently.
 func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = opDeleteInstance
+	const op = backend.OpDeleteInstance
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -196,7 +187,7 @@ type ModifyInstanceInput struct {
 
 // ModifyInstance implements ModifyInstanceAttribute for the name and the description.
 func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (err error) {
-	const op = opModifyInstance
+	const op = backend.OpModifyInstance
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}

@@ -11,14 +11,6 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// These operations change attributes that no rule of eipassoc reads. They are not part
-// of backend.Backend; the fake has them so that the emulator can serve the calls the
-// Terraform provider makes to update resources in place.
-const (
-	opModifyEIPAttribute   backend.Op = "ModifyEipAddressAttribute"
-	opModifyEIPForwardMode backend.Op = "ModifyEipForwardMode"
-)
-
 // ModifyEIPAttributeInput changes an EIP's bandwidth, name or description; a nil
 // field is left as it is.
 type ModifyEIPAttributeInput struct {
@@ -31,7 +23,7 @@ type ModifyEIPAttributeInput struct {
 
 // ModifyEIPAttribute implements ModifyEipAddressAttribute.
 func (b *Backend) ModifyEIPAttribute(ctx context.Context, in ModifyEIPAttributeInput) (err error) {
-	const op = opModifyEIPAttribute
+	const op = backend.OpModifyEIPAttribute
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -67,7 +59,7 @@ type ModifyEIPForwardModeInput struct {
 // (the EIP itself not counted). A NAT association's private IP is kept for NAT and
 // dropped for the modes that map to the whole ENI.
 func (b *Backend) ModifyEIPForwardMode(ctx context.Context, in ModifyEIPForwardModeInput) (err error) {
-	const op = opModifyEIPForwardMode
+	const op = backend.OpModifyEIPForwardMode
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}

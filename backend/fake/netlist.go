@@ -9,16 +9,9 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// The listings of VPCs and vSwitches that data sources (alicloud_vpcs,
-// alicloud_vswitches) read. Not part of backend.Backend.
-const (
-	OpDescribeVPCs      backend.Op = "DescribeVpcs"
-	OpDescribeVSwitches backend.Op = "DescribeVSwitches"
-)
-
 // VPCs lists the VPCs of a region, sorted by ID.
 func (b *Backend) VPCs(ctx context.Context, region regions.ID) (out []VPC, err error) {
-	const op = OpDescribeVPCs
+	const op = backend.OpDescribeVPCs
 	if err := begin(ctx, b, op, region); err != nil {
 		return nil, err
 	}
@@ -36,7 +29,7 @@ func (b *Backend) VPCs(ctx context.Context, region regions.ID) (out []VPC, err e
 
 // VSwitches lists the vSwitches of a region, sorted by ID.
 func (b *Backend) VSwitches(ctx context.Context, region regions.ID) (out []VSwitch, err error) {
-	const op = OpDescribeVSwitches
+	const op = backend.OpDescribeVSwitches
 	if err := begin(ctx, b, op, region); err != nil {
 		return nil, err
 	}

@@ -16,13 +16,7 @@ import (
 // the emulator can serve alicloud_vpc and alicloud_vswitch. Like the attribute changes
 // in modify.go, these operations are not part of backend.Backend.
 const (
-	opCreateVPC      backend.Op = "CreateVpc"
-	opDescribeVPC    backend.Op = "DescribeVpcAttribute"
-	opDeleteVPC      backend.Op = "DeleteVpc"
-	opCreateVSwitch  backend.Op = "CreateVSwitch"
-	opDescribeVSw    backend.Op = "DescribeVSwitchAttributes"
-	opDeleteVSwitch  backend.Op = "DeleteVSwitch"
-	defaultVPCPrefix            = "172.16.0.0/12"
+	defaultVPCPrefix = "172.16.0.0/12"
 )
 
 // A VPC is a virtual private network as the fake keeps it.
@@ -68,7 +62,7 @@ type CreateVPCInput struct {
 
 // CreateVPC implements CreateVpc.
 func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err error) {
-	const op = opCreateVPC
+	const op = backend.OpCreateVPC
 	if err := begin(ctx, b, op, in); err != nil {
 		return VPC{}, err
 	}
@@ -89,7 +83,7 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 
 // DescribeVPC implements DescribeVpcAttribute.
 func (b *Backend) DescribeVPC(ctx context.Context, region regions.ID, id string) (v VPC, err error) {
-	const op = opDescribeVPC
+	const op = backend.OpDescribeVPC
 	if err := begin(ctx, b, op, id); err != nil {
 		return VPC{}, err
 	}
@@ -103,7 +97,7 @@ func (b *Backend) DescribeVPC(ctx context.Context, region regions.ID, id string)
 
 // DeleteVPC implements DeleteVpc: a VPC that still has vSwitches is DependencyViolation.
 func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = opDeleteVPC
+	const op = backend.OpDeleteVPC
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -156,7 +150,7 @@ type CreateVSwitchInput struct {
 // CreateVSwitch implements CreateVSwitch: the block must lie in the VPC's and overlap
 // none of its other vSwitches.
 func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v VSwitch, err error) {
-	const op = opCreateVSwitch
+	const op = backend.OpCreateVSwitch
 	if err := begin(ctx, b, op, in); err != nil {
 		return VSwitch{}, err
 	}
@@ -188,7 +182,7 @@ func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v V
 
 // DescribeVSwitch implements DescribeVSwitchAttributes.
 func (b *Backend) DescribeVSwitch(ctx context.Context, region regions.ID, id string) (v VSwitch, err error) {
-	const op = opDescribeVSw
+	const op = backend.OpDescribeVSwitch
 	if err := begin(ctx, b, op, id); err != nil {
 		return VSwitch{}, err
 	}
@@ -203,7 +197,7 @@ func (b *Backend) DescribeVSwitch(ctx context.Context, region regions.ID, id str
 // DeleteVSwitch implements DeleteVSwitch: a vSwitch that ENIs still use is
 // DependencyViolation.
 func (b *Backend) DeleteVSwitch(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = opDeleteVSwitch
+	const op = backend.OpDeleteVSwitch
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

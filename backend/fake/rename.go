@@ -9,16 +9,6 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// The attribute changes of VPCs, vSwitches, security groups and ENIs that the
-// alicloud provider makes in place: their names and descriptions, and an ENI's security
-// groups. Not part of backend.Backend; no rule reads them.
-const (
-	OpModifyVPC           backend.Op = "ModifyVpcAttribute"
-	OpModifyVSwitch       backend.Op = "ModifyVSwitchAttribute"
-	OpModifySecurityGroup backend.Op = "ModifySecurityGroupAttribute"
-	OpModifyENI           backend.Op = "ModifyNetworkInterfaceAttribute"
-)
-
 // ModifyInput changes a resource's name or description (a nil field is left as it is),
 // and for an ENI its security groups (nil: left as they are).
 type ModifyInput struct {
@@ -29,8 +19,11 @@ type ModifyInput struct {
 	SecurityGroups []string
 }
 
-// Modify implements op, one of the Op constants above, on the resource it names: the
-// VPC, vSwitch, security group or ENI with in.ID in the region.
+// Modify implements op on the resource it names, changing what the alicloud provider
+// changes in place (names, descriptions, an ENI's security groups): op is
+// backend.OpModifyVPC, OpModifyVSwitch, OpModifySecurityGroup or OpModifyENI, for the
+// VPC, vSwitch, security group or ENI with in.ID in the region. Not part of
+// backend.Backend; no rule reads these attributes.
 func (b *Backend) Modify(ctx context.Context, op backend.Op, in ModifyInput) (err error) {
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
@@ -41,25 +34,25 @@ func (b *Backend) Modify(ctx context.Context, op backend.Op, in ModifyInput) (er
 	}
 	var name, desc *string
 	switch op {
-	case OpModifyVPC:
+	case backend.OpModifyVPC:
 		r, err := b.lookupVPC(op, in.Region, in.ID)
 		if err != nil {
 			return err
 		}
 		name, desc = &r.Name, &r.Description
-	case OpModifyVSwitch:
+	case backend.OpModifyVSwitch:
 		r, err := b.lookupVSwitch(op, in.Region, in.ID)
 		if err != nil {
 			return err
 		}
 		name, desc = &r.Name, &r.Description
-	case OpModifySecurityGroup:
+	case backend.OpModifySecurityGroup:
 		g := b.s.groups[in.ID]
 		if g == nil || g.Region != in.Region {
 			return fail(op, "InvalidSecurityGroupId.NotFound", "The specified security group does not exist.")
 		}
 		name, desc = &g.Name, &g.Description
-	case OpModifyENI:
+	case backend.OpModifyENI:
 		r, err := b.lookupENI(op, in.Region, eni.ID(in.ID))
 		if err != nil {
 			return err

@@ -9,15 +9,6 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// Security groups are kept so that the emulator can serve alicloud_security_group; no
-// rule reads them, and ENIs may name groups the fake does not have. Not part of
-// backend.Backend.
-const (
-	opCreateSG   backend.Op = "CreateSecurityGroup"
-	opDescribeSG backend.Op = "DescribeSecurityGroupAttribute"
-	opDeleteSG   backend.Op = "DeleteSecurityGroup"
-)
-
 // A SecurityGroup is a security group as the fake keeps it.
 type SecurityGroup struct {
 	ID          string
@@ -41,7 +32,7 @@ type CreateSecurityGroupInput struct {
 // CreateSecurityGroup implements CreateSecurityGroup. The VPC must be one the fake
 // knows: listed, or named by a vSwitch.
 func (b *Backend) CreateSecurityGroup(ctx context.Context, in CreateSecurityGroupInput) (g SecurityGroup, err error) {
-	const op = opCreateSG
+	const op = backend.OpCreateSecurityGroup
 	if err := begin(ctx, b, op, in); err != nil {
 		return SecurityGroup{}, err
 	}
@@ -78,7 +69,7 @@ func (b *Backend) knowsVPC(region regions.ID, id string) bool {
 
 // DescribeSecurityGroup implements DescribeSecurityGroupAttribute.
 func (b *Backend) DescribeSecurityGroup(ctx context.Context, region regions.ID, id string) (g SecurityGroup, err error) {
-	const op = opDescribeSG
+	const op = backend.OpDescribeSecurityGroup
 	if err := begin(ctx, b, op, id); err != nil {
 		return SecurityGroup{}, err
 	}
@@ -96,7 +87,7 @@ func (b *Backend) DescribeSecurityGroup(ctx context.Context, region regions.ID, 
 // DeleteSecurityGroup implements DeleteSecurityGroup: a group an ENI still uses is
 // DependencyViolation.
 func (b *Backend) DeleteSecurityGroup(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = opDeleteSG
+	const op = backend.OpDeleteSecurityGroup
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

@@ -12,18 +12,9 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// The tag operations of VPC and ECS. VPC spells the removal UnTagResources, ECS
-// UntagResources; they are not part of backend.Backend.
-const (
-	OpTagResources     backend.Op = "TagResources"
-	OpUntagResources   backend.Op = "UntagResources"
-	OpUnTagResources   backend.Op = "UnTagResources"
-	OpListTagResources backend.Op = "ListTagResources"
-)
-
 // TagInput names the resources of a tag call and what to do with their tags.
 type TagInput struct {
-	API    backend.TagAPI
+	API    backend.API
 	Region regions.ID
 	// ResourceType is the API's name of the kind of resource: EIP, VPC or VSWITCH in
 	// VPC (case does not matter), eni, instance, securitygroup or disk in ECS.
@@ -46,8 +37,8 @@ type TaggedResource struct {
 
 // tagKinds maps each API's resource types to whether a resource of that kind with an
 // ID exists in a region.
-var tagKinds = map[backend.TagAPI]map[string]func(s *state, r regions.ID, id string) bool{
-	backend.TagVPC: {
+var tagKinds = map[backend.API]map[string]func(s *state, r regions.ID, id string) bool{
+	backend.VPC: {
 		"eip": func(s *state, r regions.ID, id string) bool {
 			e := s.eips[eip.ID(id)]
 			return e != nil && e.addr.Region == r
@@ -55,7 +46,7 @@ var tagKinds = map[backend.TagAPI]map[string]func(s *state, r regions.ID, id str
 		"vpc":     func(s *state, r regions.ID, id string) bool { v := s.vpcs[id]; return v != nil && v.Region == r },
 		"vswitch": func(s *state, r regions.ID, id string) bool { v := s.vswitches[id]; return v != nil && v.Region == r },
 	},
-	backend.TagECS: {
+	backend.ECS: {
 		"eni": func(s *state, r regions.ID, id string) bool {
 			n := s.enis[eni.ID(id)]
 			return n != nil && n.iface.Region == r
@@ -91,7 +82,7 @@ func (b *Backend) tagTargets(op backend.Op, in TagInput, needIDs bool) (func(str
 // TagResources adds tags to resources, all or none: a key already on a resource takes
 // the new value, and a resource may carry at most backend.MaxTagsPerResource tags.
 func (b *Backend) TagResources(ctx context.Context, in TagInput) (err error) {
-	const op = OpTagResources
+	const op = backend.OpTagResources
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -123,9 +114,9 @@ func (b *Backend) TagResources(ctx context.Context, in TagInput) (err error) {
 // UntagResources removes tags from resources: the keys named (a key a resource does
 // not have is no error), or every tag when All is set and no key is named.
 func (b *Backend) UntagResources(ctx context.Context, in TagInput) (err error) {
-	op := OpUntagResources
-	if in.API == backend.TagVPC {
-		op = OpUnTagResources
+	op := backend.OpUntagResources
+	if in.API == backend.VPC {
+		op = backend.OpUnTagResources
 	}
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
@@ -156,7 +147,7 @@ func (b *Backend) UntagResources(ctx context.Context, in TagInput) (err error) {
 // type in the region, by resource ID then key; with Tags, only resources that carry
 // all of them (an empty value matches any value).
 func (b *Backend) ListTagResources(ctx context.Context, in TagInput) (out []TaggedResource, err error) {
-	const op = OpListTagResources
+	const op = backend.OpListTagResources
 	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
 	}
@@ -221,7 +212,7 @@ func (b *Backend) setTags(id string, tags []backend.Tag) {
 }
 
 // seedTags gives a seeded resource its tags, checked as TagResources checks them.
-func (b *Backend) seedTags(api backend.TagAPI, id string, tags map[string]string) error {
+func (b *Backend) seedTags(api backend.API, id string, tags map[string]string) error {
 	if len(tags) == 0 {
 		return nil
 	}
@@ -230,10 +221,10 @@ func (b *Backend) seedTags(api backend.TagAPI, id string, tags map[string]string
 		list = append(list, backend.Tag{Key: k, Value: v})
 	}
 	slices.SortFunc(list, func(a, c backend.Tag) int { return strings.Compare(a.Key, c.Key) })
-	if err := backend.CheckTagCall(api, string(OpTagResources), []string{id}, list); err != nil {
+	if err := backend.CheckTagCall(api, string(backend.OpTagResources), []string{id}, list); err != nil {
 		return err
 	}
-	merged, err := backend.MergeTags(api, string(OpTagResources), id, nil, list)
+	merged, err := backend.MergeTags(api, string(backend.OpTagResources), id, nil, list)
 	if err != nil {
 		return err
 	}

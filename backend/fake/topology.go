@@ -267,7 +267,7 @@ func (b *Backend) seedVSwitch(v VSwitchSpec) error {
 	}
 	b.s.vswitches[v.ID] = &vswitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR.Masked(),
 		Name: v.Name, Description: v.Description, Created: b.clock().UTC(), used: map[netip.Addr]string{}}
-	return b.seedTags(backend.TagVPC, v.ID, v.Tags)
+	return b.seedTags(backend.VPC, v.ID, v.Tags)
 }
 
 func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
@@ -287,7 +287,7 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 		return errors.New("duplicate ID")
 	}
 	b.s.groups[g.ID] = &SecurityGroup{ID: g.ID, Region: g.Region, VPC: g.VPC, Name: g.Name, Description: g.Description, Type: g.Type, Created: b.clock().UTC()}
-	return b.seedTags(backend.TagECS, g.ID, g.Tags)
+	return b.seedTags(backend.ECS, g.ID, g.Tags)
 }
 
 func (b *Backend) seedVPC(v VPCSpec) error {
@@ -304,7 +304,7 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 		return errors.New("duplicate ID")
 	}
 	b.s.vpcs[v.ID] = &vpcRec{VPC{ID: v.ID, Region: v.Region, CIDR: v.CIDR.Masked(), Name: v.Name, Description: v.Description, Created: b.clock().UTC(), Default: v.Default}}
-	return b.seedTags(backend.TagVPC, v.ID, v.Tags)
+	return b.seedTags(backend.VPC, v.ID, v.Tags)
 }
 
 func (b *Backend) seedInstance(in InstanceSpec) error {
@@ -350,7 +350,7 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		m.Disks = append([]Disk{newDisk(in.ID, 0, "system", DiskSpec{})}, m.Disks...)
 	}
 	b.s.instMeta[in.ID] = m
-	return b.seedTags(backend.TagECS, in.ID, in.Tags)
+	return b.seedTags(backend.ECS, in.ID, in.Tags)
 }
 
 // seedENI creates the ENI of n; seed attaches it afterwards.
@@ -372,7 +372,7 @@ func (b *Backend) seedENI(n ENISpec) (*eniRec, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r, b.seedTags(backend.TagECS, string(r.iface.ID), n.Tags)
+	return r, b.seedTags(backend.ECS, string(r.iface.ID), n.Tags)
 }
 
 func (b *Backend) seedEIP(s EIPSpec) error {
@@ -417,5 +417,5 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 		r.addr.BusinessStatus = s.BusinessStatus
 	}
 	r.addr.LockReasons = append([]eip.LockReason(nil), s.LockReasons...)
-	return b.seedTags(backend.TagVPC, string(a.ID), s.Tags)
+	return b.seedTags(backend.VPC, string(a.ID), s.Tags)
 }

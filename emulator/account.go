@@ -1,0 +1,59 @@
+package emulator
+
+import (
+	"context"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// An Account is what the emulator needs of the account it serves: the operations of
+// backend.Backend, the ones the alicloud provider calls beyond them (networks,
+// security groups, instances, disks, tags), the catalog its data sources read, fault
+// injection at the start of every action, and snapshots for the reset endpoint.
+// [*fake.Backend] is one; the types in the signatures are the fake's.
+type Account interface {
+	backend.Backend
+
+	// Enter applies an injected fault for op before the action is answered (see
+	// fake.Backend.Enter).
+	Enter(ctx context.Context, op backend.Op) (context.Context, error)
+
+	CreateVPC(ctx context.Context, in fake.CreateVPCInput) (fake.VPC, error)
+	DescribeVPC(ctx context.Context, region regions.ID, id string) (fake.VPC, error)
+	VPCs(ctx context.Context, region regions.ID) ([]fake.VPC, error)
+	DeleteVPC(ctx context.Context, region regions.ID, id string) error
+	CreateVSwitch(ctx context.Context, in fake.CreateVSwitchInput) (fake.VSwitch, error)
+	DescribeVSwitch(ctx context.Context, region regions.ID, id string) (fake.VSwitch, error)
+	VSwitches(ctx context.Context, region regions.ID) ([]fake.VSwitch, error)
+	DeleteVSwitch(ctx context.Context, region regions.ID, id string) error
+	CreateSecurityGroup(ctx context.Context, in fake.CreateSecurityGroupInput) (fake.SecurityGroup, error)
+	DescribeSecurityGroup(ctx context.Context, region regions.ID, id string) (fake.SecurityGroup, error)
+	DeleteSecurityGroup(ctx context.Context, region regions.ID, id string) error
+	Modify(ctx context.Context, op backend.Op, in fake.ModifyInput) error
+	ModifyEIPAttribute(ctx context.Context, in fake.ModifyEIPAttributeInput) error
+	ModifyEIPForwardMode(ctx context.Context, in fake.ModifyEIPForwardModeInput) error
+
+	RunInstance(ctx context.Context, in fake.RunInstanceInput) (string, error)
+	DescribeInstanceDetail(ctx context.Context, region regions.ID, id string) (fake.InstanceDetail, error)
+	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
+	ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) error
+	DeleteInstance(ctx context.Context, region regions.ID, id string) error
+	Disks(region regions.ID, instance string) []fake.Disk
+	ModifyDisk(ctx context.Context, in fake.ModifyDiskInput) error
+
+	TagResources(ctx context.Context, in fake.TagInput) error
+	UntagResources(ctx context.Context, in fake.TagInput) error
+	ListTagResources(ctx context.Context, in fake.TagInput) ([]fake.TaggedResource, error)
+	Tags(id string) []backend.Tag
+
+	// Catalog is what the account offers: zones, instance types, images.
+	Catalog() fake.Catalog
+	// Topology, Snapshot and Restore save and reset the account.
+	Topology() fake.Topology
+	Snapshot() fake.Snapshot
+	Restore(s fake.Snapshot)
+}
+
+var _ Account = (*fake.Backend)(nil)

@@ -1,0 +1,35 @@
+package emulator
+
+import (
+	"testing"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+)
+
+// TestEveryOperationServed: the emulator answers exactly the operations that
+// backend.Operations declares, each under its API's version.
+func TestEveryOperationServed(t *testing.T) {
+	t.Parallel()
+	s, err := New(Config{Backend: fake.New(fake.Options{})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[backend.API]map[backend.Op]bool{}
+	for _, o := range backend.Operations() {
+		if declared[o.API] == nil {
+			declared[o.API] = map[backend.Op]bool{}
+		}
+		declared[o.API][o.Op] = true
+		if s.actions[opKey{o.API.Version(), string(o.Op)}] == nil {
+			t.Errorf("%s %s is declared but not served", o.API, o.Op)
+		}
+	}
+	for api, hs := range s.handlers() {
+		for op := range hs {
+			if !declared[api][op] {
+				t.Errorf("%s %s has a handler but is not in backend.Operations", api, op)
+			}
+		}
+	}
+}
