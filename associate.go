@@ -51,7 +51,12 @@ func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 	u := r.Unknown
 	modeKnown := d.needs(u, FactMode.set(), CodeModeInvalid, subj{kind: "mode"})
 	if modeKnown && !r.Mode.IsValid() {
-		d.deny(CodeModeInvalid, subj{kind: "mode"}, "the mode is "+spelled(r.Mode)+"; it must be NAT, BINDED or MULTI_BINDED", "")
+		d.deny(
+			CodeModeInvalid,
+			subj{kind: "mode"},
+			"the mode is "+spelled(r.Mode)+"; it must be NAT, BINDED or MULTI_BINDED",
+			"",
+		)
 	}
 	checkEIP(d, &r.EIP, u)
 	checkENIIdentity(d, &r.ENI, u)
@@ -77,7 +82,8 @@ func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 // modeRules are the rules, besides mode-invalid and mode-region-unsupported, that read
 // the mode; with the mode unknown they are undecided.
 var modeRules = [...]Code{CodeENIKindUnsupported, CodeENICapacity,
-	CodePrivateIPNotPrimary, CodeENIHasSecondaryIPs, CodePrivateIPInUse, CodeModeConflict, CodeENIAttached, CodeModeNotAllowlisted}
+	CodePrivateIPNotPrimary, CodeENIHasSecondaryIPs, CodePrivateIPInUse, CodeModeConflict, CodeENIAttached,
+	CodeModeNotAllowlisted}
 
 // checkEIP applies the rules on the EIP itself: identity, status and locks.
 func checkEIP(d *Decision, a *eip.Address, u Facts) {
@@ -95,7 +101,12 @@ func checkEIP(d *Decision, a *eip.Address, u Facts) {
 	case !a.Status.IsValid():
 		d.deny(CodeEIPStatus, s, "the EIP's status is unknown; it must be Available", "")
 	case a.Status == eip.InUse:
-		d.deny(CodeEIPStatus, s, "the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first", "")
+		d.deny(
+			CodeEIPStatus,
+			s,
+			"the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first",
+			"",
+		)
 	default:
 		d.deny(CodeEIPStatus, s, "the EIP is "+a.Status.String()+"; it must be Available", "")
 	}
@@ -125,7 +136,12 @@ func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 		d.deny(CodeENIInvalid, subj{kind: "eni.id"}, "the ENI has no ID", "")
 	}
 	if !n.Kind.IsValid() {
-		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member", "")
+		d.deny(
+			CodeENIInvalid,
+			subj{kind: "eni.kind"},
+			"the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member",
+			"",
+		)
 	}
 	s := subj{kind: "eni", id: string(n.ID)}
 	if d.needs(u, FactENIPlacement.set(), CodeENINotInVPC, s) && n.VPC == "" {
@@ -154,10 +170,24 @@ func checkTarget(d *Decision, r *Request) {
 		return
 	case eip.EcsInstance:
 		if r.ENI.Kind != eni.Primary {
-			d.deny(CodeENIInvalid, subj{kind: "target"}, "an EcsInstance target is reached through the instance's primary ENI, and "+string(r.ENI.ID)+" is a "+spelled(r.ENI.Kind)+" ENI", "")
+			d.deny(
+				CodeENIInvalid,
+				subj{kind: "target"},
+				"an EcsInstance target is reached through the instance's primary ENI, and "+string(
+					r.ENI.ID,
+				)+" is a "+spelled(
+					r.ENI.Kind,
+				)+" ENI",
+				"",
+			)
 		}
 	default:
-		d.deny(CodeENIInvalid, subj{kind: "target"}, "the target is "+spelled(r.Target)+"; the association rules cover NetworkInterface and EcsInstance targets", "InvalidInstanceType.ValueNotSupported")
+		d.deny(
+			CodeENIInvalid,
+			subj{kind: "target"},
+			"the target is "+spelled(r.Target)+"; the association rules cover NetworkInterface and EcsInstance targets",
+			"InvalidInstanceType.ValueNotSupported",
+		)
 	}
 }
 
@@ -168,7 +198,16 @@ func checkTarget(d *Decision, r *Request) {
 func checkBindingModes(d *Decision, bound []Binding) {
 	for i := range bound {
 		if !bound[i].Mode.IsValid() {
-			d.deny(CodeModeInvalid, subj{kind: "bound", id: string(bound[i].EIP)}, "the bound EIP "+string(bound[i].EIP)+" has the mode "+spelled(bound[i].Mode)+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)", noAPICode)
+			d.deny(
+				CodeModeInvalid,
+				subj{kind: "bound", id: string(bound[i].EIP)},
+				"the bound EIP "+string(
+					bound[i].EIP,
+				)+" has the mode "+spelled(
+					bound[i].Mode,
+				)+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)",
+				noAPICode,
+			)
 		}
 	}
 }
@@ -200,14 +239,33 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 			checkRegionOpen(d, eipRegion, "eip.region")
 		}
 	}
-	if d.needs(u, (FactENIRegion.set()|FactEIPRegion.set()), CodeRegionMismatch, subj{kind: "eip.region"}) && eipRegion != nil && eniRegion != nil && eipRegion.ID != eniRegion.ID {
-		d.deny(CodeRegionMismatch, subj{kind: "eip.region"}, "the EIP is in "+string(eipRegion.ID)+" and the ENI in "+string(eniRegion.ID)+"; they must be in the same region", "")
+	if d.needs(u, (FactENIRegion.set()|FactEIPRegion.set()), CodeRegionMismatch, subj{kind: "eip.region"}) &&
+		eipRegion != nil &&
+		eniRegion != nil &&
+		eipRegion.ID != eniRegion.ID {
+		d.deny(
+			CodeRegionMismatch,
+			subj{kind: "eip.region"},
+			"the EIP is in "+string(
+				eipRegion.ID,
+			)+" and the ENI in "+string(
+				eniRegion.ID,
+			)+"; they must be in the same region",
+			"",
+		)
 	}
-	if !d.needs(u, (FactENIRegion.set()|FactMode.set()), CodeModeRegionUnsupported, subj{kind: "eni.region"}) || eniRegion == nil || !r.Mode.IsValid() {
+	if !d.needs(u, (FactENIRegion.set()|FactMode.set()), CodeModeRegionUnsupported, subj{kind: "eni.region"}) ||
+		eniRegion == nil ||
+		!r.Mode.IsValid() {
 		return
 	}
 	if !eniRegion.Supports(r.Mode) && eniRegion.Status != regions.Closed {
-		d.deny(CodeModeRegionUnsupported, subj{kind: "eni.region"}, p.Name+" is not offered in "+string(eniRegion.ID)+" ("+eniRegion.Name+")", "")
+		d.deny(
+			CodeModeRegionUnsupported,
+			subj{kind: "eni.region"},
+			p.Name+" is not offered in "+string(eniRegion.ID)+" ("+eniRegion.Name+")",
+			"",
+		)
 	}
 	if !eniRegion.Listing(r.Mode).Agree() {
 		d.Advisories.add(bitRegionSourcesDisagree)
@@ -253,7 +311,12 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	}
 	s := subj{kind: "eni", id: string(r.ENI.ID)}
 	if !capacity.Allows() {
-		d.deny(CodeENIKindUnsupported, s, p.Name+" cannot target a "+spelled(r.ENI.Kind)+" ENI", kindAPICode(r.Mode, r.ENI.Kind))
+		d.deny(
+			CodeENIKindUnsupported,
+			s,
+			p.Name+" cannot target a "+spelled(r.ENI.Kind)+" ENI",
+			kindAPICode(r.Mode, r.ENI.Kind),
+		)
 		return
 	}
 	if capacity.PerPrivateIP && !d.needs(r.Unknown, FactENIAddressCount.set(), CodeENICapacity, s) {
@@ -271,7 +334,12 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	case modes.Binded:
 		api = "InvalidAssociation.Duplicated"
 	}
-	v := d.deny(CodeENICapacity, s, "the ENI carries "+english.Count(len(r.Bound), "EIP")+" and takes at most "+strconv.Itoa(limit)+" in "+p.Name, api)
+	v := d.deny(
+		CodeENICapacity,
+		s,
+		"the ENI carries "+english.Count(len(r.Bound), "EIP")+" and takes at most "+strconv.Itoa(limit)+" in "+p.Name,
+		api,
+	)
 	v.Capacity = &Capacity{Limit: limit, Used: len(r.Bound)}
 }
 
@@ -317,16 +385,31 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 	}
 	addrs := (FactPrivateIP.set() | FactENIAddresses.set())
 	mapsToAddress := p.SecondaryENI.PerPrivateIP || p.PrimaryPrivateIPOnly
-	if mapsToAddress && (!ipKnown || !r.PrivateIP.IsValid()) && d.needs(u, (FactPrivateIP.set()|FactENIAddressCount.set()), CodeENIInvalid, subj{kind: "eni.primary_ip"}) &&
-		(u.Has(FactENIAddresses) && ipCount(&r.ENI, u, r.PrivateIPCount) == 0 || !u.Has(FactENIAddresses) && !r.ENI.PrimaryIP.IsValid()) {
+	if mapsToAddress && (!ipKnown || !r.PrivateIP.IsValid()) &&
+		d.needs(u, (FactPrivateIP.set()|FactENIAddressCount.set()), CodeENIInvalid, subj{kind: "eni.primary_ip"}) &&
+		(u.Has(FactENIAddresses) && ipCount(&r.ENI, u, r.PrivateIPCount) == 0 ||
+			!u.Has(FactENIAddresses) && !r.ENI.PrimaryIP.IsValid()) {
 		d.deny(CodeENIInvalid, subj{kind: "eni.primary_ip"}, "the ENI has no primary private IP", "")
 	}
-	if p.PrimaryPrivateIPOnly && (!ipKnown || r.PrivateIP.IsValid()) && d.needs(u, addrs, CodePrivateIPNotPrimary, sub) && r.PrivateIP != r.ENI.PrimaryIP {
-		d.deny(CodePrivateIPNotPrimary, sub, p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(), "")
+	if p.PrimaryPrivateIPOnly && (!ipKnown || r.PrivateIP.IsValid()) &&
+		d.needs(u, addrs, CodePrivateIPNotPrimary, sub) &&
+		r.PrivateIP != r.ENI.PrimaryIP {
+		d.deny(
+			CodePrivateIPNotPrimary,
+			sub,
+			p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(),
+			"",
+		)
 	}
-	if p.NoSecondaryPrivateIPs && d.needs(u, FactENIAddressCount.set(), CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}) {
+	if p.NoSecondaryPrivateIPs &&
+		d.needs(u, FactENIAddressCount.set(), CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}) {
 		if n := secondaryCount(&r.ENI, u, r.PrivateIPCount); n > 0 {
-			d.deny(CodeENIHasSecondaryIPs, subj{kind: "eni", id: string(r.ENI.ID)}, "the ENI has "+english.Count(n, "secondary private IP")+"; "+p.Name+" needs none", "")
+			d.deny(
+				CodeENIHasSecondaryIPs,
+				subj{kind: "eni", id: string(r.ENI.ID)},
+				"the ENI has "+english.Count(n, "secondary private IP")+"; "+p.Name+" needs none",
+				"",
+			)
 		}
 	}
 	if !p.SecondaryENI.PerPrivateIP {
@@ -346,7 +429,8 @@ func checkPrivateIPOnENI(d *Decision, r *Request) {
 	if ipKnown {
 		sub = subj{kind: "private_ip", ip: r.PrivateIP}
 	}
-	if d.needs(r.Unknown, (FactPrivateIP.set()|FactENIAddresses.set()), CodePrivateIPNotOnENI, sub) && !r.ENI.HasPrivateIP(r.PrivateIP) {
+	if d.needs(r.Unknown, (FactPrivateIP.set()|FactENIAddresses.set()), CodePrivateIPNotOnENI, sub) &&
+		!r.ENI.HasPrivateIP(r.PrivateIP) {
 		d.deny(CodePrivateIPNotOnENI, sub, r.PrivateIP.String()+" is not a private IP of ENI "+string(r.ENI.ID), "")
 	}
 }
@@ -408,7 +492,14 @@ func checkModeConflict(d *Decision, r *Request) {
 		if (m == modes.NAT && r.Mode == modes.MultiBinded) || (m == modes.MultiBinded && r.Mode == modes.NAT) {
 			api = "OperationFailed.EipBindModeConflict"
 		}
-		d.deny(CodeModeConflict, s, "the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name, api)
+		d.deny(
+			CodeModeConflict,
+			s,
+			"the ENI already carries EIP "+string(
+				r.Bound[i].EIP,
+			)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name,
+			api,
+		)
 		return
 	}
 	d.needs(r.Unknown, FactBound.set(), CodeModeConflict, s) // more may be bound than listed
@@ -441,10 +532,17 @@ func checkAttachment(d *Decision, r *Request, p *modes.Properties) {
 // checkAllowlist applies the rule that a mode closed to new applications is used only by
 // allowlisted accounts.
 func checkAllowlist(d *Decision, r *Request, p *modes.Properties) {
-	if p.AcceptsNewApplications || !d.needs(r.Unknown, FactAllowlist.set(), CodeModeNotAllowlisted, subj{kind: "account"}) || r.Account.MultiBindedAllowed {
+	if p.AcceptsNewApplications ||
+		!d.needs(r.Unknown, FactAllowlist.set(), CodeModeNotAllowlisted, subj{kind: "account"}) ||
+		r.Account.MultiBindedAllowed {
 		return
 	}
-	d.deny(CodeModeNotAllowlisted, subj{kind: "account"}, "the account is not allowlisted for "+p.Name+", which accepts no new applications", "")
+	d.deny(
+		CodeModeNotAllowlisted,
+		subj{kind: "account"},
+		"the account is not allowlisted for "+p.Name+", which accepts no new applications",
+		"",
+	)
 }
 
 // addAssociateAdvisories adds the advisories that hold whatever the verdict, each from

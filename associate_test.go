@@ -28,49 +28,80 @@ func TestCanAssociateRules(t *testing.T) {
 	}{
 		{name: "NAT on a detached secondary ENI", req: func() eipassoc.Request { return request(modes.NAT, 3) },
 			notes: []C{eipassoc.AdviseNATNoALG, eipassoc.AdviseConfigurationFee, eipassoc.AdviseOutboundRoutes}},
-		{name: "cut-through on a detached secondary ENI", req: func() eipassoc.Request { return request(modes.Binded, 1) },
-			notes: []C{eipassoc.AdviseCutThroughNotRecommended, eipassoc.AdviseCutThroughPrivateNetwork}},
+		{
+			name:  "cut-through on a detached secondary ENI",
+			req:   func() eipassoc.Request { return request(modes.Binded, 1) },
+			notes: []C{eipassoc.AdviseCutThroughNotRecommended, eipassoc.AdviseCutThroughPrivateNetwork},
+		},
 		{name: "multi-EIP-to-ENI for an allowlisted account", req: func() eipassoc.Request {
 			r := request(modes.MultiBinded, 1)
 			r.EIP.Region, r.ENI.Region = "cn-shanghai", "cn-shanghai"
 			return r
 		},
-			notes: []C{eipassoc.AdviseMultiBindedStaticConfig, eipassoc.AdviseMultiBindedClosed, eipassoc.AdviseMultiBindedInstanceFamily}},
+			notes: []C{
+				eipassoc.AdviseMultiBindedStaticConfig,
+				eipassoc.AdviseMultiBindedClosed,
+				eipassoc.AdviseMultiBindedInstanceFamily,
+			}},
 		{name: "NAT on a primary ENI", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.ENI.Kind, r.ENI.Status, r.ENI.Instance = eni.Primary, eni.InUse, "i-1"
 			return r
 		}, why: "a primary ENI is attached by nature; the detach prerequisite is for secondary ENIs"},
 
-		{name: "EIP without an ID", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.ID = ""; return r },
-			want: []C{eipassoc.CodeEIPInvalid}},
-		{name: "ENI without an ID", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.ID = ""; return r },
-			want: []C{eipassoc.CodeENIInvalid}},
-		{name: "ENI of unknown kind", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Kind = 0; return r },
-			want: []C{eipassoc.CodeENIInvalid}},
+		{
+			name: "EIP without an ID",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.ID = ""; return r },
+			want: []C{eipassoc.CodeEIPInvalid},
+		},
+		{
+			name: "ENI without an ID",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.ID = ""; return r },
+			want: []C{eipassoc.CodeENIInvalid},
+		},
+		{
+			name: "ENI of unknown kind",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Kind = 0; return r },
+			want: []C{eipassoc.CodeENIInvalid},
+		},
 		{name: "ENI without a primary IP", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.ENI.PrimaryIP = netip.Addr{}
 			return r
 		}, want: []C{eipassoc.CodeENICapacity, eipassoc.CodeENIInvalid}, why: "no private IP means NAT capacity 0 too"},
 		{name: "zero mode", req: func() eipassoc.Request { return request(0, 1) }, want: []C{eipassoc.CodeModeInvalid}},
-		{name: "undefined mode", req: func() eipassoc.Request { return request(9, 1) }, want: []C{eipassoc.CodeModeInvalid}},
-		{name: "unknown EIP region", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Region = "mars-1"; return r },
-			want: []C{eipassoc.CodeRegionUnknown}},
-		{name: "no ENI region", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Region = ""; return r },
-			want: []C{eipassoc.CodeRegionUnknown}},
+		{
+			name: "undefined mode",
+			req:  func() eipassoc.Request { return request(9, 1) },
+			want: []C{eipassoc.CodeModeInvalid},
+		},
+		{
+			name: "unknown EIP region",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Region = "mars-1"; return r },
+			want: []C{eipassoc.CodeRegionUnknown},
+		},
+		{
+			name: "no ENI region",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Region = ""; return r },
+			want: []C{eipassoc.CodeRegionUnknown},
+		},
 		{name: "closed region", req: func() eipassoc.Request {
 			r := request(modes.MultiBinded, 1)
 			r.EIP.Region, r.ENI.Region = "ap-south-1", "ap-south-1"
 			return r
-		}, want: []C{eipassoc.CodeRegionClosed}, why: "Mumbai is in the MULTI_BINDED list but decommissioned; the EIP and the ENI are each in it (one code)"},
+		}, want: []C{eipassoc.CodeRegionClosed}, why: "Mumbai is in the MULTI_BINDED list but decommissioned; the " +
+			"EIP and the ENI are each in it (one code)"},
 		{name: "closing region", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.EIP.Region, r.ENI.Region = "cn-nanjing", "cn-nanjing"
 			return r
 		}, notes: []C{eipassoc.AdviseRegionClosing}},
-		{name: "regions differ", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Region = "cn-beijing"; return r },
-			want: []C{eipassoc.CodeRegionMismatch}, api: "InvalidParameter.Mismatch"},
+		{
+			name: "regions differ",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Region = "cn-beijing"; return r },
+			want: []C{eipassoc.CodeRegionMismatch},
+			api:  "InvalidParameter.Mismatch",
+		},
 		{name: "cut-through outside its regions", req: func() eipassoc.Request {
 			r := request(modes.Binded, 1)
 			r.EIP.Region, r.ENI.Region = "ap-northeast-1", "ap-northeast-1"
@@ -88,8 +119,12 @@ func TestCanAssociateRules(t *testing.T) {
 			r.ENI.Kind, r.ENI.Status, r.ENI.Instance = eni.Primary, eni.InUse, "i-1"
 			return r
 		}, want: []C{eipassoc.CodeENIKindUnsupported}},
-		{name: "NAT on a trunk ENI", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Kind = eni.Trunk; return r },
-			want: []C{eipassoc.CodeENIKindUnsupported}, why: "the documentation names primary and secondary ENIs only"},
+		{
+			name: "NAT on a trunk ENI",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Kind = eni.Trunk; return r },
+			want: []C{eipassoc.CodeENIKindUnsupported},
+			why:  "the documentation names primary and secondary ENIs only",
+		},
 		{name: "NAT on a full secondary ENI", req: func() eipassoc.Request {
 			r := request(modes.NAT, 3)
 			r.Bound = bind(modes.NAT, 3)
@@ -140,7 +175,8 @@ func TestCanAssociateRules(t *testing.T) {
 			r := request(modes.NAT, 3)
 			r.Bound = []eipassoc.Binding{{EIP: "eip-0"}}
 			return r
-		}, want: []C{eipassoc.CodeModeInvalid}, why: "the zero Mode is invalid everywhere, so an unset field never silently means NAT"},
+		}, want: []C{eipassoc.CodeModeInvalid}, why: "the zero Mode is invalid everywhere, so an unset field never " +
+			"silently means NAT"},
 		{name: "cut-through on a secondary IP", req: func() eipassoc.Request {
 			r := request(modes.Binded, 1)
 			r.PrivateIP = netip.MustParseAddr("10.9.9.9")
@@ -168,7 +204,8 @@ func TestCanAssociateRules(t *testing.T) {
 			r.ENI.Status, r.ENI.Instance = eni.InUse, "i-1"
 			r.Behaviour = eipassoc.Observed
 			return r
-		}, want: []C{eipassoc.CodeENIAttached}, api: "Eni.Attached", why: "the API enforces it for cut-through whatever the behaviour"},
+		}, want: []C{eipassoc.CodeENIAttached}, api: "Eni.Attached", why: "the API enforces it for cut-through " +
+			"whatever the behaviour"},
 		{name: "NAT on an attached ENI, documented", req: func() eipassoc.Request {
 			r := request(modes.NAT, 2)
 			r.ENI.Status, r.ENI.Instance = eni.InUse, "i-1"
@@ -187,24 +224,43 @@ func TestCanAssociateRules(t *testing.T) {
 			r.Behaviour = eipassoc.Observed
 			return r
 		}, want: []C{eipassoc.CodeENIAttached}},
-		{name: "ENI not in a VPC", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.VPC = ""; return r },
-			want: []C{eipassoc.CodeENINotInVPC}},
-		{name: "ENI attaching", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Status = eni.Attaching; return r },
-			want: []C{eipassoc.CodeENIAttached, eipassoc.CodeENIStatus}},
-		{name: "ENI deleting", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Status = eni.Deleting; return r },
-			want: []C{eipassoc.CodeENIStatus}, api: "InvalidStatus.EniStatusNotSupport"},
-		{name: "ENI status unknown", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Status = 0; return r },
-			want: []C{eipassoc.CodeENIStatus}},
+		{
+			name: "ENI not in a VPC",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.VPC = ""; return r },
+			want: []C{eipassoc.CodeENINotInVPC},
+		},
+		{
+			name: "ENI attaching",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Status = eni.Attaching; return r },
+			want: []C{eipassoc.CodeENIAttached, eipassoc.CodeENIStatus},
+		},
+		{
+			name: "ENI deleting",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Status = eni.Deleting; return r },
+			want: []C{eipassoc.CodeENIStatus},
+			api:  "InvalidStatus.EniStatusNotSupport",
+		},
+		{
+			name: "ENI status unknown",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.ENI.Status = 0; return r },
+			want: []C{eipassoc.CodeENIStatus},
+		},
 		{name: "EIP in use", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.EIP.Status = eip.InUse
 			r.EIP.Association = eip.Association{InstanceType: eip.EcsInstance, InstanceID: "i-9"}
 			return r
 		}, want: []C{eipassoc.CodeEIPStatus}, api: "IncorrectEipStatus"},
-		{name: "EIP associating", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Status = eip.Associating; return r },
-			want: []C{eipassoc.CodeEIPStatus}},
-		{name: "EIP status unknown", req: func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Status = 0; return r },
-			want: []C{eipassoc.CodeEIPStatus}},
+		{
+			name: "EIP associating",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Status = eip.Associating; return r },
+			want: []C{eipassoc.CodeEIPStatus},
+		},
+		{
+			name: "EIP status unknown",
+			req:  func() eipassoc.Request { r := request(modes.NAT, 1); r.EIP.Status = 0; return r },
+			want: []C{eipassoc.CodeEIPStatus},
+		},
 		{name: "EIP security lock", req: func() eipassoc.Request {
 			r := request(modes.NAT, 1)
 			r.EIP.LockReasons = []eip.LockReason{eip.Security}
@@ -301,7 +357,8 @@ func TestDecisionErr(t *testing.T) {
 	r.EIP.Region = "cn-beijing"
 	r.ENI.VPC = ""
 	err := eipassoc.CanAssociate(r).Err()
-	if !errors.Is(err, eipassoc.CodeRegionMismatch) || !errors.Is(err, eipassoc.CodeENINotInVPC) || errors.Is(err, eipassoc.CodeENICapacity) {
+	if !errors.Is(err, eipassoc.CodeRegionMismatch) || !errors.Is(err, eipassoc.CodeENINotInVPC) ||
+		errors.Is(err, eipassoc.CodeENICapacity) {
 		t.Errorf("Err() = %v does not match its codes", err)
 	}
 	var v *eipassoc.Violation
@@ -314,7 +371,8 @@ func TestDecisionString(t *testing.T) {
 	r := request(modes.NAT, 2)
 	r.Bound = bind(modes.NAT, 2)
 	s := eipassoc.CanAssociate(r).String()
-	for _, want := range []string{"denied", "eni-capacity", "[2 of 2 used]", "(API: InvalidEip.EipQuotaExceeded)", "! nat-no-alg-protocols"} {
+	for _, want := range []string{"denied", "eni-capacity", "[2 of 2 used]", "(API: InvalidEip.EipQuotaExceeded)", "! " +
+		"nat-no-alg-protocols"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("String() = %q lacks %q", s, want)
 		}

@@ -57,7 +57,12 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 	case 0:
 		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the ENI's kind is unknown", "")
 	default:
-		d.deny(CodeENIKindUnsupported, s, "a "+spelled(n.Kind)+" ENI cannot be attached; only secondary and trunk ENIs can", "InvalidOperation.InvalidEniType")
+		d.deny(
+			CodeENIKindUnsupported,
+			s,
+			"a "+spelled(n.Kind)+" ENI cannot be attached; only secondary and trunk ENIs can",
+			"InvalidOperation.InvalidEniType",
+		)
 	}
 	if d.needs(u, (FactENIStatus.set() | FactENIAttachment.set()), CodeENIStatus, s) {
 		switch {
@@ -65,7 +70,12 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 		case n.Instance != "":
 			d.deny(CodeENIStatus, s, "the ENI is already attached to "+n.Instance, "InvalidOperation.InvalidEniState")
 		default:
-			d.deny(CodeENIStatus, s, "the ENI is "+statusText(n.Status)+"; it must be Available", "InvalidOperation.InvalidEniState")
+			d.deny(
+				CodeENIStatus,
+				s,
+				"the ENI is "+statusText(n.Status)+"; it must be Available",
+				"InvalidOperation.InvalidEniState",
+			)
 		}
 	}
 	if in.ID == "" {
@@ -87,25 +97,38 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 	n, in, u := &r.ENI, &r.Instance, r.Unknown
 	var eniInfo, inInfo regions.Info
 	var eniRegion, inRegion *regions.Info // nil when unknown or not in the table
-	if d.needs(u, FactENIRegion.set(), CodeRegionUnknown, subj{kind: "eni.region"}) && lookupRegion(d, n.Region, "eni.region", &eniInfo) {
+	if d.needs(u, FactENIRegion.set(), CodeRegionUnknown, subj{kind: "eni.region"}) &&
+		lookupRegion(d, n.Region, "eni.region", &eniInfo) {
 		eniRegion = &eniInfo
 	}
 	if d.needs(u, FactENIRegion.set(), CodeRegionClosed, subj{kind: "eni.region"}) && eniRegion != nil {
 		checkRegionOpen(d, eniRegion, "eni.region")
 	}
-	if d.needs(u, FactInstanceRegion.set(), CodeRegionUnknown, subj{kind: "instance.region"}) && lookupRegion(d, in.Region, "instance.region", &inInfo) {
+	if d.needs(u, FactInstanceRegion.set(), CodeRegionUnknown, subj{kind: "instance.region"}) &&
+		lookupRegion(d, in.Region, "instance.region", &inInfo) {
 		inRegion = &inInfo
 	}
 	if d.needs(u, FactInstanceRegion.set(), CodeRegionClosed, subj{kind: "instance.region"}) && inRegion != nil {
 		checkRegionOpen(d, inRegion, "instance.region")
 	}
-	if d.needs(u, (FactENIRegion.set()|FactInstanceRegion.set()), CodeRegionMismatch, subj{kind: "instance.region"}) && eniRegion != nil && inRegion != nil && eniRegion.ID != inRegion.ID {
-		d.deny(CodeRegionMismatch, subj{kind: "instance.region"}, "the ENI is in "+string(eniRegion.ID)+" and the instance in "+string(inRegion.ID), "InvalidOperation.InvalidRegion")
+	if d.needs(u, (FactENIRegion.set()|FactInstanceRegion.set()), CodeRegionMismatch, subj{kind: "instance.region"}) &&
+		eniRegion != nil &&
+		inRegion != nil &&
+		eniRegion.ID != inRegion.ID {
+		d.deny(
+			CodeRegionMismatch,
+			subj{kind: "instance.region"},
+			"the ENI is in "+string(eniRegion.ID)+" and the instance in "+string(inRegion.ID),
+			"InvalidOperation.InvalidRegion",
+		)
 	}
 	for _, f := range [...]struct {
 		eni, inst, name, eniKey, instKey string
 		mismatch                         Code
-	}{{n.Zone, in.Zone, "zone", "eni.zone", "instance.zone", CodeZoneMismatch}, {n.VPC, in.VPC, "vpc", "eni.vpc", "instance.vpc", CodeVPCMismatch}} {
+	}{
+		{n.Zone, in.Zone, "zone", "eni.zone", "instance.zone", CodeZoneMismatch},
+		{n.VPC, in.VPC, "vpc", "eni.vpc", "instance.vpc", CodeVPCMismatch},
+	} {
 		eniKnown := d.needs(u, FactENIPlacement.set(), CodeENIInvalid, subj{kind: f.eniKey})
 		inKnown := d.needs(u, FactInstancePlacement.set(), CodeInstanceInvalid, subj{kind: f.instKey})
 		if eniKnown && f.eni == "" {
@@ -114,7 +137,10 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 		if inKnown && f.inst == "" {
 			d.deny(CodeInstanceInvalid, subj{kind: f.instKey}, "the instance's "+f.name+" is not given", "")
 		}
-		if !d.needs(u, (FactENIPlacement.set()|FactInstancePlacement.set()), f.mismatch, subj{kind: f.instKey}) || f.eni == "" || f.inst == "" || f.eni == f.inst {
+		if !d.needs(u, (FactENIPlacement.set()|FactInstancePlacement.set()), f.mismatch, subj{kind: f.instKey}) ||
+			f.eni == "" ||
+			f.inst == "" ||
+			f.eni == f.inst {
 			continue
 		}
 		what := "zone "
@@ -135,9 +161,24 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		d.Advisories.add(bitInstanceTypeRetired)
 	}
 	s := subj{kind: "instance", id: in.ID}
-	if d.needs(u, (FactInstanceType.set() | FactInstanceLimits.set() | FactInstanceENIs.set()), CodeInstanceENIQuota, s) {
+	if d.needs(
+		u,
+		(FactInstanceType.set() | FactInstanceLimits.set() | FactInstanceENIs.set()),
+		CodeInstanceENIQuota,
+		s,
+	) {
 		if have := in.ENICount(); have >= limits.ENIs {
-			v := d.deny(CodeInstanceENIQuota, s, in.Type+" takes at most "+english.Count(limits.ENIs, "ENI")+" (primary included) and has "+strconv.Itoa(have), "")
+			v := d.deny(
+				CodeInstanceENIQuota,
+				s,
+				in.Type+" takes at most "+english.Count(
+					limits.ENIs,
+					"ENI",
+				)+" (primary included) and has "+strconv.Itoa(
+					have,
+				),
+				"",
+			)
 			v.Capacity = &Capacity{Limit: limits.ENIs, Used: have}
 		}
 	}
@@ -145,11 +186,26 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		u = u.With(FactInstanceLimits)
 	}
 	es := subj{kind: "eni", id: string(n.ID)}
-	if !d.needs(u, (FactInstanceType.set() | FactInstanceLimits.set() | FactENIAddressCount.set()), CodeInstancePrivateIPQuota, es) {
+	if !d.needs(
+		u,
+		(FactInstanceType.set() | FactInstanceLimits.set() | FactENIAddressCount.set()),
+		CodeInstancePrivateIPQuota,
+		es,
+	) {
 		return
 	}
 	if ips := ipCount(n, u, r.PrivateIPCount); ips > limits.PrivateIPsPerENI {
-		v := d.deny(CodeInstancePrivateIPQuota, es, "the ENI has "+english.Count(ips, "private IP")+" and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI", "")
+		v := d.deny(
+			CodeInstancePrivateIPQuota,
+			es,
+			"the ENI has "+english.Count(
+				ips,
+				"private IP",
+			)+" and "+in.Type+" takes at most "+strconv.Itoa(
+				limits.PrivateIPsPerENI,
+			)+" per ENI",
+			"",
+		)
 		v.Capacity = &Capacity{Limit: limits.PrivateIPsPerENI, Used: ips}
 	}
 }
@@ -187,7 +243,9 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 		d.needs(u, FactBound.set(), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"})
 	} else if d.needs(u, FactInstanceType.set(), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}) &&
 		in.Type != "" && !families.AllowsInstanceType(in.Type) {
-		d.deny(CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}, "the ENI carries EIPs in "+props(families).Name+" and "+in.Type+" is not of a family that supports it", "")
+		d.deny(CodeInstanceFamilyUnsupported, subj{kind: "instance.type"},
+			"the ENI carries EIPs in "+props(families).Name+" and "+in.Type+" is not of a family "+
+				"that supports it", "")
 	}
 	if dhcp == 0 {
 		d.needs(u, FactBound.set(), CodeInstanceDHCPDisabled, subj{kind: "instance", id: in.ID})
@@ -198,6 +256,11 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 		u = u.With(FactDHCP)
 	}
 	if d.needs(u, FactDHCP.set(), CodeInstanceDHCPDisabled, s) && in.DHCP == ecs.DHCPDisabled {
-		d.deny(CodeInstanceDHCPDisabled, s, "the ENI carries EIPs in "+props(dhcp).Name+", which takes effect only with DHCP enabled on the instance", "")
+		d.deny(
+			CodeInstanceDHCPDisabled,
+			s,
+			"the ENI carries EIPs in "+props(dhcp).Name+", which takes effect only with DHCP enabled on the instance",
+			"",
+		)
 	}
 }

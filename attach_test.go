@@ -32,12 +32,21 @@ func TestCanAttachRules(t *testing.T) {
 		undecided []C // rules left undecided
 		notes     []C
 	}{
-		{name: "secondary ENI onto a c6.large", req: func() eipassoc.AttachRequest { return attachRequest("ecs.c6.large") },
-			notes: []C{eipassoc.AdviseSecondaryENIGuestConfig}},
-		{name: "multi ENI onto a g5", req: func() eipassoc.AttachRequest { return attachRequest("ecs.g5.large", multi) },
-			notes: []C{eipassoc.AdviseMultiBindedStaticConfig, eipassoc.AdviseOutboundRoutes}},
+		{
+			name:  "secondary ENI onto a c6.large",
+			req:   func() eipassoc.AttachRequest { return attachRequest("ecs.c6.large") },
+			notes: []C{eipassoc.AdviseSecondaryENIGuestConfig},
+		},
+		{
+			name:  "multi ENI onto a g5",
+			req:   func() eipassoc.AttachRequest { return attachRequest("ecs.g5.large", multi) },
+			notes: []C{eipassoc.AdviseMultiBindedStaticConfig, eipassoc.AdviseOutboundRoutes},
+		},
 		{name: "cut-through ENI", req: func() eipassoc.AttachRequest {
-			return attachRequest("ecs.g7.large", eipassoc.Binding{EIP: "eip-0", Mode: modes.Binded, ChargeType: eip.PrePaid})
+			return attachRequest(
+				"ecs.g7.large",
+				eipassoc.Binding{EIP: "eip-0", Mode: modes.Binded, ChargeType: eip.PrePaid},
+			)
 		}, notes: []C{eipassoc.AdviseCutThroughRoutePriority, eipassoc.AdviseCutThroughSubscription}},
 		{name: "live limits for a type missing from the table", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.g8i.large")
@@ -46,11 +55,18 @@ func TestCanAttachRules(t *testing.T) {
 		}},
 		// API facts §5: "ecs.c4 (retired): xlarge 3/?": the ENI count is known, the
 		// private-address limit is not, so that one rule is undecided.
-		{name: "retired type with unknown IP limit", req: func() eipassoc.AttachRequest { return attachRequest("ecs.c4.xlarge") },
-			undecided: []C{eipassoc.CodeInstancePrivateIPQuota}, notes: []C{eipassoc.AdviseInstanceTypeRetired}},
+		{
+			name:      "retired type with unknown IP limit",
+			req:       func() eipassoc.AttachRequest { return attachRequest("ecs.c4.xlarge") },
+			undecided: []C{eipassoc.CodeInstancePrivateIPQuota},
+			notes:     []C{eipassoc.AdviseInstanceTypeRetired},
+		},
 
-		{name: "type missing from the table", req: func() eipassoc.AttachRequest { return attachRequest("ecs.g8i.large") },
-			undecided: []C{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota}},
+		{
+			name:      "type missing from the table",
+			req:       func() eipassoc.AttachRequest { return attachRequest("ecs.g8i.large") },
+			undecided: []C{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota},
+		},
 		{name: "instance full of ENIs", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.c6.large")
 			r.Instance.ENIs = []eni.ID{"eni-primary", "eni-other"}
@@ -61,8 +77,11 @@ func TestCanAttachRules(t *testing.T) {
 			r.ENI = secondaryENI(7)
 			return r
 		}, want: []C{eipassoc.CodeInstancePrivateIPQuota}},
-		{name: "multi ENI onto an unlisted family", req: func() eipassoc.AttachRequest { return attachRequest("ecs.g7.large", multi) },
-			want: []C{eipassoc.CodeInstanceFamilyUnsupported}},
+		{
+			name: "multi ENI onto an unlisted family",
+			req:  func() eipassoc.AttachRequest { return attachRequest("ecs.g7.large", multi) },
+			want: []C{eipassoc.CodeInstanceFamilyUnsupported},
+		},
 		{name: "multi ENI onto an instance without DHCP", req: func() eipassoc.AttachRequest {
 			r := attachRequest("ecs.g5.large", multi)
 			r.Instance.DHCP = ecs.DHCPDisabled
@@ -153,22 +172,112 @@ func TestConfigurationFee(t *testing.T) {
 		decided bool
 		missing eipassoc.Facts
 	}{
-		{"subscription through an ENI", eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetENI}, false, decided, 0},
-		{"subscription on a NAT gateway", eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetOther}, false, decided, 0},
-		{"pay-as-you-go through an ENI", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetENI, InVPC: true}, true, decided, 0},
-		{"pay-as-you-go on ECS in a VPC", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 2000}, false, decided, 0},
-		{"pay-as-you-go on ECI in a VPC, 12 EIPs", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECI, InVPC: true, AccountEIPs: 12}, false, decided, 0},
-		{"pay-as-you-go on ECS, 2,001 EIPs", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 2001}, true, decided, 0},
-		{"pay-as-you-go on classic ECS", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, AccountEIPs: 5}, true, decided, 0},
-		{"pay-as-you-go on a CLB", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetOther, InVPC: true}, true, decided, 0},
-		{"unknown charge type", eipassoc.FeeRequest{Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 5}, true, undecided, eipassoc.FactsOf(eipassoc.FactEIPChargeType)},
-		{"unknown EIP count never exempts", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true}, true, undecided, eipassoc.FactsOf(eipassoc.FactAccountEIPs)},
-		{"unknown VPC", eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 5, Unknown: eipassoc.FactsOf(eipassoc.FactENIPlacement)}, true, undecided, eipassoc.FactsOf(eipassoc.FactENIPlacement)},
+		{
+			"subscription through an ENI",
+			eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetENI},
+			false,
+			decided,
+			0,
+		},
+		{
+			"subscription on a NAT gateway",
+			eipassoc.FeeRequest{ChargeType: eip.PrePaid, Target: eipassoc.FeeTargetOther},
+			false,
+			decided,
+			0,
+		},
+		{
+			"pay-as-you-go through an ENI",
+			eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetENI, InVPC: true},
+			true,
+			decided,
+			0,
+		},
+		{
+			"pay-as-you-go on ECS in a VPC",
+			eipassoc.FeeRequest{
+				ChargeType:  eip.PostPaid,
+				Target:      eipassoc.FeeTargetECS,
+				InVPC:       true,
+				AccountEIPs: 2000,
+			},
+			false,
+			decided,
+			0,
+		},
+		{
+			"pay-as-you-go on ECI in a VPC, 12 EIPs",
+			eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECI, InVPC: true, AccountEIPs: 12},
+			false,
+			decided,
+			0,
+		},
+		{
+			"pay-as-you-go on ECS, 2,001 EIPs",
+			eipassoc.FeeRequest{
+				ChargeType:  eip.PostPaid,
+				Target:      eipassoc.FeeTargetECS,
+				InVPC:       true,
+				AccountEIPs: 2001,
+			},
+			true,
+			decided,
+			0,
+		},
+		{
+			"pay-as-you-go on classic ECS",
+			eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, AccountEIPs: 5},
+			true,
+			decided,
+			0,
+		},
+		{
+			"pay-as-you-go on a CLB",
+			eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetOther, InVPC: true},
+			true,
+			decided,
+			0,
+		},
+		{
+			"unknown charge type",
+			eipassoc.FeeRequest{Target: eipassoc.FeeTargetECS, InVPC: true, AccountEIPs: 5},
+			true,
+			undecided,
+			eipassoc.FactsOf(eipassoc.FactEIPChargeType),
+		},
+		{
+			"unknown EIP count never exempts",
+			eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetECS, InVPC: true},
+			true,
+			undecided,
+			eipassoc.FactsOf(eipassoc.FactAccountEIPs),
+		},
+		{
+			"unknown VPC",
+			eipassoc.FeeRequest{
+				ChargeType:  eip.PostPaid,
+				Target:      eipassoc.FeeTargetECS,
+				InVPC:       true,
+				AccountEIPs: 5,
+				Unknown:     eipassoc.FactsOf(eipassoc.FactENIPlacement),
+			},
+			true,
+			undecided,
+			eipassoc.FactsOf(eipassoc.FactENIPlacement),
+		},
 	}
 	for _, tc := range tests {
 		f := eipassoc.ConfigurationFee(tc.req)
-		if f.Charged != tc.charged || f.Decided != tc.decided || f.Missing != tc.missing || f.Reason == "" || f.Source == "" {
-			t.Errorf("%s: ConfigurationFee = %+v, want charged %v decided %v missing %v", tc.name, f, tc.charged, tc.decided, tc.missing)
+		if f.Charged != tc.charged || f.Decided != tc.decided || f.Missing != tc.missing || f.Reason == "" ||
+			f.Source == "" {
+			t.Errorf(
+				"%s: ConfigurationFee = %+v, want charged %v decided %v missing %v",
+				tc.name,
+				f,
+				tc.charged,
+				tc.decided,
+				tc.missing,
+			)
 		}
 	}
 	if s := eipassoc.FeeTarget(9).String(); s != "FeeTarget(9)" {
@@ -179,7 +288,11 @@ func TestConfigurationFee(t *testing.T) {
 // TestAttachAllowedPathAllocatesNothing guards the allocation target of BenchmarkCanAttach;
 // it counts allocations, which are deterministic, and times nothing.
 func TestAttachAllowedPathAllocatesNothing(t *testing.T) {
-	r := attachRequest("ecs.g7.2xlarge", eipassoc.Binding{EIP: "eip-0", Mode: modes.MultiBinded}, eipassoc.Binding{EIP: "eip-1", Mode: modes.MultiBinded})
+	r := attachRequest(
+		"ecs.g7.2xlarge",
+		eipassoc.Binding{EIP: "eip-0", Mode: modes.MultiBinded},
+		eipassoc.Binding{EIP: "eip-1", Mode: modes.MultiBinded},
+	)
 	r.Instance.Type = "ecs.g5.2xlarge"
 	if d := eipassoc.CanAttach(r); !d.Allowed() {
 		t.Fatalf("request denied: %v", d)

@@ -27,7 +27,8 @@ func TestRulesAreDocumented(t *testing.T) {
 			t.Errorf("code %q is not kebab-case or not unique", r.Code)
 		}
 		seen[r.Code] = true
-		if r.Summary == "" || r.Source == "" || r.Fix == "" || (r.Severity != eipassoc.Deny && r.Severity != eipassoc.Advise) {
+		if r.Summary == "" || r.Source == "" || r.Fix == "" ||
+			(r.Severity != eipassoc.Deny && r.Severity != eipassoc.Advise) {
 			t.Errorf("rule %s is incomplete: %+v", r.Code, r)
 		}
 		if got, ok := r.Code.Rule(); !ok || got.Code != r.Code {
@@ -110,7 +111,8 @@ func TestAdvisoryCodes(t *testing.T) {
 	if err := json.Unmarshal([]byte(`["eni-capacity"]`), &a); !errors.Is(err, eipassoc.ErrUnknownCode) {
 		t.Errorf("Unmarshal of a deny code: %v", err)
 	}
-	if err := json.Unmarshal([]byte(`[{"code":"nat-no-alg-protocols"}]`), &a); err != nil || !a.Has(eipassoc.AdviseNATNoALG) {
+	if err := json.Unmarshal([]byte(`[{"code":"nat-no-alg-protocols"}]`), &a); err != nil ||
+		!a.Has(eipassoc.AdviseNATNoALG) {
 		t.Errorf("Unmarshal of an object: %v, %v", a, err)
 	}
 	for _, bad := range []string{`{}`, `[1]`, `[{"code":1}]`} {
@@ -189,7 +191,8 @@ func TestDecisionJSONRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(d, back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, data)
 	}
-	if !strings.Contains(string(data), `"capacity":{"limit":2,"used":2}`) || !strings.Contains(string(data), `"code":"nat-no-alg-protocols"`) {
+	if !strings.Contains(string(data), `"capacity":{"limit":2,"used":2}`) ||
+		!strings.Contains(string(data), `"code":"nat-no-alg-protocols"`) {
 		t.Errorf("JSON lacks capacity or advisories: %s", data)
 	}
 }

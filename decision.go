@@ -259,10 +259,16 @@ func (d Decision) String() string {
 func (d *Decision) finish() {
 	bySubject := func(c1, c2 Code, s1, s2 string) int { return cmp.Or(cmp.Compare(c1, c2), cmp.Compare(s1, s2)) }
 	if len(d.Violations) > 1 {
-		slices.SortStableFunc(d.Violations, func(a, b Violation) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) })
+		slices.SortStableFunc(
+			d.Violations,
+			func(a, b Violation) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) },
+		)
 	}
 	if len(d.Undecided) > 1 {
-		slices.SortStableFunc(d.Undecided, func(a, b UndecidedRule) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) })
+		slices.SortStableFunc(
+			d.Undecided,
+			func(a, b UndecidedRule) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) },
+		)
 	}
 	switch {
 	case len(d.Violations) > 0:
@@ -284,7 +290,10 @@ func (d *Decision) deny(c Code, s subj, message, apiCode string) *Violation {
 	case apiCode == "" && len(r.APICodes) > 0:
 		apiCode = r.APICodes[0]
 	}
-	d.Violations = append(d.Violations, Violation{Code: c, Message: message, Subject: s.String(), Source: r.Source, APICode: apiCode})
+	d.Violations = append(
+		d.Violations,
+		Violation{Code: c, Message: message, Subject: s.String(), Source: r.Source, APICode: apiCode},
+	)
 	return &d.Violations[len(d.Violations)-1]
 }
 
@@ -314,7 +323,16 @@ func (d *Decision) undecided(missing Facts, c Code, s subj) {
 			return
 		}
 	}
-	d.Undecided = append(d.Undecided, UndecidedRule{Code: c, Missing: missing, Subject: subject, Message: undecidedMessage(c, missing), Source: ruleIndex[c].Source})
+	d.Undecided = append(
+		d.Undecided,
+		UndecidedRule{
+			Code:    c,
+			Missing: missing,
+			Subject: subject,
+			Message: undecidedMessage(c, missing),
+			Source:  ruleIndex[c].Source,
+		},
+	)
 }
 
 // undecidedMessage says what rule c checks and which unknown facts would decide it.

@@ -20,16 +20,38 @@ func TestPropertiesDriveTheRules(t *testing.T) {
 	ip := func(i byte) netip.Addr { return netip.AddrFrom4([4]byte{10, 0, 0, i}) }
 	assoc := func(m modes.Mode) Request {
 		return Request{
-			EIP:  eip.Address{ID: "eip-1", Region: "cn-shanghai", Status: eip.Available, ChargeType: eip.PostPaid},
-			ENI:  eni.Interface{ID: "eni-1", Kind: eni.Secondary, Status: eni.Available, Region: "cn-shanghai", VPC: "vpc-1", PrimaryIP: ip(10)},
+			EIP: eip.Address{ID: "eip-1", Region: "cn-shanghai", Status: eip.Available, ChargeType: eip.PostPaid},
+			ENI: eni.Interface{
+				ID:        "eni-1",
+				Kind:      eni.Secondary,
+				Status:    eni.Available,
+				Region:    "cn-shanghai",
+				VPC:       "vpc-1",
+				PrimaryIP: ip(10),
+			},
 			Mode: m, Account: Account{EIPs: 5},
 		}
 	}
 	attach := func(m modes.Mode) AttachRequest {
 		return AttachRequest{
-			ENI:      eni.Interface{ID: "eni-1", Kind: eni.Secondary, Status: eni.Available, Region: "cn-shanghai", Zone: "z", VPC: "vpc-1", PrimaryIP: ip(10)},
-			Bound:    []Binding{{EIP: "eip-1", Mode: m}},
-			Instance: ecs.Instance{ID: "i-1", Type: "ecs.g7.large", Region: "cn-shanghai", Zone: "z", VPC: "vpc-1", DHCP: ecs.DHCPDisabled},
+			ENI: eni.Interface{
+				ID:        "eni-1",
+				Kind:      eni.Secondary,
+				Status:    eni.Available,
+				Region:    "cn-shanghai",
+				Zone:      "z",
+				VPC:       "vpc-1",
+				PrimaryIP: ip(10),
+			},
+			Bound: []Binding{{EIP: "eip-1", Mode: m}},
+			Instance: ecs.Instance{
+				ID:     "i-1",
+				Type:   "ecs.g7.large",
+				Region: "cn-shanghai",
+				Zone:   "z",
+				VPC:    "vpc-1",
+				DHCP:   ecs.DHCPDisabled,
+			},
 		}
 	}
 	flips := []struct {
@@ -39,8 +61,12 @@ func TestPropertiesDriveTheRules(t *testing.T) {
 		attach func() AttachRequest //
 		flip   func(p *modes.Properties)
 	}{
-		{field: "PrimaryENI", mode: modes.NAT, req: func() Request { r := assoc(modes.NAT); r.ENI.Kind = eni.Primary; return r },
-			flip: func(p *modes.Properties) { p.PrimaryENI = modes.Capacity{} }},
+		{
+			field: "PrimaryENI",
+			mode:  modes.NAT,
+			req:   func() Request { r := assoc(modes.NAT); r.ENI.Kind = eni.Primary; return r },
+			flip:  func(p *modes.Properties) { p.PrimaryENI = modes.Capacity{} },
+		},
 		{field: "SecondaryENI", mode: modes.MultiBinded, req: func() Request {
 			r := assoc(modes.MultiBinded)
 			r.Account.MultiBindedAllowed = true
@@ -53,16 +79,24 @@ func TestPropertiesDriveTheRules(t *testing.T) {
 			r.PrivateIP = ip(11)
 			return r
 		}, flip: func(p *modes.Properties) { p.PrimaryPrivateIPOnly = false }},
-		{field: "NoSecondaryPrivateIPs", mode: modes.Binded, req: func() Request { r := assoc(modes.Binded); r.ENI.SecondaryIPs = []netip.Addr{ip(11)}; return r },
-			flip: func(p *modes.Properties) { p.NoSecondaryPrivateIPs = false }},
+		{
+			field: "NoSecondaryPrivateIPs",
+			mode:  modes.Binded,
+			req:   func() Request { r := assoc(modes.Binded); r.ENI.SecondaryIPs = []netip.Addr{ip(11)}; return r },
+			flip:  func(p *modes.Properties) { p.NoSecondaryPrivateIPs = false },
+		},
 		{field: "KeepsPrivateNetwork", mode: modes.Binded, req: func() Request { return assoc(modes.Binded) },
 			flip: func(p *modes.Properties) { p.KeepsPrivateNetwork = true }},
 		{field: "AllIPProtocols", mode: modes.NAT, req: func() Request { return assoc(modes.NAT) },
 			flip: func(p *modes.Properties) { p.AllIPProtocols = true }},
 		{field: "Recommended", mode: modes.Binded, req: func() Request { return assoc(modes.Binded) },
 			flip: func(p *modes.Properties) { p.Recommended = true }},
-		{field: "AcceptsNewApplications", mode: modes.MultiBinded, req: func() Request { return assoc(modes.MultiBinded) },
-			flip: func(p *modes.Properties) { p.AcceptsNewApplications = true }},
+		{
+			field: "AcceptsNewApplications",
+			mode:  modes.MultiBinded,
+			req:   func() Request { return assoc(modes.MultiBinded) },
+			flip:  func(p *modes.Properties) { p.AcceptsNewApplications = true },
+		},
 		{field: "DetachedENIRequired", mode: modes.NAT, req: func() Request {
 			r := assoc(modes.NAT)
 			r.ENI.Status, r.ENI.Instance = eni.InUse, "i-1"
@@ -70,10 +104,18 @@ func TestPropertiesDriveTheRules(t *testing.T) {
 		}, flip: func(p *modes.Properties) { p.DetachedENIRequired = false }},
 		{field: "StaticGatewayConfig", mode: modes.MultiBinded, req: func() Request { return assoc(modes.MultiBinded) },
 			flip: func(p *modes.Properties) { p.StaticGatewayConfig = false }},
-		{field: "InstanceFamilyRestricted", mode: modes.MultiBinded, attach: func() AttachRequest { return attach(modes.MultiBinded) },
-			flip: func(p *modes.Properties) { p.InstanceFamilyRestricted = false }},
-		{field: "DHCPRequired", mode: modes.MultiBinded, attach: func() AttachRequest { return attach(modes.MultiBinded) },
-			flip: func(p *modes.Properties) { p.DHCPRequired = false }},
+		{
+			field:  "InstanceFamilyRestricted",
+			mode:   modes.MultiBinded,
+			attach: func() AttachRequest { return attach(modes.MultiBinded) },
+			flip:   func(p *modes.Properties) { p.InstanceFamilyRestricted = false },
+		},
+		{
+			field:  "DHCPRequired",
+			mode:   modes.MultiBinded,
+			attach: func() AttachRequest { return attach(modes.MultiBinded) },
+			flip:   func(p *modes.Properties) { p.DHCPRequired = false },
+		},
 	}
 	tested := map[string]bool{}
 	for _, f := range flips {

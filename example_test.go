@@ -67,7 +67,14 @@ func ExampleCanAttach() {
 	for _, typ := range []string{"ecs.g5.large", "ecs.g7.large"} {
 		d := eipassoc.CanAttach(eipassoc.AttachRequest{
 			ENI: n, Bound: bound,
-			Instance: ecs.Instance{ID: "i-1", Type: typ, Region: "cn-shanghai", Zone: "cn-shanghai-b", VPC: "vpc-1", DHCP: ecs.DHCPEnabled},
+			Instance: ecs.Instance{
+				ID:     "i-1",
+				Type:   typ,
+				Region: "cn-shanghai",
+				Zone:   "cn-shanghai-b",
+				VPC:    "vpc-1",
+				DHCP:   ecs.DHCPEnabled,
+			},
 		})
 		fmt.Println(typ, d.Allowed(), d.Codes())
 	}
@@ -96,12 +103,20 @@ func ExampleConfigurationFee() {
 // rules that need only the number decide; the one that must compare addresses says so.
 func ExampleFacts() {
 	r := eipassoc.Request{
-		EIP:  eip.Address{ID: "eip-2", Region: "cn-hangzhou", Status: eip.Available, ChargeType: eip.PostPaid},
-		ENI:  eni.Interface{ID: "eni-1", Kind: eni.Secondary, Status: eni.Available, Region: "cn-hangzhou", VPC: "vpc-1"},
+		EIP: eip.Address{ID: "eip-2", Region: "cn-hangzhou", Status: eip.Available, ChargeType: eip.PostPaid},
+		ENI: eni.Interface{
+			ID:     "eni-1",
+			Kind:   eni.Secondary,
+			Status: eni.Available,
+			Region: "cn-hangzhou",
+			VPC:    "vpc-1",
+		},
 		Mode: modes.NAT,
 		// An EIP already maps to 10.0.0.10; this one goes to the primary address, which
 		// may or may not be 10.0.0.10.
-		Bound:          []eipassoc.Binding{{EIP: "eip-1", Mode: modes.NAT, PrivateIP: netip.MustParseAddr("10.0.0.10")}},
+		Bound: []eipassoc.Binding{
+			{EIP: "eip-1", Mode: modes.NAT, PrivateIP: netip.MustParseAddr("10.0.0.10")},
+		},
 		Unknown:        eipassoc.FactsOf(eipassoc.FactENIAddresses),
 		PrivateIPCount: 2,
 	}
@@ -112,7 +127,10 @@ func ExampleFacts() {
 	}
 	// A second EIP already bound fills both addresses: that is a denial whatever the
 	// addresses are.
-	r.Bound = append(r.Bound, eipassoc.Binding{EIP: "eip-0", Mode: modes.NAT, PrivateIP: netip.MustParseAddr("10.0.0.11")})
+	r.Bound = append(
+		r.Bound,
+		eipassoc.Binding{EIP: "eip-0", Mode: modes.NAT, PrivateIP: netip.MustParseAddr("10.0.0.11")},
+	)
 	d = eipassoc.CanAssociate(r)
 	fmt.Println(d.Verdict, d.Codes())
 	// Output:
@@ -139,7 +157,10 @@ func ExampleRequest_target() {
 		fmt.Println(" ", code)
 	}
 	r.Account.EIPs = 12
-	fmt.Println("with 12 EIPs in the account, fee:", eipassoc.CanAssociate(r).Advisories.Has(eipassoc.AdviseConfigurationFee))
+	fmt.Println(
+		"with 12 EIPs in the account, fee:",
+		eipassoc.CanAssociate(r).Advisories.Has(eipassoc.AdviseConfigurationFee),
+	)
 	// Output:
 	// allowed
 	//   nat-no-alg-protocols
@@ -169,8 +190,15 @@ func ExampleDecision_Violation() {
 		EIP: eip.Address{ID: "eip-3", Region: "cn-hangzhou", Status: eip.Available, ChargeType: eip.PostPaid},
 		ENI: eni.Interface{ID: "eni-1", Kind: eni.Secondary, Status: eni.Available, Region: "cn-hangzhou", VPC: "vpc-1",
 			PrimaryIP: netip.MustParseAddr("10.0.0.10")},
-		Mode:  modes.NAT,
-		Bound: []eipassoc.Binding{eipassoc.BindingOf(eip.Address{ID: "eip-1", Association: eip.Association{InstanceType: eip.NetworkInterface, InstanceID: "eni-1"}})},
+		Mode: modes.NAT,
+		Bound: []eipassoc.Binding{
+			eipassoc.BindingOf(
+				eip.Address{
+					ID:          "eip-1",
+					Association: eip.Association{InstanceType: eip.NetworkInterface, InstanceID: "eni-1"},
+				},
+			),
+		},
 	})
 	if v, ok := d.Violation(eipassoc.CodeENICapacity); ok {
 		fmt.Printf("%s: %d of %d used (API %s)\n", v.Code, v.Capacity.Used, v.Capacity.Limit, v.APICode)

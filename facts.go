@@ -74,27 +74,66 @@ const (
 
 // factInfo spells each fact and says what would decide it.
 var factInfo = [numFacts]struct{ name, decide string }{
-	FactMode:              {"mode", "the association's mode (Mode of AssociateEipAddress)"},
-	FactTarget:            {"target", "whether the EIP goes to the ENI or to its ECS instance (InstanceType of AssociateEipAddress)"},
-	FactPrivateIP:         {"private_ip", "the private address the EIP maps to (PrivateIpAddress of AssociateEipAddress)"},
-	FactEIPStatus:         {"eip.status", "the EIP's status and locks (Status, OperationLocks and BusinessStatus from DescribeEipAddresses)"},
-	FactEIPRegion:         {"eip.region", "the EIP's region (RegionId of DescribeEipAddresses)"},
-	FactEIPChargeType:     {"eip.charge_type", "the EIP's billing method (ChargeType from DescribeEipAddresses)"},
-	FactENIStatus:         {"eni.status", "the ENI's status (Status from DescribeNetworkInterfaces)"},
-	FactENIRegion:         {"eni.region", "the ENI's region (RegionId of DescribeNetworkInterfaces)"},
-	FactENIPlacement:      {"eni.placement", "the ENI's zone and VPC (ZoneId and VpcId from DescribeNetworkInterfaces)"},
-	FactENIAddresses:      {"eni.private_ips", "the ENI's private addresses (PrivateIpSets from DescribeNetworkInterfaces)"},
-	FactENIAddressCount:   {"eni.private_ip_count", "how many private addresses the ENI has (PrivateIpSets from DescribeNetworkInterfaces)"},
-	FactENIAttachment:     {"eni.attachment", "whether the ENI is attached (InstanceId from DescribeNetworkInterfaces)"},
-	FactBound:             {"eni.bound_eips", "the EIPs already associated with the ENI (DescribeEipAddresses filtered by the ENI)"},
-	FactInstanceType:      {"instance.type", "the instance's type (InstanceType from DescribeInstances)"},
-	FactInstanceLimits:    {"instance.limits", "the instance type's ENI limits (EniQuantity and EniPrivateIpAddressQuantity from DescribeInstanceTypes)"},
-	FactInstanceRegion:    {"instance.region", "the instance's region (RegionId from DescribeInstances)"},
-	FactInstancePlacement: {"instance.placement", "the instance's zone and VPC (ZoneId and VpcAttributes from DescribeInstances)"},
-	FactInstanceENIs:      {"instance.eni_count", "how many ENIs the instance has (NetworkInterfaces from DescribeInstances)"},
-	FactDHCP:              {"instance.dhcp", "whether DHCP is enabled in the instance's OS, which the API does not report"},
-	FactAccountEIPs:       {"account.eip_count", "how many EIPs the account owns (TotalCount of DescribeEipAddresses)"},
-	FactAllowlist:         {"account.multi_binded_allowlist", "whether the account is allowlisted for multi-EIP-to-ENI mode"},
+	FactMode: {"mode", "the association's mode (Mode of AssociateEipAddress)"},
+	FactTarget: {
+		"target",
+		"whether the EIP goes to the ENI or to its ECS instance (InstanceType of AssociateEipAddress)",
+	},
+	FactPrivateIP: {
+		"private_ip",
+		"the private address the EIP maps to (PrivateIpAddress of AssociateEipAddress)",
+	},
+	FactEIPStatus: {
+		"eip.status",
+		"the EIP's status and locks (Status, OperationLocks and BusinessStatus from DescribeEipAddresses)",
+	},
+	FactEIPRegion:     {"eip.region", "the EIP's region (RegionId of DescribeEipAddresses)"},
+	FactEIPChargeType: {"eip.charge_type", "the EIP's billing method (ChargeType from DescribeEipAddresses)"},
+	FactENIStatus:     {"eni.status", "the ENI's status (Status from DescribeNetworkInterfaces)"},
+	FactENIRegion:     {"eni.region", "the ENI's region (RegionId of DescribeNetworkInterfaces)"},
+	FactENIPlacement: {
+		"eni.placement",
+		"the ENI's zone and VPC (ZoneId and VpcId from DescribeNetworkInterfaces)",
+	},
+	FactENIAddresses: {
+		"eni.private_ips",
+		"the ENI's private addresses (PrivateIpSets from DescribeNetworkInterfaces)",
+	},
+	FactENIAddressCount: {
+		"eni.private_ip_count",
+		"how many private addresses the ENI has (PrivateIpSets from DescribeNetworkInterfaces)",
+	},
+	FactENIAttachment: {
+		"eni.attachment",
+		"whether the ENI is attached (InstanceId from DescribeNetworkInterfaces)",
+	},
+	FactBound: {
+		"eni.bound_eips",
+		"the EIPs already associated with the ENI (DescribeEipAddresses filtered by the ENI)",
+	},
+	FactInstanceType: {"instance.type", "the instance's type (InstanceType from DescribeInstances)"},
+	FactInstanceLimits: {
+		"instance.limits",
+		"the instance type's ENI limits (EniQuantity and EniPrivateIpAddressQuantity from DescribeInstanceTypes)",
+	},
+	FactInstanceRegion: {"instance.region", "the instance's region (RegionId from DescribeInstances)"},
+	FactInstancePlacement: {
+		"instance.placement",
+		"the instance's zone and VPC (ZoneId and VpcAttributes from DescribeInstances)",
+	},
+	FactInstanceENIs: {
+		"instance.eni_count",
+		"how many ENIs the instance has (NetworkInterfaces from DescribeInstances)",
+	},
+	FactDHCP: {
+		"instance.dhcp",
+		"whether DHCP is enabled in the instance's OS, which the API does not report",
+	},
+	FactAccountEIPs: {"account.eip_count", "how many EIPs the account owns (TotalCount of DescribeEipAddresses)"},
+	FactAllowlist: {
+		"account.multi_binded_allowlist",
+		"whether the account is allowlisted for multi-EIP-to-ENI mode",
+	},
 }
 
 // AllFacts returns every valid fact in declaration order, in a new slice.

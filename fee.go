@@ -114,15 +114,35 @@ type feeOutcome struct {
 }
 
 var feeOutcomes = [...]feeOutcome{
-	feeChargeTypeUnknown:  {true, FactEIPChargeType.set(), "the charge type is unknown; a pay-as-you-go EIP would be charged"},
-	feeSubscription:       {false, 0, "subscription EIPs pay no configuration fee"},
-	feeThroughENI:         {true, 0, "pay-as-you-go EIPs associated through an ENI are always charged"},
-	feeOtherTarget:        {true, 0, "pay-as-you-go EIPs pay a configuration fee on this target"},
-	feePlacementUnknown:   {true, FactENIPlacement.set(), "whether the instance is in a VPC is unknown; outside a VPC a pay-as-you-go EIP is charged"},
-	feeOutsideVPC:         {true, 0, "pay-as-you-go EIPs on instances outside a VPC pay a configuration fee"},
-	feeAccountEIPsUnknown: {true, FactAccountEIPs.set(), "how many EIPs the account owns is unknown; above 2,000 a pay-as-you-go EIP is charged"},
-	feeWithinThreshold:    {false, 0, "pay-as-you-go EIPs on ECS or ECI instances in a VPC pay none while the account owns at most 2,000 EIPs"},
-	feeOverThreshold:      {true, 0, "the account owns more than 2,000 EIPs, so pay-as-you-go EIPs on ECS or ECI instances pay a configuration fee"},
+	feeChargeTypeUnknown: {
+		true,
+		FactEIPChargeType.set(),
+		"the charge type is unknown; a pay-as-you-go EIP would be charged",
+	},
+	feeSubscription: {false, 0, "subscription EIPs pay no configuration fee"},
+	feeThroughENI:   {true, 0, "pay-as-you-go EIPs associated through an ENI are always charged"},
+	feeOtherTarget:  {true, 0, "pay-as-you-go EIPs pay a configuration fee on this target"},
+	feePlacementUnknown: {
+		true,
+		FactENIPlacement.set(),
+		"whether the instance is in a VPC is unknown; outside a VPC a pay-as-you-go EIP is charged",
+	},
+	feeOutsideVPC: {true, 0, "pay-as-you-go EIPs on instances outside a VPC pay a configuration fee"},
+	feeAccountEIPsUnknown: {
+		true,
+		FactAccountEIPs.set(),
+		"how many EIPs the account owns is unknown; above 2,000 a pay-as-you-go EIP is charged",
+	},
+	feeWithinThreshold: {
+		false,
+		0,
+		"pay-as-you-go EIPs on ECS or ECI instances in a VPC pay none while the account owns at most 2,000 EIPs",
+	},
+	feeOverThreshold: {
+		true,
+		0,
+		"the account owns more than 2,000 EIPs, so pay-as-you-go EIPs on ECS or ECI instances pay a configuration fee",
+	},
 }
 
 // classifyFee finds the branch of the fee rule that a [FeeRequest] with these fields

@@ -43,12 +43,42 @@ func TestCountedMessages(t *testing.T) {
 	}{
 		{"0 EIPs bound", eipassoc.CanAssociate(noIP), eipassoc.CodeENICapacity, "carries 0 EIPs and takes at most 0"},
 		{"1 EIP bound", eipassoc.CanAssociate(oneBound), eipassoc.CodeENICapacity, "carries 1 EIP and takes at most 1"},
-		{"2 EIPs bound", eipassoc.CanAssociate(twoBound), eipassoc.CodeENICapacity, "carries 2 EIPs and takes at most 2"},
-		{"1 secondary IP", eipassoc.CanAssociate(oneSecondary), eipassoc.CodeENIHasSecondaryIPs, "has 1 secondary private IP;"},
-		{"2 secondary IPs", eipassoc.CanAssociate(twoSecondary), eipassoc.CodeENIHasSecondaryIPs, "has 2 secondary private IPs;"},
-		{"quota of 1 ENI", eipassoc.CanAttach(attachRequest("ecs.n1.medium")), eipassoc.CodeInstanceENIQuota, "takes at most 1 ENI (primary included) and has 1"},
-		{"quota of 2 ENIs", eipassoc.CanAttach(full), eipassoc.CodeInstanceENIQuota, "takes at most 2 ENIs (primary included) and has 2"},
-		{"7 private IPs", eipassoc.CanAttach(manyIPs), eipassoc.CodeInstancePrivateIPQuota, "has 7 private IPs and ecs.c6.large takes at most 6 per ENI"},
+		{
+			"2 EIPs bound",
+			eipassoc.CanAssociate(twoBound),
+			eipassoc.CodeENICapacity,
+			"carries 2 EIPs and takes at most 2",
+		},
+		{
+			"1 secondary IP",
+			eipassoc.CanAssociate(oneSecondary),
+			eipassoc.CodeENIHasSecondaryIPs,
+			"has 1 secondary private IP;",
+		},
+		{
+			"2 secondary IPs",
+			eipassoc.CanAssociate(twoSecondary),
+			eipassoc.CodeENIHasSecondaryIPs,
+			"has 2 secondary private IPs;",
+		},
+		{
+			"quota of 1 ENI",
+			eipassoc.CanAttach(attachRequest("ecs.n1.medium")),
+			eipassoc.CodeInstanceENIQuota,
+			"takes at most 1 ENI (primary included) and has 1",
+		},
+		{
+			"quota of 2 ENIs",
+			eipassoc.CanAttach(full),
+			eipassoc.CodeInstanceENIQuota,
+			"takes at most 2 ENIs (primary included) and has 2",
+		},
+		{
+			"7 private IPs",
+			eipassoc.CanAttach(manyIPs),
+			eipassoc.CodeInstancePrivateIPQuota,
+			"has 7 private IPs and ecs.c6.large takes at most 6 per ENI",
+		},
 	}
 	for _, tc := range tests {
 		v, ok := tc.d.Violation(tc.code)

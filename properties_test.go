@@ -66,7 +66,14 @@ func TestPropertyMoreEIPsNeverAllow(t *testing.T) {
 		more := clone(r)
 		more.Bound = append(more.Bound, gen.Bindings(t, r.Mode, r.ENI.PrivateIPCount(), 1, true)...)
 		if len(more.Bound) == len(r.Bound) {
-			more.Bound = append(more.Bound, eipassoc.Binding{EIP: "eip-extra", Mode: rapid.SampledFrom(modes.All()).Draw(t, "extra mode"), PrivateIP: gen.Addr(rapid.IntRange(0, 12).Draw(t, "extra ip"))})
+			more.Bound = append(
+				more.Bound,
+				eipassoc.Binding{
+					EIP:       "eip-extra",
+					Mode:      rapid.SampledFrom(modes.All()).Draw(t, "extra mode"),
+					PrivateIP: gen.Addr(rapid.IntRange(0, 12).Draw(t, "extra ip")),
+				},
+			)
 		}
 		after := eipassoc.CanAssociate(more)
 		if !before.Allowed() && after.Allowed() {
@@ -138,7 +145,15 @@ func checkBound(t *rapid.T, step int, n *eni.Interface, bound []eipassoc.Binding
 		limit = p.PrimaryENI.Limit(n.PrivateIPCount())
 	}
 	if len(bound) > limit {
-		t.Fatalf("step %d: %d EIPs in %v on a %v ENI with %d IPs; limit %d", step, len(bound), mode, n.Kind, n.PrivateIPCount(), limit)
+		t.Fatalf(
+			"step %d: %d EIPs in %v on a %v ENI with %d IPs; limit %d",
+			step,
+			len(bound),
+			mode,
+			n.Kind,
+			n.PrivateIPCount(),
+			limit,
+		)
 	}
 	perIP := map[netip.Addr]int{}
 	for _, b := range bound {

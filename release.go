@@ -35,7 +35,14 @@ func CanRelease(c ReleaseCheck) Decision {
 		switch a.Status {
 		case eip.Available:
 		case eip.InUse:
-			d.deny(CodeEIPStatus, s, "the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it before releasing it", "")
+			d.deny(
+				CodeEIPStatus,
+				s,
+				"the EIP is InUse: it is associated with "+describeAssociation(
+					a.Association,
+				)+"; disassociate it before releasing it",
+				"",
+			)
 		default:
 			d.deny(CodeEIPStatus, s, "the EIP is "+statusName(a.Status)+"; only an Available EIP can be released", "")
 		}
@@ -45,11 +52,17 @@ func CanRelease(c ReleaseCheck) Decision {
 		d.needs(u, FactEIPStatus.set(), CodeEIPFinancialLocked, s)
 	}
 	if d.needs(u, FactEIPChargeType.set(), CodeEIPPrepaidRelease, s) && a.ChargeType != eip.PostPaid {
-		d.deny(CodeEIPPrepaidRelease, s, "the EIP is "+chargeName(a.ChargeType)+"; only pay-as-you-go EIPs can be released through the API", "")
+		d.deny(
+			CodeEIPPrepaidRelease,
+			s,
+			"the EIP is "+chargeName(a.ChargeType)+"; only pay-as-you-go EIPs can be released through the API",
+			"",
+		)
 	}
 	// The warning holds unless the known facts rule it out: the EIP's mode keeps the
 	// private network, the EIP is pay-as-you-go, or the ENI is not an attached secondary.
-	losesPrivate := u.Has(FactEIPStatus) || a.Association.Mode.IsValid() && !a.Association.Mode.Properties().KeepsPrivateNetwork
+	losesPrivate := u.Has(FactEIPStatus) ||
+		a.Association.Mode.IsValid() && !a.Association.Mode.Properties().KeepsPrivateNetwork
 	prepaid := u.Has(FactEIPChargeType) || a.ChargeType == eip.PrePaid
 	attached := c.ENI.Kind == eni.Secondary && (u.Has(FactENIAttachment) || c.ENI.Attached())
 	if losesPrivate && prepaid && attached {

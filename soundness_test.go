@@ -49,22 +49,41 @@ func facts(t *rapid.T, from []eipassoc.Fact) eipassoc.Facts {
 }
 
 var (
-	associateFacts = []eipassoc.Fact{eipassoc.FactMode, eipassoc.FactTarget, eipassoc.FactPrivateIP, eipassoc.FactEIPStatus,
-		eipassoc.FactEIPRegion, eipassoc.FactEIPChargeType, eipassoc.FactENIStatus, eipassoc.FactENIRegion, eipassoc.FactENIPlacement,
-		eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactENIAttachment, eipassoc.FactBound,
-		eipassoc.FactAccountEIPs, eipassoc.FactAllowlist}
+	associateFacts = []eipassoc.Fact{
+		eipassoc.FactMode,
+		eipassoc.FactTarget,
+		eipassoc.FactPrivateIP,
+		eipassoc.FactEIPStatus,
+		eipassoc.FactEIPRegion,
+		eipassoc.FactEIPChargeType,
+		eipassoc.FactENIStatus,
+		eipassoc.FactENIRegion,
+		eipassoc.FactENIPlacement,
+		eipassoc.FactENIAddresses,
+		eipassoc.FactENIAddressCount,
+		eipassoc.FactENIAttachment,
+		eipassoc.FactBound,
+		eipassoc.FactAccountEIPs,
+		eipassoc.FactAllowlist,
+	}
 	attachFacts = []eipassoc.Fact{eipassoc.FactENIStatus, eipassoc.FactENIRegion, eipassoc.FactENIPlacement,
 		eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactENIAttachment, eipassoc.FactBound,
 		eipassoc.FactInstanceType, eipassoc.FactInstanceLimits, eipassoc.FactInstanceRegion, eipassoc.FactInstancePlacement,
 		eipassoc.FactInstanceENIs, eipassoc.FactDHCP}
-	releaseFacts = []eipassoc.Fact{eipassoc.FactEIPStatus, eipassoc.FactEIPChargeType, eipassoc.FactENIStatus, eipassoc.FactENIAttachment}
+	releaseFacts = []eipassoc.Fact{
+		eipassoc.FactEIPStatus,
+		eipassoc.FactEIPChargeType,
+		eipassoc.FactENIStatus,
+		eipassoc.FactENIAttachment,
+	}
 )
 
 // scrambleENI overwrites the ENI facts in u with arbitrary values. When the addresses
 // are unknown but their number is not, it keeps the number in *count.
 func scrambleENI(t *rapid.T, n *eni.Interface, count *int, u eipassoc.Facts) {
 	if u.Has(eipassoc.FactENIStatus) {
-		n.Status = rapid.SampledFrom([]eni.Status{0, eni.Available, eni.InUse, eni.Attaching, eni.Deleting}).Draw(t, "scrambled eni status")
+		n.Status = rapid.SampledFrom([]eni.Status{0, eni.Available, eni.InUse, eni.Attaching, eni.Deleting}).
+			Draw(t, "scrambled eni status")
 	}
 	if u.Has(eipassoc.FactENIRegion) {
 		n.Region = gen.Region().Draw(t, "scrambled eni region")
@@ -86,7 +105,9 @@ func scrambleENI(t *rapid.T, n *eni.Interface, count *int, u eipassoc.Facts) {
 		}
 		n.PrimaryIP, n.SecondaryIPs = netip.Addr{}, nil
 		for i := range k {
-			a := netip.AddrFrom4([4]byte{10, 9, 0, byte(rapid.IntRange(0, 40).Draw(t, "scrambled ip "+strconv.Itoa(i)))})
+			a := netip.AddrFrom4(
+				[4]byte{10, 9, 0, byte(rapid.IntRange(0, 40).Draw(t, "scrambled ip "+strconv.Itoa(i)))},
+			)
 			if i == 0 {
 				n.PrimaryIP = a
 			} else {
@@ -109,7 +130,9 @@ func scrambleEIP(t *rapid.T, a *eip.Address, u eipassoc.Facts) {
 		s := gen.EIP(a.Region).Draw(t, "scrambled eip")
 		a.Status, a.LockReasons, a.BusinessStatus = s.Status, s.LockReasons, s.BusinessStatus
 		a.Association = eip.Association{InstanceType: eip.NetworkInterface, InstanceID: "eni-1",
-			Mode: rapid.SampledFrom([]modes.Mode{0, modes.NAT, modes.Binded, modes.MultiBinded}).Draw(t, "scrambled assoc mode")}
+			Mode: rapid.SampledFrom([]modes.Mode{0, modes.NAT, modes.Binded, modes.MultiBinded}).
+				Draw(t, "scrambled assoc mode"),
+		}
 	}
 	if u.Has(eipassoc.FactEIPRegion) {
 		a.Region = gen.Region().Draw(t, "scrambled eip region")
@@ -144,7 +167,13 @@ func checkSound(t *rapid.T, unknown eipassoc.Facts, partial, full eipassoc.Decis
 	}
 	for _, v := range partial.Violations {
 		if !fullViolations[key{v.Code, v.Subject}] {
-			t.Fatalf("partial violation %s (%s) is not a violation of the completion:\npartial %v\nfull %v", v.Code, v.Subject, partial, full)
+			t.Fatalf(
+				"partial violation %s (%s) is not a violation of the completion:\npartial %v\nfull %v",
+				v.Code,
+				v.Subject,
+				partial,
+				full,
+			)
 		}
 	}
 	if partial.Verdict == eipassoc.Allowed && full.Verdict != eipassoc.Allowed {
@@ -172,8 +201,16 @@ func checkSound(t *rapid.T, unknown eipassoc.Facts, partial, full eipassoc.Decis
 		}
 	}
 	for _, v := range full.Violations {
-		if !undecided[v.Code] && !slices.ContainsFunc(partial.Violations, func(p eipassoc.Violation) bool { return p.Code == v.Code }) {
-			t.Fatalf("completion violates %s (%s), which the partial request neither violates nor leaves undecided:\npartial %v\nfull %v", v.Code, v.Subject, partial, full)
+		if !undecided[v.Code] &&
+			!slices.ContainsFunc(partial.Violations, func(p eipassoc.Violation) bool { return p.Code == v.Code }) {
+			t.Fatalf(
+				"completion violates %s (%s), which the partial request neither violates nor leaves "+
+					"undecided:\npartial %v\nfull %v",
+				v.Code,
+				v.Subject,
+				partial,
+				full,
+			)
 		}
 	}
 }
@@ -182,7 +219,8 @@ func TestPropertySoundCanAssociate(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		full := gen.Request().Draw(t, "completion")
 		full.Bound = validBound(full.Bound)
-		full.Target = rapid.SampledFrom([]eip.InstanceType{0, 0, eip.NetworkInterface, eip.EcsInstance}).Draw(t, "target")
+		full.Target = rapid.SampledFrom([]eip.InstanceType{0, 0, eip.NetworkInterface, eip.EcsInstance}).
+			Draw(t, "target")
 		full.Account.EIPs = rapid.IntRange(1, 3000).Draw(t, "account eips")
 		unknown := facts(t, associateFacts)
 		partial := clone(full)
@@ -194,10 +232,12 @@ func TestPropertySoundCanAssociate(t *testing.T) {
 			partial.Mode = gen.Mode().Draw(t, "scrambled mode")
 		}
 		if unknown.Has(eipassoc.FactTarget) {
-			partial.Target = rapid.SampledFrom([]eip.InstanceType{0, eip.EcsInstance, eip.HaVip}).Draw(t, "scrambled target")
+			partial.Target = rapid.SampledFrom([]eip.InstanceType{0, eip.EcsInstance, eip.HaVip}).
+				Draw(t, "scrambled target")
 		}
 		if unknown.Has(eipassoc.FactPrivateIP) {
-			partial.PrivateIP = rapid.SampledFrom([]netip.Addr{{}, gen.Addr(0), gen.Addr(3), netip.MustParseAddr("192.168.1.1")}).Draw(t, "scrambled ip")
+			partial.PrivateIP = rapid.SampledFrom([]netip.Addr{{}, gen.Addr(0), gen.Addr(3), netip.MustParseAddr("192.168.1.1")}).
+				Draw(t, "scrambled ip")
 		}
 		if unknown.Has(eipassoc.FactAllowlist) {
 			partial.Account.MultiBindedAllowed = rapid.Bool().Draw(t, "scrambled allowlist")
@@ -238,7 +278,9 @@ func TestPropertySoundCanAttach(t *testing.T) {
 			in.Region = scrambled.Region
 		}
 		if unknown.Has(eipassoc.FactInstancePlacement) {
-			in.Zone, in.VPC = rapid.SampledFrom([]string{"", "z", "y"}).Draw(t, "scrambled instance zone"), scrambled.VPC
+			in.Zone, in.VPC = rapid.SampledFrom([]string{"", "z", "y"}).
+				Draw(t, "scrambled instance zone"),
+				scrambled.VPC
 		}
 		if unknown.Has(eipassoc.FactInstanceENIs) {
 			in.ENIs = scrambled.ENIs
@@ -278,13 +320,17 @@ func TestPropertySoundUnassociateAndRelease(t *testing.T) {
 func TestPropertySoundFee(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		full := eipassoc.FeeRequest{
-			ChargeType:  rapid.SampledFrom([]eip.ChargeType{eip.PrePaid, eip.PostPaid}).Draw(t, "charge"),
-			Target:      rapid.SampledFrom([]eipassoc.FeeTarget{eipassoc.FeeTargetECS, eipassoc.FeeTargetECI, eipassoc.FeeTargetENI, eipassoc.FeeTargetOther}).Draw(t, "target"),
+			ChargeType: rapid.SampledFrom([]eip.ChargeType{eip.PrePaid, eip.PostPaid}).Draw(t, "charge"),
+			Target: rapid.SampledFrom([]eipassoc.FeeTarget{eipassoc.FeeTargetECS, eipassoc.FeeTargetECI, eipassoc.FeeTargetENI, eipassoc.FeeTargetOther}).
+				Draw(t, "target"),
 			InVPC:       rapid.Bool().Draw(t, "vpc"),
 			AccountEIPs: rapid.IntRange(1, 4000).Draw(t, "eips"),
 		}
 		partial := full
-		partial.Unknown = facts(t, []eipassoc.Fact{eipassoc.FactEIPChargeType, eipassoc.FactAccountEIPs, eipassoc.FactENIPlacement})
+		partial.Unknown = facts(
+			t,
+			[]eipassoc.Fact{eipassoc.FactEIPChargeType, eipassoc.FactAccountEIPs, eipassoc.FactENIPlacement},
+		)
 		if partial.Unknown.Has(eipassoc.FactAccountEIPs) {
 			partial.AccountEIPs = rapid.IntRange(0, 4000).Draw(t, "scrambled eips")
 		}
@@ -341,8 +387,14 @@ func checkShape(t *rapid.T, d eipassoc.Decision) {
 		}
 		return compare(s1, s2)
 	}
-	if !slices.IsSortedFunc(d.Violations, func(a, b eipassoc.Violation) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) }) ||
-		!slices.IsSortedFunc(d.Undecided, func(a, b eipassoc.UndecidedRule) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) }) {
+	if !slices.IsSortedFunc(
+		d.Violations,
+		func(a, b eipassoc.Violation) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) },
+	) ||
+		!slices.IsSortedFunc(
+			d.Undecided,
+			func(a, b eipassoc.UndecidedRule) int { return bySubject(a.Code, b.Code, a.Subject, b.Subject) },
+		) {
 		t.Fatalf("not sorted: %v", d)
 	}
 }

@@ -40,8 +40,14 @@ func CanUnassociate(c UnassociateCheck) Decision {
 	}
 	es := subj{kind: "eni", id: string(c.ENI.ID)}
 	if d.needs(u, FactEIPStatus.set(), CodeENIAttached, es) && a.Association.Mode == modes.Binded &&
-		c.ENI.Kind == eni.Secondary && d.needs(u, (FactENIAttachment.set()|FactENIStatus.set()), CodeENIAttached, es) && c.ENI.Attached() {
-		d.deny(CodeENIAttached, es, "the cut-through ENI is attached to an instance; detach it before disassociating its EIP", "")
+		c.ENI.Kind == eni.Secondary && d.needs(u, (FactENIAttachment.set()|FactENIStatus.set()), CodeENIAttached, es) &&
+		c.ENI.Attached() {
+		d.deny(
+			CodeENIAttached,
+			es,
+			"the cut-through ENI is attached to an instance; detach it before disassociating its EIP",
+			"",
+		)
 	}
 	d.Advisories.add(bitRetentionCost)
 	d.finish()

@@ -26,8 +26,16 @@ func TestCanUnassociate(t *testing.T) {
 		want []C
 	}{
 		{"NAT EIP on an attached ENI", eipassoc.UnassociateCheck{EIP: inUse(modes.NAT), ENI: attached}, nil},
-		{"cut-through EIP on a detached ENI", eipassoc.UnassociateCheck{EIP: inUse(modes.Binded), ENI: secondaryENI(1)}, nil},
-		{"cut-through EIP on an attached ENI", eipassoc.UnassociateCheck{EIP: inUse(modes.Binded), ENI: attached}, []C{eipassoc.CodeENIAttached}},
+		{
+			"cut-through EIP on a detached ENI",
+			eipassoc.UnassociateCheck{EIP: inUse(modes.Binded), ENI: secondaryENI(1)},
+			nil,
+		},
+		{
+			"cut-through EIP on an attached ENI",
+			eipassoc.UnassociateCheck{EIP: inUse(modes.Binded), ENI: attached},
+			[]C{eipassoc.CodeENIAttached},
+		},
 		{"available EIP", eipassoc.UnassociateCheck{EIP: availableEIP()}, []C{eipassoc.CodeEIPStatus}},
 		{"locked EIP", eipassoc.UnassociateCheck{EIP: func() eip.Address {
 			a := inUse(modes.NAT)

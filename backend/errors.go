@@ -101,7 +101,14 @@ func NewError(op, code, message string) *Error {
 	if message == "" {
 		message = info.Message
 	}
-	return &Error{Op: op, Code: code, Message: message, HTTPStatus: info.HTTPStatus, Retryable: info.Retryable, Err: info.Kind}
+	return &Error{
+		Op:         op,
+		Code:       code,
+		Message:    message,
+		HTTPStatus: info.HTTPStatus,
+		Retryable:  info.Retryable,
+		Err:        info.Kind,
+	}
 }
 
 // Code returns the Alibaba Cloud error code of err, or "" when err carries none.

@@ -33,7 +33,8 @@ func TestNewError(t *testing.T) {
 	}
 	for _, tc := range tests {
 		err := backend.NewError("AssociateEipAddress", tc.code, "")
-		if err.HTTPStatus != tc.status || !errors.Is(err, tc.sentinel) || backend.Retryable(err) != tc.retryable || backend.Code(err) != tc.code {
+		if err.HTTPStatus != tc.status || !errors.Is(err, tc.sentinel) || backend.Retryable(err) != tc.retryable ||
+			backend.Code(err) != tc.code {
 			t.Errorf("NewError(%s) = %+v", tc.code, err)
 		}
 	}
@@ -45,12 +46,14 @@ func TestNewError(t *testing.T) {
 func TestErrorMessage(t *testing.T) {
 	e := backend.NewError("AssociateEipAddress", "IncorrectEipStatus", "")
 	e.RequestID = "R1"
-	want := "backend: AssociateEipAddress: IncorrectEipStatus (HTTP 400, request R1): Current elastic IP status does not support this operation."
+	want := "backend: AssociateEipAddress: IncorrectEipStatus (HTTP 400, request R1): Current elastic IP status does " +
+		"not support this operation."
 	if e.Error() != want {
 		t.Errorf("Error() = %q\nwant      %q", e.Error(), want)
 	}
 	bare := &backend.Error{Op: "DescribeEipAddresses", Err: context.Canceled, Message: "context canceled"}
-	if got := bare.Error(); got != "backend: DescribeEipAddresses: context canceled: context canceled" || !errors.Is(bare, context.Canceled) {
+	if got := bare.Error(); got != "backend: DescribeEipAddresses: context canceled: context canceled" ||
+		!errors.Is(bare, context.Canceled) {
 		t.Errorf("bare error = %q", got)
 	}
 	var nilKind backend.Error

@@ -30,8 +30,22 @@ const (
 var tagCodes = map[API]struct {
 	key, value, perCall, perResource, resourceIDs, duplicate string
 }{
-	VPC: {"InvalidTagKey", "InvalidTagValue", "SizeLimitExceeded.TagNum", "SizeLimitExceeded.TagNum", "SizeLimitExceeded.ResourceId", "Forbidden.TagKey.Duplicated"},
-	ECS: {"InvalidTagKey.Malformed", "InvalidTagValue.Malformed", "NumberExceed.Tags", "OperationDenied.QuotaExceed", "NumberExceed.ResourceIds", "Duplicate.TagKey"},
+	VPC: {
+		"InvalidTagKey",
+		"InvalidTagValue",
+		"SizeLimitExceeded.TagNum",
+		"SizeLimitExceeded.TagNum",
+		"SizeLimitExceeded.ResourceId",
+		"Forbidden.TagKey.Duplicated",
+	},
+	ECS: {
+		"InvalidTagKey.Malformed",
+		"InvalidTagValue.Malformed",
+		"NumberExceed.Tags",
+		"OperationDenied.QuotaExceed",
+		"NumberExceed.ResourceIds",
+		"Duplicate.TagKey",
+	},
 }
 
 // CheckTagCall checks the tags and resource IDs of one tag call as the API does: at
@@ -40,10 +54,18 @@ var tagCodes = map[API]struct {
 func CheckTagCall(api API, op string, ids []string, tags []Tag) error {
 	codes := tagCodes[api]
 	if len(ids) > MaxTagResourceIDs {
-		return NewError(op, codes.resourceIDs, fmt.Sprintf("%d resource IDs are given; at most %d are allowed.", len(ids), MaxTagResourceIDs))
+		return NewError(
+			op,
+			codes.resourceIDs,
+			fmt.Sprintf("%d resource IDs are given; at most %d are allowed.", len(ids), MaxTagResourceIDs),
+		)
 	}
 	if len(tags) > MaxTagsPerCall {
-		return NewError(op, codes.perCall, fmt.Sprintf("%d tags are given; at most %d are allowed in one call.", len(tags), MaxTagsPerCall))
+		return NewError(
+			op,
+			codes.perCall,
+			fmt.Sprintf("%d tags are given; at most %d are allowed in one call.", len(tags), MaxTagsPerCall),
+		)
 	}
 	seen := map[string]bool{}
 	for i, t := range tags {
@@ -90,7 +112,11 @@ func MergeTags(api API, op, id string, have, add []Tag) ([]Tag, error) {
 		out = append(out, t)
 	}
 	if len(out) > MaxTagsPerResource {
-		return nil, NewError(op, tagCodes[api].perResource, fmt.Sprintf("%s would carry %d tags; a resource carries at most %d.", id, len(out), MaxTagsPerResource))
+		return nil, NewError(
+			op,
+			tagCodes[api].perResource,
+			fmt.Sprintf("%s would carry %d tags; a resource carries at most %d.", id, len(out), MaxTagsPerResource),
+		)
 	}
 	slices.SortFunc(out, func(a, b Tag) int { return strings.Compare(a.Key, b.Key) })
 	return out, nil

@@ -44,7 +44,8 @@ func TestMergeTags(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != len(want) || !slices.IsSortedFunc(got, func(a, b backend.Tag) int { return strings.Compare(a.Key, b.Key) }) {
+		if len(got) != len(want) ||
+			!slices.IsSortedFunc(got, func(a, b backend.Tag) int { return strings.Compare(a.Key, b.Key) }) {
 			t.Fatalf("got %v, want the keys of %v sorted", got, want)
 		}
 		for _, tg := range got {

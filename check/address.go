@@ -164,7 +164,8 @@ func compareAddresses(a, b string) int {
 // compareParsed orders parsed addresses; see compareAddresses.
 func compareParsed(pa, pb instanceAddress) int {
 	for i := 0; i < len(pa.modules) && i < len(pb.modules); i++ {
-		if c := cmp.Or(strings.Compare(pa.modules[i].name, pb.modules[i].name), compareKeys(pa.modules[i].key, pb.modules[i].key)); c != 0 {
+		ma, mb := pa.modules[i], pb.modules[i]
+		if c := cmp.Or(strings.Compare(ma.name, mb.name), compareKeys(ma.key, mb.key)); c != 0 {
 			return c
 		}
 	}

@@ -29,7 +29,9 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 	var anyInstance string
 	for _, at := range m.Attachments {
 		if at.Instance == "" && anyInstance == "" {
-			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + string(at.InstanceUnknown) + "), which may be this one"
+			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + string(
+				at.InstanceUnknown,
+			) + "), which may be this one"
 		}
 	}
 	out := runInstanceBlocks(m, opts, perInstance, anyInstance)
@@ -39,21 +41,39 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 			continue
 		}
 		k := knowledge{}
-		k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(cmpOr(at.Instance, "the instance")) + "'s OS is not in the plan (the API does not report it either)"}
+		k.reasons = map[eipassoc.Fact]string{
+			eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
+				cmpOr(at.Instance, "the instance"),
+			) + "'s OS is not in the plan (the API does not report it either)",
+		}
 		n := m.ENIs[at.ENI]
 		var req eipassoc.AttachRequest
 		if n == nil {
 			// Not resolved: an ENI all of whose facts are unknown, so that only the
 			// rules on the instance alone (its quota) can be decided.
 			req.ENI = eni.Interface{ID: eni.ID(at.Address), Kind: eni.Secondary}
-			k.mark("cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown), eipassoc.FactENIRegion, eipassoc.FactENIPlacement,
-				eipassoc.FactENIStatus, eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound)
+			k.mark(
+				"cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown),
+				eipassoc.FactENIRegion,
+				eipassoc.FactENIPlacement,
+				eipassoc.FactENIStatus,
+				eipassoc.FactENIAttachment,
+				eipassoc.FactENIAddresses,
+				eipassoc.FactENIAddressCount,
+				eipassoc.FactBound,
+			)
 		} else {
 			req.ENI = m.eniFor(n, "", &k)
 		}
 		if at.Instance == "" {
-			k.mark("cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown), eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
-				eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
+			k.mark(
+				"cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown),
+				eipassoc.FactInstanceType,
+				eipassoc.FactInstanceLimits,
+				eipassoc.FactInstancePlacement,
+				eipassoc.FactInstanceRegion,
+				eipassoc.FactInstanceENIs,
+			)
 			req.Instance = ecs.Instance{DHCP: opts.InstanceDHCP}
 		} else {
 			req.Instance = m.instanceFor(at.Instance, opts, &k)
@@ -63,7 +83,9 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		}
 		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
 		if at.AttachedUntilReplaced != "" && n != nil {
-			req.ENI.Status, req.ENI.Instance = eni.InUse, m.instanceID(at.AttachedUntilReplaced) // create_before_destroy
+			req.ENI.Status, req.ENI.Instance = eni.InUse, m.instanceID(
+				at.AttachedUntilReplaced,
+			) // create_before_destroy
 		}
 		before := perInstance[at.Instance]
 		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
@@ -115,13 +137,28 @@ func runInstanceBlocks(m *Model, opts Options, perInstance map[Key][]eni.ID, any
 				continue
 			}
 			k := knowledge{}
-			k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(key) + "'s OS is not in the plan (the API does not report it either)"}
-			k.mark("the plan gives the ENI of "+string(n.Key)+" by ID only, so its placement, addresses and EIPs are not known",
-				eipassoc.FactENIPlacement, eipassoc.FactENIRegion, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound)
+			k.reasons = map[eipassoc.Fact]string{
+				eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
+					key,
+				) + "'s OS is not in the plan (the API does not report it either)",
+			}
+			k.mark(
+				"the plan gives the ENI of "+string(
+					n.Key,
+				)+" by ID only, so its placement, addresses and EIPs are not known",
+				eipassoc.FactENIPlacement,
+				eipassoc.FactENIRegion,
+				eipassoc.FactENIAddresses,
+				eipassoc.FactENIAddressCount,
+				eipassoc.FactBound,
+			)
 			if anyInstance != "" {
 				k.mark(anyInstance, eipassoc.FactInstanceENIs)
 			}
-			req := eipassoc.AttachRequest{ENI: eni.Interface{ID: id, Kind: eni.Secondary, Status: eni.Available}, Instance: m.instanceFor(key, opts, &k)}
+			req := eipassoc.AttachRequest{
+				ENI:      eni.Interface{ID: id, Kind: eni.Secondary, Status: eni.Available},
+				Instance: m.instanceFor(key, opts, &k),
+			}
 			req.Instance.ENIs = append([]eni.ID{"primary"}, blocks[:i]...)
 			at := &Attachment{Address: string(n.Key), Instance: key, Planned: true}
 			for _, f := range decideAttachment(at, nil, req, &k, opts, nil) {
@@ -135,13 +172,27 @@ func runInstanceBlocks(m *Model, opts Options, perInstance map[Key][]eni.ID, any
 
 // decideAttachment asks CanAttach about one planned attachment, n its ENI (nil when
 // not resolved), with the EIPs the ENI carries, and turns the decision into findings.
-func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *knowledge, opts Options, byTarget map[Key][]*Association) []Finding {
+func decideAttachment(
+	at *Attachment,
+	n *ENI,
+	req eipassoc.AttachRequest,
+	k *knowledge,
+	opts Options,
+	byTarget map[Key][]*Association,
+) []Finding {
 	if n != nil {
 		for _, a := range byTarget[n.Key] {
-			req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmpOr(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP})
+			req.Bound = append(
+				req.Bound,
+				eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmpOr(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP},
+			)
 		}
 		if !n.Known {
-			k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
+			k.mark(
+				"ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with "+
+					"-live)",
+				eipassoc.FactBound,
+			)
 		}
 	}
 	req.Unknown = k.facts
@@ -152,10 +203,14 @@ func decideAttachment(at *Attachment, n *ENI, req eipassoc.AttachRequest, k *kno
 		if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
 			msg += " (" + string(n.Key) + " carries " + boundNames(req.Bound) + ")"
 		}
-		out = append(out, finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode))
+		out = append(
+			out,
+			finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode),
+		)
 	}
 	for _, msg := range k.explain(d.Undecided) {
-		if f, ok := unknownFinding(opts.Unknown, finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", msg, "")); ok {
+		f := finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", msg, "")
+		if f, ok := unknownFinding(opts.Unknown, f); ok {
 			out = append(out, f)
 		}
 	}

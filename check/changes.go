@@ -42,8 +42,14 @@ func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Findi
 			}
 			c := &checker{m: m, a: a, opts: opts, cache: &runCache{oneOf: map[string]eipSummary{}},
 				blame: &blame{address: n.Address, resourceType: TypeENI,
-					prefix: "the plan changes the private addresses of " + string(n.Key) + " from " + itoa(n.IPCountBefore) + " to " + itoa(n.IPCount) + ", under " + a.Address + ": ",
-					only:   []eipassoc.Fact{eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount}}}
+					prefix: "the plan changes the private addresses of " + string(
+						n.Key,
+					) + " from " + itoa(
+						n.IPCountBefore,
+					) + " to " + itoa(
+						n.IPCount,
+					) + ", under " + a.Address + ": ",
+					only: []eipassoc.Fact{eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount}}}
 			c.decide(n, byTarget[key])
 			out = append(out, c.out...)
 		}
@@ -55,7 +61,11 @@ func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Findi
 // with its new type, and keeps the rules that read the instance type.
 func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*Association) []Finding {
 	k := knowledge{}
-	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(in.Key) + "'s OS is not in the plan (the API does not report it either)"}
+	k.reasons = map[eipassoc.Fact]string{
+		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
+			in.Key,
+		) + "'s OS is not in the plan (the API does not report it either)",
+	}
 	req := eipassoc.AttachRequest{ENI: m.eniFor(n, in.Region, &k), Instance: m.instanceFor(in.Key, opts, &k)}
 	req.ENI.Status, req.ENI.Instance = eni.Available, ""
 	k.count(n, &req.PrivateIPCount)
@@ -67,11 +77,20 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(a.Address), Mode: mode, PrivateIP: a.PrivateIP})
 	}
 	if !n.Known {
-		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
+		k.mark(
+			"ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)",
+			eipassoc.FactBound,
+		)
 	}
 	req.Unknown = k.facts
 	d := eipassoc.CanAttach(req)
-	prefix := "the plan changes the type of " + string(in.Key) + " from " + in.TypeBefore + " to " + in.Type + ", which has " + string(n.Key) + " attached, carrying " + boundNames(req.Bound) + ": "
+	prefix := "the plan changes the type of " + string(
+		in.Key,
+	) + " from " + in.TypeBefore + " to " + in.Type + ", which has " + string(
+		n.Key,
+	) + " attached, carrying " + boundNames(
+		req.Bound,
+	) + ": "
 	module := ""
 	if a, ok := parseInstanceAddress(in.Address); ok {
 		module = a.instance
@@ -79,17 +98,32 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 	var out []Finding
 	for _, v := range d.Violations {
 		if reads(v.Code, eipassoc.FactInstanceType) && v.Code != eipassoc.CodeInstanceENIQuota {
-			out = append(out, finding(in.Address, module, TypeInstance, Location{}, v.Code, LevelError, StatusFail, prefix+v.Message, v.APICode))
+			out = append(
+				out,
+				finding(
+					in.Address,
+					module,
+					TypeInstance,
+					Location{},
+					v.Code,
+					LevelError,
+					StatusFail,
+					prefix+v.Message,
+					v.APICode,
+				),
+			)
 		}
 	}
 	var undecided []eipassoc.UndecidedRule
 	for _, u := range d.Undecided {
-		if reads(u.Code, eipassoc.FactInstanceType) && u.Code != eipassoc.CodeInstanceENIQuota || u.Code == eipassoc.CodeInstanceDHCPDisabled {
+		if reads(u.Code, eipassoc.FactInstanceType) && u.Code != eipassoc.CodeInstanceENIQuota ||
+			u.Code == eipassoc.CodeInstanceDHCPDisabled {
 			undecided = append(undecided, u)
 		}
 	}
 	for _, msg := range k.explain(undecided) {
-		if f, ok := unknownFinding(opts.Unknown, finding(in.Address, module, TypeInstance, Location{}, CodeUnknown, "", "", prefix+msg, "")); ok {
+		f := finding(in.Address, module, TypeInstance, Location{}, CodeUnknown, "", "", prefix+msg, "")
+		if f, ok := unknownFinding(opts.Unknown, f); ok {
 			out = append(out, f)
 		}
 	}

@@ -131,8 +131,18 @@ func TestUndecidedFindingsSayWhy(t *testing.T) {
 	}
 	want := [][]string{
 		{"eip-status", "eip-locked", "EIP eip-bp1eacha is not managed by this plan", "-live", "DescribeEipAddresses"},
-		{"eni-status", "eni-attached", "ENI eni-bp1existing0000001 is not managed by this plan", "DescribeNetworkInterfaces"},
-		{"eni-capacity", "mode-conflict", "the EIPs already bound to it are unknown", "DescribeEipAddresses filtered by the ENI"},
+		{
+			"eni-status",
+			"eni-attached",
+			"ENI eni-bp1existing0000001 is not managed by this plan",
+			"DescribeNetworkInterfaces",
+		},
+		{
+			"eni-capacity",
+			"mode-conflict",
+			"the EIPs already bound to it are unknown",
+			"DescribeEipAddresses filtered by the ENI",
+		},
 	}
 	for _, parts := range want {
 		found := false
@@ -170,7 +180,8 @@ func TestRegionResolution(t *testing.T) {
 	for _, a := range m.Associations {
 		got[a.Address] = string(a.Region)
 	}
-	if got["alicloud_eip_association.multi"] != "cn-hangzhou" || got["module.edge.alicloud_eip_association.this"] != "ap-northeast-1" {
+	if got["alicloud_eip_association.multi"] != "cn-hangzhou" ||
+		got["module.edge.alicloud_eip_association.this"] != "ap-northeast-1" {
 		t.Errorf("regions %v", got)
 	}
 	m = load(t, "basic", check.PlanOptions{}) // region = var.region, default cn-shanghai
@@ -196,7 +207,8 @@ func TestUnknownPolicy(t *testing.T) {
 		}
 		fs := check.Run(m, check.Options{Unknown: policy})
 		got := ""
-		if len(fs) == 1 && fs[0].Rule == check.CodeUnknown && fs[0].Status == check.StatusUnknown && strings.Contains(fs[0].Message, "local.eni") {
+		if len(fs) == 1 && fs[0].Rule == check.CodeUnknown && fs[0].Status == check.StatusUnknown &&
+			strings.Contains(fs[0].Message, "local.eni") {
 			got = string(fs[0].Level)
 		}
 		if got != want {
@@ -266,7 +278,8 @@ func TestLoadPlanErrors(t *testing.T) {
 	for _, tc := range tests {
 		_, err := check.LoadPlan(strings.NewReader(tc.doc), "bad.json", check.PlanOptions{})
 		var ie *check.InputError
-		if !errors.As(err, &ie) || ie.Code() != "input-invalid" || !strings.Contains(err.Error(), "bad.json") || !strings.Contains(err.Error(), tc.want) {
+		if !errors.As(err, &ie) || ie.Code() != "input-invalid" || !strings.Contains(err.Error(), "bad.json") ||
+			!strings.Contains(err.Error(), tc.want) {
 			t.Errorf("LoadPlan(%q) = %v, want an InputError naming bad.json and %q", tc.doc, err, tc.want)
 		}
 	}
@@ -282,10 +295,22 @@ func FuzzLoadPlan(f *testing.F) {
 		data, _ := os.ReadFile(file)
 		f.Add(data)
 	}
-	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"mode":"managed","type":"alicloud_eip_association","change":{"actions":["create"],"after":{"instance_id":7}}}]}`))
-	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"change":{"actions":["update"],"after":{"\u0069d":"x"}},"type":"alicloud_vpc","mode":"managed","address":"module.a[\"x\"].alicloud_vpc.v[0]"}]}`))
+	f.Add(
+		[]byte(
+			`{"format_version":"1.2","resource_changes":[{"mode":"managed","type":"alicloud_eip_association","change":{"actions":["create"],"after":{"instance_id":7}}}]}`,
+		),
+	)
+	f.Add(
+		[]byte(
+			`{"format_version":"1.2","resource_changes":[{"change":{"actions":["update"],"after":{"\u0069d":"x"}},"type":"alicloud_vpc","mode":"managed","address":"module.a[\"x\"].alicloud_vpc.v[0]"}]}`,
+		),
+	)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := check.LoadPlan(strings.NewReader(string(data)), "fuzz.json", check.PlanOptions{Getenv: func(string) string { return "" }})
+		m, err := check.LoadPlan(
+			strings.NewReader(string(data)),
+			"fuzz.json",
+			check.PlanOptions{Getenv: func(string) string { return "" }},
+		)
 		if err != nil {
 			if !errors.Is(err, check.ErrInput) {
 				t.Fatalf("untyped error %v", err)
@@ -312,7 +337,8 @@ func TestInvalidMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	// eip-1 is named only by ID, so its status is undecided.
-	if diff := cmp.Diff([]string{"alicloud_eip_association.a mode-invalid fail", "alicloud_eip_association.a plan-value-unknown unknown"}, brief(check.Run(m, check.Options{}))); diff != "" {
+	if diff := cmp.Diff([]string{"alicloud_eip_association.a mode-invalid fail", "alicloud_eip_association.a " +
+		"plan-value-unknown unknown"}, brief(check.Run(m, check.Options{}))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -333,8 +359,12 @@ func TestTwoEIPsOnOneInstance(t *testing.T) {
 	}
 	// Both map to the primary address by default: equal without knowing it. The EIPs
 	// are named only by ID, so their status is undecided.
-	want := []string{"alicloud_eip_association.a plan-value-unknown unknown", "alicloud_eip_association.b eni-capacity fail",
-		"alicloud_eip_association.b plan-value-unknown unknown", "alicloud_eip_association.b private-ip-in-use fail"}
+	want := []string{
+		"alicloud_eip_association.a plan-value-unknown unknown",
+		"alicloud_eip_association.b eni-capacity fail",
+		"alicloud_eip_association.b plan-value-unknown unknown",
+		"alicloud_eip_association.b private-ip-in-use fail",
+	}
 	if diff := cmp.Diff(want, brief(check.Run(m, check.Options{}))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -377,7 +407,16 @@ func TestSharedIDResolvesTheSameWay(t *testing.T) {
 		return `{"address":"alicloud_ecs_network_interface.` + name + `","mode":"managed","type":"alicloud_ecs_network_interface","name":"` + name + `",
 		  "change":{"actions":["no-op"],"before":{"id":"eni-dup"},"after":{"id":"eni-dup","vswitch_id":"vsw-1","primary_ip_address":"` + ip + `"},"after_unknown":{}}}`
 	}
-	doc := `{"format_version":"1.2","resource_changes":[` + eniRes("zeta", "10.0.0.9") + "," + eniRes("alpha", "10.0.0.1") + "," + eniRes("mid", "10.0.0.5") + `,
+	doc := `{"format_version":"1.2","resource_changes":[` + eniRes(
+		"zeta",
+		"10.0.0.9",
+	) + "," + eniRes(
+		"alpha",
+		"10.0.0.1",
+	) + "," + eniRes(
+		"mid",
+		"10.0.0.5",
+	) + `,
 	  {"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
 	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_id":"eni-dup","instance_type":"NetworkInterface"},"after_unknown":{}}}]}`
 	for run := range 50 {
@@ -386,7 +425,11 @@ func TestSharedIDResolvesTheSameWay(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got := m.Associations[0].Target; got != "alicloud_ecs_network_interface.alpha" {
-			t.Fatalf("run %d: eni-dup resolved to %q, want the first address, alicloud_ecs_network_interface.alpha", run, got)
+			t.Fatalf(
+				"run %d: eni-dup resolved to %q, want the first address, alicloud_ecs_network_interface.alpha",
+				run,
+				got,
+			)
 		}
 	}
 }
@@ -404,14 +447,28 @@ func FuzzEvaluate(f *testing.F) {
 			f.Add(src)
 		}
 	}
-	f.Add([]byte("locals {\n  a = local.b\n  b = local.a\n}\nresource \"alicloud_eip_association\" \"ci2\" {\n  count = 1\n  instance_id = local.a\n}\n"))
-	f.Add([]byte("resource \"alicloud_eip_association\" \"ev\" {\n  for_each = [1, 2]\n  instance_id = cidrhost(\"10.0.0.0/8\", -1)\n}\n"))
+	f.Add(
+		[]byte(
+			"locals {\n  a = local.b\n  b = local.a\n}\nresource \"alicloud_eip_association\" \"ci2\" {\n  count = " +
+				"1\n  instance_id = local.a\n}\n",
+		),
+	)
+	f.Add(
+		[]byte(
+			"resource \"alicloud_eip_association\" \"ev\" {\n  for_each = [1, 2]\n  instance_id = " +
+				"cidrhost(\"10.0.0.0/8\", -1)\n}\n",
+		),
+	)
 	dir := f.TempDir() // one per worker: each input replaces main.tf
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		m, err := check.LoadPlan(bytes.NewReader(plan), "plan.json", check.PlanOptions{SourceDir: dir, Getenv: func(string) string { return "" }})
+		m, err := check.LoadPlan(
+			bytes.NewReader(plan),
+			"plan.json",
+			check.PlanOptions{SourceDir: dir, Getenv: func(string) string { return "" }},
+		)
 		if err != nil {
 			t.Fatalf("the plan itself is good: %v", err)
 		}

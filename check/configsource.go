@@ -51,7 +51,16 @@ type nestedBlock struct {
 var nestedBlocks = map[string][]string{"network_interfaces": {"network_interface_id"}}
 
 // metaArguments are a block's arguments that are not attributes or module variables.
-var metaArguments = []string{"count", "for_each", "provider", "providers", "depends_on", "lifecycle", "source", "version"}
+var metaArguments = []string{
+	"count",
+	"for_each",
+	"provider",
+	"providers",
+	"depends_on",
+	"lifecycle",
+	"source",
+	"version",
+}
 
 // sourceTree finds and parses the sources of the modules of a configuration: the root
 // module in root, local modules relative to their caller, registry modules where
@@ -65,7 +74,12 @@ type sourceTree struct {
 }
 
 func newSourceTree(root string) *sourceTree {
-	t := &sourceTree{root: root, manifest: map[string]string{}, byPath: map[string]*moduleSource{}, failed: map[string]string{}}
+	t := &sourceTree{
+		root:     root,
+		manifest: map[string]string{},
+		byPath:   map[string]*moduleSource{},
+		failed:   map[string]string{},
+	}
 	data, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
 	if err == nil {
 		var m struct {
@@ -210,15 +224,28 @@ var sourceSchema = func() *hclext.BodySchema {
 		}
 		resource.Blocks = append(resource.Blocks, hclext.BlockSchema{Type: typ, Body: content})
 	}
-	resource.Blocks = append(resource.Blocks, hclext.BlockSchema{Type: "dynamic", LabelNames: []string{"type"}, Body: &hclext.BodySchema{
-		Attributes: []hclext.AttributeSchema{{Name: "for_each"}, {Name: "iterator"}},
-		Blocks:     []hclext.BlockSchema{{Type: "content", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}}},
-	}})
+	resource.Blocks = append(
+		resource.Blocks,
+		hclext.BlockSchema{Type: "dynamic", LabelNames: []string{"type"}, Body: &hclext.BodySchema{
+			Attributes: []hclext.AttributeSchema{{Name: "for_each"}, {Name: "iterator"}},
+			Blocks: []hclext.BlockSchema{
+				{Type: "content", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
+			},
+		}},
+	)
 	return &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 		{Type: "resource", LabelNames: []string{"type", "name"}, Body: resource},
 		{Type: "module", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
-		{Type: "provider", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "alias"}, {Name: "region"}}}},
-		{Type: "output", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "value"}}}},
+		{
+			Type:       "provider",
+			LabelNames: []string{"name"},
+			Body:       &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "alias"}, {Name: "region"}}},
+		},
+		{
+			Type:       "output",
+			LabelNames: []string{"name"},
+			Body:       &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "value"}}},
+		},
 	}}
 }()
 

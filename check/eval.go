@@ -184,7 +184,8 @@ func (e *evaluator) nested(ri *resInst, typ, name string) (vals []cty.Value, why
 		return nil, g, true
 	}
 	fail := func(err error) ([]cty.Value, string, bool) {
-		return nil, "the " + typ + " blocks of " + ri.Address + " could not be evaluated from the sources: " + err.Error(), true
+		return nil, "the " + typ + " blocks of " + ri.Address + " could not be evaluated from the sources: " +
+			err.Error(), true
 	}
 	sc, err := e.blockScope(ri.mod, ri.blk.label, rs, ri.key, func() []instanceKey { return keysOf(ri.blk) })
 	if err != nil {
@@ -218,7 +219,9 @@ func (e *evaluator) nested(ri *resInst, typ, name string) (vals []cty.Value, why
 			return fail(err)
 		}
 		if each.IsNull() || !each.CanIterateElements() {
-			return fail(fmt.Errorf("the for_each of a dynamic block is a %s, not a collection", each.Type().FriendlyName()))
+			return fail(
+				fmt.Errorf("the for_each of a dynamic block is a %s, not a collection", each.Type().FriendlyName()),
+			)
 		}
 		inner := sc
 		inner.iterator = nb.iterator
@@ -275,7 +278,13 @@ func (e *evaluator) checkGuard(ri *resInst) string {
 			continue // nothing to compare
 		}
 		if !sameValue(v, planned) {
-			return fmt.Sprintf("the sources do not match the plan: %s of %s evaluates to %s, the plan has %v", name, ri.Address, show(v), planned)
+			return fmt.Sprintf(
+				"the sources do not match the plan: %s of %s evaluates to %s, the plan has %v",
+				name,
+				ri.Address,
+				show(v),
+				planned,
+			)
 		}
 	}
 	return ""
@@ -290,8 +299,10 @@ func (e *evaluator) callGuard(mi *modInst) string {
 	g := ""
 	psrc, _ := e.moduleSource(mi.parent)
 	if psrc == nil || psrc.calls[mi.callName] == nil {
-		g = "the sources of " + mi.parent.path + " have no module \"" + mi.callName + "\" (the sources do not match the plan)"
-	} else if _, err := e.blockScope(mi.parent, "module "+mi.callName, psrc.calls[mi.callName], mi.key, func() []instanceKey { return moduleKeys(mi) }); err != nil {
+		g = "the sources of " + mi.parent.path + " have no module \"" + mi.callName + "\" (the sources do not match " +
+			"the plan)"
+	} else if _, err := e.blockScope(mi.parent, "module "+mi.callName, psrc.calls[mi.callName], mi.key,
+		func() []instanceKey { return moduleKeys(mi) }); err != nil {
 		g = "the sources do not match the plan: " + err.Error()
 	}
 	e.calls[mi] = g
@@ -310,7 +321,13 @@ func moduleKeys(mi *modInst) []instanceKey {
 // blockScope evaluates a block's count or for_each in mi and returns the scope of the
 // instance with key. The keys it evaluates to must be the plan's, which planKeys lists;
 // it is called only the first time the block is checked.
-func (e *evaluator) blockScope(mi *modInst, what string, rs *resourceSource, key instanceKey, planKeys func() []instanceKey) (scope, error) {
+func (e *evaluator) blockScope(
+	mi *modInst,
+	what string,
+	rs *resourceSource,
+	key instanceKey,
+	planKeys func() []instanceKey,
+) (scope, error) {
 	sc := scope{key: key}
 	switch {
 	case rs.count != nil || rs.forEach != nil:
@@ -331,7 +348,11 @@ func (e *evaluator) blockScope(mi *modInst, what string, rs *resourceSource, key
 		}
 		sc.each = &v
 	case key.kind != noKey:
-		return sc, fmt.Errorf("%s has neither count nor for_each in the sources, and the plan has instance %s", what, key)
+		return sc, fmt.Errorf(
+			"%s has neither count nor for_each in the sources, and the plan has instance %s",
+			what,
+			key,
+		)
 	}
 	return sc, nil
 }
@@ -369,7 +390,12 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 			break
 		}
 		if !sameKeys(values, keys) {
-			bk.err = fmt.Errorf("the for_each of %s has keys %v, and the plan has %v", what, slices.Sorted(maps.Keys(values)), keyStrings(keys))
+			bk.err = fmt.Errorf(
+				"the for_each of %s has keys %v, and the plan has %v",
+				what,
+				slices.Sorted(maps.Keys(values)),
+				keyStrings(keys),
+			)
 			break
 		}
 		bk.values = values
@@ -537,7 +563,13 @@ func (e *evaluator) variableValue(mi *modInst, name string, decl *terraform.Vari
 		return cty.NilVal, fmt.Errorf("the sources of %s have no module %q", mi.parent.path, mi.callName)
 	}
 	if expr := call.attrs[name]; expr != nil {
-		sc, err := e.blockScope(mi.parent, "module "+mi.callName, call, mi.key, func() []instanceKey { return moduleKeys(mi) })
+		sc, err := e.blockScope(
+			mi.parent,
+			"module "+mi.callName,
+			call,
+			mi.key,
+			func() []instanceKey { return moduleKeys(mi) },
+		)
 		if err != nil {
 			return cty.NilVal, err
 		}
@@ -605,14 +637,23 @@ func (e *evaluator) dataSource(mi *modInst, typ, name string) (cty.Value, error)
 			}
 		}
 		if len(byKey) == 0 {
-			return cty.NilVal, fmt.Errorf("data.%s.%s has no values in the plan (Terraform reads it only during apply)", typ, name)
+			return cty.NilVal, fmt.Errorf(
+				"data.%s.%s has no values in the plan (Terraform reads it only during apply)",
+				typ,
+				name,
+			)
 		}
 		if _, numbered := byKey["0"]; numbered {
 			vals := make([]cty.Value, len(byKey))
 			for i := range vals {
 				v, ok := byKey[strconv.Itoa(i)]
 				if !ok {
-					return cty.NilVal, fmt.Errorf("the instances of data.%s.%s are not numbered 0 to %d", typ, name, len(vals)-1)
+					return cty.NilVal, fmt.Errorf(
+						"the instances of data.%s.%s are not numbered 0 to %d",
+						typ,
+						name,
+						len(vals)-1,
+					)
 				}
 				vals[i] = v
 			}
@@ -680,7 +721,12 @@ func (e *evaluator) resource(mi *modInst, typ, name string) (cty.Value, error) {
 			vals := make([]cty.Value, len(blk.insts))
 			for i, ri := range blk.insts {
 				if ri.key.i != i {
-					return cty.NilVal, fmt.Errorf("the instances of %s.%s are not numbered 0 to %d", typ, name, len(blk.insts)-1)
+					return cty.NilVal, fmt.Errorf(
+						"the instances of %s.%s are not numbered 0 to %d",
+						typ,
+						name,
+						len(blk.insts)-1,
+					)
 				}
 				vals[i] = instanceObject(ri)
 			}

@@ -80,14 +80,28 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		if in.ID == "" || m.Instances[Key(in.ID)] != nil {
 			return nil, bad(where, "missing or duplicate id")
 		}
-		m.Instances[Key(in.ID)] = &Instance{Key: Key(in.ID), Address: in.ID, ID: in.ID, Type: in.Type, Region: inv.Region}
+		m.Instances[Key(in.ID)] = &Instance{
+			Key:     Key(in.ID),
+			Address: in.ID,
+			ID:      in.ID,
+			Type:    in.Type,
+			Region:  inv.Region,
+		}
 	}
 	for i, n := range inv.ENIs {
 		where := "enis[" + strconv.Itoa(i) + "]"
 		if n.ID == "" || m.ENIs[Key(n.ID)] != nil {
 			return nil, bad(where, "missing or duplicate id")
 		}
-		e := &ENI{Key: Key(n.ID), Address: n.ID, ID: n.ID, Kind: eni.Secondary, Region: inv.Region, Instance: Key(n.Instance), Known: true}
+		e := &ENI{
+			Key:      Key(n.ID),
+			Address:  n.ID,
+			ID:       n.ID,
+			Kind:     eni.Secondary,
+			Region:   inv.Region,
+			Instance: Key(n.Instance),
+			Known:    true,
+		}
 		if n.Kind != "" {
 			k, err := eni.ParseKind(n.Kind)
 			if err != nil {
@@ -130,12 +144,26 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			}
 			charge = c
 		}
-		m.EIPs[Key(a.ID)] = &EIP{Key: Key(a.ID), Address: a.ID, ID: a.ID, Region: inv.Region, PrePaid: charge == eip.PrePaid, Known: true}
+		m.EIPs[Key(a.ID)] = &EIP{
+			Key:     Key(a.ID),
+			Address: a.ID,
+			ID:      a.ID,
+			Region:  inv.Region,
+			PrePaid: charge == eip.PrePaid,
+			Known:   true,
+		}
 	}
 	for i, a := range inv.Associations {
 		where := "associations[" + strconv.Itoa(i) + "]"
-		as := &Association{Address: a.Name, ResourceType: "inventory", Planned: !a.Existing, EIP: Key(a.EIP), Target: Key(a.Target),
-			InstanceType: a.InstanceType, Region: inv.Region}
+		as := &Association{
+			Address:      a.Name,
+			ResourceType: "inventory",
+			Planned:      !a.Existing,
+			EIP:          Key(a.EIP),
+			Target:       Key(a.Target),
+			InstanceType: a.InstanceType,
+			Region:       inv.Region,
+		}
 		if as.Address == "" {
 			as.Address = "associations[" + strconv.Itoa(i) + "]"
 		}
@@ -143,7 +171,10 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			return nil, bad(where+".eip", "EIP "+strconv.Quote(a.EIP)+" is not declared")
 		}
 		if m.ENIs[Key(a.Target)] == nil && m.Instances[Key(a.Target)] == nil {
-			return nil, bad(where+".target", "target "+strconv.Quote(a.Target)+" is neither a declared ENI nor an instance")
+			return nil, bad(
+				where+".target",
+				"target "+strconv.Quote(a.Target)+" is neither a declared ENI nor an instance",
+			)
 		}
 		if a.Mode != "" {
 			mode, err := modes.Parse(a.Mode)
@@ -163,7 +194,16 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			// An instance target means its primary ENI.
 			key := primaryENI(Key(a.Target))
 			if m.ENIs[key] == nil {
-				m.ENIs[key] = &ENI{Key: key, Address: a.Target, Kind: eni.Primary, Region: inv.Region, IPCount: 1, IPCountKnown: true, Instance: Key(a.Target), Known: true}
+				m.ENIs[key] = &ENI{
+					Key:          key,
+					Address:      a.Target,
+					Kind:         eni.Primary,
+					Region:       inv.Region,
+					IPCount:      1,
+					IPCountKnown: true,
+					Instance:     Key(a.Target),
+					Known:        true,
+				}
 			}
 			as.Target = key
 		}

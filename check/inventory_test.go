@@ -121,7 +121,8 @@ func FuzzLoadWaivers(f *testing.F) {
 	f.Add(string(data))
 	f.Add("waivers: [{rule: '*', reason: r, address: 'a[*'}]")
 	f.Fuzz(func(t *testing.T, doc string) {
-		if _, err := check.LoadWaivers(strings.NewReader(doc), "w.yaml"); err != nil && !errors.Is(err, check.ErrInput) {
+		if _, err := check.LoadWaivers(strings.NewReader(doc), "w.yaml"); err != nil &&
+			!errors.Is(err, check.ErrInput) {
 			t.Fatalf("untyped error %v", err)
 		}
 	})

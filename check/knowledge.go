@@ -76,7 +76,19 @@ func (k *knowledge) explain(undecided []eipassoc.UndecidedRule) []string {
 		for f := range g.missing.All() {
 			deciders = append(deciders, f.Decider())
 		}
-		out = append(out, strings.Join(g.rules, ", ")+" not decided: "+strings.Join(g.reasons, "; ")+" (decided by "+strings.Join(deciders, "; ")+")")
+		out = append(
+			out,
+			strings.Join(
+				g.rules,
+				", ",
+			)+" not decided: "+strings.Join(
+				g.reasons,
+				"; ",
+			)+" (decided by "+strings.Join(
+				deciders,
+				"; ",
+			)+")",
+		)
 	}
 	return out
 }
@@ -85,10 +97,23 @@ func (k *knowledge) explain(undecided []eipassoc.UndecidedRule) []string {
 // everything about an ENI it only names by ID, the addresses (or their number) of an
 // ENI whose addresses are known only after apply. region is used when n has none.
 func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
-	out := eni.Interface{ID: eni.ID(n.Key), Kind: n.Kind, Status: eni.Available, Region: cmpOr(n.Region, region), VSwitch: string(n.VSwitch)}
+	out := eni.Interface{
+		ID:      eni.ID(n.Key),
+		Kind:    n.Kind,
+		Status:  eni.Available,
+		Region:  cmpOr(n.Region, region),
+		VSwitch: string(n.VSwitch),
+	}
 	if !n.Known {
-		k.mark("ENI "+n.ID+" is not managed by this plan, so its status, placement, attachment and addresses are unknown (check with -live)",
-			eipassoc.FactENIStatus, eipassoc.FactENIPlacement, eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
+		k.mark(
+			"ENI "+n.ID+" is not managed by this plan, so its status, placement, attachment and addresses are "+
+				"unknown (check with -live)",
+			eipassoc.FactENIStatus,
+			eipassoc.FactENIPlacement,
+			eipassoc.FactENIAttachment,
+			eipassoc.FactENIAddresses,
+			eipassoc.FactENIAddressCount,
+		)
 		return out
 	}
 	if n.Kind == eni.Primary || (n.Instance != "" && !n.AttachedInPlan) {
@@ -104,7 +129,11 @@ func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
 	}
 	switch {
 	case !n.IPCountKnown:
-		k.mark("the private addresses of "+string(n.Key)+" and their number are known only after apply", eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount)
+		k.mark(
+			"the private addresses of "+string(n.Key)+" and their number are known only after apply",
+			eipassoc.FactENIAddresses,
+			eipassoc.FactENIAddressCount,
+		)
 	case len(n.IPs) < n.IPCount:
 		k.mark("the private addresses of "+string(n.Key)+" are known only after apply", eipassoc.FactENIAddresses)
 	default:
@@ -129,7 +158,13 @@ func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 	out := ecs.Instance{ID: m.instanceID(key), DHCP: opts.InstanceDHCP}
 	in := m.Instances[key]
 	if in == nil {
-		k.mark("instance "+string(key)+" is not managed by this plan, so its type and placement are unknown", eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs)
+		k.mark(
+			"instance "+string(key)+" is not managed by this plan, so its type and placement are unknown",
+			eipassoc.FactInstanceType,
+			eipassoc.FactInstancePlacement,
+			eipassoc.FactInstanceRegion,
+			eipassoc.FactInstanceENIs,
+		)
 		return out
 	}
 	out.Type, out.Region = in.Type, in.Region
@@ -137,7 +172,10 @@ func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 		out.Limits = l
 	}
 	if in.Type == "" {
-		k.mark("the instance type of "+string(key)+" is known only after apply or not in the plan", eipassoc.FactInstanceType)
+		k.mark(
+			"the instance type of "+string(key)+" is known only after apply or not in the plan",
+			eipassoc.FactInstanceType,
+		)
 	}
 	if in.Region == "" {
 		k.mark("the region of "+string(key)+" is not in the plan", eipassoc.FactInstanceRegion)

@@ -22,23 +22,67 @@ var (
 // Every ENI takes 5 EIPs, so 10,000 associations over 2,000 ENIs fill them exactly.
 func writeLargePlan(w io.Writer, enis, assocs int) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
-	fmt.Fprint(bw, `{"format_version":"1.2","terraform_version":"1.11.4","variables":{"region":{"value":"cn-shanghai"}},"resource_changes":[`)
+	fmt.Fprint(
+		bw,
+		`{"format_version":"1.2","terraform_version":"1.11.4","variables":{"region":{"value":"cn-shanghai"}},"resource_changes":[`,
+	)
 	sep := ""
 	for i := range enis {
-		fmt.Fprintf(bw, `%s{"address":"alicloud_ecs_network_interface.eni[%d]","mode":"managed","type":"alicloud_ecs_network_interface","name":"eni","index":%d,"provider_name":"registry.terraform.io/aliyun/alicloud","change":{"actions":["no-op"],"before":{"id":"eni-%07d"},"after":{"id":"eni-%07d","vswitch_id":"vsw-1","primary_ip_address":"10.%d.%d.10","private_ip_addresses":["10.%d.%d.11","10.%d.%d.12","10.%d.%d.13","10.%d.%d.14"]},"after_unknown":{}}}`,
-			sep, i, i, i, i, i/250, i%250, i/250, i%250, i/250, i%250, i/250, i%250, i/250, i%250)
+		fmt.Fprintf(
+			bw,
+			`%s{"address":"alicloud_ecs_network_interface.eni[%d]","mode":"managed","type":"alicloud_ecs_network_interface","name":"eni","index":%d,"provider_name":"registry.terraform.io/aliyun/alicloud","change":{"actions":["no-op"],"before":{"id":"eni-%07d"},"after":{"id":"eni-%07d","vswitch_id":"vsw-1","primary_ip_address":"10.%d.%d.10","private_ip_addresses":["10.%d.%d.11","10.%d.%d.12","10.%d.%d.13","10.%d.%d.14"]},"after_unknown":{}}}`,
+			sep,
+			i,
+			i,
+			i,
+			i,
+			i/250,
+			i%250,
+			i/250,
+			i%250,
+			i/250,
+			i%250,
+			i/250,
+			i%250,
+			i/250,
+			i%250,
+		)
 		sep = ","
 	}
 	for i := range assocs {
 		n := i % enis
 		ip := fmt.Sprintf("10.%d.%d.%d", n/250, n%250, 10+(i/enis)%5)
-		fmt.Fprintf(bw, `,{"address":"alicloud_eip_address.eip[%d]","mode":"managed","type":"alicloud_eip_address","name":"eip","index":%d,"provider_name":"registry.terraform.io/aliyun/alicloud","change":{"actions":["create"],"before":null,"after":{"payment_type":"PayAsYouGo"},"after_unknown":{"id":true}}}`, i, i)
-		fmt.Fprintf(bw, `,{"address":"alicloud_eip_association.a[%d]","mode":"managed","type":"alicloud_eip_association","name":"a","index":%d,"provider_name":"registry.terraform.io/aliyun/alicloud","change":{"actions":["create"],"before":null,"after":{"instance_id":"eni-%07d","instance_type":"NetworkInterface","mode":"NAT","private_ip_address":"%s"},"after_unknown":{"allocation_id":true,"id":true}}}`, i, i, n, ip)
+		fmt.Fprintf(
+			bw,
+			`,{"address":"alicloud_eip_address.eip[%d]","mode":"managed","type":"alicloud_eip_address","name":"eip","index":%d,"provider_name":"registry.terraform.io/aliyun/alicloud","change":{"actions":["create"],"before":null,"after":{"payment_type":"PayAsYouGo"},"after_unknown":{"id":true}}}`,
+			i,
+			i,
+		)
+		fmt.Fprintf(
+			bw,
+			`,{"address":"alicloud_eip_association.a[%d]","mode":"managed","type":"alicloud_eip_association","name":"a","index":%d,"provider_name":"registry.terraform.io/aliyun/alicloud","change":{"actions":["create"],"before":null,"after":{"instance_id":"eni-%07d","instance_type":"NetworkInterface","mode":"NAT","private_ip_address":"%s"},"after_unknown":{"allocation_id":true,"id":true}}}`,
+			i,
+			i,
+			n,
+			ip,
+		)
 	}
-	fmt.Fprint(bw, `],"configuration":{"provider_config":{"alicloud":{"name":"alicloud","full_name":"registry.terraform.io/aliyun/alicloud","expressions":{"region":{"references":["var.region"]}}}},"root_module":{"resources":[`)
-	fmt.Fprint(bw, `{"address":"alicloud_ecs_network_interface.eni","mode":"managed","type":"alicloud_ecs_network_interface","name":"eni","provider_config_key":"alicloud","expressions":{"vswitch_id":{"constant_value":"vsw-1"}},"count_expression":{"constant_value":2000}},`)
-	fmt.Fprint(bw, `{"address":"alicloud_eip_address.eip","mode":"managed","type":"alicloud_eip_address","name":"eip","provider_config_key":"alicloud","expressions":{},"count_expression":{"constant_value":10000}},`)
-	fmt.Fprint(bw, `{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a","provider_config_key":"alicloud","expressions":{"allocation_id":{"references":["alicloud_eip_address.eip","count.index"]},"instance_id":{"references":["local.enis","count.index"]}},"count_expression":{"constant_value":10000}}`)
+	fmt.Fprint(
+		bw,
+		`],"configuration":{"provider_config":{"alicloud":{"name":"alicloud","full_name":"registry.terraform.io/aliyun/alicloud","expressions":{"region":{"references":["var.region"]}}}},"root_module":{"resources":[`,
+	)
+	fmt.Fprint(
+		bw,
+		`{"address":"alicloud_ecs_network_interface.eni","mode":"managed","type":"alicloud_ecs_network_interface","name":"eni","provider_config_key":"alicloud","expressions":{"vswitch_id":{"constant_value":"vsw-1"}},"count_expression":{"constant_value":2000}},`,
+	)
+	fmt.Fprint(
+		bw,
+		`{"address":"alicloud_eip_address.eip","mode":"managed","type":"alicloud_eip_address","name":"eip","provider_config_key":"alicloud","expressions":{},"count_expression":{"constant_value":10000}},`,
+	)
+	fmt.Fprint(
+		bw,
+		`{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a","provider_config_key":"alicloud","expressions":{"allocation_id":{"references":["alicloud_eip_address.eip","count.index"]},"instance_id":{"references":["local.enis","count.index"]}},"count_expression":{"constant_value":10000}}`,
+	)
 	fmt.Fprint(bw, `]}}}`)
 	return bw.Flush()
 }

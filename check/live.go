@@ -43,7 +43,10 @@ func enrichRegion(ctx context.Context, m *Model, b backend.Backend, region regio
 		}
 	}
 	for start := 0; start < len(eniIDs); start += 100 {
-		page, err := b.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: eniIDs[start:min(start+100, len(eniIDs))], MaxResults: 100})
+		page, err := b.DescribeENIs(
+			ctx,
+			backend.DescribeENIsInput{Region: region, IDs: eniIDs[start:min(start+100, len(eniIDs))], MaxResults: 100},
+		)
 		if err != nil {
 			return err
 		}
@@ -64,7 +67,10 @@ func enrichRegion(ctx context.Context, m *Model, b backend.Backend, region regio
 		}
 	}
 	for start := 0; start < len(eipIDs); start += 50 {
-		page, err := b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, IDs: eipIDs[start:min(start+50, len(eipIDs))], PageSize: 50})
+		page, err := b.DescribeEIPs(
+			ctx,
+			backend.DescribeEIPsInput{Region: region, IDs: eipIDs[start:min(start+50, len(eipIDs))], PageSize: 50},
+		)
 		if err != nil {
 			return err
 		}
@@ -82,13 +88,23 @@ func enrichRegion(ctx context.Context, m *Model, b backend.Backend, region regio
 
 // addLiveAssociations adds the EIPs already associated with n as existing associations.
 func addLiveAssociations(ctx context.Context, m *Model, b backend.Backend, region regions.ID, n *ENI) error {
-	page, err := b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, AssociatedInstanceID: n.ID, AssociatedInstanceType: eip.NetworkInterface, PageSize: 100})
+	page, err := b.DescribeEIPs(
+		ctx,
+		backend.DescribeEIPsInput{
+			Region:                 region,
+			AssociatedInstanceID:   n.ID,
+			AssociatedInstanceType: eip.NetworkInterface,
+			PageSize:               100,
+		},
+	)
 	if err != nil {
 		return err
 	}
 	for _, a := range page.EIPs {
 		m.Associations = append(m.Associations, &Association{
-			Address: "live:" + string(a.ID), ResourceType: "existing", EIP: Key(a.ID), Target: n.Key, InstanceType: "NetworkInterface",
+			Address: "live:" + string(
+				a.ID,
+			), ResourceType: "existing", EIP: Key(a.ID), Target: n.Key, InstanceType: "NetworkInterface",
 			Mode: a.Association.Mode, ModeSet: a.Association.Mode.IsValid(), PrivateIP: a.Association.PrivateIP, Region: region,
 		})
 	}

@@ -220,7 +220,8 @@ func (m *Model) Checked() []string {
 		}
 	}
 	for _, key := range sortedKeys(m.ENIs) {
-		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.AttachedInPlan && Key(n.Address) == n.Instance && n.Key != Key(n.Address) {
+		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.AttachedInPlan && Key(n.Address) == n.Instance &&
+			n.Key != Key(n.Address) {
 			out = append(out, string(n.Key)) // a network_interfaces block of a planned instance
 		}
 	}

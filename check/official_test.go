@@ -81,7 +81,9 @@ func TestOfficialModules(t *testing.T) {
 		checkedNoSources         int
 	}{
 		{"eip-ok", "terraform-alicloud-eip", "associate-with-network-interface", 1, nil,
-			[]string{"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[0] plan-value-unknown unknown"}, nil, 1},
+			[]string{
+				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[0] plan-value-unknown unknown",
+			}, nil, 1},
 		{"eip-bad", "terraform-alicloud-eip", "associate-with-network-interface", 2,
 			[]string{
 				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[1] eni-capacity fail",
@@ -94,7 +96,9 @@ func TestOfficialModules(t *testing.T) {
 		{"vpc-ecs-eip-ok", "terraform-alicloud-vpc-ecs-eip", "complete", 1, nil, nil, nil, 1},
 		{"vpc-ecs-eip-bad", "terraform-alicloud-vpc-ecs-eip", "complete", 1,
 			[]string{"module.example.alicloud_eip_association.default plan-eni-target-not-network-interface fail"},
-			[]string{"module.example.alicloud_eip_association.default plan-eni-target-not-network-interface fail"}, nil, 1},
+			[]string{
+				"module.example.alicloud_eip_association.default plan-eni-target-not-network-interface fail",
+			}, nil, 1},
 		{"ecs-instance-basic", "terraform-alicloud-ecs-instance", "basic", 2,
 			[]string{
 				multiENI + "[0].network_interfaces[0] plan-value-unknown unknown",
@@ -104,7 +108,10 @@ func TestOfficialModules(t *testing.T) {
 			}, nil, securityGroup, 0},
 		{"ecs-instance-ok", "terraform-alicloud-ecs-instance", "basic", 2, nil, nil, securityGroup, 0},
 		{"ecs-instance-bad", "terraform-alicloud-ecs-instance", "basic", 2,
-			[]string{multiENI + "[0].network_interfaces[0] vpc-mismatch fail", multiENI + "[2].network_interfaces[0] vpc-mismatch fail"},
+			[]string{
+				multiENI + "[0].network_interfaces[0] vpc-mismatch fail",
+				multiENI + "[2].network_interfaces[0] vpc-mismatch fail",
+			},
 			nil, securityGroup, 0},
 	}
 	for _, tc := range tests {
@@ -122,7 +129,13 @@ func TestOfficialModules(t *testing.T) {
 			want := tc.noSources
 			checked := tc.checkedNoSources
 			if sources {
-				opts.SourceDir, want, checked = officialSources(t, tc.module, tc.example, variant, tc.registry), tc.withSources, tc.checked
+				opts.SourceDir, want, checked = officialSources(
+					t,
+					tc.module,
+					tc.example,
+					variant,
+					tc.registry,
+				), tc.withSources, tc.checked
 			}
 			m, err := check.LoadPlan(f, "plan.json", opts)
 			f.Close()

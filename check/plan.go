@@ -111,7 +111,11 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	var perr *tfplan.Error
 	switch {
 	case errors.As(err, &perr) && perr.Binary:
-		return nil, &InputError{File: name, Msg: "this is a binary plan file (terraform plan -out); check its JSON instead: terraform show -json " + name + " > plan.json"}
+		return nil, &InputError{
+			File: name,
+			Msg: "this is a binary plan file (terraform plan -out); check its JSON instead: " +
+				"terraform show -json " + name + " > plan.json",
+		}
 	case errors.As(err, &perr):
 		return nil, &InputError{File: name, Where: perr.Where, Msg: perr.Msg}
 	case err != nil:
@@ -137,7 +141,13 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 // left open a value that the sources' evaluation is asked for (when there are
 // sources) or would be (when there are none).
 func buildModel(p *tfplan.Plan, name string, opts PlanOptions) (m *Model, asked bool) {
-	b := &planBuilder{plan: p, opts: opts, m: newModel(name), tree: newInstanceTree(p), traversals: map[string]hcl.Traversal{}}
+	b := &planBuilder{
+		plan:       p,
+		opts:       opts,
+		m:          newModel(name),
+		tree:       newInstanceTree(p),
+		traversals: map[string]hcl.Traversal{},
+	}
 	if opts.SourceDir != "" {
 		b.eval = newEvaluator(b.tree, p, newSourceTree(opts.SourceDir))
 		for addr, dir := range b.eval.src.manifest {
@@ -232,7 +242,8 @@ func (b *planBuilder) build() {
 		if ri == nil || slices.Contains(c.Actions, "delete") && !ri.planned || slices.Contains(c.Actions, "read") {
 			continue // going away, or a data read
 		}
-		if id, ok := c.Before.Get("id").(string); ok && c.Unknown.Get("id") == true && !slices.Contains(c.Actions, "delete") {
+		if id, ok := c.Before.Get("id").(string); ok && c.Unknown.Get("id") == true &&
+			!slices.Contains(c.Actions, "delete") {
 			c.After.Set("id", id) // an update keeps the ID
 		}
 		byType[c.Type] = append(byType[c.Type], ri)
@@ -269,14 +280,22 @@ func (b *planBuilder) build() {
 	for _, c := range leaving {
 		id, _ := c.Before.Get("instance_id").(string)
 		for _, key := range sortedKeys(b.m.ENIs) {
-			if n := b.m.ENIs[key]; id != "" && (n.ID == id || n.Kind == eni.Primary && b.m.instanceID(n.Instance) == id) {
+			if n := b.m.ENIs[key]; id != "" &&
+				(n.ID == id || n.Kind == eni.Primary && b.m.instanceID(n.Instance) == id) {
 				n.Leaving = append(n.Leaving, c.Address)
 			}
 		}
 	}
 	for _, t := range []string{TypeEIP, TypeEIPAlias} {
 		for _, ri := range byType[t] {
-			b.m.EIPs[Key(ri.Address)] = &EIP{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Region: b.region(ri), PrePaid: prepaid(ri), Known: true}
+			b.m.EIPs[Key(ri.Address)] = &EIP{
+				Key:     Key(ri.Address),
+				Address: ri.Address,
+				ID:      knownString(ri, "id"),
+				Region:  b.region(ri),
+				PrePaid: prepaid(ri),
+				Known:   true,
+			}
 		}
 	}
 	for _, t := range []string{TypeAttach, TypeAttachAlias} {
@@ -316,13 +335,29 @@ func prepaid(ri *resInst) bool {
 }
 
 func (b *planBuilder) addInstance(ri *resInst) {
-	in := &Instance{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Type: knownString(ri, "instance_type"), Region: b.region(ri), VSwitch: b.vswitchOf(ri)}
+	in := &Instance{
+		Key:     Key(ri.Address),
+		Address: ri.Address,
+		ID:      knownString(ri, "id"),
+		Type:    knownString(ri, "instance_type"),
+		Region:  b.region(ri),
+		VSwitch: b.vswitchOf(ri),
+	}
 	if old, _ := ri.Before.Get("instance_type").(string); old != "" && old != in.Type && ri.planned {
 		in.TypeBefore = old
 	}
 	b.m.Instances[Key(ri.Address)] = in
-	primary := &ENI{Key: primaryENI(Key(ri.Address)), Address: ri.Address, ID: knownString(ri, "network_interface_id"), Kind: eni.Primary,
-		Region: in.Region, IPCount: 1, IPCountKnown: true, Instance: Key(ri.Address), Known: true}
+	primary := &ENI{
+		Key:          primaryENI(Key(ri.Address)),
+		Address:      ri.Address,
+		ID:           knownString(ri, "network_interface_id"),
+		Kind:         eni.Primary,
+		Region:       in.Region,
+		IPCount:      1,
+		IPCountKnown: true,
+		Instance:     Key(ri.Address),
+		Known:        true,
+	}
 	b.m.ENIs[primary.Key] = primary
 	nics, _ := ri.After.Get("network_interfaces").([]any)
 	for i, n := range nics {
@@ -354,8 +389,11 @@ func (b *planBuilder) hiddenBlocks(ri *resInst) {
 	}
 	inst := Key(ri.Address)
 	if why != "" {
-		b.m.Attachments = append(b.m.Attachments, &Attachment{Address: ri.Address + ".network_interfaces", Instance: inst, Planned: true,
-			Block: true, ENIUnknown: Why(why)})
+		b.m.Attachments = append(
+			b.m.Attachments,
+			&Attachment{Address: ri.Address + ".network_interfaces", Instance: inst, Planned: true,
+				Block: true, ENIUnknown: Why(why)},
+		)
 		return
 	}
 	for i, v := range vals {
@@ -372,8 +410,15 @@ func (b *planBuilder) hiddenBlocks(ri *resInst) {
 }
 
 func (b *planBuilder) addENI(ri *resInst) {
-	n := &ENI{Key: Key(ri.Address), Address: ri.Address, ID: knownString(ri, "id"), Kind: eni.Secondary, Region: b.region(ri),
-		VSwitch: b.vswitchOf(ri), Known: true}
+	n := &ENI{
+		Key:     Key(ri.Address),
+		Address: ri.Address,
+		ID:      knownString(ri, "id"),
+		Kind:    eni.Secondary,
+		Region:  b.region(ri),
+		VSwitch: b.vswitchOf(ri),
+		Known:   true,
+	}
 	if knownString(ri, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
 	}
@@ -444,7 +489,8 @@ func (b *planBuilder) ipCount(ri *resInst, n *ENI) (int, bool) {
 			return 1 + int(c), true
 		}
 	}
-	for _, attr := range []string{"private_ip_addresses", "private_ips", "secondary_private_ip_address_count", "private_ips_count"} {
+	counts := []string{"private_ip_addresses", "private_ips", "secondary_private_ip_address_count", "private_ips_count"}
+	for _, attr := range counts {
 		if isUnknown(ri, attr) && b.configures(ri, attr) {
 			return 0, false // set in the configuration, known only after apply
 		}
@@ -489,7 +535,8 @@ func (b *planBuilder) addAssociation(ri *resInst) {
 	a.Target, a.TargetUnknown = target, Why(why)
 	var unknown bool
 	if a.InstanceType, unknown = b.stringAttr(ri, "instance_type"); unknown {
-		a.InstanceTypeUnknown = "instance_type is known only after apply, so it is unknown whether the EIP goes to an ENI or an instance"
+		a.InstanceTypeUnknown = "instance_type is known only after apply, so it is unknown whether the EIP goes to " +
+			"an ENI or an instance"
 	}
 	if s, unknown := b.stringAttr(ri, "mode"); unknown {
 		a.ModeUnknown = "mode is known only after apply"
@@ -681,7 +728,8 @@ func refKey(typ, addr, path string, kind refKind) Key {
 		}
 	case TypeInstance:
 		switch {
-		case strings.HasPrefix(path, "network_interfaces") && strings.HasSuffix(path, "network_interface_id") && kind != kindInstance:
+		case strings.HasPrefix(path, "network_interfaces") && strings.HasSuffix(path, "network_interface_id") &&
+			kind != kindInstance:
 			i := "0"
 			if open, close := strings.IndexByte(path, '['), strings.IndexByte(path, ']'); open >= 0 && close > open {
 				i = path[open+1 : close]
@@ -728,7 +776,11 @@ func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, de
 			}
 			note(2, w)
 		case "local", "each", "count", "self", "path", "terraform", "data":
-			note(1, "it is computed from "+ref+", which only the configuration's sources can evaluate (run the check where the .tf files are, or pass -tf-dir)")
+			note(
+				1,
+				"it is computed from "+ref+", which only the configuration's sources can evaluate (run the check "+
+					"where the .tf files are, or pass -tf-dir)",
+			)
 		default:
 			key, w := b.resourceRef(mi, ref, kind)
 			if key != "" {
@@ -812,7 +864,13 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, s
 	}
 	if ri == nil {
 		if len(blk.insts) != 1 || blk.insts[0].key.kind != noKey {
-			return "", "it names one of the " + strconv.Itoa(len(blk.insts)) + " instances of " + join(mi.addr, typ+"."+name.Name) + " by an index the plan does not keep; the configuration's sources would say which (run the check where the .tf files are, or pass -tf-dir)"
+			return "", "it names one of the " + strconv.Itoa(
+				len(blk.insts),
+			) + " instances of " + join(
+				mi.addr,
+				typ+"."+name.Name,
+			) + " by an index the plan does not keep; the configuration's sources would say which (run the check " +
+				"where the .tf files are, or pass -tf-dir)"
 		}
 		ri = blk.insts[0]
 	}
@@ -834,7 +892,8 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, s
 func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (key Key, why string, ok bool) {
 	switch {
 	case ri.Type == TypeAssociation && (path == "instance_id" || path == "allocation_id"):
-	case (ri.Type == TypeAttach || ri.Type == TypeAttachAlias) && (path == "network_interface_id" || path == "instance_id"):
+	case (ri.Type == TypeAttach || ri.Type == TypeAttachAlias) &&
+		(path == "network_interface_id" || path == "instance_id"):
 	default:
 		return "", "", false
 	}
@@ -997,7 +1056,10 @@ func (b *planBuilder) providerRegion(ri *resInst, key string, pc *tfplan.Provide
 	}
 	b.asked = true
 	if b.eval == nil {
-		return "", Why("the region of provider configuration " + key + " is an expression: pass -tf-dir to evaluate it, or -region")
+		return "", Why(
+			"the region of provider configuration " + key + " is an expression: pass -tf-dir to evaluate it, or " +
+				"-region",
+		)
 	}
 	name := key
 	if i := strings.LastIndexByte(key, ':'); i >= 0 {

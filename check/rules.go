@@ -29,23 +29,31 @@ const (
 // planRules describe the plan-level codes in the same form as eipassoc.Rules.
 var planRules = []eipassoc.Rule{
 	{Code: CodeENIWithoutNetworkInterface, Severity: eipassoc.Deny,
-		Summary: "An association whose target is an ENI sets instance_type = \"NetworkInterface\"; unset, the provider sends EcsInstance.",
-		Source:  "terraform-provider-alicloud: resource_alicloud_eip_association Create; api: AssociateEipAddress InstanceType",
-		Fix:     "Add instance_type = \"NetworkInterface\" to the association."},
+		Summary: "An association whose target is an ENI sets instance_type = \"NetworkInterface\"; unset, the " +
+			"provider sends EcsInstance.",
+		Source: "terraform-provider-alicloud: resource_alicloud_eip_association Create; api: AssociateEipAddress " +
+			"InstanceType",
+		Fix: "Add instance_type = \"NetworkInterface\" to the association."},
 	{Code: CodeModeOnNonENITarget, Severity: eipassoc.Deny,
-		Summary: "Cut-through and multi-EIP-to-ENI modes apply to ENI targets only (InstanceType NetworkInterface).",
-		Source:  "api: AssociateEipAddress parameter Mode; errors Invalid.DirectEip.BindType", APICodes: []string{"Invalid.DirectEip.BindType"},
-		Fix: "Point instance_id at a secondary ENI with instance_type = \"NetworkInterface\", or drop mode."},
+		Summary:  "Cut-through and multi-EIP-to-ENI modes apply to ENI targets only (InstanceType NetworkInterface).",
+		Source:   "api: AssociateEipAddress parameter Mode; errors Invalid.DirectEip.BindType",
+		APICodes: []string{"Invalid.DirectEip.BindType"},
+		Fix:      "Point instance_id at a secondary ENI with instance_type = \"NetworkInterface\", or drop mode."},
 	{Code: CodeAttachmentOrder, Severity: eipassoc.Deny,
-		Summary: "The plan associates an EIP with an ENI and also attaches that ENI to an instance, and Terraform may attach first: the association then fails (Eni.Attached), as an ENI must be detached (in NAT mode the documentation requires it and the API is observed to accept it).",
-		Source:  "doc: Prerequisites; api: AssociateEipAddress errors", APICodes: []string{"Eni.Attached"},
+		Summary: "The plan associates an EIP with an ENI and also attaches that ENI to an instance, and Terraform " +
+			"may attach first: the association then fails (Eni.Attached), as an ENI must be detached (in NAT mode " +
+			"the documentation requires it and the API is observed to accept it).",
+		Source: "doc: Prerequisites; api: AssociateEipAddress errors", APICodes: []string{"Eni.Attached"},
 		Fix: "Associate in one apply and attach in a later one, or make the attachment depend_on the association."},
 	{Code: CodeUnknown, Severity: eipassoc.Advise,
-		Summary: "A rule could not be decided because a value is known only after apply or comes from an opaque reference.",
-		Source:  "eipassoc check", Fix: "Use literal values or resource references, pass -tf-dir, or check with -live."},
+		Summary: "A rule could not be decided because a value is known only after apply or comes from an opaque " +
+			"reference.",
+		Source: "eipassoc check", Fix: "Use literal values or resource references, pass -tf-dir, or check with " +
+			"-live."},
 	{Code: CodeWaiverInvalid, Severity: eipassoc.Deny,
-		Summary: "An inline waiver comment has a reason, known rule codes and a YYYY-MM-DD expiry; one that does not waives nothing.",
-		Source:  "eipassoc check: waivers", Fix: "Write it as # eipassoc:ignore:CODE[,CODE][:exp:YYYY-MM-DD] reason."},
+		Summary: "An inline waiver comment has a reason, known rule codes and a YYYY-MM-DD expiry; one that does not " +
+			"waives nothing.",
+		Source: "eipassoc check: waivers", Fix: "Write it as # eipassoc:ignore:CODE[,CODE][:exp:YYYY-MM-DD] reason."},
 	{Code: CodeWaiverExpired, Severity: eipassoc.Deny,
 		Summary: "A waiver is past its expiry date, so the finding it waived is active again.",
 		Source:  "eipassoc check: waivers", Fix: "Fix the finding, or renew the waiver with a new date and reason."},

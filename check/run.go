@@ -97,10 +97,15 @@ func run(m *Model, opts Options) []Finding {
 	out = append(out, runAttachments(m, opts, byTarget, cache.strays)...)
 	out = append(out, runChanged(m, opts, byTarget)...)
 	slices.SortStableFunc(out, func(x, y Finding) int {
-		return cmp.Or(m.compare(x.Address, y.Address), strings.Compare(string(x.Rule), string(y.Rule)), strings.Compare(x.Message, y.Message))
+		return cmp.Or(
+			m.compare(x.Address, y.Address),
+			strings.Compare(string(x.Rule), string(y.Rule)),
+			strings.Compare(x.Message, y.Message),
+		)
 	})
 	return slices.CompactFunc(out, func(x, y Finding) bool {
-		return x.Address == y.Address && x.Rule == y.Rule && x.Message == y.Message // one closed region under the EIP and the ENI, say
+		return x.Address == y.Address && x.Rule == y.Rule &&
+			x.Message == y.Message // one closed region under the EIP and the ENI, say
 	})
 }
 
@@ -171,12 +176,16 @@ func strays(m *Model) strayResources {
 			}
 		}
 		if a.Target == "" && s.association == "" {
-			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " + string(a.TargetUnknown) + ")"
+			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " + string(
+				a.TargetUnknown,
+			) + ")"
 		}
 	}
 	for _, at := range m.Attachments {
 		if at.ENI == "" && at.Planned && s.attachment == "" {
-			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " + string(at.ENIUnknown) + ")"
+			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " + string(
+				at.ENIUnknown,
+			) + ")"
 		}
 	}
 	return s
@@ -185,15 +194,28 @@ func strays(m *Model) strayResources {
 func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode string) {
 	if b := c.blame; b != nil {
 		if c.keeps(code) {
-			c.out = append(c.out, finding(b.address, "", b.resourceType, Location{}, code, level, status, b.prefix+msg, apiCode))
+			c.out = append(
+				c.out,
+				finding(b.address, "", b.resourceType, Location{}, code, level, status, b.prefix+msg, apiCode),
+			)
 		}
 		return
 	}
-	c.out = append(c.out, finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode))
+	c.out = append(
+		c.out,
+		finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode),
+	)
 }
 
 // finding builds one finding with its rule's source and fix.
-func finding(address, module, resourceType string, loc Location, code eipassoc.Code, level Level, status Status, msg, apiCode string) Finding {
+func finding(
+	address, module, resourceType string,
+	loc Location,
+	code eipassoc.Code,
+	level Level,
+	status Status,
+	msg, apiCode string,
+) Finding {
 	r, _ := RuleFor(code)
 	return Finding{Rule: code, Level: level, Status: status, Address: address, Module: module,
 		ResourceType: resourceType, Message: msg, Source: r.Source, Fix: r.Fix, APICode: apiCode, Location: loc}
@@ -243,7 +265,16 @@ func (c *checker) check(siblings []*Association) {
 	eniTarget := n != nil && n.Kind != eni.Primary
 	if !eniTarget {
 		if a.ModeSet && a.Mode != modes.NAT {
-			c.add(CodeModeOnNonENITarget, LevelError, StatusFail, "mode "+modeText(a)+" is set, but instance_id is not a secondary ENI; cut-through and multi-EIP-to-ENI need instance_type = \"NetworkInterface\" and a secondary ENI", "Invalid.DirectEip.BindType")
+			c.add(
+				CodeModeOnNonENITarget,
+				LevelError,
+				StatusFail,
+				"mode "+modeText(
+					a,
+				)+" is set, but instance_id is not a secondary ENI; cut-through and multi-EIP-to-ENI need "+
+					"instance_type = \"NetworkInterface\" and a secondary ENI",
+				"Invalid.DirectEip.BindType",
+			)
 			return
 		}
 		if n == nil || a.InstanceType != "" && a.InstanceType != "EcsInstance" && a.InstanceType != "NetworkInterface" {
@@ -255,7 +286,14 @@ func (c *checker) check(siblings []*Association) {
 		if sent == "" {
 			sent = "EcsInstance (the provider's default when instance_type is unset)"
 		}
-		c.add(CodeENIWithoutNetworkInterface, LevelError, StatusFail, "instance_id is an ENI but the provider will send InstanceType "+sent+"; set instance_type = \"NetworkInterface\"", "")
+		c.add(
+			CodeENIWithoutNetworkInterface,
+			LevelError,
+			StatusFail,
+			"instance_id is an ENI but the provider will send InstanceType "+sent+"; set instance_type = "+
+				"\"NetworkInterface\"",
+			"",
+		)
 		return
 	}
 	c.decide(n, siblings)
@@ -306,7 +344,10 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		}
 	}
 	if !n.Known {
-		k.mark("ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)", eipassoc.FactBound)
+		k.mark(
+			"ENI "+n.ID+" is not managed by this plan, so the EIPs already bound to it are unknown (check with -live)",
+			eipassoc.FactBound,
+		)
 	}
 	if stray := c.cache.strays.association; stray != "" {
 		k.mark(stray, eipassoc.FactBound)
@@ -318,7 +359,10 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		if s == a || ((s.Planned || c.blame != nil) && c.m.compare(s.Address, a.Address) > 0) {
 			continue // count what exists and what the plan adds before this one (in a re-check, all in order)
 		}
-		req.Bound = append(req.Bound, eipassoc.Binding{EIP: eip.ID(s.Address), Mode: cmp.Or(modeOf(s), modes.NAT), PrivateIP: s.PrivateIP})
+		req.Bound = append(
+			req.Bound,
+			eipassoc.Binding{EIP: eip.ID(s.Address), Mode: cmp.Or(modeOf(s), modes.NAT), PrivateIP: s.PrivateIP},
+		)
 	}
 	req.Unknown = k.facts
 	d := eipassoc.CanAssociate(req)
@@ -347,7 +391,11 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 		c.checkDetachOrder(n, req)
 	case stray != "" && n.Kind == eni.Secondary && !d.Has(eipassoc.CodeENIAttached):
 		if a := c.attachedFirst(req, n); a.Has(eipassoc.CodeENIAttached) {
-			c.unknown(string(CodeAttachmentOrder) + " not decided: " + stray + ", and if it does and runs first, the association fails")
+			c.unknown(
+				string(
+					CodeAttachmentOrder,
+				) + " not decided: " + stray + ", and if it does and runs first, the association fails",
+			)
 		}
 	}
 }
@@ -356,7 +404,12 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 // its associations: a new resource cannot depend on a destroyed one, so Terraform may
 // make it while they are still bound.
 func leavingReason(n *ENI) string {
-	return "the plan destroys " + strings.Join(n.Leaving, ", ") + " on " + string(n.Key) + ", and nothing orders that before what it makes, so that EIP may still be bound"
+	return "the plan destroys " + strings.Join(
+		n.Leaving,
+		", ",
+	) + " on " + string(
+		n.Key,
+	) + ", and nothing orders that before what it makes, so that EIP may still be bound"
 }
 
 // checkOrder applies the prerequisite of a detached ENI to an association whose ENI the
@@ -376,8 +429,15 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	}
 	attached := c.attachedFirst(req, n)
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
-		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, "the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+
-			"), maybe before this association; the documentation requires a detached ENI, and the API is observed to accept NAT associations on attached ENIs", "")
+		c.add(
+			eipassoc.AdviseNATAttachedENI,
+			LevelNote,
+			StatusFail,
+			"the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+
+				"), maybe before this association; the documentation requires a detached ENI, and the API is "+
+				"observed to accept NAT associations on attached ENIs",
+			"",
+		)
 		return
 	}
 	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
@@ -389,9 +449,20 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	}
 	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name
 	if req.Mode == modes.NAT {
-		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
+		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached " +
+			"ENIs (-behaviour observed)"
 	}
-	c.add(CodeAttachmentOrder, LevelError, StatusFail, "the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+"); "+when+" the association fails: "+why, "Eni.Attached")
+	c.add(
+		CodeAttachmentOrder,
+		LevelError,
+		StatusFail,
+		"the plan also attaches "+string(
+			n.Key,
+		)+" to "+string(
+			n.Instance,
+		)+" ("+attach+"); "+when+" the association fails: "+why,
+		"Eni.Attached",
+	)
 }
 
 // checkDetachOrder applies the prerequisite of a detached ENI to an association on an
@@ -403,8 +474,15 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 	attached := c.attachedFirst(req, n)
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
-		c.add(eipassoc.AdviseNATAttachedENI, LevelNote, StatusFail, string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
-			", maybe after this association; the documentation requires a detached ENI, and the API is observed to accept NAT associations on attached ENIs", "")
+		c.add(
+			eipassoc.AdviseNATAttachedENI,
+			LevelNote,
+			StatusFail,
+			string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
+				", maybe after this association; the documentation requires a detached ENI, and the API is observed "+
+				"to accept NAT associations on attached ENIs",
+			"",
+		)
 		return
 	}
 	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
@@ -412,10 +490,19 @@ func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 	}
 	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name
 	if req.Mode == modes.NAT {
-		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)"
+		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached " +
+			"ENIs (-behaviour observed)"
 	}
-	c.add(CodeAttachmentOrder, LevelError, StatusFail, string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
-		", and nothing can order that before this association, so Terraform may associate first, and then the association fails: "+why+"; detach in one apply and associate in the next", "Eni.Attached")
+	c.add(
+		CodeAttachmentOrder,
+		LevelError,
+		StatusFail,
+		string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
+			", and nothing can order that before this association, so Terraform may associate first, and then the "+
+			"association fails: "+why+"; detach in one "+
+			"apply and associate in the next",
+		"Eni.Attached",
+	)
 }
 
 // attachedFirst asks the rules about the association as if the plan's attachment of n
@@ -434,14 +521,37 @@ func (c *checker) attachedFirst(req eipassoc.Request, n *ENI) eipassoc.Decision 
 // it is planned.
 func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
 	k := knowledge{}
-	k.reasons = map[eipassoc.Fact]string{eipassoc.FactDHCP: "whether DHCP is enabled in " + string(n.Instance) + "'s OS is not in the plan (the API does not report it either)"}
+	k.reasons = map[eipassoc.Fact]string{
+		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
+			n.Instance,
+		) + "'s OS is not in the plan (the API does not report it either)",
+	}
 	in := c.m.instanceFor(n.Instance, c.opts, &k)
 	bound := []eipassoc.Binding{{EIP: req.EIP.ID, Mode: req.Mode, PrivateIP: req.PrivateIP}}
-	d := eipassoc.CanAttach(eipassoc.AttachRequest{ENI: req.ENI, Bound: bound, Instance: in, Unknown: k.facts.Intersect(eipassoc.FactsOf(eipassoc.FactInstanceType, eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion))})
+	d := eipassoc.CanAttach(
+		eipassoc.AttachRequest{
+			ENI:      req.ENI,
+			Bound:    bound,
+			Instance: in,
+			Unknown: k.facts.Intersect(
+				eipassoc.FactsOf(
+					eipassoc.FactInstanceType,
+					eipassoc.FactInstancePlacement,
+					eipassoc.FactInstanceRegion,
+				),
+			),
+		},
+	)
 	carried := []eipassoc.Code{eipassoc.CodeInstanceFamilyUnsupported, eipassoc.CodeInstanceDHCPDisabled}
 	for _, v := range d.Violations {
 		if slices.Contains(carried, v.Code) {
-			c.add(v.Code, LevelError, StatusFail, string(n.Key)+" is attached to "+string(n.Instance)+": "+v.Message, "OperationUnsupported.EipBindModel")
+			c.add(
+				v.Code,
+				LevelError,
+				StatusFail,
+				string(n.Key)+" is attached to "+string(n.Instance)+": "+v.Message,
+				"OperationUnsupported.EipBindModel",
+			)
 		}
 	}
 	var undecided []eipassoc.UndecidedRule
@@ -479,7 +589,13 @@ func (c *checker) eipFor(k *knowledge) eip.Address {
 		if name == "" {
 			name = Key("named by " + c.a.Address + ".allocation_id")
 		}
-		k.mark("EIP "+string(name)+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)", eipassoc.FactEIPStatus, eipassoc.FactEIPChargeType)
+		k.mark(
+			"EIP "+string(
+				name,
+			)+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)",
+			eipassoc.FactEIPStatus,
+			eipassoc.FactEIPChargeType,
+		)
 		return a
 	}
 	switch {

@@ -18,7 +18,11 @@ import (
 
 var (
 	scalePlan = flag.String("scale-plan", "", "write a generated module-shaped plan to this file and exit the test")
-	scaleSize = flag.Int("scale-size", 10000, "associations in the generated module-shaped plan (five per module instance)")
+	scaleSize = flag.Int(
+		"scale-size",
+		10000,
+		"associations in the generated module-shaped plan (five per module instance)",
+	)
 )
 
 // scaleDir is the real fixture the generated plans are made from; the generated plans
@@ -51,7 +55,13 @@ func writeScalePlan(w io.Writer, instances int) error {
 	}
 	vars, _ := json.Marshal(map[string]any{"keys": map[string]any{"value": keys}})
 	copies := func(raw json.RawMessage) error { return copyInstances(bw, raw, k0Key, instances, rewrite) }
-	bw.WriteString(`{"format_version":` + string(plan["format_version"]) + `,"terraform_version":` + string(plan["terraform_version"]) + `,"variables":`)
+	bw.WriteString(
+		`{"format_version":` + string(
+			plan["format_version"],
+		) + `,"terraform_version":` + string(
+			plan["terraform_version"],
+		) + `,"variables":`,
+	)
 	bw.Write(vars)
 	bw.WriteString(`,"planned_values":{"root_module":{"child_modules":`)
 	if err := copies(childModules(plan["planned_values"], "root_module")); err != nil {
@@ -61,7 +71,11 @@ func writeScalePlan(w io.Writer, instances int) error {
 	if err := copies(plan["resource_changes"]); err != nil {
 		return err
 	}
-	bw.WriteString(`,"prior_state":{"format_version":"1.0","terraform_version":` + string(plan["terraform_version"]) + `,"values":{"root_module":{"child_modules":`)
+	bw.WriteString(
+		`,"prior_state":{"format_version":"1.0","terraform_version":` + string(
+			plan["terraform_version"],
+		) + `,"values":{"root_module":{"child_modules":`,
+	)
 	if err := copies(childModules(plan["prior_state"], "values", "root_module")); err != nil {
 		return err
 	}
@@ -74,7 +88,13 @@ func writeScalePlan(w io.Writer, instances int) error {
 // copyInstances writes a JSON array of the elements of raw that contain marker (the
 // elements of one module instance), once for each of n instances, each rewritten for
 // its instance.
-func copyInstances(bw *bufio.Writer, raw json.RawMessage, marker []byte, n int, rewrite func([]byte, int) []byte) error {
+func copyInstances(
+	bw *bufio.Writer,
+	raw json.RawMessage,
+	marker []byte,
+	n int,
+	rewrite func([]byte, int) []byte,
+) error {
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		return err
@@ -139,7 +159,11 @@ func TestScalePlanIsDecided(t *testing.T) {
 	if err := writeScalePlan(&buf, 200); err != nil {
 		t.Fatal(err)
 	}
-	m, err := check.LoadPlan(&buf, "scale.json", check.PlanOptions{SourceDir: scaleDir, Getenv: func(string) string { return "" }})
+	m, err := check.LoadPlan(
+		&buf,
+		"scale.json",
+		check.PlanOptions{SourceDir: scaleDir, Getenv: func(string) string { return "" }},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +185,11 @@ func BenchmarkCheckScalePlan(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		m, err := check.LoadPlan(bytes.NewReader(data), "scale.json", check.PlanOptions{SourceDir: scaleDir, Getenv: func(string) string { return "" }})
+		m, err := check.LoadPlan(
+			bytes.NewReader(data),
+			"scale.json",
+			check.PlanOptions{SourceDir: scaleDir, Getenv: func(string) string { return "" }},
+		)
 		if err != nil {
 			b.Fatal(err)
 		}

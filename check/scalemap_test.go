@@ -17,8 +17,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var mapPlan = flag.String("map-plan", "", "write a generated module for_each plan of -map-size module instances to this file and exit the test")
-var mapSize = flag.Int("map-size", 2000, "module instances of the generated module for_each plan (five associations each)")
+var mapPlan = flag.String(
+	"map-plan",
+	"",
+	"write a generated module for_each plan of -map-size module instances to this file and exit the test",
+)
+
+var mapSize = flag.Int(
+	"map-size",
+	2000,
+	"module instances of the generated module for_each plan (five associations each)",
+)
 
 // mapDir is the Terraform-made fixture of the module for_each shape: module "eni_nat"
 // for_each over a map variable of three keys, made with the real provider.
@@ -65,7 +74,13 @@ func writeMapPlan(w io.Writer, n int) error {
 	}
 	marker := []byte(`[\"g0\"]`)
 	bw := bufio.NewWriterSize(w, 1<<20)
-	bw.WriteString(`{"format_version":` + string(plan["format_version"]) + `,"terraform_version":` + string(plan["terraform_version"]))
+	bw.WriteString(
+		`{"format_version":` + string(
+			plan["format_version"],
+		) + `,"terraform_version":` + string(
+			plan["terraform_version"],
+		),
+	)
 	bw.WriteString(`,"variables":{"groups":{"value":{`)
 	for i, k := range keys {
 		if i > 0 {
@@ -127,7 +142,11 @@ func TestMapPlanIsDecided(t *testing.T) {
 		if err := writeMapPlan(&buf, 300); err != nil {
 			t.Fatal(err)
 		}
-		m, err := check.LoadPlan(&buf, "map.json", check.PlanOptions{SourceDir: sources, Getenv: func(string) string { return "" }})
+		m, err := check.LoadPlan(
+			&buf,
+			"map.json",
+			check.PlanOptions{SourceDir: sources, Getenv: func(string) string { return "" }},
+		)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,8 +27,23 @@ func genPlan(t *rapid.T) *Model {
 	var instances, enis []Key
 	for i := range rapid.IntRange(1, 2).Draw(t, "instances") {
 		key := Key(fmt.Sprintf("alicloud_instance.i%d", i))
-		m.Instances[key] = &Instance{Key: key, Address: string(key), Type: rapid.SampledFrom(types).Draw(t, "type"), Region: "cn-hangzhou", VSwitch: "vsw"}
-		m.ENIs[primaryENI(key)] = &ENI{Key: primaryENI(key), Address: string(key), Kind: eni.Primary, Region: "cn-hangzhou", IPCount: 1, IPCountKnown: true, Instance: key, Known: true}
+		m.Instances[key] = &Instance{
+			Key:     key,
+			Address: string(key),
+			Type:    rapid.SampledFrom(types).Draw(t, "type"),
+			Region:  "cn-hangzhou",
+			VSwitch: "vsw",
+		}
+		m.ENIs[primaryENI(key)] = &ENI{
+			Key:          primaryENI(key),
+			Address:      string(key),
+			Kind:         eni.Primary,
+			Region:       "cn-hangzhou",
+			IPCount:      1,
+			IPCountKnown: true,
+			Instance:     key,
+			Known:        true,
+		}
 		instances = append(instances, key)
 	}
 	for i := range rapid.IntRange(1, 3).Draw(t, "enis") {
@@ -41,13 +56,18 @@ func genPlan(t *rapid.T) *Model {
 		addr := fmt.Sprintf("alicloud_eip_association.a%d", i)
 		eip := Key(fmt.Sprintf("alicloud_eip_address.e%d", i))
 		m.EIPs[eip] = &EIP{Key: eip, Address: string(eip), Region: "cn-hangzhou", Known: true}
-		m.Associations = append(m.Associations, &Association{Address: addr, ResourceType: TypeAssociation, Planned: true,
-			EIP: eip, Target: rapid.SampledFrom(enis).Draw(t, "target"), InstanceType: "NetworkInterface",
-			Mode: rapid.SampledFrom(modes.All()).Draw(t, "mode"), ModeSet: true, Region: "cn-hangzhou"})
+		m.Associations = append(
+			m.Associations,
+			&Association{Address: addr, ResourceType: TypeAssociation, Planned: true,
+				EIP: eip, Target: rapid.SampledFrom(enis).Draw(t, "target"), InstanceType: "NetworkInterface",
+				Mode: rapid.SampledFrom(modes.All()).Draw(t, "mode"), ModeSet: true, Region: "cn-hangzhou"},
+		)
 	}
 	for i := range rapid.IntRange(0, 3).Draw(t, "attachments") {
 		at := &Attachment{Address: fmt.Sprintf("alicloud_ecs_network_interface_attachment.t%d", i),
-			ENI: rapid.SampledFrom(enis).Draw(t, "eni"), Instance: rapid.SampledFrom(instances).Draw(t, "instance"), Planned: true}
+			ENI: rapid.SampledFrom(enis).
+				Draw(t, "eni"),
+			Instance: rapid.SampledFrom(instances).Draw(t, "instance"), Planned: true}
 		if n := m.ENIs[at.ENI]; n.Instance == "" { // an ENI is attached once
 			m.Attachments = append(m.Attachments, at)
 			n.Instance, n.AttachedInPlan = at.Instance, true

@@ -106,11 +106,15 @@ func (s *Sources) parseJSON(root, module, file string) error {
 	if diags.HasErrors() {
 		return &InputError{File: file, Msg: diags.Error()}
 	}
-	content, _, _ := f.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "resource", LabelNames: []string{"type", "name"}}}})
+	content, _, _ := f.Body.PartialContent(
+		&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "resource", LabelNames: []string{"type", "name"}}}},
+	)
 	rel := relOrSelf(root, file)
 	for _, b := range content.Blocks {
 		r := b.DefRange
-		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = &block{loc: Location{File: rel, StartLine: r.Start.Line, EndLine: r.End.Line}}
+		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = &block{
+			loc: Location{File: rel, StartLine: r.Start.Line, EndLine: r.End.Line},
+		}
 	}
 	return nil
 }

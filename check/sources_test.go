@@ -113,7 +113,11 @@ func runWithSources(t *rapid.T, dir, sources string) []check.Finding {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := check.LoadPlan(f, "plan.json", check.PlanOptions{Getenv: func(string) string { return "" }, SourceDir: sources})
+	m, err := check.LoadPlan(
+		f,
+		"plan.json",
+		check.PlanOptions{Getenv: func(string) string { return "" }, SourceDir: sources},
+	)
 	if err != nil {
 		t.Fatalf("%s with sources %q: %v", dir, sources, err)
 	}
@@ -153,13 +157,22 @@ func TestSourcesOnDemand(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		m, err := check.LoadPlan(f, "plan.json", check.PlanOptions{Getenv: func(string) string { return "" }, SourceDir: dir, SourcesOnDemand: onDemand})
+		m, err := check.LoadPlan(
+			f,
+			"plan.json",
+			check.PlanOptions{Getenv: func(string) string { return "" }, SourceDir: dir, SourcesOnDemand: onDemand},
+		)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return m
 	}
-	fixtures := append(sourceFixtures(t), "testdata/v14/typed-set-bad", "testdata/v14/provider-alias-bad", "testdata/scale-map")
+	fixtures := append(
+		sourceFixtures(t),
+		"testdata/v14/typed-set-bad",
+		"testdata/v14/provider-alias-bad",
+		"testdata/scale-map",
+	)
 	for _, dir := range fixtures {
 		for _, policy := range []check.UnknownPolicy{check.UnknownWarn, check.UnknownIgnore} {
 			opts := v9Options

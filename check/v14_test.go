@@ -122,10 +122,12 @@ func TestInstanceBlocks(t *testing.T) {
 	if diff := cmp.Diff(want, fails); diff != "" {
 		t.Errorf("failures (-want +got):\n%s", diff)
 	}
-	if !unknown["alicloud_instance.small.network_interfaces[0]"] || !unknown["alicloud_instance.large.network_interfaces[0]"] {
+	if !unknown["alicloud_instance.small.network_interfaces[0]"] ||
+		!unknown["alicloud_instance.large.network_interfaces[0]"] {
 		t.Errorf("undecided: %v, want both blocks", unknown)
 	}
-	if got := m.Checked(); !slices.Contains(got, "alicloud_instance.small.network_interfaces[0]") || !slices.Contains(got, "alicloud_instance.large.network_interfaces[0]") {
+	if got := m.Checked(); !slices.Contains(got, "alicloud_instance.small.network_interfaces[0]") ||
+		!slices.Contains(got, "alicloud_instance.large.network_interfaces[0]") {
 		t.Errorf("checked: %v, want both blocks", got)
 	}
 }

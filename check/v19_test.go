@@ -56,7 +56,13 @@ func TestV19Fixtures(t *testing.T) {
 				t.Errorf("%s (sources %v) (-want +got):\n%s", tc.fixture, sources, diff)
 			}
 			if n := len(m.Checked()); n != tc.checked {
-				t.Errorf("%s (sources %v): %d resources checked, want %d (every association and attachment)", tc.fixture, sources, n, tc.checked)
+				t.Errorf(
+					"%s (sources %v): %d resources checked, want %d (every association and attachment)",
+					tc.fixture,
+					sources,
+					n,
+					tc.checked,
+				)
 			}
 		}
 	}
@@ -72,7 +78,11 @@ func TestAttachmentOrderSaysWhichOrder(t *testing.T) {
 	} {
 		fs := check.Run(loadV19(t, fixture, true), v9Options)
 		if len(fs) != 1 || !strings.Contains(fs[0].Message, want) ||
-			!strings.Contains(fs[0].Message, "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached ENIs (-behaviour observed)") {
+			!strings.Contains(
+				fs[0].Message,
+				"the documentation requires a detached ENI; the API is observed to accept NAT associations on "+
+					"attached ENIs (-behaviour observed)",
+			) {
 			t.Errorf("%s: %v", fixture, fs)
 		}
 	}

@@ -53,7 +53,10 @@ func TestV9Fixtures(t *testing.T) {
 		// One module instance gets two cut-through EIPs on its one ENI (capacity 1).
 		{"foreach-module-bad", []string{`module.edge["b"].alicloud_eip_association.this[1] eni-capacity fail`}},
 		{"count-module-bad", []string{`module.edge[1].alicloud_eip_association.this[1] eni-capacity fail`}},
-		{"nested-module-bad", []string{`module.outer["b"].module.inner.alicloud_eip_association.this[1] eni-capacity fail`}},
+		{
+			"nested-module-bad",
+			[]string{`module.outer["b"].module.inner.alicloud_eip_association.this[1] eni-capacity fail`},
+		},
 		{"registry-module-bad", []string{`module.edge["b"].alicloud_eip_association.this[1] eni-capacity fail`}},
 		// The second resource of each idiom lands on an ENI that has a cut-through EIP.
 		{"index-idioms-bad", []string{
@@ -64,10 +67,19 @@ func TestV9Fixtures(t *testing.T) {
 			`alicloud_eip_association.lk2[0] eni-capacity fail`,
 		}},
 		// ecs.g6 is not a multi-EIP-to-ENI family (doc: the 21 listed families).
-		{"attach-existing-bad", []string{`alicloud_ecs_network_interface_attachment.pub instance-family-unsupported fail`}},
+		{
+			"attach-existing-bad",
+			[]string{`alicloud_ecs_network_interface_attachment.pub instance-family-unsupported fail`},
+		},
 		{"type-change-bad", []string{`alicloud_instance.app instance-family-unsupported fail`}},
 		// 3 NAT EIPs on 2 addresses; the third maps to the address that goes away.
-		{"shrink-bad", []string{`alicloud_ecs_network_interface.pub eni-capacity fail`, `alicloud_ecs_network_interface.pub private-ip-not-on-eni fail`}},
+		{
+			"shrink-bad",
+			[]string{
+				`alicloud_ecs_network_interface.pub eni-capacity fail`,
+				`alicloud_ecs_network_interface.pub private-ip-not-on-eni fail`,
+			},
+		},
 		// Cut-through needs an ENI without secondary addresses.
 		{"mode-change-bad", []string{`alicloud_eip_association.e eni-has-secondary-ips fail`}},
 		// Sources edited after the plan: ev's keys and ci2's instance_type differ, so
@@ -121,8 +133,9 @@ func TestV9Fixtures(t *testing.T) {
 // TestV9GuardsSayWhy: a discarded evaluation names the mismatch.
 func TestV9GuardsSayWhy(t *testing.T) {
 	want := map[string]string{
-		`alicloud_eip_association.ci2[0]`:  `the sources do not match the plan: instance_type of alicloud_eip_association.ci2[0] evaluates to "EcsInstance", the plan has NetworkInterface`,
-		`alicloud_eip_association.ev["q"]`: "the sources do not match the plan: the for_each of resource alicloud_eip_association.ev has keys [p r], and the plan has [p q]",
+		`alicloud_eip_association.ci2[0]`: `the sources do not match the plan: instance_type of alicloud_eip_association.ci2[0] evaluates to "EcsInstance", the plan has NetworkInterface`,
+		`alicloud_eip_association.ev["q"]`: "the sources do not match the plan: the for_each of resource " +
+			"alicloud_eip_association.ev has keys [p r], and the plan has [p q]",
 	}
 	for _, f := range check.Run(loadV9(t, "sources-mismatch", true), v9Options) {
 		if w, ok := want[f.Address]; ok {

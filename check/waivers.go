@@ -16,11 +16,11 @@ import (
 type Waiver struct {
 	// Address is a resource address pattern; * matches any run of characters,
 	// e.g. "module.edge.*" or "alicloud_eip_association.legacy[*]". Empty matches all.
-	Address string `yaml:"address" json:"address"`
+	Address string `yaml:"address"           json:"address"`
 	// Rule is the code waived, or "*" for every rule.
-	Rule string `yaml:"rule" json:"rule"`
+	Rule string `yaml:"rule"              json:"rule"`
 	// Reason says why; it is required.
-	Reason string `yaml:"reason" json:"reason"`
+	Reason string `yaml:"reason"            json:"reason"`
 	// Expires, "YYYY-MM-DD", ends the waiver after that day; empty means never.
 	Expires string `yaml:"expires,omitempty" json:"expires,omitempty"`
 
@@ -127,7 +127,14 @@ func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding
 				if err := w.validate(); err != nil {
 					if !seenBad[w.origin] {
 						seenBad[w.origin] = true
-						out = append(out, waiverFinding(CodeWaiverInvalid, f, "inline waiver at "+w.origin+" is not valid: "+err.Error()))
+						out = append(
+							out,
+							waiverFinding(
+								CodeWaiverInvalid,
+								f,
+								"inline waiver at "+w.origin+" is not valid: "+err.Error(),
+							),
+						)
 					}
 					continue
 				}
@@ -140,14 +147,26 @@ func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding
 				continue
 			}
 			if w.expired(today) {
-				out = append(out, waiverFinding(CodeWaiverExpired, f, "the waiver at "+w.origin+" for "+string(f.Rule)+" expired on "+w.Expires+" ("+w.Reason+")"))
+				out = append(
+					out,
+					waiverFinding(
+						CodeWaiverExpired,
+						f,
+						"the waiver at "+w.origin+" for "+string(f.Rule)+" expired on "+w.Expires+" ("+w.Reason+")",
+					),
+				)
 				break
 			}
 			kind := "external"
 			if w.inline {
 				kind = "inSource"
 			}
-			f.Status, f.Suppression = StatusSuppressed, &Suppression{Kind: kind, Reason: w.Reason, Expires: w.Expires, Origin: w.origin}
+			f.Status, f.Suppression = StatusSuppressed, &Suppression{
+				Kind:    kind,
+				Reason:  w.Reason,
+				Expires: w.Expires,
+				Origin:  w.origin,
+			}
 			break
 		}
 		out = append(out, f)

@@ -49,7 +49,15 @@ func (c *Client) readAssociation(ctx context.Context, r AssociateRequest) (eipas
 	if err != nil {
 		return eipassoc.Request{}, err
 	}
-	req := eipassoc.Request{EIP: a, ENI: n, Mode: r.Mode, PrivateIP: r.PrivateIP, Bound: bound, Account: c.opts.Account, Behaviour: c.opts.Behaviour}
+	req := eipassoc.Request{
+		EIP:       a,
+		ENI:       n,
+		Mode:      r.Mode,
+		PrivateIP: r.PrivateIP,
+		Bound:     bound,
+		Account:   c.opts.Account,
+		Behaviour: c.opts.Behaviour,
+	}
 	if n.Kind == eni.Primary {
 		req.Target = eip.EcsInstance // the API reaches a primary ENI through its instance
 	}
@@ -71,25 +79,54 @@ func (c *Client) Associate(ctx context.Context, r AssociateRequest) (eip.Address
 	if err := c.permit(ctx, op, eipassoc.CanAssociate(req)); err != nil {
 		return eip.Address{}, err
 	}
-	in := backend.AssociateEIPInput{Region: r.Region, EIP: r.EIP, InstanceID: string(r.ENI), InstanceType: eip.NetworkInterface,
-		Mode: r.Mode, PrivateIP: r.PrivateIP, ClientToken: c.opts.NewToken()}
+	in := backend.AssociateEIPInput{
+		Region:       r.Region,
+		EIP:          r.EIP,
+		InstanceID:   string(r.ENI),
+		InstanceType: eip.NetworkInterface,
+		Mode:         r.Mode,
+		PrivateIP:    r.PrivateIP,
+		ClientToken:  c.opts.NewToken(),
+	}
 	if req.Target == eip.EcsInstance {
 		in.InstanceID, in.InstanceType, in.Mode = req.ENI.Instance, eip.EcsInstance, 0
 	}
-	if err := c.retry(ctx, backend.OpAssociateEIP, func(ctx context.Context) error { return c.b.AssociateEIP(ctx, in) }); err != nil {
+	associate := func(ctx context.Context) error { return c.b.AssociateEIP(ctx, in) }
+	if err := c.retry(ctx, backend.OpAssociateEIP, associate); err != nil {
 		return eip.Address{}, err
 	}
-	a, err := c.waitEIP(ctx, r.Region, r.EIP, "InUse on "+in.InstanceType.String()+" "+in.InstanceID, eip.Associating, func(a eip.Address) (bool, error) {
-		if a.Status != eip.InUse {
-			return false, nil
-		}
-		if a.Association.InstanceID != in.InstanceID || a.Association.InstanceType != in.InstanceType {
-			return false, fmt.Errorf("%w: %s is InUse on %s, not on %s %s", ErrElsewhere, r.EIP, describe(a.Association), in.InstanceType, in.InstanceID)
-		}
-		return true, nil
-	})
+	a, err := c.waitEIP(
+		ctx,
+		r.Region,
+		r.EIP,
+		"InUse on "+in.InstanceType.String()+" "+in.InstanceID,
+		eip.Associating,
+		func(a eip.Address) (bool, error) {
+			if a.Status != eip.InUse {
+				return false, nil
+			}
+			if a.Association.InstanceID != in.InstanceID || a.Association.InstanceType != in.InstanceType {
+				return false, fmt.Errorf(
+					"%w: %s is InUse on %s, not on %s %s",
+					ErrElsewhere,
+					r.EIP,
+					describe(a.Association),
+					in.InstanceType,
+					in.InstanceID,
+				)
+			}
+			return true, nil
+		},
+	)
 	if err == nil {
-		c.log.LogAttrs(ctx, slog.LevelInfo, "associated", slog.String("eip", string(r.EIP)), slog.String("eni", string(r.ENI)), slog.String("mode", r.Mode.String()))
+		c.log.LogAttrs(
+			ctx,
+			slog.LevelInfo,
+			"associated",
+			slog.String("eip", string(r.EIP)),
+			slog.String("eni", string(r.ENI)),
+			slog.String("mode", r.Mode.String()),
+		)
 	}
 	return a, err
 }
@@ -128,10 +165,18 @@ func (c *Client) Unassociate(ctx context.Context, r UnassociateRequest) (eip.Add
 	}
 	in := backend.UnassociateEIPInput{Region: r.Region, EIP: r.EIP, InstanceID: a.Association.InstanceID,
 		InstanceType: a.Association.InstanceType, ClientToken: c.opts.NewToken()}
-	if err := c.retry(ctx, backend.OpUnassociateEIP, func(ctx context.Context) error { return c.b.UnassociateEIP(ctx, in) }); err != nil {
+	unassociate := func(ctx context.Context) error { return c.b.UnassociateEIP(ctx, in) }
+	if err := c.retry(ctx, backend.OpUnassociateEIP, unassociate); err != nil {
 		return eip.Address{}, err
 	}
-	a, err = c.waitEIP(ctx, r.Region, r.EIP, "Available", eip.Unassociating, func(a eip.Address) (bool, error) { return a.Status == eip.Available, nil })
+	a, err = c.waitEIP(
+		ctx,
+		r.Region,
+		r.EIP,
+		"Available",
+		eip.Unassociating,
+		func(a eip.Address) (bool, error) { return a.Status == eip.Available, nil },
+	)
 	if err == nil {
 		c.log.LogAttrs(ctx, slog.LevelInfo, "unassociated", slog.String("eip", string(r.EIP)))
 	}

@@ -24,7 +24,15 @@ func (c *Client) retry(ctx context.Context, op backend.Op, fn func(context.Conte
 		err := fn(ctx)
 		if err == nil || !backend.Retryable(err) || attempt >= p.MaxAttempts {
 			if err != nil {
-				c.log.LogAttrs(ctx, slog.LevelDebug, "call failed", slog.String("op", string(op)), slog.Int("attempt", attempt), slog.String("code", backend.Code(err)), slog.String("error", err.Error()))
+				c.log.LogAttrs(
+					ctx,
+					slog.LevelDebug,
+					"call failed",
+					slog.String("op", string(op)),
+					slog.Int("attempt", attempt),
+					slog.String("code", backend.Code(err)),
+					slog.String("error", err.Error()),
+				)
 			}
 			return err
 		}
@@ -32,7 +40,15 @@ func (c *Client) retry(ctx context.Context, op backend.Op, fn func(context.Conte
 		if deadline, ok := ctx.Deadline(); ok && deadline.Sub(c.clock.Now()) < delay {
 			return err
 		}
-		c.log.LogAttrs(ctx, slog.LevelWarn, "retrying", slog.String("op", string(op)), slog.Int("attempt", attempt), slog.String("code", backend.Code(err)), slog.Duration("delay", delay))
+		c.log.LogAttrs(
+			ctx,
+			slog.LevelWarn,
+			"retrying",
+			slog.String("op", string(op)),
+			slog.Int("attempt", attempt),
+			slog.String("code", backend.Code(err)),
+			slog.Duration("delay", delay),
+		)
 		if c.clock.Sleep(ctx, delay) != nil {
 			return err
 		}
@@ -59,7 +75,11 @@ func (c *Client) describeEIP(ctx context.Context, region regions.ID, id eip.ID) 
 		return eip.Address{}, err
 	}
 	if len(page.EIPs) != 1 {
-		return eip.Address{}, notFound(backend.OpDescribeEIPs, "InvalidAllocationId.NotFound", "EIP "+string(id)+" not found in "+string(region))
+		return eip.Address{}, notFound(
+			backend.OpDescribeEIPs,
+			"InvalidAllocationId.NotFound",
+			"EIP "+string(id)+" not found in "+string(region),
+		)
 	}
 	return page.EIPs[0], nil
 }
@@ -74,7 +94,11 @@ func (c *Client) describeENI(ctx context.Context, region regions.ID, id eni.ID) 
 		return eni.Interface{}, err
 	}
 	if len(page.ENIs) != 1 {
-		return eni.Interface{}, notFound(backend.OpDescribeENIs, "InvalidEniId.NotFound", "ENI "+string(id)+" not found in "+string(region))
+		return eni.Interface{}, notFound(
+			backend.OpDescribeENIs,
+			"InvalidEniId.NotFound",
+			"ENI "+string(id)+" not found in "+string(region),
+		)
 	}
 	return page.ENIs[0], nil
 }
@@ -99,7 +123,16 @@ func (c *Client) bound(ctx context.Context, n eni.Interface) ([]eipassoc.Binding
 		for number := 1; ; number++ {
 			var page backend.EIPPage
 			err := c.retry(ctx, backend.OpDescribeEIPs, func(ctx context.Context) (err error) {
-				page, err = c.b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: n.Region, AssociatedInstanceID: t.id, AssociatedInstanceType: t.typ, PageNumber: number, PageSize: 100})
+				page, err = c.b.DescribeEIPs(
+					ctx,
+					backend.DescribeEIPsInput{
+						Region:                 n.Region,
+						AssociatedInstanceID:   t.id,
+						AssociatedInstanceType: t.typ,
+						PageNumber:             number,
+						PageSize:               100,
+					},
+				)
 				return err
 			})
 			if err != nil {
@@ -119,7 +152,14 @@ func (c *Client) bound(ctx context.Context, n eni.Interface) ([]eipassoc.Binding
 // waitEIP polls until done reports the EIP done or fails. Once the EIP has been seen in
 // the transitional status during, a fall back to the status it left (Available after
 // Associating, InUse after Unassociating) means the cloud reverted the operation.
-func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want string, during eip.Status, done func(eip.Address) (bool, error)) (eip.Address, error) {
+func (c *Client) waitEIP(
+	ctx context.Context,
+	region regions.ID,
+	id eip.ID,
+	want string,
+	during eip.Status,
+	done func(eip.Address) (bool, error),
+) (eip.Address, error) {
 	var last eip.Address
 	seen := false
 	err := c.wait(ctx, string(id), func(ctx context.Context) (string, bool, error) {
@@ -135,7 +175,13 @@ func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want
 		case a.Status == during:
 			seen = true
 		case seen:
-			return a.Status.String(), false, fmt.Errorf("%w: EIP %s went from %s to %s", ErrReverted, id, during, a.Status)
+			return a.Status.String(), false, fmt.Errorf(
+				"%w: EIP %s went from %s to %s",
+				ErrReverted,
+				id,
+				during,
+				a.Status,
+			)
 		}
 		return a.Status.String() + " on " + describe(a.Association), false, nil
 	}, want)
@@ -144,7 +190,12 @@ func (c *Client) waitEIP(ctx context.Context, region regions.ID, id eip.ID, want
 
 // waitENI polls until the ENI has status want, failing like waitEIP when it falls back
 // from during.
-func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want, during eni.Status) (eni.Interface, error) {
+func (c *Client) waitENI(
+	ctx context.Context,
+	region regions.ID,
+	id eni.ID,
+	want, during eni.Status,
+) (eni.Interface, error) {
 	var last eni.Interface
 	seen := false
 	err := c.wait(ctx, string(id), func(ctx context.Context) (string, bool, error) {
@@ -157,7 +208,13 @@ func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want
 		case n.Status == during:
 			seen = true
 		case seen && n.Status != want:
-			return n.Status.String(), false, fmt.Errorf("%w: ENI %s went from %s to %s", ErrReverted, id, during, n.Status)
+			return n.Status.String(), false, fmt.Errorf(
+				"%w: ENI %s went from %s to %s",
+				ErrReverted,
+				id,
+				during,
+				n.Status,
+			)
 		}
 		return n.Status.String(), n.Status == want, nil
 	}, want.String())
@@ -166,7 +223,12 @@ func (c *Client) waitENI(ctx context.Context, region regions.ID, id eni.ID, want
 
 // wait calls poll every PollInterval on the client's clock until it reports done, fails,
 // or WaitTimeout or the context ends the wait with a *TimeoutError.
-func (c *Client) wait(ctx context.Context, resource string, poll func(context.Context) (status string, done bool, err error), want string) error {
+func (c *Client) wait(
+	ctx context.Context,
+	resource string,
+	poll func(context.Context) (status string, done bool, err error),
+	want string,
+) error {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.WaitTimeout)
 	defer cancel()
 	start := c.clock.Now()
@@ -175,7 +237,14 @@ func (c *Client) wait(ctx context.Context, resource string, poll func(context.Co
 	for {
 		status, done, err := poll(ctx)
 		if done {
-			c.log.LogAttrs(ctx, slog.LevelDebug, "state reached", slog.String("resource", resource), slog.String("status", status), slog.Duration("after", c.clock.Now().Sub(start)))
+			c.log.LogAttrs(
+				ctx,
+				slog.LevelDebug,
+				"state reached",
+				slog.String("resource", resource),
+				slog.String("status", status),
+				slog.Duration("after", c.clock.Now().Sub(start)),
+			)
 			return nil
 		}
 		if err == nil {

@@ -200,10 +200,23 @@ func (c *Client) permit(ctx context.Context, op string, d eipassoc.Decision) err
 	case d.Allowed():
 		return nil
 	case d.Verdict == eipassoc.Undecided && c.opts.AllowUndecided:
-		c.log.LogAttrs(ctx, slog.LevelWarn, "acting on an undecided check", slog.String("op", op), slog.String("missing", d.Missing().String()))
+		c.log.LogAttrs(
+			ctx,
+			slog.LevelWarn,
+			"acting on an undecided check",
+			slog.String("op", op),
+			slog.String("missing", d.Missing().String()),
+		)
 		return nil
 	}
-	c.log.LogAttrs(ctx, slog.LevelWarn, "refused", slog.String("op", op), slog.String("verdict", d.Verdict.String()), slog.Any("codes", d.Codes()))
+	c.log.LogAttrs(
+		ctx,
+		slog.LevelWarn,
+		"refused",
+		slog.String("op", op),
+		slog.String("verdict", d.Verdict.String()),
+		slog.Any("codes", d.Codes()),
+	)
 	return &DeniedError{Op: op, Decision: d}
 }
 

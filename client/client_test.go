@@ -40,7 +40,11 @@ func account(t testing.TB, opts fake.Options) *fake.Backend {
 }
 
 func fastClient(b backend.Backend, opts client.Options) *client.Client {
-	opts.Retry = client.RetryPolicy{MaxAttempts: max(opts.Retry.MaxAttempts, 4), BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond}
+	opts.Retry = client.RetryPolicy{
+		MaxAttempts: max(opts.Retry.MaxAttempts, 4),
+		BaseDelay:   time.Millisecond,
+		MaxDelay:    5 * time.Millisecond,
+	}
 	if opts.PollInterval == 0 {
 		opts.PollInterval = time.Millisecond
 	}
@@ -76,20 +80,30 @@ func TestClientAssociate(t *testing.T) {
 func TestClientDenies(t *testing.T) {
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
-	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.Binded})
+	_, err := c.Associate(
+		t.Context(),
+		client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.Binded},
+	)
 	var denied *client.DeniedError
-	if !errors.As(err, &denied) || !errors.Is(err, client.ErrDenied) || !errors.Is(err, eipassoc.CodeModeConflict) || !errors.Is(err, eipassoc.CodeENIAttached) {
+	if !errors.As(err, &denied) || !errors.Is(err, client.ErrDenied) || !errors.Is(err, eipassoc.CodeModeConflict) ||
+		!errors.Is(err, eipassoc.CodeENIAttached) {
 		t.Fatalf("Associate = %v", err)
 	}
 	if n := len(callsOf(f, backend.OpAssociateEIP)); n != 0 {
 		t.Errorf("a denied association called the backend %d times", n)
 	}
-	d, req, err := c.Preflight(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT, PrivateIP: netip.Addr{}})
+	d, req, err := c.Preflight(
+		t.Context(),
+		client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT, PrivateIP: netip.Addr{}},
+	)
 	if err != nil || d.Allowed() || len(req.Bound) != 1 || !d.Has(eipassoc.CodeENIAttached) {
 		t.Fatalf("Preflight = %v, %+v, %v", d, req.Bound, err)
 	}
 	obs := fastClient(f, client.Options{Behaviour: eipassoc.Observed})
-	if d, _, _ := obs.Preflight(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT}); !d.Has(eipassoc.CodePrivateIPInUse) || d.Has(eipassoc.CodeENIAttached) {
+	if d, _, _ := obs.Preflight(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT}); !d.Has(
+		eipassoc.CodePrivateIPInUse,
+	) ||
+		d.Has(eipassoc.CodeENIAttached) {
 		t.Fatalf("observed Preflight = %v", d)
 	}
 }
@@ -136,7 +150,10 @@ func TestClientGivesUp(t *testing.T) {
 func TestClientRespectsDeadline(t *testing.T) {
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
-	c := client.New(f, client.Options{Retry: client.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}})
+	c := client.New(
+		f,
+		client.Options{Retry: client.RetryPolicy{MaxAttempts: 10, BaseDelay: time.Hour, MaxDelay: time.Hour}},
+	)
 	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 	defer cancel()
 	done := make(chan error, 1)
@@ -160,9 +177,13 @@ func TestClientWaits(t *testing.T) {
 	clock := fake.NewManualClock(time.Unix(0, 0))
 	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
 	short := client.New(f, client.Options{Clock: clock, PollInterval: time.Second, WaitTimeout: 30 * time.Second})
-	_, err := short.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
+	_, err := short.Associate(
+		t.Context(),
+		client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT},
+	)
 	var te *client.TimeoutError
-	if !errors.As(err, &te) || !errors.Is(err, client.ErrTimeout) || !strings.HasPrefix(te.Last, "Associating") || te.Want != "InUse on NetworkInterface eni-1" {
+	if !errors.As(err, &te) || !errors.Is(err, client.ErrTimeout) || !strings.HasPrefix(te.Last, "Associating") ||
+		te.Want != "InUse on NetworkInterface eni-1" {
 		t.Fatalf("err = %v", err)
 	}
 	clock.Advance(time.Minute) // the association completes
@@ -180,7 +201,10 @@ func TestClientUnassociateDenied(t *testing.T) {
 	if !errors.Is(err, eipassoc.CodeEIPStatus) || len(callsOf(f, backend.OpUnassociateEIP)) != 0 {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := c.Unassociate(t.Context(), client.UnassociateRequest{Region: sh, EIP: "eip-missing"}); !errors.Is(err, backend.ErrNotFound) {
+	if _, err := c.Unassociate(t.Context(), client.UnassociateRequest{Region: sh, EIP: "eip-missing"}); !errors.Is(
+		err,
+		backend.ErrNotFound,
+	) {
 		t.Fatalf("missing EIP: %v", err)
 	}
 }
@@ -188,11 +212,17 @@ func TestClientUnassociateDenied(t *testing.T) {
 func TestClientPrimaryENI(t *testing.T) {
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
-	a, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-i-1", Mode: modes.NAT})
+	a, err := c.Associate(
+		t.Context(),
+		client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-i-1", Mode: modes.NAT},
+	)
 	if err != nil || a.Association.InstanceType != eip.EcsInstance || a.Association.InstanceID != "i-1" {
 		t.Fatalf("Associate on a primary ENI = %+v, %v", a.Association, err)
 	}
-	_, err = c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-2", ENI: "eni-i-1", Mode: modes.NAT})
+	_, err = c.Associate(
+		t.Context(),
+		client.AssociateRequest{Region: sh, EIP: "eip-2", ENI: "eni-i-1", Mode: modes.NAT},
+	)
 	if !errors.Is(err, eipassoc.CodeENICapacity) {
 		t.Fatalf("second EIP on a primary ENI: %v", err)
 	}
@@ -238,7 +268,10 @@ func TestClientLogs(t *testing.T) {
 	var buf bytes.Buffer
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "ServiceUnavailable", Times: 1})
-	c := fastClient(f, client.Options{Logger: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	c := fastClient(
+		f,
+		client.Options{Logger: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))},
+	)
 	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +361,8 @@ func TestClientMoveENIRestores(t *testing.T) {
 	c := fastClient(f, client.Options{})
 	_, err := c.MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
 	var me *client.MoveError
-	if !errors.As(err, &me) || !me.Restored || me.Now != "i-1" || me.Status != eni.InUse || backend.Code(err) != "InvalidOperation.InvalidEniState" {
+	if !errors.As(err, &me) || !me.Restored || me.Now != "i-1" || me.Status != eni.InUse ||
+		backend.Code(err) != "InvalidOperation.InvalidEniState" {
 		t.Fatalf("err = %v (%+v)", err, me)
 	}
 	if !strings.Contains(err.Error(), "now attached to i-1") {
@@ -337,8 +371,12 @@ func TestClientMoveENIRestores(t *testing.T) {
 	// When the way back fails too, the error says the ENI is detached.
 	f2 := account(t, fake.Options{})
 	_ = f2.InjectFault(backend.OpAttachENI, fake.Fault{Code: "InvalidOperation.InvalidEniState"})
-	_, err = fastClient(f2, client.Options{}).MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
-	if !errors.As(err, &me) || me.Restored || me.Now != "" || me.RestoreErr == nil || !strings.Contains(err.Error(), "now detached") {
+	_, err = fastClient(
+		f2,
+		client.Options{},
+	).MoveENI(t.Context(), client.MoveRequest{Region: sh, ENI: "eni-3", To: "i-2"})
+	if !errors.As(err, &me) || me.Restored || me.Now != "" || me.RestoreErr == nil ||
+		!strings.Contains(err.Error(), "now detached") {
 		t.Fatalf("err = %v (%+v)", err, me)
 	}
 }
@@ -349,7 +387,13 @@ func TestClientRetriesOnItsClock(t *testing.T) {
 	clock := &recordingClock{}
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "Throttling.User", Times: 3})
-	c := client.New(f, client.Options{Clock: clock, Retry: client.RetryPolicy{MaxAttempts: 5, BaseDelay: time.Hour, MaxDelay: 4 * time.Hour}})
+	c := client.New(
+		f,
+		client.Options{
+			Clock: clock,
+			Retry: client.RetryPolicy{MaxAttempts: 5, BaseDelay: time.Hour, MaxDelay: 4 * time.Hour},
+		},
+	)
 	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,12 @@ func wanted(r AssociateRequest, n eni.Interface) eip.Association {
 	if n.Kind == eni.Primary {
 		return eip.Association{InstanceType: eip.EcsInstance, InstanceID: n.Instance}
 	}
-	want := eip.Association{InstanceType: eip.NetworkInterface, InstanceID: string(n.ID), Mode: r.Mode, PrivateIP: r.PrivateIP}
+	want := eip.Association{
+		InstanceType: eip.NetworkInterface,
+		InstanceID:   string(n.ID),
+		Mode:         r.Mode,
+		PrivateIP:    r.PrivateIP,
+	}
 	if want.PrivateIP == n.PrimaryIP {
 		want.PrivateIP = eip.Association{}.PrivateIP
 	}

@@ -35,7 +35,8 @@ func TestEnsure(t *testing.T) {
 	if err != nil {
 		t.Fatalf("second Ensure: %v", err)
 	}
-	if again.ID != first.ID || again.IP != first.IP || again.Status != first.Status || again.Association != first.Association {
+	if again.ID != first.ID || again.IP != first.IP || again.Status != first.Status ||
+		again.Association != first.Association {
 		t.Errorf("second Ensure returned %+v, the first %+v", again, first)
 	}
 	if n := len(callsOf(f, backend.OpAssociateEIP)); n != 0 {
@@ -58,7 +59,12 @@ func TestEnsure(t *testing.T) {
 			t.Errorf("%s: %v, want a *ConflictError", name, err)
 			continue
 		}
-		want := eip.Association{InstanceType: eip.NetworkInterface, InstanceID: "eni-1", Mode: modes.NAT, PrivateIP: second}
+		want := eip.Association{
+			InstanceType: eip.NetworkInterface,
+			InstanceID:   "eni-1",
+			Mode:         modes.NAT,
+			PrivateIP:    second,
+		}
 		if conflict.Have != want {
 			t.Errorf("%s: Have = %+v, want %+v", name, conflict.Have, want)
 		}
@@ -77,7 +83,10 @@ func TestEnsure(t *testing.T) {
 	}
 
 	// The zero Mode is refused as Associate refuses it, on an EIP already InUse too.
-	if _, err := c.Ensure(ctx, client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1"}); !errors.Is(err, eipassoc.CodeModeInvalid) {
+	if _, err := c.Ensure(ctx, client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1"}); !errors.Is(
+		err,
+		eipassoc.CodeModeInvalid,
+	) {
 		t.Errorf("zero Mode: %v, want mode-invalid", err)
 	}
 }

@@ -34,7 +34,10 @@ func ExampleClient_Associate() {
 	f := exampleAccount()
 	c := client.New(f, client.Options{Account: f.Account(), Behaviour: f.Behaviour()})
 
-	a, err := c.Associate(ctx, client.AssociateRequest{Region: "cn-hangzhou", EIP: "eip-1", ENI: "eni-free", Mode: modes.NAT})
+	a, err := c.Associate(
+		ctx,
+		client.AssociateRequest{Region: "cn-hangzhou", EIP: "eip-1", ENI: "eni-free", Mode: modes.NAT},
+	)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -52,7 +55,10 @@ func ExampleClient_Associate_denied() {
 	c := client.New(f, client.Options{Account: f.Account(), Behaviour: f.Behaviour()})
 
 	// Cut-through mode needs a detached ENI, and eni-busy is attached to i-web.
-	_, err := c.Associate(ctx, client.AssociateRequest{Region: "cn-hangzhou", EIP: "eip-1", ENI: "eni-busy", Mode: modes.Binded})
+	_, err := c.Associate(
+		ctx,
+		client.AssociateRequest{Region: "cn-hangzhou", EIP: "eip-1", ENI: "eni-busy", Mode: modes.Binded},
+	)
 	var denied *client.DeniedError
 	if errors.As(err, &denied) {
 		fmt.Println("refused:", denied.Decision.Codes())

@@ -77,7 +77,15 @@ func (c *Client) MoveENI(ctx context.Context, r MoveRequest) (eni.Interface, err
 	if err != nil {
 		return n, c.restore(ctx, r, from, err)
 	}
-	c.log.LogAttrs(ctx, slog.LevelInfo, "moved ENI", slog.String("eni", string(r.ENI)), slog.String("from", from), slog.String("to", r.To), slog.Int("eips", len(bound)))
+	c.log.LogAttrs(
+		ctx,
+		slog.LevelInfo,
+		"moved ENI",
+		slog.String("eni", string(r.ENI)),
+		slog.String("from", from),
+		slog.String("to", r.To),
+		slog.Int("eips", len(bound)),
+	)
 	return n, nil
 }
 
@@ -93,7 +101,8 @@ func withoutENI(ids []eni.ID, id eni.ID) []eni.ID {
 
 func (c *Client) detach(ctx context.Context, region regions.ID, id eni.ID, from string) error {
 	in := backend.DetachENIInput{Region: region, ENI: id, Instance: from}
-	if err := c.retry(ctx, backend.OpDetachENI, func(ctx context.Context) error { return c.b.DetachENI(ctx, in) }); err != nil {
+	detach := func(ctx context.Context) error { return c.b.DetachENI(ctx, in) }
+	if err := c.retry(ctx, backend.OpDetachENI, detach); err != nil {
 		return err
 	}
 	_, err := c.waitENI(ctx, region, id, eni.Available, eni.Detaching)
@@ -102,7 +111,8 @@ func (c *Client) detach(ctx context.Context, region regions.ID, id eni.ID, from 
 
 func (c *Client) attach(ctx context.Context, region regions.ID, id eni.ID, to string) (eni.Interface, error) {
 	in := backend.AttachENIInput{Region: region, ENI: id, Instance: to}
-	if err := c.retry(ctx, backend.OpAttachENI, func(ctx context.Context) error { return c.b.AttachENI(ctx, in) }); err != nil {
+	attach := func(ctx context.Context) error { return c.b.AttachENI(ctx, in) }
+	if err := c.retry(ctx, backend.OpAttachENI, attach); err != nil {
 		return eni.Interface{}, err
 	}
 	return c.waitENI(ctx, region, id, eni.InUse, eni.Attaching)
@@ -125,7 +135,13 @@ func (c *Client) restore(ctx context.Context, r MoveRequest, from string, cause 
 		e.Status = 0
 		e.RestoreErr = errors.Join(e.RestoreErr, err)
 	}
-	c.log.LogAttrs(ctx, slog.LevelError, "move failed", slog.String("eni", string(r.ENI)), slog.String("error", e.Error()))
+	c.log.LogAttrs(
+		ctx,
+		slog.LevelError,
+		"move failed",
+		slog.String("eni", string(r.ENI)),
+		slog.String("error", e.Error()),
+	)
 	return e
 }
 
@@ -157,7 +173,14 @@ func (e *MoveError) Error() string {
 	case e.Status != eni.Available:
 		where = "detached (" + e.Status.String() + ")"
 	}
-	msg := fmt.Sprintf("client: move %s from %s to %s failed: %v; the ENI is now %s", e.ENI, orNone(e.From), e.To, e.Err, where)
+	msg := fmt.Sprintf(
+		"client: move %s from %s to %s failed: %v; the ENI is now %s",
+		e.ENI,
+		orNone(e.From),
+		e.To,
+		e.Err,
+		where,
+	)
 	if e.RestoreErr != nil {
 		msg += "; restoring it failed: " + e.RestoreErr.Error()
 	}

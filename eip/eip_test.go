@@ -19,13 +19,25 @@ func TestEnumContracts(t *testing.T) {
 		enumtest.Check(t, eip.ChargeTypes(), eip.ParseChargeType, eip.ErrUnknownValue, "eip-charge-type-invalid")
 	})
 	t.Run("InternetChargeType", func(t *testing.T) {
-		enumtest.Check(t, eip.InternetChargeTypes(), eip.ParseInternetChargeType, eip.ErrUnknownValue, "eip-internet-charge-type-invalid")
+		enumtest.Check(
+			t,
+			eip.InternetChargeTypes(),
+			eip.ParseInternetChargeType,
+			eip.ErrUnknownValue,
+			"eip-internet-charge-type-invalid",
+		)
 	})
 	t.Run("LockReason", func(t *testing.T) {
 		enumtest.Check(t, eip.LockReasons(), eip.ParseLockReason, eip.ErrUnknownValue, "eip-lock-reason-invalid")
 	})
 	t.Run("BusinessStatus", func(t *testing.T) {
-		enumtest.Check(t, eip.BusinessStatuses(), eip.ParseBusinessStatus, eip.ErrUnknownValue, "eip-business-status-invalid")
+		enumtest.Check(
+			t,
+			eip.BusinessStatuses(),
+			eip.ParseBusinessStatus,
+			eip.ErrUnknownValue,
+			"eip-business-status-invalid",
+		)
 	})
 	t.Run("InstanceType", func(t *testing.T) {
 		enumtest.Check(t, eip.InstanceTypes(), eip.ParseInstanceType, eip.ErrUnknownValue, "eip-instance-type-invalid")
@@ -74,8 +86,15 @@ func TestLocks(t *testing.T) {
 		{"normal", eip.Address{BusinessStatus: eip.Normal}, false, false, false},
 	}
 	for _, tc := range tests {
-		if tc.a.Locked() != tc.locked || tc.a.HasLock(eip.Security) != tc.sec || tc.a.HasLock(eip.Financial) != tc.financ {
-			t.Errorf("%s: Locked %v, security %v, financial %v", tc.name, tc.a.Locked(), tc.a.HasLock(eip.Security), tc.a.HasLock(eip.Financial))
+		if tc.a.Locked() != tc.locked || tc.a.HasLock(eip.Security) != tc.sec ||
+			tc.a.HasLock(eip.Financial) != tc.financ {
+			t.Errorf(
+				"%s: Locked %v, security %v, financial %v",
+				tc.name,
+				tc.a.Locked(),
+				tc.a.HasLock(eip.Security),
+				tc.a.HasLock(eip.Financial),
+			)
 		}
 	}
 }
@@ -85,7 +104,12 @@ func TestAddressJSONRoundTrip(t *testing.T) {
 		ID: "eip-1", IP: netip.MustParseAddr("47.0.0.1"), Region: "cn-hangzhou", Status: eip.InUse,
 		ChargeType: eip.PostPaid, InternetChargeType: eip.PayByTraffic, BusinessStatus: eip.Normal,
 		LockReasons: []eip.LockReason{eip.Security},
-		Association: eip.Association{InstanceType: eip.NetworkInterface, InstanceID: "eni-1", Mode: modes.NAT, PrivateIP: netip.MustParseAddr("10.0.0.5")},
+		Association: eip.Association{
+			InstanceType: eip.NetworkInterface,
+			InstanceID:   "eni-1",
+			Mode:         modes.NAT,
+			PrivateIP:    netip.MustParseAddr("10.0.0.5"),
+		},
 	}
 	data, err := json.Marshal(in)
 	if err != nil {

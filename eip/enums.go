@@ -37,7 +37,14 @@ func parseError(f enum.Failure) error {
 var ErrUnknownValue = errors.New("eip: unknown value")
 
 func newTable[T ~uint8](typ, noun, code string, names ...string) *enum.Table[T] {
-	return &enum.Table[T]{Type: typ, Noun: noun, Code: code, Sentinel: ErrUnknownValue, Err: parseError, Names: append([]string{""}, names...)}
+	return &enum.Table[T]{
+		Type:     typ,
+		Noun:     noun,
+		Code:     code,
+		Sentinel: ErrUnknownValue,
+		Err:      parseError,
+		Names:    append([]string{""}, names...),
+	}
 }
 
 // A Status is the state of an EIP. The zero Status is invalid.
@@ -90,7 +97,11 @@ var chargeTable = func() *enum.Table[ChargeType] {
 	t := newTable[ChargeType]("eip.ChargeType", "charge type", "eip-charge-type-invalid", "PrePaid", "PostPaid")
 	// Terraform's payment_type and instance_charge_type spell them Subscription and
 	// PayAsYouGo.
-	t.Aliases = []enum.Alias[ChargeType]{{Name: "subscription", Value: PrePaid}, {Name: "pay-as-you-go", Value: PostPaid}, {Name: "PayAsYouGo", Value: PostPaid}}
+	t.Aliases = []enum.Alias[ChargeType]{
+		{Name: "subscription", Value: PrePaid},
+		{Name: "pay-as-you-go", Value: PostPaid},
+		{Name: "PayAsYouGo", Value: PostPaid},
+	}
 	return t
 }()
 
@@ -159,7 +170,13 @@ const (
 	Security             // "security": locked for a security reason
 )
 
-var lockTable = newTable[LockReason]("eip.LockReason", "lock reason", "eip-lock-reason-invalid", "financial", "security")
+var lockTable = newTable[LockReason](
+	"eip.LockReason",
+	"lock reason",
+	"eip-lock-reason-invalid",
+	"financial",
+	"security",
+)
 
 // LockReasons returns every valid lock reason in declaration order.
 func LockReasons() []LockReason { return lockTable.Values() }

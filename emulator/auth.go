@@ -54,24 +54,33 @@ func (a *verifier) verify(op backend.Op, version string, r *http.Request, v url.
 		nonce, stamp = r.Header.Get("X-Acs-Signature-Nonce"), r.Header.Get("X-Acs-Date")
 	} else if v.Has("Signature") {
 		if v.Get("Action") != string(op) || v.Get("Version") != version {
-			return fail("IncompleteSignature", "Under the RPC signature the Action and Version must be signed parameters.")
+			return fail("IncompleteSignature", "Under the RPC signature the Action and Version must be signed "+
+				"parameters.")
 		}
 		if err := a.verifyRPC(r.Method, v, fail); err != nil {
 			return err
 		}
 		nonce, stamp = v.Get("SignatureNonce"), v.Get("Timestamp")
 	} else {
-		return fail("IncompleteSignature", "The request signature does not conform to Aliyun standards: no Authorization header and no Signature parameter.")
+		return fail("IncompleteSignature", "The request signature does not conform to Aliyun standards: no "+
+			"Authorization header and no Signature parameter.")
 	}
 	t, err := time.Parse(time.RFC3339, stamp)
 	if err != nil {
-		return fail("MissingParameter", "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied or is malformed.")
+		return fail(
+			"MissingParameter",
+			"The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied or is "+
+				"malformed.",
+		)
 	}
 	if d := a.now().Sub(t); d > signatureWindow || d < -signatureWindow {
 		return fail("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
 	}
 	if nonce == "" {
-		return fail("MissingParameter", "The input parameter \"SignatureNonce\" that is mandatory for processing this request is not supplied.")
+		return fail(
+			"MissingParameter",
+			"The input parameter \"SignatureNonce\" that is mandatory for processing this request is not supplied.",
+		)
 	}
 	return a.useNonce(nonce, fail)
 }
@@ -90,7 +99,10 @@ func (a *verifier) useNonce(nonce string, fail func(string, string) error) error
 func (a *verifier) verifyV3(r *http.Request, auth string, body []byte, fail func(string, string) error) error {
 	algorithm, rest, _ := strings.Cut(auth, " ")
 	if algorithm != "ACS3-HMAC-SHA256" {
-		return fail("IncompleteSignature", "The signature algorithm "+algorithm+" is not supported; use ACS3-HMAC-SHA256.")
+		return fail(
+			"IncompleteSignature",
+			"The signature algorithm "+algorithm+" is not supported; use ACS3-HMAC-SHA256.",
+		)
 	}
 	fields := map[string]string{}
 	for part := range strings.SplitSeq(rest, ",") {
@@ -118,7 +130,11 @@ func (a *verifier) verifyV3(r *http.Request, auth string, body []byte, fail func
 		return fail("IncompleteSignature", "SignedHeaders must be sorted and include host.")
 	}
 	if name, ok := unsignedHeader(r.Header, names, len(body) > 0); ok {
-		return fail("IncompleteSignature", "The header "+name+" must be signed: SignedHeaders has to list host, every x-acs-* header and, with a body, content-type.")
+		return fail(
+			"IncompleteSignature",
+			"The header "+name+" must be signed: SignedHeaders has to list host, every x-acs-* header and, with a "+
+				"body, content-type.",
+		)
 	}
 	var headers strings.Builder
 	for _, name := range names {
@@ -132,12 +148,17 @@ func (a *verifier) verifyV3(r *http.Request, auth string, body []byte, fail func
 	if path == "" {
 		path = "/"
 	}
-	canonical := r.Method + "\n" + path + "\n" + canonicalQuery(r.URL.Query()) + "\n" + headers.String() + "\n" + signed + "\n" + payload
+	canonical := r.Method + "\n" + path + "\n" + canonicalQuery(
+		r.URL.Query(),
+	) + "\n" + headers.String() + "\n" + signed + "\n" + payload
 	digest := sha256.Sum256([]byte(canonical))
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte("ACS3-HMAC-SHA256\n" + hex.EncodeToString(digest[:])))
 	if subtle.ConstantTimeCompare([]byte(hex.EncodeToString(mac.Sum(nil))), []byte(signature)) != 1 {
-		return fail("SignatureDoesNotMatch", "The request signature does not match the signature calculated by the server.")
+		return fail(
+			"SignatureDoesNotMatch",
+			"The request signature does not match the signature calculated by the server.",
+		)
 	}
 	return nil
 }
@@ -178,12 +199,17 @@ func (a *verifier) verifyRPC(method string, v url.Values, fail func(string, stri
 			signed[k] = vals[:1]
 		}
 	}
-	sts := method + "&%2F&" + url.QueryEscape(strings.NewReplacer("+", "%20", "*", "%2A", "%7E", "~").Replace(signed.Encode()))
+	sts := method + "&%2F&" + url.QueryEscape(
+		strings.NewReplacer("+", "%20", "*", "%2A", "%7E", "~").Replace(signed.Encode()),
+	)
 	mac := hmac.New(sha1.New, []byte(secret+"&"))
 	mac.Write([]byte(sts))
 	want := base64.StdEncoding.EncodeToString(mac.Sum(nil))
 	if subtle.ConstantTimeCompare([]byte(want), []byte(v.Get("Signature"))) != 1 {
-		return fail("SignatureDoesNotMatch", "The request signature does not match the signature calculated by the server.")
+		return fail(
+			"SignatureDoesNotMatch",
+			"The request signature does not match the signature calculated by the server.",
+		)
 	}
 	return nil
 }

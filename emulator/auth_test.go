@@ -29,8 +29,18 @@ var fixedNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func newServer(t *testing.T, keys map[string]string) *emulator.Server {
 	t.Helper()
-	f := fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", "cn-shanghai", "cn-shanghai-b", "vpc-1", "192.168.0.0/24").EIP("eip-1", "cn-shanghai").MustBuild()
-	s, err := emulator.New(emulator.Config{Backend: f, AccessKeys: keys, Now: func() time.Time { return fixedNow }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	f := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", "cn-shanghai", "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
+		EIP("eip-1", "cn-shanghai").
+		MustBuild()
+	s, err := emulator.New(
+		emulator.Config{
+			Backend:    f,
+			AccessKeys: keys,
+			Now:        func() time.Time { return fixedNow },
+			Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +62,13 @@ func v3Request(t *testing.T, query map[string]string, nonce string) *http.Reques
 		q[k] = tea.String(v)
 		vals.Set(k, v)
 	}
-	auth := openapiutil.GetAuthorization(&dara.Request{Method: tea.String("POST"), Pathname: tea.String("/"), Query: q, Headers: headers},
-		tea.String("ACS3-HMAC-SHA256"), tea.String(emptySHA256), tea.String(keyID), tea.String(secret))
+	auth := openapiutil.GetAuthorization(
+		&dara.Request{Method: tea.String("POST"), Pathname: tea.String("/"), Query: q, Headers: headers},
+		tea.String("ACS3-HMAC-SHA256"),
+		tea.String(emptySHA256),
+		tea.String(keyID),
+		tea.String(secret),
+	)
 	r := httptest.NewRequest("POST", "http://127.0.0.1:8787/?"+vals.Encode(), nil)
 	for k, v := range headers {
 		r.Header.Set(k, *v)
@@ -75,7 +90,9 @@ func signedV2(t *testing.T, action string, query map[string]string, nonce string
 	t.Helper()
 	params := map[string]*string{
 		"Action": tea.String(action), "Version": tea.String(emulator.VPCVersion), "Format": tea.String("json"),
-		"AccessKeyId": tea.String(keyID), "SignatureMethod": tea.String("HMAC-SHA1"), "SignatureVersion": tea.String("1.0"),
+		"AccessKeyId": tea.String(
+			keyID,
+		), "SignatureMethod": tea.String("HMAC-SHA1"), "SignatureVersion": tea.String("1.0"),
 		"SignatureNonce": tea.String(nonce), "Timestamp": tea.String(fixedNow.Format(time.RFC3339)),
 	}
 	for k, v := range query {
@@ -104,7 +121,8 @@ func serve(s *emulator.Server, r *http.Request) (int, map[string]any) {
 func TestSignatureVectors(t *testing.T) {
 	query := map[string]string{"RegionId": "cn-shanghai", "AllocationId": "eip-1", "PageSize": "10"}
 	v3 := v3Request(t, query, "nonce-1")
-	const wantV3 = "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature="
+	const wantV3 = "ACS3-HMAC-SHA256 " +
+		"Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature="
 	if got := v3.Header.Get("Authorization"); got != wantV3+"d44254c85997edc4dfe79dc59c0832eff6bb076ef13b541ff15a88a472a79015" {
 		t.Fatalf("v3 Authorization = %q", got)
 	}
@@ -141,7 +159,10 @@ func TestSignatureRejections(t *testing.T) {
 		}, 400, "IncompleteSignature"},
 		{"unknown key", func() *http.Request {
 			r := v3Request(t, query, "n3")
-			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), "Credential=testid", "Credential=other", 1))
+			r.Header.Set(
+				"Authorization",
+				strings.Replace(r.Header.Get("Authorization"), "Credential=testid", "Credential=other", 1),
+			)
 			return r
 		}, 404, "InvalidAccessKeyId.NotFound"},
 		{"tampered query", func() *http.Request {
@@ -177,7 +198,8 @@ func TestSignatureRejections(t *testing.T) {
 	for _, tc := range tests {
 		s := newServer(t, map[string]string{keyID: secret})
 		status, body := serve(s, tc.req())
-		if status != tc.status || body["Code"] != tc.code || body["RequestId"] == "" || body["Message"] == "" || body["HostId"] == nil {
+		if status != tc.status || body["Code"] != tc.code || body["RequestId"] == "" || body["Message"] == "" ||
+			body["HostId"] == nil {
 			t.Errorf("%s: status %d, body %v; want %d %s", tc.name, status, body, tc.status, tc.code)
 		}
 	}
@@ -192,8 +214,10 @@ func TestReplayAndClock(t *testing.T) {
 	if _, body := serve(s, v3Request(t, query, "same")); body["Code"] != "SignatureNonceUsed" {
 		t.Errorf("replayed nonce: %v", body)
 	}
-	late, _ := emulator.New(emulator.Config{Backend: fake.New(fake.Options{}), AccessKeys: map[string]string{keyID: secret},
-		Now: func() time.Time { return fixedNow.Add(time.Hour) }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	late, _ := emulator.New(
+		emulator.Config{Backend: fake.New(fake.Options{}), AccessKeys: map[string]string{keyID: secret},
+			Now: func() time.Time { return fixedNow.Add(time.Hour) }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))},
+	)
 	if _, body := serve(late, v3Request(t, query, "n")); body["Code"] != "InvalidTimeStamp.Expired" {
 		t.Errorf("old timestamp: %v", body)
 	}

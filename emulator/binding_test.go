@@ -20,7 +20,12 @@ import (
 // partlySignedV3 builds a request whose ACS3 signature, computed by the SDK, covers only
 // the headers in signed (plus the query); unsigned headers are added afterwards, as an
 // attacker on the path would add them.
-func partlySignedV3(t *testing.T, query map[string]string, body string, signed, unsigned map[string]string) *http.Request {
+func partlySignedV3(
+	t *testing.T,
+	query map[string]string,
+	body string,
+	signed, unsigned map[string]string,
+) *http.Request {
 	t.Helper()
 	sum := sha256.Sum256([]byte(body))
 	hash := hex.EncodeToString(sum[:])
@@ -34,8 +39,13 @@ func partlySignedV3(t *testing.T, query map[string]string, body string, signed, 
 		q[k] = tea.String(v)
 		vals.Set(k, v)
 	}
-	auth := openapiutil.GetAuthorization(&dara.Request{Method: tea.String("POST"), Pathname: tea.String("/"), Query: q, Headers: headers},
-		tea.String("ACS3-HMAC-SHA256"), tea.String(hash), tea.String(keyID), tea.String(secret))
+	auth := openapiutil.GetAuthorization(
+		&dara.Request{Method: tea.String("POST"), Pathname: tea.String("/"), Query: q, Headers: headers},
+		tea.String("ACS3-HMAC-SHA256"),
+		tea.String(hash),
+		tea.String(keyID),
+		tea.String(secret),
+	)
 	r := httptest.NewRequest("POST", "http://127.0.0.1:8787/?"+vals.Encode(), strings.NewReader(body))
 	for k, v := range headers {
 		r.Header.Set(k, *v)
@@ -69,12 +79,24 @@ func TestSignatureBindsTheOperation(t *testing.T) {
 			return r
 		}, "InvalidParameter"},
 		{"v3: the action in an unsigned X-Acs-Action header", func() *http.Request {
-			return partlySignedV3(t, query, "",
-				map[string]string{"x-acs-version": emulator.VPCVersion, "x-acs-date": stamp, "x-acs-signature-nonce": "b3"},
-				map[string]string{"x-acs-action": "UnassociateEipAddress"})
+			return partlySignedV3(
+				t,
+				query,
+				"",
+				map[string]string{
+					"x-acs-version":         emulator.VPCVersion,
+					"x-acs-date":            stamp,
+					"x-acs-signature-nonce": "b3",
+				},
+				map[string]string{"x-acs-action": "UnassociateEipAddress"},
+			)
 		}, "IncompleteSignature"},
 		{"v3: a signed Action parameter and an unsigned X-Acs-Action header", func() *http.Request {
-			q := map[string]string{"RegionId": "cn-shanghai", "Action": "DescribeEipAddresses", "Version": emulator.VPCVersion}
+			q := map[string]string{
+				"RegionId": "cn-shanghai",
+				"Action":   "DescribeEipAddresses",
+				"Version":  emulator.VPCVersion,
+			}
 			return partlySignedV3(t, q, "",
 				map[string]string{"x-acs-date": stamp, "x-acs-signature-nonce": "b4"},
 				map[string]string{"x-acs-action": "UnassociateEipAddress"})
@@ -85,9 +107,18 @@ func TestSignatureBindsTheOperation(t *testing.T) {
 			})
 		}, "IncompleteSignature"},
 		{"v3: an unsigned Content-Type that decides how the body is read", func() *http.Request {
-			return partlySignedV3(t, query, "AllocationId=eip-1",
-				map[string]string{"x-acs-action": "DescribeEipAddresses", "x-acs-version": emulator.VPCVersion, "x-acs-date": stamp, "x-acs-signature-nonce": "b6"},
-				map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+			return partlySignedV3(
+				t,
+				query,
+				"AllocationId=eip-1",
+				map[string]string{
+					"x-acs-action":          "DescribeEipAddresses",
+					"x-acs-version":         emulator.VPCVersion,
+					"x-acs-date":            stamp,
+					"x-acs-signature-nonce": "b6",
+				},
+				map[string]string{"Content-Type": "application/x-www-form-urlencoded"},
+			)
 		}, "IncompleteSignature"},
 		{"a parameter given twice, once outside the signature", func() *http.Request {
 			r := v2Request(t, query, "b7")

@@ -82,14 +82,18 @@ func (s *Server) describeAvailableResource(_ context.Context, p *params) (any, e
 			values = []string{z.ID}
 		case "InstanceType":
 			for _, t := range c.TypesIn(z) {
-				if (cores == 0 || t.Cores == cores) && (memory == 0 || t.MemoryGiB == memory) && (p.str("InstanceType") == "" || p.str("InstanceType") == t.Type) {
+				if (cores == 0 || t.Cores == cores) && (memory == 0 || t.MemoryGiB == memory) &&
+					(p.str("InstanceType") == "" || p.str("InstanceType") == t.Type) {
 					values = append(values, t.Type)
 				}
 			}
 		case "SystemDisk", "DataDisk":
 			values = c.DiskCategoriesIn(z)
 		default:
-			return nil, p.badParam("DestinationResource", fmt.Sprintf("eipassoc serve answers Zone, InstanceType, SystemDisk and DataDisk, not %q", dest))
+			return nil, p.badParam(
+				"DestinationResource",
+				fmt.Sprintf("eipassoc serve answers Zone, InstanceType, SystemDisk and DataDisk, not %q", dest),
+			)
 		}
 		zone := availableZone{ZoneID: z.ID, RegionID: string(r), Status: "Available", StatusCategory: "WithStock"}
 		res := availableResource{Type: dest}
@@ -202,10 +206,28 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 			p.str("Architecture") != "" && p.str("Architecture") != cmp.Or(im.Architecture, "x86_64"):
 			continue
 		}
-		j := imageJSON{ImageID: im.ID, ImageName: im.Name, ImageOwnerAlias: "system", OSName: im.OSName, OSNameEn: im.OSName,
-			OSType: cmp.Or(im.OSType, "linux"), Platform: im.Platform, Architecture: cmp.Or(im.Architecture, "x86_64"),
-			Size: max(im.SizeGiB, 20), Status: "Available", Usage: "instance", Progress: "100%", CreationTime: "2024-01-01T00:00:00Z",
-			IsSupportIoOptimized: true, IsSupportCloudinit: true, IsSelfShared: "", Tags: ecsTags{Tag: []ecsTagJSON{}}}
+		j := imageJSON{
+			ImageID:         im.ID,
+			ImageName:       im.Name,
+			ImageOwnerAlias: "system",
+			OSName:          im.OSName,
+			OSNameEn:        im.OSName,
+			OSType:          cmp.Or(im.OSType, "linux"),
+			Platform:        im.Platform,
+			Architecture:    cmp.Or(im.Architecture, "x86_64"),
+			Size: max(
+				im.SizeGiB,
+				20,
+			),
+			Status:               "Available",
+			Usage:                "instance",
+			Progress:             "100%",
+			CreationTime:         "2024-01-01T00:00:00Z",
+			IsSupportIoOptimized: true,
+			IsSupportCloudinit:   true,
+			IsSelfShared:         "",
+			Tags:                 ecsTags{Tag: []ecsTagJSON{}},
+		}
 		j.DiskDeviceMappings.DiskDeviceMapping = []struct{}{}
 		out = append(out, j)
 	}

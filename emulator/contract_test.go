@@ -46,10 +46,13 @@ var providerReads = map[string][]string{
 		"RouterTableList.RouterTableListType[].RouteTableType",
 		"RouterTableList.RouterTableListType[].VpcId",
 	},
-	"CreateVSwitch":                  {"VSwitchId"},
-	"DescribeVSwitchAttributes":      {"VSwitchId"},
-	"CreateSecurityGroup":            {"SecurityGroupId"},
-	"DescribeSecurityGroups":         {"SecurityGroups.SecurityGroup", "SecurityGroups.SecurityGroup[].SecurityGroupId"},
+	"CreateVSwitch":             {"VSwitchId"},
+	"DescribeVSwitchAttributes": {"VSwitchId"},
+	"CreateSecurityGroup":       {"SecurityGroupId"},
+	"DescribeSecurityGroups": {
+		"SecurityGroups.SecurityGroup",
+		"SecurityGroups.SecurityGroup[].SecurityGroupId",
+	},
 	"DescribeSecurityGroupAttribute": {"SecurityGroupId", "VpcId", "SecurityGroupName", "InnerAccessPolicy"},
 	"RunInstances":                   {"InstanceIdSets.InstanceIdSet"},
 	"DescribeInstances": {
@@ -80,10 +83,19 @@ var providerReads = map[string][]string{
 	// _instance_types.go, _images.go) and the tags (tags.go).
 	"DescribeAvailableResource": {"AvailableZones.AvailableZone", "AvailableZones.AvailableZone[].ZoneId",
 		"AvailableZones.AvailableZone[].AvailableResources.AvailableResource"},
-	"DescribeZones":         {"Zones.Zone", "Zones.Zone[].ZoneId", "Zones.Zone[].AvailableInstanceTypes.InstanceTypes"},
-	"DescribeInstanceTypes": {"InstanceTypes.InstanceType", "InstanceTypes.InstanceType[].InstanceTypeId", "InstanceTypes.InstanceType[].InstanceTypeFamily"},
-	"DescribeImages":        {"Images.Image", "Images.Image[].ImageId", "Images.Image[].ImageName", "Images.Image[].CreationTime"},
-	"DescribeTags":          {"Tags.Tag"},
+	"DescribeZones": {"Zones.Zone", "Zones.Zone[].ZoneId", "Zones.Zone[].AvailableInstanceTypes.InstanceTypes"},
+	"DescribeInstanceTypes": {
+		"InstanceTypes.InstanceType",
+		"InstanceTypes.InstanceType[].InstanceTypeId",
+		"InstanceTypes.InstanceType[].InstanceTypeFamily",
+	},
+	"DescribeImages": {
+		"Images.Image",
+		"Images.Image[].ImageId",
+		"Images.Image[].ImageName",
+		"Images.Image[].CreationTime",
+	},
+	"DescribeTags": {"Tags.Tag"},
 }
 
 // goneWhenEmpty names, for the describe calls whose answer for a deleted resource is a
@@ -129,7 +141,9 @@ func TestTerraformContract(t *testing.T) {
 	account, topo := replayContract(t, filepath.Join("testdata", "terraform"), 6)
 	// What the steps did, from the recording: the violation step fails with the
 	// cloud's code, and destroy leaves the account as it was seeded.
-	if got := account.Topology(); len(got.ENIs) != 0 || len(got.EIPs) != 0 || len(got.VPCs) != 0 || len(got.SecurityGroups) != 0 || len(got.VSwitches) != len(topo.VSwitches) {
+	if got := account.Topology(); len(got.ENIs) != 0 || len(got.EIPs) != 0 || len(got.VPCs) != 0 ||
+		len(got.SecurityGroups) != 0 ||
+		len(got.VSwitches) != len(topo.VSwitches) {
 		t.Errorf("after destroy the account is not as seeded: %+v", got)
 	}
 }
@@ -211,7 +225,18 @@ func replayContract(t *testing.T, dir string, want int) (*fake.Backend, fake.Top
 			}
 			code, _ := body["Code"].(string)
 			if w.Code != e.Status || (w.Code != 200 && code != e.Code) {
-				t.Fatalf("%s #%d %s %v: %d %s, recorded %d %s\n%s", filepath.Base(step), i+1, e.Action, e.Params, w.Code, code, e.Status, e.Code, w.Body)
+				t.Fatalf(
+					"%s #%d %s %v: %d %s, recorded %d %s\n%s",
+					filepath.Base(step),
+					i+1,
+					e.Action,
+					e.Params,
+					w.Code,
+					code,
+					e.Status,
+					e.Code,
+					w.Body,
+				)
 			}
 			if w.Code != 200 {
 				continue
@@ -222,7 +247,14 @@ func replayContract(t *testing.T, dir string, want int) (*fake.Backend, fake.Top
 			}
 			for _, path := range append([]string{"RequestId"}, reads...) {
 				if !has(body, path) {
-					t.Errorf("%s #%d %s: the answer lacks %s, which the provider reads:\n%s", filepath.Base(step), i+1, e.Action, path, w.Body)
+					t.Errorf(
+						"%s #%d %s: the answer lacks %s, which the provider reads:\n%s",
+						filepath.Base(step),
+						i+1,
+						e.Action,
+						path,
+						w.Body,
+					)
 				}
 			}
 		}
@@ -254,7 +286,9 @@ func TestContractFixturesShowTheViolation(t *testing.T) {
 // reads it can write back and read again the same.
 func FuzzReadExchanges(f *testing.F) {
 	f.Add(`{"version":"2016-04-28","action":"DescribeEipAddresses","params":{"RegionId":"cn-shanghai"},"status":200}`)
-	f.Add(`{"version":"2014-05-26","action":"AssociateEipAddress","status":400,"code":"Eni.Attached"}` + "\n" + `{"version":"x","action":"y","status":1}`)
+	f.Add(
+		`{"version":"2014-05-26","action":"AssociateEipAddress","status":400,"code":"Eni.Attached"}` + "\n" + `{"version":"x","action":"y","status":1}`,
+	)
 	f.Add(`{"version":"2016-04-28","nope":1}`)
 	f.Add(`[]`)
 	f.Add(`{"params":{"a":1}}`)
@@ -275,7 +309,9 @@ func FuzzReadExchanges(f *testing.F) {
 			t.Fatalf("written exchanges do not read back: %v", err)
 		}
 		for i := range got {
-			if a, b := again[i], got[i]; a.Action != b.Action || a.Version != b.Version || a.Status != b.Status || a.Code != b.Code || len(a.Params) != len(b.Params) {
+			if a, b := again[i], got[i]; a.Action != b.Action || a.Version != b.Version || a.Status != b.Status ||
+				a.Code != b.Code ||
+				len(a.Params) != len(b.Params) {
 				t.Fatalf("exchange %d changed: %+v -> %+v", i, b, a)
 			}
 		}

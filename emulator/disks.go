@@ -13,8 +13,13 @@ import (
 
 // diskSpec reads a disk of RunInstances: prefix is "SystemDisk." or "DataDisk.N.".
 func diskSpec(p *params, prefix string) (fake.DiskSpec, error) {
-	d := fake.DiskSpec{Category: p.str(prefix + "Category"), Name: p.str(prefix + "DiskName"), Description: p.str(prefix + "Description"),
-		PerformanceLevel: p.str(prefix + "PerformanceLevel"), Encrypted: p.str(prefix+"Encrypted") == "true"}
+	d := fake.DiskSpec{
+		Category:         p.str(prefix + "Category"),
+		Name:             p.str(prefix + "DiskName"),
+		Description:      p.str(prefix + "Description"),
+		PerformanceLevel: p.str(prefix + "PerformanceLevel"),
+		Encrypted:        p.str(prefix+"Encrypted") == "true",
+	}
 	var err error
 	if d.SizeGiB, err = p.integer(prefix + "Size"); err != nil {
 		return d, err
@@ -90,13 +95,17 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 			return nil, err
 		}
 		for i, k := range s.b.Disks(r, id) {
-			if (len(ids) > 0 && !slices.Contains(ids, k.ID)) || (p.str("DiskType") != "" && p.str("DiskType") != "all" && p.str("DiskType") != k.Type) {
+			if (len(ids) > 0 && !slices.Contains(ids, k.ID)) ||
+				(p.str("DiskType") != "" && p.str("DiskType") != "all" && p.str("DiskType") != k.Type) {
 				continue
 			}
-			disks = append(disks, diskJSON{DiskID: k.ID, InstanceID: id, Type: k.Type, Category: k.Category, Size: k.SizeGiB,
-				DiskName: k.Name, Description: k.Description, PerformanceLevel: k.PerformanceLevel, Encrypted: k.Encrypted,
-				Status: "In_use", ZoneID: d.Zone, RegionID: string(r), DeleteWithInstance: k.DeleteWithInstance,
-				Portable: k.Type == "data", Device: "/dev/xvd" + string(rune('a'+i)), Tags: s.ecsTagsOf(k.ID)})
+			disks = append(
+				disks,
+				diskJSON{DiskID: k.ID, InstanceID: id, Type: k.Type, Category: k.Category, Size: k.SizeGiB,
+					DiskName: k.Name, Description: k.Description, PerformanceLevel: k.PerformanceLevel, Encrypted: k.Encrypted,
+					Status: "In_use", ZoneID: d.Zone, RegionID: string(r), DeleteWithInstance: k.DeleteWithInstance,
+					Portable: k.Type == "data", Device: "/dev/xvd" + string(rune('a'+i)), Tags: s.ecsTagsOf(k.ID)},
+			)
 		}
 	}
 	return struct {
@@ -123,7 +132,12 @@ func (s *Server) modifyDiskAttribute(ctx context.Context, p *params) (any, error
 	if err := refuseOthers(p, modifyDiskParams); err != nil {
 		return nil, err
 	}
-	in := fake.ModifyDiskInput{Region: r, Disk: id, Name: p.optional("DiskName"), Description: p.optional("Description")}
+	in := fake.ModifyDiskInput{
+		Region:      r,
+		Disk:        id,
+		Name:        p.optional("DiskName"),
+		Description: p.optional("Description"),
+	}
 	if v := p.optional("DeleteWithInstance"); v != nil {
 		b := *v == "true"
 		in.DeleteWithInstance = &b

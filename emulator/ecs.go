@@ -109,7 +109,12 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.CreateENIInput{Region: r, Name: p.str("NetworkInterfaceName"), Description: p.str("Description"), ClientToken: p.str("ClientToken")}
+	in := backend.CreateENIInput{
+		Region:      r,
+		Name:        p.str("NetworkInterfaceName"),
+		Description: p.str("Description"),
+		ClientToken: p.str("ClientToken"),
+	}
 	if in.SecurityGroups, err = p.list("SecurityGroupIds", 10); err != nil {
 		return nil, err
 	}
@@ -238,7 +243,8 @@ func (s *Server) unassignPrivateIPs(ctx context.Context, p *params) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.b.UnassignPrivateIPs(ctx, backend.UnassignPrivateIPsInput{Region: base.Region, ENI: base.ENI, IPs: ips}); err != nil {
+	in := backend.UnassignPrivateIPsInput{Region: base.Region, ENI: base.ENI, IPs: ips}
+	if err := s.b.UnassignPrivateIPs(ctx, in); err != nil {
 		return nil, err
 	}
 	return ok()
@@ -249,7 +255,13 @@ func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.DescribeENIsInput{Region: r, Instance: p.str("InstanceId"), VPC: p.str("VpcId"), VSwitch: p.str("VSwitchId"), NextToken: p.str("NextToken")}
+	in := backend.DescribeENIsInput{
+		Region:    r,
+		Instance:  p.str("InstanceId"),
+		VPC:       p.str("VpcId"),
+		VSwitch:   p.str("VSwitchId"),
+		NextToken: p.str("NextToken"),
+	}
 	ids, err := p.list("NetworkInterfaceId", 100)
 	if err != nil {
 		return nil, err
@@ -298,7 +310,15 @@ func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
 func (s *Server) publicByPrivate(ctx context.Context, r regions.ID) (map[eni.ID]map[netip.Addr]eip.Address, error) {
 	out := map[eni.ID]map[netip.Addr]eip.Address{}
 	for number := 1; ; number++ {
-		page, err := s.b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: r, AssociatedInstanceType: eip.NetworkInterface, PageNumber: number, PageSize: 100})
+		page, err := s.b.DescribeEIPs(
+			ctx,
+			backend.DescribeEIPsInput{
+				Region:                 r,
+				AssociatedInstanceType: eip.NetworkInterface,
+				PageNumber:             number,
+				PageSize:               100,
+			},
+		)
 		if err != nil {
 			return nil, err
 		}
@@ -357,7 +377,10 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	if one := p.str("InstanceType"); one != "" {
 		types = append(types, one)
 	}
-	found, err := s.b.DescribeInstanceTypes(ctx, backend.DescribeInstanceTypesInput{Types: types, Family: p.str("InstanceTypeFamily")})
+	found, err := s.b.DescribeInstanceTypes(
+		ctx,
+		backend.DescribeInstanceTypesInput{Types: types, Family: p.str("InstanceTypeFamily")},
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -392,8 +415,14 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	}{RequestID: newRequestID(), NextToken: next}
 	out.InstanceTypes.InstanceType = []typeJSON{}
 	for _, t := range found {
-		j := typeJSON{InstanceTypeID: t.Type, InstanceTypeFamily: t.Family, EniQuantity: t.Limits.ENIs, CPUCoreCount: t.Cores, MemorySize: t.MemoryGiB,
-			EniIpv6AddressQuantity: t.IPv6PerENI}
+		j := typeJSON{
+			InstanceTypeID:         t.Type,
+			InstanceTypeFamily:     t.Family,
+			EniQuantity:            t.Limits.ENIs,
+			CPUCoreCount:           t.Cores,
+			MemorySize:             t.MemoryGiB,
+			EniIpv6AddressQuantity: t.IPv6PerENI,
+		}
 		if t.Limits.KnowsPrivateIPs() {
 			n := t.Limits.PrivateIPsPerENI
 			j.EniPrivateIPAddressQuantity = &n

@@ -39,8 +39,12 @@ func Example_officialSDK() {
 	defer ts.Close()
 
 	client, err := vpc.NewClient(&openapi.Config{
-		AccessKeyId: tea.String("demo"), AccessKeySecret: tea.String("demo-secret"), RegionId: tea.String("cn-shanghai"),
-		Endpoint: tea.String(strings.TrimPrefix(ts.URL, "http://")), Protocol: tea.String("http"), HttpClient: sdkTransport{},
+		AccessKeyId: tea.String(
+			"demo",
+		), AccessKeySecret: tea.String("demo-secret"), RegionId: tea.String("cn-shanghai"),
+		Endpoint: tea.String(
+			strings.TrimPrefix(ts.URL, "http://"),
+		), Protocol: tea.String("http"), HttpClient: sdkTransport{},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -52,7 +56,9 @@ func Example_officialSDK() {
 	for _, e := range resp.Body.EipAddresses.EipAddress {
 		fmt.Println(tea.StringValue(e.AllocationId), tea.StringValue(e.Status))
 	}
-	_, err = client.ReleaseEipAddress(&vpc.ReleaseEipAddressRequest{RegionId: tea.String("cn-shanghai"), AllocationId: tea.String("eip-missing")})
+	_, err = client.ReleaseEipAddress(
+		&vpc.ReleaseEipAddressRequest{RegionId: tea.String("cn-shanghai"), AllocationId: tea.String("eip-missing")},
+	)
 	var sdkErr *tea.SDKError
 	if errors.As(err, &sdkErr) {
 		fmt.Println(tea.StringValue(sdkErr.Code), tea.IntValue(sdkErr.StatusCode))

@@ -15,7 +15,10 @@ import (
 // come from a web page that does not hold the keys.
 func (s *Server) checkHost(r *http.Request) error {
 	if !s.hostAllowed(r.Host) {
-		return forbidden("The Host " + r.Host + " is not an address this server answers to; without access keys it answers only " + s.describeHosts() + ".")
+		return forbidden(
+			"The Host " + r.Host + " is not an address this server answers to; without access keys it answers only " +
+				s.describeHosts() + ".",
+		)
 	}
 	if origin := r.Header.Get("Origin"); origin != "" {
 		u, err := url.Parse(origin)

@@ -36,7 +36,9 @@ func TestHostsWithoutKeys(t *testing.T) {
 	}
 	for _, tc := range tests {
 		f := fake.NewBuilder(fake.Options{}).EIP("eip-1", "cn-shanghai").MustBuild()
-		s, err := emulator.New(emulator.Config{Backend: f, Hosts: tc.hosts, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		s, err := emulator.New(
+			emulator.Config{Backend: f, Hosts: tc.hosts, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))},
+		)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +49,15 @@ func TestHostsWithoutKeys(t *testing.T) {
 		}
 		status, body := serve(s, r)
 		if status != tc.want || (tc.want == 403 && body["Code"] != "Forbidden") {
-			t.Errorf("hosts %v, Host %s, Origin %q: %d %v; want %d", tc.hosts, tc.host, tc.origin, status, body, tc.want)
+			t.Errorf(
+				"hosts %v, Host %s, Origin %q: %d %v; want %d",
+				tc.hosts,
+				tc.host,
+				tc.origin,
+				status,
+				body,
+				tc.want,
+			)
 		}
 	}
 	// With keys, the Host is whatever the signer signed; the signature decides.
@@ -62,7 +72,9 @@ func TestHostsWithoutKeys(t *testing.T) {
 // JSON error body with 431, over a real connection, not net/http's plain text.
 func TestHeaderLimitAnswersJSON(t *testing.T) {
 	f := fake.NewBuilder(fake.Options{}).EIP("eip-1", "cn-shanghai").MustBuild()
-	s, err := emulator.New(emulator.Config{Backend: f, MaxHeaderBytes: 4 << 10, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s, err := emulator.New(
+		emulator.Config{Backend: f, MaxHeaderBytes: 4 << 10, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +95,8 @@ func TestHeaderLimitAnswersJSON(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") ||
-			!strings.Contains(string(b), `"Code":"InvalidParameter"`) || !strings.Contains(string(b), `"RequestId"`) {
+			!strings.Contains(string(b), `"Code":"InvalidParameter"`) ||
+			!strings.Contains(string(b), `"RequestId"`) {
 			t.Errorf("%s: %d %s %s", name, resp.StatusCode, resp.Header.Get("Content-Type"), b)
 		}
 	}

@@ -38,7 +38,8 @@ func instanceJSON(d fake.InstanceDetail, tags ecsTags) map[string]any {
 		"InstanceId": d.ID, "InstanceName": d.Name, "Description": d.Description, "HostName": d.ID, "ImageId": d.Image,
 		"InstanceType": d.Type, "RegionId": string(d.Region), "ZoneId": d.Zone, "Status": d.Status,
 		"InstanceNetworkType": "vpc", "InstanceChargeType": "PostPaid", "InternetChargeType": "PayByTraffic",
-		"InternetMaxBandwidthIn": 0, "InternetMaxBandwidthOut": d.BandwidthOut, "SpotStrategy": "NoSpot", "StoppedMode": "Not-applicable",
+		"InternetMaxBandwidthIn": 0, "InternetMaxBandwidthOut": d.BandwidthOut, "SpotStrategy": "NoSpot",
+		"StoppedMode":        "Not-applicable",
 		"DeletionProtection": false, "CreationTime": cloudTime(d.Created), "StartTime": cloudTime(d.Created),
 		"ExpiredTime": "2099-12-31T15:59Z", "ResourceGroupId": "", "OSType": "linux", "OSName": "", "Cpu": 2, "Memory": 8192,
 		"VpcAttributes": map[string]any{"VpcId": d.VPC, "VSwitchId": d.VSwitch, "NatIpAddress": "",
@@ -49,9 +50,13 @@ func instanceJSON(d fake.InstanceDetail, tags ecsTags) map[string]any {
 		"InnerIpAddress":    map[string]any{"IpAddress": []string{}},
 		"EipAddress":        map[string]any{"IpAddress": "", "AllocationId": ""},
 		"Tags":              tags,
-		"MetadataOptions":   map[string]any{"HttpEndpoint": "enabled", "HttpTokens": "optional", "HttpPutResponseHopLimit": 1},
-		"ImageOptions":      map[string]any{"LoginAsNonRoot": false},
-		"CpuOptions":        map[string]any{"CoreCount": 1, "ThreadsPerCore": 2},
+		"MetadataOptions": map[string]any{
+			"HttpEndpoint":            "enabled",
+			"HttpTokens":              "optional",
+			"HttpPutResponseHopLimit": 1,
+		},
+		"ImageOptions": map[string]any{"LoginAsNonRoot": false},
+		"CpuOptions":   map[string]any{"CoreCount": 1, "ThreadsPerCore": 2},
 	}
 }
 
@@ -115,8 +120,15 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	case p.str("SpotStrategy") != "" && p.str("SpotStrategy") != "NoSpot":
 		return nil, p.badParam("SpotStrategy", "eipassoc serve runs no spot instances")
 	}
-	in := fake.RunInstanceInput{Region: r, Type: p.str("InstanceType"), VSwitch: p.str("VSwitchId"), Image: p.str("ImageId"),
-		Name: p.str("InstanceName"), Description: p.str("Description"), Zone: p.str("ZoneId")}
+	in := fake.RunInstanceInput{
+		Region:      r,
+		Type:        p.str("InstanceType"),
+		VSwitch:     p.str("VSwitchId"),
+		Image:       p.str("ImageId"),
+		Name:        p.str("InstanceName"),
+		Description: p.str("Description"),
+		Zone:        p.str("ZoneId"),
+	}
 	if in.SystemDisk, err = diskSpec(p, "SystemDisk."); err != nil {
 		return nil, err
 	}
@@ -142,7 +154,10 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.ECS, r, "instance", id, tags); err != nil {
 		return nil, err
 	}
-	return map[string]any{"RequestId": newRequestID(), "InstanceIdSets": map[string]any{"InstanceIdSet": []string{id}}}, nil
+	return map[string]any{
+		"RequestId":      newRequestID(),
+		"InstanceIdSets": map[string]any{"InstanceIdSet": []string{id}},
+	}, nil
 }
 
 func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {
@@ -151,7 +166,11 @@ func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {
 
 // instanceAnswer answers an instance-level describe with fields for an instance the
 // account has, or the cloud's InvalidInstanceId.NotFound.
-func (s *Server) instanceAnswer(ctx context.Context, p *params, fields func(fake.InstanceDetail) map[string]any) (any, error) {
+func (s *Server) instanceAnswer(
+	ctx context.Context,
+	p *params,
+	fields func(fake.InstanceDetail) map[string]any,
+) (any, error) {
 	r, id, err := regionAnd(p, "InstanceId")
 	if err != nil {
 		return nil, err
@@ -183,7 +202,11 @@ func (s *Server) describeInstanceRamRole(ctx context.Context, p *params) (any, e
 }
 
 func (s *Server) describeInstanceAttribute(ctx context.Context, p *params) (any, error) {
-	return s.instanceAnswer(ctx, p, func(d fake.InstanceDetail) map[string]any { return instanceJSON(d, s.ecsTagsOf(d.ID)) })
+	return s.instanceAnswer(
+		ctx,
+		p,
+		func(d fake.InstanceDetail) map[string]any { return instanceJSON(d, s.ecsTagsOf(d.ID)) },
+	)
 }
 
 func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (any, error) {
@@ -201,8 +224,12 @@ func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (
 			continue
 		}
 		list = append(list, map[string]any{"InstanceId": id, "NotifyOnMaintenance": false,
-			"ActionOnMaintenance": map[string]any{"Value": "AutoRecover", "DefaultValue": "AutoRecover", "SupportedValues": map[string]any{"SupportedValue": []string{"AutoRecover"}}},
-			"MaintenanceWindows":  map[string]any{"MaintenanceWindow": []none{}}})
+			"ActionOnMaintenance": map[string]any{
+				"Value":           "AutoRecover",
+				"DefaultValue":    "AutoRecover",
+				"SupportedValues": map[string]any{"SupportedValue": []string{"AutoRecover"}},
+			},
+			"MaintenanceWindows": map[string]any{"MaintenanceWindow": []none{}}})
 	}
 	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
 		"MaintenanceAttributes": map[string]any{"MaintenanceAttribute": list}}, nil
@@ -222,7 +249,10 @@ func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (a
 	list := []any{}
 	for _, id := range ids {
 		if _, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
-			list = append(list, map[string]any{"InstanceId": id, "PrivatePoolOptionsMatchCriteria": "None", "PrivatePoolOptionsId": ""})
+			list = append(
+				list,
+				map[string]any{"InstanceId": id, "PrivatePoolOptionsMatchCriteria": "None", "PrivatePoolOptionsId": ""},
+			)
 		}
 	}
 	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
@@ -249,7 +279,11 @@ func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, e
 		case "Description":
 			in.Description = p.optional(name)
 		default:
-			e := backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not change "+name+" of an instance.")
+			e := backend.NewError(
+				string(p.op),
+				"UnsupportedParameter",
+				"eipassoc serve does not change "+name+" of an instance.",
+			)
 			return nil, e
 		}
 	}

@@ -76,15 +76,28 @@ func (s *Server) manage(w http.ResponseWriter, r *http.Request) (status int, cod
 		return s.writeError(w, r, err)
 	}
 	endpoint := r.URL.Path[len(ManagementPrefix):]
-	method := map[string]string{"health": http.MethodGet, "actions": http.MethodGet, "state": http.MethodGet, "reset": http.MethodPost}[endpoint]
+	method := map[string]string{
+		"health": http.MethodGet, "actions": http.MethodGet, "state": http.MethodGet, "reset": http.MethodPost,
+	}[endpoint]
 	switch {
 	case method == "":
-		e := backend.NewError("", "InvalidAction.NotFound", "There is no management endpoint "+r.URL.Path+"; see health, actions, state and reset.")
+		e := backend.NewError(
+			"",
+			"InvalidAction.NotFound",
+			"There is no management endpoint "+r.URL.Path+"; see health, actions, state and reset.",
+		)
 		e.HTTPStatus = http.StatusNotFound
 		return s.writeError(w, r, e)
 	case r.Method != method:
 		w.Header().Set("Allow", method)
-		return s.writeErr(w, r, "", "UnsupportedHTTPMethod", r.URL.Path+" takes "+method+".", http.StatusMethodNotAllowed), "UnsupportedHTTPMethod"
+		return s.writeErr(
+			w,
+			r,
+			"",
+			"UnsupportedHTTPMethod",
+			r.URL.Path+" takes "+method+".",
+			http.StatusMethodNotAllowed,
+		), "UnsupportedHTTPMethod"
 	}
 	switch endpoint {
 	case "health":

@@ -30,7 +30,8 @@ func TestManagementEndpoints(t *testing.T) {
 	const host = "127.0.0.1:8787"
 
 	code, body := manage(t, s, "GET", "/_eipassoc/health", host)
-	if code != 200 || !bytes.Contains(body, []byte(`"status":"ok"`)) || !bytes.Contains(body, []byte(`"signatures":true`)) {
+	if code != 200 || !bytes.Contains(body, []byte(`"status":"ok"`)) ||
+		!bytes.Contains(body, []byte(`"signatures":true`)) {
 		t.Errorf("health: %d %s", code, body)
 	}
 

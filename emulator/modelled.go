@@ -30,7 +30,8 @@ func modelledParams(params ...string) modelled {
 }
 
 func (m modelled) has(name string) bool {
-	return m.names[name] || slices.ContainsFunc(m.patterns, func(re *regexp.Regexp) bool { return re.MatchString(name) })
+	return m.names[name] ||
+		slices.ContainsFunc(m.patterns, func(re *regexp.Regexp) bool { return re.MatchString(name) })
 }
 
 // refuseOthers answers a call that sets a parameter the emulator does not model with
@@ -40,20 +41,56 @@ func refuseOthers(p *params, allowed modelled) error {
 		if slices.Contains(signingParams, name) || allowed.has(name) {
 			continue
 		}
-		return backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model the parameter "+name+" of "+string(p.op)+".")
+		return backend.NewError(
+			string(p.op),
+			"UnsupportedParameter",
+			"eipassoc serve does not model the parameter "+name+" of "+string(p.op)+".",
+		)
 	}
 	return nil
 }
 
 // The parameters each operation that refuses the others models.
 var (
-	runInstancesParams = modelledParams("RegionId", "ClientToken", "DryRun", "InstanceType", "VSwitchId", "ImageId", "InstanceName",
-		"Description", "SecurityGroupId", `^SecurityGroupIds\.\d+$`, "Amount", "ZoneId", "InternetMaxBandwidthOut",
-		"InstanceChargeType", "InternetChargeType", "DeletionProtection", "SpotStrategy", "SecurityEnhancementStrategy",
+	runInstancesParams = modelledParams(
+		"RegionId",
+		"ClientToken",
+		"DryRun",
+		"InstanceType",
+		"VSwitchId",
+		"ImageId",
+		"InstanceName",
+		"Description",
+		"SecurityGroupId",
+		`^SecurityGroupIds\.\d+$`,
+		"Amount",
+		"ZoneId",
+		"InternetMaxBandwidthOut",
+		"InstanceChargeType",
+		"InternetChargeType",
+		"DeletionProtection",
+		"SpotStrategy",
+		"SecurityEnhancementStrategy",
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
-		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`, `^Tag\.\d+\.(Key|Value)$`)
-	instanceTypesParams = modelledParams("RegionId", `^InstanceTypes\.\d+$`, "InstanceType", "InstanceTypeFamily", "MaxResults",
-		"NextToken", "MinimumEniIpv6AddressQuantity", "MinimumEniPrivateIpAddressQuantity")
+		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`,
+		`^Tag\.\d+\.(Key|Value)$`,
+	)
+	instanceTypesParams = modelledParams(
+		"RegionId",
+		`^InstanceTypes\.\d+$`,
+		"InstanceType",
+		"InstanceTypeFamily",
+		"MaxResults",
+		"NextToken",
+		"MinimumEniIpv6AddressQuantity",
+		"MinimumEniPrivateIpAddressQuantity",
+	)
 	modifyDiskParams        = modelledParams("RegionId", "DiskId", "DiskName", "Description", "DeleteWithInstance")
-	modifyNetworkSpecParams = modelledParams("RegionId", "InstanceId", "InternetMaxBandwidthOut", "ClientToken", "AutoPay")
+	modifyNetworkSpecParams = modelledParams(
+		"RegionId",
+		"InstanceId",
+		"InternetMaxBandwidthOut",
+		"ClientToken",
+		"AutoPay",
+	)
 )

@@ -85,7 +85,9 @@ func (s *Server) vpcJSON(v fake.VPC) map[string]any {
 	return map[string]any{
 		"VpcId": v.ID, "RegionId": string(v.Region), "Status": "Available",
 		"VpcName": v.Name, "Description": v.Description, "CidrBlock": v.CIDR.String(), "VRouterId": routerOf(v.ID),
-		"CreationTime": cloudTime(v.Created), "IsDefault": v.Default, "ClassicLinkEnabled": false, "ResourceGroupId": "",
+		"CreationTime": cloudTime(
+			v.Created,
+		), "IsDefault": v.Default, "ClassicLinkEnabled": false, "ResourceGroupId": "",
 		"DnsHostnameStatus": "DISABLED", "EnabledIpv6": false, "Ipv6CidrBlock": "",
 		"Ipv6CidrBlocks":      map[string]any{"Ipv6CidrBlock": []none{}},
 		"SecondaryCidrBlocks": map[string]any{"SecondaryCidrBlock": []string{}},
@@ -111,13 +113,19 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 	list := []any{}
 	for _, v := range all {
 		if (p.str("VpcId") != "" && !slices.Contains(strings.Split(p.str("VpcId"), ","), v.ID)) ||
-			(p.str("VpcName") != "" && p.str("VpcName") != v.Name) || (p.str("IsDefault") != "" && p.str("IsDefault") != strconv.FormatBool(v.Default)) {
+			(p.str("VpcName") != "" && p.str("VpcName") != v.Name) ||
+			(p.str("IsDefault") != "" && p.str("IsDefault") != strconv.FormatBool(v.Default)) {
 			continue
 		}
 		list = append(list, s.vpcJSON(v))
 	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": max(len(list), 10),
-		"Vpcs": map[string]any{"Vpc": list}}, nil
+	return map[string]any{
+		"RequestId":  newRequestID(),
+		"TotalCount": len(list),
+		"PageNumber": 1,
+		"PageSize":   max(len(list), 10),
+		"Vpcs":       map[string]any{"Vpc": list},
+	}, nil
 }
 
 func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error) {
@@ -158,7 +166,12 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := fake.CreateVSwitchInput{Region: r, Zone: p.str("ZoneId"), Name: p.str("VSwitchName"), Description: p.str("Description")}
+	in := fake.CreateVSwitchInput{
+		Region:      r,
+		Zone:        p.str("ZoneId"),
+		Name:        p.str("VSwitchName"),
+		Description: p.str("Description"),
+	}
 	if in.VPC, err = p.required("VpcId"); err != nil {
 		return nil, err
 	}
@@ -231,8 +244,13 @@ func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) 
 		}
 		list = append(list, s.vswitchJSON(v))
 	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": max(len(list), 10),
-		"VSwitches": map[string]any{"VSwitch": list}}, nil
+	return map[string]any{
+		"RequestId":  newRequestID(),
+		"TotalCount": len(list),
+		"PageNumber": 1,
+		"PageSize":   max(len(list), 10),
+		"VSwitches":  map[string]any{"VSwitch": list},
+	}, nil
 }
 
 func (s *Server) deleteVSwitch(ctx context.Context, p *params) (any, error) {
@@ -324,7 +342,12 @@ func regionAnd(p *params, name string) (regions.ID, string, error) {
 }
 
 // deleteBy answers a delete call that names its resource by the parameter name.
-func deleteBy(ctx context.Context, p *params, name string, del func(context.Context, regions.ID, string) error) (any, error) {
+func deleteBy(
+	ctx context.Context,
+	p *params,
+	name string,
+	del func(context.Context, regions.ID, string) error,
+) (any, error) {
 	r, id, err := regionAnd(p, name)
 	if err != nil {
 		return nil, err

@@ -88,14 +88,25 @@ func BenchmarkSignedRequests(b *testing.B) {
 	for _, before := range []int{0, 200_000} {
 		b.Run(fmt.Sprintf("after=%d", before), func(b *testing.B) {
 			f := fake.NewBuilder(fake.Options{}).EIP("eip-1", "cn-shanghai").MustBuild()
-			s, err := New(Config{Backend: f, AccessKeys: map[string]string{"id": "secret"}, Now: func() time.Time { return now }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			s, err := New(
+				Config{
+					Backend:    f,
+					AccessKeys: map[string]string{"id": "secret"},
+					Now:        func() time.Time { return now },
+					Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+				},
+			)
 			if err != nil {
 				b.Fatal(err)
 			}
 			serve := func(nonce string) {
 				params := map[string]*string{
-					"Action": tea.String("DescribeEipAddresses"), "Version": tea.String(VPCVersion), "Format": tea.String("json"), "RegionId": tea.String("cn-shanghai"),
-					"AccessKeyId": tea.String("id"), "SignatureMethod": tea.String("HMAC-SHA1"), "SignatureVersion": tea.String("1.0"),
+					"Action": tea.String(
+						"DescribeEipAddresses",
+					), "Version": tea.String(VPCVersion), "Format": tea.String("json"), "RegionId": tea.String("cn-shanghai"),
+					"AccessKeyId": tea.String(
+						"id",
+					), "SignatureMethod": tea.String("HMAC-SHA1"), "SignatureVersion": tea.String("1.0"),
 					"SignatureNonce": tea.String(nonce), "Timestamp": tea.String(now.Format(time.RFC3339)),
 				}
 				vals := url.Values{}

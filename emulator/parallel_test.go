@@ -75,7 +75,11 @@ func TestParallelApplies(t *testing.T) {
 	}
 
 	if n := refused.Load(); n == 0 || n == workers*rounds {
-		t.Errorf("%d of %d associations refused: the workers did not contend, or nothing got through", n, workers*rounds)
+		t.Errorf(
+			"%d of %d associations refused: the workers did not contend, or nothing got through",
+			n,
+			workers*rounds,
+		)
 	}
 	topo := account.Topology()
 	for _, e := range topo.EIPs {
@@ -133,8 +137,18 @@ func eipID(i int) string { return fmt.Sprintf("eip-p%d", i) }
 // worker associates EIP w with the ENIs in turn, cut-through on even rounds (where the
 // workers contend for the ENI) and NAT otherwise, as the provider does.
 func worker(url string, w, rounds int, refused *atomic.Int64) error {
-	client, err := vpc.NewClient(&openapi.Config{AccessKeyId: tea.String("k"), AccessKeySecret: tea.String("s"), RegionId: tea.String("cn-shanghai"),
-		Endpoint: tea.String(strings.TrimPrefix(url, "http://")), Protocol: tea.String("http"), HttpClient: sdkTransport{}})
+	client, err := vpc.NewClient(
+		&openapi.Config{
+			AccessKeyId:     tea.String("k"),
+			AccessKeySecret: tea.String("s"),
+			RegionId:        tea.String("cn-shanghai"),
+			Endpoint: tea.String(
+				strings.TrimPrefix(url, "http://"),
+			),
+			Protocol:   tea.String("http"),
+			HttpClient: sdkTransport{},
+		},
+	)
 	if err != nil {
 		return err
 	}
@@ -151,7 +165,9 @@ func worker(url string, w, rounds int, refused *atomic.Int64) error {
 		if err := untilAccepted(func() error { _, err := client.AssociateEipAddress(req); return err }); err != nil {
 			// Another worker holds the ENI in another mode or at its capacity: the cloud
 			// refuses with a conflict, state or capacity code, and Terraform reports it.
-			if kind := backend.LookupCode(code(err)).Kind; kind == backend.ErrConflict || kind == backend.ErrInvalidState || kind == backend.ErrQuotaExceeded {
+			if kind := backend.LookupCode(code(err)).Kind; kind == backend.ErrConflict ||
+				kind == backend.ErrInvalidState ||
+				kind == backend.ErrQuotaExceeded {
 				refused.Add(1)
 				continue
 			}
@@ -185,7 +201,9 @@ func untilAccepted(call func() error) error {
 	deadline := time.Now().Add(2 * time.Second)
 	for {
 		err := call()
-		if err == nil || time.Now().After(deadline) || !backend.LookupCode(code(err)).Retryable && code(err) != "IncorrectEipStatus" && code(err) != "InvalidBindingStatus" {
+		if err == nil || time.Now().After(deadline) ||
+			!backend.LookupCode(code(err)).Retryable && code(err) != "IncorrectEipStatus" &&
+				code(err) != "InvalidBindingStatus" {
 			return err
 		}
 		time.Sleep(2 * time.Millisecond)
@@ -195,7 +213,9 @@ func untilAccepted(call func() error) error {
 func waitStatus(client *vpc.Client, id *string, want string) error {
 	deadline := time.Now().Add(2 * time.Second)
 	for time.Now().Before(deadline) {
-		resp, err := client.DescribeEipAddresses(&vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-shanghai"), AllocationId: id})
+		resp, err := client.DescribeEipAddresses(
+			&vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-shanghai"), AllocationId: id},
+		)
 		if err != nil {
 			return err
 		}

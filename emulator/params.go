@@ -23,7 +23,11 @@ func (p *params) badParam(name, why string) error {
 }
 
 func (p *params) missing(name string) error {
-	return backend.NewError(string(p.op), "MissingParameter", "The input parameter \""+name+"\" that is mandatory for processing this request is not supplied.")
+	return backend.NewError(
+		string(p.op),
+		"MissingParameter",
+		"The input parameter \""+name+"\" that is mandatory for processing this request is not supplied.",
+	)
 }
 
 // str returns a parameter, or "" when it is absent.

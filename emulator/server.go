@@ -135,11 +135,25 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		return backend.Op(r.URL.Path), status, code
 	}
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
-		return "", s.writeErr(w, r, "", "UnsupportedHTTPMethod", "Only GET and POST are supported.", http.StatusMethodNotAllowed), "UnsupportedHTTPMethod"
+		return "", s.writeErr(
+			w,
+			r,
+			"",
+			"UnsupportedHTTPMethod",
+			"Only GET and POST are supported.",
+			http.StatusMethodNotAllowed,
+		), "UnsupportedHTTPMethod"
 	}
 	if n := headerBytes(r); n > s.maxHeader {
 		msg := fmt.Sprintf("The request line and headers take %d bytes, more than the %d allowed.", n, s.maxHeader)
-		return "", s.writeErr(w, r, "", "InvalidParameter", msg, http.StatusRequestHeaderFieldsTooLarge), "InvalidParameter"
+		return "", s.writeErr(
+			w,
+			r,
+			"",
+			"InvalidParameter",
+			msg,
+			http.StatusRequestHeaderFieldsTooLarge,
+		), "InvalidParameter"
 	}
 	if len(s.verifier.keys) == 0 {
 		if err := s.checkHost(r); err != nil {
@@ -149,11 +163,22 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
-		return "", s.writeErr(w, r, "", "InvalidParameter", "The request body is too large or unreadable.", http.StatusRequestEntityTooLarge), "InvalidParameter"
+		return "", s.writeErr(
+			w,
+			r,
+			"",
+			"InvalidParameter",
+			"The request body is too large or unreadable.",
+			http.StatusRequestEntityTooLarge,
+		), "InvalidParameter"
 	}
 	v, err := values(r, body)
 	if err != nil {
-		status, code = s.writeError(w, r, backend.NewError("", "InvalidParameter", "The request parameters are malformed: "+err.Error()))
+		status, code = s.writeError(
+			w,
+			r,
+			backend.NewError("", "InvalidParameter", "The request parameters are malformed: "+err.Error()),
+		)
 		return "", status, code
 	}
 	name, version, err := operation(r, v)
@@ -218,7 +243,11 @@ func operation(r *http.Request, v url.Values) (action, version string, err error
 	pick := func(header, param string) (string, error) {
 		h, p := r.Header.Get(header), v.Get(param)
 		if h != "" && p != "" && h != p {
-			return "", backend.NewError(p, "InvalidParameter", fmt.Sprintf("The %s header (%q) and the %s parameter (%q) disagree.", header, h, param, p))
+			return "", backend.NewError(
+				p,
+				"InvalidParameter",
+				fmt.Sprintf("The %s header (%q) and the %s parameter (%q) disagree.", header, h, param, p),
+			)
 		}
 		return cmp.Or(p, h), nil
 	}
@@ -229,7 +258,11 @@ func operation(r *http.Request, v url.Values) (action, version string, err error
 		return action, "", err
 	}
 	if action == "" {
-		return "", "", backend.NewError("", "MissingParameter", "The input parameter \"Action\" that is mandatory for processing this request is not supplied.")
+		return "", "", backend.NewError(
+			"",
+			"MissingParameter",
+			"The input parameter \"Action\" that is mandatory for processing this request is not supplied.",
+		)
 	}
 	return action, version, nil
 }
@@ -255,7 +288,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) (
 	if !ok || e.Code == "" {
 		e = &backend.Error{Code: "InternalError", Message: fmt.Sprint(err), HTTPStatus: 500}
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			e = &backend.Error{Code: "ServiceUnavailable", Message: "The request was cancelled or timed out.", HTTPStatus: 503}
+			e = &backend.Error{
+				Code:       "ServiceUnavailable",
+				Message:    "The request was cancelled or timed out.",
+				HTTPStatus: 503,
+			}
 		}
 	}
 	status = e.HTTPStatus
@@ -305,11 +342,16 @@ func unsupported(action, version string) error {
 			product = "Ecs"
 		}
 		e := backend.NewError(action, "UnsupportedOperation", product+" "+version+" "+action+
-			" is a real action that eipassoc serve does not model; GET /_eipassoc/actions lists what it serves and what it does not.")
+			" is a real action that eipassoc serve does not model; GET /_eipassoc/actions lists what it serves and "+
+			"what it does not.")
 		e.HTTPStatus = http.StatusBadRequest
 		return e
 	}
-	e := backend.NewError(action, "InvalidAction.NotFound", "Specified api "+action+" (version "+version+") is not found, please check your url and method.")
+	e := backend.NewError(
+		action,
+		"InvalidAction.NotFound",
+		"Specified api "+action+" (version "+version+") is not found, please check your url and method.",
+	)
 	e.HTTPStatus = http.StatusNotFound
 	return e
 }

@@ -12,7 +12,13 @@ import (
 )
 
 // unsigned sends an unsigned request (the server has no keys) and decodes the answer.
-func unsigned(t *testing.T, s *emulator.Server, method, query string, header map[string]string, body string) (int, map[string]any) {
+func unsigned(
+	t *testing.T,
+	s *emulator.Server,
+	method, query string,
+	header map[string]string,
+	body string,
+) (int, map[string]any) {
 	t.Helper()
 	r := httptest.NewRequest(method, "http://127.0.0.1:8787/?"+query, strings.NewReader(body))
 	for k, v := range header {
@@ -46,22 +52,110 @@ func TestDecodingErrors(t *testing.T) {
 		// Terraform provider reads any 404 as "gone" (emulator.unsupported says why).
 		// ECS 2014-05-26 has a DescribeEipAddresses of its own (the classic network's).
 		{"unserved action", "POST", vpc + "Action=DescribeNatGateways", nil, "", 400, "UnsupportedOperation"},
-		{"action of the other product", "POST", "Action=DescribeEipAddresses&Version=2014-05-26", nil, "", 400, "UnsupportedOperation"},
+		{
+			"action of the other product",
+			"POST",
+			"Action=DescribeEipAddresses&Version=2014-05-26",
+			nil,
+			"",
+			400,
+			"UnsupportedOperation",
+		},
 		// An action no SDK has does not exist: the cloud's 404 (API facts, common errors).
 		{"no such action", "POST", vpc + "Action=AssociateEipAdress", nil, "", 404, "InvalidAction.NotFound"},
-		{"VPC action asked of ECS", "POST", "Action=ModifyEipForwardMode&Version=2014-05-26", nil, "", 404, "InvalidAction.NotFound"},
-		{"unknown version", "POST", "Action=DescribeEipAddresses&Version=2099-01-01", nil, "", 404, "InvalidAction.NotFound"},
+		{
+			"VPC action asked of ECS",
+			"POST",
+			"Action=ModifyEipForwardMode&Version=2014-05-26",
+			nil,
+			"",
+			404,
+			"InvalidAction.NotFound",
+		},
+		{
+			"unknown version",
+			"POST",
+			"Action=DescribeEipAddresses&Version=2099-01-01",
+			nil,
+			"",
+			404,
+			"InvalidAction.NotFound",
+		},
 		{"missing region", "POST", vpc + "Action=DescribeEipAddresses", nil, "", 400, "MissingParameter"},
-		{"bad number", "POST", vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&PageSize=ten", nil, "", 400, "InvalidParameter"},
-		{"bad enum", "POST", vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&Status=Weird", nil, "", 400, "InvalidParameter"},
-		{"bad mode", "POST", vpc + "Action=AssociateEipAddress&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&Mode=nat", nil, "", 400, "IllegalParam.Mode"},
-		{"bad address", "POST", vpc + "Action=AssociateEipAddress&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&PrivateIpAddress=10.0.0", nil, "", 400, "InvalidParameter"},
-		{"list gap", "POST", "Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.2=eni-1", nil, "", 400, "InvalidParameter"},
-		{"list index", "POST", "Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.x=eni-1", nil, "", 400, "InvalidParameter"},
+		{
+			"bad number",
+			"POST",
+			vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&PageSize=ten",
+			nil,
+			"",
+			400,
+			"InvalidParameter",
+		},
+		{
+			"bad enum",
+			"POST",
+			vpc + "Action=DescribeEipAddresses&RegionId=cn-shanghai&Status=Weird",
+			nil,
+			"",
+			400,
+			"InvalidParameter",
+		},
+		{
+			"bad mode",
+			"POST",
+			vpc + "Action=AssociateEipAddress&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&Mode=nat",
+			nil,
+			"",
+			400,
+			"IllegalParam.Mode",
+		},
+		{
+			"bad address",
+			"POST",
+			vpc + "Action=AssociateEipAddress&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&PrivateIpAddress=10.0.0",
+			nil,
+			"",
+			400,
+			"InvalidParameter",
+		},
+		{
+			"list gap",
+			"POST",
+			"Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.2=eni-1",
+			nil,
+			"",
+			400,
+			"InvalidParameter",
+		},
+		{
+			"list index",
+			"POST",
+			"Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.x=eni-1",
+			nil,
+			"",
+			400,
+			"InvalidParameter",
+		},
 		{"bad query", "POST", "%zz", nil, "", 400, "InvalidParameter"},
 		{"method", "DELETE", vpc + "Action=DescribeEipAddresses", nil, "", 405, "UnsupportedHTTPMethod"},
-		{"body too large", "POST", vpc + "Action=DescribeEipAddresses", nil, strings.Repeat("x", 2<<20), 413, "InvalidParameter"},
-		{"not found from the fake", "POST", vpc + "Action=ReleaseEipAddress&RegionId=cn-shanghai&AllocationId=eip-nope", nil, "", 404, "InvalidAllocationId.NotFound"},
+		{
+			"body too large",
+			"POST",
+			vpc + "Action=DescribeEipAddresses",
+			nil,
+			strings.Repeat("x", 2<<20),
+			413,
+			"InvalidParameter",
+		},
+		{
+			"not found from the fake",
+			"POST",
+			vpc + "Action=ReleaseEipAddress&RegionId=cn-shanghai&AllocationId=eip-nope",
+			nil,
+			"",
+			404,
+			"InvalidAllocationId.NotFound",
+		},
 	}
 	for _, tc := range tests {
 		status, body := unsigned(t, s, tc.method, tc.query, tc.header, tc.body)
@@ -90,18 +184,42 @@ func TestFormBodyAndHeaderDispatch(t *testing.T) {
 // one with the cloud's JSON error body or a success, never a panic and never a 500.
 func FuzzRequest(f *testing.F) {
 	f.Add("Action=DescribeEipAddresses&Version=2016-04-28&RegionId=cn-shanghai", "", "")
-	f.Add("Action=AssociateEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&InstanceType=NetworkInterface&Mode=BINDED", "", "")
-	f.Add("Action=CreateNetworkInterface&Version=2014-05-26&RegionId=cn-shanghai&VSwitchId=vsw-1&PrivateIpAddress.1=192.168.0.9", "", "")
+	f.Add(
+		"Action=AssociateEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&InstanceType=NetworkInterface&Mode=BINDED",
+		"",
+		"",
+	)
+	f.Add(
+		"Action=CreateNetworkInterface&Version=2014-05-26&RegionId=cn-shanghai&VSwitchId=vsw-1&PrivateIpAddress.1=192.168.0.9",
+		"",
+		"",
+	)
 	f.Add("Action=DescribeInstances&Version=2014-05-26&RegionId=cn-shanghai&InstanceIds=%5B%22i-1%22%5D", "", "")
 	f.Add("Action=DescribeInstanceTypes&Version=2014-05-26&InstanceTypes.1=ecs.g7.large", "", "")
-	f.Add("", "AssignPrivateIpAddresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&SecondaryPrivateIpAddressCount=99999999")
+	f.Add(
+		"",
+		"AssignPrivateIpAddresses",
+		"RegionId=cn-shanghai&NetworkInterfaceId=eni-1&SecondaryPrivateIpAddressCount=99999999",
+	)
 	// The operations served for the Terraform provider.
 	f.Add("Action=CreateVpc&Version=2016-04-28&RegionId=cn-shanghai&CidrBlock=10.0.0.0/8", "", "")
-	f.Add("Action=CreateVSwitch&Version=2016-04-28&RegionId=cn-shanghai&VpcId=vpc-x&ZoneId=cn-shanghai-b&CidrBlock=::/0", "", "")
+	f.Add(
+		"Action=CreateVSwitch&Version=2016-04-28&RegionId=cn-shanghai&VpcId=vpc-x&ZoneId=cn-shanghai-b&CidrBlock=::/0",
+		"",
+		"",
+	)
 	f.Add("Action=DescribeVpcAttribute&Version=2016-04-28&RegionId=cn-shanghai&VpcId=vpc-nope", "", "")
 	f.Add("Action=ModifyEipForwardMode&Version=2016-04-28&RegionId=cn-shanghai&InstanceId=eip-1&Mode=BINDED", "", "")
-	f.Add("Action=ModifyEipAddressAttribute&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&Bandwidth=-3", "", "")
-	f.Add("", "RunInstances", "RegionId=cn-shanghai&VSwitchId=vsw-1&ImageId=img&InstanceType=ecs.g7.large&SecurityGroupIds.1=sg-1&Amount=1")
+	f.Add(
+		"Action=ModifyEipAddressAttribute&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&Bandwidth=-3",
+		"",
+		"",
+	)
+	f.Add(
+		"",
+		"RunInstances",
+		"RegionId=cn-shanghai&VSwitchId=vsw-1&ImageId=img&InstanceType=ecs.g7.large&SecurityGroupIds.1=sg-1&Amount=1",
+	)
 	f.Add("", "DescribeInstanceTypes", "MaxResults=100&NextToken=599")
 	f.Add("", "DescribeInstanceMaintenanceAttributes", "RegionId=cn-shanghai&InstanceId.1=i-1")
 	f.Add("", "ModifyInstanceAttribute", "RegionId=cn-shanghai&InstanceId=i-1&HostName=x")

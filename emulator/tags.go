@@ -112,8 +112,15 @@ func (s *Server) listTagResources(ctx context.Context, api backend.API, p *param
 	out.TagResources.TagResource = []tagResourceJSON{}
 	for i := start; i < len(all) && i < start+size; i++ {
 		t := all[i]
-		out.TagResources.TagResource = append(out.TagResources.TagResource,
-			tagResourceJSON{ResourceID: t.ResourceID, ResourceType: t.ResourceType, TagKey: t.Tag.Key, TagValue: t.Tag.Value})
+		out.TagResources.TagResource = append(
+			out.TagResources.TagResource,
+			tagResourceJSON{
+				ResourceID:   t.ResourceID,
+				ResourceType: t.ResourceType,
+				TagKey:       t.Tag.Key,
+				TagValue:     t.Tag.Value,
+			},
+		)
 	}
 	if start+size < len(all) {
 		out.NextToken = strconv.Itoa(start + size)
@@ -180,9 +187,18 @@ func createTags(api backend.API, p *params) ([]backend.Tag, error) {
 }
 
 // tagNew gives a resource that a create call made the tags createTags checked.
-func (s *Server) tagNew(ctx context.Context, api backend.API, r regions.ID, resourceType, id string, tags []backend.Tag) error {
+func (s *Server) tagNew(
+	ctx context.Context,
+	api backend.API,
+	r regions.ID,
+	resourceType, id string,
+	tags []backend.Tag,
+) error {
 	if len(tags) == 0 {
 		return nil
 	}
-	return s.b.TagResources(ctx, fake.TagInput{API: api, Region: r, ResourceType: resourceType, ResourceIDs: []string{id}, Tags: tags})
+	return s.b.TagResources(
+		ctx,
+		fake.TagInput{API: api, Region: r, ResourceType: resourceType, ResourceIDs: []string{id}, Tags: tags},
+	)
 }

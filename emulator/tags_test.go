@@ -33,8 +33,16 @@ func sdkClients(t *testing.T) (*vpc.Client, *ecs.Client, *fake.Backend) {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	cfg := &openapi.Config{AccessKeyId: tea.String("k"), AccessKeySecret: tea.String("s"), RegionId: tea.String("cn-shanghai"),
-		Endpoint: tea.String(strings.TrimPrefix(ts.URL, "http://")), Protocol: tea.String("http"), HttpClient: sdkTransport{}}
+	cfg := &openapi.Config{
+		AccessKeyId:     tea.String("k"),
+		AccessKeySecret: tea.String("s"),
+		RegionId:        tea.String("cn-shanghai"),
+		Endpoint: tea.String(
+			strings.TrimPrefix(ts.URL, "http://"),
+		),
+		Protocol:   tea.String("http"),
+		HttpClient: sdkTransport{},
+	}
 	v, err := vpc.NewClient(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +77,10 @@ func TestTagsThroughTheSDKs(t *testing.T) {
 		var out []string
 		for _, a := range resp.Body.EipAddresses.EipAddress {
 			for _, tag := range a.Tags.Tag {
-				out = append(out, tea.StringValue(a.AllocationId)+" "+tea.StringValue(tag.Key)+"="+tea.StringValue(tag.Value))
+				out = append(
+					out,
+					tea.StringValue(a.AllocationId)+" "+tea.StringValue(tag.Key)+"="+tea.StringValue(tag.Value),
+				)
 			}
 		}
 		return out
@@ -84,11 +95,18 @@ func TestTagsThroughTheSDKs(t *testing.T) {
 		ResourceId: []*string{tea.String("eip-t")}, TagKey: []*string{tea.String("Name")}}); err != nil {
 		t.Fatal(err)
 	}
-	listed, err := v.ListTagResources(&vpc.ListTagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"), ResourceId: []*string{tea.String("eip-t")}})
+	listed, err := v.ListTagResources(
+		&vpc.ListTagResourcesRequest{
+			RegionId:     region,
+			ResourceType: tea.String("EIP"),
+			ResourceId:   []*string{tea.String("eip-t")},
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(listed.Body.TagResources.TagResource); n != 1 || tea.StringValue(listed.Body.TagResources.TagResource[0].TagKey) != "Env" {
+	if n := len(listed.Body.TagResources.TagResource); n != 1 ||
+		tea.StringValue(listed.Body.TagResources.TagResource[0].TagKey) != "Env" {
 		t.Errorf("after UnTagResources: %v", listed.Body.TagResources.TagResource)
 	}
 
@@ -150,11 +168,25 @@ func TestTagErrors(t *testing.T) {
 		return out
 	}
 	vpcCall := func(id string, tags []*vpc.TagResourcesRequestTag) error {
-		_, err := v.TagResources(&vpc.TagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"), ResourceId: []*string{tea.String(id)}, Tag: tags})
+		_, err := v.TagResources(
+			&vpc.TagResourcesRequest{
+				RegionId:     region,
+				ResourceType: tea.String("EIP"),
+				ResourceId:   []*string{tea.String(id)},
+				Tag:          tags,
+			},
+		)
 		return err
 	}
 	ecsCall := func(id string, tags []*ecs.TagResourcesRequestTag) error {
-		_, err := e.TagResources(&ecs.TagResourcesRequest{RegionId: region, ResourceType: tea.String("eni"), ResourceId: []*string{tea.String(id)}, Tag: tags})
+		_, err := e.TagResources(
+			&ecs.TagResourcesRequest{
+				RegionId:     region,
+				ResourceType: tea.String("eni"),
+				ResourceId:   []*string{tea.String(id)},
+				Tag:          tags,
+			},
+		)
 		return err
 	}
 	long := strings.Repeat("k", 129)
@@ -164,7 +196,12 @@ func TestTagErrors(t *testing.T) {
 		code   string
 		status int
 	}{
-		{"VPC: a key with the reserved prefix aliyun", vpcCall("eip-t", vpcTags("aliyun-x", "v")), "InvalidTagKey", 400},
+		{
+			"VPC: a key with the reserved prefix aliyun",
+			vpcCall("eip-t", vpcTags("aliyun-x", "v")),
+			"InvalidTagKey",
+			400,
+		},
 		{"VPC: a value starting with acs:", vpcCall("eip-t", vpcTags("k", "acs:v")), "InvalidTagValue", 400},
 		{"VPC: 21 tags in one call", vpcCall("eip-t", vpcTags(many(21, "k")...)), "SizeLimitExceeded.TagNum", 400},
 		{"VPC: a key given twice", vpcCall("eip-t", vpcTags("k", "1", "k", "2")), "Forbidden.TagKey.Duplicated", 400},
@@ -172,7 +209,12 @@ func TestTagErrors(t *testing.T) {
 		{"ECS: a key starting with acs:", ecsCall("eni-t", ecsTags("acs:x", "v")), "InvalidTagKey.Malformed", 400},
 		{"ECS: a key of 129 characters", ecsCall("eni-t", ecsTags(long, "v")), "InvalidTagKey.Malformed", 400},
 		{"ECS: a value of 129 characters", ecsCall("eni-t", ecsTags("k", long)), "InvalidTagValue.Malformed", 400},
-		{"ECS: a value with a URL", ecsCall("eni-t", ecsTags("k", "see https://example")), "InvalidTagValue.Malformed", 400},
+		{
+			"ECS: a value with a URL",
+			ecsCall("eni-t", ecsTags("k", "see https://example")),
+			"InvalidTagValue.Malformed",
+			400,
+		},
 		{"ECS: an empty key", ecsCall("eni-t", ecsTags("", "v")), "InvalidTagKey.Malformed", 400},
 		{"ECS: 21 tags in one call", ecsCall("eni-t", ecsTags(many(21, "k")...)), "NumberExceed.Tags", 400},
 		{"ECS: a key given twice", ecsCall("eni-t", ecsTags("k", "1", "k", "2")), "Duplicate.TagKey", 400},
@@ -190,7 +232,8 @@ func TestTagErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var sdkErr *tea.SDKError
-		if !errors.As(tc.err, &sdkErr) || tea.StringValue(sdkErr.Code) != tc.code || tea.IntValue(sdkErr.StatusCode) != tc.status {
+		if !errors.As(tc.err, &sdkErr) || tea.StringValue(sdkErr.Code) != tc.code ||
+			tea.IntValue(sdkErr.StatusCode) != tc.status {
 			t.Errorf("%s: %v, want %d %s", tc.name, tc.err, tc.status, tc.code)
 		}
 	}

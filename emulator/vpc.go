@@ -67,8 +67,16 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeImages:            s.describeImages,
 		backend.OpDescribeTags:              s.describeTags,
 		backend.OpModifyDisk:                s.modifyDiskAttribute,
-		backend.OpModifySecurityGroup:       s.renamer(backend.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
-		backend.OpModifyENI:                 s.renamer(backend.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
+		backend.OpModifySecurityGroup: s.renamer(
+			backend.OpModifySecurityGroup,
+			"SecurityGroupId",
+			"SecurityGroupName",
+		),
+		backend.OpModifyENI: s.renamer(
+			backend.OpModifyENI,
+			"NetworkInterfaceId",
+			"NetworkInterfaceName",
+		),
 		backend.OpModifyNetworkSpec:         s.modifyInstanceNetworkSpec,
 		backend.OpCreateSecurityGroup:       s.createSecurityGroup,
 		backend.OpDescribeSecurityGroups:    s.describeSecurityGroups,
@@ -116,7 +124,12 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.AllocateEIPInput{Region: r, Name: p.str("Name"), Description: p.str("Description"), ClientToken: p.str("ClientToken")}
+	in := backend.AllocateEIPInput{
+		Region:      r,
+		Name:        p.str("Name"),
+		Description: p.str("Description"),
+		ClientToken: p.str("ClientToken"),
+	}
 	if in.ChargeType, err = enumParam(p, "InstanceChargeType", eip.ParseChargeType); err != nil {
 		return nil, err
 	}
@@ -170,7 +183,11 @@ func (s *Server) associateEIP(ctx context.Context, p *params) (any, error) {
 	}
 	if m := p.str("Mode"); m != "" {
 		if in.Mode, err = modes.ParseAPI(m); err != nil {
-			return nil, backend.NewError(string(p.op), "IllegalParam.Mode", "The Mode must be NAT, MULTI_BINDED or BINDED.")
+			return nil, backend.NewError(
+				string(p.op),
+				"IllegalParam.Mode",
+				"The Mode must be NAT, MULTI_BINDED or BINDED.",
+			)
 		}
 	}
 	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
@@ -187,7 +204,12 @@ func (s *Server) unassociateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.UnassociateEIPInput{Region: r, EIP: eip.ID(id), InstanceID: p.str("InstanceId"), ClientToken: p.str("ClientToken")}
+	in := backend.UnassociateEIPInput{
+		Region:      r,
+		EIP:         eip.ID(id),
+		InstanceID:  p.str("InstanceId"),
+		ClientToken: p.str("ClientToken"),
+	}
 	if in.InstanceType, err = enumParam(p, "InstanceType", eip.ParseInstanceType); err != nil {
 		return nil, err
 	}
@@ -229,8 +251,9 @@ type lockJSON struct {
 func toEIPJSON(a eip.Address) eipJSON {
 	j := eipJSON{
 		AllocationID: string(a.ID), IPAddress: a.IP.String(), RegionID: string(a.Region), Status: a.Status.String(),
-		InstanceID: a.Association.InstanceID, ChargeType: a.ChargeType.String(), InternetChargeType: a.InternetChargeType.String(),
-		BusinessStatus: a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
+		InstanceID: a.Association.InstanceID, ChargeType: a.ChargeType.String(),
+		InternetChargeType: a.InternetChargeType.String(),
+		BusinessStatus:     a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
 		Name: a.Name, Description: a.Description,
 	}
 	if !a.Association.IsZero() {

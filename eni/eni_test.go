@@ -124,7 +124,8 @@ func TestParseLimitsErrors(t *testing.T) {
 	for _, tc := range tests {
 		table, err := eni.ParseLimits(strings.NewReader(tc.in))
 		var le *eni.LimitsError
-		if table != nil || !errors.As(err, &le) || !errors.Is(err, eni.ErrInvalidLimits) || le.Line != tc.line || le.Code() != "limits-invalid" {
+		if table != nil || !errors.As(err, &le) || !errors.Is(err, eni.ErrInvalidLimits) || le.Line != tc.line ||
+			le.Code() != "limits-invalid" {
 			t.Errorf("%s: ParseLimits = %v, %v; want a LimitsError on line %d", tc.name, table, err, tc.line)
 		}
 	}
@@ -156,7 +157,8 @@ func FuzzParseLimits(f *testing.F) {
 		}
 		for _, typ := range table.Types() {
 			l, ok := table.Lookup(typ)
-			if !ok || l.ENIs < 1 || l.ENIs > 1000 || (l.KnowsPrivateIPs() && (l.PrivateIPsPerENI < 1 || l.PrivateIPsPerENI > 1000)) {
+			if !ok || l.ENIs < 1 || l.ENIs > 1000 ||
+				(l.KnowsPrivateIPs() && (l.PrivateIPsPerENI < 1 || l.PrivateIPsPerENI > 1000)) {
 				t.Fatalf("ParseLimits(%q): %s = %+v", in, typ, l)
 			}
 		}

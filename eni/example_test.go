@@ -15,7 +15,13 @@ func ExampleLimitsFor() {
 			fmt.Printf("%s: not in the %s table; ask DescribeInstanceTypes\n", typ, eni.LimitsDate)
 			continue
 		}
-		fmt.Printf("%s: %d ENIs (%d secondary), %d private IPs per ENI\n", typ, l.ENIs, l.SecondaryENIs(), l.PrivateIPsPerENI)
+		fmt.Printf(
+			"%s: %d ENIs (%d secondary), %d private IPs per ENI\n",
+			typ,
+			l.ENIs,
+			l.SecondaryENIs(),
+			l.PrivateIPsPerENI,
+		)
 	}
 	// Output:
 	// ecs.c6.large: 2 ENIs (1 secondary), 6 private IPs per ENI

@@ -27,7 +27,8 @@ const (
 var ErrUnknownKind = errors.New("eni: unknown kind")
 
 // A ParseError reports text that names no value of one of this package's enums. Its
-// Code method gives a stable kebab-case code ("eni-kind-invalid", "eni-status-invalid"), and it wraps [ErrUnknownKind] or [ErrUnknownStatus].
+// Code method gives a stable kebab-case code ("eni-kind-invalid", "eni-status-invalid"), and it wraps
+// [ErrUnknownKind] or [ErrUnknownStatus].
 type ParseError struct {
 	// Type names the enum parsed, e.g. "eni.Kind".
 	Type string

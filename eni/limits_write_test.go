@@ -41,8 +41,12 @@ func TestLimitsRoundTrip(t *testing.T) {
 		types := map[string]eni.Limits{}
 		for range rapid.IntRange(0, 30).Draw(t, "types") {
 			family := rapid.SampledFrom([]string{"ecs.g7", "ecs.c6", "ecs.gn5i-c8g1", "ecs.r8a"}).Draw(t, "family")
-			size := rapid.SampledFrom([]string{"large", "xlarge", "2xlarge", "16xlarge", "small", "c1m2", "8xlarge"}).Draw(t, "size")
-			l := eni.Limits{ENIs: rapid.IntRange(1, 1000).Draw(t, "enis"), PrivateIPsPerENI: rapid.IntRange(0, 1000).Draw(t, "ips")}
+			size := rapid.SampledFrom([]string{"large", "xlarge", "2xlarge", "16xlarge", "small", "c1m2", "8xlarge"}).
+				Draw(t, "size")
+			l := eni.Limits{
+				ENIs:             rapid.IntRange(1, 1000).Draw(t, "enis"),
+				PrivateIPsPerENI: rapid.IntRange(0, 1000).Draw(t, "ips"),
+			}
 			if l.PrivateIPsPerENI == 0 {
 				l.PrivateIPsPerENI = eni.Unknown
 			}

@@ -56,10 +56,19 @@ func (a *analysis) run() ([]issue, error) {
 		return nil, err
 	}
 	findings := check.Run(m, a.opts)
-	logger.Debug(fmt.Sprintf("eipassoc: %d resource instances, %d findings", len(p.plan.ResourceChanges), len(findings)))
+	logger.Debug(
+		fmt.Sprintf("eipassoc: %d resource instances, %d findings", len(p.plan.ResourceChanges), len(findings)),
+	)
 	for _, f := range findings {
 		logger.Debug(fmt.Sprintf("eipassoc: %s %s: %s", f.Rule, f.Address, f.Message))
-		out = append(out, issue{code: f.Rule, message: f.Message + " (" + f.Address + ")", rng: p.rangeFor(f.Address, f.ResourceType)})
+		out = append(
+			out,
+			issue{
+				code:    f.Rule,
+				message: f.Message + " (" + f.Address + ")",
+				rng:     p.rangeFor(f.Address, f.ResourceType),
+			},
+		)
 	}
 	return out, nil
 }

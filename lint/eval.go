@@ -68,7 +68,10 @@ func (e *evaluator) fetch(t hcl.Traversal, root, name string) cty.Value {
 	if v, ok := e.values[k]; ok {
 		return v
 	}
-	ref := &hclsyntax.ScopeTraversalExpr{Traversal: t[:2], SrcRange: hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())}
+	ref := &hclsyntax.ScopeTraversalExpr{
+		Traversal: t[:2],
+		SrcRange:  hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange()),
+	}
 	v := cty.DynamicVal
 	var got cty.Value
 	if err := e.runner.EvaluateExpr(ref, &got, nil); err == nil && got != cty.NilVal {

@@ -246,7 +246,10 @@ resource "alicloud_ecs_network_interface_attachment" "pub" {
   network_interface_id = alicloud_ecs_network_interface.pub.id
 }
 `},
-	{name: "multi-eip-eni-attached-to-unlisted-family", cfg: lint.Config{MultiBindedAllowed: true, InstanceDHCP: "enabled"}, src: `
+	{
+		name: "multi-eip-eni-attached-to-unlisted-family",
+		cfg:  lint.Config{MultiBindedAllowed: true, InstanceDHCP: "enabled"},
+		src: `
 provider "alicloud" {
   region = "cn-shanghai"
 }
@@ -267,7 +270,8 @@ resource "alicloud_ecs_network_interface_attachment" "pub" {
   instance_id          = alicloud_instance.app.id
   network_interface_id = alicloud_ecs_network_interface.pub.id # want: instance-family-unsupported
 }
-`},
+`,
+	},
 	// The valid twins: the same shapes within the rules.
 	{name: "ok-nat-within-capacity", src: provider + `
 resource "alicloud_ecs_network_interface" "pub" {
@@ -380,7 +384,12 @@ func TestUndecidedIsANotice(t *testing.T) {
 			}
 		default:
 			if !r.Enabled() || r.Severity() != tflint.ERROR {
-				t.Errorf("%s: enabled %v, severity %v; deny rules are errors, on by default", r.Name(), r.Enabled(), r.Severity())
+				t.Errorf(
+					"%s: enabled %v, severity %v; deny rules are errors, on by default",
+					r.Name(),
+					r.Enabled(),
+					r.Severity(),
+				)
 			}
 		}
 	}

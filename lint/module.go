@@ -89,12 +89,19 @@ var moduleSchema = func() *hclext.BodySchema {
 	}
 	slices.Sort(attrs)
 	body := schemaFor(attrs)
-	body.Blocks = append(body.Blocks, hclext.BlockSchema{Type: "dynamic", LabelNames: []string{"type"}, Body: &hclext.BodySchema{}})
-	return &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "resource", LabelNames: []string{"type", "name"}, Body: body}}}
+	body.Blocks = append(
+		body.Blocks,
+		hclext.BlockSchema{Type: "dynamic", LabelNames: []string{"type"}, Body: &hclext.BodySchema{}},
+	)
+	return &hclext.BodySchema{
+		Blocks: []hclext.BlockSchema{{Type: "resource", LabelNames: []string{"type", "name"}, Body: body}},
+	}
 }()
 
 // localsSchema reads the locals, through which a called module's issues are placed.
-var localsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}}}}
+var localsSchema = &hclext.BodySchema{
+	Blocks: []hclext.BlockSchema{{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}}},
+}
 
 // readResource reads one resource block and its instances.
 func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string, providers *providerSet) {
@@ -107,7 +114,8 @@ func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string
 	}
 	if why != "" {
 		p.undecided = append(p.undecided, issue{code: check.CodeUnknown, rng: b.DefRange,
-			message: "cannot tell which instances " + typ + "." + name + " has: " + why + "; every rule on them is undecided"})
+			message: "cannot tell which instances " + typ + "." + name + " has: " + why + "; every rule on them is " +
+				"undecided"})
 		return
 	}
 	cfg := configResource{Address: typ + "." + name, Mode: "managed", Type: typ, Name: name,
@@ -185,7 +193,13 @@ func schemaFor(attrs []string) *hclext.BodySchema {
 // readInstance writes one resource instance: its values as the plan's "after", the
 // ones that only apply knows in "after_unknown", and, for the configuration, each
 // attribute as a constant or as the references it makes.
-func (p *modulePlan) readInstance(ev *evaluator, typ, name string, key instanceKey, blk *hclext.Block, attrs []string) (resourceChange, map[string]*expression) {
+func (p *modulePlan) readInstance(
+	ev *evaluator,
+	typ, name string,
+	key instanceKey,
+	blk *hclext.Block,
+	attrs []string,
+) (resourceChange, map[string]*expression) {
 	addr := typ + "." + name + key.String()
 	if len(p.places) == 0 {
 		p.first = blk.DefRange
@@ -237,7 +251,12 @@ func (p *modulePlan) readInstance(ev *evaluator, typ, name string, key instanceK
 // configuration does not set as "the provider's default".
 func defaultUnknown(typ, attr string) bool {
 	switch attr {
-	case "primary_ip_address", "private_ip", "private_ip_addresses", "private_ips", "secondary_private_ip_address_count", "private_ips_count":
+	case "primary_ip_address",
+		"private_ip",
+		"private_ip_addresses",
+		"private_ips",
+		"secondary_private_ip_address_count",
+		"private_ips_count":
 		return typ == check.TypeENI || typ == check.TypeENIAlias
 	case "instance_type", "mode", "private_ip_address":
 		return typ == check.TypeAssociation
@@ -360,7 +379,12 @@ func (p *modulePlan) rangeFor(address, resourceType string) hcl.Range {
 	case check.TypeInstance:
 		prefer = []string{"instance_type"}
 	case check.TypeENI, check.TypeENIAlias:
-		prefer = []string{"secondary_private_ip_address_count", "private_ip_addresses", "private_ips", "private_ips_count"}
+		prefer = []string{
+			"secondary_private_ip_address_count",
+			"private_ip_addresses",
+			"private_ips",
+			"private_ips_count",
+		}
 	}
 	if !p.providers.root {
 		if p.locals == nil {
@@ -385,7 +409,10 @@ func (p *modulePlan) rangeFor(address, resourceType string) hcl.Range {
 // readLocals reads the module's locals by name; a module tflint cannot read has none.
 func readLocals(runner tflint.Runner) map[string]*hclext.Attribute {
 	out := map[string]*hclext.Attribute{}
-	content, err := runner.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+	content, err := runner.GetModuleContent(
+		localsSchema,
+		&tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone},
+	)
 	if err != nil {
 		return out
 	}

@@ -58,7 +58,10 @@ func (c *rootCache) module(runner tflint.Runner, path string) (*hclext.BodyConte
 	if content, ok := c.written[path]; ok {
 		return content, nil
 	}
-	content, err := runner.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+	content, err := runner.GetModuleContent(
+		moduleSchema,
+		&tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone},
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +111,9 @@ func readRootProviders(runner tflint.Runner) (*rootProviders, error) {
 		pc := providerConfig{Name: "alicloud", Expressions: map[string]*expression{}}
 		if a := b.Body.Attributes["region"]; a != nil {
 			var region cty.Value
-			if err := runner.EvaluateExpr(a.Expr, &region, inRoot); err == nil && region.IsWhollyKnown() && !region.IsNull() && region.Type() == cty.String {
+			if err := runner.EvaluateExpr(a.Expr, &region, inRoot); err == nil && region.IsWhollyKnown() &&
+				!region.IsNull() &&
+				region.Type() == cty.String {
 				pc.Expressions["region"] = &expression{ConstantValue: region.AsString()}
 			}
 		}

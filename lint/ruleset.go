@@ -74,7 +74,10 @@ func (rs *RuleSet) ApplyConfig(body *hclext.BodyContent) error {
 // an error that names the plugin and the attribute. A relative limits_file is read from
 // the directory tflint runs in.
 func (rs *RuleSet) Configure(c Config) error {
-	opts := check.Options{Unknown: check.UnknownWarn, Account: eipassoc.Account{MultiBindedAllowed: c.MultiBindedAllowed}}
+	opts := check.Options{
+		Unknown: check.UnknownWarn,
+		Account: eipassoc.Account{MultiBindedAllowed: c.MultiBindedAllowed},
+	}
 	if c.Behaviour != "" {
 		b, err := eipassoc.ParseBehaviour(c.Behaviour)
 		if err != nil {

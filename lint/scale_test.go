@@ -10,7 +10,11 @@ import (
 )
 
 var (
-	scaleDir  = flag.String("scale-config", "", "write the scale configuration into this directory (TestWriteScaleConfig)")
+	scaleDir = flag.String(
+		"scale-config",
+		"",
+		"write the scale configuration into this directory (TestWriteScaleConfig)",
+	)
 	scaleSize = flag.Int("scale-size", 2000, "module instances of the scale configuration")
 )
 

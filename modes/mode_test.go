@@ -73,9 +73,38 @@ func TestProperties(t *testing.T) {
 		primaryCap, secondaryCapWith10IPs                                         int
 	}
 	want := map[modes.Mode]row{
-		modes.NAT:         {visible: false, primary: true, keepsPrivate: true, allIP: false, recommended: true, newApps: true, primaryCap: 1, secondaryCapWith10IPs: 10},
-		modes.Binded:      {visible: true, primary: false, keepsPrivate: false, allIP: true, recommended: false, newApps: true, primaryCap: 0, secondaryCapWith10IPs: 1},
-		modes.MultiBinded: {visible: true, primary: false, keepsPrivate: true, allIP: true, recommended: true, newApps: false, family: true, dhcp: true, primaryCap: 0, secondaryCapWith10IPs: 10},
+		modes.NAT: {
+			visible:               false,
+			primary:               true,
+			keepsPrivate:          true,
+			allIP:                 false,
+			recommended:           true,
+			newApps:               true,
+			primaryCap:            1,
+			secondaryCapWith10IPs: 10,
+		},
+		modes.Binded: {
+			visible:               true,
+			primary:               false,
+			keepsPrivate:          false,
+			allIP:                 true,
+			recommended:           false,
+			newApps:               true,
+			primaryCap:            0,
+			secondaryCapWith10IPs: 1,
+		},
+		modes.MultiBinded: {
+			visible:               true,
+			primary:               false,
+			keepsPrivate:          true,
+			allIP:                 true,
+			recommended:           true,
+			newApps:               false,
+			family:                true,
+			dhcp:                  true,
+			primaryCap:            0,
+			secondaryCapWith10IPs: 10,
+		},
 	}
 	for m, w := range want {
 		p := m.Properties()
@@ -118,13 +147,15 @@ func TestProtocols(t *testing.T) {
 		if modes.NAT.SupportsProtocol(p) != modes.Unsupported {
 			t.Errorf("NAT supports %s", p)
 		}
-		if modes.Binded.SupportsProtocol(p) != modes.Supported || modes.MultiBinded.SupportsProtocol(p) != modes.Supported {
+		if modes.Binded.SupportsProtocol(p) != modes.Supported ||
+			modes.MultiBinded.SupportsProtocol(p) != modes.Supported {
 			t.Errorf("cut-through or multi does not support %s", p)
 		}
 	}
 	// The documentation lists ALG protocols "such as" H.323, SIP, DNS and RTSP: HTTP is
 	// not on the list, and the list is not exhaustive, so nothing says it works.
-	if modes.NAT.SupportsProtocol("HTTP") != modes.Undocumented || modes.Mode(0).SupportsProtocol("HTTP") != modes.Unsupported {
+	if modes.NAT.SupportsProtocol("HTTP") != modes.Undocumented ||
+		modes.Mode(0).SupportsProtocol("HTTP") != modes.Unsupported {
 		t.Error("NAT must carry HTTP; the zero mode nothing")
 	}
 	got := modes.NAT.UnsupportedProtocols()
@@ -182,7 +213,8 @@ func TestParseAPI(t *testing.T) {
 	for _, s := range []string{"nat", " NAT", "cut-through", "MULTI-BINDED", ""} {
 		_, err := modes.ParseAPI(s)
 		var pe *modes.ParseError
-		if !errors.As(err, &pe) || !errors.Is(err, modes.ErrUnknown) || pe.Input != s || pe.Code() != modes.CodeInvalid {
+		if !errors.As(err, &pe) || !errors.Is(err, modes.ErrUnknown) || pe.Input != s ||
+			pe.Code() != modes.CodeInvalid {
 			t.Errorf("ParseAPI(%q) = %v", s, err)
 		}
 	}

@@ -80,14 +80,38 @@ func (p Properties) Lines() []string {
 		"capacity: primary ENI " + p.PrimaryENI.String() + ", secondary ENI " + p.SecondaryENI.String(),
 		"EIP in the OS: " + yes(p.VisibleInOS, "visible", "not visible") + " (" + p.Visibility + ")",
 		"private network: " + yes(p.KeepsPrivateNetwork, "kept", "lost"),
-		"protocols: " + yes(p.AllIPProtocols, "all IP protocols", "not those managed by NAT application layer gateways, such as "+strings.Join(algProtocols, ", ")),
+		"protocols: " + yes(
+			p.AllIPProtocols,
+			"all IP protocols",
+			"not those managed by NAT application layer gateways, such as "+strings.Join(algProtocols, ", "),
+		),
 		"private IP: " + yes(p.PrimaryPrivateIPOnly, "the ENI's primary private IP only", "any private IP of the ENI"),
 		"secondary private IPs on the ENI: " + yes(p.NoSecondaryPrivateIPs, "none allowed", "allowed"),
-		"secondary ENI when associating: " + yes(p.DetachedENIRequired, "must be detached (documentation)", "may be attached"),
-		"status: " + yes(p.Recommended, "recommended", "not recommended") + ", " + yes(p.AcceptsNewApplications, "open to every account", "closed to new applications (allowlisted accounts only)"),
-		"instance families: " + yes(p.InstanceFamilyRestricted, "only "+strings.Join(p.Mode.InstanceFamilies(), ", "), "any"),
+		"secondary ENI when associating: " + yes(
+			p.DetachedENIRequired,
+			"must be detached (documentation)",
+			"may be attached",
+		),
+		"status: " + yes(
+			p.Recommended,
+			"recommended",
+			"not recommended",
+		) + ", " + yes(
+			p.AcceptsNewApplications,
+			"open to every account",
+			"closed to new applications (allowlisted accounts only)",
+		),
+		"instance families: " + yes(
+			p.InstanceFamilyRestricted,
+			"only "+strings.Join(p.Mode.InstanceFamilies(), ", "),
+			"any",
+		),
 		"DHCP on the instance: " + yes(p.DHCPRequired, "required", "not required"),
-		"OS configuration: " + yes(p.StaticGatewayConfig, "static, with the gateway and mask from DescribeEipGatewayInfo", "none beyond routes"),
+		"OS configuration: " + yes(
+			p.StaticGatewayConfig,
+			"static, with the gateway and mask from DescribeEipGatewayInfo",
+			"none beyond routes",
+		),
 	}
 	return out
 }

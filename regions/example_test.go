@@ -15,7 +15,14 @@ func ExampleLookup() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%s: %s, %s, modes %v, cut-through listing %+v\n", info.ID, info.Name, info.Status, info.Modes(), info.Listing(modes.Binded))
+		fmt.Printf(
+			"%s: %s, %s, modes %v, cut-through listing %+v\n",
+			info.ID,
+			info.Name,
+			info.Status,
+			info.Modes(),
+			info.Listing(modes.Binded),
+		)
 	}
 	// Output:
 	// cn-guangzhou: China (Guangzhou), open, modes [NAT BINDED], cut-through listing {ProductDoc:true APIDoc:false}

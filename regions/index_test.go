@@ -43,7 +43,8 @@ func TestIndexAgreesWithScan(t *testing.T) {
 		ids[i] = string(table.infos[i].ID)
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		s := rapid.OneOf(rapid.String(), rapid.SampledFrom(ids), rapid.StringMatching(`[a-z]{2}-[a-z]{4,12}(-[0-9])?`)).Draw(t, "id")
+		s := rapid.OneOf(rapid.String(), rapid.SampledFrom(ids), rapid.StringMatching(`[a-z]{2}-[a-z]{4,12}(-[0-9])?`)).
+			Draw(t, "id")
 		if got, want := table.find(ID(s)), scan(ID(s)); got != want {
 			t.Fatalf("find(%q) = %v, want %v", s, got, want)
 		}

@@ -13,11 +13,22 @@ import (
 )
 
 func TestStatusContract(t *testing.T) {
-	enumtest.Check(t, []regions.Status{regions.Open, regions.Closing, regions.Closed}, regions.ParseStatus, regions.ErrUnknownStatus, "region-status-invalid")
+	enumtest.Check(
+		t,
+		[]regions.Status{regions.Open, regions.Closing, regions.Closed},
+		regions.ParseStatus,
+		regions.ErrUnknownStatus,
+		"region-status-invalid",
+	)
 }
 
 func FuzzParseStatus(f *testing.F) {
-	enumtest.Fuzz(f, []regions.Status{regions.Open, regions.Closing, regions.Closed}, regions.ParseStatus, "Closing Down")
+	enumtest.Fuzz(
+		f,
+		[]regions.Status{regions.Open, regions.Closing, regions.Closed},
+		regions.ParseStatus,
+		"Closing Down",
+	)
 }
 
 func TestTableIsComplete(t *testing.T) {
@@ -43,10 +54,41 @@ func TestModeLists(t *testing.T) {
 		mode modes.Mode
 		want []regions.ID
 	}{
-		{modes.Binded, []regions.ID{"ap-southeast-1", "ap-southeast-5", "cn-beijing", "cn-chengdu", "cn-guangzhou", "cn-hangzhou", "cn-huhehaote", "cn-qingdao", "cn-shanghai", "cn-shenzhen", "cn-zhangjiakou", "eu-central-1", "eu-west-1", "us-east-1"}},
+		{
+			modes.Binded,
+			[]regions.ID{
+				"ap-southeast-1",
+				"ap-southeast-5",
+				"cn-beijing",
+				"cn-chengdu",
+				"cn-guangzhou",
+				"cn-hangzhou",
+				"cn-huhehaote",
+				"cn-qingdao",
+				"cn-shanghai",
+				"cn-shenzhen",
+				"cn-zhangjiakou",
+				"eu-central-1",
+				"eu-west-1",
+				"us-east-1",
+			},
+		},
 		// ap-south-1 (Mumbai) is on the 2021 MULTI_BINDED list, but closed: a closed
 		// region supports nothing new (facts §4).
-		{modes.MultiBinded, []regions.ID{"ap-southeast-1", "cn-beijing", "cn-chengdu", "cn-shanghai", "cn-shenzhen", "cn-zhangjiakou", "eu-central-1", "eu-west-1", "us-east-1"}},
+		{
+			modes.MultiBinded,
+			[]regions.ID{
+				"ap-southeast-1",
+				"cn-beijing",
+				"cn-chengdu",
+				"cn-shanghai",
+				"cn-shenzhen",
+				"cn-zhangjiakou",
+				"eu-central-1",
+				"eu-west-1",
+				"us-east-1",
+			},
+		},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, regions.ForMode(tc.mode)); diff != "" {
@@ -109,7 +151,8 @@ func TestLookup(t *testing.T) {
 	for _, in := range []regions.ID{"", "mars-north-1", "cn-hangzhou-1", "\xff"} {
 		_, err := regions.Lookup(in)
 		var ue *regions.UnknownError
-		if !errors.Is(err, regions.ErrUnknown) || !errors.As(err, &ue) || ue.ID != in || ue.Code() != regions.CodeUnknown {
+		if !errors.Is(err, regions.ErrUnknown) || !errors.As(err, &ue) || ue.ID != in ||
+			ue.Code() != regions.CodeUnknown {
 			t.Errorf("Lookup(%q) error = %v", in, err)
 		}
 		if in.Known() {

@@ -61,17 +61,47 @@ var table = newIndex(build([]Info{
 	{ID: "ap-south-1", Name: "India (Mumbai)", Status: Closed},
 	{ID: "us-west-1", Name: "US (Silicon Valley)", Status: Open},
 	{ID: "us-east-1", Name: "US (Virginia)", Status: Open},
-	{ID: "us-southeast-1", Name: "US (Atlanta)", Status: Open, Note: "display name not confirmed by an Alibaba Cloud page"},
+	{
+		ID:     "us-southeast-1",
+		Name:   "US (Atlanta)",
+		Status: Open,
+		Note:   "display name not confirmed by an Alibaba Cloud page",
+	},
 	{ID: "na-south-1", Name: "Mexico", Status: Open},
 	{ID: "eu-central-1", Name: "Germany (Frankfurt)", Status: Open},
 	{ID: "eu-west-1", Name: "UK (London)", Status: Open},
 	{ID: "me-east-1", Name: "UAE (Dubai)", Status: Open},
 	{ID: "me-central-1", Name: "Saudi Arabia (Riyadh)", Status: Open, Note: "partner region"},
-	{ID: "cn-hangzhou-finance", Name: "China East 1 Finance", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
-	{ID: "cn-shanghai-finance-1", Name: "China East 2 Finance", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
-	{ID: "cn-shenzhen-finance-1", Name: "China South 1 Finance", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
-	{ID: "cn-beijing-finance-1", Name: "China North 2 Finance", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
-	{ID: "cn-north-2-gov-1", Name: "Beijing Government Cloud", Status: Open, Note: "industry cloud; from the Terraform provider's region list"},
+	{
+		ID:     "cn-hangzhou-finance",
+		Name:   "China East 1 Finance",
+		Status: Open,
+		Note:   "industry cloud; from the Terraform provider's region list",
+	},
+	{
+		ID:     "cn-shanghai-finance-1",
+		Name:   "China East 2 Finance",
+		Status: Open,
+		Note:   "industry cloud; from the Terraform provider's region list",
+	},
+	{
+		ID:     "cn-shenzhen-finance-1",
+		Name:   "China South 1 Finance",
+		Status: Open,
+		Note:   "industry cloud; from the Terraform provider's region list",
+	},
+	{
+		ID:     "cn-beijing-finance-1",
+		Name:   "China North 2 Finance",
+		Status: Open,
+		Note:   "industry cloud; from the Terraform provider's region list",
+	},
+	{
+		ID:     "cn-north-2-gov-1",
+		Name:   "Beijing Government Cloud",
+		Status: Open,
+		Note:   "industry cloud; from the Terraform provider's region list",
+	},
 }))
 
 // build indexes the regions and fills in their mode listings. NAT mode is documented

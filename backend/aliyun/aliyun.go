@@ -70,7 +70,12 @@ func New(cfg Config) (*Backend, error) {
 	default:
 		cred, err := credentials.NewCredential(nil)
 		if err != nil {
-			return nil, errors.New("aliyun: no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, a profile, or a RAM role (" + scrub(err.Error()) + ")")
+			return nil, errors.New(
+				"aliyun: no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, a " +
+					"profile, or a RAM role (" + scrub(
+					err.Error(),
+				) + ")",
+			)
 		}
 		oc.Credential = cred
 	}

@@ -25,7 +25,13 @@ func benchEndpoint(b *testing.B, n int) string {
 	for i := range n {
 		bld.ENI(eni.ID(fmt.Sprintf("eni-%d", i)), "vsw-1", 2).EIP(eip.ID(fmt.Sprintf("eip-%d", i)), "cn-shanghai")
 	}
-	srv, err := emulator.New(emulator.Config{Backend: bld.MustBuild(), AccessKeys: map[string]string{testKeyID: testKeySecret}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := emulator.New(
+		emulator.Config{
+			Backend:    bld.MustBuild(),
+			AccessKeys: map[string]string{testKeyID: testKeySecret},
+			Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		},
+	)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -44,7 +50,9 @@ func roundTrip(b *testing.B, be backend.Backend, i int64) int64 {
 		b.Error(err)
 		return 0
 	}
-	if page, err := be.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: "cn-shanghai", IDs: []eip.ID{id}}); err != nil || len(page.EIPs) != 1 || page.EIPs[0].Status != eip.InUse {
+	if page, err := be.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: "cn-shanghai", IDs: []eip.ID{id}}); err != nil ||
+		len(page.EIPs) != 1 ||
+		page.EIPs[0].Status != eip.InUse {
 		b.Errorf("DescribeEIPs(%s) = %+v, %v", id, page, err)
 		return 1
 	}

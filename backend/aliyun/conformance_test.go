@@ -87,9 +87,18 @@ func TestConformanceAgainstEmulator(t *testing.T) {
 // costs a little money.
 func TestConformanceLive(t *testing.T) {
 	if os.Getenv("EIPASSOC_LIVE") != "1" {
-		t.Skip("live test skipped: set EIPASSOC_LIVE=1, credentials, EIPASSOC_LIVE_REGION, EIPASSOC_LIVE_VSWITCH and EIPASSOC_LIVE_INSTANCE to run it against a real account")
+		t.Skip(
+			"live test skipped: set EIPASSOC_LIVE=1, credentials, EIPASSOC_LIVE_REGION, EIPASSOC_LIVE_VSWITCH and " +
+				"EIPASSOC_LIVE_INSTANCE to run it against a real account",
+		)
 	}
-	region, vsw, inst := os.Getenv("EIPASSOC_LIVE_REGION"), os.Getenv("EIPASSOC_LIVE_VSWITCH"), os.Getenv("EIPASSOC_LIVE_INSTANCE")
+	region, vsw, inst := os.Getenv(
+		"EIPASSOC_LIVE_REGION",
+	), os.Getenv(
+		"EIPASSOC_LIVE_VSWITCH",
+	), os.Getenv(
+		"EIPASSOC_LIVE_INSTANCE",
+	)
 	if region == "" || vsw == "" || inst == "" {
 		t.Fatal("EIPASSOC_LIVE=1 needs EIPASSOC_LIVE_REGION, EIPASSOC_LIVE_VSWITCH and EIPASSOC_LIVE_INSTANCE")
 	}
@@ -98,14 +107,22 @@ func TestConformanceLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
-		return backendtest.Setup{Backend: b, Region: regions.ID(region), VSwitch: vsw, Instance: inst, Timeout: 3 * time.Minute}
+		return backendtest.Setup{
+			Backend:  b,
+			Region:   regions.ID(region),
+			VSwitch:  vsw,
+			Instance: inst,
+			Timeout:  3 * time.Minute,
+		}
 	})
 }
 
 // TestDeadlineCutsSlowCalls: a call to a slow endpoint ends at the context's deadline
 // with the context's error, for a VPC call (no context in the SDK) and an ECS call.
 func TestDeadlineCutsSlowCalls(t *testing.T) {
-	f := fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", "cn-shanghai", "cn-shanghai-b", "vpc-1", "192.168.0.0/24").MustBuild()
+	f := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", "cn-shanghai", "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
+		MustBuild()
 	for _, op := range []backend.Op{backend.OpDescribeEIPs, backend.OpDescribeENIs} {
 		_ = f.InjectFault(op, fake.Fault{Latency: 3 * time.Second})
 	}

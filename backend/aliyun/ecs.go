@@ -46,7 +46,10 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (eni
 	req := &ecsapi.CreateNetworkInterfaceRequest{
 		RegionId: tea.String(string(in.Region)), VSwitchId: optional(in.VSwitch),
 		PrimaryIpAddress: addrText(in.PrimaryIP), PrivateIpAddress: addrList(in.SecondaryIPs),
-		InstanceType: enumText(in.Kind, in.Kind == 0), NetworkInterfaceName: optional(in.Name), Description: optional(in.Description),
+		InstanceType: enumText(
+			in.Kind,
+			in.Kind == 0,
+		), NetworkInterfaceName: optional(in.Name), Description: optional(in.Description),
 		ClientToken: optional(in.ClientToken),
 	}
 	// The API takes SecurityGroupId or SecurityGroupIds.N, not both.
@@ -90,7 +93,14 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) erro
 	if err != nil {
 		return mapError(ctx, op, err)
 	}
-	_, err = b.ecs.DeleteNetworkInterfaceWithContext(ctx, &ecsapi.DeleteNetworkInterfaceRequest{RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI))}, rt)
+	_, err = b.ecs.DeleteNetworkInterfaceWithContext(
+		ctx,
+		&ecsapi.DeleteNetworkInterfaceRequest{
+			RegionId:           tea.String(string(in.Region)),
+			NetworkInterfaceId: optional(string(in.ENI)),
+		},
+		rt,
+	)
 	return mapError(ctx, op, err)
 }
 
@@ -102,7 +112,9 @@ func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) erro
 		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.AttachNetworkInterfaceWithContext(ctx, &ecsapi.AttachNetworkInterfaceRequest{
-		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
+		RegionId: tea.String(
+			string(in.Region),
+		), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
 	}, rt)
 	return mapError(ctx, op, err)
 }
@@ -115,7 +127,9 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) erro
 		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.DetachNetworkInterfaceWithContext(ctx, &ecsapi.DetachNetworkInterfaceRequest{
-		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
+		RegionId: tea.String(
+			string(in.Region),
+		), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
 	}, rt)
 	return mapError(ctx, op, err)
 }
@@ -152,7 +166,9 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 		return mapError(ctx, op, err)
 	}
 	_, err = b.ecs.UnassignPrivateIpAddressesWithContext(ctx, &ecsapi.UnassignPrivateIpAddressesRequest{
-		RegionId: tea.String(string(in.Region)), NetworkInterfaceId: optional(string(in.ENI)), PrivateIpAddress: addrList(in.IPs),
+		RegionId: tea.String(
+			string(in.Region),
+		), NetworkInterfaceId: optional(string(in.ENI)), PrivateIpAddress: addrList(in.IPs),
 	}, rt)
 	return mapError(ctx, op, err)
 }
@@ -165,14 +181,22 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 		return backend.ENIPage{}, mapError(ctx, op, err)
 	}
 	req := &ecsapi.DescribeNetworkInterfacesRequest{
-		RegionId: optional(string(in.Region)), InstanceId: optional(in.Instance), VpcId: optional(in.VPC), VSwitchId: optional(in.VSwitch),
-		Type: enumText(in.Kind, in.Kind == 0), Status: enumText(in.Status, in.Status == 0), NextToken: optional(in.NextToken),
+		RegionId: optional(
+			string(in.Region),
+		), InstanceId: optional(in.Instance), VpcId: optional(in.VPC), VSwitchId: optional(in.VSwitch),
+		Type: enumText(
+			in.Kind,
+			in.Kind == 0,
+		), Status: enumText(in.Status, in.Status == 0), NextToken: optional(in.NextToken),
 	}
 	for _, id := range in.IDs {
 		req.NetworkInterfaceId = append(req.NetworkInterfaceId, tea.String(string(id)))
 	}
 	for _, t := range in.Tags {
-		req.Tag = append(req.Tag, &ecsapi.DescribeNetworkInterfacesRequestTag{Key: tea.String(t.Key), Value: tea.String(t.Value)})
+		req.Tag = append(
+			req.Tag,
+			&ecsapi.DescribeNetworkInterfacesRequestTag{Key: tea.String(t.Key), Value: tea.String(t.Value)},
+		)
 	}
 	if in.MaxResults > 0 {
 		req.MaxResults = tea.Int32(int32(in.MaxResults))
@@ -182,7 +206,10 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 		return backend.ENIPage{}, mapError(ctx, op, err)
 	}
 	body := resp.Body
-	page := backend.ENIPage{NextToken: tea.StringValue(body.NextToken), TotalCount: int(tea.Int32Value(body.TotalCount))}
+	page := backend.ENIPage{
+		NextToken:  tea.StringValue(body.NextToken),
+		TotalCount: int(tea.Int32Value(body.TotalCount)),
+	}
 	if body.NetworkInterfaceSets == nil {
 		return page, nil
 	}
@@ -192,7 +219,10 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 	return page, nil
 }
 
-func toInterface(s *ecsapi.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet, region regions.ID) eni.Interface {
+func toInterface(
+	s *ecsapi.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet,
+	region regions.ID,
+) eni.Interface {
 	n := eni.Interface{
 		ID: eni.ID(tea.StringValue(s.NetworkInterfaceId)), Region: region, Zone: tea.StringValue(s.ZoneId),
 		VPC: tea.StringValue(s.VpcId), VSwitch: tea.StringValue(s.VSwitchId), Instance: tea.StringValue(s.InstanceId),
@@ -226,7 +256,11 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 		return ecs.Instance{}, mapError(ctx, op, err)
 	}
 	ids, _ := json.Marshal([]string{in.Instance})
-	resp, err := b.ecs.DescribeInstancesWithContext(ctx, &ecsapi.DescribeInstancesRequest{RegionId: optional(string(in.Region)), InstanceIds: tea.String(string(ids))}, rt)
+	resp, err := b.ecs.DescribeInstancesWithContext(
+		ctx,
+		&ecsapi.DescribeInstancesRequest{RegionId: optional(string(in.Region)), InstanceIds: tea.String(string(ids))},
+		rt,
+	)
 	if err != nil {
 		return ecs.Instance{}, mapError(ctx, op, err)
 	}
@@ -237,7 +271,9 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 	}
 	i := resp.Body.Instances.Instance[0]
 	out := ecs.Instance{
-		ID: tea.StringValue(i.InstanceId), Type: tea.StringValue(i.InstanceType), Region: regions.ID(tea.StringValue(i.RegionId)),
+		ID: tea.StringValue(
+			i.InstanceId,
+		), Type: tea.StringValue(i.InstanceType), Region: regions.ID(tea.StringValue(i.RegionId)),
 		Zone: tea.StringValue(i.ZoneId), Status: tea.StringValue(i.Status),
 	}
 	if i.VpcAttributes != nil {
@@ -259,7 +295,10 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 }
 
 // DescribeInstanceTypes implements [backend.InstanceReader], following NextToken.
-func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) ([]backend.InstanceType, error) {
+func (b *Backend) DescribeInstanceTypes(
+	ctx context.Context,
+	in backend.DescribeInstanceTypesInput,
+) ([]backend.InstanceType, error) {
 	const op = backend.OpDescribeInstanceTypes
 	req := &ecsapi.DescribeInstanceTypesRequest{InstanceTypeFamily: optional(in.Family)}
 	for _, t := range in.Types {
@@ -277,13 +316,24 @@ func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.Describe
 		}
 		if resp.Body.InstanceTypes != nil {
 			for _, t := range resp.Body.InstanceTypes.InstanceType {
-				l := eni.Limits{ENIs: int(tea.Int32Value(t.EniQuantity)), PrivateIPsPerENI: int(tea.Int32Value(t.EniPrivateIpAddressQuantity))}
+				l := eni.Limits{
+					ENIs:             int(tea.Int32Value(t.EniQuantity)),
+					PrivateIPsPerENI: int(tea.Int32Value(t.EniPrivateIpAddressQuantity)),
+				}
 				if l.PrivateIPsPerENI == 0 {
 					l.PrivateIPsPerENI = eni.Unknown
 				}
-				out = append(out, backend.InstanceType{Type: tea.StringValue(t.InstanceTypeId), Family: tea.StringValue(t.InstanceTypeFamily), Limits: l,
-					Cores: int(tea.Int32Value(t.CpuCoreCount)), MemoryGiB: float64(tea.Float32Value(t.MemorySize)),
-					IPv6PerENI: int(tea.Int32Value(t.EniIpv6AddressQuantity))})
+				out = append(
+					out,
+					backend.InstanceType{
+						Type:       tea.StringValue(t.InstanceTypeId),
+						Family:     tea.StringValue(t.InstanceTypeFamily),
+						Limits:     l,
+						Cores:      int(tea.Int32Value(t.CpuCoreCount)),
+						MemoryGiB:  float64(tea.Float32Value(t.MemorySize)),
+						IPv6PerENI: int(tea.Int32Value(t.EniIpv6AddressQuantity)),
+					},
+				)
 			}
 		}
 		next := tea.StringValue(resp.Body.NextToken)

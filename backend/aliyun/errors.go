@@ -39,9 +39,19 @@ func mapError(ctx context.Context, op backend.Op, err error) error {
 	var syntaxErr *json.SyntaxError
 	switch {
 	case errors.As(err, &urlErr), errors.As(err, &netErr):
-		return &backend.Error{Op: string(op), Message: "transport: " + scrub(err.Error()), Retryable: true, Err: backend.ErrUnavailable}
+		return &backend.Error{
+			Op:        string(op),
+			Message:   "transport: " + scrub(err.Error()),
+			Retryable: true,
+			Err:       backend.ErrUnavailable,
+		}
 	case errors.As(err, &syntaxErr):
-		return &backend.Error{Op: string(op), Message: "the endpoint answered with a body that is not JSON", Retryable: true, Err: backend.ErrUnavailable}
+		return &backend.Error{
+			Op:        string(op),
+			Message:   "the endpoint answered with a body that is not JSON",
+			Retryable: true,
+			Err:       backend.ErrUnavailable,
+		}
 	}
 	return &backend.Error{Op: string(op), Message: scrub(err.Error()), Err: backend.ErrInternal}
 }

@@ -54,7 +54,10 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if in.Bandwidth > 0 {
 		req.Bandwidth = tea.String(strconv.Itoa(in.Bandwidth))
 	}
-	resp, err := withContext(ctx, func() (*vpc.AllocateEipAddressResponse, error) { return b.vpc.AllocateEipAddressWithOptions(req, rt) })
+	resp, err := withContext(
+		ctx,
+		func() (*vpc.AllocateEipAddressResponse, error) { return b.vpc.AllocateEipAddressWithOptions(req, rt) },
+	)
 	if err != nil {
 		return eip.Address{}, mapError(ctx, op, err)
 	}
@@ -67,7 +70,13 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if len(page.EIPs) == 1 {
 		return page.EIPs[0], nil
 	}
-	a := eip.Address{ID: id, Region: in.Region, Status: eip.Available, ChargeType: in.ChargeType, InternetChargeType: in.InternetChargeType}
+	a := eip.Address{
+		ID:                 id,
+		Region:             in.Region,
+		Status:             eip.Available,
+		ChargeType:         in.ChargeType,
+		InternetChargeType: in.InternetChargeType,
+	}
 	a.IP, _ = netip.ParseAddr(tea.StringValue(resp.Body.EipAddress))
 	return a, nil
 }
@@ -80,7 +89,13 @@ func (b *Backend) ReleaseEIP(ctx context.Context, in backend.ReleaseEIPInput) er
 		return mapError(ctx, op, err)
 	}
 	_, err = withContext(ctx, func() (*vpc.ReleaseEipAddressResponse, error) {
-		return b.vpc.ReleaseEipAddressWithOptions(&vpc.ReleaseEipAddressRequest{RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP))}, rt)
+		return b.vpc.ReleaseEipAddressWithOptions(
+			&vpc.ReleaseEipAddressRequest{
+				RegionId:     tea.String(string(in.Region)),
+				AllocationId: optional(string(in.EIP)),
+			},
+			rt,
+		)
 	})
 	return mapError(ctx, op, err)
 }
@@ -93,11 +108,16 @@ func (b *Backend) AssociateEIP(ctx context.Context, in backend.AssociateEIPInput
 		return mapError(ctx, op, err)
 	}
 	req := &vpc.AssociateEipAddressRequest{
-		RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
+		RegionId: tea.String(
+			string(in.Region),
+		), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
 		InstanceType: enumText(in.InstanceType, in.InstanceType == 0), Mode: enumText(in.Mode, in.Mode == 0),
 		PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken),
 	}
-	_, err = withContext(ctx, func() (*vpc.AssociateEipAddressResponse, error) { return b.vpc.AssociateEipAddressWithOptions(req, rt) })
+	_, err = withContext(
+		ctx,
+		func() (*vpc.AssociateEipAddressResponse, error) { return b.vpc.AssociateEipAddressWithOptions(req, rt) },
+	)
 	return mapError(ctx, op, err)
 }
 
@@ -109,8 +129,13 @@ func (b *Backend) UnassociateEIP(ctx context.Context, in backend.UnassociateEIPI
 		return mapError(ctx, op, err)
 	}
 	req := &vpc.UnassociateEipAddressRequest{
-		RegionId: tea.String(string(in.Region)), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
-		InstanceType: enumText(in.InstanceType, in.InstanceType == 0), PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken),
+		RegionId: tea.String(
+			string(in.Region),
+		), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
+		InstanceType: enumText(
+			in.InstanceType,
+			in.InstanceType == 0,
+		), PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken),
 	}
 	_, err = withContext(ctx, func() (*vpc.UnassociateEipAddressResponse, error) {
 		return b.vpc.UnassociateEipAddressWithOptions(req, rt)
@@ -127,13 +152,18 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	}
 	req := &vpc.DescribeEipAddressesRequest{
 		RegionId: tea.String(string(in.Region)), Status: enumText(in.Status, in.Status == 0),
-		AssociatedInstanceId: optional(in.AssociatedInstanceID), AssociatedInstanceType: enumText(in.AssociatedInstanceType, in.AssociatedInstanceType == 0),
+		AssociatedInstanceId: optional(
+			in.AssociatedInstanceID,
+		), AssociatedInstanceType: enumText(in.AssociatedInstanceType, in.AssociatedInstanceType == 0),
 	}
 	if in.Region == "" {
 		req.RegionId = nil
 	}
 	for _, t := range in.Tags {
-		req.Tag = append(req.Tag, &vpc.DescribeEipAddressesRequestTag{Key: tea.String(t.Key), Value: tea.String(t.Value)})
+		req.Tag = append(
+			req.Tag,
+			&vpc.DescribeEipAddressesRequestTag{Key: tea.String(t.Key), Value: tea.String(t.Value)},
+		)
 	}
 	if len(in.IDs) > 0 {
 		ids := make([]string, len(in.IDs))
@@ -155,7 +185,11 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 		return backend.EIPPage{}, mapError(ctx, op, err)
 	}
 	body := resp.Body
-	page := backend.EIPPage{TotalCount: int(tea.Int32Value(body.TotalCount)), PageNumber: int(tea.Int32Value(body.PageNumber)), PageSize: int(tea.Int32Value(body.PageSize))}
+	page := backend.EIPPage{
+		TotalCount: int(tea.Int32Value(body.TotalCount)),
+		PageNumber: int(tea.Int32Value(body.PageNumber)),
+		PageSize:   int(tea.Int32Value(body.PageSize)),
+	}
 	if body.EipAddresses == nil {
 		return page, nil
 	}
@@ -196,14 +230,23 @@ func toAddress(e *vpc.DescribeEipAddressesResponseBodyEipAddressesEipAddress, re
 }
 
 // DescribeEIPGatewayInfo implements [backend.EIPReader].
-func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.DescribeEIPGatewayInfoInput) ([]backend.GatewayInfo, error) {
+func (b *Backend) DescribeEIPGatewayInfo(
+	ctx context.Context,
+	in backend.DescribeEIPGatewayInfoInput,
+) ([]backend.GatewayInfo, error) {
 	const op = backend.OpDescribeEIPGateway
 	rt, err := b.runtime(ctx)
 	if err != nil {
 		return nil, mapError(ctx, op, err)
 	}
 	resp, err := withContext(ctx, func() (*vpc.DescribeEipGatewayInfoResponse, error) {
-		return b.vpc.DescribeEipGatewayInfoWithOptions(&vpc.DescribeEipGatewayInfoRequest{RegionId: tea.String(string(in.Region)), InstanceId: optional(string(in.ENI))}, rt)
+		return b.vpc.DescribeEipGatewayInfoWithOptions(
+			&vpc.DescribeEipGatewayInfoRequest{
+				RegionId:   tea.String(string(in.Region)),
+				InstanceId: optional(string(in.ENI)),
+			},
+			rt,
+		)
 	})
 	if err != nil {
 		return nil, mapError(ctx, op, err)

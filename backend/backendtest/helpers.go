@@ -126,7 +126,13 @@ func (h *h) waitEIPQuiet(ctx context.Context, id eip.ID, want eip.Status) (eip.A
 
 // waitFor polls describe until the resource satisfies reached (or is gone, when
 // wantGone), the setup's timeout passes, or ctx ends; it reports whether it got there.
-func waitFor[T any](ctx context.Context, h *h, describe func(context.Context) (T, bool), reached func(T) bool, wantGone bool) (T, bool) {
+func waitFor[T any](
+	ctx context.Context,
+	h *h,
+	describe func(context.Context) (T, bool),
+	reached func(T) bool,
+	wantGone bool,
+) (T, bool) {
 	deadline := time.Now().Add(h.timeout())
 	for {
 		v, found := describe(ctx)
@@ -152,10 +158,14 @@ func (h *h) poll() time.Duration { return min(h.timeout()/100, time.Second) }
 // createENI creates a secondary ENI with n private addresses and deletes it at cleanup.
 func (h *h) createENI(n int) eni.Interface {
 	h.t.Helper()
-	e, err := h.s.Backend.CreateENI(h.ctx, backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, SecondaryIPCount: n - 1})
+	e, err := h.s.Backend.CreateENI(
+		h.ctx,
+		backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, SecondaryIPCount: n - 1},
+	)
 	h.ok(err, "CreateENI")
 	h.t.Cleanup(func() { h.cleanupENI(e.ID) })
-	if e.ID == "" || e.Status != eni.Available || e.Kind != eni.Secondary || e.PrivateIPCount() != n || e.VSwitch != h.s.VSwitch {
+	if e.ID == "" || e.Status != eni.Available || e.Kind != eni.Secondary || e.PrivateIPCount() != n ||
+		e.VSwitch != h.s.VSwitch {
 		h.t.Fatalf("CreateENI returned %+v", e)
 	}
 	return e
@@ -228,7 +238,10 @@ func (h *h) assoc(a eip.ID, n eni.ID, m modes.Mode, private netip.Addr) error {
 
 func (h *h) attach(n eni.ID) {
 	h.t.Helper()
-	h.ok(h.s.Backend.AttachENI(h.ctx, backend.AttachENIInput{Region: h.s.Region, ENI: n, Instance: h.s.Instance}), "AttachENI")
+	h.ok(
+		h.s.Backend.AttachENI(h.ctx, backend.AttachENIInput{Region: h.s.Region, ENI: n, Instance: h.s.Instance}),
+		"AttachENI",
+	)
 	got := h.waitENI(n, eni.InUse)
 	if got.Instance != h.s.Instance {
 		h.t.Fatalf("after AttachENI, ENI is on %q", got.Instance)

@@ -85,12 +85,38 @@ func testReleasePrepaid(h *h) {
 
 func testUnknownResources(h *h) {
 	b, r := h.s.Backend, h.s.Region
-	h.wantCode(b.AssociateEIP(h.ctx, backend.AssociateEIPInput{Region: r, EIP: "eip-doesnotexist", InstanceID: "eni-x", InstanceType: eip.NetworkInterface}),
-		"InvalidAllocationId.NotFound", backend.ErrNotFound)
+	h.wantCode(
+		b.AssociateEIP(
+			h.ctx,
+			backend.AssociateEIPInput{
+				Region:       r,
+				EIP:          "eip-doesnotexist",
+				InstanceID:   "eni-x",
+				InstanceType: eip.NetworkInterface,
+			},
+		),
+		"InvalidAllocationId.NotFound",
+		backend.ErrNotFound,
+	)
 	a := h.allocate()
-	h.wantCode(b.AssociateEIP(h.ctx, backend.AssociateEIPInput{Region: r, EIP: a.ID, InstanceID: "eni-doesnotexist", InstanceType: eip.NetworkInterface}),
-		"InvalidInstanId.NotFound", backend.ErrNotFound)
-	h.wantCode(b.DeleteENI(h.ctx, backend.DeleteENIInput{Region: r, ENI: "eni-doesnotexist"}), "InvalidEniId.NotFound", backend.ErrNotFound)
+	h.wantCode(
+		b.AssociateEIP(
+			h.ctx,
+			backend.AssociateEIPInput{
+				Region:       r,
+				EIP:          a.ID,
+				InstanceID:   "eni-doesnotexist",
+				InstanceType: eip.NetworkInterface,
+			},
+		),
+		"InvalidInstanId.NotFound",
+		backend.ErrNotFound,
+	)
+	h.wantCode(
+		b.DeleteENI(h.ctx, backend.DeleteENIInput{Region: r, ENI: "eni-doesnotexist"}),
+		"InvalidEniId.NotFound",
+		backend.ErrNotFound,
+	)
 	_, err := b.CreateENI(h.ctx, backend.CreateENIInput{Region: r, VSwitch: "vsw-doesnotexist"})
 	h.wantCode(err, "InvalidVSwitchId.NotFound", backend.ErrNotFound)
 	_, err = b.DescribeEIPs(h.ctx, backend.DescribeEIPsInput{Region: "mars-north-1"})
@@ -102,14 +128,24 @@ func testUnknownResources(h *h) {
 func testENILifecycle(h *h) {
 	n := h.createENI(3)
 	got := h.eni(n.ID)
-	if got.PrimaryIP != n.PrimaryIP || !slices.Equal(got.SecondaryIPs, n.SecondaryIPs) || got.VPC == "" || got.Zone == "" {
+	if got.PrimaryIP != n.PrimaryIP || !slices.Equal(got.SecondaryIPs, n.SecondaryIPs) || got.VPC == "" ||
+		got.Zone == "" {
 		h.t.Fatalf("DescribeENIs gives %+v, want %+v", got, n)
 	}
-	_, err := h.s.Backend.CreateENI(h.ctx, backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, PrimaryIP: n.PrimaryIP})
+	_, err := h.s.Backend.CreateENI(
+		h.ctx,
+		backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, PrimaryIP: n.PrimaryIP},
+	)
 	h.wantCode(err, "InvalidPrivateIpAddress.Duplicated", backend.ErrConflict)
-	_, err = h.s.Backend.CreateENI(h.ctx, backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, PrimaryIP: h.s.foreign()})
+	_, err = h.s.Backend.CreateENI(
+		h.ctx,
+		backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, PrimaryIP: h.s.foreign()},
+	)
 	h.wantCode(err, "InvalidVSwitchId.IpInvalid", backend.ErrInvalidParameter)
-	_, err = h.s.Backend.CreateENI(h.ctx, backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, SecondaryIPCount: 50})
+	_, err = h.s.Backend.CreateENI(
+		h.ctx,
+		backend.CreateENIInput{Region: h.s.Region, VSwitch: h.s.VSwitch, SecondaryIPCount: 50},
+	)
 	h.wantCode(err, "InvalidParameter", backend.ErrInvalidParameter)
 	h.ok(h.s.Backend.DeleteENI(h.ctx, backend.DeleteENIInput{Region: h.s.Region, ENI: n.ID}), "DeleteENI")
 	h.waitENI(n.ID, 0)
@@ -117,37 +153,68 @@ func testENILifecycle(h *h) {
 
 func testPrivateIPs(h *h) {
 	n := h.createENI(1)
-	added, err := h.s.Backend.AssignPrivateIPs(h.ctx, backend.AssignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, Count: 2})
+	added, err := h.s.Backend.AssignPrivateIPs(
+		h.ctx,
+		backend.AssignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, Count: 2},
+	)
 	h.ok(err, "AssignPrivateIPs")
 	if len(added) != 2 || h.eni(n.ID).PrivateIPCount() != 3 {
 		h.t.Fatalf("assigned %v; ENI now %+v", added, h.eni(n.ID))
 	}
-	_, err = h.s.Backend.AssignPrivateIPs(h.ctx, backend.AssignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, IPs: added[:1]})
+	_, err = h.s.Backend.AssignPrivateIPs(
+		h.ctx,
+		backend.AssignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, IPs: added[:1]},
+	)
 	h.wantCode(err, "InvalidIp.IpAssigned", backend.ErrConflict)
-	_, err = h.s.Backend.AssignPrivateIPs(h.ctx, backend.AssignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, Count: eni.MaxUnattachedSecondaryIPs})
+	_, err = h.s.Backend.AssignPrivateIPs(
+		h.ctx,
+		backend.AssignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, Count: eni.MaxUnattachedSecondaryIPs},
+	)
 	h.wantCode(err, "InvalidOperation.Ipv4CountExceeded", backend.ErrQuotaExceeded)
-	h.ok(h.s.Backend.UnassignPrivateIPs(h.ctx, backend.UnassignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, IPs: added[:1]}), "UnassignPrivateIPs")
+	h.ok(
+		h.s.Backend.UnassignPrivateIPs(
+			h.ctx,
+			backend.UnassignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, IPs: added[:1]},
+		),
+		"UnassignPrivateIPs",
+	)
 	if got := h.eni(n.ID); got.PrivateIPCount() != 2 || got.HasPrivateIP(added[0]) {
 		h.t.Fatalf("after UnassignPrivateIPs, ENI is %+v", got)
 	}
-	err = h.s.Backend.UnassignPrivateIPs(h.ctx, backend.UnassignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, IPs: added[:1]})
+	err = h.s.Backend.UnassignPrivateIPs(
+		h.ctx,
+		backend.UnassignPrivateIPsInput{Region: h.s.Region, ENI: n.ID, IPs: added[:1]},
+	)
 	h.wantCode(err, "InvalidIp.IpUnassigned", backend.ErrInvalidParameter)
 }
 
 func testAttachDetach(h *h) {
 	n := h.createENI(2)
 	h.attach(n.ID)
-	inst, err := h.s.Backend.DescribeInstance(h.ctx, backend.DescribeInstanceInput{Region: h.s.Region, Instance: h.s.Instance})
+	inst, err := h.s.Backend.DescribeInstance(
+		h.ctx,
+		backend.DescribeInstanceInput{Region: h.s.Region, Instance: h.s.Instance},
+	)
 	h.ok(err, "DescribeInstance")
 	if !slices.Contains(inst.ENIs, n.ID) || len(inst.ENIs) < 2 {
 		h.t.Fatalf("instance ENIs %v lack %s", inst.ENIs, n.ID)
 	}
 	err = h.s.Backend.AttachENI(h.ctx, backend.AttachENIInput{Region: h.s.Region, ENI: n.ID, Instance: h.s.Instance})
 	h.wantCode(err, "InvalidOperation.InvalidEniState", backend.ErrInvalidState)
-	h.wantCode(h.s.Backend.DeleteENI(h.ctx, backend.DeleteENIInput{Region: h.s.Region, ENI: n.ID}), "InvalidOperation.InvalidEniState", backend.ErrInvalidState)
-	err = h.s.Backend.DetachENI(h.ctx, backend.DetachENIInput{Region: h.s.Region, ENI: inst.ENIs[0], Instance: h.s.Instance})
+	h.wantCode(
+		h.s.Backend.DeleteENI(h.ctx, backend.DeleteENIInput{Region: h.s.Region, ENI: n.ID}),
+		"InvalidOperation.InvalidEniState",
+		backend.ErrInvalidState,
+	)
+	err = h.s.Backend.DetachENI(
+		h.ctx,
+		backend.DetachENIInput{Region: h.s.Region, ENI: inst.ENIs[0], Instance: h.s.Instance},
+	)
 	h.wantCode(err, "InvalidOperation.DetachPrimaryEniNotAllowed", backend.ErrInvalidParameter)
-	h.ok(h.s.Backend.DetachENI(h.ctx, backend.DetachENIInput{Region: h.s.Region, ENI: n.ID, Instance: h.s.Instance}), "DetachENI")
+	h.ok(
+		h.s.Backend.DetachENI(h.ctx, backend.DetachENIInput{Region: h.s.Region, ENI: n.ID, Instance: h.s.Instance}),
+		"DetachENI",
+	)
 	if got := h.waitENI(n.ID, eni.Available); got.Instance != "" {
 		h.t.Fatalf("after DetachENI, ENI is on %q", got.Instance)
 	}
@@ -161,13 +228,24 @@ func testAssociateNAT(h *h) {
 		h.t.Fatalf("NAT EIP without PrivateIP maps to %v, want the primary %v", got, n.PrimaryIP)
 	}
 	h.associate(a2.ID, n.ID, modes.NAT, n.SecondaryIPs[0])
-	page, err := h.s.Backend.DescribeEIPs(h.ctx, backend.DescribeEIPsInput{Region: h.s.Region, AssociatedInstanceID: string(n.ID), AssociatedInstanceType: eip.NetworkInterface})
+	page, err := h.s.Backend.DescribeEIPs(
+		h.ctx,
+		backend.DescribeEIPsInput{
+			Region:                 h.s.Region,
+			AssociatedInstanceID:   string(n.ID),
+			AssociatedInstanceType: eip.NetworkInterface,
+		},
+	)
 	h.ok(err, "DescribeEIPs")
 	if page.TotalCount != 2 || len(page.EIPs) != 2 {
 		h.t.Fatalf("DescribeEIPs by ENI found %d EIPs, want 2", page.TotalCount)
 	}
 	a3 := h.allocate()
-	h.wantCode(h.assoc(a3.ID, n.ID, modes.NAT, n.SecondaryIPs[0]), "InvalidEip.EipQuotaExceeded", backend.ErrQuotaExceeded)
+	h.wantCode(
+		h.assoc(a3.ID, n.ID, modes.NAT, n.SecondaryIPs[0]),
+		"InvalidEip.EipQuotaExceeded",
+		backend.ErrQuotaExceeded,
+	)
 	h.wantCode(h.assoc(a1.ID, n.ID, modes.NAT, netip.Addr{}), "IncorrectEipStatus", backend.ErrInvalidState)
 }
 
@@ -210,8 +288,15 @@ func testMultiBinded(h *h) {
 		h.associate(a.ID, n.ID, modes.MultiBinded, netip.Addr{})
 	}
 	extra := h.allocate()
-	h.wantCode(h.assoc(extra.ID, n.ID, modes.MultiBinded, netip.Addr{}), "QuotaExceed.MultiBindedEip", backend.ErrQuotaExceeded)
-	infos, err := h.s.Backend.DescribeEIPGatewayInfo(h.ctx, backend.DescribeEIPGatewayInfoInput{Region: h.s.Region, ENI: n.ID})
+	h.wantCode(
+		h.assoc(extra.ID, n.ID, modes.MultiBinded, netip.Addr{}),
+		"QuotaExceed.MultiBindedEip",
+		backend.ErrQuotaExceeded,
+	)
+	infos, err := h.s.Backend.DescribeEIPGatewayInfo(
+		h.ctx,
+		backend.DescribeEIPGatewayInfoInput{Region: h.s.Region, ENI: n.ID},
+	)
 	h.ok(err, "DescribeEIPGatewayInfo")
 	if len(infos) != 10 {
 		h.t.Fatalf("DescribeEIPGatewayInfo gave %d entries, want 10", len(infos))
@@ -231,7 +316,11 @@ func testModeConflict(h *h) {
 		h.wantCode(h.assoc(a2.ID, n.ID, modes.Binded, netip.Addr{}), "Mode.Conflict", backend.ErrConflict)
 	}
 	if h.modeOffered(modes.MultiBinded) && h.s.MultiBindedAllowed {
-		h.wantCode(h.assoc(a2.ID, n.ID, modes.MultiBinded, netip.Addr{}), "OperationFailed.EipBindModeConflict", backend.ErrConflict)
+		h.wantCode(
+			h.assoc(a2.ID, n.ID, modes.MultiBinded, netip.Addr{}),
+			"OperationFailed.EipBindModeConflict",
+			backend.ErrConflict,
+		)
 	}
 }
 
@@ -239,9 +328,23 @@ func testUnassociate(h *h) {
 	n := h.createENI(1)
 	a := h.allocate()
 	h.associate(a.ID, n.ID, modes.NAT, netip.Addr{})
-	err := h.s.Backend.UnassociateEIP(h.ctx, backend.UnassociateEIPInput{Region: h.s.Region, EIP: a.ID, InstanceID: "eni-other"})
+	err := h.s.Backend.UnassociateEIP(
+		h.ctx,
+		backend.UnassociateEIPInput{Region: h.s.Region, EIP: a.ID, InstanceID: "eni-other"},
+	)
 	h.wantCode(err, "InvalidBindInstance.NotFound", backend.ErrNotFound)
-	h.ok(h.s.Backend.UnassociateEIP(h.ctx, backend.UnassociateEIPInput{Region: h.s.Region, EIP: a.ID, InstanceID: string(n.ID), InstanceType: eip.NetworkInterface}), "UnassociateEIP")
+	h.ok(
+		h.s.Backend.UnassociateEIP(
+			h.ctx,
+			backend.UnassociateEIPInput{
+				Region:       h.s.Region,
+				EIP:          a.ID,
+				InstanceID:   string(n.ID),
+				InstanceType: eip.NetworkInterface,
+			},
+		),
+		"UnassociateEIP",
+	)
 	if got := h.waitEIP(a.ID, eip.Available); !got.Association.IsZero() {
 		h.t.Fatalf("after UnassociateEIP, association is %+v", got.Association)
 	}
@@ -262,7 +365,14 @@ func testIdempotency(h *h) {
 	h.wantCode(err, "IdempotentParameterMismatch", backend.ErrIdempotencyMismatch)
 
 	n := h.createENI(1)
-	assoc := backend.AssociateEIPInput{Region: h.s.Region, EIP: first.ID, InstanceID: string(n.ID), InstanceType: eip.NetworkInterface, Mode: modes.NAT, ClientToken: token("associate", h.t.Name())}
+	assoc := backend.AssociateEIPInput{
+		Region:       h.s.Region,
+		EIP:          first.ID,
+		InstanceID:   string(n.ID),
+		InstanceType: eip.NetworkInterface,
+		Mode:         modes.NAT,
+		ClientToken:  token("associate", h.t.Name()),
+	}
 	h.ok(h.s.Backend.AssociateEIP(h.ctx, assoc), "AssociateEIP")
 	h.waitEIP(first.ID, eip.InUse)
 	h.ok(h.s.Backend.AssociateEIP(h.ctx, assoc), "AssociateEIP retried with the same token")
@@ -274,7 +384,10 @@ func testPagination(h *h) {
 	}
 	page1, err := h.s.Backend.DescribeEIPs(h.ctx, backend.DescribeEIPsInput{Region: h.s.Region, PageSize: 2})
 	h.ok(err, "DescribeEIPs page 1")
-	page2, err := h.s.Backend.DescribeEIPs(h.ctx, backend.DescribeEIPsInput{Region: h.s.Region, PageSize: 2, PageNumber: 2})
+	page2, err := h.s.Backend.DescribeEIPs(
+		h.ctx,
+		backend.DescribeEIPsInput{Region: h.s.Region, PageSize: 2, PageNumber: 2},
+	)
 	h.ok(err, "DescribeEIPs page 2")
 	if page1.TotalCount < 3 || len(page1.EIPs) != 2 || len(page2.EIPs) < 1 || page1.EIPs[0].ID == page2.EIPs[0].ID {
 		h.t.Fatalf("pages: %+v / %+v", page1, page2)
@@ -289,7 +402,16 @@ func testPagination(h *h) {
 	var got []eni.ID
 	token := ""
 	for pages := 0; ; pages++ {
-		page, err := h.s.Backend.DescribeENIs(h.ctx, backend.DescribeENIsInput{Region: h.s.Region, VSwitch: h.s.VSwitch, Kind: eni.Secondary, MaxResults: 10, NextToken: token})
+		page, err := h.s.Backend.DescribeENIs(
+			h.ctx,
+			backend.DescribeENIsInput{
+				Region:     h.s.Region,
+				VSwitch:    h.s.VSwitch,
+				Kind:       eni.Secondary,
+				MaxResults: 10,
+				NextToken:  token,
+			},
+		)
 		h.ok(err, "DescribeENIs")
 		for _, n := range page.ENIs {
 			got = append(got, n.ID)
@@ -309,16 +431,26 @@ func testPagination(h *h) {
 }
 
 func testInstances(h *h) {
-	inst, err := h.s.Backend.DescribeInstance(h.ctx, backend.DescribeInstanceInput{Region: h.s.Region, Instance: h.s.Instance})
+	inst, err := h.s.Backend.DescribeInstance(
+		h.ctx,
+		backend.DescribeInstanceInput{Region: h.s.Region, Instance: h.s.Instance},
+	)
 	h.ok(err, "DescribeInstance")
 	if inst.ID != h.s.Instance || inst.Type == "" || inst.Zone == "" || inst.VPC == "" || len(inst.ENIs) == 0 {
 		h.t.Fatalf("DescribeInstance gave %+v", inst)
 	}
-	_, err = h.s.Backend.DescribeInstance(h.ctx, backend.DescribeInstanceInput{Region: h.s.Region, Instance: "i-doesnotexist"})
+	_, err = h.s.Backend.DescribeInstance(
+		h.ctx,
+		backend.DescribeInstanceInput{Region: h.s.Region, Instance: "i-doesnotexist"},
+	)
 	h.wantCode(err, "InvalidInstanceId.NotFound", backend.ErrNotFound)
-	types, err := h.s.Backend.DescribeInstanceTypes(h.ctx, backend.DescribeInstanceTypesInput{Types: []string{"ecs.g7.large", "ecs.doesnotexist.large"}})
+	types, err := h.s.Backend.DescribeInstanceTypes(
+		h.ctx,
+		backend.DescribeInstanceTypesInput{Types: []string{"ecs.g7.large", "ecs.doesnotexist.large"}},
+	)
 	h.ok(err, "DescribeInstanceTypes")
-	if len(types) != 1 || types[0].Type != "ecs.g7.large" || types[0].Limits.ENIs != 3 || types[0].Limits.PrivateIPsPerENI != 6 {
+	if len(types) != 1 || types[0].Type != "ecs.g7.large" || types[0].Limits.ENIs != 3 ||
+		types[0].Limits.PrivateIPsPerENI != 6 {
 		h.t.Fatalf("DescribeInstanceTypes gave %+v", types)
 	}
 }

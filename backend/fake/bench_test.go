@@ -27,7 +27,13 @@ func benchAccount(n int) *fake.Backend {
 func BenchmarkAssociateUnassociate(b *testing.B) {
 	f := benchAccount(1)
 	ctx := context.Background()
-	assoc := backend.AssociateEIPInput{Region: region, EIP: "eip-0", InstanceID: "eni-0", InstanceType: eip.NetworkInterface, Mode: modes.NAT}
+	assoc := backend.AssociateEIPInput{
+		Region:       region,
+		EIP:          "eip-0",
+		InstanceID:   "eni-0",
+		InstanceType: eip.NetworkInterface,
+		Mode:         modes.NAT,
+	}
 	unassoc := backend.UnassociateEIPInput{Region: region, EIP: "eip-0"}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -50,7 +56,13 @@ func BenchmarkAssociateUnassociateParallel(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		i := next.Add(1) % pairs
 		ctx := context.Background()
-		assoc := backend.AssociateEIPInput{Region: region, EIP: eip.ID(fmt.Sprintf("eip-%d", i)), InstanceID: fmt.Sprintf("eni-%d", i), InstanceType: eip.NetworkInterface, Mode: modes.NAT}
+		assoc := backend.AssociateEIPInput{
+			Region:       region,
+			EIP:          eip.ID(fmt.Sprintf("eip-%d", i)),
+			InstanceID:   fmt.Sprintf("eni-%d", i),
+			InstanceType: eip.NetworkInterface,
+			Mode:         modes.NAT,
+		}
 		unassoc := backend.UnassociateEIPInput{Region: region, EIP: assoc.EIP}
 		for pb.Next() {
 			if err := f.AssociateEIP(ctx, assoc); err != nil {

@@ -63,7 +63,10 @@ func (b *Builder) ENI(id eni.ID, vswitch string, privateIPs int) *Builder {
 
 // AttachedENI adds a secondary ENI attached to instance.
 func (b *Builder) AttachedENI(id eni.ID, vswitch string, privateIPs int, instance string) *Builder {
-	b.t.ENIs = append(b.t.ENIs, ENISpec{ID: id, VSwitch: vswitch, SecondaryIPCount: max(privateIPs-1, 0), Instance: instance})
+	b.t.ENIs = append(
+		b.t.ENIs,
+		ENISpec{ID: id, VSwitch: vswitch, SecondaryIPCount: max(privateIPs-1, 0), Instance: instance},
+	)
 	return b
 }
 
@@ -76,7 +79,10 @@ func (b *Builder) EIP(id eip.ID, region regions.ID) *Builder {
 // AssociatedEIP adds a pay-as-you-go EIP associated with ENI n in mode m, mapped to
 // private (zero: the primary address).
 func (b *Builder) AssociatedEIP(id eip.ID, region regions.ID, n eni.ID, m modes.Mode, private netip.Addr) *Builder {
-	b.t.EIPs = append(b.t.EIPs, EIPSpec{ID: id, Region: region, Association: &AssociationSpec{ENI: n, Mode: m, PrivateIP: private}})
+	b.t.EIPs = append(
+		b.t.EIPs,
+		EIPSpec{ID: id, Region: region, Association: &AssociationSpec{ENI: n, Mode: m, PrivateIP: private}},
+	)
 	return b
 }
 

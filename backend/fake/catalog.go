@@ -164,5 +164,9 @@ func (t InstanceTypeSpec) limits() eni.Limits {
 func (b *Backend) Catalog() Catalog {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return Catalog{Zones: slices.Clone(b.catalog.Zones), InstanceTypes: slices.Clone(b.catalog.InstanceTypes), Images: slices.Clone(b.catalog.Images)}
+	return Catalog{
+		Zones:         slices.Clone(b.catalog.Zones),
+		InstanceTypes: slices.Clone(b.catalog.InstanceTypes),
+		Images:        slices.Clone(b.catalog.Images),
+	}
 }

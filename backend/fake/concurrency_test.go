@@ -91,7 +91,10 @@ func TestConcurrentAssociations(t *testing.T) {
 		t.Fatalf("final state differs from the replayed successes:\n got %v\nwant %v", got, want)
 	}
 	for id, bound := range perENI {
-		page, _ := f.DescribeENIs(context.Background(), backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(id)}})
+		page, _ := f.DescribeENIs(
+			context.Background(),
+			backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(id)}},
+		)
 		n := page.ENIs[0]
 		mode := bound[0].Association.Mode
 		if limit := mode.Properties().SecondaryENI.Limit(n.PrivateIPCount()); len(bound) > limit {

@@ -64,8 +64,16 @@ func newDisk(instance string, n int, typ string, s DiskSpec) Disk {
 // checkDisk checks a disk spec as RunInstances does: a known category, and a size in
 // its range (system disks 20 to 2048 GiB, data disks 20 to 32768 GiB for ESSDs).
 func checkDisk(op backend.Op, typ string, s DiskSpec) error {
-	if s.Category != "" && !slices.Contains([]string{"cloud", "cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud_auto", "cloud_essd_entry"}, s.Category) {
-		return fail(op, "InvalidDiskCategory.NotSupported", "The specified disk category "+s.Category+" is not supported.")
+	if s.Category != "" &&
+		!slices.Contains(
+			[]string{"cloud", "cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud_auto", "cloud_essd_entry"},
+			s.Category,
+		) {
+		return fail(
+			op,
+			"InvalidDiskCategory.NotSupported",
+			"The specified disk category "+s.Category+" is not supported.",
+		)
 	}
 	maxSize := 32768
 	if typ == "system" {
@@ -138,7 +146,12 @@ func (b *Backend) ModifyDisk(ctx context.Context, in ModifyDiskInput) (err error
 
 // ModifyNetworkSpec implements ModifyInstanceNetworkSpec for the public bandwidth of a
 // VPC instance (0 to 100 Mbit/s).
-func (b *Backend) ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) (err error) {
+func (b *Backend) ModifyNetworkSpec(
+	ctx context.Context,
+	region regions.ID,
+	instance string,
+	bandwidthOut int,
+) (err error) {
 	const op = backend.OpModifyNetworkSpec
 	if err := begin(ctx, b, op, instance); err != nil {
 		return err
@@ -166,7 +179,8 @@ func (b *Backend) ModifyNetworkSpec(ctx context.Context, region regions.ID, inst
 // diskIn reports whether a disk of an instance in region r has the ID.
 func (s *state) diskIn(r regions.ID, id string) bool {
 	for inst, m := range s.instMeta {
-		if in := s.instances[inst]; in != nil && in.Region == r && slices.ContainsFunc(m.Disks, func(d Disk) bool { return d.ID == id }) {
+		if in := s.instances[inst]; in != nil && in.Region == r &&
+			slices.ContainsFunc(m.Disks, func(d Disk) bool { return d.ID == id }) {
 			return true
 		}
 	}

@@ -104,7 +104,11 @@ func (b *Backend) lookupEIP(op backend.Op, region regions.ID, id eip.ID) (*eipRe
 		return nil, err
 	}
 	if id == "" {
-		return nil, fail(op, "MissingParameter", "The input parameter AllocationId that is mandatory for processing this request is not supplied.")
+		return nil, fail(
+			op,
+			"MissingParameter",
+			"The input parameter AllocationId that is mandatory for processing this request is not supplied.",
+		)
 	}
 	r := b.s.eips[id]
 	if r == nil || r.addr.Region != region {
@@ -144,7 +148,11 @@ func (b *Backend) associate(op backend.Op, in backend.AssociateEIPInput) error {
 		return err
 	}
 	if in.InstanceID == "" {
-		return fail(op, "MissingParameter", "The input parameter InstanceId that is mandatory for processing this request is not supplied.")
+		return fail(
+			op,
+			"MissingParameter",
+			"The input parameter InstanceId that is mandatory for processing this request is not supplied.",
+		)
 	}
 	typ := in.InstanceType
 	if typ == 0 {
@@ -162,7 +170,11 @@ func (b *Backend) associate(op backend.Op, in backend.AssociateEIPInput) error {
 			return fail(op, "Invalid.DirectEip.BindType", "")
 		}
 	default:
-		return fail(op, "InvalidInstanceType.ValueNotSupported", "The fake supports EcsInstance and NetworkInterface targets only.")
+		return fail(
+			op,
+			"InvalidInstanceType.ValueNotSupported",
+			"The fake supports EcsInstance and NetworkInterface targets only.",
+		)
 	}
 	if n == nil {
 		return fail(op, "InvalidInstanId.NotFound", "")
@@ -194,7 +206,12 @@ func (b *Backend) associate(op backend.Op, in backend.AssociateEIPInput) error {
 	}
 	// A NAT association that names no private IP maps to the primary one, and the
 	// cloud reports it with no PrivateIpAddress: it is kept as given (see mappedIP).
-	b.bind(r, n, eip.Association{InstanceType: eip.NetworkInterface, InstanceID: in.InstanceID, Mode: mode}, in.PrivateIP)
+	b.bind(
+		r,
+		n,
+		eip.Association{InstanceType: eip.NetworkInterface, InstanceID: in.InstanceID, Mode: mode},
+		in.PrivateIP,
+	)
 	return nil
 }
 
@@ -223,7 +240,8 @@ func (b *Backend) checkENITarget(op backend.Op, n *eniRec, mode modes.Mode, priv
 			return fail(op, "Mode.Conflict", "")
 		}
 	}
-	if n.iface.Kind == eni.Secondary && n.iface.Instance != "" && (mode != modes.NAT || b.opts.Behaviour != eipassoc.Observed) {
+	if n.iface.Kind == eni.Secondary && n.iface.Instance != "" &&
+		(mode != modes.NAT || b.opts.Behaviour != eipassoc.Observed) {
 		return fail(op, "Eni.Attached", "")
 	}
 	if private.IsValid() && !n.iface.HasPrivateIP(private) {
@@ -353,7 +371,11 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 		size = 10
 	}
 	if number < 1 || size < 1 || size > 100 || len(in.IDs) > 50 {
-		return backend.EIPPage{}, fail(op, "InvalidParameter", "PageNumber must be at least 1, PageSize 1 to 100, and at most 50 AllocationIds.")
+		return backend.EIPPage{}, fail(
+			op,
+			"InvalidParameter",
+			"PageNumber must be at least 1, PageSize 1 to 100, and at most 50 AllocationIds.",
+		)
 	}
 	keep := func(a *eip.Address) bool {
 		return (in.Status == 0 || a.Status == in.Status) &&
@@ -361,8 +383,15 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 			(in.AssociatedInstanceType == 0 || a.Association.InstanceType == in.AssociatedInstanceType) &&
 			HasTags(b.s.tags[string(a.ID)], in.Tags)
 	}
-	ids, total := pageOf(b.s.eipsIn(in.Region), in.IDs, func(id eip.ID) bool { return keep(&b.s.eips[id].addr) },
-		in.Status == 0 && in.AssociatedInstanceID == "" && in.AssociatedInstanceType == 0 && len(in.Tags) == 0, pageStart(number, size), size)
+	ids, total := pageOf(
+		b.s.eipsIn(in.Region),
+		in.IDs,
+		func(id eip.ID) bool { return keep(&b.s.eips[id].addr) },
+		in.Status == 0 && in.AssociatedInstanceID == "" && in.AssociatedInstanceType == 0 &&
+			len(in.Tags) == 0,
+		pageStart(number, size),
+		size,
+	)
 	page = backend.EIPPage{TotalCount: total, PageNumber: number, PageSize: size}
 	for _, id := range ids {
 		a := b.s.eips[id].addr
@@ -374,7 +403,10 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 
 // DescribeEIPGatewayInfo implements [backend.EIPReader]. Each multi-EIP-to-ENI EIP gets
 // the first address of its /24 as gateway and mask 255.255.255.0.
-func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.DescribeEIPGatewayInfoInput) (infos []backend.GatewayInfo, err error) {
+func (b *Backend) DescribeEIPGatewayInfo(
+	ctx context.Context,
+	in backend.DescribeEIPGatewayInfoInput,
+) (infos []backend.GatewayInfo, err error) {
 	const op = backend.OpDescribeEIPGateway
 	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
@@ -397,7 +429,8 @@ func (b *Backend) DescribeEIPGatewayInfo(ctx context.Context, in backend.Describ
 		}
 		ip := a.IP.As4()
 		infos = append(infos, backend.GatewayInfo{
-			IP: a.IP, Gateway: netip.AddrFrom4([4]byte{ip[0], ip[1], ip[2], 1}), Mask: netip.AddrFrom4([4]byte{255, 255, 255, 0}),
+			IP: a.IP, Gateway: netip.AddrFrom4([4]byte{ip[0], ip[1], ip[2], 1}),
+			Mask: netip.AddrFrom4([4]byte{255, 255, 255, 0}),
 		})
 	}
 	return infos, nil

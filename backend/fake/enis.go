@@ -40,7 +40,11 @@ func (b *Backend) CreateENI(ctx context.Context, in backend.CreateENIInput) (n e
 func (b *Backend) createENI(op backend.Op, in backend.CreateENIInput, id eni.ID) (*eniRec, error) {
 	vsw := b.s.vswitches[in.VSwitch]
 	if in.VSwitch == "" {
-		return nil, fail(op, "MissingParameter", "The input parameter VSwitchId that is mandatory for processing this request is not supplied.")
+		return nil, fail(
+			op,
+			"MissingParameter",
+			"The input parameter VSwitchId that is mandatory for processing this request is not supplied.",
+		)
 	}
 	if vsw == nil || vsw.Region != in.Region {
 		return nil, fail(op, "InvalidVSwitchId.NotFound", "")
@@ -53,7 +57,11 @@ func (b *Backend) createENI(op backend.Op, in backend.CreateENIInput, id eni.ID)
 		return nil, fail(op, "InvalidParameter", "InstanceType must be Secondary or Trunk.")
 	}
 	if len(in.SecondaryIPs) > 0 && in.SecondaryIPCount > 0 {
-		return nil, fail(op, "InvalidParameter.Conflict", "PrivateIpAddress and SecondaryPrivateIpAddressCount are mutually exclusive.")
+		return nil, fail(
+			op,
+			"InvalidParameter.Conflict",
+			"PrivateIpAddress and SecondaryPrivateIpAddressCount are mutually exclusive.",
+		)
 	}
 	count := max(len(in.SecondaryIPs), in.SecondaryIPCount)
 	if in.SecondaryIPCount < 0 || count > eni.MaxUnattachedSecondaryIPs {
@@ -160,7 +168,11 @@ func (b *Backend) lookupENI(op backend.Op, region regions.ID, id eni.ID) (*eniRe
 		return nil, err
 	}
 	if id == "" {
-		return nil, fail(op, "MissingParameter", "The input parameter NetworkInterfaceId that is mandatory for processing this request is not supplied.")
+		return nil, fail(
+			op,
+			"MissingParameter",
+			"The input parameter NetworkInterfaceId that is mandatory for processing this request is not supplied.",
+		)
 	}
 	r := b.s.enis[id]
 	if r == nil || r.iface.Region != region {
@@ -282,7 +294,10 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err
 }
 
 // AssignPrivateIPs implements [backend.ENIManager].
-func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivateIPsInput) (out []netip.Addr, err error) {
+func (b *Backend) AssignPrivateIPs(
+	ctx context.Context,
+	in backend.AssignPrivateIPsInput,
+) (out []netip.Addr, err error) {
 	const op = backend.OpAssignPrivateIPs
 	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
@@ -309,7 +324,11 @@ func (b *Backend) AssignPrivateIPs(ctx context.Context, in backend.AssignPrivate
 	}
 	add := max(len(in.IPs), in.Count)
 	if limit := b.privateIPLimit(r); r.iface.PrivateIPCount()+add > limit {
-		return nil, fail(op, "InvalidOperation.Ipv4CountExceeded", "The ENI can hold at most "+strconv.Itoa(limit)+" private IP addresses.")
+		return nil, fail(
+			op,
+			"InvalidOperation.Ipv4CountExceeded",
+			"The ENI can hold at most "+strconv.Itoa(limit)+" private IP addresses.",
+		)
 	}
 	vsw := b.s.vswitches[r.iface.VSwitch]
 	if err := vsw.checkFree(op, in.IPs); err != nil {
@@ -358,7 +377,11 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 		return err
 	}
 	if len(in.IPs) == 0 {
-		return fail(op, "MissingParameter", "The input parameter PrivateIpAddress that is mandatory for processing this request is not supplied.")
+		return fail(
+			op,
+			"MissingParameter",
+			"The input parameter PrivateIpAddress that is mandatory for processing this request is not supplied.",
+		)
 	}
 	if r.iface.Status != eni.Available && r.iface.Status != eni.InUse {
 		return fail(op, "InvalidOperation.InvalidEniState", "")
@@ -369,7 +392,11 @@ func (b *Backend) UnassignPrivateIPs(ctx context.Context, in backend.UnassignPri
 		}
 		for _, id := range r.bound {
 			if mappedIP(b.s.eips[id].addr.Association, r) == a {
-				return fail(op, "InvalidOperation.InvalidEniState", a.String()+" carries EIP "+string(id)+"; disassociate it first.")
+				return fail(
+					op,
+					"InvalidOperation.InvalidEniState",
+					a.String()+" carries EIP "+string(id)+"; disassociate it first.",
+				)
 			}
 		}
 	}
@@ -407,7 +434,11 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 		start = n
 	}
 	if size < 10 || size > 500 || len(in.IDs) > 100 {
-		return backend.ENIPage{}, fail(op, "InvalidParameter", "MaxResults must be 10 to 500, and at most 100 NetworkInterfaceIds.")
+		return backend.ENIPage{}, fail(
+			op,
+			"InvalidParameter",
+			"MaxResults must be 10 to 500, and at most 100 NetworkInterfaceIds.",
+		)
 	}
 	keep := func(id eni.ID) bool {
 		n := &b.s.enis[id].iface
@@ -415,7 +446,8 @@ func (b *Backend) DescribeENIs(ctx context.Context, in backend.DescribeENIsInput
 			(in.VSwitch == "" || n.VSwitch == in.VSwitch) && (in.Kind == 0 || n.Kind == in.Kind) &&
 			(in.Status == 0 || n.Status == in.Status) && HasTags(b.s.tags[string(id)], in.Tags)
 	}
-	unfiltered := in.Instance == "" && in.VPC == "" && in.VSwitch == "" && in.Kind == 0 && in.Status == 0 && len(in.Tags) == 0
+	unfiltered := in.Instance == "" && in.VPC == "" && in.VSwitch == "" && in.Kind == 0 && in.Status == 0 &&
+		len(in.Tags) == 0
 	ids, total := pageOf(b.s.enisIn(in.Region), in.IDs, keep, unfiltered, start, size)
 	page.TotalCount = total
 	for _, id := range ids {

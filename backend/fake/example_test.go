@@ -16,8 +16,17 @@ import (
 
 // publish is the code a user wants to test: it gives an ENI a public address by
 // allocating an EIP and associating it in NAT mode with one of the ENI's addresses.
-func publish(ctx context.Context, b backend.Backend, region regions.ID, n eni.ID, private netip.Addr) (netip.Addr, error) {
-	a, err := b.AllocateEIP(ctx, backend.AllocateEIPInput{Region: region, ClientToken: "publish-" + string(n) + "-" + private.String()})
+func publish(
+	ctx context.Context,
+	b backend.Backend,
+	region regions.ID,
+	n eni.ID,
+	private netip.Addr,
+) (netip.Addr, error) {
+	a, err := b.AllocateEIP(
+		ctx,
+		backend.AllocateEIPInput{Region: region, ClientToken: "publish-" + string(n) + "-" + private.String()},
+	)
 	if err != nil {
 		return netip.Addr{}, err
 	}

@@ -16,25 +16,63 @@ import (
 func (b *Backend) Topology() Topology {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	t := Topology{Catalog: Catalog{Zones: slices.Clone(b.catalog.Zones), InstanceTypes: slices.Clone(b.catalog.InstanceTypes),
-		Images: slices.Clone(b.catalog.Images)}}
+	t := Topology{
+		Catalog: Catalog{Zones: slices.Clone(b.catalog.Zones), InstanceTypes: slices.Clone(b.catalog.InstanceTypes),
+			Images: slices.Clone(b.catalog.Images)},
+	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.vpcs)) {
 		v := b.s.vpcs[id]
-		t.VPCs = append(t.VPCs, VPCSpec{ID: v.ID, Region: v.Region, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Default: v.Default, Tags: b.s.tagMap(id)})
+		t.VPCs = append(
+			t.VPCs,
+			VPCSpec{
+				ID:          v.ID,
+				Region:      v.Region,
+				CIDR:        v.CIDR,
+				Name:        v.Name,
+				Description: v.Description,
+				Default:     v.Default,
+				Tags:        b.s.tagMap(id),
+			},
+		)
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.vswitches)) {
 		v := b.s.vswitches[id]
-		t.VSwitches = append(t.VSwitches, VSwitchSpec{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Tags: b.s.tagMap(id)})
+		t.VSwitches = append(
+			t.VSwitches,
+			VSwitchSpec{
+				ID:          v.ID,
+				Region:      v.Region,
+				Zone:        v.Zone,
+				VPC:         v.VPC,
+				CIDR:        v.CIDR,
+				Name:        v.Name,
+				Description: v.Description,
+				Tags:        b.s.tagMap(id),
+			},
+		)
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.groups)) {
 		g := b.s.groups[id]
-		t.SecurityGroups = append(t.SecurityGroups, SecurityGroupSpec{ID: g.ID, Region: g.Region, VPC: g.VPC, Name: g.Name, Description: g.Description, Type: g.Type, Tags: b.s.tagMap(id)})
+		t.SecurityGroups = append(
+			t.SecurityGroups,
+			SecurityGroupSpec{
+				ID:          g.ID,
+				Region:      g.Region,
+				VPC:         g.VPC,
+				Name:        g.Name,
+				Description: g.Description,
+				Type:        g.Type,
+				Tags:        b.s.tagMap(id),
+			},
+		)
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.instances)) {
 		in := b.s.instances[id]
 		spec := InstanceSpec{ID: in.ID, Type: in.Type, Status: in.Status, DHCP: in.DHCP, Tags: b.s.tagMap(id)}
 		if m := b.s.instMeta[id]; m != nil {
-			spec.Name, spec.Description, spec.Image, spec.SecurityGroups = m.Name, m.Description, m.Image, slices.Clone(m.SecurityGroups)
+			spec.Name, spec.Description, spec.Image, spec.SecurityGroups = m.Name, m.Description, m.Image, slices.Clone(
+				m.SecurityGroups,
+			)
 			spec.Disks, spec.BandwidthOut = slices.Clone(m.Disks), m.BandwidthOut
 		}
 		if len(in.ENIs) > 0 {
@@ -58,8 +96,17 @@ func (b *Backend) Topology() Topology {
 			if status == 0 {
 				continue // being deleted
 			}
-			spec := ENISpec{ID: id, VSwitch: n.iface.VSwitch, Kind: n.iface.Kind, PrimaryIP: n.iface.PrimaryIP, SecondaryIPs: slices.Clone(n.iface.SecondaryIPs),
-				Name: n.iface.Name, Description: n.iface.Description, SecurityGroups: slices.Clone(n.iface.SecurityGroups), Tags: b.s.tagMap(string(id))}
+			spec := ENISpec{
+				ID:             id,
+				VSwitch:        n.iface.VSwitch,
+				Kind:           n.iface.Kind,
+				PrimaryIP:      n.iface.PrimaryIP,
+				SecondaryIPs:   slices.Clone(n.iface.SecondaryIPs),
+				Name:           n.iface.Name,
+				Description:    n.iface.Description,
+				SecurityGroups: slices.Clone(n.iface.SecurityGroups),
+				Tags:           b.s.tagMap(string(id)),
+			}
 			if status == eni.InUse {
 				spec.Instance = instance
 			}
@@ -76,8 +123,18 @@ func (b *Backend) Topology() Topology {
 			if status == 0 {
 				continue // being released
 			}
-			spec := EIPSpec{ID: a.ID, Region: a.Region, IP: a.IP, ChargeType: a.ChargeType, BusinessStatus: a.BusinessStatus, LockReasons: slices.Clone(a.LockReasons),
-				Bandwidth: a.Bandwidth, Name: a.Name, Description: a.Description, Tags: b.s.tagMap(string(id))}
+			spec := EIPSpec{
+				ID:             a.ID,
+				Region:         a.Region,
+				IP:             a.IP,
+				ChargeType:     a.ChargeType,
+				BusinessStatus: a.BusinessStatus,
+				LockReasons:    slices.Clone(a.LockReasons),
+				Bandwidth:      a.Bandwidth,
+				Name:           a.Name,
+				Description:    a.Description,
+				Tags:           b.s.tagMap(string(id)),
+			}
 			if as := a.Association; as.InstanceID != "" && status == eip.InUse {
 				spec.Association = &AssociationSpec{Mode: as.Mode, PrivateIP: as.PrivateIP}
 				if as.InstanceType == eip.NetworkInterface {

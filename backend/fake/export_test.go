@@ -52,7 +52,9 @@ func TestTopologyRoundTrip(t *testing.T) {
 			case 0:
 				mode := rapid.SampledFrom([]modes.Mode{modes.NAT, modes.Binded, modes.MultiBinded}).Draw(t, "mode")
 				in := assocInput(a, eni.ID(n), mode)
-				if page, _ := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(n)}}); mode == modes.NAT && len(page.ENIs) == 1 && len(page.ENIs[0].SecondaryIPs) > 0 {
+				if page, _ := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(n)}}); mode == modes.NAT &&
+					len(page.ENIs) == 1 &&
+					len(page.ENIs[0].SecondaryIPs) > 0 {
 					in.PrivateIP = rapid.SampledFrom(page.ENIs[0].SecondaryIPs).Draw(t, "private IP")
 				}
 				_ = f.AssociateEIP(ctx, in)
@@ -63,7 +65,14 @@ func TestTopologyRoundTrip(t *testing.T) {
 			case 3:
 				_ = f.DetachENI(ctx, backend.DetachENIInput{Region: region, ENI: eni.ID(n), Instance: "i-1"})
 			case 4:
-				_, _ = f.AssignPrivateIPs(ctx, backend.AssignPrivateIPsInput{Region: region, ENI: eni.ID(n), Count: rapid.IntRange(1, 3).Draw(t, "count")})
+				_, _ = f.AssignPrivateIPs(
+					ctx,
+					backend.AssignPrivateIPsInput{
+						Region: region,
+						ENI:    eni.ID(n),
+						Count:  rapid.IntRange(1, 3).Draw(t, "count"),
+					},
+				)
 			case 5:
 				if _, err := f.CreateENI(ctx, backend.CreateENIInput{Region: region, VSwitch: "vsw-1", SecondaryIPCount: 1}); err != nil {
 					t.Fatalf("CreateENI: %v", err)

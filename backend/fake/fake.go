@@ -183,7 +183,10 @@ func (b *Backend) InjectFault(op backend.Op, f Fault) error {
 	case !op.Known():
 		return bad("%q is not one of backend.Operations", op)
 	case f.Code != "" && !f.Custom && !backend.IsKnownCode(f.Code):
-		return bad("%q is not a known Alibaba Cloud error code (see backend.KnownCodes); set Custom to inject it anyway", f.Code)
+		return bad(
+			"%q is not a known Alibaba Cloud error code (see backend.KnownCodes); set Custom to inject it anyway",
+			f.Code,
+		)
 	case f.Code != "" && f.Err != nil:
 		return bad("a fault has a Code or an Err, not both")
 	case f.Latency < 0 || f.After < 0 || f.Times < 0:
@@ -352,7 +355,11 @@ func (b *Backend) newPublicIP() netip.Addr {
 // checkRegion validates a request's region.
 func checkRegion(op backend.Op, id regions.ID) error {
 	if id == "" {
-		return fail(op, "MissingParameter", "The input parameter RegionId that is mandatory for processing this request is not supplied.")
+		return fail(
+			op,
+			"MissingParameter",
+			"The input parameter RegionId that is mandatory for processing this request is not supplied.",
+		)
 	}
 	info, err := regions.Lookup(id)
 	if err != nil {

@@ -30,7 +30,12 @@ func TestConformance(t *testing.T) {
 
 func TestConformanceNotAllowlisted(t *testing.T) {
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
-		return backendtest.Setup{Backend: newAccount(fake.Options{Seed: 2}), Region: "cn-shanghai", VSwitch: "vsw-1", Instance: "i-1"}
+		return backendtest.Setup{
+			Backend:  newAccount(fake.Options{Seed: 2}),
+			Region:   "cn-shanghai",
+			VSwitch:  "vsw-1",
+			Instance: "i-1",
+		}
 	})
 }
 
@@ -39,8 +44,14 @@ func TestConformanceNotAllowlisted(t *testing.T) {
 func TestConformanceWithTransitions(t *testing.T) {
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{
-			Backend: newAccount(fake.Options{Seed: 3, Account: eipassoc.Account{MultiBindedAllowed: true}, TransitionDelay: 2 * time.Millisecond}),
-			Region:  "cn-shanghai", VSwitch: "vsw-1", Instance: "i-1", MultiBindedAllowed: true, Timeout: 5 * time.Second,
+			Backend: newAccount(
+				fake.Options{
+					Seed:            3,
+					Account:         eipassoc.Account{MultiBindedAllowed: true},
+					TransitionDelay: 2 * time.Millisecond,
+				},
+			),
+			Region: "cn-shanghai", VSwitch: "vsw-1", Instance: "i-1", MultiBindedAllowed: true, Timeout: 5 * time.Second,
 		}
 	})
 }

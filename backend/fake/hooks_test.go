@@ -21,7 +21,13 @@ import (
 const region = "cn-shanghai"
 
 func assocInput(a eip.ID, n eni.ID, m modes.Mode) backend.AssociateEIPInput {
-	return backend.AssociateEIPInput{Region: region, EIP: a, InstanceID: string(n), InstanceType: eip.NetworkInterface, Mode: m}
+	return backend.AssociateEIPInput{
+		Region:       region,
+		EIP:          a,
+		InstanceID:   string(n),
+		InstanceType: eip.NetworkInterface,
+		Mode:         m,
+	}
 }
 
 func TestFaults(t *testing.T) {
@@ -133,9 +139,17 @@ func TestManualClockStepsTransitions(t *testing.T) {
 			return nil
 		}, 0, eip.Associating},
 		{nil, time.Second, eip.InUse},
-		{func() error { return f.UnassociateEIP(ctx, backend.UnassociateEIPInput{Region: region, EIP: a.ID}) }, 0, eip.Unassociating},
+		{
+			func() error { return f.UnassociateEIP(ctx, backend.UnassociateEIPInput{Region: region, EIP: a.ID}) },
+			0,
+			eip.Unassociating,
+		},
 		{nil, 3 * time.Second, eip.Available},
-		{func() error { return f.ReleaseEIP(ctx, backend.ReleaseEIPInput{Region: region, EIP: a.ID}) }, 0, eip.Releasing},
+		{
+			func() error { return f.ReleaseEIP(ctx, backend.ReleaseEIPInput{Region: region, EIP: a.ID}) },
+			0,
+			eip.Releasing,
+		},
 		{nil, 3 * time.Second, 0},
 	}
 	for i, s := range steps {
@@ -214,18 +228,34 @@ func TestSeedErrors(t *testing.T) {
 		code  string
 	}{
 		{"bad cidr", fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", region, "z", "vpc", "nope"), "builder", ""},
-		{"unknown region", fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", "mars-1", "z", "vpc", "10.0.0.0/24"), "vswitches[0]", ""},
+		{
+			"unknown region",
+			fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", "mars-1", "z", "vpc", "10.0.0.0/24"),
+			"vswitches[0]",
+			"",
+		},
 		{"unknown vswitch", base().ENI("eni-1", "vsw-9", 1), "enis[0]", ""},
 		{"unknown instance type", base().Instance("i-1", "ecs.nope.large", "vsw-1"), "instances[0]", ""},
 		{"duplicate ID", base().ENI("eni-1", "vsw-1", 1).ENI("eni-1", "vsw-1", 1), "enis[1]", ""},
 		{"vswitch full", base().ENI("eni-1", "vsw-1", 13), "enis[0]", "InvalidVSwitchId.IpNotEnough"},
-		{"bad association", base().ENI("eni-1", "vsw-1", 2).AssociatedEIP("eip-1", region, "eni-1", modes.Binded, netip.Addr{}), "eips[0]", "Eni.HasSubIp"},
-		{"attach to missing instance", base().AttachedENI("eni-1", "vsw-1", 1, "i-9"), "enis[0]", "InvalidInstanceId.NotFound"},
+		{
+			"bad association",
+			base().ENI("eni-1", "vsw-1", 2).AssociatedEIP("eip-1", region, "eni-1", modes.Binded, netip.Addr{}),
+			"eips[0]",
+			"Eni.HasSubIp",
+		},
+		{
+			"attach to missing instance",
+			base().AttachedENI("eni-1", "vsw-1", 1, "i-9"),
+			"enis[0]",
+			"InvalidInstanceId.NotFound",
+		},
 	}
 	for _, tc := range tests {
 		_, err := tc.b.Build()
 		te, ok := errors.AsType[*fake.TopologyError](err)
-		if !ok || !errors.Is(err, fake.ErrTopology) || !strings.HasPrefix(te.Where, tc.where) || te.Code() != "topology-invalid" {
+		if !ok || !errors.Is(err, fake.ErrTopology) || !strings.HasPrefix(te.Where, tc.where) ||
+			te.Code() != "topology-invalid" {
 			t.Errorf("%s: Build() = %v", tc.name, err)
 			continue
 		}
@@ -237,7 +267,9 @@ func TestSeedErrors(t *testing.T) {
 
 func TestSeedIsAtomic(t *testing.T) {
 	f := newAccount(fake.Options{})
-	err := f.Seed(fake.Topology{EIPs: []fake.EIPSpec{{ID: "eip-ok", Region: region}, {ID: "eip-bad", Region: "mars-1"}}})
+	err := f.Seed(
+		fake.Topology{EIPs: []fake.EIPSpec{{ID: "eip-ok", Region: region}, {ID: "eip-bad", Region: "mars-1"}}},
+	)
 	if err == nil {
 		t.Fatal("seed with a bad EIP succeeded")
 	}
@@ -264,7 +296,8 @@ func TestLoadTopology(t *testing.T) {
 		t.Fatal(err)
 	}
 	page, _ := f.DescribeEIPs(context.Background(), backend.DescribeEIPsInput{Region: region, IDs: []eip.ID{"eip-1"}})
-	if len(page.EIPs) != 1 || page.EIPs[0].Association.PrivateIP != netip.MustParseAddr("192.168.0.4") || page.EIPs[0].ChargeType != eip.PrePaid {
+	if len(page.EIPs) != 1 || page.EIPs[0].Association.PrivateIP != netip.MustParseAddr("192.168.0.4") ||
+		page.EIPs[0].ChargeType != eip.PrePaid {
 		t.Fatalf("seeded EIP: %+v", page.EIPs)
 	}
 	for _, bad := range []string{``, `{"vswitches": 1}`, `{"nope": []}`, `{} {}`, `{"eips":[{"charge_type":"Free"}]}`} {
@@ -275,16 +308,26 @@ func TestLoadTopology(t *testing.T) {
 }
 
 func FuzzLoadTopology(f *testing.F) {
-	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"vswitch":"vsw-1","secondary_ip_count":2}],"eips":[{"region":"cn-shanghai","association":{"eni":"eni-x"}}]}`)
+	f.Add(
+		`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"vswitch":"vsw-1","secondary_ip_count":2}],"eips":[{"region":"cn-shanghai","association":{"eni":"eni-x"}}]}`,
+	)
 	f.Add(`{"instances":[{"id":"i","type":"ecs.g7.large","vswitch":"vsw-1"}]}`)
 	f.Add(`{"eips":[{"region":"cn-shanghai","lock_reasons":["security"]}]}`)
 	f.Add(`[]`)
-	f.Add(`{"vpcs":[{"id":"vpc-1","region":"cn-shanghai","cidr":"172.16.0.0/16"}],"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"vpc-1","cidr":"172.16.1.0/24"}],"security_groups":[{"id":"sg-1","region":"cn-shanghai","vpc":"vpc-1","type":"weird"}]}`)
+	f.Add(
+		`{"vpcs":[{"id":"vpc-1","region":"cn-shanghai","cidr":"172.16.0.0/16"}],"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"vpc-1","cidr":"172.16.1.0/24"}],"security_groups":[{"id":"sg-1","region":"cn-shanghai","vpc":"vpc-1","type":"weird"}]}`,
+	)
 	// IPv6 wherever an address goes: an EIP is IPv4 only, vSwitches and ENIs too.
-	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1","secondary_ip_count":2}],"eips":[{"region":"cn-shanghai","ip":"2001:db8::7","association":{"eni":"eni-a","mode":"MULTI_BINDED"}}]}`)
+	f.Add(
+		`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1","secondary_ip_count":2}],"eips":[{"region":"cn-shanghai","ip":"2001:db8::7","association":{"eni":"eni-a","mode":"MULTI_BINDED"}}]}`,
+	)
 	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"2001:db8::/64"}]}`)
-	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"vswitch":"vsw-1","primary_ip":"::ffff:10.0.0.9","secondary_ips":["fe80::1"]}]}`)
-	f.Add(`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1"}],"eips":[{"region":"cn-shanghai","association":{"eni":"eni-a","mode":"NAT","private_ip":"2001:db8::1"}}]}`)
+	f.Add(
+		`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"vswitch":"vsw-1","primary_ip":"::ffff:10.0.0.9","secondary_ips":["fe80::1"]}]}`,
+	)
+	f.Add(
+		`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1"}],"eips":[{"region":"cn-shanghai","association":{"eni":"eni-a","mode":"NAT","private_ip":"2001:db8::1"}}]}`,
+	)
 	f.Fuzz(func(t *testing.T, doc string) {
 		topo, err := fake.LoadTopology(strings.NewReader(doc))
 		if err != nil {
@@ -329,7 +372,12 @@ func TestFaultOnRunInstances(t *testing.T) {
 	if err := f.InjectFault(backend.OpRunInstances, fake.Fault{Code: "OperationConflict", Times: 1}); err != nil {
 		t.Fatal(err)
 	}
-	in := fake.RunInstanceInput{Region: region, Type: "ecs.g7.large", VSwitch: "vsw-1", Image: "ubuntu_22_04_x64_20G_alibase_20240130.vhd"}
+	in := fake.RunInstanceInput{
+		Region:  region,
+		Type:    "ecs.g7.large",
+		VSwitch: "vsw-1",
+		Image:   "ubuntu_22_04_x64_20G_alibase_20240130.vhd",
+	}
 	if _, err := f.RunInstance(context.Background(), in); backend.Code(err) != "OperationConflict" {
 		t.Errorf("first RunInstances: %v, want the fault", err)
 	}

@@ -11,7 +11,10 @@ import (
 )
 
 // DescribeInstance implements [ecs.InstanceReader].
-func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInstanceInput) (inst ecs.Instance, err error) {
+func (b *Backend) DescribeInstance(
+	ctx context.Context,
+	in backend.DescribeInstanceInput,
+) (inst ecs.Instance, err error) {
 	const op = backend.OpDescribeInstance
 	if err := begin(ctx, b, op, in); err != nil {
 		return ecs.Instance{}, err
@@ -31,7 +34,10 @@ func (b *Backend) DescribeInstance(ctx context.Context, in backend.DescribeInsta
 
 // DescribeInstanceTypes implements [ecs.InstanceReader] from Options.Limits and the
 // built-in table. With no Types it lists every type it knows, sorted.
-func (b *Backend) DescribeInstanceTypes(ctx context.Context, in backend.DescribeInstanceTypesInput) (out []backend.InstanceType, err error) {
+func (b *Backend) DescribeInstanceTypes(
+	ctx context.Context,
+	in backend.DescribeInstanceTypesInput,
+) (out []backend.InstanceType, err error) {
 	const op = backend.OpDescribeInstanceTypes
 	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err

@@ -63,19 +63,35 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 	defer func() { err = end(b, op, in, err) }()
 	switch {
 	case in.Image == "":
-		return "", fail(op, "MissingParameter", "The input parameter ImageId that is mandatory for processing this request is not supplied.")
+		return "", fail(
+			op,
+			"MissingParameter",
+			"The input parameter ImageId that is mandatory for processing this request is not supplied.",
+		)
 	case in.Type == "":
-		return "", fail(op, "MissingParameter", "The input parameter InstanceType that is mandatory for processing this request is not supplied.")
+		return "", fail(
+			op,
+			"MissingParameter",
+			"The input parameter InstanceType that is mandatory for processing this request is not supplied.",
+		)
 	}
 	vsw, err := b.lookupVSwitch(op, in.Region, in.VSwitch)
 	if err != nil {
 		return "", err
 	}
 	if _, ok := b.limits(in.Type); !ok {
-		return "", fail(op, "InvalidInstanceType.NotFound", "The instance type "+in.Type+" is not known to this account.")
+		return "", fail(
+			op,
+			"InvalidInstanceType.NotFound",
+			"The instance type "+in.Type+" is not known to this account.",
+		)
 	}
 	if in.Zone != "" && in.Zone != vsw.Zone {
-		return "", fail(op, "InvalidVSwitchId.NotFound", "The vSwitch "+vsw.ID+" is in zone "+vsw.Zone+", not "+in.Zone+".")
+		return "", fail(
+			op,
+			"InvalidVSwitchId.NotFound",
+			"The vSwitch "+vsw.ID+" is in zone "+vsw.Zone+", not "+in.Zone+".",
+		)
 	}
 	if len(in.DataDisks) > 16 {
 		return "", fail(op, "InvalidDataDiskSize.ValueNotSupported", "An instance takes at most 16 data disks.")
@@ -93,14 +109,38 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 	}
 	id = b.newID("i")
 	primary := eni.ID(b.newID("eni"))
-	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, Kind: eni.Primary, SecurityGroups: in.SecurityGroups}, primary)
+	r, err := b.createENI(
+		backend.OpCreateENI,
+		backend.CreateENIInput{
+			Region:         vsw.Region,
+			VSwitch:        vsw.ID,
+			Kind:           eni.Primary,
+			SecurityGroups: in.SecurityGroups,
+		},
+		primary,
+	)
 	if err != nil {
 		return "", err
 	}
 	r.iface.Status, r.iface.Instance = eni.InUse, id
-	b.s.instances[id] = &ecs.Instance{ID: id, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: "Running", ENIs: []eni.ID{primary}}
-	m := &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image, SecurityGroups: slices.Clone(in.SecurityGroups),
-		Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: []Disk{newDisk(id, 0, "system", in.SystemDisk)}}
+	b.s.instances[id] = &ecs.Instance{
+		ID:     id,
+		Type:   in.Type,
+		Region: vsw.Region,
+		Zone:   vsw.Zone,
+		VPC:    vsw.VPC,
+		Status: "Running",
+		ENIs:   []eni.ID{primary},
+	}
+	m := &instanceMeta{
+		Name:           in.Name,
+		Description:    in.Description,
+		Image:          in.Image,
+		SecurityGroups: slices.Clone(in.SecurityGroups),
+		Created:        b.clock().UTC(),
+		BandwidthOut:   in.BandwidthOut,
+		Disks:          []Disk{newDisk(id, 0, "system", in.SystemDisk)},
+	}
 	for i, d := range in.DataDisks {
 		m.Disks = append(m.Disks, newDisk(id, i+1, "data", d))
 	}
@@ -126,7 +166,11 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 	}
 	for i, nid := range in.ENIs {
 		if r := b.s.enis[nid]; r != nil && i == 0 && len(r.bound) > 0 {
-			return fail(op, "DependencyViolation", "EIP "+string(r.bound[0])+" is associated with the instance's primary ENI.")
+			return fail(
+				op,
+				"DependencyViolation",
+				"EIP "+string(r.bound[0])+" is associated with the instance's primary ENI.",
+			)
 		}
 	}
 	for i, nid := range in.ENIs {
@@ -153,7 +197,11 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 
 // DescribeInstanceDetail reports an instance with its name, image, vSwitch, security
 // groups and primary address.
-func (b *Backend) DescribeInstanceDetail(ctx context.Context, region regions.ID, id string) (d InstanceDetail, err error) {
+func (b *Backend) DescribeInstanceDetail(
+	ctx context.Context,
+	region regions.ID,
+	id string,
+) (d InstanceDetail, err error) {
 	inst, err := b.DescribeInstance(ctx, backend.DescribeInstanceInput{Region: region, Instance: id})
 	if err != nil {
 		return InstanceDetail{}, err

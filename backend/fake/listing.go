@@ -107,7 +107,12 @@ func (l *listing[K]) all() []K { return l.from(0, l.len()) }
 
 // clone returns an independent copy.
 func (l *listing[K]) clone() *listing[K] {
-	c := &listing[K]{slots: slices.Clone(l.slots), tree: slices.Clone(l.tree), holes: l.holes, pos: make(map[K]int, len(l.pos))}
+	c := &listing[K]{
+		slots: slices.Clone(l.slots),
+		tree:  slices.Clone(l.tree),
+		holes: l.holes,
+		pos:   make(map[K]int, len(l.pos)),
+	}
 	for id, at := range l.pos {
 		c.pos[id] = at
 	}
@@ -128,7 +133,13 @@ func pageStart(number, size int) int {
 // keep accepts; unfiltered says that keep accepts every ID, so the page is found by rank
 // without looking at the others. Its cost follows the page and the ids asked for, not
 // the size of the listing, except for a filtered listing of everything.
-func pageOf[K comparable](l *listing[K], ids []K, keep func(K) bool, unfiltered bool, start, size int) (page []K, total int) {
+func pageOf[K comparable](
+	l *listing[K],
+	ids []K,
+	keep func(K) bool,
+	unfiltered bool,
+	start, size int,
+) (page []K, total int) {
 	switch {
 	case len(ids) > 0:
 		var match []K

@@ -76,7 +76,16 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	if !in.CIDR.Addr().Is4() || in.CIDR.Bits() < 8 || in.CIDR.Bits() > 28 {
 		return VPC{}, fail(op, "InvalidCidrBlock.Malformed", "The CIDR block of a VPC is an IPv4 block from /8 to /28.")
 	}
-	r := &vpcRec{VPC{ID: b.newID("vpc"), Region: in.Region, CIDR: in.CIDR.Masked(), Name: in.Name, Description: in.Description, Created: b.clock().UTC()}}
+	r := &vpcRec{
+		VPC{
+			ID:          b.newID("vpc"),
+			Region:      in.Region,
+			CIDR:        in.CIDR.Masked(),
+			Name:        in.Name,
+			Description: in.Description,
+			Created:     b.clock().UTC(),
+		},
+	}
 	b.s.vpcs[r.ID] = r
 	return b.vpcView(r), nil
 }
@@ -161,13 +170,25 @@ func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v V
 	}
 	switch {
 	case in.Zone == "":
-		return VSwitch{}, fail(op, "MissingParameter", "The input parameter ZoneId that is mandatory for processing this request is not supplied.")
+		return VSwitch{}, fail(
+			op,
+			"MissingParameter",
+			"The input parameter ZoneId that is mandatory for processing this request is not supplied.",
+		)
 	case !strings.HasPrefix(in.Zone, string(in.Region)):
 		return VSwitch{}, fail(op, "InvalidZoneId.NotFound", "The zone "+in.Zone+" is not in "+string(in.Region)+".")
 	case !in.CIDR.IsValid() || !in.CIDR.Addr().Is4() || in.CIDR.Bits() < 16 || in.CIDR.Bits() > 29:
-		return VSwitch{}, fail(op, "InvalidCidrBlock.Malformed", "The CIDR block of a vSwitch is an IPv4 block from /16 to /29.")
+		return VSwitch{}, fail(
+			op,
+			"InvalidCidrBlock.Malformed",
+			"The CIDR block of a vSwitch is an IPv4 block from /16 to /29.",
+		)
 	case !vpc.CIDR.Contains(in.CIDR.Addr()) || in.CIDR.Bits() < vpc.CIDR.Bits():
-		return VSwitch{}, fail(op, "InvalidCIDRBlock.Mismatch", "The CIDR block is not within the VPC's "+vpc.CIDR.String()+".")
+		return VSwitch{}, fail(
+			op,
+			"InvalidCIDRBlock.Mismatch",
+			"The CIDR block is not within the VPC's "+vpc.CIDR.String()+".",
+		)
 	}
 	for _, other := range b.s.vswitches {
 		if other.VPC == in.VPC && other.CIDR.Overlaps(in.CIDR) {
@@ -230,5 +251,15 @@ func (b *Backend) lookupVSwitch(op backend.Op, region regions.ID, id string) (*v
 // used is a usable one (checkFree and next hand out no other).
 func (v *vswitch) view() VSwitch {
 	free := 1<<(32-v.CIDR.Bits()) - 4 - len(v.used)
-	return VSwitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR, Name: v.Name, Description: v.Description, Created: v.Created, FreeIPs: free}
+	return VSwitch{
+		ID:          v.ID,
+		Region:      v.Region,
+		Zone:        v.Zone,
+		VPC:         v.VPC,
+		CIDR:        v.CIDR,
+		Name:        v.Name,
+		Description: v.Description,
+		Created:     v.Created,
+		FreeIPs:     free,
+	}
 }

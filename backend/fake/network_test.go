@@ -17,7 +17,10 @@ import (
 func TestNetworkLifecycle(t *testing.T) {
 	ctx := context.Background()
 	f := fake.New(fake.Options{})
-	vpc, err := f.CreateVPC(ctx, fake.CreateVPCInput{Region: region, CIDR: netip.MustParsePrefix("172.16.0.0/16"), Name: "v"})
+	vpc, err := f.CreateVPC(
+		ctx,
+		fake.CreateVPCInput{Region: region, CIDR: netip.MustParsePrefix("172.16.0.0/16"), Name: "v"},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,17 +29,58 @@ func TestNetworkLifecycle(t *testing.T) {
 		in   fake.CreateVSwitchInput
 		want string
 	}{
-		{fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("10.0.0.0/24")}, "InvalidCIDRBlock.Mismatch"},
-		{fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.0.0/30")}, "InvalidCidrBlock.Malformed"},
-		{fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-beijing-a", CIDR: netip.MustParsePrefix("172.16.1.0/24")}, "InvalidZoneId.NotFound"},
-		{fake.CreateVSwitchInput{Region: region, VPC: "vpc-nope", Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.1.0/24")}, "InvalidVpcId.NotFound"},
+		{
+			fake.CreateVSwitchInput{
+				Region: region,
+				VPC:    vpc.ID,
+				Zone:   "cn-shanghai-b",
+				CIDR:   netip.MustParsePrefix("10.0.0.0/24"),
+			},
+			"InvalidCIDRBlock.Mismatch",
+		},
+		{
+			fake.CreateVSwitchInput{
+				Region: region,
+				VPC:    vpc.ID,
+				Zone:   "cn-shanghai-b",
+				CIDR:   netip.MustParsePrefix("172.16.0.0/30"),
+			},
+			"InvalidCidrBlock.Malformed",
+		},
+		{
+			fake.CreateVSwitchInput{
+				Region: region,
+				VPC:    vpc.ID,
+				Zone:   "cn-beijing-a",
+				CIDR:   netip.MustParsePrefix("172.16.1.0/24"),
+			},
+			"InvalidZoneId.NotFound",
+		},
+		{
+			fake.CreateVSwitchInput{
+				Region: region,
+				VPC:    "vpc-nope",
+				Zone:   "cn-shanghai-b",
+				CIDR:   netip.MustParsePrefix("172.16.1.0/24"),
+			},
+			"InvalidVpcId.NotFound",
+		},
 	}
 	for _, tc := range bad {
 		if _, err := f.CreateVSwitch(ctx, tc.in); code(err) != tc.want {
 			t.Errorf("CreateVSwitch(%+v) = %v, want %s", tc.in, err, tc.want)
 		}
 	}
-	vsw, err := f.CreateVSwitch(ctx, fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.1.0/24"), Name: "s"})
+	vsw, err := f.CreateVSwitch(
+		ctx,
+		fake.CreateVSwitchInput{
+			Region: region,
+			VPC:    vpc.ID,
+			Zone:   "cn-shanghai-b",
+			CIDR:   netip.MustParsePrefix("172.16.1.0/24"),
+			Name:   "s",
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +88,9 @@ func TestNetworkLifecycle(t *testing.T) {
 	if got, _ := f.DescribeVSwitch(ctx, region, vsw.ID); got.FreeIPs != 252 || got.Name != "s" || got.VPC != vpc.ID {
 		t.Errorf("DescribeVSwitch = %+v", got)
 	}
-	if _, err := f.CreateVSwitch(ctx, fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.1.128/25")}); code(err) != "InvalidCidrBlock.Overlapped" {
+	if _, err := f.CreateVSwitch(ctx, fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.1.128/25")}); code(
+		err,
+	) != "InvalidCidrBlock.Overlapped" {
 		t.Errorf("an overlapping vSwitch: %v", err)
 	}
 	sg, err := f.CreateSecurityGroup(ctx, fake.CreateSecurityGroupInput{Region: region, VPC: vpc.ID, Name: "g"})
@@ -89,23 +135,42 @@ func TestNetworkLifecycle(t *testing.T) {
 // an EIP on the primary ENI blocks the delete; the detail survives a topology round trip.
 func TestInstanceLifecycle(t *testing.T) {
 	ctx := context.Background()
-	f := fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").ENI("eni-s", "vsw-1", 0).EIP("eip-1", region).MustBuild()
-	if _, err := f.RunInstance(ctx, fake.RunInstanceInput{Region: region, Type: "ecs.nope.large", VSwitch: "vsw-1", Image: "img"}); backend.Code(err) != "InvalidInstanceType.NotFound" {
+	f := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
+		ENI("eni-s", "vsw-1", 0).
+		EIP("eip-1", region).
+		MustBuild()
+	if _, err := f.RunInstance(ctx, fake.RunInstanceInput{Region: region, Type: "ecs.nope.large", VSwitch: "vsw-1", Image: "img"}); backend.Code(
+		err,
+	) != "InvalidInstanceType.NotFound" {
 		t.Errorf("an unknown type: %v", err)
 	}
-	id, err := f.RunInstance(ctx, fake.RunInstanceInput{Region: region, Type: "ecs.g7.large", VSwitch: "vsw-1", Image: "img", Name: "web", SecurityGroups: []string{"sg-1"}})
+	id, err := f.RunInstance(
+		ctx,
+		fake.RunInstanceInput{
+			Region:         region,
+			Type:           "ecs.g7.large",
+			VSwitch:        "vsw-1",
+			Image:          "img",
+			Name:           "web",
+			SecurityGroups: []string{"sg-1"},
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	d, err := f.DescribeInstanceDetail(ctx, region, id)
-	if err != nil || d.Name != "web" || d.Image != "img" || d.VSwitch != "vsw-1" || d.Status != "Running" || len(d.ENIs) != 1 || !d.PrimaryIP.IsValid() {
+	if err != nil || d.Name != "web" || d.Image != "img" || d.VSwitch != "vsw-1" || d.Status != "Running" ||
+		len(d.ENIs) != 1 ||
+		!d.PrimaryIP.IsValid() {
 		t.Fatalf("detail: %+v, %v", d, err)
 	}
 	again := fake.New(fake.Options{})
 	if err := again.Seed(f.Topology()); err != nil {
 		t.Fatal(err)
 	}
-	if d2, err := again.DescribeInstanceDetail(ctx, region, id); err != nil || d2.Name != "web" || d2.Image != "img" || d2.PrimaryIP != d.PrimaryIP {
+	if d2, err := again.DescribeInstanceDetail(ctx, region, id); err != nil || d2.Name != "web" || d2.Image != "img" ||
+		d2.PrimaryIP != d.PrimaryIP {
 		t.Errorf("after a topology round trip: %+v, %v", d2, err)
 	}
 	if err := f.AttachENI(ctx, backend.AttachENIInput{Region: region, ENI: "eni-s", Instance: id}); err != nil {

@@ -38,7 +38,10 @@ func TestSettleOrderIsStable(t *testing.T) {
 				clock.Advance(tc.stagger)
 			}
 			clock.Advance(time.Hour)
-			in, err := f.DescribeInstance(t.Context(), backend.DescribeInstanceInput{Region: "cn-shanghai", Instance: "i-1"})
+			in, err := f.DescribeInstance(
+				t.Context(),
+				backend.DescribeInstanceInput{Region: "cn-shanghai", Instance: "i-1"},
+			)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -39,7 +39,10 @@ func TestInjectFaultChecksTheCode(t *testing.T) {
 		fault fake.Fault
 	}{
 		{backend.OpAssociateEIP, fake.Fault{Code: "Throtling.User"}},
-		{backend.OpAssociateEIP, fake.Fault{Code: "InvalidEip.NotFound"}}, // the cloud says InvalidAllocationId.NotFound
+		{
+			backend.OpAssociateEIP,
+			fake.Fault{Code: "InvalidEip.NotFound"},
+		}, // the cloud says InvalidAllocationId.NotFound
 		{backend.OpAssociateEIP, fake.Fault{Code: "Throttling", Err: errors.New("x")}},
 		{backend.OpAssociateEIP, fake.Fault{Code: "Throttling", After: -1}},
 		{"Nope", fake.Fault{Code: "Throttling"}},
@@ -81,7 +84,10 @@ func TestSeedRefusesIPv6EIP(t *testing.T) {
 func TestDescribePagesFarOut(t *testing.T) {
 	f := richAccount()
 	for _, n := range []int{2, 1 << 40, math.MaxInt / 10, math.MaxInt} {
-		page, err := f.DescribeEIPs(context.Background(), backend.DescribeEIPsInput{Region: region, PageNumber: n, PageSize: 100})
+		page, err := f.DescribeEIPs(
+			context.Background(),
+			backend.DescribeEIPsInput{Region: region, PageNumber: n, PageSize: 100},
+		)
 		if err != nil || len(page.EIPs) != 0 || page.TotalCount == 0 || page.PageNumber != n {
 			t.Errorf("page %d: %+v, %v", n, page, err)
 		}
@@ -105,21 +111,60 @@ func FuzzBackendCalls(f *testing.F) {
 		var err error
 		switch which % 12 {
 		case 0:
-			_, err = b.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, IDs: []eip.ID{eip.ID(a)}, PageNumber: i, PageSize: j})
+			_, err = b.DescribeEIPs(
+				ctx,
+				backend.DescribeEIPsInput{Region: region, IDs: []eip.ID{eip.ID(a)}, PageNumber: i, PageSize: j},
+			)
 		case 1:
-			_, err = b.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(n)}, MaxResults: j, NextToken: a})
+			_, err = b.DescribeENIs(
+				ctx,
+				backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(n)}, MaxResults: j, NextToken: a},
+			)
 		case 2:
-			err = b.AssociateEIP(ctx, backend.AssociateEIPInput{Region: region, EIP: eip.ID(a), InstanceID: n, InstanceType: eip.InstanceType(i % 8), Mode: modes.Mode(j % 8), PrivateIP: addr})
+			err = b.AssociateEIP(
+				ctx,
+				backend.AssociateEIPInput{
+					Region:       region,
+					EIP:          eip.ID(a),
+					InstanceID:   n,
+					InstanceType: eip.InstanceType(i % 8),
+					Mode:         modes.Mode(j % 8),
+					PrivateIP:    addr,
+				},
+			)
 		case 3:
-			_, err = b.AssignPrivateIPs(ctx, backend.AssignPrivateIPsInput{Region: region, ENI: eni.ID(n), IPs: []netip.Addr{addr}, Count: i})
+			_, err = b.AssignPrivateIPs(
+				ctx,
+				backend.AssignPrivateIPsInput{Region: region, ENI: eni.ID(n), IPs: []netip.Addr{addr}, Count: i},
+			)
 		case 4:
-			_, err = b.CreateENI(ctx, backend.CreateENIInput{Region: region, VSwitch: a, PrimaryIP: addr, SecondaryIPCount: i, Kind: eni.Kind(j % 8)})
+			_, err = b.CreateENI(
+				ctx,
+				backend.CreateENIInput{
+					Region:           region,
+					VSwitch:          a,
+					PrimaryIP:        addr,
+					SecondaryIPCount: i,
+					Kind:             eni.Kind(j % 8),
+				},
+			)
 		case 5:
-			_, err = b.AllocateEIP(ctx, backend.AllocateEIPInput{Region: region, ChargeType: eip.ChargeType(i % 8), InternetChargeType: eip.InternetChargeType(j % 8), Bandwidth: i})
+			_, err = b.AllocateEIP(
+				ctx,
+				backend.AllocateEIPInput{
+					Region:             region,
+					ChargeType:         eip.ChargeType(i % 8),
+					InternetChargeType: eip.InternetChargeType(j % 8),
+					Bandwidth:          i,
+				},
+			)
 		case 6:
 			_, err = b.DescribeEIPGatewayInfo(ctx, backend.DescribeEIPGatewayInfoInput{Region: region, ENI: eni.ID(n)})
 		case 7:
-			err = b.UnassignPrivateIPs(ctx, backend.UnassignPrivateIPsInput{Region: region, ENI: eni.ID(n), IPs: []netip.Addr{addr}})
+			err = b.UnassignPrivateIPs(
+				ctx,
+				backend.UnassignPrivateIPsInput{Region: region, ENI: eni.ID(n), IPs: []netip.Addr{addr}},
+			)
 		case 8:
 			err = b.AttachENI(ctx, backend.AttachENIInput{Region: region, ENI: eni.ID(n), Instance: a})
 		case 9:
@@ -131,7 +176,15 @@ func FuzzBackendCalls(f *testing.F) {
 			}
 			return
 		case 11:
-			err = b.UnassociateEIP(ctx, backend.UnassociateEIPInput{Region: region, EIP: eip.ID(a), InstanceID: n, InstanceType: eip.InstanceType(i % 8)})
+			err = b.UnassociateEIP(
+				ctx,
+				backend.UnassociateEIPInput{
+					Region:       region,
+					EIP:          eip.ID(a),
+					InstanceID:   n,
+					InstanceType: eip.InstanceType(i % 8),
+				},
+			)
 		}
 		if err != nil {
 			if _, ok := errors.AsType[*backend.Error](err); !ok {

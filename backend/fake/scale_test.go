@@ -21,7 +21,13 @@ func scaleTopology(n, m int) fake.Topology {
 	}
 	for i := range m {
 		if i < n/2 {
-			bld.AssociatedEIP(eip.ID(fmt.Sprintf("eip-%d", i)), region, eni.ID(fmt.Sprintf("eni-%d", i)), modes.NAT, netip.Addr{})
+			bld.AssociatedEIP(
+				eip.ID(fmt.Sprintf("eip-%d", i)),
+				region,
+				eni.ID(fmt.Sprintf("eni-%d", i)),
+				modes.NAT,
+				netip.Addr{},
+			)
 		} else {
 			bld.EIP(eip.ID(fmt.Sprintf("eip-%d", i)), region)
 		}
@@ -54,14 +60,16 @@ func BenchmarkAtScale(b *testing.B) {
 		name := fmt.Sprintf("eips=%d", size.eips)
 		b.Run(name+"/DescribeEIPs-by-id", func(b *testing.B) {
 			for b.Loop() {
-				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, IDs: []eip.ID{last}}); err != nil || len(p.EIPs) != 1 {
+				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, IDs: []eip.ID{last}}); err != nil ||
+					len(p.EIPs) != 1 {
 					b.Fatal(p, err)
 				}
 			}
 		})
 		b.Run(name+"/DescribeEIPs-first-page", func(b *testing.B) {
 			for b.Loop() {
-				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, PageSize: 100}); err != nil || p.TotalCount != size.eips {
+				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, PageSize: 100}); err != nil ||
+					p.TotalCount != size.eips {
 					b.Fatal(p.TotalCount, err)
 				}
 			}
@@ -69,14 +77,16 @@ func BenchmarkAtScale(b *testing.B) {
 		b.Run(name+"/DescribeEIPs-last-page", func(b *testing.B) {
 			pages := (size.eips + 99) / 100
 			for b.Loop() {
-				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, PageSize: 100, PageNumber: pages}); err != nil || len(p.EIPs) == 0 {
+				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, PageSize: 100, PageNumber: pages}); err != nil ||
+					len(p.EIPs) == 0 {
 					b.Fatal(p.TotalCount, err)
 				}
 			}
 		})
 		b.Run(name+"/DescribeENIs-by-id", func(b *testing.B) {
 			for b.Loop() {
-				if p, err := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{lastENI}}); err != nil || len(p.ENIs) != 1 {
+				if p, err := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{lastENI}}); err != nil ||
+					len(p.ENIs) != 1 {
 					b.Fatal(p, err)
 				}
 			}
@@ -104,7 +114,10 @@ func BenchmarkAtScale(b *testing.B) {
 		})
 		b.Run(name+"/CreateENI-DeleteENI", func(b *testing.B) {
 			for b.Loop() {
-				n, err := f.CreateENI(ctx, backend.CreateENIInput{Region: region, VSwitch: "vsw-1", SecondaryIPCount: 3})
+				n, err := f.CreateENI(
+					ctx,
+					backend.CreateENIInput{Region: region, VSwitch: "vsw-1", SecondaryIPCount: 3},
+				)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -44,12 +44,24 @@ func (b *Backend) CreateSecurityGroup(ctx context.Context, in CreateSecurityGrou
 		in.Type = "normal"
 	}
 	if in.Type != "normal" && in.Type != "enterprise" {
-		return SecurityGroup{}, fail(op, "InvalidSecurityGroupType.Malformed", "SecurityGroupType is normal or enterprise.")
+		return SecurityGroup{}, fail(
+			op,
+			"InvalidSecurityGroupType.Malformed",
+			"SecurityGroupType is normal or enterprise.",
+		)
 	}
 	if in.VPC != "" && !b.knowsVPC(in.Region, in.VPC) {
 		return SecurityGroup{}, fail(op, "InvalidVpcId.NotFound", "The specified VPC does not exist.")
 	}
-	g = SecurityGroup{ID: b.newID("sg"), Region: in.Region, VPC: in.VPC, Name: in.Name, Description: in.Description, Type: in.Type, Created: b.clock().UTC()}
+	g = SecurityGroup{
+		ID:          b.newID("sg"),
+		Region:      in.Region,
+		VPC:         in.VPC,
+		Name:        in.Name,
+		Description: in.Description,
+		Type:        in.Type,
+		Created:     b.clock().UTC(),
+	}
 	b.s.groups[g.ID] = &g
 	return g, nil
 }
@@ -68,7 +80,11 @@ func (b *Backend) knowsVPC(region regions.ID, id string) bool {
 }
 
 // DescribeSecurityGroup implements DescribeSecurityGroupAttribute.
-func (b *Backend) DescribeSecurityGroup(ctx context.Context, region regions.ID, id string) (g SecurityGroup, err error) {
+func (b *Backend) DescribeSecurityGroup(
+	ctx context.Context,
+	region regions.ID,
+	id string,
+) (g SecurityGroup, err error) {
 	const op = backend.OpDescribeSecurityGroup
 	if err := begin(ctx, b, op, id); err != nil {
 		return SecurityGroup{}, err
@@ -79,7 +95,11 @@ func (b *Backend) DescribeSecurityGroup(ctx context.Context, region regions.ID, 
 	}
 	p := b.s.groups[id]
 	if p == nil || p.Region != region {
-		return SecurityGroup{}, fail(op, "InvalidSecurityGroupId.NotFound", "The specified security group does not exist.")
+		return SecurityGroup{}, fail(
+			op,
+			"InvalidSecurityGroupId.NotFound",
+			"The specified security group does not exist.",
+		)
 	}
 	return *p, nil
 }

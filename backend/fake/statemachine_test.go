@@ -105,8 +105,15 @@ func agree(t *rapid.T, what string, d eipassoc.Decision, err error) {
 func (m *machine) actions() map[string]func(*rapid.T) {
 	return map[string]func(*rapid.T){
 		"allocate": func(t *rapid.T) {
-			a, err := m.f.AllocateEIP(m.ctx, backend.AllocateEIPInput{Region: region, ChargeType: rapid.SampledFrom(eip.ChargeTypes()).Draw(t, "charge")})
-			if full := len(m.eips) >= m.opts.EIPQuota; full != (backend.Code(err) == "QuotaExceeded.Eip") || (!full && err != nil) {
+			a, err := m.f.AllocateEIP(
+				m.ctx,
+				backend.AllocateEIPInput{
+					Region:     region,
+					ChargeType: rapid.SampledFrom(eip.ChargeTypes()).Draw(t, "charge"),
+				},
+			)
+			if full := len(m.eips) >= m.opts.EIPQuota; full != (backend.Code(err) == "QuotaExceeded.Eip") ||
+				(!full && err != nil) {
 				t.Fatalf("AllocateEIP with %d of %d EIPs: %v", len(m.eips), m.opts.EIPQuota, err)
 			}
 			if err == nil {
@@ -121,7 +128,14 @@ func (m *machine) actions() map[string]func(*rapid.T) {
 			}
 		},
 		"createENI": func(t *rapid.T) {
-			n, err := m.f.CreateENI(m.ctx, backend.CreateENIInput{Region: region, VSwitch: "vsw-1", SecondaryIPCount: rapid.IntRange(0, 3).Draw(t, "secondary")})
+			n, err := m.f.CreateENI(
+				m.ctx,
+				backend.CreateENIInput{
+					Region:           region,
+					VSwitch:          "vsw-1",
+					SecondaryIPCount: rapid.IntRange(0, 3).Draw(t, "secondary"),
+				},
+			)
 			if err == nil {
 				m.enis = append(m.enis, n.ID)
 			} else if backend.Code(err) != "InvalidVSwitchId.IpNotEnough" {
@@ -153,14 +167,28 @@ func (m *machine) actions() map[string]func(*rapid.T) {
 			_ = m.f.DetachENI(m.ctx, backend.DetachENIInput{Region: region, ENI: id, Instance: n.Instance})
 		},
 		"assign": func(t *rapid.T) {
-			_, _ = m.f.AssignPrivateIPs(m.ctx, backend.AssignPrivateIPsInput{Region: region, ENI: m.pickENI(t), Count: rapid.IntRange(1, 2).Draw(t, "count")})
+			_, _ = m.f.AssignPrivateIPs(
+				m.ctx,
+				backend.AssignPrivateIPsInput{
+					Region: region,
+					ENI:    m.pickENI(t),
+					Count:  rapid.IntRange(1, 2).Draw(t, "count"),
+				},
+			)
 		},
 		"unassign": func(t *rapid.T) {
 			n, ok := m.describeENI(t, m.pickENI(t))
 			if !ok || len(n.SecondaryIPs) == 0 {
 				t.Skip("no secondary IP")
 			}
-			_ = m.f.UnassignPrivateIPs(m.ctx, backend.UnassignPrivateIPsInput{Region: region, ENI: n.ID, IPs: []netip.Addr{rapid.SampledFrom(n.SecondaryIPs).Draw(t, "ip")}})
+			_ = m.f.UnassignPrivateIPs(
+				m.ctx,
+				backend.UnassignPrivateIPsInput{
+					Region: region,
+					ENI:    n.ID,
+					IPs:    []netip.Addr{rapid.SampledFrom(n.SecondaryIPs).Draw(t, "ip")},
+				},
+			)
 		},
 		"associate": func(t *rapid.T) {
 			a, id := m.pickEIP(t), m.pickENI(t)
@@ -168,13 +196,24 @@ func (m *machine) actions() map[string]func(*rapid.T) {
 			mode := rapid.SampledFrom(modes.All()).Draw(t, "mode")
 			var private netip.Addr
 			if rapid.Bool().Draw(t, "pick ip") {
-				private = rapid.SampledFrom(append(n.PrivateIPs(), netip.MustParseAddr("192.168.0.62"))).Draw(t, "private ip")
+				private = rapid.SampledFrom(append(n.PrivateIPs(), netip.MustParseAddr("192.168.0.62"))).
+					Draw(t, "private ip")
 			}
-			d, _, err := m.client.Preflight(m.ctx, client.AssociateRequest{Region: region, EIP: a, ENI: id, Mode: mode, PrivateIP: private})
+			d, _, err := m.client.Preflight(
+				m.ctx,
+				client.AssociateRequest{Region: region, EIP: a, ENI: id, Mode: mode, PrivateIP: private},
+			)
 			if err != nil {
 				t.Fatalf("Check: %v", err)
 			}
-			in := backend.AssociateEIPInput{Region: region, EIP: a, InstanceID: string(id), InstanceType: eip.NetworkInterface, Mode: mode, PrivateIP: private}
+			in := backend.AssociateEIPInput{
+				Region:       region,
+				EIP:          a,
+				InstanceID:   string(id),
+				InstanceType: eip.NetworkInterface,
+				Mode:         mode,
+				PrivateIP:    private,
+			}
 			if n.Kind == eni.Primary {
 				in.InstanceID, in.InstanceType, in.Mode = n.Instance, eip.EcsInstance, 0
 				if mode != modes.NAT || private.IsValid() {

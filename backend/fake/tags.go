@@ -51,7 +51,10 @@ var tagKinds = map[backend.API]map[string]func(s *state, r regions.ID, id string
 			n := s.enis[eni.ID(id)]
 			return n != nil && n.iface.Region == r
 		},
-		"instance":      func(s *state, r regions.ID, id string) bool { i := s.instances[id]; return i != nil && i.Region == r },
+		"instance": func(s *state, r regions.ID, id string) bool {
+			i := s.instances[id]
+			return i != nil && i.Region == r
+		},
 		"securitygroup": func(s *state, r regions.ID, id string) bool { g := s.groups[id]; return g != nil && g.Region == r },
 		"disk":          func(s *state, r regions.ID, id string) bool { return s.diskIn(r, id) },
 	},
@@ -63,16 +66,32 @@ func (b *Backend) tagTargets(op backend.Op, in TagInput, needIDs bool) (func(str
 	exists := tagKinds[in.API][strings.ToLower(in.ResourceType)]
 	switch {
 	case in.ResourceType == "":
-		return nil, fail(op, "MissingParameter", "The input parameter \"ResourceType\" that is mandatory for processing this request is not supplied.")
+		return nil, fail(
+			op,
+			"MissingParameter",
+			"The input parameter \"ResourceType\" that is mandatory for processing this request is not supplied.",
+		)
 	case exists == nil:
-		return nil, fail(op, "InvalidResourceType.NotFound", fmt.Sprintf("ResourceType %q is not one the fake keeps tags for in %s.", in.ResourceType, in.API))
+		return nil, fail(
+			op,
+			"InvalidResourceType.NotFound",
+			fmt.Sprintf("ResourceType %q is not one the fake keeps tags for in %s.", in.ResourceType, in.API),
+		)
 	case needIDs && len(in.ResourceIDs) == 0:
-		return nil, fail(op, "MissingParameter", "The input parameter \"ResourceId.N\" that is mandatory for processing this request is not supplied.")
+		return nil, fail(
+			op,
+			"MissingParameter",
+			"The input parameter \"ResourceId.N\" that is mandatory for processing this request is not supplied.",
+		)
 	}
 	if needIDs {
 		for _, id := range in.ResourceIDs {
 			if !exists(&b.s, in.Region, id) {
-				return nil, fail(op, "InvalidResourceId.NotFound", fmt.Sprintf("The specified ResourceIds are not found in our records: %s.", id))
+				return nil, fail(
+					op,
+					"InvalidResourceId.NotFound",
+					fmt.Sprintf("The specified ResourceIds are not found in our records: %s.", id),
+				)
 			}
 		}
 	}
@@ -94,7 +113,11 @@ func (b *Backend) TagResources(ctx context.Context, in TagInput) (err error) {
 		return err
 	}
 	if len(in.Tags) == 0 {
-		return fail(op, "MissingParameter", "The input parameter \"Tag.N\" that is mandatory for processing this request is not supplied.")
+		return fail(
+			op,
+			"MissingParameter",
+			"The input parameter \"Tag.N\" that is mandatory for processing this request is not supplied.",
+		)
 	}
 	if err := backend.CheckTagCall(in.API, string(op), in.ResourceIDs, in.Tags); err != nil {
 		return err
@@ -134,7 +157,10 @@ func (b *Backend) UntagResources(ctx context.Context, in TagInput) (err error) {
 	for _, id := range in.ResourceIDs {
 		switch {
 		case len(in.Keys) > 0:
-			kept := slices.DeleteFunc(slices.Clone(b.s.tags[id]), func(t backend.Tag) bool { return slices.Contains(in.Keys, t.Key) })
+			kept := slices.DeleteFunc(
+				slices.Clone(b.s.tags[id]),
+				func(t backend.Tag) bool { return slices.Contains(in.Keys, t.Key) },
+			)
 			b.setTags(id, kept)
 		case in.All:
 			b.setTags(id, nil)
@@ -188,7 +214,10 @@ func (b *Backend) ListTagResources(ctx context.Context, in TagInput) (out []Tagg
 // matches any value of its key, as the describes' Tag.N filters do.
 func HasTags(tags, want []backend.Tag) bool {
 	for _, w := range want {
-		if !slices.ContainsFunc(tags, func(t backend.Tag) bool { return t.Key == w.Key && (w.Value == "" || t.Value == w.Value) }) {
+		if !slices.ContainsFunc(
+			tags,
+			func(t backend.Tag) bool { return t.Key == w.Key && (w.Value == "" || t.Value == w.Value) },
+		) {
 			return false
 		}
 	}

@@ -286,7 +286,15 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 	if b.s.idTaken(g.ID) {
 		return errors.New("duplicate ID")
 	}
-	b.s.groups[g.ID] = &SecurityGroup{ID: g.ID, Region: g.Region, VPC: g.VPC, Name: g.Name, Description: g.Description, Type: g.Type, Created: b.clock().UTC()}
+	b.s.groups[g.ID] = &SecurityGroup{
+		ID:          g.ID,
+		Region:      g.Region,
+		VPC:         g.VPC,
+		Name:        g.Name,
+		Description: g.Description,
+		Type:        g.Type,
+		Created:     b.clock().UTC(),
+	}
 	return b.seedTags(backend.ECS, g.ID, g.Tags)
 }
 
@@ -303,7 +311,17 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 	if b.s.idTaken(v.ID) {
 		return errors.New("duplicate ID")
 	}
-	b.s.vpcs[v.ID] = &vpcRec{VPC{ID: v.ID, Region: v.Region, CIDR: v.CIDR.Masked(), Name: v.Name, Description: v.Description, Created: b.clock().UTC(), Default: v.Default}}
+	b.s.vpcs[v.ID] = &vpcRec{
+		VPC{
+			ID:          v.ID,
+			Region:      v.Region,
+			CIDR:        v.CIDR.Masked(),
+			Name:        v.Name,
+			Description: v.Description,
+			Created:     b.clock().UTC(),
+			Default:     v.Default,
+		},
+	}
 	return b.seedTags(backend.VPC, v.ID, v.Tags)
 }
 
@@ -327,8 +345,18 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	if b.s.idTaken(in.ID) || b.s.idTaken(string(in.PrimaryENI)) {
 		return errors.New("duplicate ID")
 	}
-	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: in.PrimaryIP, SecondaryIPs: in.SecondaryIPs,
-		Kind: eni.Primary, SecurityGroups: in.SecurityGroups}, in.PrimaryENI)
+	r, err := b.createENI(
+		backend.OpCreateENI,
+		backend.CreateENIInput{
+			Region:         vsw.Region,
+			VSwitch:        vsw.ID,
+			PrimaryIP:      in.PrimaryIP,
+			SecondaryIPs:   in.SecondaryIPs,
+			Kind:           eni.Primary,
+			SecurityGroups: in.SecurityGroups,
+		},
+		in.PrimaryENI,
+	)
 	if err != nil {
 		return err
 	}
@@ -338,10 +366,13 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		ENIs: []eni.ID{in.PrimaryENI},
 	}
 	m := &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
-		SecurityGroups: slices.Clone(in.SecurityGroups), Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: slices.Clone(in.Disks)}
+		SecurityGroups: slices.Clone(
+			in.SecurityGroups,
+		), Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: slices.Clone(in.Disks)}
 	seen := map[string]bool{}
 	for _, d := range m.Disks {
-		if d.ID == "" || seen[d.ID] || b.s.idTaken(d.ID) || b.s.diskIDTaken(d.ID) || (d.Type != "system" && d.Type != "data") {
+		if d.ID == "" || seen[d.ID] || b.s.idTaken(d.ID) || b.s.diskIDTaken(d.ID) ||
+			(d.Type != "system" && d.Type != "data") {
 			return fmt.Errorf("disk %q: a disk needs a unique id and the type system or data", d.ID)
 		}
 		seen[d.ID] = true
@@ -367,7 +398,8 @@ func (b *Backend) seedENI(n ENISpec) (*eniRec, error) {
 	}
 	r, err := b.createENI(backend.OpCreateENI, backend.CreateENIInput{
 		Region: vsw.Region, VSwitch: vsw.ID, PrimaryIP: n.PrimaryIP, SecondaryIPs: n.SecondaryIPs,
-		SecondaryIPCount: n.SecondaryIPCount, Kind: n.Kind, Name: n.Name, Description: n.Description, SecurityGroups: n.SecurityGroups,
+		SecondaryIPCount: n.SecondaryIPCount, Kind: n.Kind, Name: n.Name, Description: n.Description,
+		SecurityGroups: n.SecurityGroups,
 	}, n.ID)
 	if err != nil {
 		return nil, err
@@ -393,8 +425,13 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 	if charge == eip.PrePaid {
 		internet = eip.PayByBandwidth
 	}
-	a, err := b.allocate(backend.OpAllocateEIP, backend.AllocateEIPInput{Region: s.Region, ChargeType: charge, InternetChargeType: internet,
-		Bandwidth: s.Bandwidth, Name: s.Name, Description: s.Description}, s.ID, s.IP)
+	a, err := b.allocate(
+		backend.OpAllocateEIP,
+		backend.AllocateEIPInput{Region: s.Region, ChargeType: charge, InternetChargeType: internet,
+			Bandwidth: s.Bandwidth, Name: s.Name, Description: s.Description},
+		s.ID,
+		s.IP,
+	)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,12 @@ func GitHub(w io.Writer, summary io.Writer, r *Result) error {
 		}
 	}
 	if cut > 0 {
-		ew.printf("::notice title=eipassoc::%d more findings are not shown as annotations (GitHub shows at most %d per level); see the log or the SARIF report\n", cut, githubPerLevel)
+		ew.printf(
+			"::notice title=eipassoc::%d more findings are not shown as annotations (GitHub shows at most %d per "+
+				"level); see the log or the SARIF report\n",
+			cut,
+			githubPerLevel,
+		)
 	}
 	ew.printf("::group::eipassoc findings\n")
 	if err := Text(w, r); err != nil {
@@ -58,12 +63,22 @@ func GitHub(w io.Writer, summary io.Writer, r *Result) error {
 }
 
 func annotation(f check.Finding, source string) string {
-	kind := map[check.Level]string{check.LevelError: "error", check.LevelWarning: "warning", check.LevelNote: "notice"}[f.Level]
+	kind := map[check.Level]string{
+		check.LevelError: "error", check.LevelWarning: "warning", check.LevelNote: "notice",
+	}[f.Level]
 	file, line, end := source, 1, 1
 	if f.Location.File != "" {
 		file, line, end = f.Location.File, f.Location.StartLine, max(f.Location.EndLine, f.Location.StartLine)
 	}
-	return fmt.Sprintf("::%s file=%s,line=%d,endLine=%d,title=%s::%s", kind, property(file), line, end, property(string(f.Rule)), data(f.Address+": "+f.Message))
+	return fmt.Sprintf(
+		"::%s file=%s,line=%d,endLine=%d,title=%s::%s",
+		kind,
+		property(file),
+		line,
+		end,
+		property(string(f.Rule)),
+		data(f.Address+": "+f.Message),
+	)
 }
 
 // data escapes a workflow command's message.
@@ -78,12 +93,28 @@ func property(s string) string {
 
 func writeSummary(w io.Writer, r *Result) {
 	s := r.Summary()
-	fmt.Fprintf(w, "### eipassoc: %s checked\n\n%s, %s, %d unknown, %d suppressed\n\n", english.Count(s.Checked, "resource"), english.Count(s.Errors, "error"), english.Count(s.Warnings, "warning"), s.Unknown, s.Suppressed)
+	fmt.Fprintf(
+		w,
+		"### eipassoc: %s checked\n\n%s, %s, %d unknown, %d suppressed\n\n",
+		english.Count(s.Checked, "resource"),
+		english.Count(s.Errors, "error"),
+		english.Count(s.Warnings, "warning"),
+		s.Unknown,
+		s.Suppressed,
+	)
 	if len(r.Findings) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "| status | level | rule | resource | message |\n|---|---|---|---|---|")
 	for _, f := range r.Findings {
-		fmt.Fprintf(w, "| %s | %s | `%s` | `%s` | %s |\n", f.Status, f.Level, f.Rule, f.Address, strings.ReplaceAll(f.Message, "|", "\\|"))
+		fmt.Fprintf(
+			w,
+			"| %s | %s | `%s` | `%s` | %s |\n",
+			f.Status,
+			f.Level,
+			f.Rule,
+			f.Address,
+			strings.ReplaceAll(f.Message, "|", "\\|"),
+		)
 	}
 }

@@ -24,7 +24,8 @@ import (
 //	    "message": "...", "source": "...", "fix": "...",
 //	    "api_code": "InvalidEip.EipQuotaExceeded",          // optional
 //	    "location": {"file": "main.tf", "start_line": 58, "end_line": 64}, // optional
-//	    "suppression": {"kind": "external", "reason": "...", "expires": "2026-12-31", "origin": "waivers.yaml waivers[0]"} // optional
+//	    "suppression": {"kind": "external", "reason": "...", "expires": "2026-12-31",
+//	                    "origin": "waivers.yaml waivers[0]"} // optional
 //	  }]
 //	}
 //
@@ -45,7 +46,13 @@ type JSONTool struct {
 
 // JSON writes the report as a [JSONDocument].
 func JSON(w io.Writer, r *Result) error {
-	doc := JSONDocument{Version: "1", Tool: JSONTool{Name: Tool, Version: r.Version}, Source: r.Source, Summary: r.Summary(), Findings: r.Findings}
+	doc := JSONDocument{
+		Version:  "1",
+		Tool:     JSONTool{Name: Tool, Version: r.Version},
+		Source:   r.Source,
+		Summary:  r.Summary(),
+		Findings: r.Findings,
+	}
 	if doc.Findings == nil {
 		doc.Findings = []check.Finding{}
 	}

@@ -49,7 +49,11 @@ func JUnit(w io.Writer, r *Result) error {
 			c.Skipped = &junitSkipped{Message: "waived: " + f.Suppression.Reason}
 			suite.Skipped++
 		case f.Level == check.LevelError || f.Level == check.LevelWarning:
-			c.Failure = &junitFailure{Message: f.Message, Type: string(f.Rule), Text: f.Address + ": " + f.Message + "\nfix: " + f.Fix}
+			c.Failure = &junitFailure{
+				Message: f.Message,
+				Type:    string(f.Rule),
+				Text:    f.Address + ": " + f.Message + "\nfix: " + f.Fix,
+			}
 			suite.Failures++
 		}
 		suite.Cases = append(suite.Cases, c)

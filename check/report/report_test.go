@@ -130,10 +130,13 @@ func TestSARIFShape(t *testing.T) {
 	}
 	suppressed := 0
 	for _, res := range run.Results {
-		if len(res.Locations) != 1 || res.Locations[0].Physical.Artifact.URI != "main.tf" || res.Locations[0].Physical.Region.StartLine == 0 || res.Fingerprints["eipassoc/v1"] == "" {
+		if len(res.Locations) != 1 || res.Locations[0].Physical.Artifact.URI != "main.tf" ||
+			res.Locations[0].Physical.Region.StartLine == 0 ||
+			res.Fingerprints["eipassoc/v1"] == "" {
 			t.Errorf("result %+v lacks a location or fingerprint", res)
 		}
-		if len(res.Suppressions) == 1 && res.Suppressions[0]["kind"] == "external" && res.Suppressions[0]["justification"] != "" {
+		if len(res.Suppressions) == 1 && res.Suppressions[0]["kind"] == "external" &&
+			res.Suppressions[0]["justification"] != "" {
 			suppressed++
 		}
 	}
@@ -165,8 +168,11 @@ func TestJUnitParses(t *testing.T) {
 func TestGitHubCaps(t *testing.T) {
 	r := &report.Result{Source: "plan.json"}
 	for i := range 25 {
-		r.Findings = append(r.Findings, check.Finding{Rule: "eni-capacity", Level: check.LevelError, Status: check.StatusFail,
-			Address: "a[" + string(rune('a'+i)) + "]", Message: "50% full,\nreally: yes"})
+		r.Findings = append(
+			r.Findings,
+			check.Finding{Rule: "eni-capacity", Level: check.LevelError, Status: check.StatusFail,
+				Address: "a[" + string(rune('a'+i)) + "]", Message: "50% full,\nreally: yes"},
+		)
 	}
 	var out bytes.Buffer
 	if err := report.GitHub(&out, nil, r); err != nil {
@@ -175,7 +181,8 @@ func TestGitHubCaps(t *testing.T) {
 	if n := strings.Count(out.String(), "::error "); n != 10 {
 		t.Errorf("%d error annotations, want 10", n)
 	}
-	if !strings.Contains(out.String(), "15 more findings") || !strings.Contains(out.String(), "50%25 full,%0Areally: yes") {
+	if !strings.Contains(out.String(), "15 more findings") ||
+		!strings.Contains(out.String(), "50%25 full,%0Areally: yes") {
 		t.Errorf("missing cut notice or escaping:\n%s", out.String())
 	}
 }

@@ -16,8 +16,11 @@ func RulePages() map[string]string {
 	for _, r := range allRules() {
 		pages[string(r.Code)+".md"] = rulePage(r)
 	}
-	pages["README.md"] = "# The rules\n\nEvery rule eipassoc checks: the library's rules and advisories and the plan checker's own.\n" +
-		"A deny rule is an error in `eipassoc check`; an advisory informs. Generated from the rules tables.\n\n" + RuleTable("")
+	pages["README.md"] = "# The rules\n\nEvery rule eipassoc checks: the library's rules and advisories and the plan " +
+		"checker's own.\n" +
+		"A deny rule is an error in `eipassoc check`; an advisory informs. Generated from the rules tables.\n\n" + RuleTable(
+		"",
+	)
 	return pages
 }
 
@@ -75,7 +78,16 @@ func RuleTable(base string) string {
 		if r.Severity == eipassoc.Advise {
 			sev = "advisory"
 		}
-		fmt.Fprintf(&b, "| [`%s`](%s%s.md) | %s | %s | %s |\n", r.Code, base, r.Code, sev, strings.ReplaceAll(r.Summary, "|", "\\|"), strings.ReplaceAll(r.Source, "|", "\\|"))
+		fmt.Fprintf(
+			&b,
+			"| [`%s`](%s%s.md) | %s | %s | %s |\n",
+			r.Code,
+			base,
+			r.Code,
+			sev,
+			strings.ReplaceAll(r.Summary, "|", "\\|"),
+			strings.ReplaceAll(r.Source, "|", "\\|"),
+		)
 	}
 	return b.String()
 }

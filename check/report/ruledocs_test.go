@@ -75,7 +75,8 @@ func TestSARIFHelpLinksExist(t *testing.T) {
 // TestReadmeRuleTable keeps the README's table of every rule in step with the rules
 // tables (-update-rule-docs rewrites it).
 func TestReadmeRuleTable(t *testing.T) {
-	const begin, end = "<!-- rules:begin (generated from the rules tables; TestReadmeRuleTable keeps it in step) -->\n", "<!-- rules:end -->"
+	const begin, end = "<!-- rules:begin (generated from the rules tables; TestReadmeRuleTable keeps it in step) " +
+		"-->\n", "<!-- rules:end -->"
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

@@ -62,7 +62,8 @@ func SARIF(w io.Writer, r *Result) error {
 			WithName(ruleName(string(rule.Code))).
 			WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
 			WithFullDescription(sarif.NewMultiformatMessageString(rule.Summary + " Source: " + rule.Source + "." + api)).
-			WithHelp(sarif.NewMultiformatMessageString(rule.Fix).WithMarkdown("**Fix:** " + rule.Fix + "\n\n**Source:** " + rule.Source)).
+			WithHelp(sarif.NewMultiformatMessageString(rule.Fix).
+				WithMarkdown("**Fix:** " + rule.Fix + "\n\n**Source:** " + rule.Source)).
 			WithHelpURI(RuleDocURI(rule.Code)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level)).
 			WithProperties(sarif.Properties{"tags": []string{"alicloud", "eip", "eni"}, "precision": "high"})
@@ -74,7 +75,9 @@ func SARIF(w io.Writer, r *Result) error {
 		file, region := r.Source, sarif.NewRegion().WithStartLine(1)
 		if f.Location.File != "" {
 			file = f.Location.File
-			region = sarif.NewRegion().WithStartLine(f.Location.StartLine).WithEndLine(max(f.Location.EndLine, f.Location.StartLine))
+			region = sarif.NewRegion().
+				WithStartLine(f.Location.StartLine).
+				WithEndLine(max(f.Location.EndLine, f.Location.StartLine))
 		}
 		artifact := sarif.NewSimpleArtifactLocation(file)
 		if r.RepoRoot != "" {

@@ -21,7 +21,9 @@ func Text(w io.Writer, r *Result) error {
 		}
 		ew.printf("%s\n", head)
 		for _, f := range fs {
-			mark := map[check.Status]string{check.StatusFail: "✗", check.StatusUnknown: "?", check.StatusSuppressed: "~"}[f.Status]
+			mark := map[check.Status]string{
+				check.StatusFail: "✗", check.StatusUnknown: "?", check.StatusSuppressed: "~",
+			}[f.Status]
 			ew.printf("  %s %-7s %s: %s\n", mark, f.Level, f.Rule, f.Message)
 			if f.Suppression != nil {
 				ew.printf("      waived (%s): %s\n", f.Suppression.Origin, f.Suppression.Reason)
@@ -34,8 +36,19 @@ func Text(w io.Writer, r *Result) error {
 		}
 	}
 	s := r.Summary()
-	ew.printf("%s: %s checked, %s, %s, %s, %d unknown, %d suppressed\n", r.Source,
-		english.Count(s.Checked, "resource"), english.Count(s.Errors, "error"), english.Count(s.Warnings, "warning"), english.Count(s.Notes, "note"), s.Unknown, s.Suppressed)
+	ew.printf(
+		"%s: %s checked, %s, %s, %s, %d unknown, %d suppressed\n",
+		r.Source,
+		english.Count(
+			s.Checked,
+			"resource",
+		),
+		english.Count(s.Errors, "error"),
+		english.Count(s.Warnings, "warning"),
+		english.Count(s.Notes, "note"),
+		s.Unknown,
+		s.Suppressed,
+	)
 	return ew.err
 }
 

@@ -96,7 +96,11 @@ func TestActionMatchesTheCLI(t *testing.T) {
 	}
 	latest := regexp.MustCompile(`(?m)^## \[(\d+\.\d+\.\d+)\]`).FindSubmatch(changelog)
 	if latest == nil || action.Inputs["version"].Default != "v"+string(latest[1]) {
-		t.Errorf("the action installs %q by default, the CHANGELOG's latest release is %q", action.Inputs["version"].Default, latest)
+		t.Errorf(
+			"the action installs %q by default, the CHANGELOG's latest release is %q",
+			action.Inputs["version"].Default,
+			latest,
+		)
 	}
 	if _, err := os.Stat("../../scripts/install.sh"); err != nil {
 		t.Error(err)

@@ -34,26 +34,70 @@ Exit status:
 const checkGCPercent = 30
 
 // checkCmd runs "eipassoc check".
-func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+func checkCmd(
+	ctx context.Context,
+	args []string,
+	stdin io.Reader,
+	stdout, stderr io.Writer,
+	getenv func(string) string,
+) int {
 	if getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(checkGCPercent))
 	}
-	cmd := newCommand("check", "[flags] PLAN.json|INVENTORY|-", "Checks the EIP associations and ENI attachments of a Terraform plan against Alibaba Cloud's rules.", checkNotes)
+	cmd := newCommand(
+		"check",
+		"[flags] PLAN.json|INVENTORY|-",
+		"Checks the EIP associations and ENI attachments of a Terraform plan against Alibaba Cloud's rules.",
+		checkNotes,
+	)
 	fs := cmd.fs
 	var (
-		format     = fs.String("format", "text", "output `formats`: text, json, sarif, github, junit; comma-separated, each optionally =FILE (=- is standard output)")
-		failOn     = fs.String("fail-on", "error", "exit 1 when a finding is at or above this `level`: error, warning, note, never")
-		unknown    = fs.String("unknown", "warn", "what an undecided rule becomes: warn, fail or ignore")
-		region     = fs.String("region", "", "`region` for every resource, overriding the provider's")
-		tfDir      = fs.String("tf-dir", "", "`directory` of the root module's .tf files: to evaluate references the plan keeps only in part, for locations and inline waivers (default: the plan file's directory, when it holds .tf files)")
-		dhcp       = fs.String("instance-dhcp", "unknown", "whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: `enabled, disabled or unknown`")
-		repoRoot   = fs.String("repo-root", "", "`directory` that SARIF and GitHub annotations make paths relative to (default: the git repository's top level)")
+		format = fs.String(
+			"format",
+			"text",
+			"output `formats`: text, json, sarif, github, junit; comma-separated, each optionally =FILE (=- is "+
+				"standard output)",
+		)
+		failOn = fs.String(
+			"fail-on",
+			"error",
+			"exit 1 when a finding is at or above this `level`: error, warning, note, never",
+		)
+		unknown = fs.String("unknown", "warn", "what an undecided rule becomes: warn, fail or ignore")
+		region  = fs.String("region", "", "`region` for every resource, overriding the provider's")
+		tfDir   = fs.String(
+			"tf-dir",
+			"",
+			"`directory` of the root module's .tf files: to evaluate references the plan keeps only in part, for "+
+				"locations and inline waivers (default: the plan file's directory, when it holds .tf files)",
+		)
+		dhcp = fs.String(
+			"instance-dhcp",
+			"unknown",
+			"whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: "+
+				"`enabled, disabled or unknown`",
+		)
+		repoRoot = fs.String(
+			"repo-root",
+			"",
+			"`directory` that SARIF and GitHub annotations make paths relative to (default: the git repository's top "+
+				"level)",
+		)
 		waiverFile = fs.String("waivers", "", "waiver `file` (YAML or JSON)")
-		limitsFile = fs.String("limits", "", "ENI limits table `file` (as \"eipassoc limits\" writes it) for instance types newer than the built-in table of "+eni.LimitsDate)
-		inventory  = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
-		behaviour  = fs.String("behaviour", "documented", "documented, or observed (the API's laxer `behaviour` for NAT on attached ENIs)")
-		multi      = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
-		today      = fs.String("today", "", "the `date` waivers expire against, YYYY-MM-DD (default: today)")
+		limitsFile = fs.String(
+			"limits",
+			"",
+			"ENI limits table `file` (as \"eipassoc limits\" writes it) for instance types newer than the built-in "+
+				"table of "+eni.LimitsDate,
+		)
+		inventory = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
+		behaviour = fs.String(
+			"behaviour",
+			"documented",
+			"documented, or observed (the API's laxer `behaviour` for NAT on attached ENIs)",
+		)
+		multi = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
+		today = fs.String("today", "", "the `date` waivers expire against, YYYY-MM-DD (default: today)")
 	)
 	live := addLiveFlags(fs)
 	positional, code, done := cmd.parse(args, stdout, stderr)
@@ -168,7 +212,12 @@ func checkCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	findings := check.Apply(check.Run(m, opts), src, waivers, now)
 	root := repoRootFor(*repoRoot, sourceDir, name)
 	relativizeFindings(findings, root, sourceDir)
-	res := &report.Result{Version: currentBuild().Version, Source: relativeTo(root, ".", name), Findings: findings, RepoRoot: root}
+	res := &report.Result{
+		Version:  currentBuild().Version,
+		Source:   relativeTo(root, ".", name),
+		Findings: findings,
+		RepoRoot: root,
+	}
 	res.Checked = m.Checked()
 	if err := writeOutputs(outputs, res, stdout, getenv); err != nil {
 		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)

@@ -13,7 +13,14 @@ import (
 func runCheck(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := runWith(t.Context(), append([]string{"check"}, args...), strings.NewReader(stdin), &out, &errOut, func(k string) string { return env[k] })
+	code := runWith(
+		t.Context(),
+		append([]string{"check"}, args...),
+		strings.NewReader(stdin),
+		&out,
+		&errOut,
+		func(k string) string { return env[k] },
+	)
 	return code, out.String(), errOut.String()
 }
 
@@ -27,7 +34,11 @@ func TestCheckExitCodes(t *testing.T) {
 	}{
 		{"findings", []string{basicPlan}, exitFindings},
 		{"fail-on never", []string{"-fail-on", "never", basicPlan}, exitOK},
-		{"all waived or fixed: inventory with observed NAT", []string{"-inventory", "-fail-on", "never", "../../check/testdata/inventory.yaml"}, exitOK},
+		{
+			"all waived or fixed: inventory with observed NAT",
+			[]string{"-inventory", "-fail-on", "never", "../../check/testdata/inventory.yaml"},
+			exitOK,
+		},
 		{"missing file", []string{"nope.json"}, exitUsage},
 		{"two inputs", []string{basicPlan, basicPlan}, exitUsage},
 		{"bad format", []string{"-format", "xml", basicPlan}, exitUsage},
@@ -56,13 +67,27 @@ func TestCheckFormatsAndStepSummary(t *testing.T) {
 	summary := filepath.Join(dir, "summary.md")
 	sarif := filepath.Join(dir, "out.sarif")
 	junit := filepath.Join(dir, "out.xml")
-	code, stdout, stderr := runCheck(t, "", map[string]string{"GITHUB_STEP_SUMMARY": summary},
-		"-tf-dir", "../../check/testdata/basic", "-waivers", "../../check/testdata/waivers.yaml", "-today", "2026-11-25",
-		"-format", "github,sarif="+sarif+",junit="+junit, basicPlan)
+	code, stdout, stderr := runCheck(
+		t,
+		"",
+		map[string]string{"GITHUB_STEP_SUMMARY": summary},
+		"-tf-dir",
+		"../../check/testdata/basic",
+		"-waivers",
+		"../../check/testdata/waivers.yaml",
+		"-today",
+		"2026-11-25",
+		"-format",
+		"github,sarif="+sarif+",junit="+junit,
+		basicPlan,
+	)
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "::error file=check/testdata/basic/main.tf,line=71") { // relative to the repository root
+	if !strings.Contains(
+		stdout,
+		"::error file=check/testdata/basic/main.tf,line=71",
+	) { // relative to the repository root
 		t.Errorf("no annotation:\n%s", stdout)
 	}
 	for _, f := range []string{summary, sarif, junit} {
@@ -93,7 +118,8 @@ func TestExplainModesRegions(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"explain", "-mode", "cut-through", "-region", "cn-guangzhou"}, []string{"cut-through mode (BINDED)", "product doc offered, API doc not offered", "eni-capacity:"}},
+		{[]string{"explain", "-mode", "cut-through", "-region", "cn-guangzhou"}, []string{"cut-through mode (BINDED)", "product doc " +
+			"offered, API doc not offered", "eni-capacity:"}},
 		{[]string{"explain"}, []string{"multi-EIP-to-ENI mode", "ecs.g5", "plan-attachment-order:"}},
 		{[]string{"modes"}, []string{"MULTI_BINDED  multi-EIP-to-ENI mode"}},
 		{[]string{"regions", "-mode", "MULTI_BINDED"}, []string{"ap-southeast-1", "cn-shanghai"}},
@@ -148,7 +174,8 @@ func TestCheckEvaluatesSources(t *testing.T) {
 	if err := os.WriteFile(elsewhere, plan, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, s = summaryOf(t, "", "-tf-dir", idioms, elsewhere); code != exitFindings || s["errors"] != 5 || s["unknown"] != 0 {
+	if code, s = summaryOf(t, "", "-tf-dir", idioms, elsewhere); code != exitFindings || s["errors"] != 5 ||
+		s["unknown"] != 0 {
 		t.Errorf("with -tf-dir: exit %d, %v", code, s)
 	}
 }
@@ -157,13 +184,17 @@ func TestCheckEvaluatesSources(t *testing.T) {
 // says; -instance-dhcp tells.
 func TestCheckInstanceDHCP(t *testing.T) {
 	const plan = "../../check/testdata/v9/attach-existing-ok/plan.json"
-	if code, s := summaryOf(t, "", "-multi-binded-allowed", plan); code != exitOK || s["unknown"] != 1 || s["warnings"] != 1 {
+	if code, s := summaryOf(t, "", "-multi-binded-allowed", plan); code != exitOK || s["unknown"] != 1 ||
+		s["warnings"] != 1 {
 		t.Errorf("DHCP unknown: exit %d, %v; want one undecided resource, warned", code, s)
 	}
-	if code, s := summaryOf(t, "", "-multi-binded-allowed", "-instance-dhcp", "enabled", plan); code != exitOK || s["unknown"] != 0 || s["warnings"] != 0 {
+	if code, s := summaryOf(t, "", "-multi-binded-allowed", "-instance-dhcp", "enabled", plan); code != exitOK ||
+		s["unknown"] != 0 ||
+		s["warnings"] != 0 {
 		t.Errorf("DHCP enabled: exit %d, %v", code, s)
 	}
-	if code, s := summaryOf(t, "", "-multi-binded-allowed", "-instance-dhcp", "disabled", plan); code != exitFindings || s["errors"] != 1 {
+	if code, s := summaryOf(t, "", "-multi-binded-allowed", "-instance-dhcp", "disabled", plan); code != exitFindings ||
+		s["errors"] != 1 {
 		t.Errorf("DHCP disabled: exit %d, %v; want instance-dhcp-disabled", code, s)
 	}
 	if code, _, _ := runCheck(t, "", nil, "-instance-dhcp", "sometimes", plan); code != exitUsage {
@@ -178,7 +209,8 @@ func TestCLIConventions(t *testing.T) {
 		t.Errorf("flags after the input: exit %d\n%s", code, stderr)
 	}
 	plan, _ := os.ReadFile(basicPlan)
-	if code, stdout, _ := runCheck(t, string(plan), nil, "-", "-format", "json=-"); code != exitFindings || !strings.HasPrefix(stdout, "{") {
+	if code, stdout, _ := runCheck(t, string(plan), nil, "-", "-format", "json=-"); code != exitFindings ||
+		!strings.HasPrefix(stdout, "{") {
 		t.Errorf("-format json=- is standard output: exit %d, %.40q", code, stdout)
 	}
 	// Help on stdout, exit 0, for every command and every spelling.
@@ -194,7 +226,8 @@ func TestCLIConventions(t *testing.T) {
 	// A usage error goes to stderr with a hint, exit 2.
 	var out, errOut bytes.Buffer
 	if code := runWith(t.Context(), []string{"check", "-nope", basicPlan}, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != exitUsage ||
-		out.Len() != 0 || !strings.Contains(errOut.String(), `Run "eipassoc help check"`) {
+		out.Len() != 0 ||
+		!strings.Contains(errOut.String(), `Run "eipassoc help check"`) {
 		t.Errorf("bad flag: exit %d, stderr %q", code, errOut.String())
 	}
 	// Singular and plural, and no Go type names.
@@ -222,7 +255,16 @@ func TestCheckBinaryPlanHint(t *testing.T) {
 func TestCheckRepoRoot(t *testing.T) {
 	dir := t.TempDir()
 	sarifFile := filepath.Join(dir, "out.sarif")
-	code, stdout, stderr := runCheck(t, "", nil, "-repo-root", "../..", "-format", "github,sarif="+sarifFile, "../../check/testdata/v9/mode-change-bad/plan.json")
+	code, stdout, stderr := runCheck(
+		t,
+		"",
+		nil,
+		"-repo-root",
+		"../..",
+		"-format",
+		"github,sarif="+sarifFile,
+		"../../check/testdata/v9/mode-change-bad/plan.json",
+	)
 	if code != exitFindings || !strings.Contains(stdout, "file=check/testdata/v9/mode-change-bad/main.tf,line=") {
 		t.Fatalf("exit %d, annotations %q\n%s", code, stdout, stderr)
 	}
@@ -285,7 +327,11 @@ func TestCheckLimitsFile(t *testing.T) {
 		return f
 	}
 	quota := func(args ...string) string {
-		_, stdout, stderr := runCheck(t, "", nil, append([]string{"-instance-dhcp", "enabled", "-fail-on", "never"}, append(args, plan)...)...)
+		_, stdout, stderr := runCheck(
+			t,
+			"",
+			nil,
+			append([]string{"-instance-dhcp", "enabled", "-fail-on", "never"}, append(args, plan)...)...)
 		for _, line := range strings.Split(stdout, "\n") {
 			if strings.Contains(line, "instance-eni-quota") {
 				return strings.TrimSpace(line)
@@ -299,13 +345,17 @@ func TestCheckLimitsFile(t *testing.T) {
 	if got := quota(); !strings.Contains(got, "not decided") {
 		t.Errorf("without -limits: %q, want instance-eni-quota undecided", got)
 	}
-	if got := quota("-limits", table("ecs.g8i: large 1/10\n")); !strings.HasPrefix(got, "✗ error   instance-eni-quota") {
+	if got := quota("-limits", table("ecs.g8i: large 1/10\n")); !strings.HasPrefix(
+		got,
+		"✗ error   instance-eni-quota",
+	) {
 		t.Errorf("with 1 ENI: %q, want an instance-eni-quota error", got)
 	}
 	if got := quota("-limits", table("ecs.g8i: large 3/10\n")); got != "" {
 		t.Errorf("with 3 ENIs: %q, want no instance-eni-quota finding", got)
 	}
-	if code, _, stderr := runCheck(t, "", nil, "-limits", table("ecs.g8i: large x/10\n"), plan); code != exitUsage || !strings.Contains(stderr, "-limits") {
+	if code, _, stderr := runCheck(t, "", nil, "-limits", table("ecs.g8i: large x/10\n"), plan); code != exitUsage ||
+		!strings.Contains(stderr, "-limits") {
 		t.Errorf("a bad table: exit %d, %q", code, stderr)
 	}
 }

@@ -71,7 +71,13 @@ func (c *command) parse(args []string, stdout, stderr io.Writer) (positional []s
 
 // fail reports a usage error of the command: the message and a hint, exit 2.
 func (c *command) fail(stderr io.Writer, format string, a ...any) int {
-	fmt.Fprintf(stderr, "eipassoc %s: %s\nRun \"eipassoc help %s\" for its flags.\n", c.name, fmt.Sprintf(format, a...), c.name)
+	fmt.Fprintf(
+		stderr,
+		"eipassoc %s: %s\nRun \"eipassoc help %s\" for its flags.\n",
+		c.name,
+		fmt.Sprintf(format, a...),
+		c.name,
+	)
 	return exitUsage
 }
 

@@ -13,7 +13,12 @@ import (
 
 // explainCmd prints the rules and capacities that apply to a mode and region.
 func explainCmd(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("explain", "[-mode M] [-region R]", "Prints what each association mode allows and needs, and the rules the checker applies.", "Exit status: 0, or 2 for a usage error.")
+	cmd := newCommand(
+		"explain",
+		"[-mode M] [-region R]",
+		"Prints what each association mode allows and needs, and the rules the checker applies.",
+		"Exit status: 0, or 2 for a usage error.",
+	)
 	modeFlag := cmd.fs.String("mode", "", "only this `mode` (NAT, BINDED, MULTI_BINDED, cut-through, ...)")
 	regionFlag := cmd.fs.String("region", "", "and say whether the mode is offered in this `region`")
 	positional, code, done := cmd.parse(args, stdout, stderr)
@@ -47,7 +52,15 @@ func explainCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		if info != nil {
 			l := info.Listing(m)
-			fmt.Fprintf(stdout, "  in %s (%s, %s): product doc %s, API doc %s\n", info.ID, info.Name, info.Status, offered(l.ProductDoc), offered(l.APIDoc))
+			fmt.Fprintf(
+				stdout,
+				"  in %s (%s, %s): product doc %s, API doc %s\n",
+				info.ID,
+				info.Name,
+				info.Status,
+				offered(l.ProductDoc),
+				offered(l.APIDoc),
+			)
 		} else {
 			fmt.Fprintf(stdout, "  regions: %d (eipassoc regions -mode %s)\n", len(regions.ForMode(m)), m)
 		}
@@ -68,7 +81,12 @@ func offered(b bool) string {
 
 // modesCmd lists the modes.
 func modesCmd(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("modes", "", "Lists the association modes with their capacities and the number of regions that offer them.", "Exit status: 0, or 2 for a usage error.")
+	cmd := newCommand(
+		"modes",
+		"",
+		"Lists the association modes with their capacities and the number of regions that offer them.",
+		"Exit status: 0, or 2 for a usage error.",
+	)
 	positional, code, done := cmd.parse(args, stdout, stderr)
 	if done {
 		return code
@@ -88,7 +106,12 @@ func modesCmd(args []string, stdout, stderr io.Writer) int {
 
 // regionsCmd lists the regions and the modes each offers.
 func regionsCmd(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("regions", "[-mode M]", "Lists the Alibaba Cloud regions, their status and the modes each offers (a closed region offers none).", "Exit status: 0, or 2 for a usage error.")
+	cmd := newCommand(
+		"regions",
+		"[-mode M]",
+		"Lists the Alibaba Cloud regions, their status and the modes each offers (a closed region offers none).",
+		"Exit status: 0, or 2 for a usage error.",
+	)
 	modeFlag := cmd.fs.String("mode", "", "only regions that offer this `mode`")
 	positional, code, done := cmd.parse(args, stdout, stderr)
 	if done {

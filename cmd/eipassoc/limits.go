@@ -59,9 +59,20 @@ func limitsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitAccount
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# ENI limits of Alibaba Cloud ECS instance types: family: size ENIs/IPsPerENI, ... ('?' = not reported)\n")
-	fmt.Fprintf(&b, "# ENIs counts the primary ENI (EniQuantity); IPsPerENI the primary IP (EniPrivateIpAddressQuantity).\n")
-	fmt.Fprintf(&b, "# Source: DescribeInstanceTypes, region %s, %s, by eipassoc limits.\n", *account.region, time.Now().UTC().Format(time.DateOnly))
+	fmt.Fprintf(
+		&b,
+		"# ENI limits of Alibaba Cloud ECS instance types: family: size ENIs/IPsPerENI, ... ('?' = not reported)\n",
+	)
+	fmt.Fprintf(
+		&b,
+		"# ENIs counts the primary ENI (EniQuantity); IPsPerENI the primary IP (EniPrivateIpAddressQuantity).\n",
+	)
+	fmt.Fprintf(
+		&b,
+		"# Source: DescribeInstanceTypes, region %s, %s, by eipassoc limits.\n",
+		*account.region,
+		time.Now().UTC().Format(time.DateOnly),
+	)
 	if _, err := table.WriteTo(&b); err != nil {
 		fmt.Fprintf(stderr, "eipassoc limits: %v\n", err)
 		return exitFail
@@ -71,7 +82,12 @@ func limitsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	fmt.Fprintf(stderr, "eipassoc limits: %s written", english.Count(table.Len(), "instance type"))
 	if len(skipped) > 0 {
-		fmt.Fprintf(stderr, "; %s left out (no ENI limits reported): %s", english.Count(len(skipped), "type"), strings.Join(skipped, ", "))
+		fmt.Fprintf(
+			stderr,
+			"; %s left out (no ENI limits reported): %s",
+			english.Count(len(skipped), "type"),
+			strings.Join(skipped, ", "),
+		)
 	}
 	fmt.Fprintln(stderr)
 	return exitOK

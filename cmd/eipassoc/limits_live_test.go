@@ -27,7 +27,13 @@ func limitsEndpoint(t *testing.T) string {
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "limits")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "limits-secret")
 	account := fake.New(fake.Options{Limits: map[string]eni.Limits{"ecs.g8i.large": {ENIs: 3, PrivateIPsPerENI: 15}}})
-	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: map[string]string{"limits": "limits-secret"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := emulator.New(
+		emulator.Config{
+			Backend:    account,
+			AccessKeys: map[string]string{"limits": "limits-secret"},
+			Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,8 +51,15 @@ func TestLimitsFromTheAccount(t *testing.T) {
 	endpoint := limitsEndpoint(t)
 	file := filepath.Join(t.TempDir(), "limits.txt")
 	var out, errOut bytes.Buffer
-	code := runWith(t.Context(), []string{"limits", "-endpoint", endpoint, "-protocol", "http", "-region", "cn-shanghai",
-		"-types", "ecs.g7.2xlarge,ecs.c5.large", "-types", "ecs.g8i.large", "-o", file}, strings.NewReader(""), &out, &errOut, os.Getenv)
+	code := runWith(
+		t.Context(),
+		[]string{"limits", "-endpoint", endpoint, "-protocol", "http", "-region", "cn-shanghai",
+			"-types", "ecs.g7.2xlarge,ecs.c5.large", "-types", "ecs.g8i.large", "-o", file},
+		strings.NewReader(""),
+		&out,
+		&errOut,
+		os.Getenv,
+	)
 	if code != exitOK || out.Len() != 0 {
 		t.Fatalf("exit %d, stdout %q, stderr %s", code, out.String(), errOut.String())
 	}
@@ -74,7 +87,14 @@ func TestLimitsFromTheAccount(t *testing.T) {
 
 	out.Reset()
 	errOut.Reset()
-	code = runWith(t.Context(), []string{"limits", "-endpoint", endpoint, "-protocol", "http"}, strings.NewReader(""), &out, &errOut, os.Getenv)
+	code = runWith(
+		t.Context(),
+		[]string{"limits", "-endpoint", endpoint, "-protocol", "http"},
+		strings.NewReader(""),
+		&out,
+		&errOut,
+		os.Getenv,
+	)
 	if code != exitOK {
 		t.Fatalf("all types: exit %d: %s", code, errOut.String())
 	}
@@ -91,7 +111,14 @@ func TestLimitsUnreachable(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "y")
 	file := filepath.Join(t.TempDir(), "limits.txt")
 	var out, errOut bytes.Buffer
-	code := runWith(t.Context(), []string{"limits", "-endpoint", "127.0.0.1:1", "-protocol", "http", "-o", file}, strings.NewReader(""), &out, &errOut, os.Getenv)
+	code := runWith(
+		t.Context(),
+		[]string{"limits", "-endpoint", "127.0.0.1:1", "-protocol", "http", "-o", file},
+		strings.NewReader(""),
+		&out,
+		&errOut,
+		os.Getenv,
+	)
 	if code != exitAccount {
 		t.Errorf("exit %d: %s", code, errOut.String())
 	}

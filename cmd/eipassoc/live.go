@@ -12,7 +12,11 @@ type accountFlags struct {
 
 func addAccountFlags(fs *flag.FlagSet, regionFlag, with string) *accountFlags {
 	return &accountFlags{
-		endpoint: fs.String("endpoint", "", with+"API `host:port` instead of the cloud's, e.g. an \"eipassoc serve\" emulator"),
+		endpoint: fs.String(
+			"endpoint",
+			"",
+			with+"API `host:port` instead of the cloud's, e.g. an \"eipassoc serve\" emulator",
+		),
 		protocol: fs.String("protocol", "https", with+"http or https"),
 		region:   fs.String(regionFlag, "cn-hangzhou", with+"`region` that picks the cloud's endpoints"),
 	}
@@ -26,7 +30,12 @@ type liveFlags struct {
 
 func addLiveFlags(fs *flag.FlagSet) *liveFlags {
 	return &liveFlags{
-		on:      fs.Bool("live", false, "merge the account's current EIPs and ENIs into the check (credentials from the default chain: ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, profile, RAM role)"),
+		on: fs.Bool(
+			"live",
+			false,
+			"merge the account's current EIPs and ENIs into the check (credentials from the default chain: "+
+				"ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, profile, RAM role)",
+		),
 		account: addAccountFlags(fs, "live-region", "with -live: "),
 	}
 }

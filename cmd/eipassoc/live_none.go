@@ -17,7 +17,10 @@ const liveSupported = false
 
 // errNoLiveSupport is what the commands that read an account say in a binary built
 // without the SDK.
-var errNoLiveSupport = errors.New("this eipassoc was built without account access (check -live, limits); use a release binary, or build it with: go install -tags live github.com/eipassoc/eipassoc/cmd/eipassoc@VERSION")
+var errNoLiveSupport = errors.New(
+	"this eipassoc was built without account access (check -live, limits); use a release binary, or build it with: " +
+		"go install -tags live github.com/eipassoc/eipassoc/cmd/eipassoc@VERSION",
+)
 
 func (l *liveFlags) enrich(context.Context, *check.Model) error { return errNoLiveSupport }
 

@@ -27,7 +27,14 @@ func TestCheckLiveNeedsTheTag(t *testing.T) {
 // usage error that says how to get a binary that can.
 func TestLimitsNeedsTheTag(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := runWith(t.Context(), []string{"limits"}, strings.NewReader(""), &out, &errOut, func(string) string { return "" })
+	code := runWith(
+		t.Context(),
+		[]string{"limits"},
+		strings.NewReader(""),
+		&out,
+		&errOut,
+		func(string) string { return "" },
+	)
 	if code != exitUsage || out.Len() != 0 || !strings.Contains(errOut.String(), "-tags live") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}

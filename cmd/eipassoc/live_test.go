@@ -39,7 +39,13 @@ func TestCheckLive(t *testing.T) {
 	if err := account.Seed(fake.Topology{EIPs: []fake.EIPSpec{{ID: "eip-bp1eacha", Region: "cn-hangzhou", LockReasons: []eip.LockReason{eip.Security}}}}); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: map[string]string{"live": "live-secret"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := emulator.New(
+		emulator.Config{
+			Backend:    account,
+			AccessKeys: map[string]string{"live": "live-secret"},
+			Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,8 +54,24 @@ func TestCheckLive(t *testing.T) {
 	endpoint := strings.TrimPrefix(ts.URL, "http://")
 
 	var out, errOut bytes.Buffer
-	code := runWith(t.Context(), []string{"check", "-live", "-endpoint", endpoint, "-protocol", "http", "-format", "json", "../../check/testdata/modules/plan.json"},
-		strings.NewReader(""), &out, &errOut, os.Getenv)
+	code := runWith(
+		t.Context(),
+		[]string{
+			"check",
+			"-live",
+			"-endpoint",
+			endpoint,
+			"-protocol",
+			"http",
+			"-format",
+			"json",
+			"../../check/testdata/modules/plan.json",
+		},
+		strings.NewReader(""),
+		&out,
+		&errOut,
+		os.Getenv,
+	)
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
@@ -81,7 +103,17 @@ func TestCheckLive(t *testing.T) {
 func TestCheckLiveUnreachable(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "x")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "y")
-	code, _, stderr := runCheck(t, "", nil, "-live", "-endpoint", "127.0.0.1:1", "-protocol", "http", "../../check/testdata/modules/plan.json")
+	code, _, stderr := runCheck(
+		t,
+		"",
+		nil,
+		"-live",
+		"-endpoint",
+		"127.0.0.1:1",
+		"-protocol",
+		"http",
+		"../../check/testdata/modules/plan.json",
+	)
 	if code != exitAccount || !strings.Contains(stderr, "-live") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}

@@ -37,7 +37,12 @@ Exit status: 0 success, 1 findings (check) or a server failure (serve),
 `
 
 // commands maps each subcommand to how it runs.
-func commands(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) map[string]func([]string) int {
+func commands(
+	ctx context.Context,
+	stdin io.Reader,
+	stdout, stderr io.Writer,
+	getenv func(string) string,
+) map[string]func([]string) int {
 	return map[string]func([]string) int{
 		"check":   func(a []string) int { return checkCmd(ctx, a, stdin, stdout, stderr, getenv) },
 		"explain": func(a []string) int { return explainCmd(a, stdout, stderr) },
@@ -55,7 +60,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // runWith is run with explicit standard input and environment, for tests.
-func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+func runWith(
+	ctx context.Context,
+	args []string,
+	stdin io.Reader,
+	stdout, stderr io.Writer,
+	getenv func(string) string,
+) int {
 	cmds := commands(ctx, stdin, stdout, stderr, getenv)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)

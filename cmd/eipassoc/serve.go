@@ -19,28 +19,54 @@ import (
 
 // serve runs the emulator until ctx ends.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("serve", "[flags]", "Runs a local emulator of the Alibaba Cloud VPC (2016-04-28) and ECS (2014-05-26) RPC API for EIPs and ENIs, backed by an in-memory account, until SIGINT or SIGTERM.", `Exit status:
+	cmd := newCommand(
+		"serve",
+		"[flags]",
+		"Runs a local emulator of the Alibaba Cloud VPC (2016-04-28) and ECS (2014-05-26) RPC API for EIPs and ENIs, "+
+			"backed by an in-memory account, until SIGINT or SIGTERM.",
+		`Exit status:
   0  after a clean shutdown
   1  the server failed
-  2  a usage error (bad flag, unreadable topology)`)
+  2  a usage error (bad flag, unreadable topology)`,
+	)
 	fs := cmd.fs
 	keys := keyFlag{}
 	var (
 		addr       = fs.String("addr", "127.0.0.1:8787", "listen `address` (host:port; port 0 picks a free one)")
 		topology   = fs.String("topology", "", "seed the account from this topology `file` (JSON)")
-		recordFile = fs.String("record", "", "append every API call (action, parameters, status, code; no keys or signatures) to this `file` as JSON lines")
-		stateFile  = fs.String("state", "", "keep the account in this `file` across restarts: seed from it when it exists (instead of -topology), save to it on shutdown")
-		delay      = fs.Duration("transition-delay", 0, "how long transitional statuses last")
-		seed       = fs.Uint64("seed", 1, "seed for IDs and addresses")
-		quota      = fs.Int("eip-quota", 20, "EIPs the account may own")
-		multi      = fs.Bool("multi-binded-allowed", false, "allowlist the account for multi-EIP-to-ENI mode")
-		behaviour  = fs.String("behaviour", "documented", "documented (refuse NAT associations with attached ENIs, as the documentation's prerequisite says), or observed (accept them, as the API does in practice)")
-		maxBody    = fs.Int64("max-body", 1<<20, "largest request body in `bytes`")
-		logFormat  = fs.String("log-format", "text", "log format: text or json")
+		recordFile = fs.String(
+			"record",
+			"",
+			"append every API call (action, parameters, status, code; no keys or signatures) to this `file` as JSON "+
+				"lines",
+		)
+		stateFile = fs.String(
+			"state",
+			"",
+			"keep the account in this `file` across restarts: seed from it when it exists (instead of -topology), "+
+				"save to it on shutdown",
+		)
+		delay     = fs.Duration("transition-delay", 0, "how long transitional statuses last")
+		seed      = fs.Uint64("seed", 1, "seed for IDs and addresses")
+		quota     = fs.Int("eip-quota", 20, "EIPs the account may own")
+		multi     = fs.Bool("multi-binded-allowed", false, "allowlist the account for multi-EIP-to-ENI mode")
+		behaviour = fs.String(
+			"behaviour",
+			"documented",
+			"documented (refuse NAT associations with attached ENIs, as the documentation's prerequisite says), or "+
+				"observed (accept them, as the API does in practice)",
+		)
+		maxBody   = fs.Int64("max-body", 1<<20, "largest request body in `bytes`")
+		logFormat = fs.String("log-format", "text", "log format: text or json")
 	)
 	fs.Var(keys, "access-key", "accept requests signed with this `id:secret` pair (repeatable)")
 	var hosts listFlag
-	fs.Var(&hosts, "allow-host", "without -access-key, also answer requests for this `host[:port]` (repeatable), e.g. a container's service name; by default only localhost, loopback addresses and the listen address")
+	fs.Var(
+		&hosts,
+		"allow-host",
+		"without -access-key, also answer requests for this `host[:port]` (repeatable), e.g. a container's service "+
+			"name; by default only localhost, loopback addresses and the listen address",
+	)
 	positional, code, stop := cmd.parse(args, stdout, stderr)
 	if stop {
 		return code
@@ -60,7 +86,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	log := slog.New(handler)
 	if *quota < 1 || *maxBody < 1 || *delay < 0 {
-		fmt.Fprintln(stderr, "eipassoc serve: -eip-quota and -max-body must be positive, -transition-delay not negative")
+		fmt.Fprintln(
+			stderr,
+			"eipassoc serve: -eip-quota and -max-body must be positive, -transition-delay not negative",
+		)
 		return exitUsage
 	}
 
@@ -68,8 +97,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return cmd.fail(stderr, "-behaviour must be documented or observed")
 	}
-	account := fake.New(fake.Options{Seed: *seed, TransitionDelay: *delay, EIPQuota: *quota, Account: eipassoc.Account{MultiBindedAllowed: *multi},
-		Behaviour: b, NoCallLog: true})
+	account := fake.New(
+		fake.Options{
+			Seed:            *seed,
+			TransitionDelay: *delay,
+			EIPQuota:        *quota,
+			Account:         eipassoc.Account{MultiBindedAllowed: *multi},
+			Behaviour:       b,
+			NoCallLog:       true,
+		},
+	)
 	seedFile := *topology
 	if *stateFile != "" {
 		if _, err := os.Stat(*stateFile); err == nil {
@@ -91,7 +128,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// Without keys the server answers loopback names and addresses; add the listen
 	// address itself, unless it is loopback or the unspecified 0.0.0.0 / :: (not a
 	// name anyone sends), and the -allow-host names.
-	if ap, err := netip.ParseAddrPort(ln.Addr().String()); err == nil && !ap.Addr().IsLoopback() && !ap.Addr().IsUnspecified() {
+	if ap, err := netip.ParseAddrPort(ln.Addr().String()); err == nil && !ap.Addr().IsLoopback() &&
+		!ap.Addr().IsUnspecified() {
 		hosts = append(hosts, ap.String())
 	}
 	if len(hosts) > 0 {
@@ -106,7 +144,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 		record = f
 	}
-	srv, err := emulator.New(emulator.Config{Backend: account, AccessKeys: keys, Logger: log, MaxBodyBytes: *maxBody, Hosts: hosts, Record: record})
+	srv, err := emulator.New(
+		emulator.Config{
+			Backend:      account,
+			AccessKeys:   keys,
+			Logger:       log,
+			MaxBodyBytes: *maxBody,
+			Hosts:        hosts,
+			Record:       record,
+		},
+	)
 	if err != nil {
 		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
 		return exitUsage
@@ -117,7 +164,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	log.Info("listening", slog.String("endpoint", ln.Addr().String()), slog.String("url", "http://"+ln.Addr().String()))
 	hs := &http.Server{
 		Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
-		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: emulator.TransportHeaderBytes, ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn),
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: emulator.TransportHeaderBytes,
+		ErrorLog: slog.NewLogLogger(handler, slog.LevelWarn),
 	}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()

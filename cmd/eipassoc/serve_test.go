@@ -45,20 +45,56 @@ var endpointRE = regexp.MustCompile(`endpoint=(127\.0\.0\.1:\d+)`)
 func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	var stderr syncBuffer
-	endpoint, exit := startServe(t, ctx, cancel, &stderr, "-topology", "testdata/topology.json", "-access-key", "demo:demo-secret")
-	b, err := aliyun.New(aliyun.Config{Region: "cn-shanghai", AccessKeyID: "demo", AccessKeySecret: "demo-secret", Endpoint: endpoint, Protocol: "http",
-		HTTPClient: &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second}})
+	endpoint, exit := startServe(
+		t,
+		ctx,
+		cancel,
+		&stderr,
+		"-topology",
+		"testdata/topology.json",
+		"-access-key",
+		"demo:demo-secret",
+	)
+	b, err := aliyun.New(
+		aliyun.Config{
+			Region:          "cn-shanghai",
+			AccessKeyID:     "demo",
+			AccessKeySecret: "demo-secret",
+			Endpoint:        endpoint,
+			Protocol:        "http",
+			HTTPClient:      &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second},
+		},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := client.New(b, client.Options{PollInterval: 5 * time.Millisecond})
-	a, err := c.Associate(ctx, client.AssociateRequest{Region: "cn-shanghai", EIP: "eip-demo-1", ENI: "eni-demo", Mode: modes.NAT, PrivateIP: mustSecondary(t, b)})
+	a, err := c.Associate(
+		ctx,
+		client.AssociateRequest{
+			Region:    "cn-shanghai",
+			EIP:       "eip-demo-1",
+			ENI:       "eni-demo",
+			Mode:      modes.NAT,
+			PrivateIP: mustSecondary(t, b),
+		},
+	)
 	if err != nil || a.Association.InstanceID != "eni-demo" {
 		t.Fatalf("Associate through serve: %+v, %v", a, err)
 	}
-	wrong, _ := aliyun.New(aliyun.Config{Region: "cn-shanghai", AccessKeyID: "demo", AccessKeySecret: "wrong", Endpoint: endpoint, Protocol: "http",
-		HTTPClient: &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second}})
-	if _, err := wrong.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: "cn-shanghai"}); backend.Code(err) != "SignatureDoesNotMatch" {
+	wrong, _ := aliyun.New(
+		aliyun.Config{
+			Region:          "cn-shanghai",
+			AccessKeyID:     "demo",
+			AccessKeySecret: "wrong",
+			Endpoint:        endpoint,
+			Protocol:        "http",
+			HTTPClient:      &http.Client{Transport: &http.Transport{Proxy: nil}, Timeout: 10 * time.Second},
+		},
+	)
+	if _, err := wrong.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: "cn-shanghai"}); backend.Code(
+		err,
+	) != "SignatureDoesNotMatch" {
 		t.Errorf("wrong secret: %v", err)
 	}
 	cancel()
@@ -82,7 +118,13 @@ func TestServe(t *testing.T) {
 
 // startServe runs "eipassoc serve" on a free port with args and returns its endpoint
 // and the channel its exit status arrives on.
-func startServe(t *testing.T, ctx context.Context, cancel context.CancelFunc, stderr *syncBuffer, args ...string) (string, chan int) {
+func startServe(
+	t *testing.T,
+	ctx context.Context,
+	cancel context.CancelFunc,
+	stderr *syncBuffer,
+	args ...string,
+) (string, chan int) {
 	t.Helper()
 	exit := make(chan int, 1)
 	go func() {
@@ -121,9 +163,12 @@ func TestServeState(t *testing.T) {
 		endpoint, exit := startServe(t, ctx, cancel, &stderr, "-topology", "testdata/topology.json", "-state", state)
 		if round == 0 {
 			// Release eip-demo-1 (unsigned: the server has no keys).
-			get("http://" + endpoint + "/?Action=ReleaseEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-demo-1")
+			get(
+				"http://" + endpoint + "/?Action=ReleaseEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-demo-1",
+			)
 		}
-		if topo := get("http://" + endpoint + "/_eipassoc/state"); strings.Contains(topo, "eip-demo-1") || !strings.Contains(topo, "eip-demo-2") {
+		if topo := get("http://" + endpoint + "/_eipassoc/state"); strings.Contains(topo, "eip-demo-1") ||
+			!strings.Contains(topo, "eip-demo-2") {
 			t.Errorf("round %d: the state has the released EIP, or lost the other:\n%s", round, topo)
 		}
 		cancel()
@@ -138,7 +183,10 @@ func TestServeState(t *testing.T) {
 
 func mustSecondary(t *testing.T, b backend.Backend) netip.Addr {
 	t.Helper()
-	page, err := b.DescribeENIs(t.Context(), backend.DescribeENIsInput{Region: "cn-shanghai", IDs: []eni.ID{"eni-demo"}})
+	page, err := b.DescribeENIs(
+		t.Context(),
+		backend.DescribeENIsInput{Region: "cn-shanghai", IDs: []eni.ID{"eni-demo"}},
+	)
 	if err != nil || len(page.ENIs) != 1 || len(page.ENIs[0].SecondaryIPs) != 1 {
 		t.Fatalf("DescribeENIs: %+v, %v", page, err)
 	}

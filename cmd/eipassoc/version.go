@@ -71,7 +71,12 @@ func (b build) String() string {
 
 // versionCmd prints the version, the commit and the Go version.
 func versionCmd(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("version", "", "Prints the version, the commit and the Go version of this binary (also: eipassoc --version).", "")
+	cmd := newCommand(
+		"version",
+		"",
+		"Prints the version, the commit and the Go version of this binary (also: eipassoc --version).",
+		"",
+	)
 	positional, code, done := cmd.parse(args, stdout, stderr)
 	if done {
 		return code

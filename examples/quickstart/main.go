@@ -43,8 +43,15 @@ func run(w io.Writer) error {
 			return err
 		}
 	}
-	fee := eipassoc.ConfigurationFee(eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetENI, InVPC: true})
-	_, err := fmt.Fprintf(w, "== Configuration fee, pay-as-you-go EIP through an ENI\ncharged: %v (%s)\n", fee.Charged, fee.Reason)
+	fee := eipassoc.ConfigurationFee(
+		eipassoc.FeeRequest{ChargeType: eip.PostPaid, Target: eipassoc.FeeTargetENI, InVPC: true},
+	)
+	_, err := fmt.Fprintf(
+		w,
+		"== Configuration fee, pay-as-you-go EIP through an ENI\ncharged: %v (%s)\n",
+		fee.Charged,
+		fee.Reason,
+	)
 	return err
 }
 
@@ -104,7 +111,14 @@ func scenarios() []scenario {
 	for _, typ := range []string{"ecs.g5.large", "ecs.g7.large"} {
 		add("Attach an ENI with multi-EIP-to-ENI EIPs to "+typ, eipassoc.CanAttach(eipassoc.AttachRequest{
 			ENI: secondary(sh, 1), Bound: bindings(modes.MultiBinded, 3),
-			Instance: ecs.Instance{ID: "i-demo", Type: typ, Region: sh, Zone: "cn-shanghai-b", VPC: "vpc-demo", DHCP: ecs.DHCPEnabled}}))
+			Instance: ecs.Instance{
+				ID:     "i-demo",
+				Type:   typ,
+				Region: sh,
+				Zone:   "cn-shanghai-b",
+				VPC:    "vpc-demo",
+				DHCP:   ecs.DHCPEnabled,
+			}}))
 	}
 	return out
 }

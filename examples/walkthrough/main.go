@@ -83,7 +83,10 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	associate := func(a eip.ID, n eni.ID, m modes.Mode, private netip.Addr) func() (string, error) {
 		return func() (string, error) {
-			got, err := c.Associate(ctx, client.AssociateRequest{Region: region, EIP: a, ENI: n, Mode: m, PrivateIP: private})
+			got, err := c.Associate(
+				ctx,
+				client.AssociateRequest{Region: region, EIP: a, ENI: n, Mode: m, PrivateIP: private},
+			)
 			out := fmt.Sprintf("%s (%s) is %s on %s", got.ID, got.IP, got.Status, n)
 			if p := got.Association.PrivateIP; p.IsValid() {
 				out += ", mapped to " + p.String()
@@ -106,7 +109,10 @@ func run(ctx context.Context, w io.Writer) error {
 	}
 	secondary := page.ENIs[0].SecondaryIPs[0]
 	s.do("associate an EIP with the primary address of eni-nat", associate(nat1, "eni-nat", modes.NAT, netip.Addr{}))
-	s.do("associate an EIP with its secondary address "+secondary.String(), associate(nat2, "eni-nat", modes.NAT, secondary))
+	s.do(
+		"associate an EIP with its secondary address "+secondary.String(),
+		associate(nat2, "eni-nat", modes.NAT, secondary),
+	)
 	s.do("associate a third EIP with the full ENI", associate(nat3, "eni-nat", modes.NAT, netip.Addr{}))
 	s.do("attach eni-nat to i-web", attach("eni-nat", "i-web"))
 
@@ -120,11 +126,20 @@ func run(ctx context.Context, w io.Writer) error {
 		s.do("associate an EIP with eni-multi", associate(newEIP(), "eni-multi", modes.MultiBinded, netip.Addr{}))
 	}
 	s.do("read the gateways and masks for the OS (DescribeEipGatewayInfo)", func() (string, error) {
-		infos, err := f.DescribeEIPGatewayInfo(ctx, backend.DescribeEIPGatewayInfoInput{Region: region, ENI: "eni-multi"})
+		infos, err := f.DescribeEIPGatewayInfo(
+			ctx,
+			backend.DescribeEIPGatewayInfoInput{Region: region, ENI: "eni-multi"},
+		)
 		if err != nil || len(infos) == 0 {
 			return "", err
 		}
-		return fmt.Sprintf("%d EIPs, e.g. %s via %s mask %s", len(infos), infos[0].IP, infos[0].Gateway, infos[0].Mask), nil
+		return fmt.Sprintf(
+			"%d EIPs, e.g. %s via %s mask %s",
+			len(infos),
+			infos[0].IP,
+			infos[0].Gateway,
+			infos[0].Mask,
+		), nil
 	})
 	s.do("attach eni-multi to i-web (ecs.g7.xlarge, not a listed family)", attach("eni-multi", "i-web"))
 	s.do("attach eni-multi to i-legacy (ecs.g5.xlarge)", attach("eni-multi", "i-legacy"))

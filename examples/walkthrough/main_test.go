@@ -16,7 +16,8 @@ func TestRun(t *testing.T) {
 		"✗ associate a third EIP with the full ENI\n    refused: [eni-capacity private-ip-in-use]",
 		"✓ associate an EIP with eni-cut in cut-through mode",
 		"3 EIPs, e.g.",
-		"✗ attach eni-multi to i-web (ecs.g7.xlarge, not a listed family)\n    refused: [instance-family-unsupported]",
+		"✗ attach eni-multi to i-web (ecs.g7.xlarge, not a listed family)\n    refused: " +
+			"[instance-family-unsupported]",
 		"✓ attach eni-multi to i-legacy",
 		"2 EIPs still on eni-nat",
 	} {

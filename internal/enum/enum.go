@@ -35,7 +35,14 @@ type Table[T ~uint8] struct {
 
 // fail builds the error for input s.
 func (t *Table[T]) fail(s string) error {
-	f := Failure{Type: t.Type, Noun: t.Noun, Input: s, Want: slices.Clone(t.Names[1:]), Code: t.Code, Sentinel: t.Sentinel}
+	f := Failure{
+		Type:     t.Type,
+		Noun:     t.Noun,
+		Input:    s,
+		Want:     slices.Clone(t.Names[1:]),
+		Code:     t.Code,
+		Sentinel: t.Sentinel,
+	}
 	if t.Err != nil {
 		return t.Err(f)
 	}

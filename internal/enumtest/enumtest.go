@@ -42,7 +42,8 @@ func Check[T Enum, P Pointer[T]](t *testing.T, values []T, parse func(string) (T
 		if !v.IsValid() {
 			t.Errorf("%v: IsValid() = false", v)
 		}
-		for _, s := range []string{v.String(), strings.ToLower(v.String()), strings.ToUpper(v.String()), " " + v.String() + "\t"} {
+		spellings := []string{v.String(), strings.ToLower(v.String()), strings.ToUpper(v.String()), " " + v.String() + "\t"}
+		for _, s := range spellings {
 			got, err := parse(s)
 			if err != nil || got != v {
 				t.Errorf("parse(%q) = %v, %v; want %v", s, got, err, v)
@@ -97,7 +98,9 @@ func CheckParseError[T Enum](t *testing.T, s string, parse func(string) (T, erro
 		t.Errorf("parse(%q) error %T has no code %q", s, err, code)
 	}
 	// The error's type belongs to a public package, so go doc shows its methods.
-	if typ := reflect.TypeOf(err); typ.Kind() != reflect.Pointer || strings.Contains(typ.Elem().PkgPath(), "/internal/") || typ.Elem().Name() != "ParseError" {
+	if typ := reflect.TypeOf(err); typ.Kind() != reflect.Pointer ||
+		strings.Contains(typ.Elem().PkgPath(), "/internal/") ||
+		typ.Elem().Name() != "ParseError" {
 		t.Errorf("parse(%q) error is a %v; want a *ParseError of the enum's own package", s, typ)
 	}
 }

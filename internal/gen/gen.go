@@ -32,7 +32,9 @@ func Region() *rapid.Generator[regions.ID] {
 	return rapid.OneOf(
 		rapid.SampledFrom([]regions.ID{"cn-shanghai", "cn-beijing", "eu-central-1"}),
 		rapid.SampledFrom([]regions.ID{"cn-shanghai", "cn-shanghai"}),
-		rapid.SampledFrom([]regions.ID{"cn-hangzhou", "cn-guangzhou", "ap-northeast-1", "cn-nanjing", "ap-south-1", "mars-1", ""}),
+		rapid.SampledFrom(
+			[]regions.ID{"cn-hangzhou", "cn-guangzhou", "ap-northeast-1", "cn-nanjing", "ap-south-1", "mars-1", ""},
+		),
 	)
 }
 
@@ -44,9 +46,11 @@ func Addr(i int) netip.Addr { return netip.AddrFrom4([4]byte{10, 0, 0, byte(10 +
 func ENI(region regions.ID) *rapid.Generator[eni.Interface] {
 	return rapid.Custom(func(t *rapid.T) eni.Interface {
 		n := eni.Interface{
-			ID:        "eni-1",
-			Kind:      rapid.SampledFrom([]eni.Kind{eni.Secondary, eni.Secondary, eni.Secondary, eni.Primary, eni.Trunk, 0}).Draw(t, "kind"),
-			Status:    rapid.SampledFrom([]eni.Status{eni.Available, eni.Available, eni.Available, eni.InUse, eni.Attaching, 0}).Draw(t, "status"),
+			ID: "eni-1",
+			Kind: rapid.SampledFrom([]eni.Kind{eni.Secondary, eni.Secondary, eni.Secondary, eni.Primary, eni.Trunk, 0}).
+				Draw(t, "kind"),
+			Status: rapid.SampledFrom([]eni.Status{eni.Available, eni.Available, eni.Available, eni.InUse, eni.Attaching, 0}).
+				Draw(t, "status"),
 			Region:    region,
 			VPC:       rapid.SampledFrom([]string{"vpc-1", "vpc-1", "vpc-1", ""}).Draw(t, "vpc"),
 			PrimaryIP: Addr(0),
@@ -65,10 +69,11 @@ func ENI(region regions.ID) *rapid.Generator[eni.Interface] {
 func EIP(region regions.ID) *rapid.Generator[eip.Address] {
 	return rapid.Custom(func(t *rapid.T) eip.Address {
 		a := eip.Address{
-			ID:         rapid.SampledFrom([]eip.ID{"eip-new", "eip-new", ""}).Draw(t, "id"),
-			IP:         netip.MustParseAddr("47.0.0.1"),
-			Region:     region,
-			Status:     rapid.SampledFrom([]eip.Status{eip.Available, eip.Available, eip.Available, eip.InUse, eip.Releasing, 0}).Draw(t, "eip status"),
+			ID:     rapid.SampledFrom([]eip.ID{"eip-new", "eip-new", ""}).Draw(t, "id"),
+			IP:     netip.MustParseAddr("47.0.0.1"),
+			Region: region,
+			Status: rapid.SampledFrom([]eip.Status{eip.Available, eip.Available, eip.Available, eip.InUse, eip.Releasing, 0}).
+				Draw(t, "eip status"),
 			ChargeType: rapid.SampledFrom([]eip.ChargeType{eip.PostPaid, eip.PrePaid, 0}).Draw(t, "charge"),
 		}
 		if rapid.IntRange(0, 9).Draw(t, "locked") == 0 {
@@ -86,7 +91,8 @@ func Bindings(t *rapid.T, m modes.Mode, ips, most int, mixed bool) []eipassoc.Bi
 	for i := range k {
 		b := eipassoc.Binding{EIP: eip.ID("eip-" + strconv.Itoa(i)), Mode: m, PrivateIP: Addr(i % max(ips, 1))}
 		if mixed && rapid.IntRange(0, 5).Draw(t, "mixed") == 0 {
-			b.Mode = rapid.SampledFrom([]modes.Mode{0, modes.NAT, modes.Binded, modes.MultiBinded}).Draw(t, "bound mode")
+			b.Mode = rapid.SampledFrom([]modes.Mode{0, modes.NAT, modes.Binded, modes.MultiBinded}).
+				Draw(t, "bound mode")
 		}
 		out = append(out, b)
 	}
@@ -100,8 +106,21 @@ func Request() *rapid.Generator[eipassoc.Request] {
 	return rapid.Custom(func(t *rapid.T) eipassoc.Request {
 		region := rapid.SampledFrom([]regions.ID{"cn-shanghai", "cn-beijing", "eu-central-1"}).Draw(t, "region")
 		r := eipassoc.Request{
-			EIP:     eip.Address{ID: "eip-new", IP: netip.MustParseAddr("47.0.0.1"), Region: region, Status: eip.Available, ChargeType: rapid.SampledFrom(eip.ChargeTypes()).Draw(t, "charge")},
-			ENI:     eni.Interface{ID: "eni-1", Kind: eni.Secondary, Status: eni.Available, Region: region, VPC: "vpc-1", PrimaryIP: Addr(0)},
+			EIP: eip.Address{
+				ID:         "eip-new",
+				IP:         netip.MustParseAddr("47.0.0.1"),
+				Region:     region,
+				Status:     eip.Available,
+				ChargeType: rapid.SampledFrom(eip.ChargeTypes()).Draw(t, "charge"),
+			},
+			ENI: eni.Interface{
+				ID:        "eni-1",
+				Kind:      eni.Secondary,
+				Status:    eni.Available,
+				Region:    region,
+				VPC:       "vpc-1",
+				PrimaryIP: Addr(0),
+			},
 			Mode:    rapid.SampledFrom(modes.All()).Draw(t, "mode"),
 			Account: eipassoc.Account{MultiBindedAllowed: true},
 		}
@@ -114,7 +133,10 @@ func Request() *rapid.Generator[eipassoc.Request] {
 		// Bind a random subset of the ENI's addresses, in the request's mode.
 		for i := range ips {
 			if rapid.IntRange(0, 2).Draw(t, "bind ip") == 0 {
-				r.Bound = append(r.Bound, eipassoc.Binding{EIP: eip.ID("eip-" + strconv.Itoa(i)), Mode: r.Mode, PrivateIP: Addr(i)})
+				r.Bound = append(
+					r.Bound,
+					eipassoc.Binding{EIP: eip.ID("eip-" + strconv.Itoa(i)), Mode: r.Mode, PrivateIP: Addr(i)},
+				)
 			}
 		}
 		if rapid.Bool().Draw(t, "pick ip") {
@@ -141,7 +163,8 @@ var perturbations = []func(*rapid.T, *eipassoc.Request){
 		r.Bound = Bindings(t, r.Mode, r.ENI.PrivateIPCount(), 12, true)
 	},
 	func(t *rapid.T, r *eipassoc.Request) {
-		r.PrivateIP = rapid.SampledFrom([]netip.Addr{{}, Addr(0), Addr(5), Addr(12), netip.MustParseAddr("192.168.1.1")}).Draw(t, "new ip")
+		r.PrivateIP = rapid.SampledFrom([]netip.Addr{{}, Addr(0), Addr(5), Addr(12), netip.MustParseAddr("192.168.1.1")}).
+			Draw(t, "new ip")
 	},
 	func(t *rapid.T, r *eipassoc.Request) { r.Account.MultiBindedAllowed = false },
 	func(t *rapid.T, r *eipassoc.Request) {
@@ -155,8 +178,9 @@ var perturbations = []func(*rapid.T, *eipassoc.Request){
 func Instance(region regions.ID) *rapid.Generator[ecs.Instance] {
 	return rapid.Custom(func(t *rapid.T) ecs.Instance {
 		in := ecs.Instance{
-			ID:     "i-1",
-			Type:   rapid.SampledFrom([]string{"ecs.g5.large", "ecs.g7.large", "ecs.c4.xlarge", "ecs.g8i.large", ""}).Draw(t, "type"),
+			ID: "i-1",
+			Type: rapid.SampledFrom([]string{"ecs.g5.large", "ecs.g7.large", "ecs.c4.xlarge", "ecs.g8i.large", ""}).
+				Draw(t, "type"),
 			Region: rapid.SampledFrom([]regions.ID{region, region, "cn-beijing"}).Draw(t, "instance region"),
 			Zone:   "z", VPC: rapid.SampledFrom([]string{"vpc-1", "vpc-1", "vpc-2", ""}).Draw(t, "vpc"),
 			DHCP: rapid.SampledFrom([]ecs.DHCP{ecs.DHCPUnknown, ecs.DHCPEnabled, ecs.DHCPDisabled}).Draw(t, "dhcp"),
@@ -165,7 +189,10 @@ func Instance(region regions.ID) *rapid.Generator[ecs.Instance] {
 			in.ENIs = append(in.ENIs, eni.ID("eni-on-"+strconv.Itoa(i)))
 		}
 		if rapid.IntRange(0, 4).Draw(t, "own limits") == 0 {
-			in.Limits = eni.Limits{ENIs: rapid.IntRange(1, 8).Draw(t, "limit enis"), PrivateIPsPerENI: rapid.IntRange(1, 20).Draw(t, "limit ips")}
+			in.Limits = eni.Limits{
+				ENIs:             rapid.IntRange(1, 8).Draw(t, "limit enis"),
+				PrivateIPsPerENI: rapid.IntRange(1, 20).Draw(t, "limit ips"),
+			}
 		}
 		return in
 	})

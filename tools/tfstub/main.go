@@ -84,10 +84,15 @@ func apply(s *schema.Schema, flags string) {
 
 func eipAssociation() map[string]*schema.Schema {
 	return map[string]*schema.Schema{
-		"allocation_id":      str("RF"),
-		"instance_id":        str("RF"),
-		"instance_type":      str("OCF"),
-		"mode":               {Type: schema.TypeString, Optional: true, Computed: true, ValidateFunc: validation.StringInSlice([]string{"NAT", "MULTI_BINDED", "BINDED"}, false)},
+		"allocation_id": str("RF"),
+		"instance_id":   str("RF"),
+		"instance_type": str("OCF"),
+		"mode": {
+			Type:         schema.TypeString,
+			Optional:     true,
+			Computed:     true,
+			ValidateFunc: validation.StringInSlice([]string{"NAT", "MULTI_BINDED", "BINDED"}, false),
+		},
 		"private_ip_address": str("OF"),
 		"vpc_id":             str("OF"),
 		"force":              {Type: schema.TypeBool, Optional: true},
@@ -132,7 +137,11 @@ func eni() map[string]*schema.Schema {
 		"resource_group_id":                  str("OC"),
 		"mac":                                str("C"),
 		"status":                             str("C"),
-		"tags":                               {Type: schema.TypeMap, Optional: true, Elem: &schema.Schema{Type: schema.TypeString}},
+		"tags": {
+			Type:     schema.TypeMap,
+			Optional: true,
+			Elem:     &schema.Schema{Type: schema.TypeString},
+		},
 	}
 }
 
@@ -159,12 +168,18 @@ func instance() map[string]*schema.Schema {
 		"primary_ip_address":   str("C"),
 		"public_ip":            str("C"),
 		"status":               str("OC"),
-		"network_interfaces": {Type: schema.TypeList, Optional: true, Computed: true, ForceNew: true, Elem: &schema.Resource{Schema: map[string]*schema.Schema{
-			"network_interface_id":           str("OC"),
-			"vswitch_id":                     str("OC"),
-			"security_group_ids":             set("OC"),
-			"network_interface_traffic_mode": str("OC"),
-		}}},
+		"network_interfaces": {
+			Type:     schema.TypeList,
+			Optional: true,
+			Computed: true,
+			ForceNew: true,
+			Elem: &schema.Resource{Schema: map[string]*schema.Schema{
+				"network_interface_id":           str("OC"),
+				"vswitch_id":                     str("OC"),
+				"security_group_ids":             set("OC"),
+				"network_interface_traffic_mode": str("OC"),
+			}},
+		},
 		"tags": {Type: schema.TypeMap, Optional: true, Elem: &schema.Schema{Type: schema.TypeString}},
 	}
 }

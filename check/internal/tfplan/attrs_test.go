@@ -15,7 +15,9 @@ func TestAttrsAreASortedMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		var a Attrs
 		want := map[string]any{}
-		names := rapid.SampledFrom([]string{"id", "mode", "instance_id", "allocation_id", "private_ip_address", "z", ""})
+		names := rapid.SampledFrom(
+			[]string{"id", "mode", "instance_id", "allocation_id", "private_ip_address", "z", ""},
+		)
 		for i := range rapid.IntRange(0, 20).Draw(t, "sets") {
 			name, v := names.Draw(t, "name"), float64(i)
 			a.Set(name, v)
@@ -28,7 +30,11 @@ func TestAttrsAreASortedMap(t *testing.T) {
 				t.Fatalf("Lookup(%q) = %v, %v; want %v, %v", name, got, ok, w, wok)
 			}
 		}
-		if got, w := slices.Collect(maps.Keys(maps.Collect(a.All()))), slices.Sorted(maps.Keys(want)); len(got) != len(w) {
+		if got, w := slices.Collect(maps.Keys(maps.Collect(a.All()))), slices.Sorted(maps.Keys(want)); len(
+			got,
+		) != len(
+			w,
+		) {
 			t.Fatalf("All yields %d names, want %d", len(got), len(w))
 		}
 		var prev string
@@ -64,7 +70,9 @@ func TestUnknownsShared(t *testing.T) {
 // have, or whose number does not fit a float64, is absent.
 func TestVariable(t *testing.T) {
 	t.Parallel()
-	p := &Plan{variables: map[string]jsontext.Value{"region": jsontext.Value(`"cn-hangzhou"`), "big": jsontext.Value(`1e999`)}}
+	p := &Plan{
+		variables: map[string]jsontext.Value{"region": jsontext.Value(`"cn-hangzhou"`), "big": jsontext.Value(`1e999`)},
+	}
 	if v, ok := p.Variable("region"); v != "cn-hangzhou" || !ok {
 		t.Errorf("region = %v, %v", v, ok)
 	}

@@ -174,10 +174,14 @@ func Decode(r io.Reader, want map[string][]string) (*Plan, error) {
 		return fail(err)
 	}
 	if p.FormatVersion == "" || p.Changes == nil {
-		return nil, &Error{Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\""}
+		return nil, &Error{
+			Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\"",
+		}
 	}
 	if major, _, _ := strings.Cut(p.FormatVersion, "."); major != "0" && major != "1" {
-		return nil, &Error{Msg: "not plan JSON this version reads: format version " + p.FormatVersion + " (want 0.x or 1.x)"}
+		return nil, &Error{
+			Msg: "not plan JSON this version reads: format version " + p.FormatVersion + " (want 0.x or 1.x)",
+		}
 	}
 	return p, nil
 }
@@ -334,7 +338,8 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string, in *interner,
 		return nil, nil
 	}
 	if change != nil {
-		if err := c.decodeChange(jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true)), want[c.Type], in, scratch); err != nil {
+		dec := jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true))
+		if err := c.decodeChange(dec, want[c.Type], in, scratch); err != nil {
 			return nil, err
 		}
 	}
@@ -479,12 +484,16 @@ func convertModule(jm *jsonModule) *Module {
 			continue
 		}
 		m.Resources[r.Type+"."+r.Name] = &Resource{Type: r.Type, Name: r.Name, ProviderKey: r.ProviderConfigKey,
-			Exprs: parseExpressions(r.Expressions), Count: parseExpression(r.CountExpression), ForEach: parseExpression(r.ForEachExpression),
+			Exprs: parseExpressions(
+				r.Expressions,
+			), Count: parseExpression(r.CountExpression), ForEach: parseExpression(r.ForEachExpression),
 			DependsOn: r.DependsOn}
 	}
 	for name, call := range jm.ModuleCalls {
 		m.Calls[name] = &Call{Source: call.Source, Exprs: parseExpressions(call.Expressions),
-			Count: parseExpression(call.CountExpression), ForEach: parseExpression(call.ForEachExpression), Module: convertModule(call.Module),
+			Count: parseExpression(
+				call.CountExpression,
+			), ForEach: parseExpression(call.ForEachExpression), Module: convertModule(call.Module),
 			DependsOn: call.DependsOn}
 	}
 	for name, o := range jm.Outputs {
