@@ -3,9 +3,6 @@ package eipassoc_test
 import (
 	"encoding/json"
 	"errors"
-	"flag"
-	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -37,55 +34,6 @@ func TestRulesAreDocumented(t *testing.T) {
 	}
 	if _, ok := eipassoc.Code("no-such-code").Rule(); ok {
 		t.Error("unknown code has a rule")
-	}
-}
-
-var updateDoc = flag.Bool("update-doc", false, "rewrite the rules tables of doc.go from Rules()")
-
-// TestDocTablesMatchRules keeps both rules tables of doc.go in step with Rules() on
-// every column: summary, code, source and facts read in the first; code, severity and
-// API codes in the second. With -update-doc it rewrites them; review the diff.
-func TestDocTablesMatchRules(t *testing.T) {
-	doc, err := os.ReadFile("doc.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var list, table strings.Builder
-	for _, r := range eipassoc.Rules() {
-		fmt.Fprintf(&list, "//   - %s Code %s; source: %s.", r.Summary, r.Code, r.Source)
-		if !r.Reads.IsEmpty() {
-			fmt.Fprintf(&list, " Reads: %s.", r.Reads)
-		}
-		list.WriteString("\n")
-		api := strings.Join(r.APICodes, ", ")
-		if api == "" {
-			api = "-"
-		}
-		fmt.Fprintf(&table, "//\t%-34s %-9s %s\n", r.Code, r.Severity, api)
-	}
-	got := string(doc)
-	for _, section := range []struct{ begin, end, want string }{
-		{"// only advises. [Rules] returns the same list with fixes.\n//\n", "//\n// # Codes", list.String()},
-		{"// codes a violation predicts.\n//\n", "//\n// Retired codes", table.String()},
-	} {
-		i := strings.Index(got, section.begin)
-		j := strings.Index(got, section.end)
-		if i < 0 || j < i {
-			t.Fatalf("doc.go lacks the markers %q ... %q", section.begin, section.end)
-		}
-		i += len(section.begin)
-		if *updateDoc {
-			got = got[:i] + section.want + got[j:]
-			continue
-		}
-		if diff := cmp.Diff(section.want, got[i:j]); diff != "" {
-			t.Errorf("doc.go is out of step with Rules() (-want +got):\n%s", diff)
-		}
-	}
-	if *updateDoc {
-		if err := os.WriteFile("doc.go", []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
