@@ -1,6 +1,9 @@
 package check
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/eipassoc/eipassoc"
@@ -19,7 +22,7 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 	// An instance's secondary ENIs from its own network_interfaces blocks count toward
 	// its quota like attached ones, before any attachment.
 	perInstance := map[Key][]eni.ID{}
-	for _, key := range sortedKeys(m.ENIs) {
+	for _, key := range slices.Sorted(maps.Keys(m.ENIs)) {
 		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.Instance != "" && Key(n.Address) == n.Instance {
 			perInstance[n.Instance] = append(perInstance[n.Instance], eni.ID(n.Key))
 		}
@@ -36,14 +39,14 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 	}
 	out := runInstanceBlocks(m, opts, perInstance, anyInstance)
 	for _, at := range m.Attachments {
-		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmpOr(at.ENI, Key(at.Address))))
+		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmp.Or(at.ENI, Key(at.Address))))
 		if !at.Planned {
 			continue
 		}
 		k := knowledge{}
 		k.reasons = map[eipassoc.Fact]string{
 			eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
-				cmpOr(at.Instance, "the instance"),
+				cmp.Or(at.Instance, "the instance"),
 			) + "'s OS is not in the plan (the API does not report it either)",
 		}
 		n := m.ENIs[at.ENI]
@@ -129,7 +132,7 @@ func blockFindings(at *Attachment, fs []Finding) []Finding {
 // unknown, and only the rules on the instance (its ENI quota) are decided.
 func runInstanceBlocks(m *Model, opts Options, perInstance map[Key][]eni.ID, anyInstance string) []Finding {
 	var out []Finding
-	for _, key := range sortedKeys(m.Instances) {
+	for _, key := range slices.Sorted(maps.Keys(m.Instances)) {
 		blocks := perInstance[key]
 		for i, id := range blocks {
 			n := m.ENIs[Key(id)]
@@ -184,7 +187,7 @@ func decideAttachment(
 		for _, a := range byTarget[n.Key] {
 			req.Bound = append(
 				req.Bound,
-				eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmpOr(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP},
+				eipassoc.Binding{EIP: eip.ID(a.Address), Mode: cmp.Or(modeOf(a), modes.NAT), PrivateIP: a.PrivateIP},
 			)
 		}
 		if !n.Known {

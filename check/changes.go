@@ -3,6 +3,7 @@ package check
 import (
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/eip"
@@ -18,12 +19,12 @@ import (
 // existing ones involved. Planned associations and attachments are checked as such.
 func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Finding {
 	var out []Finding
-	for _, key := range sortedKeys(m.Instances) {
+	for _, key := range slices.Sorted(maps.Keys(m.Instances)) {
 		in := m.Instances[key]
 		if in.TypeBefore == "" {
 			continue
 		}
-		for _, nkey := range sortedKeys(m.ENIs) {
+		for _, nkey := range slices.Sorted(maps.Keys(m.ENIs)) {
 			n := m.ENIs[nkey]
 			if n.Instance != key || n.Kind == eni.Primary || n.AttachedInPlan || len(byTarget[nkey]) == 0 {
 				continue
@@ -31,7 +32,7 @@ func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Findi
 			out = append(out, recheckAttachment(m, opts, in, n, byTarget[nkey])...)
 		}
 	}
-	for _, key := range sortedKeys(m.ENIs) {
+	for _, key := range slices.Sorted(maps.Keys(m.ENIs)) {
 		n := m.ENIs[key]
 		if n.IPCountBefore == 0 {
 			continue
@@ -44,9 +45,9 @@ func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Findi
 				blame: &blame{address: n.Address, resourceType: TypeENI,
 					prefix: "the plan changes the private addresses of " + string(
 						n.Key,
-					) + " from " + itoa(
+					) + " from " + strconv.Itoa(
 						n.IPCountBefore,
-					) + " to " + itoa(
+					) + " to " + strconv.Itoa(
 						n.IPCount,
 					) + ", under " + a.Address + ": ",
 					only: []eipassoc.Fact{eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount}}}
@@ -128,8 +129,4 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 		}
 	}
 	return out
-}
-
-func sortedKeys[K ~string, V any](m map[K]V) []K {
-	return slices.Sorted(maps.Keys(m))
 }

@@ -2,7 +2,6 @@ package check
 
 import (
 	"errors"
-	"strconv"
 )
 
 // ErrInput is wrapped by every *InputError.
@@ -33,5 +32,3 @@ func (e *InputError) Code() string { return "input-invalid" }
 
 // Unwrap returns [ErrInput].
 func (e *InputError) Unwrap() error { return ErrInput }
-
-func itoa(n int) string { return strconv.Itoa(n) }

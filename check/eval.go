@@ -3,14 +3,15 @@ package check
 import (
 	"errors"
 	"fmt"
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
-	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"maps"
 	"math/big"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"github.com/eipassoc/eipassoc/internal/tffuncs"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint/terraform"

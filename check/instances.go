@@ -2,9 +2,10 @@ package check
 
 import (
 	"cmp"
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"slices"
 	"strings"
+
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 )
 
 // A modInst is one instance of a module: the root, or module.a["x"].module.b. Every

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -101,7 +102,7 @@ func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
 		ID:      eni.ID(n.Key),
 		Kind:    n.Kind,
 		Status:  eni.Available,
-		Region:  cmpOr(n.Region, region),
+		Region:  cmp.Or(n.Region, region),
 		VSwitch: string(n.VSwitch),
 	}
 	if !n.Known {
@@ -122,7 +123,7 @@ func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
 	// An ENI is created in a vSwitch, so it is in that vSwitch's VPC.
 	out.VPC, out.Zone = "vpc of "+string(n.VSwitch), ""
 	if v := m.VSwitches[n.VSwitch]; v != nil {
-		out.VPC, out.Zone = cmpOr(v.VPC, out.VPC), v.Zone
+		out.VPC, out.Zone = cmp.Or(v.VPC, out.VPC), v.Zone
 	}
 	if n.VSwitch == "" {
 		out.VPC = "vpc of " + string(n.Key)
@@ -186,12 +187,4 @@ func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 		k.mark("the zone and VPC of "+string(key)+" are not in the plan (its vSwitch is not)", eipassoc.FactInstancePlacement)
 	}
 	return out
-}
-
-func cmpOr[T comparable](a, b T) T {
-	var zero T
-	if a != zero {
-		return a
-	}
-	return b
 }

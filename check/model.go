@@ -2,8 +2,11 @@ package check
 
 import (
 	"cmp"
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"maps"
 	"net/netip"
+	"slices"
+
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 
 	"github.com/eipassoc/eipassoc/eip"
 
@@ -214,18 +217,18 @@ func (m *Model) Checked() []string {
 			out = append(out, at.Address)
 		}
 	}
-	for _, key := range sortedKeys(m.Instances) {
+	for _, key := range slices.Sorted(maps.Keys(m.Instances)) {
 		if in := m.Instances[key]; in.TypeBefore != "" && Key(in.Address) == key {
 			out = append(out, in.Address)
 		}
 	}
-	for _, key := range sortedKeys(m.ENIs) {
+	for _, key := range slices.Sorted(maps.Keys(m.ENIs)) {
 		if n := m.ENIs[key]; n.Kind == eni.Secondary && n.AttachedInPlan && Key(n.Address) == n.Instance &&
 			n.Key != Key(n.Address) {
 			out = append(out, string(n.Key)) // a network_interfaces block of a planned instance
 		}
 	}
-	for _, key := range sortedKeys(m.ENIs) {
+	for _, key := range slices.Sorted(maps.Keys(m.ENIs)) {
 		if n := m.ENIs[key]; n.IPCountBefore != 0 && Key(n.Address) == key {
 			out = append(out, n.Address)
 		}

@@ -3,7 +3,6 @@ package check
 import (
 	"cmp"
 	"errors"
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"io"
 	"maps"
 	"net/netip"
@@ -12,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -271,7 +272,7 @@ func (b *planBuilder) build() {
 	}
 	for _, c := range detached {
 		id, _ := c.Before.Get("network_interface_id").(string)
-		for _, key := range sortedKeys(b.m.ENIs) {
+		for _, key := range slices.Sorted(maps.Keys(b.m.ENIs)) {
 			if n := b.m.ENIs[key]; id != "" && n.ID == id {
 				n.DetachedBy = c.Address
 			}
@@ -279,7 +280,7 @@ func (b *planBuilder) build() {
 	}
 	for _, c := range leaving {
 		id, _ := c.Before.Get("instance_id").(string)
-		for _, key := range sortedKeys(b.m.ENIs) {
+		for _, key := range slices.Sorted(maps.Keys(b.m.ENIs)) {
 			if n := b.m.ENIs[key]; id != "" &&
 				(n.ID == id || n.Kind == eni.Primary && b.m.instanceID(n.Instance) == id) {
 				n.Leaving = append(n.Leaving, c.Address)
@@ -422,7 +423,7 @@ func (b *planBuilder) addENI(ri *resInst) {
 	if knownString(ri, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
 	}
-	if a, err := netip.ParseAddr(first(knownString(ri, "primary_ip_address"), knownString(ri, "private_ip"))); err == nil {
+	if a, err := netip.ParseAddr(cmp.Or(knownString(ri, "primary_ip_address"), knownString(ri, "private_ip"))); err == nil {
 		n.IPs = append(n.IPs, a)
 	}
 	n.IPCount, n.IPCountKnown = b.ipCount(ri, n)
@@ -457,15 +458,6 @@ func (b *planBuilder) vswitchOf(ri *resInst) Key {
 	}
 	key, _ := b.resolve(ri, "vswitch_id", kindVSwitch)
 	return key
-}
-
-func first(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // ipCount works out how many private addresses an ENI will have: 1 + the secondary
@@ -1035,7 +1027,7 @@ func (b *planBuilder) regionOf(ri *resInst) (regions.ID, Why) {
 			return b.providerRegion(ri, key, pc)
 		}
 	}
-	if id := first(b.opts.Getenv("ALICLOUD_REGION"), b.opts.Getenv("ALIBABA_CLOUD_REGION")); id != "" {
+	if id := cmp.Or(b.opts.Getenv("ALICLOUD_REGION"), b.opts.Getenv("ALIBABA_CLOUD_REGION")); id != "" {
 		return regions.ID(id), ""
 	}
 	return "", "no region: set -region, the provider's region, or ALICLOUD_REGION"

@@ -2,9 +2,11 @@ package check
 
 import (
 	"fmt"
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"maps"
 	"slices"
 	"testing"
+
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/ecs"
@@ -139,10 +141,10 @@ func TestUnresolvableNeverAllows(t *testing.T) {
 			a := rapid.SampledFrom(m.Associations).Draw(t, "association")
 			a.ModeUnknown = "made unknown"
 		case kind == 4:
-			n := m.ENIs[rapid.SampledFrom(sortedKeys(m.ENIs)).Draw(t, "eni")]
+			n := m.ENIs[rapid.SampledFrom(slices.Sorted(maps.Keys(m.ENIs))).Draw(t, "eni")]
 			n.IPCount, n.IPCountKnown = 0, false
 		case kind == 5:
-			in := m.Instances[rapid.SampledFrom(sortedKeys(m.Instances)).Draw(t, "instance")]
+			in := m.Instances[rapid.SampledFrom(slices.Sorted(maps.Keys(m.Instances))).Draw(t, "instance")]
 			in.Type = ""
 		default:
 			t.Skip("nothing to make unresolvable")

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -91,7 +92,7 @@ func (s *Sources) parse(root, module, file string) error {
 			}
 			for code := range strings.SplitSeq(m[1], ",") {
 				entry.waivers = append(entry.waivers, Waiver{Rule: code, Reason: strings.TrimSpace(m[3]), Expires: m[2],
-					origin: rel + ":" + itoa(i+1), inline: true})
+					origin: rel + ":" + strconv.Itoa(i+1), inline: true})
 			}
 		}
 		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = entry

@@ -119,14 +119,12 @@ func wantsIn(t *testing.T, dir string) []string {
 			t.Fatal(err)
 		}
 		for _, w := range wants(string(src)) {
-			out = append(out, w.rule+"@"+filepath.Base(f)+":"+itoa(w.line))
+			out = append(out, w.rule+"@"+filepath.Base(f)+":"+strconv.Itoa(w.line))
 		}
 	}
 	slices.Sort(out)
 	return out
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // TestRealTFLint runs tflint TFLintVersion with the plugin on each configuration of
 // testdata/tflint and on the examples of the official terraform-alicloud-eip module: the
@@ -153,7 +151,7 @@ func TestRealTFLint(t *testing.T) {
 			}
 			var got []string
 			for _, is := range report.Issues {
-				got = append(got, is.Rule.Name+"@"+filepath.Base(is.Range.Filename)+":"+itoa(is.Range.Start.Line))
+				got = append(got, is.Rule.Name+"@"+filepath.Base(is.Range.Filename)+":"+strconv.Itoa(is.Range.Start.Line))
 				if is.Rule.Severity != "error" {
 					t.Errorf("%s: severity %s", is.Rule.Name, is.Rule.Severity)
 				}
@@ -199,7 +197,7 @@ func TestRealTFLintSARIF(t *testing.T) {
 	for _, run := range sarif.Runs {
 		for _, r := range run.Results {
 			for _, l := range r.Locations {
-				got = append(got, r.RuleID+"/"+r.Level+"@"+itoa(l.PhysicalLocation.Region.StartLine))
+				got = append(got, r.RuleID+"/"+r.Level+"@"+strconv.Itoa(l.PhysicalLocation.Region.StartLine))
 			}
 		}
 	}

@@ -30,9 +30,6 @@ func join(module, addr string) string {
 	return module + "." + addr
 }
 
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
-
 // Depend makes node a depend on node b directly.
 func (o *Order) Depend(a, b string) {
 	if o.deps == nil {
@@ -62,7 +59,7 @@ type moduleFrame struct {
 func (o *Order) addModule(frames []moduleFrame, inherited []string) {
 	f := frames[len(frames)-1]
 	m, addr := f.module, f.addr
-	for _, key := range sortedKeys(m.Resources) {
+	for _, key := range slices.Sorted(maps.Keys(m.Resources)) {
 		r := m.Resources[key]
 		node := join(addr, key)
 		var deps []string
@@ -78,7 +75,7 @@ func (o *Order) addModule(frames []moduleFrame, inherited []string) {
 		slices.Sort(deps)
 		o.deps[node] = slices.Compact(deps)
 	}
-	for _, name := range sortedKeys(m.Calls) {
+	for _, name := range slices.Sorted(maps.Keys(m.Calls)) {
 		call := m.Calls[name]
 		child := join(addr, "module."+name)
 		var inh []string
@@ -95,7 +92,7 @@ func (o *Order) addModule(frames []moduleFrame, inherited []string) {
 // allExpressions lists a resource's expressions, its count and for_each included.
 func (r *Resource) allExpressions() []*Expression {
 	var out []*Expression
-	for _, k := range sortedKeys(r.Exprs) {
+	for _, k := range slices.Sorted(maps.Keys(r.Exprs)) {
 		out = append(out, r.Exprs[k])
 	}
 	for _, e := range []*Expression{r.Count, r.ForEach} {
@@ -125,10 +122,10 @@ func (o *Order) named(f moduleFrame, name string) []string {
 // resourcesIn lists every resource node of module m at addr and below.
 func resourcesIn(addr string, m *Module) []string {
 	var out []string
-	for _, key := range sortedKeys(m.Resources) {
+	for _, key := range slices.Sorted(maps.Keys(m.Resources)) {
 		out = append(out, join(addr, key))
 	}
-	for _, name := range sortedKeys(m.Calls) {
+	for _, name := range slices.Sorted(maps.Keys(m.Calls)) {
 		if c := m.Calls[name]; c.Module != nil {
 			out = append(out, resourcesIn(join(addr, "module."+name), c.Module)...)
 		}
