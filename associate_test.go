@@ -16,6 +16,7 @@ import (
 // TestCanAssociateRules has one row per rule, and the allowed baselines. Rows assert
 // codes, never message text.
 func TestCanAssociateRules(t *testing.T) {
+	t.Parallel()
 	type C = eipassoc.Code
 	tests := []struct {
 		name  string
@@ -328,6 +329,7 @@ func firstCapacity(d eipassoc.Decision) *eipassoc.Capacity {
 }
 
 func TestZeroRequestDenied(t *testing.T) {
+	t.Parallel()
 	d := eipassoc.CanAssociate(eipassoc.Request{})
 	want := []eipassoc.Code{ // each code once (Decision.Codes), sorted
 		eipassoc.CodeEIPInvalid, eipassoc.CodeEIPStatus, eipassoc.CodeENIInvalid,
@@ -347,6 +349,7 @@ func TestZeroRequestDenied(t *testing.T) {
 }
 
 func TestDecisionErr(t *testing.T) {
+	t.Parallel()
 	if err := (eipassoc.Decision{}).Err(); !errors.Is(err, eipassoc.ErrNotChecked) {
 		t.Errorf("zero Decision Err = %v", err)
 	}
@@ -368,6 +371,7 @@ func TestDecisionErr(t *testing.T) {
 }
 
 func TestDecisionString(t *testing.T) {
+	t.Parallel()
 	r := request(modes.NAT, 2)
 	r.Bound = bind(modes.NAT, 2)
 	s := eipassoc.CanAssociate(r).String()
@@ -398,6 +402,7 @@ func TestAllowedPathAllocatesNothing(t *testing.T) {
 // eni"); no public source gives one for NAT on a trunk ENI or multi-EIP-to-ENI on a
 // primary one, so none is predicted.
 func TestKindAPICodes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		mode modes.Mode
 		kind eni.Kind

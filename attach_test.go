@@ -23,6 +23,7 @@ func attachRequest(instanceType string, bound ...eipassoc.Binding) eipassoc.Atta
 }
 
 func TestCanAttachRules(t *testing.T) {
+	t.Parallel()
 	type C = eipassoc.Code
 	multi := eipassoc.Binding{EIP: "eip-0", Mode: modes.MultiBinded}
 	tests := []struct {
@@ -164,6 +165,7 @@ func TestCanAttachRules(t *testing.T) {
 // TestConfigurationFee follows the FAQ's rules (doc: FAQ, configuration fee); an
 // answer that rests on an unknown fact is charged and undecided (fail safe).
 func TestConfigurationFee(t *testing.T) {
+	t.Parallel()
 	const decided, undecided = true, false
 	tests := []struct {
 		name    string

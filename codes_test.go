@@ -18,6 +18,7 @@ var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // TestRulesAreDocumented keeps the rules table, the advisories and doc.go in step: every
 // code is kebab-case, unique, and appears in the package documentation's tables.
 func TestRulesAreDocumented(t *testing.T) {
+	t.Parallel()
 	seen := map[eipassoc.Code]bool{}
 	for _, r := range eipassoc.Rules() {
 		if !kebab.MatchString(string(r.Code)) || seen[r.Code] {
@@ -40,6 +41,7 @@ func TestRulesAreDocumented(t *testing.T) {
 // TestAdvisoryCodes checks that every advisory rule can be carried by Advisories and
 // nothing else can.
 func TestAdvisoryCodes(t *testing.T) {
+	t.Parallel()
 	var all eipassoc.Advisories
 	if err := json.Unmarshal([]byte(adviceJSON(t)), &all); err != nil {
 		t.Fatal(err)
@@ -92,6 +94,7 @@ func adviceJSON(t *testing.T) string {
 }
 
 func TestRulesReturnsACopy(t *testing.T) {
+	t.Parallel()
 	r := eipassoc.Rules()
 	r[0].APICodes[0] = "changed"
 	r[0].Summary = "changed"
@@ -101,6 +104,7 @@ func TestRulesReturnsACopy(t *testing.T) {
 }
 
 func TestBehaviourContract(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]eipassoc.Behaviour{"documented": eipassoc.Documented, "STRICT": eipassoc.Documented, "observed": eipassoc.Observed, "api": eipassoc.Observed} {
 		got, err := eipassoc.ParseBehaviour(in)
 		if err != nil || got != want {
@@ -125,6 +129,7 @@ func FuzzParseBehaviour(f *testing.F) {
 }
 
 func TestDecisionJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	r := request(modes.NAT, 2)
 	r.Bound = bind(modes.NAT, 2)
 	d := eipassoc.CanAssociate(r)
@@ -146,6 +151,7 @@ func TestDecisionJSONRoundTrip(t *testing.T) {
 }
 
 func TestRequestJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	r := request(modes.MultiBinded, 3)
 	r.Bound = bind(modes.MultiBinded, 2)
 	r.Behaviour = eipassoc.Observed

@@ -14,6 +14,7 @@ import (
 // on any exported identifier without a doc comment (a group comment counts for grouped
 // constants and variables), and on any package without a package comment.
 func TestExportedIdentifiersAreDocumented(t *testing.T) {
+	t.Parallel()
 	fset := token.NewFileSet()
 	pkgDoc := map[string]bool{}
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {

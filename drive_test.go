@@ -17,6 +17,7 @@ import (
 // description (Lines, what "eipassoc explain" prints) too. VisibleInOS and Visibility
 // only describe; Mode and Name name.
 func TestPropertiesDriveTheRules(t *testing.T) {
+	t.Parallel()
 	ip := func(i byte) netip.Addr { return netip.AddrFrom4([4]byte{10, 0, 0, i}) }
 	assoc := func(m modes.Mode) Request {
 		return Request{

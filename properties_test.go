@@ -24,6 +24,7 @@ func clone(r eipassoc.Request) eipassoc.Request {
 var addrComparer = cmp.Comparer(func(a, b netip.Addr) bool { return a == b })
 
 func TestPropertyDeterministic(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		r := gen.Request().Draw(t, "req")
 		a, b := eipassoc.CanAssociate(r), eipassoc.CanAssociate(clone(r))
@@ -36,6 +37,7 @@ func TestPropertyDeterministic(t *testing.T) {
 // TestPropertyDecisionShape: Allowed iff no violations; violations sorted and of
 // documented deny codes; advisories of advisory codes; the input is not modified.
 func TestPropertyDecisionShape(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		r := gen.Request().Draw(t, "req")
 		before := clone(r)
@@ -60,6 +62,7 @@ func compare[T ~string](a, b T) int {
 // TestPropertyMoreEIPsNeverAllow: one more EIP already on the ENI never turns a deny
 // into an allow.
 func TestPropertyMoreEIPsNeverAllow(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		r := gen.Request().Draw(t, "req")
 		before := eipassoc.CanAssociate(r)
@@ -86,6 +89,7 @@ func TestPropertyMoreEIPsNeverAllow(t *testing.T) {
 // in NAT and multi-EIP-to-ENI mode. Cut-through is the documented exception: it needs
 // an ENI without secondary IPs, so there removing one can only help (the second half).
 func TestPropertyFewerIPsNeverAllow(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		r := gen.Request().Draw(t, "req")
 		if len(r.ENI.SecondaryIPs) == 0 {
@@ -111,6 +115,7 @@ func TestPropertyFewerIPsNeverAllow(t *testing.T) {
 // and checks that no capacity is ever exceeded, no private IP carries two NAT EIPs and no
 // ENI mixes modes.
 func TestPropertyAllowedSequencesStayWithinCapacity(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		n := gen.ENI("cn-shanghai").Draw(t, "eni")
 		n.Status, n.Instance = eni.Available, ""
@@ -173,6 +178,7 @@ func checkBound(t *rapid.T, step int, n *eni.Interface, bound []eipassoc.Binding
 // TestPropertyCanAttachShape: CanAttach is deterministic, its verdict matches its
 // violations and undecided rules, and only documented codes come out.
 func TestPropertyCanAttachShape(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		r := gen.AttachRequest().Draw(t, "req")
 		d := eipassoc.CanAttach(r)

@@ -216,6 +216,7 @@ func checkSound(t *rapid.T, unknown eipassoc.Facts, partial, full eipassoc.Decis
 }
 
 func TestPropertySoundCanAssociate(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		full := gen.Request().Draw(t, "completion")
 		full.Bound = validBound(full.Bound)
@@ -256,6 +257,7 @@ func TestPropertySoundCanAssociate(t *testing.T) {
 }
 
 func TestPropertySoundCanAttach(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		full := gen.AttachRequest().Draw(t, "completion")
 		full.Bound = validBound(full.Bound)
@@ -295,6 +297,7 @@ func TestPropertySoundCanAttach(t *testing.T) {
 // TestPropertySoundUnassociateAndRelease runs the properties on the disassociation and
 // release checks, which read the EIP's status and charge type and the ENI's attachment.
 func TestPropertySoundUnassociateAndRelease(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		a := gen.EIP("cn-shanghai").Draw(t, "eip")
 		a.Association = eip.Association{InstanceType: eip.NetworkInterface, InstanceID: "eni-1",
@@ -318,6 +321,7 @@ func TestPropertySoundUnassociateAndRelease(t *testing.T) {
 // TestPropertySoundFee: an undecided fee is charged (fail safe), and a decided one is the
 // completion's answer.
 func TestPropertySoundFee(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		full := eipassoc.FeeRequest{
 			ChargeType: rapid.SampledFrom([]eip.ChargeType{eip.PrePaid, eip.PostPaid}).Draw(t, "charge"),

@@ -17,6 +17,7 @@ import (
 // TestAccessorsHandOutCopies: nothing exported hands out a package table that a caller
 // can change. Each accessor's result is taken, scribbled over, and taken again.
 func TestAccessorsHandOutCopies(t *testing.T) {
+	t.Parallel()
 	scribble := func(ss []string) {
 		for i := range ss {
 			ss[i] = "scribbled"

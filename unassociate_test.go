@@ -11,6 +11,7 @@ import (
 )
 
 func TestCanUnassociate(t *testing.T) {
+	t.Parallel()
 	type C = eipassoc.Code
 	inUse := func(m modes.Mode) eip.Address {
 		a := availableEIP()

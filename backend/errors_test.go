@@ -10,6 +10,7 @@ import (
 )
 
 func TestNewError(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code      string
 		status    int
@@ -44,6 +45,7 @@ func TestNewError(t *testing.T) {
 }
 
 func TestErrorMessage(t *testing.T) {
+	t.Parallel()
 	e := backend.NewError("AssociateEipAddress", "IncorrectEipStatus", "")
 	e.RequestID = "R1"
 	want := "backend: AssociateEipAddress: IncorrectEipStatus (HTTP 400, request R1): Current elastic IP status does " +
@@ -69,6 +71,7 @@ func TestErrorMessage(t *testing.T) {
 }
 
 func TestKnownCodes(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, c := range backend.KnownCodes() {
 		if seen[c.Code] || c.HTTPStatus < 400 || c.HTTPStatus > 599 || c.Kind == nil || c.Message == "" {
@@ -82,6 +85,7 @@ func TestKnownCodes(t *testing.T) {
 }
 
 func TestOps(t *testing.T) {
+	t.Parallel()
 	for _, op := range backend.Ops() {
 		if !op.Known() || (op.Product() != "Vpc" && op.Product() != "Ecs") {
 			t.Errorf("%s", op)

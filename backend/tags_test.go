@@ -14,6 +14,7 @@ import (
 // given, every tag given, keys unique and sorted; and more than 20 tags is refused with
 // the API's code instead (VPC SizeLimitExceeded.TagNum, ECS OperationDenied.QuotaExceed).
 func TestMergeTags(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		key := rapid.StringMatching(`[a-e][0-9]?`)
 		tags := func(label string) []backend.Tag {

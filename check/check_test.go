@@ -47,6 +47,7 @@ func brief(fs []check.Finding) []string {
 // made by terraform 1.11.4 with a schema-only stub of the alicloud provider; the .tf
 // files beside them are their configurations.
 func TestFixtures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture string
 		opts    check.Options
@@ -123,6 +124,7 @@ func TestFixtures(t *testing.T) {
 // TestUndecidedFindingsSayWhy: an undecided finding names the rules it leaves open, why
 // the plan lacks each fact, and what would decide it.
 func TestUndecidedFindingsSayWhy(t *testing.T) {
+	t.Parallel()
 	var msgs []string
 	for _, f := range check.Run(load(t, "modules", check.PlanOptions{}), check.Options{}) {
 		if f.Address == `alicloud_eip_association.each["a"]` && f.Rule == check.CodeUnknown {
@@ -160,6 +162,7 @@ func TestUndecidedFindingsSayWhy(t *testing.T) {
 }
 
 func TestClosedRegion(t *testing.T) {
+	t.Parallel()
 	m := load(t, "noprovider", check.PlanOptions{Getenv: func(k string) string {
 		if k == "ALICLOUD_REGION" {
 			return "ap-south-1" // India (Mumbai): listed for MULTI_BINDED, decommissioned
@@ -175,6 +178,7 @@ func TestClosedRegion(t *testing.T) {
 }
 
 func TestRegionResolution(t *testing.T) {
+	t.Parallel()
 	m := load(t, "modules", check.PlanOptions{})
 	got := map[string]string{}
 	for _, a := range m.Associations {
@@ -195,6 +199,7 @@ func TestRegionResolution(t *testing.T) {
 }
 
 func TestUnknownPolicy(t *testing.T) {
+	t.Parallel()
 	const doc = `{"format_version":"1.2","terraform_version":"1.11.4",
 	 "resource_changes":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
 	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"NAT"},"after_unknown":{"instance_id":true}}}],
@@ -218,6 +223,7 @@ func TestUnknownPolicy(t *testing.T) {
 }
 
 func TestWaivers(t *testing.T) {
+	t.Parallel()
 	m := load(t, "basic", check.PlanOptions{})
 	f, _ := os.Open("testdata/waivers.yaml")
 	ws, err := check.LoadWaivers(f, "waivers.yaml")
@@ -253,6 +259,7 @@ func TestWaivers(t *testing.T) {
 }
 
 func TestLoadWaiversErrors(t *testing.T) {
+	t.Parallel()
 	for _, doc := range []string{
 		"waivers:\n  - rule: eni-capacity\n",                                   // no reason
 		"waivers:\n  - rule: no-such-rule\n    reason: r\n",                    // unknown code
@@ -267,6 +274,7 @@ func TestLoadWaiversErrors(t *testing.T) {
 }
 
 func TestLoadPlanErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ doc, want string }{
 		{`{"format_version": "1.2",`, "line 1"},
 		{"{\n\"format_version\": 7}", "not plan JSON"},
@@ -324,6 +332,7 @@ func FuzzLoadPlan(f *testing.F) {
 // TestInvalidMode: provider versions before 1.225.1 did not validate mode, so a plan can
 // carry one the API rejects.
 func TestInvalidMode(t *testing.T) {
+	t.Parallel()
 	const doc = `{"format_version":"1.2","terraform_version":"1.11.4",
 	 "resource_changes":[
 	  {"address":"alicloud_ecs_network_interface.n","mode":"managed","type":"alicloud_ecs_network_interface","name":"n",
@@ -345,6 +354,7 @@ func TestInvalidMode(t *testing.T) {
 
 // TestTwoEIPsOnOneInstance: an ECS target takes one EIP on its primary ENI.
 func TestTwoEIPsOnOneInstance(t *testing.T) {
+	t.Parallel()
 	assoc := func(name string) string {
 		return `{"address":"alicloud_eip_association.` + name + `","mode":"managed","type":"alicloud_eip_association","name":"` + name + `",
 		  "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-` + name + `","instance_id":"i-1"},"after_unknown":{"instance_type":true,"mode":true}}}`
@@ -373,6 +383,7 @@ func TestTwoEIPsOnOneInstance(t *testing.T) {
 // TestInvalidInlineWaiver: an inline waiver with an unknown code waives nothing and is
 // reported under its own code, not as an expired waiver.
 func TestInvalidInlineWaiver(t *testing.T) {
+	t.Parallel()
 	m := load(t, "basic", check.PlanOptions{})
 	tf, err := os.ReadFile("testdata/basic/main.tf")
 	if err != nil {
@@ -403,6 +414,7 @@ func TestInvalidInlineWaiver(t *testing.T) {
 // TestSharedIDResolvesTheSameWay: when two plan resources carry the same ID, a
 // reference by that ID resolves to the one with the first address, every run.
 func TestSharedIDResolvesTheSameWay(t *testing.T) {
+	t.Parallel()
 	eniRes := func(name, ip string) string {
 		return `{"address":"alicloud_ecs_network_interface.` + name + `","mode":"managed","type":"alicloud_ecs_network_interface","name":"` + name + `",
 		  "change":{"actions":["no-op"],"before":{"id":"eni-dup"},"after":{"id":"eni-dup","vswitch_id":"vsw-1","primary_ip_address":"` + ip + `"},"after_unknown":{}}}`

@@ -13,6 +13,7 @@ import (
 )
 
 func TestInventory(t *testing.T) {
+	t.Parallel()
 	f, err := os.Open("testdata/inventory.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +36,7 @@ func TestInventory(t *testing.T) {
 }
 
 func TestInventoryErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ doc, where string }{
 		{"region: mars-1\n", "region"},
 		{"region: cn-shanghai\nenis:\n  - id: e\n    private_ips: [nope]\n", "enis[0].private_ips[0]"},
@@ -56,6 +58,7 @@ func TestInventoryErrors(t *testing.T) {
 // TestInventorySchemaCoversTheFormat checks that the published JSON Schema names every
 // field the loader reads, and nothing else.
 func TestInventorySchemaCoversTheFormat(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("inventory.schema.json")
 	if err != nil {
 		t.Fatal(err)

@@ -90,6 +90,7 @@ func writeLargePlan(w io.Writer, enis, assocs int) error {
 // TestWriteLargePlan writes the generated plan for an end-to-end timing of the binary:
 // go test ./check -run TestWriteLargePlan -large-plan /tmp/large.json [-large-size N]
 func TestWriteLargePlan(t *testing.T) {
+	t.Parallel()
 	if *largePlan == "" {
 		t.Skip("pass -large-plan FILE to write the generated plan")
 	}
@@ -106,6 +107,7 @@ func TestWriteLargePlan(t *testing.T) {
 // TestLargePlanIsClean: the generated plan fills every ENI exactly, so a correct run
 // finds nothing; a wrong capacity count would show here.
 func TestLargePlanIsClean(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := writeLargePlan(&buf, 200, 1000); err != nil {
 		t.Fatal(err)

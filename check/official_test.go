@@ -71,6 +71,7 @@ func officialSources(t *testing.T, module, example, variant string, registry map
 //     variant also makes the ENIs in the example's other VPC: an ENI attaches only to
 //     an instance of its own VPC, so both blocks are blamed, for that alone.
 func TestOfficialModules(t *testing.T) {
+	t.Parallel()
 	const multiENI = "module.ecs_with_multi_eni.alicloud_instance.this"
 	securityGroup := map[string]string{"security_group": "terraform-alicloud-security-group"}
 	tests := []struct {

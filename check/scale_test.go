@@ -138,6 +138,7 @@ func rewrite(item []byte, i int) []byte {
 
 // go test ./check -run TestWriteScalePlan -scale-plan /tmp/scale.json [-scale-size N]
 func TestWriteScalePlan(t *testing.T) {
+	t.Parallel()
 	if *scalePlan == "" {
 		t.Skip("pass -scale-plan FILE to write the generated plan")
 	}
@@ -155,6 +156,7 @@ func TestWriteScalePlan(t *testing.T) {
 // sources, and every association is decided and clean: the generator keeps the
 // fixture's shape and the sources' values.
 func TestScalePlanIsDecided(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := writeScalePlan(&buf, 200); err != nil {
 		t.Fatal(err)

@@ -111,6 +111,7 @@ func writeMapPlan(w io.Writer, n int) error {
 // order, compared as a set), so the plans it writes at thousands of keys are the ones
 // Terraform would write.
 func TestMapPlanIsTerraforms(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := writeMapPlan(&buf, 3); err != nil {
 		t.Fatal(err)
@@ -137,6 +138,7 @@ func TestMapPlanIsTerraforms(t *testing.T) {
 // associations decided and clean (each NAT EIP on its own private address of an ENI
 // with five); without sources the private addresses are still the plan's, so the same.
 func TestMapPlanIsDecided(t *testing.T) {
+	t.Parallel()
 	for _, sources := range []string{mapDir, ""} {
 		var buf bytes.Buffer
 		if err := writeMapPlan(&buf, 300); err != nil {
@@ -159,6 +161,7 @@ func TestMapPlanIsDecided(t *testing.T) {
 
 // go test ./check -run TestWriteMapPlan -map-plan /tmp/map.json [-map-size N]
 func TestWriteMapPlan(t *testing.T) {
+	t.Parallel()
 	if *mapPlan == "" {
 		t.Skip("pass -map-plan FILE to write the generated plan")
 	}

@@ -121,6 +121,7 @@ func verdicts(fs []Finding) (fails map[string][]string, undecided map[string]boo
 // an ENI's address count, an instance type) never turns a denial into an allowance:
 // every resource that failed still fails or is undecided.
 func TestUnresolvableNeverAllows(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		m := genPlan(t)
 		before, _ := verdicts(Run(m, soundOptions))
@@ -160,6 +161,7 @@ func TestUnresolvableNeverAllows(t *testing.T) {
 
 // TestOrderingNeverDenies: an ordering edge Terraform would follow never adds a denial.
 func TestOrderingNeverDenies(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		m := genPlan(t)
 		before, _ := verdicts(Run(m, soundOptions))

@@ -128,6 +128,7 @@ func runWithSources(t *rapid.T, dir, sources string) []check.Finding {
 // or edited after it was made: a line gone, a number changed, a file gone), every
 // finding the plan decides without sources is decided the same way with them.
 func TestSourcesOnlyAddKnowledge(t *testing.T) {
+	t.Parallel()
 	fixtures := sourceFixtures(t)
 	rapid.Check(t, func(t *rapid.T) {
 		dir := rapid.SampledFrom(fixtures).Draw(t, "fixture")
@@ -151,6 +152,7 @@ func TestSourcesOnlyAddKnowledge(t *testing.T) {
 // with its sources, under each policy for undecided rules; the sources are evaluated
 // only when the plan alone leaves a rule undecided.
 func TestSourcesOnDemand(t *testing.T) {
+	t.Parallel()
 	load := func(dir string, onDemand bool) *check.Model {
 		f, err := os.Open(filepath.Join(dir, "plan.json"))
 		if err != nil {

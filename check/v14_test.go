@@ -16,6 +16,7 @@ import (
 // mode an ENI with only its primary private IP takes one EIP, so of two associations
 // the second (in the plan's order, key "b") fails on capacity and on the address in use.
 func TestV14Fixtures(t *testing.T) {
+	t.Parallel()
 	natTwice := []string{
 		`alicloud_eip_association.a["b"] eni-capacity fail`,
 		`alicloud_eip_association.a["b"] private-ip-in-use fail`,
@@ -58,6 +59,7 @@ func TestV14Fixtures(t *testing.T) {
 // its declared type as Terraform converts it; in .tf and in .tf.json. The plan alone
 // has lost the key, so without sources the EIP is one of e's instances.
 func TestDeclaredTypes(t *testing.T) {
+	t.Parallel()
 	for _, fixture := range []string{"typed-set-bad", "tfjson-bad"} {
 		for _, sources := range []bool{true, false} {
 			m := loadFixture(t, filepath.Join("testdata", "v14", fixture), sources)
@@ -85,6 +87,7 @@ func TestDeclaredTypes(t *testing.T) {
 // TestJSONSourcesLocate: a finding on a resource written in .tf.json points at its
 // block: main.tf.json of tfjson-bad opens alicloud_eip_association "a" on line 28.
 func TestJSONSourcesLocate(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("testdata", "v14", "tfjson-bad")
 	m := loadFixture(t, dir, true)
 	src, err := check.LoadSources(dir, m.ModuleDirs)
@@ -108,6 +111,7 @@ func TestJSONSourcesLocate(t *testing.T) {
 // fails; ecs.g6.large takes 2, so its block fits. The plan gives each block's ENI by ID
 // only, so the rules on the ENI itself stay undecided, and say so.
 func TestInstanceBlocks(t *testing.T) {
+	t.Parallel()
 	m := loadFixture(t, filepath.Join("testdata", "v14", "instance-blocks"), false)
 	fails, unknown := map[string]bool{}, map[string]bool{}
 	for _, f := range check.Run(m, v9Options) {

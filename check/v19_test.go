@@ -23,6 +23,7 @@ func loadV19(t *testing.T, fixture string, withSources bool) *check.Model {
 // depends_on and references order, and an ecs.g6.large takes 2 ENIs, the primary
 // included (API facts, instance type table). The same holds with and without sources.
 func TestV19Fixtures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture string
 		checked int
@@ -72,6 +73,7 @@ func TestV19Fixtures(t *testing.T) {
 // (the association waits for the attachment) or possible (nothing orders them), and
 // what each source says of NAT mode.
 func TestAttachmentOrderSaysWhichOrder(t *testing.T) {
+	t.Parallel()
 	for fixture, want := range map[string]string{
 		"order-reverse-bad":   "the association depends on the attachment, so Terraform attaches it first",
 		"order-unordered-bad": "nothing in the plan orders the two, so Terraform may attach it first",
@@ -92,6 +94,7 @@ func TestAttachmentOrderSaysWhichOrder(t *testing.T) {
 // the NAT association on an attached ENI, so there is no error, but the plan may
 // attach first and the nat-attached-eni advisory says so.
 func TestObservedBehaviourKeepsTheAdvisory(t *testing.T) {
+	t.Parallel()
 	opts := v9Options
 	opts.Behaviour = eipassoc.Observed
 	got := brief(check.Run(loadV19(t, "order-unordered-bad", true), opts))

@@ -46,6 +46,7 @@ var v9Options = check.Options{Account: eipassoc.Account{MultiBindedAllowed: true
 // the planned resource; the valid twin decides every checked resource. Expected
 // findings follow from each fixture's main.tf (see the comments there).
 func TestV9Fixtures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture string
 		want    []string
@@ -132,6 +133,7 @@ func TestV9Fixtures(t *testing.T) {
 
 // TestV9GuardsSayWhy: a discarded evaluation names the mismatch.
 func TestV9GuardsSayWhy(t *testing.T) {
+	t.Parallel()
 	want := map[string]string{
 		`alicloud_eip_association.ci2[0]`: `the sources do not match the plan: instance_type of alicloud_eip_association.ci2[0] evaluates to "EcsInstance", the plan has NetworkInterface`,
 		`alicloud_eip_association.ev["q"]`: "the sources do not match the plan: the for_each of resource " +
@@ -153,6 +155,7 @@ func TestV9GuardsSayWhy(t *testing.T) {
 // TestV9WithoutSources: module instances are resolved from the plan alone; the
 // computed-index idioms are undecided, never passed, and say what would decide them.
 func TestV9WithoutSources(t *testing.T) {
+	t.Parallel()
 	for _, fixture := range []string{"foreach-module", "count-module", "nested-module", "registry-module"} {
 		bad := brief(check.Run(loadV9(t, fixture+"-bad", false), v9Options))
 		if len(bad) != 1 || !strings.HasSuffix(bad[0], "eni-capacity fail") {

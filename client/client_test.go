@@ -62,6 +62,7 @@ func callsOf(f *fake.Backend, op backend.Op) []fake.Call {
 }
 
 func TestClientAssociate(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
 	a, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
@@ -78,6 +79,7 @@ func TestClientAssociate(t *testing.T) {
 }
 
 func TestClientDenies(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
 	_, err := c.Associate(
@@ -109,6 +111,7 @@ func TestClientDenies(t *testing.T) {
 }
 
 func TestClientRetries(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "TaskConflict", Times: 2})
 	c := fastClient(f, client.Options{})
@@ -128,6 +131,7 @@ func TestClientRetries(t *testing.T) {
 }
 
 func TestClientDoesNotRetryPermanentErrors(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "Forbidden.RAM"})
 	c := fastClient(f, client.Options{})
@@ -138,6 +142,7 @@ func TestClientDoesNotRetryPermanentErrors(t *testing.T) {
 }
 
 func TestClientGivesUp(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
 	c := fastClient(f, client.Options{Retry: client.RetryPolicy{MaxAttempts: 4}})
@@ -148,6 +153,7 @@ func TestClientGivesUp(t *testing.T) {
 }
 
 func TestClientRespectsDeadline(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Throttle(0))
 	c := client.New(
@@ -174,6 +180,7 @@ func TestClientRespectsDeadline(t *testing.T) {
 // TestClientWaits runs the client on the fake's manual clock: its polls advance the
 // clock, so the fake's one-minute transitions complete without real sleeping.
 func TestClientWaits(t *testing.T) {
+	t.Parallel()
 	clock := fake.NewManualClock(time.Unix(0, 0))
 	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
 	short := client.New(f, client.Options{Clock: clock, PollInterval: time.Second, WaitTimeout: 30 * time.Second})
@@ -195,6 +202,7 @@ func TestClientWaits(t *testing.T) {
 }
 
 func TestClientUnassociateDenied(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
 	_, err := c.Unassociate(t.Context(), client.UnassociateRequest{Region: sh, EIP: "eip-1"})
@@ -210,6 +218,7 @@ func TestClientUnassociateDenied(t *testing.T) {
 }
 
 func TestClientPrimaryENI(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
 	a, err := c.Associate(
@@ -229,6 +238,7 @@ func TestClientPrimaryENI(t *testing.T) {
 }
 
 func TestClientMoveENI(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	c := fastClient(f, client.Options{})
 	before, _ := f.DescribeENIs(t.Context(), backend.DescribeENIsInput{Region: sh, IDs: []eni.ID{"eni-3"}})
@@ -251,6 +261,7 @@ func TestClientMoveENI(t *testing.T) {
 }
 
 func TestClientMoveENIDenied(t *testing.T) {
+	t.Parallel()
 	f := fake.NewBuilder(fake.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}).
 		VSwitch("vsw-1", sh, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
 		Instance("i-g7", "ecs.g7.large", "vsw-1").
@@ -265,6 +276,7 @@ func TestClientMoveENIDenied(t *testing.T) {
 }
 
 func TestClientLogs(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "ServiceUnavailable", Times: 1})
@@ -303,6 +315,7 @@ func (r *reverting) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInp
 }
 
 func TestClientReportsRevertedAssociation(t *testing.T) {
+	t.Parallel()
 	b := &reverting{Backend: account(t, fake.Options{})}
 	c := fastClient(b, client.Options{})
 	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
@@ -327,6 +340,7 @@ func (e elsewhere) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInpu
 
 // TestClientAssociateWaitsForItsTarget: InUse on another target is not success.
 func TestClientAssociateWaitsForItsTarget(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	c := fastClient(elsewhere{f}, client.Options{})
 	_, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT})
@@ -338,6 +352,7 @@ func TestClientAssociateWaitsForItsTarget(t *testing.T) {
 // TestClientMoveENIKeepsTheRealStatus: an ENI still Attaching is checked as Attaching,
 // so the move is refused (eni-status) and nothing is detached.
 func TestClientMoveENIKeepsTheRealStatus(t *testing.T) {
+	t.Parallel()
 	clock := fake.NewManualClock(time.Unix(0, 0))
 	f := account(t, fake.Options{Clock: clock.Now, TransitionDelay: time.Minute})
 	if err := f.AttachENI(t.Context(), backend.AttachENIInput{Region: sh, ENI: "eni-2", Instance: "i-1"}); err != nil {
@@ -353,6 +368,7 @@ func TestClientMoveENIKeepsTheRealStatus(t *testing.T) {
 // TestClientMoveENIRestores: the detach succeeds, the attach to the target fails; the
 // ENI goes back to where it was and the error says so.
 func TestClientMoveENIRestores(t *testing.T) {
+	t.Parallel()
 	f := account(t, fake.Options{})
 	// The first AttachENI (to i-2) fails; the second (back to i-1) goes through.
 	if err := f.InjectFault(backend.OpAttachENI, fake.Fault{Code: "InvalidOperation.InvalidEniState", Times: 1}); err != nil {
@@ -384,6 +400,7 @@ func TestClientMoveENIRestores(t *testing.T) {
 // TestClientRetriesOnItsClock: retry delays run on the injected clock, so a test of
 // backoff does not sleep; the delays stay within the policy.
 func TestClientRetriesOnItsClock(t *testing.T) {
+	t.Parallel()
 	clock := &recordingClock{}
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "Throttling.User", Times: 3})

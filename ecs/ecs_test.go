@@ -11,6 +11,7 @@ import (
 // TestFamily: the families are the documentation's and the limits table's spelling
 // (family = type without its size suffix), compared case-insensitively.
 func TestFamily(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"ecs.g7.large": "ecs.g7", "ecs.gn5i-c8g1.2xlarge": "ecs.gn5i-c8g1", "ecs.g7": "ecs.g7",
 		"": "", " ECS.G5.Large ": "ecs.g5",
@@ -22,6 +23,7 @@ func TestFamily(t *testing.T) {
 }
 
 func TestInstance(t *testing.T) {
+	t.Parallel()
 	var zero ecs.Instance
 	if zero.ENICount() != 1 {
 		t.Errorf("zero Instance has %d ENIs, want 1 (its primary)", zero.ENICount())
@@ -44,6 +46,7 @@ func TestInstance(t *testing.T) {
 }
 
 func TestDHCP(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]ecs.DHCP{"": ecs.DHCPUnknown, "Unknown": ecs.DHCPUnknown, " enabled": ecs.DHCPEnabled, "TRUE": ecs.DHCPEnabled, "disabled": ecs.DHCPDisabled, "false": ecs.DHCPDisabled} {
 		got, err := ecs.ParseDHCP(in)
 		if err != nil || got != want {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestEnumContracts(t *testing.T) {
+	t.Parallel()
 	t.Run("Status", func(t *testing.T) {
 		enumtest.Check(t, eip.Statuses(), eip.ParseStatus, eip.ErrUnknownValue, "eip-status-invalid")
 	})
@@ -65,6 +66,7 @@ func FuzzParseInstanceType(f *testing.F) {
 }
 
 func TestParseAliases(t *testing.T) {
+	t.Parallel()
 	if c, err := eip.ParseChargeType("Subscription"); err != nil || c != eip.PrePaid {
 		t.Errorf("ParseChargeType(Subscription) = %v, %v", c, err)
 	}
@@ -74,6 +76,7 @@ func TestParseAliases(t *testing.T) {
 }
 
 func TestLocks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name                string
 		a                   eip.Address
@@ -100,6 +103,7 @@ func TestLocks(t *testing.T) {
 }
 
 func TestAddressJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	in := eip.Address{
 		ID: "eip-1", IP: netip.MustParseAddr("47.0.0.1"), Region: "cn-hangzhou", Status: eip.InUse,
 		ChargeType: eip.PostPaid, InternetChargeType: eip.PayByTraffic, BusinessStatus: eip.Normal,
@@ -133,6 +137,7 @@ func TestAddressJSONRoundTrip(t *testing.T) {
 }
 
 func TestParseRapid(t *testing.T) {
+	t.Parallel()
 	t.Run("Status", func(t *testing.T) { enumtest.Property(t, eip.ParseStatus) })
 	t.Run("ChargeType", func(t *testing.T) { enumtest.Property(t, eip.ParseChargeType) })
 	t.Run("InternetChargeType", func(t *testing.T) { enumtest.Property(t, eip.ParseInternetChargeType) })

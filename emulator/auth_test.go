@@ -119,6 +119,7 @@ func serve(s *emulator.Server, r *http.Request) (int, map[string]any) {
 // either the SDK's signing or the emulator's checking shows up, and checks that the
 // emulator accepts both.
 func TestSignatureVectors(t *testing.T) {
+	t.Parallel()
 	query := map[string]string{"RegionId": "cn-shanghai", "AllocationId": "eip-1", "PageSize": "10"}
 	v3 := v3Request(t, query, "nonce-1")
 	const wantV3 = "ACS3-HMAC-SHA256 " +
@@ -140,6 +141,7 @@ func TestSignatureVectors(t *testing.T) {
 }
 
 func TestSignatureRejections(t *testing.T) {
+	t.Parallel()
 	query := map[string]string{"RegionId": "cn-shanghai"}
 	tests := []struct {
 		name   string
@@ -206,6 +208,7 @@ func TestSignatureRejections(t *testing.T) {
 }
 
 func TestReplayAndClock(t *testing.T) {
+	t.Parallel()
 	query := map[string]string{"RegionId": "cn-shanghai"}
 	s := newServer(t, map[string]string{keyID: secret})
 	if status, _ := serve(s, v3Request(t, query, "same")); status != 200 {

@@ -61,6 +61,7 @@ func partlySignedV3(
 // TestSignatureBindsTheOperation covers the ways a signed request could be made to run
 // another operation, or be replayed, than the one its signer meant.
 func TestSignatureBindsTheOperation(t *testing.T) {
+	t.Parallel()
 	query := map[string]string{"RegionId": "cn-shanghai"}
 	stamp := fixedNow.Format(time.RFC3339)
 	tests := []struct {

@@ -138,6 +138,7 @@ func has(v any, path string) bool {
 // every call gets the status and error code it got when the provider made it, with the
 // response fields the provider reads.
 func TestTerraformContract(t *testing.T) {
+	t.Parallel()
 	account, topo := replayContract(t, filepath.Join("testdata", "terraform"), 6)
 	// What the steps did, from the recording: the violation step fails with the
 	// cloud's code, and destroy leaves the account as it was seeded.
@@ -155,6 +156,7 @@ func TestTerraformContract(t *testing.T) {
 // disk names, a second private IP), plan, destroy; after it the account is the seeded
 // one again.
 func TestOfficialExampleContract(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("testdata", "official", "terraform-alicloud-vpc-ecs-eip", "complete")
 	account, topo := replayContract(t, dir, 5)
 	want, _ := json.Marshal(withoutEmpty(topo))
@@ -266,6 +268,7 @@ func replayContract(t *testing.T, dir string, want int) (*fake.Backend, fake.Top
 // TestContractFixturesShowTheViolation: the recorded violation step holds the cloud's
 // refusal, so the replay above checks a failing path too.
 func TestContractFixturesShowTheViolation(t *testing.T) {
+	t.Parallel()
 	f, err := os.Open(filepath.Join("testdata", "terraform", "5-violation.jsonl"))
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ const describe = "/?Action=DescribeEipAddresses&Version=" + emulator.VPCVersion 
 // TestHostsWithoutKeys: with no access keys, a request that names another host, as a
 // web page does after DNS rebinding, or comes from another web origin, is refused.
 func TestHostsWithoutKeys(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		hosts        []string
 		host, origin string
@@ -71,6 +72,7 @@ func TestHostsWithoutKeys(t *testing.T) {
 // TestHeaderLimitAnswersJSON: a request line or headers over the limit get the cloud's
 // JSON error body with 431, over a real connection, not net/http's plain text.
 func TestHeaderLimitAnswersJSON(t *testing.T) {
+	t.Parallel()
 	f := fake.NewBuilder(fake.Options{}).EIP("eip-1", "cn-shanghai").MustBuild()
 	s, err := emulator.New(
 		emulator.Config{Backend: f, MaxHeaderBytes: 4 << 10, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))},

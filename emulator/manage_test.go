@@ -26,6 +26,7 @@ func manage(t *testing.T, s *emulator.Server, method, path, host string) (int, [
 // TestManagementEndpoints: health, the list of actions, the state as a topology that
 // seeds the same account, and a reset that undoes the API calls made since start.
 func TestManagementEndpoints(t *testing.T) {
+	t.Parallel()
 	s := newServer(t, map[string]string{keyID: secret})
 	const host = "127.0.0.1:8787"
 
@@ -95,6 +96,7 @@ func TestManagementEndpoints(t *testing.T) {
 // TestManagementRefusals: a wrong method, an unknown endpoint and a foreign host get
 // JSON errors; the endpoints are unsigned, so the host check holds with keys too.
 func TestManagementRefusals(t *testing.T) {
+	t.Parallel()
 	s := newServer(t, map[string]string{keyID: secret})
 	for _, tc := range []struct {
 		method, path, host string

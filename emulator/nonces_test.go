@@ -24,6 +24,7 @@ import (
 // forgotten a nonce the rule still remembers, so there it may accept more than the
 // rule, never less.
 func TestNonceLogMatchesTheRule(t *testing.T) {
+	t.Parallel()
 	for _, back := range []bool{false, true} {
 		t.Run(fmt.Sprintf("clock-steps-back=%v", back), func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) { checkNonceLog(t, back) })
@@ -63,6 +64,7 @@ func checkNonceLog(t *rapid.T, back bool) {
 // TestNonceLogForgets: after the window has passed, the log holds only the nonces seen
 // within it, so memory follows the request rate, not the server's age.
 func TestNonceLogForgets(t *testing.T) {
+	t.Parallel()
 	var log nonceLog
 	start := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	// One nonce a second for an hour: the window of 15 minutes holds 900 of them.

@@ -37,6 +37,7 @@ import (
 //     (Available -> Associating -> InUse -> Unassociating -> Available) requires, and
 //     no ENI ever held two cut-through EIPs (one EIP per ENI in cut-through mode).
 func TestParallelApplies(t *testing.T) {
+	t.Parallel()
 	const workers, rounds = 10, 6
 	bld := fake.NewBuilder(fake.Options{Seed: 3, TransitionDelay: 5 * time.Millisecond}).
 		VSwitch("vsw-p", "cn-shanghai", "cn-shanghai-b", "vpc-p", "192.168.0.0/24")

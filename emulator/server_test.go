@@ -37,6 +37,7 @@ func unsigned(
 }
 
 func TestDecodingErrors(t *testing.T) {
+	t.Parallel()
 	s := newServer(t, nil)
 	vpc := "Version=" + emulator.VPCVersion + "&"
 	tests := []struct {
@@ -166,6 +167,7 @@ func TestDecodingErrors(t *testing.T) {
 }
 
 func TestFormBodyAndHeaderDispatch(t *testing.T) {
+	t.Parallel()
 	s := newServer(t, nil)
 	form := url.Values{"RegionId": {"cn-shanghai"}, "AllocationId": {"eip-1"}}.Encode()
 	status, body := unsigned(t, s, "POST", "", map[string]string{
@@ -251,6 +253,7 @@ func FuzzRequest(f *testing.F) {
 // TestBadListIndexIsStable: with several bad list indexes, the one reported is the same
 // every time (the first in byte order), whatever the map order of the parameters.
 func TestBadListIndexIsStable(t *testing.T) {
+	t.Parallel()
 	s := newServer(t, nil)
 	q := "Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai" +
 		"&NetworkInterfaceId.x=eni-1&NetworkInterfaceId.0=eni-2&NetworkInterfaceId.999=eni-3&NetworkInterfaceId.y=eni-4"

@@ -57,6 +57,7 @@ func sdkClients(t *testing.T) (*vpc.Client, *ecs.Client, *fake.Backend) {
 // TestTagsThroughTheSDKs: tags added, filtered on, listed and removed with the official
 // SDKs, on an EIP (VPC) and on an ENI (ECS), as their API references describe.
 func TestTagsThroughTheSDKs(t *testing.T) {
+	t.Parallel()
 	v, e, account := sdkClients(t)
 	region := tea.String("cn-shanghai")
 	if _, err := v.TagResources(&vpc.TagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"), ResourceId: []*string{tea.String("eip-t")},
@@ -144,6 +145,7 @@ func TestTagsThroughTheSDKs(t *testing.T) {
 // TestTagErrors: each documented limit answered with the code of the API asked (VPC
 // and ECS name the same mistakes differently; their TagResources error tables).
 func TestTagErrors(t *testing.T) {
+	t.Parallel()
 	v, e, _ := sdkClients(t)
 	region := tea.String("cn-shanghai")
 	vpcTags := func(pairs ...string) []*vpc.TagResourcesRequestTag {

@@ -11,10 +11,12 @@ import (
 )
 
 func TestKindContract(t *testing.T) {
+	t.Parallel()
 	enumtest.Check(t, eni.Kinds(), eni.ParseKind, eni.ErrUnknownKind, "eni-kind-invalid")
 }
 
 func TestStatusContract(t *testing.T) {
+	t.Parallel()
 	enumtest.Check(t, eni.Statuses(), eni.ParseStatus, eni.ErrUnknownStatus, "eni-status-invalid")
 }
 
@@ -23,6 +25,7 @@ func FuzzParseKind(f *testing.F) { enumtest.Fuzz(f, eni.Kinds(), eni.ParseKind, 
 func FuzzParseStatus(f *testing.F) { enumtest.Fuzz(f, eni.Statuses(), eni.ParseStatus, "in use") }
 
 func TestInterfaceAddresses(t *testing.T) {
+	t.Parallel()
 	n := eni.Interface{
 		PrimaryIP:    netip.MustParseAddr("10.0.0.10"),
 		SecondaryIPs: []netip.Addr{netip.MustParseAddr("10.0.0.11"), netip.MustParseAddr("10.0.0.12")},
@@ -47,6 +50,7 @@ func TestInterfaceAddresses(t *testing.T) {
 }
 
 func TestAttached(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		n    eni.Interface
@@ -67,6 +71,7 @@ func TestAttached(t *testing.T) {
 }
 
 func TestBuiltinLimits(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		typ  string
 		want eni.Limits
@@ -106,6 +111,7 @@ func TestBuiltinLimits(t *testing.T) {
 }
 
 func TestParseLimitsErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in string
 		line     int
@@ -166,6 +172,7 @@ func FuzzParseLimits(f *testing.F) {
 }
 
 func TestParseRapid(t *testing.T) {
+	t.Parallel()
 	t.Run("Kind", func(t *testing.T) { enumtest.Property(t, eni.ParseKind) })
 	t.Run("Status", func(t *testing.T) { enumtest.Property(t, eni.ParseStatus) })
 }

@@ -15,6 +15,7 @@ import (
 // TestLimitsRoundTrip: what WriteTo writes, ParseLimits reads back as the same table,
 // for generated tables and for the built-in one.
 func TestLimitsRoundTrip(t *testing.T) {
+	t.Parallel()
 	roundTrip := func(t interface {
 		Fatalf(string, ...any)
 	}, table *eni.LimitsTable) {
@@ -71,6 +72,7 @@ func limitsOf(t *eni.LimitsTable) map[string]eni.Limits {
 // TestWriteToOrdersSizes: sizes come in their natural order, as in the documentation's
 // tables.
 func TestWriteToOrdersSizes(t *testing.T) {
+	t.Parallel()
 	table, err := eni.NewLimitsTable(map[string]eni.Limits{
 		"ecs.g7.16xlarge": {ENIs: 8, PrivateIPsPerENI: 30}, "ecs.g7.large": {ENIs: 3, PrivateIPsPerENI: 6},
 		"ecs.g7.2xlarge": {ENIs: 4, PrivateIPsPerENI: 15}, "ecs.g7.xlarge": {ENIs: 4, PrivateIPsPerENI: 15},
@@ -88,6 +90,7 @@ func TestWriteToOrdersSizes(t *testing.T) {
 }
 
 func TestNewLimitsTableRefuses(t *testing.T) {
+	t.Parallel()
 	for name, l := range map[string]eni.Limits{
 		"g7":                {ENIs: 2, PrivateIPsPerENI: 2},
 		"ecs.g7":            {ENIs: 2, PrivateIPsPerENI: 2},

@@ -10,6 +10,7 @@ import (
 )
 
 func TestModeContract(t *testing.T) {
+	t.Parallel()
 	enumtest.Check(t, modes.All(), modes.Parse, modes.ErrUnknown, modes.CodeInvalid)
 }
 
@@ -20,6 +21,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want modes.Mode
@@ -47,6 +49,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseErrorMessage(t *testing.T) {
+	t.Parallel()
 	_, err := modes.Parse("FAST")
 	var pe *modes.ParseError
 	if !errors.As(err, &pe) || pe.Input != "FAST" || pe.Code() != "mode-invalid" {
@@ -58,6 +61,7 @@ func TestParseErrorMessage(t *testing.T) {
 }
 
 func TestMustParsePanics(t *testing.T) {
+	t.Parallel()
 	defer func() {
 		if recover() == nil {
 			t.Error("MustParse(bogus) did not panic")
@@ -68,6 +72,7 @@ func TestMustParsePanics(t *testing.T) {
 
 // TestProperties pins each mode's facts to the product documentation's comparison table.
 func TestProperties(t *testing.T) {
+	t.Parallel()
 	type row struct {
 		visible, primary, keepsPrivate, allIP, recommended, newApps, family, dhcp bool
 		primaryCap, secondaryCapWith10IPs                                         int
@@ -132,6 +137,7 @@ func TestProperties(t *testing.T) {
 }
 
 func TestCapacityString(t *testing.T) {
+	t.Parallel()
 	for c, want := range map[modes.Capacity]string{{Max: 10}: "10", {PerPrivateIP: true}: "one per private IP", {}: "none", {Max: -3}: "none"} {
 		if got := c.String(); got != want {
 			t.Errorf("%+v.String() = %q, want %q", c, got, want)
@@ -143,6 +149,7 @@ func TestCapacityString(t *testing.T) {
 }
 
 func TestProtocols(t *testing.T) {
+	t.Parallel()
 	for _, p := range []string{"H.323", "sip", "DNS", "rtsp", "TFTP"} {
 		if modes.NAT.SupportsProtocol(p) != modes.Unsupported {
 			t.Errorf("NAT supports %s", p)
@@ -169,6 +176,7 @@ func TestProtocols(t *testing.T) {
 }
 
 func TestInstanceFamilies(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		typ  string
 		want bool
@@ -205,6 +213,7 @@ func TestInstanceFamilies(t *testing.T) {
 // TestParseAPI: the API takes NAT, BINDED and MULTI_BINDED exactly (facts §1: Mode enum);
 // the documentation's names and other cases are Parse's, not the API's.
 func TestParseAPI(t *testing.T) {
+	t.Parallel()
 	for s, want := range map[string]modes.Mode{"NAT": modes.NAT, "BINDED": modes.Binded, "MULTI_BINDED": modes.MultiBinded} {
 		if got, err := modes.ParseAPI(s); err != nil || got != want {
 			t.Errorf("ParseAPI(%q) = %v, %v", s, got, err)

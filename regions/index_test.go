@@ -19,6 +19,7 @@ func scan(id ID) *Info {
 }
 
 func TestIndexFindsEveryRegionAndNearMisses(t *testing.T) {
+	t.Parallel()
 	if !slices.IsSortedFunc(table.infos, func(a, b Info) int { return cmp.Compare(a.ID, b.ID) }) {
 		t.Error("the index's regions are not sorted by ID")
 	}
@@ -38,6 +39,7 @@ func TestIndexFindsEveryRegionAndNearMisses(t *testing.T) {
 }
 
 func TestIndexAgreesWithScan(t *testing.T) {
+	t.Parallel()
 	ids := make([]string, len(table.infos))
 	for i := range table.infos {
 		ids[i] = string(table.infos[i].ID)

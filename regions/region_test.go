@@ -13,6 +13,7 @@ import (
 )
 
 func TestStatusContract(t *testing.T) {
+	t.Parallel()
 	enumtest.Check(
 		t,
 		[]regions.Status{regions.Open, regions.Closing, regions.Closed},
@@ -32,6 +33,7 @@ func FuzzParseStatus(f *testing.F) {
 }
 
 func TestTableIsComplete(t *testing.T) {
+	t.Parallel()
 	all := regions.All()
 	if len(all) < 35 {
 		t.Fatalf("only %d regions", len(all))
@@ -50,6 +52,7 @@ func TestTableIsComplete(t *testing.T) {
 }
 
 func TestModeLists(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		mode modes.Mode
 		want []regions.ID
@@ -113,6 +116,7 @@ func TestModeLists(t *testing.T) {
 }
 
 func TestSourcesDisagreeOnGuangzhouOnly(t *testing.T) {
+	t.Parallel()
 	var disagree []string
 	for _, info := range regions.All() {
 		for _, m := range modes.All() {
@@ -131,6 +135,7 @@ func TestSourcesDisagreeOnGuangzhouOnly(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in     regions.ID
 		want   regions.ID
@@ -162,6 +167,7 @@ func TestLookup(t *testing.T) {
 }
 
 func TestInfoModes(t *testing.T) {
+	t.Parallel()
 	info, _ := regions.Lookup("cn-shanghai")
 	if diff := cmp.Diff([]modes.Mode{modes.NAT, modes.Binded, modes.MultiBinded}, info.Modes()); diff != "" {
 		t.Errorf("cn-shanghai modes (-want +got):\n%s", diff)
@@ -172,6 +178,7 @@ func TestInfoModes(t *testing.T) {
 }
 
 func TestLookupNeverPanics(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		id := regions.ID(rapid.String().Draw(t, "id"))
 		info, err := regions.Lookup(id)

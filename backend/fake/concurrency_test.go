@@ -20,6 +20,7 @@ import (
 // calls in the order the fake serialised them (its call log) gives exactly the final
 // state: no success was lost or half applied.
 func TestConcurrentAssociations(t *testing.T) {
+	t.Parallel()
 	const goroutines, rounds = 64, 60
 	bld := fake.NewBuilder(fake.Options{Seed: 9, Account: eipassoc.Account{MultiBindedAllowed: true}}).
 		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24")

@@ -39,6 +39,7 @@ func observed(t interface{ Fatalf(string, ...any) }, f *fake.Backend) ([]eni.Int
 // TestTopologyRoundTrip: after any sequence of API calls, seeding a new account from
 // Topology() (through its JSON, as serve saves it) shows the same ENIs and EIPs.
 func TestTopologyRoundTrip(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		opts := fake.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}
 		f := richAccount()

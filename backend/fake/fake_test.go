@@ -19,6 +19,7 @@ func newAccount(opts fake.Options) *fake.Backend {
 }
 
 func TestConformance(t *testing.T) {
+	t.Parallel()
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{
 			Backend: newAccount(fake.Options{Seed: 1, Account: eipassoc.Account{MultiBindedAllowed: true}}),
@@ -29,6 +30,7 @@ func TestConformance(t *testing.T) {
 }
 
 func TestConformanceNotAllowlisted(t *testing.T) {
+	t.Parallel()
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{
 			Backend:  newAccount(fake.Options{Seed: 2}),
@@ -42,6 +44,7 @@ func TestConformanceNotAllowlisted(t *testing.T) {
 // TestConformanceWithTransitions runs the suite with real status transitions: every
 // Associating, Attaching... status lasts 2ms of wall-clock time, and the suite polls.
 func TestConformanceWithTransitions(t *testing.T) {
+	t.Parallel()
 	backendtest.Run(t, func(t *testing.T) backendtest.Setup {
 		return backendtest.Setup{
 			Backend: newAccount(

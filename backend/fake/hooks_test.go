@@ -31,6 +31,7 @@ func assocInput(a eip.ID, n eni.ID, m modes.Mode) backend.AssociateEIPInput {
 }
 
 func TestFaults(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newAccount(fake.Options{})
 	if err := f.InjectFault("Nope", fake.Fault{}); err == nil {
@@ -67,6 +68,7 @@ func TestFaults(t *testing.T) {
 }
 
 func TestCallsRecorded(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newAccount(fake.Options{})
 	f.ResetCalls()
@@ -86,6 +88,7 @@ func TestCallsRecorded(t *testing.T) {
 }
 
 func TestSnapshotRestore(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newAccount(fake.Options{})
 	snap := f.Snapshot()
@@ -112,6 +115,7 @@ func TestSnapshotRestore(t *testing.T) {
 }
 
 func TestManualClockStepsTransitions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	clock := fake.NewManualClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	f := newAccount(fake.Options{Clock: clock.Now, TransitionDelay: 3 * time.Second})
@@ -173,6 +177,7 @@ func errString(err error) string {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	run := func() []string {
 		ctx := context.Background()
 		f := newAccount(fake.Options{Seed: 42})
@@ -201,6 +206,7 @@ func TestDeterministic(t *testing.T) {
 // Eni.Attached under the documented behaviour (the default: the documentation's
 // prerequisite), and succeeds under the observed one (the API in practice).
 func TestBehaviourNAT(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, b := range []eipassoc.Behaviour{eipassoc.Documented, eipassoc.Observed} {
 		documented := b == eipassoc.Documented
@@ -218,6 +224,7 @@ func TestBehaviourNAT(t *testing.T) {
 }
 
 func TestSeedErrors(t *testing.T) {
+	t.Parallel()
 	base := func() *fake.Builder {
 		return fake.NewBuilder(fake.Options{}).VSwitch("vsw-1", region, "z", "vpc-1", "192.168.0.0/28")
 	}
@@ -266,6 +273,7 @@ func TestSeedErrors(t *testing.T) {
 }
 
 func TestSeedIsAtomic(t *testing.T) {
+	t.Parallel()
 	f := newAccount(fake.Options{})
 	err := f.Seed(
 		fake.Topology{EIPs: []fake.EIPSpec{{ID: "eip-ok", Region: region}, {ID: "eip-bad", Region: "mars-1"}}},
@@ -280,6 +288,7 @@ func TestSeedIsAtomic(t *testing.T) {
 }
 
 func TestLoadTopology(t *testing.T) {
+	t.Parallel()
 	const doc = `{
 	  "vswitches": [{"id": "vsw-1", "region": "cn-shanghai", "zone": "cn-shanghai-b", "vpc": "vpc-1", "cidr": "192.168.0.0/24"}],
 	  "instances": [{"id": "i-1", "type": "ecs.g5.large", "vswitch": "vsw-1", "dhcp": "enabled"}],

@@ -11,6 +11,7 @@ import (
 // list: a slice, appended to and deleted from. Enough removals happen to trigger
 // compactions.
 func TestListingMatchesASlice(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		var l listing[int]
 		var model []int
@@ -59,6 +60,7 @@ func TestListingMatchesASlice(t *testing.T) {
 // TestListingCompacts: after many removals the holes are reclaimed and order and ranks
 // hold.
 func TestListingCompacts(t *testing.T) {
+	t.Parallel()
 	var l listing[int]
 	for i := range 5000 {
 		l.add(i)

@@ -15,6 +15,7 @@ import (
 // described and deleted in dependency order; the cloud's refusals come back with its
 // codes.
 func TestNetworkLifecycle(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := fake.New(fake.Options{})
 	vpc, err := f.CreateVPC(
@@ -134,6 +135,7 @@ func TestNetworkLifecycle(t *testing.T) {
 // vSwitch; deleting it takes the primary ENI along and leaves a secondary ENI detached;
 // an EIP on the primary ENI blocks the delete; the detail survives a topology round trip.
 func TestInstanceLifecycle(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := fake.NewBuilder(fake.Options{}).
 		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").

@@ -13,6 +13,7 @@ import (
 // TestSettleOrderIsStable: transitions complete in the order they end, then by ID, so an
 // instance's ENI list never depends on map order. Each case runs 50 times on new fakes.
 func TestSettleOrderIsStable(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		stagger time.Duration

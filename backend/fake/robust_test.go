@@ -33,6 +33,7 @@ func richAccount() *fake.Backend {
 // one and a deliberately custom one are accepted, and an injected custom code reaches
 // the caller as given.
 func TestInjectFaultChecksTheCode(t *testing.T) {
+	t.Parallel()
 	f := newAccount(fake.Options{})
 	refused := []struct {
 		op    backend.Op
@@ -69,6 +70,7 @@ func TestInjectFaultChecksTheCode(t *testing.T) {
 // TestSeedRefusesIPv6EIP: an EIP is a public IPv4 address; an IPv6 one in a topology is
 // a topology error, not a panic later in DescribeEIPGatewayInfo.
 func TestSeedRefusesIPv6EIP(t *testing.T) {
+	t.Parallel()
 	for _, ip := range []string{"2001:db8::1", "::ffff:203.0.113.9"} {
 		topo := fake.NewBuilder(fake.Options{}).Topology()
 		topo.EIPs = append(topo.EIPs, fake.EIPSpec{Region: region, IP: netip.MustParseAddr(ip)})
@@ -82,6 +84,7 @@ func TestSeedRefusesIPv6EIP(t *testing.T) {
 // TestDescribePagesFarOut: a page number beyond the last page, up to the largest int,
 // is an empty page with the total, as the cloud answers.
 func TestDescribePagesFarOut(t *testing.T) {
+	t.Parallel()
 	f := richAccount()
 	for _, n := range []int{2, 1 << 40, math.MaxInt / 10, math.MaxInt} {
 		page, err := f.DescribeEIPs(

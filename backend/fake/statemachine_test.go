@@ -311,6 +311,7 @@ func (m *machine) checkInvariants(t *rapid.T) {
 }
 
 func TestStateMachine(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		m := newMachine(t)
 		t.Repeat(m.actions())

@@ -11,6 +11,7 @@ import (
 // the lowest usable address that is neither used nor in also, whatever was taken and
 // given back before.
 func TestNextIsTheLowestFree(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		v := &vswitch{CIDR: netip.MustParsePrefix("10.0.0.0/26"), used: map[netip.Addr]string{}}
 		lowest := func(also []netip.Addr) (netip.Addr, bool) {

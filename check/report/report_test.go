@@ -61,6 +61,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	r := result(t)
 	for _, format := range report.Formats() {
 		var out, summary bytes.Buffer
@@ -75,6 +76,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestSARIFShape(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	if err := report.SARIF(&out, result(t)); err != nil {
 		t.Fatal(err)
@@ -146,6 +148,7 @@ func TestSARIFShape(t *testing.T) {
 }
 
 func TestJUnitParses(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	if err := report.JUnit(&out, result(t)); err != nil {
 		t.Fatal(err)
@@ -166,6 +169,7 @@ func TestJUnitParses(t *testing.T) {
 }
 
 func TestGitHubCaps(t *testing.T) {
+	t.Parallel()
 	r := &report.Result{Source: "plan.json"}
 	for i := range 25 {
 		r.Findings = append(
@@ -188,6 +192,7 @@ func TestGitHubCaps(t *testing.T) {
 }
 
 func TestParseOutputs(t *testing.T) {
+	t.Parallel()
 	got, err := report.ParseOutputs("text, sarif=out.sarif,junit=r.xml")
 	if err != nil || len(got) != 3 || got[1] != (report.Output{Format: "sarif", Path: "out.sarif"}) {
 		t.Fatalf("ParseOutputs = %+v, %v", got, err)

@@ -15,6 +15,7 @@ const docsDir = "../../docs/rules"
 
 // TestSARIFHelpLinksExist: every rule's helpUri names a page that exists in docs/rules.
 func TestSARIFHelpLinksExist(t *testing.T) {
+	t.Parallel()
 	for _, r := range check.AllRules() {
 		uri := report.RuleDocURI(r.Code)
 		name, ok := strings.CutPrefix(uri, report.InformationURI+"/blob/main/docs/rules/")

@@ -19,6 +19,7 @@ var table = &enum.Table[color]{
 }
 
 func TestTable(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]color{"red": 1, " GREEN ": 2, "Crimson": 1} {
 		if got, err := table.Parse(in); err != nil || got != want {
 			t.Errorf("Parse(%q) = %v, %v", in, got, err)

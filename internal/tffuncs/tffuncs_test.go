@@ -12,6 +12,7 @@ import (
 // TestTerraformSemantics: expressions the official modules write evaluate as Terraform
 // evaluates them (Terraform's function documentation gives each expected value).
 func TestTerraformSemantics(t *testing.T) {
+	t.Parallel()
 	ctx := &hcl.EvalContext{Functions: tffuncs.Table("."), Variables: map[string]cty.Value{
 		"m": cty.ObjectVal(map[string]cty.Value{"instance_id": cty.StringVal("eni-1")}),
 	}}
@@ -48,6 +49,7 @@ func TestTerraformSemantics(t *testing.T) {
 // TestImpureFunctionsAreUnknown: as in a plan, timestamp() and uuid() are known only at
 // apply.
 func TestImpureFunctionsAreUnknown(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{"timestamp()", "uuid()", `core::uuid()`} {
 		expr, diags := hclsyntax.ParseExpression([]byte(src), "test.tf", hcl.InitialPos)
 		if diags.HasErrors() {
