@@ -21,8 +21,8 @@ import (
 // success whose ID field is empty. That is how the alicloud provider (v1.277.0,
 // service_alicloud_vpc_v2.go, DescribeVpcVpc and DescribeVpcVswitch) recognises a
 // deleted VPC or vSwitch; it waits for it after DeleteVpc and DeleteVSwitch.
-func gone(idField string) map[string]any {
-	return map[string]any{"RequestId": newRequestID(), idField: ""}
+func gone(idField string) map[string]string {
+	return map[string]string{"RequestId": newRequestID(), idField: ""}
 }
 
 // routerOf and routeTableOf name a VPC's router and system route table after the VPC.
@@ -54,13 +54,16 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.VPC, r, "VPC", v.ID, tags); err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID       string `json:"RequestId"`
-		VpcID           string `json:"VpcId"`
-		VRouterID       string `json:"VRouterId"`
-		RouteTableID    string `json:"RouteTableId"`
-		ResourceGroupID string `json:"ResourceGroupId"`
-	}{newRequestID(), v.ID, routerOf(v.ID), routeTableOf(v.ID), ""}, nil
+	return createVPCAnswer{newRequestID(), v.ID, routerOf(v.ID), routeTableOf(v.ID), ""}, nil
+}
+
+// createVPCAnswer is CreateVpc's answer.
+type createVPCAnswer struct {
+	RequestID       string `json:"RequestId"`
+	VpcID           string `json:"VpcId"`
+	VRouterID       string `json:"VRouterId"`
+	RouteTableID    string `json:"RouteTableId"`
+	ResourceGroupID string `json:"ResourceGroupId"`
 }
 
 func (s *Server) describeVPC(ctx context.Context, p *params) (any, error) {
@@ -76,27 +79,76 @@ func (s *Server) describeVPC(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	out := s.vpcJSON(v)
-	out["RequestId"] = newRequestID()
+	out.RequestID = newRequestID()
 	return out, nil
 }
 
-// vpcJSON is a VPC as DescribeVpcAttribute and DescribeVpcs give it.
-func (s *Server) vpcJSON(v fake.VPC) map[string]any {
-	return map[string]any{
-		"VpcId": v.ID, "RegionId": string(v.Region), "Status": "Available",
-		"VpcName": v.Name, "Description": v.Description, "CidrBlock": v.CIDR.String(), "VRouterId": routerOf(v.ID),
-		"CreationTime": cloudTime(
-			v.Created,
-		), "IsDefault": v.Default, "ClassicLinkEnabled": false, "ResourceGroupId": "",
-		"DnsHostnameStatus": "DISABLED", "EnabledIpv6": false, "Ipv6CidrBlock": "",
-		"Ipv6CidrBlocks":      map[string]any{"Ipv6CidrBlock": []none{}},
-		"SecondaryCidrBlocks": map[string]any{"SecondaryCidrBlock": []string{}},
-		"UserCidrs":           map[string]any{"UserCidr": []string{}},
-		"Tags":                s.vpcTagsOf(v.ID),
-		"VSwitchIds":          map[string]any{"VSwitchId": append([]string{}, v.VSwitches...)},
-		"RouterTableIds":      map[string]any{"RouterTableIds": []string{routeTableOf(v.ID)}},
-		"NatGatewayIds":       map[string]any{"NatGatewayIds": []string{}},
-	}
+// A vpcJSON is a VPC as DescribeVpcAttribute (with a RequestId) and DescribeVpcs (one
+// of its list, without) give it.
+type vpcJSON struct {
+	RequestID           string `json:"RequestId,omitempty"`
+	VpcID               string `json:"VpcId"`
+	RegionID            string `json:"RegionId"`
+	Status              string
+	VpcName             string
+	Description         string
+	CidrBlock           string
+	VRouterID           string `json:"VRouterId"`
+	CreationTime        string
+	IsDefault           bool
+	ClassicLinkEnabled  bool
+	ResourceGroupID     string                         `json:"ResourceGroupId"`
+	DNSHostnameStatus   string                         `json:"DnsHostnameStatus"`
+	EnabledIPv6         bool                           `json:"EnabledIpv6"`
+	IPv6CidrBlock       string                         `json:"Ipv6CidrBlock"`
+	IPv6CidrBlocks      struct{ Ipv6CidrBlock []none } `json:"Ipv6CidrBlocks"`
+	SecondaryCidrBlocks struct{ SecondaryCidrBlock []string }
+	UserCidrs           struct{ UserCidr []string }
+	Tags                vpcTags
+	VSwitchIDs          struct {
+		VSwitchID []string `json:"VSwitchId"`
+	} `json:"VSwitchIds"`
+	RouterTableIDs struct {
+		RouterTableIDs []string `json:"RouterTableIds"`
+	} `json:"RouterTableIds"`
+	NatGatewayIDs struct {
+		NatGatewayIDs []string `json:"NatGatewayIds"`
+	} `json:"NatGatewayIds"`
+}
+
+// vpcJSON is v as DescribeVpcAttribute and DescribeVpcs give it.
+func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
+	out := vpcJSON{VpcID: v.ID, RegionID: string(v.Region), Status: "Available", VpcName: v.Name,
+		Description: v.Description, CidrBlock: v.CIDR.String(), VRouterID: routerOf(v.ID),
+		CreationTime: cloudTime(v.Created), IsDefault: v.Default, DNSHostnameStatus: "DISABLED",
+		Tags: s.vpcTagsOf(v.ID)}
+	out.IPv6CidrBlocks.Ipv6CidrBlock = []none{}
+	out.SecondaryCidrBlocks.SecondaryCidrBlock = []string{}
+	out.UserCidrs.UserCidr = []string{}
+	out.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
+	out.RouterTableIDs.RouterTableIDs = []string{routeTableOf(v.ID)}
+	out.NatGatewayIDs.NatGatewayIDs = []string{}
+	return out
+}
+
+// A pageHead is the paging fields every list answer starts with.
+type pageHead struct {
+	RequestID  string `json:"RequestId"`
+	TotalCount int
+	PageNumber int
+	PageSize   int
+}
+
+// onePage is the head of a list answer that holds all n items in one page of at least
+// size.
+func onePage(n, size int) pageHead {
+	return pageHead{RequestID: newRequestID(), TotalCount: n, PageNumber: 1, PageSize: max(n, size)}
+}
+
+// describeVPCsAnswer is DescribeVpcs' answer.
+type describeVPCsAnswer struct {
+	pageHead
+	Vpcs struct{ Vpc []vpcJSON }
 }
 
 // describeVPCs answers DescribeVpcs: the region's VPCs, narrowed by VpcId (a comma
@@ -110,7 +162,7 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	list := []any{}
+	list := []vpcJSON{}
 	for _, v := range all {
 		if (p.str("VpcId") != "" && !slices.Contains(strings.Split(p.str("VpcId"), ","), v.ID)) ||
 			(p.str("VpcName") != "" && p.str("VpcName") != v.Name) ||
@@ -119,13 +171,9 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 		}
 		list = append(list, s.vpcJSON(v))
 	}
-	return map[string]any{
-		"RequestId":  newRequestID(),
-		"TotalCount": len(list),
-		"PageNumber": 1,
-		"PageSize":   max(len(list), 10),
-		"Vpcs":       map[string]any{"Vpc": list},
-	}, nil
+	out := describeVPCsAnswer{pageHead: onePage(len(list), 10)}
+	out.Vpcs.Vpc = list
+	return out, nil
 }
 
 func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error) {
@@ -134,23 +182,46 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 		return nil, err
 	}
 	v, err := s.b.DescribeVPC(ctx, r, id)
+	out := describeRouteTablesAnswer{pageHead: onePage(0, 10)}
+	out.RouterTableList.RouterTableListType = []routeTableJSON{}
 	if backend.Code(err) == "InvalidVpcId.NotFound" {
-		return map[string]any{"RequestId": newRequestID(), "TotalCount": 0, "PageNumber": 1, "PageSize": 10,
-			"RouterTableList": map[string]any{"RouterTableListType": []any{}}}, nil
+		return out, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	table := map[string]any{
-		"RouteTableId": routeTableOf(v.ID), "RouteTableType": "System", "VpcId": v.ID, "RouterId": routerOf(v.ID),
-		"RouterType": "VRouter", "RouteTableName": "", "Description": "", "ResourceGroupId": "", "Status": "Available",
-		"RoutePropagationEnable": true, "CreationTime": cloudTime(v.Created),
-		"VSwitchIds": map[string]any{"VSwitchId": append([]string{}, v.VSwitches...)},
-	}
-	return map[string]any{
-		"RequestId": newRequestID(), "TotalCount": 1, "PageNumber": 1, "PageSize": 10,
-		"RouterTableList": map[string]any{"RouterTableListType": []any{table}},
-	}, nil
+	table := routeTableJSON{RouteTableID: routeTableOf(v.ID), RouteTableType: "System", VpcID: v.ID,
+		RouterID: routerOf(v.ID), RouterType: "VRouter", Status: "Available", RoutePropagationEnable: true,
+		CreationTime: cloudTime(v.Created)}
+	table.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
+	out.TotalCount = 1
+	out.RouterTableList.RouterTableListType = []routeTableJSON{table}
+	return out, nil
+}
+
+// describeRouteTablesAnswer is DescribeRouteTableList's answer: a VPC's system route
+// table.
+type describeRouteTablesAnswer struct {
+	pageHead
+	RouterTableList struct{ RouterTableListType []routeTableJSON }
+}
+
+// A routeTableJSON is a route table as DescribeRouteTableList gives it.
+type routeTableJSON struct {
+	RouteTableID           string `json:"RouteTableId"`
+	RouteTableType         string
+	VpcID                  string `json:"VpcId"`
+	RouterID               string `json:"RouterId"`
+	RouterType             string
+	RouteTableName         string
+	Description            string
+	ResourceGroupID        string `json:"ResourceGroupId"`
+	Status                 string
+	RoutePropagationEnable bool
+	CreationTime           string
+	VSwitchIDs             struct {
+		VSwitchID []string `json:"VSwitchId"`
+	} `json:"VSwitchIds"`
 }
 
 func (s *Server) deleteVPC(ctx context.Context, p *params) (any, error) {
@@ -189,10 +260,13 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.VPC, r, "VSWITCH", v.ID, tags); err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID string `json:"RequestId"`
-		VSwitchID string `json:"VSwitchId"`
-	}{newRequestID(), v.ID}, nil
+	return createVSwitchAnswer{newRequestID(), v.ID}, nil
+}
+
+// createVSwitchAnswer is CreateVSwitch's answer.
+type createVSwitchAnswer struct {
+	RequestID string `json:"RequestId"`
+	VSwitchID string `json:"VSwitchId"`
 }
 
 func (s *Server) describeVSwitch(ctx context.Context, p *params) (any, error) {
@@ -208,19 +282,46 @@ func (s *Server) describeVSwitch(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	out := s.vswitchJSON(v)
-	out["RequestId"] = newRequestID()
+	out.RequestID = newRequestID()
 	return out, nil
 }
 
-// vswitchJSON is a vSwitch as DescribeVSwitchAttributes and DescribeVSwitches give it.
-func (s *Server) vswitchJSON(v fake.VSwitch) map[string]any {
-	return map[string]any{
-		"VSwitchId": v.ID, "VpcId": v.VPC, "Status": "Available", "CidrBlock": v.CIDR.String(),
-		"ZoneId": v.Zone, "VSwitchName": v.Name, "Description": v.Description, "CreationTime": cloudTime(v.Created),
-		"AvailableIpAddressCount": v.FreeIPs, "IsDefault": false, "ResourceGroupId": "", "Ipv6CidrBlock": "",
-		"RouteTable": map[string]any{"RouteTableId": routeTableOf(v.VPC), "RouteTableType": "System"},
-		"Tags":       s.vpcTagsOf(v.ID),
+// A vswitchJSON is a vSwitch as DescribeVSwitchAttributes (with a RequestId) and
+// DescribeVSwitches (one of its list, without) give it.
+type vswitchJSON struct {
+	RequestID               string `json:"RequestId,omitempty"`
+	VSwitchID               string `json:"VSwitchId"`
+	VpcID                   string `json:"VpcId"`
+	Status                  string
+	CidrBlock               string
+	ZoneID                  string `json:"ZoneId"`
+	VSwitchName             string
+	Description             string
+	CreationTime            string
+	AvailableIPAddressCount int `json:"AvailableIpAddressCount"`
+	IsDefault               bool
+	ResourceGroupID         string `json:"ResourceGroupId"`
+	IPv6CidrBlock           string `json:"Ipv6CidrBlock"`
+	RouteTable              struct {
+		RouteTableID   string `json:"RouteTableId"`
+		RouteTableType string
 	}
+	Tags vpcTags
+}
+
+// vswitchJSON is v as DescribeVSwitchAttributes and DescribeVSwitches give it.
+func (s *Server) vswitchJSON(v fake.VSwitch) vswitchJSON {
+	out := vswitchJSON{VSwitchID: v.ID, VpcID: v.VPC, Status: "Available", CidrBlock: v.CIDR.String(),
+		ZoneID: v.Zone, VSwitchName: v.Name, Description: v.Description, CreationTime: cloudTime(v.Created),
+		AvailableIPAddressCount: v.FreeIPs, Tags: s.vpcTagsOf(v.ID)}
+	out.RouteTable.RouteTableID, out.RouteTable.RouteTableType = routeTableOf(v.VPC), "System"
+	return out
+}
+
+// describeVSwitchesAnswer is DescribeVSwitches' answer.
+type describeVSwitchesAnswer struct {
+	pageHead
+	VSwitches struct{ VSwitch []vswitchJSON }
 }
 
 // describeVSwitches answers DescribeVSwitches: the region's vSwitches, narrowed by
@@ -235,7 +336,7 @@ func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) 
 	if err != nil {
 		return nil, err
 	}
-	list := []any{}
+	list := []vswitchJSON{}
 	for _, v := range all {
 		if (p.str("VpcId") != "" && p.str("VpcId") != v.VPC) || (p.str("ZoneId") != "" && p.str("ZoneId") != v.Zone) ||
 			(p.str("VSwitchId") != "" && !slices.Contains(strings.Split(p.str("VSwitchId"), ","), v.ID)) ||
@@ -244,13 +345,9 @@ func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) 
 		}
 		list = append(list, s.vswitchJSON(v))
 	}
-	return map[string]any{
-		"RequestId":  newRequestID(),
-		"TotalCount": len(list),
-		"PageNumber": 1,
-		"PageSize":   max(len(list), 10),
-		"VSwitches":  map[string]any{"VSwitch": list},
-	}, nil
+	out := describeVSwitchesAnswer{pageHead: onePage(len(list), 10)}
+	out.VSwitches.VSwitch = list
+	return out, nil
 }
 
 func (s *Server) deleteVSwitch(ctx context.Context, p *params) (any, error) {
@@ -259,12 +356,34 @@ func (s *Server) deleteVSwitch(ctx context.Context, p *params) (any, error) {
 
 // The ECS API for alicloud_security_group.
 
-func sgJSON(g fake.SecurityGroup) map[string]any {
-	return map[string]any{
-		"SecurityGroupId": g.ID, "SecurityGroupName": g.Name, "Description": g.Description, "VpcId": g.VPC,
-		"SecurityGroupType": g.Type, "CreationTime": cloudTime(g.Created), "ResourceGroupId": "", "ServiceManaged": false,
-		"Tags": map[string]any{"Tag": []none{}},
-	}
+// A securityGroupJSON is a security group as DescribeSecurityGroups (one of its list)
+// and DescribeSecurityGroupAttribute (with the fields after Tags) give it.
+type securityGroupJSON struct {
+	RequestID         string `json:"RequestId,omitempty"`
+	SecurityGroupID   string `json:"SecurityGroupId"`
+	SecurityGroupName string
+	Description       string
+	VpcID             string `json:"VpcId"`
+	SecurityGroupType string
+	CreationTime      string
+	ResourceGroupID   string `json:"ResourceGroupId"`
+	ServiceManaged    bool
+	Tags              ecsTags
+	RegionID          string                       `json:"RegionId,omitempty"`
+	InnerAccessPolicy string                       `json:",omitempty"`
+	Permissions       *struct{ Permission []none } `json:",omitempty"`
+}
+
+// securityGroupJSON is g with its tags, as DescribeSecurityGroups gives it.
+func (s *Server) securityGroupJSON(g fake.SecurityGroup) securityGroupJSON {
+	return securityGroupJSON{SecurityGroupID: g.ID, SecurityGroupName: g.Name, Description: g.Description,
+		VpcID: g.VPC, SecurityGroupType: g.Type, CreationTime: cloudTime(g.Created), Tags: s.ecsTagsOf(g.ID)}
+}
+
+// describeSecurityGroupsAnswer is DescribeSecurityGroups' answer.
+type describeSecurityGroupsAnswer struct {
+	pageHead
+	SecurityGroups struct{ SecurityGroup []securityGroupJSON }
 }
 
 func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error) {
@@ -284,10 +403,13 @@ func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error
 	if err := s.tagNew(ctx, backend.ECS, r, "securitygroup", g.ID, tags); err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID       string `json:"RequestId"`
-		SecurityGroupID string `json:"SecurityGroupId"`
-	}{newRequestID(), g.ID}, nil
+	return createSecurityGroupAnswer{newRequestID(), g.ID}, nil
+}
+
+// createSecurityGroupAnswer is CreateSecurityGroup's answer.
+type createSecurityGroupAnswer struct {
+	RequestID       string `json:"RequestId"`
+	SecurityGroupID string `json:"SecurityGroupId"`
 }
 
 // describeSecurityGroups answers DescribeSecurityGroups for one SecurityGroupId, the way
@@ -297,18 +419,18 @@ func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, er
 	if err != nil {
 		return nil, err
 	}
-	list := []any{}
+	list := []securityGroupJSON{}
 	g, err := s.b.DescribeSecurityGroup(ctx, r, id)
 	switch {
 	case err == nil:
-		j := sgJSON(g)
-		j["Tags"] = s.ecsTagsOf(g.ID)
-		list = append(list, j)
+		list = append(list, s.securityGroupJSON(g))
 	case backend.Code(err) != "InvalidSecurityGroupId.NotFound":
 		return nil, err
 	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
-		"SecurityGroups": map[string]any{"SecurityGroup": list}}, nil
+	out := describeSecurityGroupsAnswer{pageHead: onePage(len(list), 10)}
+	out.PageSize = 10
+	out.SecurityGroups.SecurityGroup = list
+	return out, nil
 }
 
 func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) (any, error) {
@@ -320,10 +442,9 @@ func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) 
 	if err != nil {
 		return nil, err
 	}
-	out := sgJSON(g)
-	out["Tags"] = s.ecsTagsOf(g.ID)
-	out["RequestId"], out["RegionId"], out["InnerAccessPolicy"] = newRequestID(), string(g.Region), "Accept"
-	out["Permissions"] = map[string]any{"Permission": []none{}}
+	out := s.securityGroupJSON(g)
+	out.RequestID, out.RegionID, out.InnerAccessPolicy = newRequestID(), string(g.Region), "Accept"
+	out.Permissions = &struct{ Permission []none }{Permission: []none{}}
 	return out, nil
 }
 
