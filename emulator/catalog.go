@@ -142,14 +142,15 @@ func (s *Server) describeZones(_ context.Context, p *params) (any, error) {
 			AvailableDiskCategories:   stringList{"DiskCategories": c.DiskCategoriesIn(z)},
 			AvailableVolumeCategories: stringList{"VolumeCategories": {}}})
 	}
-	return struct {
-		RequestID string `json:"RequestId"`
-		Zones     struct {
-			Zone []zoneJSON `json:"Zone"`
-		} `json:"Zones"`
-	}{RequestID: newRequestID(), Zones: struct {
-		Zone []zoneJSON `json:"Zone"`
-	}{zones}}, nil
+	out := zonesAnswer{RequestID: newRequestID()}
+	out.Zones.Zone = zones
+	return out, nil
+}
+
+// zonesAnswer is DescribeZones' answer.
+type zonesAnswer struct {
+	RequestID string `json:"RequestId"`
+	Zones     struct{ Zone []zoneJSON }
 }
 
 // imageJSON is one image of DescribeImages.
@@ -191,7 +192,7 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	if owner := p.str("ImageOwnerAlias"); owner != "" && owner != "system" {
-		return imagesAnswer(nil), nil // the catalog holds public images only
+		return newImagesAnswer(nil), nil // the catalog holds public images only
 	}
 	var name *regexp.Regexp
 	if n := p.str("ImageName"); n != "" {
@@ -231,20 +232,26 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 		j.DiskDeviceMappings.DiskDeviceMapping = []struct{}{}
 		out = append(out, j)
 	}
-	return imagesAnswer(out), nil
+	return newImagesAnswer(out), nil
 }
 
-func imagesAnswer(images []imageJSON) any {
-	type list struct {
-		Image []imageJSON `json:"Image"`
-	}
-	return struct {
-		RequestID  string `json:"RequestId"`
-		TotalCount int    `json:"TotalCount"`
-		PageNumber int    `json:"PageNumber"`
-		PageSize   int    `json:"PageSize"`
-		Images     list   `json:"Images"`
-	}{newRequestID(), len(images), 1, max(len(images), 10), list{orEmpty(images)}}
+// newImagesAnswer returns DescribeImages' answer, all images in one page.
+func newImagesAnswer(images []imageJSON) imagesAnswer {
+	out := imagesAnswer{pageHead: onePage(len(images), 10)}
+	out.Images.Image = orEmpty(images)
+	return out
+}
+
+// imagesAnswer is DescribeImages' answer.
+type imagesAnswer struct {
+	pageHead
+	Images struct{ Image []imageJSON }
+}
+
+// describeTagsAnswer is DescribeTags' answer.
+type describeTagsAnswer struct {
+	pageHead
+	Tags struct{ Tag []ecsTagJSON }
 }
 
 func orEmpty[T any](s []T) []T {
@@ -266,15 +273,8 @@ func (s *Server) describeTags(_ context.Context, p *params) (any, error) {
 			tags = append(tags, ecsTagJSON{TagKey: t.Key, TagValue: t.Value})
 		}
 	}
-	return struct {
-		RequestID  string `json:"RequestId"`
-		TotalCount int    `json:"TotalCount"`
-		PageNumber int    `json:"PageNumber"`
-		PageSize   int    `json:"PageSize"`
-		Tags       struct {
-			Tag []ecsTagJSON `json:"Tag"`
-		} `json:"Tags"`
-	}{RequestID: newRequestID(), TotalCount: len(tags), PageNumber: 1, PageSize: 50, Tags: struct {
-		Tag []ecsTagJSON `json:"Tag"`
-	}{tags}}, nil
+	out := describeTagsAnswer{pageHead: onePage(len(tags), 50)}
+	out.PageSize = 50
+	out.Tags.Tag = tags
+	return out, nil
 }

@@ -108,17 +108,10 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 			)
 		}
 	}
-	return struct {
-		RequestID  string `json:"RequestId"`
-		TotalCount int    `json:"TotalCount"`
-		PageNumber int    `json:"PageNumber"`
-		PageSize   int    `json:"PageSize"`
-		Disks      struct {
-			Disk []diskJSON `json:"Disk"`
-		} `json:"Disks"`
-	}{RequestID: newRequestID(), TotalCount: len(disks), PageNumber: 1, PageSize: 10, Disks: struct {
-		Disk []diskJSON `json:"Disk"`
-	}{disks}}, nil
+	out := describeDisksAnswer{pageHead: onePage(len(disks), 10)}
+	out.PageSize = 10
+	out.Disks.Disk = disks
+	return out, nil
 }
 
 // modifyDiskAttribute changes a disk's name, description and DeleteWithInstance. A disk
@@ -164,8 +157,18 @@ func (s *Server) modifyInstanceNetworkSpec(ctx context.Context, p *params) (any,
 	if err := s.b.ModifyNetworkSpec(ctx, r, id, out); err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID string `json:"RequestId"`
-		OrderID   string `json:"OrderId"`
-	}{newRequestID(), ""}, nil
+	return networkSpecAnswer{RequestID: newRequestID()}, nil
+}
+
+// networkSpecAnswer is ModifyInstanceNetworkSpec's answer: no order, for a
+// pay-as-you-go instance.
+type networkSpecAnswer struct {
+	RequestID string `json:"RequestId"`
+	OrderID   string `json:"OrderId"`
+}
+
+// describeDisksAnswer is DescribeDisks' answer.
+type describeDisksAnswer struct {
+	pageHead
+	Disks struct{ Disk []diskJSON }
 }

@@ -148,10 +148,13 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	}
 	j := toENIJSON(n, nil)
 	j.Tags = s.ecsTagsOf(string(n.ID))
-	return struct {
-		RequestID string `json:"RequestId"`
-		eniJSON
-	}{newRequestID(), j}, nil
+	return createENIAnswer{newRequestID(), j}, nil
+}
+
+// createENIAnswer is CreateNetworkInterface's answer: the ENI as made.
+type createENIAnswer struct {
+	RequestID string `json:"RequestId"`
+	eniJSON
 }
 
 func (s *Server) eniRequest(p *params) (backend.DeleteENIInput, error) {

@@ -16,48 +16,113 @@ import (
 // none is an element of a list the emulator always answers empty.
 type none struct{}
 
-// instanceJSON is an instance as DescribeInstances answers it.
-func instanceJSON(d fake.InstanceDetail, tags ecsTags) map[string]any {
-	nics := []any{}
+// An instanceJSON is an instance as DescribeInstances (one of its list) and
+// DescribeInstanceAttribute (with a RequestId) answer it.
+type instanceJSON struct {
+	RequestID               string `json:"RequestId,omitempty"`
+	InstanceID              string `json:"InstanceId"`
+	InstanceName            string
+	Description             string
+	HostName                string
+	ImageID                 string `json:"ImageId"`
+	InstanceType            string
+	RegionID                string `json:"RegionId"`
+	ZoneID                  string `json:"ZoneId"`
+	Status                  string
+	InstanceNetworkType     string
+	InstanceChargeType      string
+	InternetChargeType      string
+	InternetMaxBandwidthIn  int
+	InternetMaxBandwidthOut int
+	SpotStrategy            string
+	StoppedMode             string
+	DeletionProtection      bool
+	CreationTime            string
+	StartTime               string
+	ExpiredTime             string
+	ResourceGroupID         string `json:"ResourceGroupId"`
+	OSType                  string
+	OSName                  string
+	CPU                     int `json:"Cpu"`
+	Memory                  int
+	VpcAttributes           struct {
+		VpcID            string `json:"VpcId"`
+		VSwitchID        string `json:"VSwitchId"`
+		NatIPAddress     string `json:"NatIpAddress"`
+		PrivateIPAddress ipList `json:"PrivateIpAddress"`
+	}
+	SecurityGroupIDs struct {
+		SecurityGroupID []string `json:"SecurityGroupId"`
+	} `json:"SecurityGroupIds"`
+	NetworkInterfaces struct{ NetworkInterface []instanceENIJSON }
+	PublicIPAddress   ipList `json:"PublicIpAddress"`
+	InnerIPAddress    ipList `json:"InnerIpAddress"`
+	EipAddress        struct {
+		IPAddress    string `json:"IpAddress"`
+		AllocationID string `json:"AllocationId"`
+	}
+	Tags            ecsTags
+	MetadataOptions struct {
+		HTTPEndpoint            string `json:"HttpEndpoint"`
+		HTTPTokens              string `json:"HttpTokens"`
+		HTTPPutResponseHopLimit int    `json:"HttpPutResponseHopLimit"`
+	}
+	ImageOptions struct{ LoginAsNonRoot bool }
+	CPUOptions   struct {
+		CoreCount      int
+		ThreadsPerCore int
+	} `json:"CpuOptions"`
+}
+
+// An ipList is a list of addresses as ECS nests them: {"IpAddress": [...]}.
+type ipList struct {
+	IPAddress []string `json:"IpAddress"`
+}
+
+// An instanceENIJSON is one of an instance's ENIs in its NetworkInterfaces.
+type instanceENIJSON struct {
+	NetworkInterfaceID string `json:"NetworkInterfaceId"`
+	Type               string
+	MacAddress         string
+	PrimaryIPAddress   string `json:"PrimaryIpAddress,omitempty"`
+}
+
+// newInstanceJSON returns d with its tags, as DescribeInstances answers it.
+func newInstanceJSON(d fake.InstanceDetail, tags ecsTags) instanceJSON {
+	out := instanceJSON{InstanceID: d.ID, InstanceName: d.Name, Description: d.Description, HostName: d.ID,
+		ImageID: d.Image, InstanceType: d.Type, RegionID: string(d.Region), ZoneID: d.Zone, Status: d.Status,
+		InstanceNetworkType: "vpc", InstanceChargeType: "PostPaid", InternetChargeType: "PayByTraffic",
+		InternetMaxBandwidthOut: d.BandwidthOut, SpotStrategy: "NoSpot", StoppedMode: "Not-applicable",
+		CreationTime: cloudTime(d.Created), StartTime: cloudTime(d.Created), ExpiredTime: "2099-12-31T15:59Z",
+		OSType: "linux", CPU: 2, Memory: 8192, Tags: tags}
+	out.NetworkInterfaces.NetworkInterface = []instanceENIJSON{}
 	for i, n := range d.ENIs {
-		kind := "Secondary"
+		nic := instanceENIJSON{NetworkInterfaceID: string(n), Type: "Secondary", MacAddress: macOf(n)}
 		if i == 0 {
-			kind = "Primary"
+			nic.Type = "Primary"
+			if d.PrimaryIP.IsValid() {
+				nic.PrimaryIPAddress = d.PrimaryIP.String()
+			}
 		}
-		nic := map[string]any{"NetworkInterfaceId": string(n), "Type": kind, "MacAddress": macOf(n)}
-		if i == 0 && d.PrimaryIP.IsValid() {
-			nic["PrimaryIpAddress"] = d.PrimaryIP.String()
-		}
-		nics = append(nics, nic)
+		out.NetworkInterfaces.NetworkInterface = append(out.NetworkInterfaces.NetworkInterface, nic)
 	}
-	private := []string{}
+	out.VpcAttributes.VpcID, out.VpcAttributes.VSwitchID = d.VPC, d.VSwitch
+	out.VpcAttributes.PrivateIPAddress.IPAddress = []string{}
 	if d.PrimaryIP.IsValid() {
-		private = append(private, d.PrimaryIP.String())
+		out.VpcAttributes.PrivateIPAddress.IPAddress = []string{d.PrimaryIP.String()}
 	}
-	return map[string]any{
-		"InstanceId": d.ID, "InstanceName": d.Name, "Description": d.Description, "HostName": d.ID, "ImageId": d.Image,
-		"InstanceType": d.Type, "RegionId": string(d.Region), "ZoneId": d.Zone, "Status": d.Status,
-		"InstanceNetworkType": "vpc", "InstanceChargeType": "PostPaid", "InternetChargeType": "PayByTraffic",
-		"InternetMaxBandwidthIn": 0, "InternetMaxBandwidthOut": d.BandwidthOut, "SpotStrategy": "NoSpot",
-		"StoppedMode":        "Not-applicable",
-		"DeletionProtection": false, "CreationTime": cloudTime(d.Created), "StartTime": cloudTime(d.Created),
-		"ExpiredTime": "2099-12-31T15:59Z", "ResourceGroupId": "", "OSType": "linux", "OSName": "", "Cpu": 2, "Memory": 8192,
-		"VpcAttributes": map[string]any{"VpcId": d.VPC, "VSwitchId": d.VSwitch, "NatIpAddress": "",
-			"PrivateIpAddress": map[string]any{"IpAddress": private}},
-		"SecurityGroupIds":  map[string]any{"SecurityGroupId": append([]string{}, d.SecurityGroups...)},
-		"NetworkInterfaces": map[string]any{"NetworkInterface": nics},
-		"PublicIpAddress":   map[string]any{"IpAddress": []string{}},
-		"InnerIpAddress":    map[string]any{"IpAddress": []string{}},
-		"EipAddress":        map[string]any{"IpAddress": "", "AllocationId": ""},
-		"Tags":              tags,
-		"MetadataOptions": map[string]any{
-			"HttpEndpoint":            "enabled",
-			"HttpTokens":              "optional",
-			"HttpPutResponseHopLimit": 1,
-		},
-		"ImageOptions": map[string]any{"LoginAsNonRoot": false},
-		"CpuOptions":   map[string]any{"CoreCount": 1, "ThreadsPerCore": 2},
-	}
+	out.SecurityGroupIDs.SecurityGroupID = append([]string{}, d.SecurityGroups...)
+	out.PublicIPAddress.IPAddress, out.InnerIPAddress.IPAddress = []string{}, []string{}
+	out.MetadataOptions.HTTPEndpoint, out.MetadataOptions.HTTPTokens = "enabled", "optional"
+	out.MetadataOptions.HTTPPutResponseHopLimit = 1
+	out.CPUOptions.CoreCount, out.CPUOptions.ThreadsPerCore = 1, 2
+	return out
+}
+
+// describeInstancesAnswer is DescribeInstances' answer.
+type describeInstancesAnswer struct {
+	pageHead
+	Instances struct{ Instance []instanceJSON }
 }
 
 func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) {
@@ -78,7 +143,7 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 	if err != nil {
 		return nil, err
 	}
-	list := []any{}
+	list := []instanceJSON{}
 	for _, id := range ids {
 		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
 		if backend.Code(err) == "InvalidInstanceId.NotFound" {
@@ -88,11 +153,13 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 			return nil, err
 		}
 		if tagged(id) {
-			list = append(list, instanceJSON(d, s.ecsTagsOf(id)))
+			list = append(list, newInstanceJSON(d, s.ecsTagsOf(id)))
 		}
 	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
-		"Instances": map[string]any{"Instance": list}}, nil
+	out := describeInstancesAnswer{pageHead: onePage(len(list), 10)}
+	out.PageSize = 10
+	out.Instances.Instance = list
+	return out, nil
 }
 
 func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
@@ -154,40 +221,47 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.ECS, r, "instance", id, tags); err != nil {
 		return nil, err
 	}
-	return map[string]any{
-		"RequestId":      newRequestID(),
-		"InstanceIdSets": map[string]any{"InstanceIdSet": []string{id}},
-	}, nil
+	out := runInstancesAnswer{RequestID: newRequestID()}
+	out.InstanceIDSets.InstanceIDSet = []string{id}
+	return out, nil
+}
+
+// runInstancesAnswer is RunInstances' answer.
+type runInstancesAnswer struct {
+	RequestID      string `json:"RequestId"`
+	InstanceIDSets struct {
+		InstanceIDSet []string `json:"InstanceIdSet"`
+	} `json:"InstanceIdSets"`
 }
 
 func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {
 	return deleteBy(ctx, p, "InstanceId", s.b.DeleteInstance)
 }
 
-// instanceAnswer answers an instance-level describe with fields for an instance the
-// account has, or the cloud's InvalidInstanceId.NotFound.
-func (s *Server) instanceAnswer(
-	ctx context.Context,
-	p *params,
-	fields func(fake.InstanceDetail) map[string]any,
-) (any, error) {
+// instanceDetail reads the instance an instance-level describe names: the cloud's
+// InvalidInstanceId.NotFound when the account has none.
+func (s *Server) instanceDetail(ctx context.Context, p *params) (fake.InstanceDetail, error) {
 	r, id, err := regionAnd(p, "InstanceId")
 	if err != nil {
-		return nil, err
+		return fake.InstanceDetail{}, err
 	}
-	d, err := s.b.DescribeInstanceDetail(ctx, r, id)
-	if err != nil {
-		return nil, err
-	}
-	out := fields(d)
-	out["RequestId"] = newRequestID()
-	return out, nil
+	return s.b.DescribeInstanceDetail(ctx, r, id)
 }
 
 func (s *Server) describeUserData(ctx context.Context, p *params) (any, error) {
-	return s.instanceAnswer(ctx, p, func(d fake.InstanceDetail) map[string]any {
-		return map[string]any{"InstanceId": d.ID, "RegionId": string(d.Region), "UserData": ""}
-	})
+	d, err := s.instanceDetail(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return userDataAnswer{RequestID: newRequestID(), InstanceID: d.ID, RegionID: string(d.Region)}, nil
+}
+
+// userDataAnswer is DescribeUserData's answer: no user data.
+type userDataAnswer struct {
+	RequestID  string `json:"RequestId"`
+	InstanceID string `json:"InstanceId"`
+	RegionID   string `json:"RegionId"`
+	UserData   string
 }
 
 // describeInstanceRamRole answers that no instance has a RAM role: the emulator has
@@ -197,16 +271,29 @@ func (s *Server) describeInstanceRamRole(ctx context.Context, p *params) (any, e
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"RequestId": newRequestID(), "RegionId": string(r), "TotalCount": 0,
-		"InstanceRamRoleSets": map[string]any{"InstanceRamRoleSet": []none{}}}, nil
+	out := ramRolesAnswer{RequestID: newRequestID(), RegionID: string(r)}
+	out.InstanceRAMRoleSets.InstanceRAMRoleSet = []none{}
+	return out, nil
+}
+
+// ramRolesAnswer is DescribeInstanceRamRole's answer: no role.
+type ramRolesAnswer struct {
+	RequestID           string `json:"RequestId"`
+	RegionID            string `json:"RegionId"`
+	TotalCount          int
+	InstanceRAMRoleSets struct {
+		InstanceRAMRoleSet []none `json:"InstanceRamRoleSet"`
+	} `json:"InstanceRamRoleSets"`
 }
 
 func (s *Server) describeInstanceAttribute(ctx context.Context, p *params) (any, error) {
-	return s.instanceAnswer(
-		ctx,
-		p,
-		func(d fake.InstanceDetail) map[string]any { return instanceJSON(d, s.ecsTagsOf(d.ID)) },
-	)
+	d, err := s.instanceDetail(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	out := newInstanceJSON(d, s.ecsTagsOf(d.ID))
+	out.RequestID = newRequestID()
+	return out, nil
 }
 
 func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (any, error) {
@@ -218,21 +305,38 @@ func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (
 	if err != nil {
 		return nil, err
 	}
-	list := []any{}
+	list := []maintenanceJSON{}
 	for _, id := range ids {
 		if _, err := s.b.DescribeInstanceDetail(ctx, r, id); err != nil {
 			continue
 		}
-		list = append(list, map[string]any{"InstanceId": id, "NotifyOnMaintenance": false,
-			"ActionOnMaintenance": map[string]any{
-				"Value":           "AutoRecover",
-				"DefaultValue":    "AutoRecover",
-				"SupportedValues": map[string]any{"SupportedValue": []string{"AutoRecover"}},
-			},
-			"MaintenanceWindows": map[string]any{"MaintenanceWindow": []none{}}})
+		m := maintenanceJSON{InstanceID: id}
+		m.ActionOnMaintenance.Value, m.ActionOnMaintenance.DefaultValue = "AutoRecover", "AutoRecover"
+		m.ActionOnMaintenance.SupportedValues.SupportedValue = []string{"AutoRecover"}
+		m.MaintenanceWindows.MaintenanceWindow = []none{}
+		list = append(list, m)
 	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
-		"MaintenanceAttributes": map[string]any{"MaintenanceAttribute": list}}, nil
+	out := maintenanceAnswer{pageHead: onePage(len(list), 10)}
+	out.PageSize = 10
+	out.MaintenanceAttributes.MaintenanceAttribute = list
+	return out, nil
+}
+
+// maintenanceAnswer is DescribeInstanceMaintenanceAttributes' answer.
+type maintenanceAnswer struct {
+	pageHead
+	MaintenanceAttributes struct{ MaintenanceAttribute []maintenanceJSON }
+}
+
+// A maintenanceJSON is an instance's maintenance attributes: the cloud's defaults.
+type maintenanceJSON struct {
+	InstanceID          string `json:"InstanceId"`
+	NotifyOnMaintenance bool
+	ActionOnMaintenance struct {
+		Value, DefaultValue string
+		SupportedValues     struct{ SupportedValue []string }
+	}
+	MaintenanceWindows struct{ MaintenanceWindow []none }
 }
 
 func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (any, error) {
@@ -246,17 +350,29 @@ func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (a
 			return nil, p.badParam("InstanceIds", "must be a JSON array of instance IDs")
 		}
 	}
-	list := []any{}
+	list := []attachmentAttributesJSON{}
 	for _, id := range ids {
 		if _, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
-			list = append(
-				list,
-				map[string]any{"InstanceId": id, "PrivatePoolOptionsMatchCriteria": "None", "PrivatePoolOptionsId": ""},
-			)
+			list = append(list, attachmentAttributesJSON{InstanceID: id, PrivatePoolOptionsMatchCriteria: "None"})
 		}
 	}
-	return map[string]any{"RequestId": newRequestID(), "TotalCount": len(list), "PageNumber": 1, "PageSize": 10,
-		"Instances": map[string]any{"Instance": list}}, nil
+	out := attachmentAttributesAnswer{pageHead: onePage(len(list), 10)}
+	out.PageSize = 10
+	out.Instances.Instance = list
+	return out, nil
+}
+
+// attachmentAttributesAnswer is DescribeInstanceAttachmentAttributes' answer.
+type attachmentAttributesAnswer struct {
+	pageHead
+	Instances struct{ Instance []attachmentAttributesJSON }
+}
+
+// An attachmentAttributesJSON is an instance's private pool options: none.
+type attachmentAttributesJSON struct {
+	InstanceID                      string `json:"InstanceId"`
+	PrivatePoolOptionsMatchCriteria string
+	PrivatePoolOptionsID            string `json:"PrivatePoolOptionsId"`
 }
 
 // modifyInstanceAttribute changes an instance's name and description. Other attributes

@@ -21,9 +21,12 @@ import (
 // success whose ID field is empty. That is how the alicloud provider (v1.277.0,
 // service_alicloud_vpc_v2.go, DescribeVpcVpc and DescribeVpcVswitch) recognises a
 // deleted VPC or vSwitch; it waits for it after DeleteVpc and DeleteVSwitch.
-func gone(idField string) map[string]string {
-	return map[string]string{"RequestId": newRequestID(), idField: ""}
+func gone(idField string) goneAnswer {
+	return goneAnswer{"RequestId": newRequestID(), idField: ""}
 }
+
+// A goneAnswer is the answer of gone: its ID field's name depends on the resource.
+type goneAnswer map[string]string
 
 // routerOf and routeTableOf name a VPC's router and system route table after the VPC.
 func routerOf(vpc string) string     { return "vrt-" + strings.TrimPrefix(vpc, "vpc-") }

@@ -146,11 +146,14 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.VPC, r, "EIP", string(a.ID), tags); err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID    string `json:"RequestId"`
-		AllocationID string `json:"AllocationId"`
-		EipAddress   string `json:"EipAddress"`
-	}{newRequestID(), string(a.ID), a.IP.String()}, nil
+	return allocateEIPAnswer{newRequestID(), string(a.ID), a.IP.String()}, nil
+}
+
+// allocateEIPAnswer is AllocateEipAddress' answer.
+type allocateEIPAnswer struct {
+	RequestID    string `json:"RequestId"`
+	AllocationID string `json:"AllocationId"`
+	EipAddress   string `json:"EipAddress"`
 }
 
 func (s *Server) releaseEIP(ctx context.Context, p *params) (any, error) {
