@@ -9,8 +9,10 @@ import (
 
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/eni"
+	"github.com/eipassoc/eipassoc/internal/gen"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 )
 
 // Counted nouns in a message agree with their count: "1 EIP", "0 EIPs", "2 EIPs".
@@ -115,4 +117,31 @@ func TestCodesUnique(t *testing.T) {
 	if diff := cmp.Diff([]eipassoc.Code{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota}, u.UndecidedCodes()); diff != "" {
 		t.Errorf("UndecidedCodes (-want +got):\n%s", diff)
 	}
+}
+
+// TestPropertyMessagesAgreeWithCounts: over random requests, every message of every
+// rule, broken or undecided, gives its counted nouns the number their count asks for.
+func TestPropertyMessagesAgreeWithCounts(t *testing.T) {
+	t.Parallel()
+	check := func(t *rapid.T, d eipassoc.Decision) {
+		var msgs []string
+		for _, v := range d.Violations {
+			msgs = append(msgs, string(v.Code)+": "+v.Message)
+		}
+		for _, u := range d.Undecided {
+			msgs = append(msgs, string(u.Code)+": "+u.Message)
+		}
+		for _, m := range msgs {
+			if bad := singularAfterMany.FindString(m); bad != "" {
+				t.Fatalf("%q: a singular after a count other than 1 (%q)", m, bad)
+			}
+			if bad := pluralAfterOne.FindString(m); bad != "" {
+				t.Fatalf("%q: a plural after 1 (%q)", m, bad)
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		check(t, eipassoc.CanAssociate(gen.Request().Draw(t, "request")))
+		check(t, eipassoc.CanAttach(gen.AttachRequest().Draw(t, "attach")))
+	})
 }
