@@ -2,7 +2,6 @@ package emulator_test
 
 import (
 	"encoding/json"
-	"github.com/eipassoc/eipassoc"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -13,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eipassoc/eipassoc"
+
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/emulator"
 )
@@ -319,4 +321,15 @@ func FuzzReadExchanges(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestProviderReadsAreOperations: every action the provider's reads are listed for is
+// one of backend.Operations, the declaration the route table serves.
+func TestProviderReadsAreOperations(t *testing.T) {
+	t.Parallel()
+	for action := range providerReads {
+		if !backend.Op(action).Known() {
+			t.Errorf("providerReads lists %s, which is not one of backend.Operations", action)
+		}
+	}
 }
