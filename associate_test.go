@@ -131,7 +131,9 @@ func TestCanAssociateRules(t *testing.T) {
 			r.Bound = bind(modes.NAT, 3)
 			r.PrivateIP = addr(2)
 			return r
-		}, want: []C{eipassoc.CodeENICapacity, eipassoc.CodePrivateIPInUse}, api: "InvalidEip.EipQuotaExceeded", cap: &eipassoc.Capacity{Limit: 3, Used: 3}},
+		}, want: []C{
+			eipassoc.CodeENICapacity, eipassoc.CodePrivateIPInUse,
+		}, api: "InvalidEip.EipQuotaExceeded", cap: &eipassoc.Capacity{Limit: 3, Used: 3}},
 		{name: "NAT on a primary ENI that has its EIP", req: func() eipassoc.Request {
 			r := request(modes.NAT, 2)
 			r.ENI.Kind, r.ENI.Status = eni.Primary, eni.InUse
@@ -149,7 +151,9 @@ func TestCanAssociateRules(t *testing.T) {
 			r.EIP.Region, r.ENI.Region = "cn-shanghai", "cn-shanghai"
 			r.Bound = bind(modes.MultiBinded, 10)
 			return r
-		}, want: []C{eipassoc.CodeENICapacity}, api: "QuotaExceed.MultiBindedEip", cap: &eipassoc.Capacity{Limit: 10, Used: 10}},
+		}, want: []C{
+			eipassoc.CodeENICapacity,
+		}, api: "QuotaExceed.MultiBindedEip", cap: &eipassoc.Capacity{Limit: 10, Used: 10}},
 		{name: "multi on an ENI with 9 EIPs", req: func() eipassoc.Request {
 			r := request(modes.MultiBinded, 1)
 			r.EIP.Region, r.ENI.Region = "cn-shanghai", "cn-shanghai"

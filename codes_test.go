@@ -105,7 +105,10 @@ func TestRulesReturnsACopy(t *testing.T) {
 
 func TestBehaviourContract(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]eipassoc.Behaviour{"documented": eipassoc.Documented, "STRICT": eipassoc.Documented, "observed": eipassoc.Observed, "api": eipassoc.Observed} {
+	for in, want := range map[string]eipassoc.Behaviour{
+		"documented": eipassoc.Documented, "STRICT": eipassoc.Documented, "observed": eipassoc.Observed,
+		"api": eipassoc.Observed,
+	} {
 		got, err := eipassoc.ParseBehaviour(in)
 		if err != nil || got != want {
 			t.Errorf("ParseBehaviour(%q) = %v, %v", in, got, err)
@@ -164,7 +167,8 @@ func TestRequestJSONRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(r, back, cmp.Comparer(func(a, b interface{ String() string }) bool { return a.String() == b.String() })); diff != "" {
+	sameText := cmp.Comparer(func(a, b interface{ String() string }) bool { return a.String() == b.String() })
+	if diff := cmp.Diff(r, back, sameText); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 	if eipassoc.CanAssociate(back).String() != eipassoc.CanAssociate(r).String() {

@@ -12,7 +12,9 @@ import (
 // over the wire would, and checks that whatever decodes is decided without a panic and
 // with a well-formed Decision.
 func FuzzRequestJSON(f *testing.F) {
-	for _, r := range []eipassoc.Request{request(modes.NAT, 3), request(modes.Binded, 1), request(modes.MultiBinded, 2), {}} {
+	for _, r := range []eipassoc.Request{
+		request(modes.NAT, 3), request(modes.Binded, 1), request(modes.MultiBinded, 2), {},
+	} {
 		r.Bound = bind(r.Mode, 1)
 		data, err := json.Marshal(r)
 		if err != nil {

@@ -114,7 +114,9 @@ func TestCodesUnique(t *testing.T) {
 	}
 	r := attachRequest("ecs.g8i.large") // not in the limits table of the API facts
 	u := eipassoc.CanAttach(r)
-	if diff := cmp.Diff([]eipassoc.Code{eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota}, u.UndecidedCodes()); diff != "" {
+	if diff := cmp.Diff([]eipassoc.Code{
+		eipassoc.CodeInstanceENIQuota, eipassoc.CodeInstancePrivateIPQuota,
+	}, u.UndecidedCodes()); diff != "" {
 		t.Errorf("UndecidedCodes (-want +got):\n%s", diff)
 	}
 }

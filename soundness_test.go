@@ -237,7 +237,9 @@ func TestPropertySoundCanAssociate(t *testing.T) {
 				Draw(t, "scrambled target")
 		}
 		if unknown.Has(eipassoc.FactPrivateIP) {
-			partial.PrivateIP = rapid.SampledFrom([]netip.Addr{{}, gen.Addr(0), gen.Addr(3), netip.MustParseAddr("192.168.1.1")}).
+			partial.PrivateIP = rapid.SampledFrom([]netip.Addr{
+				{}, gen.Addr(0), gen.Addr(3), netip.MustParseAddr("192.168.1.1"),
+			}).
 				Draw(t, "scrambled ip")
 		}
 		if unknown.Has(eipassoc.FactAllowlist) {
@@ -325,7 +327,9 @@ func TestPropertySoundFee(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		full := eipassoc.FeeRequest{
 			ChargeType: rapid.SampledFrom([]eip.ChargeType{eip.PrePaid, eip.PostPaid}).Draw(t, "charge"),
-			Target: rapid.SampledFrom([]eipassoc.FeeTarget{eipassoc.FeeTargetECS, eipassoc.FeeTargetECI, eipassoc.FeeTargetENI, eipassoc.FeeTargetOther}).
+			Target: rapid.SampledFrom([]eipassoc.FeeTarget{
+				eipassoc.FeeTargetECS, eipassoc.FeeTargetECI, eipassoc.FeeTargetENI, eipassoc.FeeTargetOther,
+			}).
 				Draw(t, "target"),
 			InVPC:       rapid.Bool().Draw(t, "vpc"),
 			AccountEIPs: rapid.IntRange(1, 4000).Draw(t, "eips"),

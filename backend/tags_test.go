@@ -36,7 +36,9 @@ func TestMergeTags(t *testing.T) {
 			want[tg.Key] = tg.Value
 		}
 		if len(want) > backend.MaxTagsPerResource {
-			code := map[backend.API]string{backend.VPC: "SizeLimitExceeded.TagNum", backend.ECS: "OperationDenied.QuotaExceed"}[api]
+			code := map[backend.API]string{
+				backend.VPC: "SizeLimitExceeded.TagNum", backend.ECS: "OperationDenied.QuotaExceed",
+			}[api]
 			if backend.Code(err) != code {
 				t.Fatalf("%d tags: %v, want %s", len(want), err, code)
 			}

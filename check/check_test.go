@@ -172,7 +172,9 @@ func TestClosedRegion(t *testing.T) {
 	got := brief(check.Run(m, check.Options{Account: eipassoc.Account{MultiBindedAllowed: true}}))
 	// The EIP is named only by ID, so its status is unknown; the closed region is known
 	// for both the EIP and the ENI and reported once.
-	if diff := cmp.Diff([]string{"alicloud_eip_association.n plan-value-unknown unknown", "alicloud_eip_association.n region-closed fail"}, got); diff != "" {
+	if diff := cmp.Diff([]string{
+		"alicloud_eip_association.n plan-value-unknown unknown", "alicloud_eip_association.n region-closed fail",
+	}, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -201,11 +203,17 @@ func TestRegionResolution(t *testing.T) {
 func TestUnknownPolicy(t *testing.T) {
 	t.Parallel()
 	const doc = `{"format_version":"1.2","terraform_version":"1.11.4",
-	 "resource_changes":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
-	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"NAT"},"after_unknown":{"instance_id":true}}}],
-	 "configuration":{"root_module":{"resources":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	 "resource_changes":[{"address":"alicloud_eip_association.a","mode":"managed",
+	   "type":"alicloud_eip_association","name":"a",
+	   "change":{"actions":["create"],"before":null,
+	     "after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"NAT"},
+	     "after_unknown":{"instance_id":true}}}],
+	 "configuration":{"root_module":{"resources":[{"address":"alicloud_eip_association.a","mode":"managed",
+	   "type":"alicloud_eip_association","name":"a",
 	   "expressions":{"instance_id":{"references":["local.eni"]}}}]}}}`
-	for policy, want := range map[check.UnknownPolicy]string{check.UnknownWarn: "warning", check.UnknownFail: "error", check.UnknownIgnore: ""} {
+	for policy, want := range map[check.UnknownPolicy]string{
+		check.UnknownWarn: "warning", check.UnknownFail: "error", check.UnknownIgnore: "",
+	} {
 		m, err := check.LoadPlan(strings.NewReader(doc), "p.json", check.PlanOptions{Region: "cn-shanghai"})
 		if err != nil {
 			t.Fatal(err)
@@ -338,8 +346,11 @@ func TestInvalidMode(t *testing.T) {
 	  {"address":"alicloud_ecs_network_interface.n","mode":"managed","type":"alicloud_ecs_network_interface","name":"n",
 	   "change":{"actions":["create"],"before":null,"after":{"vswitch_id":"vsw-1"},"after_unknown":{"id":true}}},
 	  {"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
-	   "change":{"actions":["create"],"before":null,"after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"nat"},"after_unknown":{"instance_id":true}}}],
-	 "configuration":{"root_module":{"resources":[{"address":"alicloud_eip_association.a","mode":"managed","type":"alicloud_eip_association","name":"a",
+	   "change":{"actions":["create"],"before":null,
+	     "after":{"allocation_id":"eip-1","instance_type":"NetworkInterface","mode":"nat"},
+	     "after_unknown":{"instance_id":true}}}],
+	 "configuration":{"root_module":{"resources":[{"address":"alicloud_eip_association.a","mode":"managed",
+	   "type":"alicloud_eip_association","name":"a",
 	   "expressions":{"instance_id":{"references":["alicloud_ecs_network_interface.n.id","alicloud_ecs_network_interface.n"]}}}]}}}`
 	m, err := check.LoadPlan(strings.NewReader(doc), "p.json", check.PlanOptions{Region: "cn-shanghai"})
 	if err != nil {

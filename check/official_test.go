@@ -71,6 +71,7 @@ func officialSources(t *testing.T, module, example, variant string, registry map
 //     variant also makes the ENIs in the example's other VPC: an ENI attaches only to
 //     an instance of its own VPC, so both blocks are blamed, for that alone.
 func TestOfficialModules(t *testing.T) {
+	const eipAssoc = "module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this"
 	t.Parallel()
 	const multiENI = "module.ecs_with_multi_eni.alicloud_instance.this"
 	securityGroup := map[string]string{"security_group": "terraform-alicloud-security-group"}
@@ -83,16 +84,16 @@ func TestOfficialModules(t *testing.T) {
 	}{
 		{"eip-ok", "terraform-alicloud-eip", "associate-with-network-interface", 1, nil,
 			[]string{
-				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[0] plan-value-unknown unknown",
+				eipAssoc + "[0] plan-value-unknown unknown",
 			}, nil, 1},
 		{"eip-bad", "terraform-alicloud-eip", "associate-with-network-interface", 2,
 			[]string{
-				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[1] eni-capacity fail",
-				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[1] private-ip-in-use fail",
+				eipAssoc + "[1] eni-capacity fail",
+				eipAssoc + "[1] private-ip-in-use fail",
 			},
 			[]string{
-				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[0] plan-value-unknown unknown",
-				"module.associate-with-network-interface.module.eip-network-interface.alicloud_eip_association.this[1] plan-value-unknown unknown",
+				eipAssoc + "[0] plan-value-unknown unknown",
+				eipAssoc + "[1] plan-value-unknown unknown",
 			}, nil, 2},
 		{"vpc-ecs-eip-ok", "terraform-alicloud-vpc-ecs-eip", "complete", 1, nil, nil, nil, 1},
 		{"vpc-ecs-eip-bad", "terraform-alicloud-vpc-ecs-eip", "complete", 1,

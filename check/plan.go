@@ -423,7 +423,8 @@ func (b *planBuilder) addENI(ri *resInst) {
 	if knownString(ri, "instance_type") == "Trunk" {
 		n.Kind = eni.Trunk
 	}
-	if a, err := netip.ParseAddr(cmp.Or(knownString(ri, "primary_ip_address"), knownString(ri, "private_ip"))); err == nil {
+	primary := cmp.Or(knownString(ri, "primary_ip_address"), knownString(ri, "private_ip"))
+	if a, err := netip.ParseAddr(primary); err == nil {
 		n.IPs = append(n.IPs, a)
 	}
 	n.IPCount, n.IPCountKnown = b.ipCount(ri, n)

@@ -17,7 +17,9 @@ import (
 func sourceFixtures(t *testing.T) []string {
 	t.Helper()
 	var out []string
-	for _, pattern := range []string{"testdata/v9/*", "testdata/v19/*", "testdata/basic", "testdata/modules", "testdata/scale"} {
+	for _, pattern := range []string{
+		"testdata/v9/*", "testdata/v19/*", "testdata/basic", "testdata/modules", "testdata/scale",
+	} {
 		dirs, _ := filepath.Glob(pattern)
 		for _, d := range dirs {
 			if tf, _ := filepath.Glob(filepath.Join(d, "*.tf")); len(tf) > 0 {

@@ -17,7 +17,9 @@ func BenchmarkClientAssociate(b *testing.B) {
 	ctx := b.Context()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.Associate(ctx, client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+		if _, err := c.Associate(ctx, client.AssociateRequest{
+			Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT,
+		}); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := c.Unassociate(ctx, client.UnassociateRequest{Region: sh, EIP: "eip-1"}); err != nil {

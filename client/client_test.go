@@ -102,7 +102,9 @@ func TestClientDenies(t *testing.T) {
 		t.Fatalf("Preflight = %v, %+v, %v", d, req.Bound, err)
 	}
 	obs := fastClient(f, client.Options{Behaviour: eipassoc.Observed})
-	if d, _, _ := obs.Preflight(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT}); !d.Has(
+	if d, _, _ := obs.Preflight(t.Context(), client.AssociateRequest{
+		Region: sh, EIP: "eip-1", ENI: "eni-3", Mode: modes.NAT,
+	}); !d.Has(
 		eipassoc.CodePrivateIPInUse,
 	) ||
 		d.Has(eipassoc.CodeENIAttached) {
@@ -115,7 +117,9 @@ func TestClientRetries(t *testing.T) {
 	f := account(t, fake.Options{})
 	_ = f.InjectFault(backend.OpAssociateEIP, fake.Fault{Code: "TaskConflict", Times: 2})
 	c := fastClient(f, client.Options{})
-	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+	if _, err := c.Associate(t.Context(), client.AssociateRequest{
+		Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT,
+	}); err != nil {
 		t.Fatal(err)
 	}
 	calls := callsOf(f, backend.OpAssociateEIP)
@@ -284,7 +288,9 @@ func TestClientLogs(t *testing.T) {
 		f,
 		client.Options{Logger: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))},
 	)
-	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+	if _, err := c.Associate(t.Context(), client.AssociateRequest{
+		Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT,
+	}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"msg":"retrying"`, `"code":"ServiceUnavailable"`, `"msg":"associated"`} {
@@ -371,7 +377,9 @@ func TestClientMoveENIRestores(t *testing.T) {
 	t.Parallel()
 	f := account(t, fake.Options{})
 	// The first AttachENI (to i-2) fails; the second (back to i-1) goes through.
-	if err := f.InjectFault(backend.OpAttachENI, fake.Fault{Code: "InvalidOperation.InvalidEniState", Times: 1}); err != nil {
+	if err := f.InjectFault(backend.OpAttachENI, fake.Fault{
+		Code: "InvalidOperation.InvalidEniState", Times: 1,
+	}); err != nil {
 		t.Fatal(err)
 	}
 	c := fastClient(f, client.Options{})
@@ -411,7 +419,9 @@ func TestClientRetriesOnItsClock(t *testing.T) {
 			Retry: client.RetryPolicy{MaxAttempts: 5, BaseDelay: time.Hour, MaxDelay: 4 * time.Hour},
 		},
 	)
-	if _, err := c.Associate(t.Context(), client.AssociateRequest{Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT}); err != nil {
+	if _, err := c.Associate(t.Context(), client.AssociateRequest{
+		Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT,
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if len(clock.slept) != 3 {

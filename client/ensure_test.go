@@ -48,10 +48,11 @@ func TestEnsure(t *testing.T) {
 	}
 
 	for name, other := range map[string]client.AssociateRequest{
-		"another private IP": {Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT, PrivateIP: netip.MustParseAddr("192.168.0.7")},
-		"the primary IP":     {Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT},
-		"another ENI":        {Region: sh, EIP: "eip-1", ENI: "eni-2", Mode: modes.NAT},
-		"another mode":       {Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.MultiBinded, PrivateIP: second},
+		"another private IP": {Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT,
+			PrivateIP: netip.MustParseAddr("192.168.0.7")},
+		"the primary IP": {Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.NAT},
+		"another ENI":    {Region: sh, EIP: "eip-1", ENI: "eni-2", Mode: modes.NAT},
+		"another mode":   {Region: sh, EIP: "eip-1", ENI: "eni-1", Mode: modes.MultiBinded, PrivateIP: second},
 	} {
 		_, err := c.Ensure(ctx, other)
 		var conflict *client.ConflictError

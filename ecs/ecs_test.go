@@ -47,7 +47,10 @@ func TestInstance(t *testing.T) {
 
 func TestDHCP(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]ecs.DHCP{"": ecs.DHCPUnknown, "Unknown": ecs.DHCPUnknown, " enabled": ecs.DHCPEnabled, "TRUE": ecs.DHCPEnabled, "disabled": ecs.DHCPDisabled, "false": ecs.DHCPDisabled} {
+	for in, want := range map[string]ecs.DHCP{
+		"": ecs.DHCPUnknown, "Unknown": ecs.DHCPUnknown, " enabled": ecs.DHCPEnabled, "TRUE": ecs.DHCPEnabled,
+		"disabled": ecs.DHCPDisabled, "false": ecs.DHCPDisabled,
+	} {
 		got, err := ecs.ParseDHCP(in)
 		if err != nil || got != want {
 			t.Errorf("ParseDHCP(%q) = %v, %v; want %v", in, got, err, want)

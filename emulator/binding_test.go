@@ -104,7 +104,8 @@ func TestSignatureBindsTheOperation(t *testing.T) {
 		}, "InvalidParameter"},
 		{"v3: only host and x-acs-content-sha256 signed, so the nonce could be renewed", func() *http.Request {
 			return partlySignedV3(t, query, "", nil, map[string]string{
-				"x-acs-action": "DescribeEipAddresses", "x-acs-version": emulator.VPCVersion, "x-acs-date": stamp, "x-acs-signature-nonce": "fresh-1",
+				"x-acs-action": "DescribeEipAddresses", "x-acs-version": emulator.VPCVersion, "x-acs-date": stamp,
+				"x-acs-signature-nonce": "fresh-1",
 			})
 		}, "IncompleteSignature"},
 		{"v3: an unsigned Content-Type that decides how the body is read", func() *http.Request {
@@ -138,7 +139,8 @@ func TestSignatureBindsTheOperation(t *testing.T) {
 	// above come from the tampering.
 	s := newServer(t, map[string]string{keyID: secret})
 	full := partlySignedV3(t, query, "", map[string]string{
-		"x-acs-action": "DescribeEipAddresses", "x-acs-version": emulator.VPCVersion, "x-acs-date": stamp, "x-acs-signature-nonce": "ok-1",
+		"x-acs-action": "DescribeEipAddresses", "x-acs-version": emulator.VPCVersion, "x-acs-date": stamp,
+		"x-acs-signature-nonce": "ok-1",
 	}, nil)
 	sameHeader := v2Request(t, query, "ok-2")
 	sameHeader.Header.Set("X-Acs-Action", "DescribeEipAddresses")

@@ -96,7 +96,8 @@ func TestHeaderLimitAnswersJSON(t *testing.T) {
 		}
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") ||
+		if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge ||
+			!strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") ||
 			!strings.Contains(string(b), `"Code":"InvalidParameter"`) ||
 			!strings.Contains(string(b), `"RequestId"`) {
 			t.Errorf("%s: %d %s %s", name, resp.StatusCode, resp.Header.Get("Content-Type"), b)

@@ -79,7 +79,9 @@ func TestManagementEndpoints(t *testing.T) {
 	if n := eipsInState(); n != 1 {
 		t.Fatalf("seeded state has %d EIPs, want 1", n)
 	}
-	if status, body := serve(s, signedV2(t, "ReleaseEipAddress", map[string]string{"RegionId": "cn-shanghai", "AllocationId": "eip-1"}, "manage-1")); status != 200 {
+	if status, body := serve(s, signedV2(t, "ReleaseEipAddress", map[string]string{
+		"RegionId": "cn-shanghai", "AllocationId": "eip-1",
+	}, "manage-1")); status != 200 {
 		t.Fatalf("ReleaseEipAddress: %d %v", status, body)
 	}
 	if n := eipsInState(); n != 0 {

@@ -184,7 +184,8 @@ func worker(url string, w, rounds int, refused *atomic.Int64) error {
 		}
 		if err := untilAccepted(func() error {
 			_, err := client.UnassociateEipAddress(&vpc.UnassociateEipAddressRequest{RegionId: region, AllocationId: id,
-				InstanceId: tea.String(target), InstanceType: tea.String("NetworkInterface"), ClientToken: tea.String(token + "-off")})
+				InstanceId: tea.String(target), InstanceType: tea.String("NetworkInterface"),
+				ClientToken: tea.String(token + "-off")})
 			return err
 		}); err != nil {
 			return fmt.Errorf("worker %d round %d unassociate: %w", w, r, err)

@@ -122,7 +122,8 @@ func TestDecodingErrors(t *testing.T) {
 		{
 			"list gap",
 			"POST",
-			"Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.2=eni-1",
+			"Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai" +
+				"&NetworkInterfaceId.2=eni-1",
 			nil,
 			"",
 			400,
@@ -131,7 +132,8 @@ func TestDecodingErrors(t *testing.T) {
 		{
 			"list index",
 			"POST",
-			"Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai&NetworkInterfaceId.x=eni-1",
+			"Version=" + emulator.ECSVersion + "&Action=DescribeNetworkInterfaces&RegionId=cn-shanghai" +
+				"&NetworkInterfaceId.x=eni-1",
 			nil,
 			"",
 			400,
@@ -171,7 +173,8 @@ func TestFormBodyAndHeaderDispatch(t *testing.T) {
 	s := newServer(t, nil)
 	form := url.Values{"RegionId": {"cn-shanghai"}, "AllocationId": {"eip-1"}}.Encode()
 	status, body := unsigned(t, s, "POST", "", map[string]string{
-		"X-Acs-Action": "DescribeEipAddresses", "X-Acs-Version": emulator.VPCVersion, "Content-Type": "application/x-www-form-urlencoded",
+		"X-Acs-Action": "DescribeEipAddresses", "X-Acs-Version": emulator.VPCVersion,
+		"Content-Type": "application/x-www-form-urlencoded",
 	}, form)
 	if status != http.StatusOK || body["TotalCount"] != float64(1) {
 		t.Fatalf("%d %v", status, body)
@@ -187,12 +190,14 @@ func TestFormBodyAndHeaderDispatch(t *testing.T) {
 func FuzzRequest(f *testing.F) {
 	f.Add("Action=DescribeEipAddresses&Version=2016-04-28&RegionId=cn-shanghai", "", "")
 	f.Add(
-		"Action=AssociateEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1&InstanceType=NetworkInterface&Mode=BINDED",
+		"Action=AssociateEipAddress&Version=2016-04-28&RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=eni-1"+
+			"&InstanceType=NetworkInterface&Mode=BINDED",
 		"",
 		"",
 	)
 	f.Add(
-		"Action=CreateNetworkInterface&Version=2014-05-26&RegionId=cn-shanghai&VSwitchId=vsw-1&PrivateIpAddress.1=192.168.0.9",
+		"Action=CreateNetworkInterface&Version=2014-05-26&RegionId=cn-shanghai&VSwitchId=vsw-1"+
+			"&PrivateIpAddress.1=192.168.0.9",
 		"",
 		"",
 	)

@@ -60,13 +60,17 @@ func TestTagsThroughTheSDKs(t *testing.T) {
 	t.Parallel()
 	v, e, account := sdkClients(t)
 	region := tea.String("cn-shanghai")
-	if _, err := v.TagResources(&vpc.TagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"), ResourceId: []*string{tea.String("eip-t")},
-		Tag: []*vpc.TagResourcesRequestTag{{Key: tea.String("Name"), Value: tea.String("web")}, {Key: tea.String("Env"), Value: tea.String("dev")}}}); err != nil {
+	if _, err := v.TagResources(&vpc.TagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"),
+		ResourceId: []*string{tea.String("eip-t")},
+		Tag: []*vpc.TagResourcesRequestTag{
+			{Key: tea.String("Name"), Value: tea.String("web")}, {Key: tea.String("Env"), Value: tea.String("dev")},
+		}}); err != nil {
 		t.Fatal(err)
 	}
 	// A key given again takes the new value.
-	if _, err := v.TagResources(&vpc.TagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"), ResourceId: []*string{tea.String("eip-t")},
-		Tag: []*vpc.TagResourcesRequestTag{{Key: tea.String("Env"), Value: tea.String("prod")}}}); err != nil {
+	if _, err := v.TagResources(&vpc.TagResourcesRequest{RegionId: region, ResourceType: tea.String("EIP"),
+		ResourceId: []*string{tea.String("eip-t")},
+		Tag:        []*vpc.TagResourcesRequestTag{{Key: tea.String("Env"), Value: tea.String("prod")}}}); err != nil {
 		t.Fatal(err)
 	}
 	filter := func(key, value string) []string {
@@ -111,8 +115,9 @@ func TestTagsThroughTheSDKs(t *testing.T) {
 		t.Errorf("after UnTagResources: %v", listed.Body.TagResources.TagResource)
 	}
 
-	if _, err := e.TagResources(&ecs.TagResourcesRequest{RegionId: region, ResourceType: tea.String("eni"), ResourceId: []*string{tea.String("eni-t")},
-		Tag: []*ecs.TagResourcesRequestTag{{Key: tea.String("Team"), Value: tea.String("")}}}); err != nil {
+	if _, err := e.TagResources(&ecs.TagResourcesRequest{RegionId: region, ResourceType: tea.String("eni"),
+		ResourceId: []*string{tea.String("eni-t")},
+		Tag:        []*ecs.TagResourcesRequestTag{{Key: tea.String("Team"), Value: tea.String("")}}}); err != nil {
 		t.Fatal(err)
 	}
 	enis, err := e.DescribeNetworkInterfaces(&ecs.DescribeNetworkInterfacesRequest{RegionId: region,

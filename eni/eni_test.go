@@ -36,7 +36,9 @@ func TestInterfaceAddresses(t *testing.T) {
 	if got := n.PrivateIPs(); len(got) != 3 || got[0] != n.PrimaryIP {
 		t.Errorf("PrivateIPs = %v", got)
 	}
-	for a, want := range map[string]bool{"10.0.0.10": true, "10.0.0.12": true, "10.0.0.13": false, "::ffff:10.0.0.10": false} {
+	for a, want := range map[string]bool{
+		"10.0.0.10": true, "10.0.0.12": true, "10.0.0.13": false, "::ffff:10.0.0.10": false,
+	} {
 		if got := n.HasPrivateIP(netip.MustParseAddr(a)); got != want {
 			t.Errorf("HasPrivateIP(%s) = %v, want %v", a, got, want)
 		}

@@ -417,7 +417,9 @@ resource "alicloud_eip_association" "a" {
 }
 
 func TestConfigErrors(t *testing.T) {
-	for _, cfg := range []lint.Config{{Behaviour: "lax"}, {InstanceDHCP: "maybe"}, {LimitsFile: "testdata/no-such-file.json"}} {
+	for _, cfg := range []lint.Config{
+		{Behaviour: "lax"}, {InstanceDHCP: "maybe"}, {LimitsFile: "testdata/no-such-file.json"},
+	} {
 		if err := lint.NewRuleSet("test").Configure(cfg); err == nil {
 			t.Errorf("%+v: no error", cfg)
 		} else if !strings.Contains(err.Error(), "eipassoc") {

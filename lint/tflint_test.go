@@ -55,7 +55,8 @@ func buildPlugin(t *testing.T) string {
 		if pluginErr != nil {
 			return
 		}
-		out, err := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "tflint-ruleset-eipassoc"), "../cmd/tflint-ruleset-eipassoc").
+		plugin := filepath.Join(pluginDir, "tflint-ruleset-eipassoc")
+		out, err := exec.Command("go", "build", "-o", plugin, "../cmd/tflint-ruleset-eipassoc").
 			CombinedOutput()
 		if err != nil {
 			pluginErr = errors.New(err.Error() + "\n" + string(out))

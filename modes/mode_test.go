@@ -115,7 +115,8 @@ func TestProperties(t *testing.T) {
 		p := m.Properties()
 		got := row{
 			visible: p.VisibleInOS, primary: p.PrimaryENI.Allows(), keepsPrivate: p.KeepsPrivateNetwork, allIP: p.AllIPProtocols,
-			recommended: p.Recommended, newApps: p.AcceptsNewApplications, family: p.InstanceFamilyRestricted, dhcp: p.DHCPRequired,
+			recommended: p.Recommended, newApps: p.AcceptsNewApplications, family: p.InstanceFamilyRestricted,
+			dhcp:       p.DHCPRequired,
 			primaryCap: p.PrimaryENI.Limit(10), secondaryCapWith10IPs: p.SecondaryENI.Limit(10),
 		}
 		if diff := cmp.Diff(w, got, cmp.AllowUnexported(row{})); diff != "" {
@@ -138,7 +139,9 @@ func TestProperties(t *testing.T) {
 
 func TestCapacityString(t *testing.T) {
 	t.Parallel()
-	for c, want := range map[modes.Capacity]string{{Max: 10}: "10", {PerPrivateIP: true}: "one per private IP", {}: "none", {Max: -3}: "none"} {
+	for c, want := range map[modes.Capacity]string{
+		{Max: 10}: "10", {PerPrivateIP: true}: "one per private IP", {}: "none", {Max: -3}: "none",
+	} {
 		if got := c.String(); got != want {
 			t.Errorf("%+v.String() = %q, want %q", c, got, want)
 		}
@@ -214,7 +217,9 @@ func TestInstanceFamilies(t *testing.T) {
 // the documentation's names and other cases are Parse's, not the API's.
 func TestParseAPI(t *testing.T) {
 	t.Parallel()
-	for s, want := range map[string]modes.Mode{"NAT": modes.NAT, "BINDED": modes.Binded, "MULTI_BINDED": modes.MultiBinded} {
+	for s, want := range map[string]modes.Mode{
+		"NAT": modes.NAT, "BINDED": modes.Binded, "MULTI_BINDED": modes.MultiBinded,
+	} {
 		if got, err := modes.ParseAPI(s); err != nil || got != want {
 			t.Errorf("ParseAPI(%q) = %v, %v", s, got, err)
 		}

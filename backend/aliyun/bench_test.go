@@ -46,11 +46,16 @@ func benchEndpoint(b *testing.B, n int) string {
 func roundTrip(b *testing.B, be backend.Backend, i int64) int64 {
 	ctx := b.Context()
 	id := eip.ID(fmt.Sprintf("eip-%d", i))
-	if err := be.AssociateEIP(ctx, backend.AssociateEIPInput{Region: "cn-shanghai", EIP: id, InstanceID: fmt.Sprintf("eni-%d", i), InstanceType: eip.NetworkInterface, Mode: modes.NAT}); err != nil {
+	if err := be.AssociateEIP(ctx, backend.AssociateEIPInput{
+		Region: "cn-shanghai", EIP: id, InstanceID: fmt.Sprintf("eni-%d", i), InstanceType: eip.NetworkInterface,
+		Mode: modes.NAT,
+	}); err != nil {
 		b.Error(err)
 		return 0
 	}
-	if page, err := be.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: "cn-shanghai", IDs: []eip.ID{id}}); err != nil ||
+	if page, err := be.DescribeEIPs(ctx, backend.DescribeEIPsInput{
+		Region: "cn-shanghai", IDs: []eip.ID{id},
+	}); err != nil ||
 		len(page.EIPs) != 1 ||
 		page.EIPs[0].Status != eip.InUse {
 		b.Errorf("DescribeEIPs(%s) = %+v, %v", id, page, err)

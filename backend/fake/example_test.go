@@ -31,7 +31,9 @@ func publish(
 		return netip.Addr{}, err
 	}
 	c := client.New(b, client.Options{})
-	if _, err := c.Associate(ctx, client.AssociateRequest{Region: region, EIP: a.ID, ENI: n, Mode: modes.NAT, PrivateIP: private}); err != nil {
+	if _, err := c.Associate(ctx, client.AssociateRequest{
+		Region: region, EIP: a.ID, ENI: n, Mode: modes.NAT, PrivateIP: private,
+	}); err != nil {
 		return netip.Addr{}, err
 	}
 	return a.IP, nil

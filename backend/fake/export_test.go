@@ -53,7 +53,9 @@ func TestTopologyRoundTrip(t *testing.T) {
 			case 0:
 				mode := rapid.SampledFrom([]modes.Mode{modes.NAT, modes.Binded, modes.MultiBinded}).Draw(t, "mode")
 				in := assocInput(a, eni.ID(n), mode)
-				if page, _ := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region, IDs: []eni.ID{eni.ID(n)}}); mode == modes.NAT &&
+				if page, _ := f.DescribeENIs(ctx, backend.DescribeENIsInput{
+					Region: region, IDs: []eni.ID{eni.ID(n)},
+				}); mode == modes.NAT &&
 					len(page.ENIs) == 1 &&
 					len(page.ENIs[0].SecondaryIPs) > 0 {
 					in.PrivateIP = rapid.SampledFrom(page.ENIs[0].SecondaryIPs).Draw(t, "private IP")
@@ -75,7 +77,9 @@ func TestTopologyRoundTrip(t *testing.T) {
 					},
 				)
 			case 5:
-				if _, err := f.CreateENI(ctx, backend.CreateENIInput{Region: region, VSwitch: "vsw-1", SecondaryIPCount: 1}); err != nil {
+				if _, err := f.CreateENI(ctx, backend.CreateENIInput{
+					Region: region, VSwitch: "vsw-1", SecondaryIPCount: 1,
+				}); err != nil {
 					t.Fatalf("CreateENI: %v", err)
 				}
 			case 6:

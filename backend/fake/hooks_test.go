@@ -290,7 +290,8 @@ func TestSeedIsAtomic(t *testing.T) {
 func TestLoadTopology(t *testing.T) {
 	t.Parallel()
 	const doc = `{
-	  "vswitches": [{"id": "vsw-1", "region": "cn-shanghai", "zone": "cn-shanghai-b", "vpc": "vpc-1", "cidr": "192.168.0.0/24"}],
+	  "vswitches": [{"id": "vsw-1", "region": "cn-shanghai", "zone": "cn-shanghai-b", "vpc": "vpc-1",
+	                 "cidr": "192.168.0.0/24"}],
 	  "instances": [{"id": "i-1", "type": "ecs.g5.large", "vswitch": "vsw-1", "dhcp": "enabled"}],
 	  "enis": [{"id": "eni-1", "vswitch": "vsw-1", "secondary_ip_count": 1}],
 	  "eips": [{"id": "eip-1", "region": "cn-shanghai", "charge_type": "PrePaid",
@@ -363,7 +364,9 @@ func FuzzLoadTopology(f *testing.F) {
 				t.Fatalf("DescribeENIs: %v", err)
 			}
 			for _, n := range page.ENIs {
-				if _, err := fk.DescribeEIPGatewayInfo(ctx, backend.DescribeEIPGatewayInfoInput{Region: regions.ID(r), ENI: n.ID}); err != nil {
+				if _, err := fk.DescribeEIPGatewayInfo(ctx, backend.DescribeEIPGatewayInfoInput{
+					Region: regions.ID(r), ENI: n.ID,
+				}); err != nil {
 					t.Fatalf("DescribeEIPGatewayInfo(%s): %v", n.ID, err)
 				}
 			}

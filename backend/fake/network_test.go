@@ -89,7 +89,9 @@ func TestNetworkLifecycle(t *testing.T) {
 	if got, _ := f.DescribeVSwitch(ctx, region, vsw.ID); got.FreeIPs != 252 || got.Name != "s" || got.VPC != vpc.ID {
 		t.Errorf("DescribeVSwitch = %+v", got)
 	}
-	if _, err := f.CreateVSwitch(ctx, fake.CreateVSwitchInput{Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.1.128/25")}); code(
+	if _, err := f.CreateVSwitch(ctx, fake.CreateVSwitchInput{
+		Region: region, VPC: vpc.ID, Zone: "cn-shanghai-b", CIDR: netip.MustParsePrefix("172.16.1.128/25"),
+	}); code(
 		err,
 	) != "InvalidCidrBlock.Overlapped" {
 		t.Errorf("an overlapping vSwitch: %v", err)
@@ -142,7 +144,9 @@ func TestInstanceLifecycle(t *testing.T) {
 		ENI("eni-s", "vsw-1", 0).
 		EIP("eip-1", region).
 		MustBuild()
-	if _, err := f.RunInstance(ctx, fake.RunInstanceInput{Region: region, Type: "ecs.nope.large", VSwitch: "vsw-1", Image: "img"}); backend.Code(
+	if _, err := f.RunInstance(ctx, fake.RunInstanceInput{
+		Region: region, Type: "ecs.nope.large", VSwitch: "vsw-1", Image: "img",
+	}); backend.Code(
 		err,
 	) != "InvalidInstanceType.NotFound" {
 		t.Errorf("an unknown type: %v", err)
@@ -178,7 +182,9 @@ func TestInstanceLifecycle(t *testing.T) {
 	if err := f.AttachENI(ctx, backend.AttachENIInput{Region: region, ENI: "eni-s", Instance: id}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.AssociateEIP(ctx, backend.AssociateEIPInput{Region: region, EIP: "eip-1", InstanceID: string(d.ENIs[0]), InstanceType: eip.NetworkInterface, Mode: modes.NAT}); err != nil {
+	if err := f.AssociateEIP(ctx, backend.AssociateEIPInput{
+		Region: region, EIP: "eip-1", InstanceID: string(d.ENIs[0]), InstanceType: eip.NetworkInterface, Mode: modes.NAT,
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.DeleteInstance(ctx, region, id); backend.Code(err) != "DependencyViolation" {

@@ -33,7 +33,9 @@ func TestSettleOrderIsStable(t *testing.T) {
 				ENI("eni-a", "vsw-1", 1).ENI("eni-b", "vsw-1", 1).ENI("eni-c", "vsw-1", 1).ENI("eni-d", "vsw-1", 1).
 				MustBuild()
 			for _, id := range []eni.ID{"eni-d", "eni-b", "eni-c", "eni-a"} {
-				if err := f.AttachENI(t.Context(), backend.AttachENIInput{Region: "cn-shanghai", ENI: id, Instance: "i-1"}); err != nil {
+				if err := f.AttachENI(t.Context(), backend.AttachENIInput{
+					Region: "cn-shanghai", ENI: id, Instance: "i-1",
+				}); err != nil {
 					t.Fatal(err)
 				}
 				clock.Advance(tc.stagger)

@@ -77,7 +77,9 @@ func BenchmarkAtScale(b *testing.B) {
 		b.Run(name+"/DescribeEIPs-last-page", func(b *testing.B) {
 			pages := (size.eips + 99) / 100
 			for b.Loop() {
-				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{Region: region, PageSize: 100, PageNumber: pages}); err != nil ||
+				if p, err := f.DescribeEIPs(ctx, backend.DescribeEIPsInput{
+					Region: region, PageSize: 100, PageNumber: pages,
+				}); err != nil ||
 					len(p.EIPs) == 0 {
 					b.Fatal(p.TotalCount, err)
 				}

@@ -14,7 +14,9 @@ import (
 func checkFlags(t *testing.T) map[string]bool {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	if code := runWith(t.Context(), []string{"help", "check"}, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != exitOK {
+	if code := runWith(t.Context(), []string{
+		"help", "check",
+	}, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != exitOK {
 		t.Fatalf("help check: exit %d", code)
 	}
 	flags := map[string]bool{}

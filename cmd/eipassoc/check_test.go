@@ -118,7 +118,9 @@ func TestExplainModesRegions(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"explain", "-mode", "cut-through", "-region", "cn-guangzhou"}, []string{"cut-through mode (BINDED)", "product doc " +
+		{[]string{
+			"explain", "-mode", "cut-through", "-region", "cn-guangzhou",
+		}, []string{"cut-through mode (BINDED)", "product doc " +
 			"offered, API doc not offered", "eni-capacity:"}},
 		{[]string{"explain"}, []string{"multi-EIP-to-ENI mode", "ecs.g5", "plan-attachment-order:"}},
 		{[]string{"modes"}, []string{"MULTI_BINDED  multi-EIP-to-ENI mode"}},
@@ -135,7 +137,9 @@ func TestExplainModesRegions(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	if code := runWith(t.Context(), []string{"explain", "-mode", "turbo"}, nil, &out, &errOut, os.Getenv); code != exitUsage {
+	if code := runWith(t.Context(), []string{
+		"explain", "-mode", "turbo",
+	}, nil, &out, &errOut, os.Getenv); code != exitUsage {
 		t.Errorf("bad mode: exit %d", code)
 	}
 }
@@ -225,7 +229,9 @@ func TestCLIConventions(t *testing.T) {
 	}
 	// A usage error goes to stderr with a hint, exit 2.
 	var out, errOut bytes.Buffer
-	if code := runWith(t.Context(), []string{"check", "-nope", basicPlan}, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != exitUsage ||
+	if code := runWith(t.Context(), []string{
+		"check", "-nope", basicPlan,
+	}, strings.NewReader(""), &out, &errOut, func(string) string { return "" }); code != exitUsage ||
 		out.Len() != 0 ||
 		!strings.Contains(errOut.String(), `Run "eipassoc help check"`) {
 		t.Errorf("bad flag: exit %d, stderr %q", code, errOut.String())
@@ -314,7 +320,8 @@ func TestCheckLimitsFile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	plan := filepath.Join(dir, "plan.json")
-	if err := os.WriteFile(plan, bytes.ReplaceAll(src, []byte("ecs.g5.large"), []byte("ecs.g8i.large")), 0o644); err != nil {
+	newer := bytes.ReplaceAll(src, []byte("ecs.g5.large"), []byte("ecs.g8i.large"))
+	if err := os.WriteFile(plan, newer, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tables := 0

@@ -36,7 +36,9 @@ func TestCheckLive(t *testing.T) {
 		AssociatedEIP("eip-bp1multi", "cn-hangzhou", "eni-elsewhere", modes.NAT, netip.Addr{}). // InUse
 		EIP("eip-bp1local", "cn-hangzhou").
 		MustBuild()
-	if err := account.Seed(fake.Topology{EIPs: []fake.EIPSpec{{ID: "eip-bp1eacha", Region: "cn-hangzhou", LockReasons: []eip.LockReason{eip.Security}}}}); err != nil {
+	if err := account.Seed(fake.Topology{
+		EIPs: []fake.EIPSpec{{ID: "eip-bp1eacha", Region: "cn-hangzhou", LockReasons: []eip.LockReason{eip.Security}}},
+	}); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := emulator.New(

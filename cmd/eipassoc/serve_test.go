@@ -106,7 +106,9 @@ func TestServe(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	for _, want := range []string{"action=AssociateEipAddress", "status=200", "code=SignatureDoesNotMatch", "shutting down"} {
+	for _, want := range []string{
+		"action=AssociateEipAddress", "status=200", "code=SignatureDoesNotMatch", "shutting down",
+	} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("log lacks %q", want)
 		}
