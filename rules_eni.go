@@ -139,11 +139,10 @@ func checkTarget(d *Decision, r *Request) {
 			d.deny(
 				CodeENIInvalid,
 				subj{kind: "target"},
-				"an EcsInstance target is reached through the instance's primary ENI, and "+string(
-					r.ENI.ID,
-				)+" is a "+spelled(
-					r.ENI.Kind,
-				)+" ENI",
+				"an EcsInstance target is reached through the instance's primary ENI, and "+string(r.ENI.ID)+" is a "+
+					spelled(
+						r.ENI.Kind,
+					)+" ENI",
 				"",
 			)
 		}

@@ -220,9 +220,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 				in.Type+" takes at most "+english.Count(
 					limits.ENIs,
 					"ENI",
-				)+" (primary included) and has "+strconv.Itoa(
-					have,
-				),
+				)+" (primary included) and has "+strconv.Itoa(have),
 				"",
 			)
 			v.Capacity = &Capacity{Limit: limits.ENIs, Used: have}
@@ -247,9 +245,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 			"the ENI has "+english.Count(
 				ips,
 				"private IP",
-			)+" and "+in.Type+" takes at most "+strconv.Itoa(
-				limits.PrivateIPsPerENI,
-			)+" per ENI",
+			)+" and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI",
 			"",
 		)
 		v.Capacity = &Capacity{Limit: limits.PrivateIPsPerENI, Used: ips}

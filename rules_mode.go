@@ -59,9 +59,7 @@ func checkBindingModes(d *Decision, bound []Binding) {
 			d.deny(
 				CodeModeInvalid,
 				subj{kind: "bound", id: string(bound[i].EIP)},
-				"the bound EIP "+string(
-					bound[i].EIP,
-				)+" has the mode "+spelled(
+				"the bound EIP "+string(bound[i].EIP)+" has the mode "+spelled(
 					bound[i].Mode,
 				)+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)",
 				noAPICode,
@@ -86,9 +84,8 @@ func checkModeConflict(d *Decision, r *Request) {
 		d.deny(
 			CodeModeConflict,
 			s,
-			"the ENI already carries EIP "+string(
-				r.Bound[i].EIP,
-			)+" in "+m.Properties().Name+"; it cannot also take "+r.Mode.Properties().Name,
+			"the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+
+				r.Mode.Properties().Name,
 			api,
 		)
 		return

@@ -78,11 +78,8 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(
 			CodeRegionMismatch,
 			subj{kind: "eip.region"},
-			"the EIP is in "+string(
-				eipRegion.ID,
-			)+" and the ENI in "+string(
-				eniRegion.ID,
-			)+"; they must be in the same region",
+			"the EIP is in "+string(eipRegion.ID)+" and the ENI in "+string(eniRegion.ID)+
+				"; they must be in the same region",
 			"",
 		)
 	}

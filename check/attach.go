@@ -32,9 +32,8 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 	var anyInstance string
 	for _, at := range m.Attachments {
 		if at.Instance == "" && anyInstance == "" {
-			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" + string(
-				at.InstanceUnknown,
-			) + "), which may be this one"
+			anyInstance = at.Address + " attaches an ENI to an instance this check cannot resolve (" +
+				string(at.InstanceUnknown) + "), which may be this one"
 		}
 	}
 	out := runInstanceBlocks(m, opts, perInstance, anyInstance)
@@ -45,9 +44,8 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		}
 		k := knowledge{}
 		k.reasons = map[eipassoc.Fact]string{
-			eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
-				cmp.Or(at.Instance, "the instance"),
-			) + "'s OS is not in the plan (the API does not report it either)",
+			eipassoc.FactDHCP: "whether DHCP is enabled in " + string(cmp.Or(at.Instance, "the instance")) +
+				"'s OS is not in the plan (the API does not report it either)",
 		}
 		n := m.ENIs[at.ENI]
 		var req eipassoc.AttachRequest
@@ -141,14 +139,12 @@ func runInstanceBlocks(m *Model, opts Options, perInstance map[Key][]eni.ID, any
 			}
 			k := knowledge{}
 			k.reasons = map[eipassoc.Fact]string{
-				eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
-					key,
-				) + "'s OS is not in the plan (the API does not report it either)",
+				eipassoc.FactDHCP: "whether DHCP is enabled in " + string(key) +
+					"'s OS is not in the plan (the API does not report it either)",
 			}
 			k.mark(
-				"the plan gives the ENI of "+string(
-					n.Key,
-				)+" by ID only, so its placement, addresses and EIPs are not known",
+				"the plan gives the ENI of "+string(n.Key)+
+					" by ID only, so its placement, addresses and EIPs are not known",
 				eipassoc.FactENIPlacement,
 				eipassoc.FactENIRegion,
 				eipassoc.FactENIAddresses,

@@ -43,13 +43,9 @@ func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Findi
 			}
 			c := &checker{m: m, a: a, opts: opts, cache: &runCache{oneOf: map[string]eipSummary{}},
 				blame: &blame{address: n.Address, resourceType: TypeENI,
-					prefix: "the plan changes the private addresses of " + string(
-						n.Key,
-					) + " from " + strconv.Itoa(
-						n.IPCountBefore,
-					) + " to " + strconv.Itoa(
-						n.IPCount,
-					) + ", under " + a.Address + ": ",
+					prefix: "the plan changes the private addresses of " + string(n.Key) + " from " +
+						strconv.Itoa(n.IPCountBefore) + " to " + strconv.Itoa(n.IPCount) + ", under " + a.Address +
+						": ",
 					only: []eipassoc.Fact{eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount}}}
 			c.decide(n, byTarget[key])
 			out = append(out, c.out...)
@@ -63,9 +59,8 @@ func runChanged(m *Model, opts Options, byTarget map[Key][]*Association) []Findi
 func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*Association) []Finding {
 	k := knowledge{}
 	k.reasons = map[eipassoc.Fact]string{
-		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
-			in.Key,
-		) + "'s OS is not in the plan (the API does not report it either)",
+		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(in.Key) +
+			"'s OS is not in the plan (the API does not report it either)",
 	}
 	req := eipassoc.AttachRequest{ENI: m.eniFor(n, in.Region, &k), Instance: m.instanceFor(in.Key, opts, &k)}
 	req.ENI.Status, req.ENI.Instance = eni.Available, ""
@@ -85,11 +80,8 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 	}
 	req.Unknown = k.facts
 	d := eipassoc.CanAttach(req)
-	prefix := "the plan changes the type of " + string(
-		in.Key,
-	) + " from " + in.TypeBefore + " to " + in.Type + ", which has " + string(
-		n.Key,
-	) + " attached, carrying " + boundNames(
+	prefix := "the plan changes the type of " + string(in.Key) + " from " + in.TypeBefore + " to " + in.Type +
+		", which has " + string(n.Key) + " attached, carrying " + boundNames(
 		req.Bound,
 	) + ": "
 	module := ""

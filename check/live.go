@@ -102,9 +102,8 @@ func addLiveAssociations(ctx context.Context, m *Model, b backend.Backend, regio
 	}
 	for _, a := range page.EIPs {
 		m.Associations = append(m.Associations, &Association{
-			Address: "live:" + string(
-				a.ID,
-			), ResourceType: "existing", EIP: Key(a.ID), Target: n.Key, InstanceType: "NetworkInterface",
+			Address: "live:" +
+				string(a.ID), ResourceType: "existing", EIP: Key(a.ID), Target: n.Key, InstanceType: "NetworkInterface",
 			Mode: a.Association.Mode, ModeSet: a.Association.Mode.IsValid(), PrivateIP: a.Association.PrivateIP, Region: region,
 		})
 	}

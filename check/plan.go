@@ -857,9 +857,7 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, s
 	}
 	if ri == nil {
 		if len(blk.insts) != 1 || blk.insts[0].key.kind != noKey {
-			return "", "it names one of the " + strconv.Itoa(
-				len(blk.insts),
-			) + " instances of " + join(
+			return "", "it names one of the " + strconv.Itoa(len(blk.insts)) + " instances of " + join(
 				mi.addr,
 				typ+"."+name.Name,
 			) + " by an index the plan does not keep; the configuration's sources would say which (run the check " +

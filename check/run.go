@@ -176,16 +176,14 @@ func strays(m *Model) strayResources {
 			}
 		}
 		if a.Target == "" && s.association == "" {
-			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " + string(
-				a.TargetUnknown,
-			) + ")"
+			s.association = a.Address + " may also be on this ENI (its instance_id cannot be resolved: " +
+				string(a.TargetUnknown) + ")"
 		}
 	}
 	for _, at := range m.Attachments {
 		if at.ENI == "" && at.Planned && s.attachment == "" {
-			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " + string(
-				at.ENIUnknown,
-			) + ")"
+			s.attachment = at.Address + " may attach this ENI (its network_interface_id cannot be resolved: " +
+				string(at.ENIUnknown) + ")"
 		}
 	}
 	return s
@@ -392,9 +390,8 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	case stray != "" && n.Kind == eni.Secondary && !d.Has(eipassoc.CodeENIAttached):
 		if a := c.attachedFirst(req, n); a.Has(eipassoc.CodeENIAttached) {
 			c.unknown(
-				string(
-					CodeAttachmentOrder,
-				) + " not decided: " + stray + ", and if it does and runs first, the association fails",
+				string(CodeAttachmentOrder) + " not decided: " + stray +
+					", and if it does and runs first, the association fails",
 			)
 		}
 	}
@@ -407,9 +404,7 @@ func leavingReason(n *ENI) string {
 	return "the plan destroys " + strings.Join(
 		n.Leaving,
 		", ",
-	) + " on " + string(
-		n.Key,
-	) + ", and nothing orders that before what it makes, so that EIP may still be bound"
+	) + " on " + string(n.Key) + ", and nothing orders that before what it makes, so that EIP may still be bound"
 }
 
 // checkOrder applies the prerequisite of a detached ENI to an association whose ENI the
@@ -447,22 +442,24 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	if c.m.order.After(aNode, tNode) {
 		when = "the association depends on the attachment, so Terraform attaches it first:"
 	}
-	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name
-	if req.Mode == modes.NAT {
-		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached " +
-			"ENIs (-behaviour observed)"
-	}
+	why := detachedWhy(req.Mode)
 	c.add(
 		CodeAttachmentOrder,
 		LevelError,
 		StatusFail,
-		"the plan also attaches "+string(
-			n.Key,
-		)+" to "+string(
-			n.Instance,
-		)+" ("+attach+"); "+when+" the association fails: "+why,
+		"the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+"); "+when+
+			" the association fails: "+why,
 		"Eni.Attached",
 	)
+}
+
+// detachedWhy says why an association in mode m needs a detached ENI.
+func detachedWhy(m modes.Mode) string {
+	if m == modes.NAT {
+		return "the documentation requires a detached ENI; the API is observed to accept NAT associations on " +
+			"attached ENIs (-behaviour observed)"
+	}
+	return "an ENI must be detached when an EIP is associated in " + m.Properties().Name
 }
 
 // checkDetachOrder applies the prerequisite of a detached ENI to an association on an
@@ -488,11 +485,7 @@ func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
 		return
 	}
-	why := "an ENI must be detached when an EIP is associated in " + req.Mode.Properties().Name
-	if req.Mode == modes.NAT {
-		why = "the documentation requires a detached ENI; the API is observed to accept NAT associations on attached " +
-			"ENIs (-behaviour observed)"
-	}
+	why := detachedWhy(req.Mode)
 	c.add(
 		CodeAttachmentOrder,
 		LevelError,
@@ -522,9 +515,8 @@ func (c *checker) attachedFirst(req eipassoc.Request, n *ENI) eipassoc.Decision 
 func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
 	k := knowledge{}
 	k.reasons = map[eipassoc.Fact]string{
-		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(
-			n.Instance,
-		) + "'s OS is not in the plan (the API does not report it either)",
+		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(n.Instance) +
+			"'s OS is not in the plan (the API does not report it either)",
 	}
 	in := c.m.instanceFor(n.Instance, c.opts, &k)
 	bound := []eipassoc.Binding{{EIP: req.EIP.ID, Mode: req.Mode, PrivateIP: req.PrivateIP}}
@@ -590,9 +582,8 @@ func (c *checker) eipFor(k *knowledge) eip.Address {
 			name = Key("named by " + c.a.Address + ".allocation_id")
 		}
 		k.mark(
-			"EIP "+string(
-				name,
-			)+" is not managed by this plan, so its status, locks and billing are unknown (check with -live)",
+			"EIP "+string(name)+
+				" is not managed by this plan, so its status, locks and billing are unknown (check with -live)",
 			eipassoc.FactEIPStatus,
 			eipassoc.FactEIPChargeType,
 		)

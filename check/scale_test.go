@@ -56,11 +56,7 @@ func writeScalePlan(w io.Writer, instances int) error {
 	vars, _ := json.Marshal(map[string]any{"keys": map[string]any{"value": keys}})
 	copies := func(raw json.RawMessage) error { return copyInstances(bw, raw, k0Key, instances, rewrite) }
 	bw.WriteString(
-		`{"format_version":` + string(
-			plan["format_version"],
-		) + `,"terraform_version":` + string(
-			plan["terraform_version"],
-		) + `,"variables":`,
+		`{"format_version":` + string(plan["format_version"]) + `,"terraform_version":` + string(plan["terraform_version"]) + `,"variables":`,
 	)
 	bw.Write(vars)
 	bw.WriteString(`,"planned_values":{"root_module":{"child_modules":`)
@@ -72,9 +68,7 @@ func writeScalePlan(w io.Writer, instances int) error {
 		return err
 	}
 	bw.WriteString(
-		`,"prior_state":{"format_version":"1.0","terraform_version":` + string(
-			plan["terraform_version"],
-		) + `,"values":{"root_module":{"child_modules":`,
+		`,"prior_state":{"format_version":"1.0","terraform_version":` + string(plan["terraform_version"]) + `,"values":{"root_module":{"child_modules":`,
 	)
 	if err := copies(childModules(plan["prior_state"], "values", "root_module")); err != nil {
 		return err

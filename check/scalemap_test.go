@@ -75,11 +75,7 @@ func writeMapPlan(w io.Writer, n int) error {
 	marker := []byte(`[\"g0\"]`)
 	bw := bufio.NewWriterSize(w, 1<<20)
 	bw.WriteString(
-		`{"format_version":` + string(
-			plan["format_version"],
-		) + `,"terraform_version":` + string(
-			plan["terraform_version"],
-		),
+		`{"format_version":` + string(plan["format_version"]) + `,"terraform_version":` + string(plan["terraform_version"]),
 	)
 	bw.WriteString(`,"variables":{"groups":{"value":{`)
 	for i, k := range keys {

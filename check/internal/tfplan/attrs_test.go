@@ -30,11 +30,7 @@ func TestAttrsAreASortedMap(t *testing.T) {
 				t.Fatalf("Lookup(%q) = %v, %v; want %v, %v", name, got, ok, w, wok)
 			}
 		}
-		if got, w := slices.Collect(maps.Keys(maps.Collect(a.All()))), slices.Sorted(maps.Keys(want)); len(
-			got,
-		) != len(
-			w,
-		) {
+		if got, w := slices.Collect(maps.Keys(maps.Collect(a.All()))), slices.Sorted(maps.Keys(want)); len(got) != len(w) {
 			t.Fatalf("All yields %d names, want %d", len(got), len(w))
 		}
 		var prev string
