@@ -195,13 +195,6 @@ func checkCmd(
 			return exitUsage
 		}
 	}
-	var src *check.Sources
-	if sourceDir != "" {
-		if src, err = check.LoadSources(sourceDir, m.ModuleDirs); err != nil {
-			fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
-			return exitUsage
-		}
-	}
 	if live.enabled() {
 		if err := live.enrich(ctx, m); err != nil {
 			fmt.Fprintf(stderr, "eipassoc check: -live: %v\n", err)
@@ -209,7 +202,18 @@ func checkCmd(
 		}
 	}
 
-	findings := check.Apply(check.Run(m, opts), src, waivers, now)
+	// Run first: it settles the model (with the sources' evaluation when the plan alone
+	// leaves something open) and lets the decoded plan go before the sources are read
+	// for locations and inline waivers.
+	findings := check.Run(m, opts)
+	var src *check.Sources
+	if sourceDir != "" {
+		if src, err = check.LoadSources(sourceDir, m.ModuleDirs); err != nil {
+			fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
+			return exitUsage
+		}
+	}
+	findings = check.Apply(findings, src, waivers, now)
 	root := repoRootFor(*repoRoot, sourceDir, name)
 	relativizeFindings(findings, root, sourceDir)
 	res := &report.Result{
