@@ -26,6 +26,7 @@ type modInst struct {
 // A resBlock is one resource block inside one module instance, with its instances.
 type resBlock struct {
 	typ, name string
+	addr      string // its configuration address in the module instance: module.a["x"].type.name
 	label     string // "resource type.name", for messages and memo keys
 	cfg       *tfplan.Resource
 	insts     []*resInst // sorted by key
@@ -77,7 +78,7 @@ func newInstanceTree(p *tfplan.Plan) *instanceTree {
 				label = "resource " + bkey
 				labels[bkey] = label
 			}
-			blk = &resBlock{typ: addr.typ, name: addr.name, label: label}
+			blk = &resBlock{typ: addr.typ, name: addr.name, addr: join(mi.addr, bkey), label: label}
 			if mi.cfg != nil {
 				blk.cfg = mi.cfg.Resources[bkey]
 			}

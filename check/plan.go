@@ -248,7 +248,10 @@ func (b *planBuilder) build() {
 			c.After.Set("id", id) // an update keeps the ID
 		}
 		byType[c.Type] = append(byType[c.Type], ri)
-		exp := join(ri.mod.addr, ri.Type+"."+ri.Name)
+		exp := ri.blk.addr
+		if b.m.Expanded[exp] == nil {
+			b.m.Expanded[exp] = make([]string, 0, len(ri.blk.insts))
+		}
 		b.m.Expanded[exp] = append(b.m.Expanded[exp], c.Address)
 	}
 	for _, ri := range byType[TypeVSwitch] {
@@ -937,8 +940,8 @@ func (b *planBuilder) candidates(ri *resInst, attr string, kind refKind) string 
 			continue
 		}
 		name, _, _ := strings.Cut(parts[1], "[")
-		if exp := join(ri.mod.addr, parts[0]+"."+name); len(b.m.Expanded[exp]) > 0 {
-			return exp
+		if blk := ri.mod.blocks[parts[0]+"."+name]; blk != nil && len(b.m.Expanded[blk.addr]) > 0 {
+			return blk.addr // shared by every instance that names the block
 		}
 	}
 	return ""

@@ -30,8 +30,9 @@ Exit status:
 // checkGCPercent is the garbage collector's target that "eipassoc check" runs with
 // unless GOGC is set: a check's peak memory is the plan it holds while it builds the
 // model, and CI runners are short of memory, not of CPU. At 2,000 module instances it
-// takes the peak from about 55 to 48 MB at no measurable cost in time (docs/check.md).
-const checkGCPercent = 30
+// takes the peak from about 57 to 48 MB for a few hundredths of a second
+// (docs/check.md).
+const checkGCPercent = 20
 
 // checkCmd runs "eipassoc check".
 func checkCmd(
