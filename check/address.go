@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -143,7 +144,7 @@ func configPath(steps []moduleStep) string {
 // module.a["x"].t.n[0] gives module.a.t.n.
 func configAddress(addr string) string {
 	if a, ok := parseInstanceAddress(addr); ok {
-		return join(configPath(a.modules), a.typ+"."+a.name)
+		return tfplan.Join(configPath(a.modules), a.typ+"."+a.name)
 	}
 	return addr
 }

@@ -627,7 +627,7 @@ func traverseName(tr hcl.Traversal, i int) (string, bool) {
 // plan's prior_state), an object, or a tuple or object of them for count or for_each.
 func (e *evaluator) dataSource(mi *modInst, typ, name string) (cty.Value, error) {
 	return e.once(memoKey{mi, "data." + typ, name}, func() (cty.Value, error) {
-		addr := join(mi.addr, "data."+typ+"."+name)
+		addr := tfplan.Join(mi.addr, "data."+typ+"."+name)
 		if v, ok := e.plan.Data[addr]; ok {
 			return toCty(v), nil
 		}

@@ -78,7 +78,7 @@ func newInstanceTree(p *tfplan.Plan) *instanceTree {
 				label = "resource " + bkey
 				labels[bkey] = label
 			}
-			blk = &resBlock{typ: addr.typ, name: addr.name, addr: join(mi.addr, bkey), label: label}
+			blk = &resBlock{typ: addr.typ, name: addr.name, addr: tfplan.Join(mi.addr, bkey), label: label}
 			if mi.cfg != nil {
 				blk.cfg = mi.cfg.Resources[bkey]
 			}

@@ -210,7 +210,7 @@ type planBuilder struct {
 func (b *planBuilder) moduleDirs(module, dir string, cm *tfplan.Module) {
 	for _, name := range slices.Sorted(maps.Keys(cm.Calls)) {
 		call := cm.Calls[name]
-		addr := join(module, "module."+name)
+		addr := tfplan.Join(module, "module."+name)
 		if src := call.Source; strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
 			b.m.ModuleDirs[addr] = pathJoin(dir, src)
 		}
@@ -218,13 +218,6 @@ func (b *planBuilder) moduleDirs(module, dir string, cm *tfplan.Module) {
 			b.moduleDirs(addr, d, call.Module)
 		}
 	}
-}
-
-func join(module, addr string) string {
-	if module == "" {
-		return addr
-	}
-	return module + "." + addr
 }
 
 func (b *planBuilder) build() {
@@ -860,7 +853,7 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, s
 	}
 	if ri == nil {
 		if len(blk.insts) != 1 || blk.insts[0].key.kind != noKey {
-			return "", "it names one of the " + strconv.Itoa(len(blk.insts)) + " instances of " + join(
+			return "", "it names one of the " + strconv.Itoa(len(blk.insts)) + " instances of " + tfplan.Join(
 				mi.addr,
 				typ+"."+name.Name,
 			) + " by an index the plan does not keep; the configuration's sources would say which (run the check " +

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
@@ -95,7 +96,7 @@ func (s *Sources) parse(root, module, file string) error {
 					origin: rel + ":" + strconv.Itoa(i+1), inline: true})
 			}
 		}
-		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = entry
+		s.blocks[tfplan.Join(module, b.Labels[0]+"."+b.Labels[1])] = entry
 	}
 	return nil
 }
@@ -113,7 +114,7 @@ func (s *Sources) parseJSON(root, module, file string) error {
 	rel := relOrSelf(root, file)
 	for _, b := range content.Blocks {
 		r := b.DefRange
-		s.blocks[join(module, b.Labels[0]+"."+b.Labels[1])] = &block{
+		s.blocks[tfplan.Join(module, b.Labels[0]+"."+b.Labels[1])] = &block{
 			loc: Location{File: rel, StartLine: r.Start.Line, EndLine: r.End.Line},
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -58,7 +59,7 @@ func wanted(r AssociateRequest, n eni.Interface) eip.Association {
 		PrivateIP:    r.PrivateIP,
 	}
 	if want.PrivateIP == n.PrimaryIP {
-		want.PrivateIP = eip.Association{}.PrivateIP
+		want.PrivateIP = netip.Addr{}
 	}
 	return want
 }

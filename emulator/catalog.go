@@ -237,7 +237,7 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 
 // newImagesAnswer returns DescribeImages' answer, all images in one page.
 func newImagesAnswer(images []imageJSON) imagesAnswer {
-	out := imagesAnswer{pageHead: onePage(len(images), 10)}
+	out := imagesAnswer{pageHead: onePage(len(images), max(len(images), 10))}
 	out.Images.Image = orEmpty(images)
 	return out
 }
@@ -274,7 +274,6 @@ func (s *Server) describeTags(_ context.Context, p *params) (any, error) {
 		}
 	}
 	out := describeTagsAnswer{pageHead: onePage(len(tags), 50)}
-	out.PageSize = 50
 	out.Tags.Tag = tags
 	return out, nil
 }

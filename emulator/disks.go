@@ -109,7 +109,6 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 		}
 	}
 	out := describeDisksAnswer{pageHead: onePage(len(disks), 10)}
-	out.PageSize = 10
 	out.Disks.Disk = disks
 	return out, nil
 }

@@ -157,7 +157,6 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 		}
 	}
 	out := describeInstancesAnswer{pageHead: onePage(len(list), 10)}
-	out.PageSize = 10
 	out.Instances.Instance = list
 	return out, nil
 }
@@ -317,7 +316,6 @@ func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (
 		list = append(list, m)
 	}
 	out := maintenanceAnswer{pageHead: onePage(len(list), 10)}
-	out.PageSize = 10
 	out.MaintenanceAttributes.MaintenanceAttribute = list
 	return out, nil
 }
@@ -357,7 +355,6 @@ func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (a
 		}
 	}
 	out := attachmentAttributesAnswer{pageHead: onePage(len(list), 10)}
-	out.PageSize = 10
 	out.Instances.Instance = list
 	return out, nil
 }

@@ -142,10 +142,9 @@ type pageHead struct {
 	PageSize   int
 }
 
-// onePage is the head of a list answer that holds all n items in one page of at least
-// size.
+// onePage is the head of a list answer that holds all n items in one page of size.
 func onePage(n, size int) pageHead {
-	return pageHead{RequestID: newRequestID(), TotalCount: n, PageNumber: 1, PageSize: max(n, size)}
+	return pageHead{RequestID: newRequestID(), TotalCount: n, PageNumber: 1, PageSize: size}
 }
 
 // describeVPCsAnswer is DescribeVpcs' answer.
@@ -174,7 +173,7 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 		}
 		list = append(list, s.vpcJSON(v))
 	}
-	out := describeVPCsAnswer{pageHead: onePage(len(list), 10)}
+	out := describeVPCsAnswer{pageHead: onePage(len(list), max(len(list), 10))}
 	out.Vpcs.Vpc = list
 	return out, nil
 }
@@ -348,7 +347,7 @@ func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) 
 		}
 		list = append(list, s.vswitchJSON(v))
 	}
-	out := describeVSwitchesAnswer{pageHead: onePage(len(list), 10)}
+	out := describeVSwitchesAnswer{pageHead: onePage(len(list), max(len(list), 10))}
 	out.VSwitches.VSwitch = list
 	return out, nil
 }
@@ -431,7 +430,6 @@ func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, er
 		return nil, err
 	}
 	out := describeSecurityGroupsAnswer{pageHead: onePage(len(list), 10)}
-	out.PageSize = 10
 	out.SecurityGroups.SecurityGroup = list
 	return out, nil
 }

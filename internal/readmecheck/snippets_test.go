@@ -32,9 +32,10 @@ var imports = map[string]string{
 }
 
 var (
-	goBlock  = regexp.MustCompile("(?s)```go\n(.*?)```")
-	declared = regexp.MustCompile(`(?m)^(\w+)(?:, (\w+))* :?=`)
-	comment  = regexp.MustCompile(`//[^\n]*`)
+	goBlock   = regexp.MustCompile("(?s)```go\n(.*?)```")
+	declared  = regexp.MustCompile(`(?m)^(\w+)(?:, (\w+))* :?=`)
+	comment   = regexp.MustCompile(`//[^\n]*`)
+	qualified = regexp.MustCompile(`\b([a-z]+)\.`) // a package name before a selector
 )
 
 // snippetFile turns the Go snippets of a Markdown file into one Go file of this package:
@@ -54,9 +55,9 @@ func snippetFile(t *testing.T, name string) string {
 			continue // a whole program: examples/ has it
 		}
 		uncommented := comment.ReplaceAllString(code, "")
-		for pkg := range imports {
-			if regexp.MustCompile(`\b` + pkg + `\.`).MatchString(uncommented) {
-				used[pkg] = true
+		for _, m := range qualified.FindAllStringSubmatch(uncommented, -1) {
+			if _, ok := imports[m[1]]; ok {
+				used[m[1]] = true
 			}
 		}
 		fmt.Fprintf(&body, "\n// snippet %d of %s\nfunc snippet%d(ctx context.Context) error {\n_ = ctx\n%s\n",

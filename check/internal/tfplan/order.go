@@ -22,8 +22,9 @@ type Order struct {
 	reach map[string]map[string]bool
 }
 
-// join prefixes a module address to a resource or module address.
-func join(module, addr string) string {
+// Join prefixes a module address ("module.a[\"x\"]", or "" at the root) to a resource
+// or module address.
+func Join(module, addr string) string {
 	if module == "" {
 		return addr
 	}
@@ -61,7 +62,7 @@ func (o *Order) addModule(frames []moduleFrame, inherited []string) {
 	m, addr := f.module, f.addr
 	for _, key := range slices.Sorted(maps.Keys(m.Resources)) {
 		r := m.Resources[key]
-		node := join(addr, key)
+		node := Join(addr, key)
 		var deps []string
 		for _, e := range r.allExpressions() {
 			for _, ref := range e.Refs {
@@ -77,7 +78,7 @@ func (o *Order) addModule(frames []moduleFrame, inherited []string) {
 	}
 	for _, name := range slices.Sorted(maps.Keys(m.Calls)) {
 		call := m.Calls[name]
-		child := join(addr, "module."+name)
+		child := Join(addr, "module."+name)
 		var inh []string
 		inh = append(inh, inherited...)
 		for _, d := range call.DependsOn {
@@ -111,10 +112,10 @@ func (o *Order) named(f moduleFrame, name string) []string {
 		if call == nil || call.Module == nil {
 			return nil
 		}
-		return resourcesIn(join(f.addr, "module."+child), call.Module)
+		return resourcesIn(Join(f.addr, "module."+child), call.Module)
 	}
 	if _, ok := f.module.Resources[resourcePart(name)]; ok {
-		return []string{join(f.addr, resourcePart(name))}
+		return []string{Join(f.addr, resourcePart(name))}
 	}
 	return nil
 }
@@ -123,11 +124,11 @@ func (o *Order) named(f moduleFrame, name string) []string {
 func resourcesIn(addr string, m *Module) []string {
 	var out []string
 	for _, key := range slices.Sorted(maps.Keys(m.Resources)) {
-		out = append(out, join(addr, key))
+		out = append(out, Join(addr, key))
 	}
 	for _, name := range slices.Sorted(maps.Keys(m.Calls)) {
 		if c := m.Calls[name]; c.Module != nil {
-			out = append(out, resourcesIn(join(addr, "module."+name), c.Module)...)
+			out = append(out, resourcesIn(Join(addr, "module."+name), c.Module)...)
 		}
 	}
 	return out
@@ -177,7 +178,7 @@ func (o *Order) resolve(frames []moduleFrame, ref string, depth int) []string {
 		if call == nil || call.Module == nil {
 			return nil
 		}
-		child := moduleFrame{addr: join(f.addr, "module."+name), module: call.Module, call: call}
+		child := moduleFrame{addr: Join(f.addr, "module."+name), module: call.Module, call: call}
 		output, _, _ = strings.Cut(output, ".")
 		output, _, _ = strings.Cut(output, "[")
 		e := call.Module.Outputs[output]
@@ -194,7 +195,7 @@ func (o *Order) resolve(frames []moduleFrame, ref string, depth int) []string {
 	}
 	if part := resourcePart(ref); part != "" {
 		if _, ok := f.module.Resources[part]; ok {
-			return []string{join(f.addr, part)}
+			return []string{Join(f.addr, part)}
 		}
 	}
 	return nil
