@@ -46,7 +46,8 @@ func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(
 			CodeModeInvalid,
 			subj{kind: "mode"},
-			"the mode is "+spelled(r.Mode)+"; it must be NAT, BINDED or MULTI_BINDED",
+			"the mode of "+eipName(string(r.EIP.ID))+" on "+eniName(string(r.ENI.ID))+" is "+spelled(r.Mode)+
+				"; it must be NAT, BINDED or MULTI_BINDED",
 			"",
 		)
 	}
@@ -68,7 +69,7 @@ func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 		checkAllowlist(d, r, p)
 	}
 	addAssociateAdvisories(d, r, p)
-	d.finish()
+	d.finish(names{eip: string(r.EIP.ID), eni: string(r.ENI.ID), instance: r.ENI.Instance})
 }
 
 // modeRules are the rules, besides mode-invalid and mode-region-unsupported, that read

@@ -90,6 +90,10 @@ type Violation struct {
 	Source string `json:"source"`
 	// APICode is the Alibaba Cloud error code the API is expected to return, if any.
 	APICode string `json:"api_code,omitempty"`
+	// Fix says how to fix this case, naming the resources it concerns where the rule's
+	// general fix ([Rule.Fix]) would not fit it (a mode, an attachment); otherwise it is
+	// the rule's Fix.
+	Fix string `json:"fix,omitempty"`
 }
 
 // An UndecidedRule is a rule that could not be decided because it needs facts that the
@@ -255,8 +259,13 @@ func (d Decision) String() string {
 	return b.String()
 }
 
-// finish sorts the violations and undecided rules and sets the verdict.
-func (d *Decision) finish() {
+// finish sorts the violations and undecided rules, says in each undecided rule's
+// message what it is about (by the names the request gives), and sets the verdict.
+func (d *Decision) finish(n names) {
+	for i := range d.Undecided {
+		u := &d.Undecided[i]
+		u.Message = undecidedMessage(u.Code, u.Missing, n.words(u.Subject))
+	}
 	bySubject := func(c1, c2 Code, s1, s2 string) int { return cmp.Or(cmp.Compare(c1, c2), cmp.Compare(s1, s2)) }
 	if len(d.Violations) > 1 {
 		slices.SortStableFunc(
@@ -292,7 +301,7 @@ func (d *Decision) deny(c Code, s subj, message, apiCode string) *Violation {
 	}
 	d.Violations = append(
 		d.Violations,
-		Violation{Code: c, Message: message, Subject: s.String(), Source: r.Source, APICode: apiCode},
+		Violation{Code: c, Message: message, Subject: s.String(), Source: r.Source, APICode: apiCode, Fix: r.Fix},
 	)
 	return &d.Violations[len(d.Violations)-1]
 }
@@ -318,8 +327,7 @@ func (d *Decision) undecided(missing Facts, c Code, s subj) {
 	subject := s.String()
 	for i := range d.Undecided {
 		if u := &d.Undecided[i]; u.Code == c && u.Subject == subject {
-			u.Missing = u.Missing.Union(missing) // one entry per rule and subject
-			u.Message = undecidedMessage(c, u.Missing)
+			u.Missing = u.Missing.Union(missing) // one entry per rule and subject; finish writes the message
 			return
 		}
 	}
@@ -329,17 +337,19 @@ func (d *Decision) undecided(missing Facts, c Code, s subj) {
 			Code:    c,
 			Missing: missing,
 			Subject: subject,
-			Message: undecidedMessage(c, missing),
 			Source:  ruleIndex[c].Source,
 		},
 	)
 }
 
-// undecidedMessage says what rule c checks and which unknown facts would decide it.
-func undecidedMessage(c Code, missing Facts) string {
+// undecidedMessage says what rule c checks, what it was not decided for (about, in
+// words) and which unknown facts would decide it.
+func undecidedMessage(c Code, missing Facts, about string) string {
 	var msg strings.Builder
 	msg.WriteString(ruleIndex[c].Summary)
-	msg.WriteString(" Not decided: unknown ")
+	msg.WriteString(" Not decided for ")
+	msg.WriteString(about)
+	msg.WriteString(": unknown ")
 	first := true
 	for f := range missing.All() {
 		if !first {
@@ -368,4 +378,58 @@ func (s subj) String() string {
 		return s.kind + " " + s.id
 	}
 	return s.kind
+}
+
+// names are the IDs a request gives its EIP, ENI and instance, so that a message can
+// name what its subject belongs to when the subject itself carries no ID ("eip.region").
+type names struct{ eip, eni, instance string }
+
+// words names, for people, what a subject (a [subj] string) is about: "ENI eni-1", "EIP
+// eip-1", "instance i-1", "private IP 10.0.0.3 of ENI eni-1", "EIP eip-1 on ENI eni-1"
+// (the mode or the target of an association), "the account".
+func (n names) words(subject string) string {
+	kind, id, _ := strings.Cut(subject, " ")
+	resource, _, _ := strings.Cut(kind, ".")
+	switch resource {
+	case "eni":
+		return eniName(cmp.Or(id, n.eni))
+	case "eip":
+		return eipName(cmp.Or(id, n.eip))
+	case "bound":
+		return "bound " + eipName(id)
+	case "instance":
+		return instanceName(cmp.Or(id, n.instance))
+	case "private_ip":
+		return "private IP " + id + " of " + eniName(n.eni)
+	case "mode", "target":
+		return eipName(n.eip) + " on " + eniName(n.eni)
+	case "account":
+		return "the account"
+	}
+	return subject
+}
+
+// eniName names an ENI in a message: "ENI eni-1", or "the ENI" when it has no ID.
+func eniName(id string) string { return named("ENI", id) }
+
+// eipName names an EIP in a message: "EIP eip-1", or "the EIP".
+func eipName(id string) string { return named("EIP", id) }
+
+// instanceName names an ECS instance in a message: "instance i-1", or "the instance".
+func instanceName(id string) string { return named("instance", id) }
+
+func named(noun, id string) string {
+	if id == "" {
+		return "the " + noun
+	}
+	return noun + " " + id
+}
+
+// attachedTo names the instance an ENI is attached to: "instance i-1", or "an
+// instance" when the request does not say which.
+func attachedTo(instance string) string {
+	if instance == "" {
+		return "an instance"
+	}
+	return instanceName(instance)
 }

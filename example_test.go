@@ -53,7 +53,7 @@ func ExampleDecision_Err() {
 	fmt.Println(err)
 	// Output:
 	// true false
-	// region-mismatch: the EIP is in cn-beijing and the ENI in cn-hangzhou; they must be in the same region
+	// region-mismatch: EIP eip-1 is in cn-beijing and ENI eni-1 in cn-hangzhou; they must be in the same region
 }
 
 // CanAttach checks that an ENI carrying multi-EIP-to-ENI EIPs goes to an instance of a

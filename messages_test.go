@@ -43,13 +43,13 @@ func TestCountedMessages(t *testing.T) {
 		code eipassoc.Code
 		says string
 	}{
-		{"0 EIPs bound", eipassoc.CanAssociate(noIP), eipassoc.CodeENICapacity, "carries 0 EIPs and takes at most 0"},
-		{"1 EIP bound", eipassoc.CanAssociate(oneBound), eipassoc.CodeENICapacity, "carries 1 EIP and takes at most 1"},
+		{"0 EIPs bound", eipassoc.CanAssociate(noIP), eipassoc.CodeENICapacity, "ENI eni-1 carries 0 EIPs and takes at most 0"},
+		{"1 EIP bound", eipassoc.CanAssociate(oneBound), eipassoc.CodeENICapacity, "ENI eni-1 carries 1 EIP (eip-0) and takes at most 1"},
 		{
 			"2 EIPs bound",
 			eipassoc.CanAssociate(twoBound),
 			eipassoc.CodeENICapacity,
-			"carries 2 EIPs and takes at most 2",
+			"ENI eni-1 carries 2 EIPs (eip-0, eip-1) and takes at most 2",
 		},
 		{
 			"1 secondary IP",
@@ -79,7 +79,7 @@ func TestCountedMessages(t *testing.T) {
 			"7 private IPs",
 			eipassoc.CanAttach(manyIPs),
 			eipassoc.CodeInstancePrivateIPQuota,
-			"has 7 private IPs and ecs.c6.large takes at most 6 per ENI",
+			"ENI eni-1 has 7 private IPs and instance i-1 (ecs.c6.large) takes at most 6 per ENI",
 		},
 	}
 	for _, tc := range tests {

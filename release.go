@@ -38,13 +38,18 @@ func CanRelease(c ReleaseCheck) Decision {
 			d.deny(
 				CodeEIPStatus,
 				s,
-				"the EIP is InUse: it is associated with "+describeAssociation(
+				eipName(string(a.ID))+" is InUse: it is associated with "+describeAssociation(
 					a.Association,
 				)+"; disassociate it before releasing it",
 				"",
 			)
 		default:
-			d.deny(CodeEIPStatus, s, "the EIP is "+statusName(a.Status)+"; only an Available EIP can be released", "")
+			d.deny(
+				CodeEIPStatus,
+				s,
+				eipName(string(a.ID))+" is "+statusName(a.Status)+"; only an Available EIP can be released",
+				"",
+			)
 		}
 		checkLocks(&d, a, s)
 	} else {
@@ -55,7 +60,8 @@ func CanRelease(c ReleaseCheck) Decision {
 		d.deny(
 			CodeEIPPrepaidRelease,
 			s,
-			"the EIP is "+chargeName(a.ChargeType)+"; only pay-as-you-go EIPs can be released through the API",
+			eipName(string(a.ID))+" is "+chargeName(a.ChargeType)+
+				"; only pay-as-you-go EIPs can be released through the API",
 			"",
 		)
 	}
@@ -68,7 +74,7 @@ func CanRelease(c ReleaseCheck) Decision {
 	if losesPrivate && prepaid && attached {
 		d.Advisories.add(bitCutThroughSubscription)
 	}
-	d.finish()
+	d.finish(names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance})
 	return d
 }
 

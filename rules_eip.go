@@ -76,16 +76,17 @@ func checkEIP(d *Decision, a *eip.Address, u Facts) {
 	switch {
 	case a.Status == eip.Available:
 	case !a.Status.IsValid():
-		d.deny(CodeEIPStatus, s, "the EIP's status is unknown; it must be Available", "")
+		d.deny(CodeEIPStatus, s, "the status of "+eipName(string(a.ID))+" is unknown; it must be Available", "")
 	case a.Status == eip.InUse:
 		d.deny(
 			CodeEIPStatus,
 			s,
-			"the EIP is InUse: it is associated with "+describeAssociation(a.Association)+"; disassociate it first",
+			eipName(string(a.ID))+" is InUse: it is associated with "+describeAssociation(a.Association)+
+				"; disassociate it first",
 			"",
 		)
 	default:
-		d.deny(CodeEIPStatus, s, "the EIP is "+a.Status.String()+"; it must be Available", "")
+		d.deny(CodeEIPStatus, s, eipName(string(a.ID))+" is "+a.Status.String()+"; it must be Available", "")
 	}
 	checkLocks(d, a, s)
 }
@@ -93,10 +94,10 @@ func checkEIP(d *Decision, a *eip.Address, u Facts) {
 // checkLocks applies the lock rules, which every operation on an EIP shares.
 func checkLocks(d *Decision, a *eip.Address, s subj) {
 	if a.HasLock(eip.Security) {
-		d.deny(CodeEIPLocked, s, "the EIP is locked for a security reason", "")
+		d.deny(CodeEIPLocked, s, eipName(string(a.ID))+" is locked for a security reason", "")
 	}
 	if a.HasLock(eip.Financial) {
-		d.deny(CodeEIPFinancialLocked, s, "the EIP is locked for overdue payment", "")
+		d.deny(CodeEIPFinancialLocked, s, eipName(string(a.ID))+" is locked for overdue payment", "")
 	}
 }
 

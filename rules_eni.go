@@ -2,6 +2,7 @@ package eipassoc
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
@@ -105,13 +106,13 @@ func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 		d.deny(
 			CodeENIInvalid,
 			subj{kind: "eni.kind"},
-			"the ENI's kind is unknown; it must be Primary, Secondary, Trunk or Member",
+			"the kind of "+eniName(string(n.ID))+" is unknown; it must be Primary, Secondary, Trunk or Member",
 			"",
 		)
 	}
 	s := subj{kind: "eni", id: string(n.ID)}
 	if d.needs(u, FactENIPlacement.set(), CodeENINotInVPC, s) && n.VPC == "" {
-		d.deny(CodeENINotInVPC, s, "the ENI is not in a VPC (its VPC ID is empty)", "")
+		d.deny(CodeENINotInVPC, s, eniName(string(n.ID))+" is not in a VPC (its VPC ID is empty)", "")
 	}
 	if !d.needs(u, FactENIStatus.set(), CodeENIStatus, s) {
 		return
@@ -119,9 +120,9 @@ func checkENIIdentity(d *Decision, n *eni.Interface, u Facts) {
 	switch n.Status {
 	case eni.Available, eni.InUse:
 	case 0:
-		d.deny(CodeENIStatus, s, "the ENI's status is unknown; it must be Available", "")
+		d.deny(CodeENIStatus, s, "the status of "+eniName(string(n.ID))+" is unknown; it must be Available", "")
 	default:
-		d.deny(CodeENIStatus, s, "the ENI is "+statusText(n.Status)+"; wait until it is Available", "")
+		d.deny(CodeENIStatus, s, eniName(string(n.ID))+" is "+statusText(n.Status)+"; wait until it is Available", "")
 	}
 }
 
@@ -139,10 +140,9 @@ func checkTarget(d *Decision, r *Request) {
 			d.deny(
 				CodeENIInvalid,
 				subj{kind: "target"},
-				"an EcsInstance target is reached through the instance's primary ENI, and "+string(r.ENI.ID)+" is a "+
-					spelled(
-						r.ENI.Kind,
-					)+" ENI",
+				"an EcsInstance target is reached through the instance's primary ENI, and "+eniName(
+					string(r.ENI.ID),
+				)+" is a "+spelled(r.ENI.Kind)+" ENI",
 				"",
 			)
 		}
@@ -150,7 +150,8 @@ func checkTarget(d *Decision, r *Request) {
 		d.deny(
 			CodeENIInvalid,
 			subj{kind: "target"},
-			"the target is "+spelled(r.Target)+"; the association rules cover NetworkInterface and EcsInstance targets",
+			"the target of "+eipName(string(r.EIP.ID))+" is "+spelled(r.Target)+
+				"; the association rules cover NetworkInterface and EcsInstance targets",
 			"InvalidInstanceType.ValueNotSupported",
 		)
 	}
@@ -170,7 +171,7 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(
 			CodeENIKindUnsupported,
 			s,
-			p.Name+" cannot target a "+spelled(r.ENI.Kind)+" ENI",
+			p.Name+" cannot target "+eniName(string(r.ENI.ID))+", a "+spelled(r.ENI.Kind)+" ENI",
 			kindAPICode(r.Mode, r.ENI.Kind),
 		)
 		return
@@ -190,13 +191,11 @@ func checkKindAndCapacity(d *Decision, r *Request, p *modes.Properties) {
 	case modes.Binded:
 		api = "InvalidAssociation.Duplicated"
 	}
-	v := d.deny(
-		CodeENICapacity,
-		s,
-		"the ENI carries "+english.Count(len(r.Bound), "EIP")+" and takes at most "+strconv.Itoa(limit)+" in "+p.Name,
-		api,
-	)
+	msg := eniName(string(r.ENI.ID)) + " carries " + english.Count(len(r.Bound), "EIP") + boundList(r.Bound) +
+		" and takes at most " + strconv.Itoa(limit) + " in " + p.Name
+	v := d.deny(CodeENICapacity, s, msg, api)
 	v.Capacity = &Capacity{Limit: limit, Used: len(r.Bound)}
+	v.Fix = capacityFix(r, p)
 }
 
 // kindAPICode predicts the API's answer to a mode on an ENI kind it cannot target. Only
@@ -238,9 +237,47 @@ func checkAttachment(d *Decision, r *Request, p *modes.Properties) {
 	if !d.needs(r.Unknown, (FactENIAttachment.set()|FactENIStatus.set()), CodeENIAttached, s) || !r.ENI.Attached() {
 		return
 	}
-	msg := "the ENI is attached to an instance; detach it before associating an EIP in " + p.Name
-	if r.ENI.Instance != "" {
-		msg = "the ENI is attached to " + r.ENI.Instance + "; detach it before associating an EIP in " + p.Name
+	name, on := eniName(string(r.ENI.ID)), attachedTo(r.ENI.Instance)
+	v := d.deny(
+		CodeENIAttached,
+		s,
+		name+" is attached to "+on+"; detach it before associating "+eipName(string(r.EIP.ID))+" in "+p.Name,
+		"",
+	)
+	v.Fix = "Detach " + name + " from " + on + " (DetachNetworkInterface), associate " + eipName(string(r.EIP.ID)) +
+		", then attach it again."
+	if r.Mode == modes.NAT {
+		v.Fix += " The API is observed to accept NAT associations on attached ENIs: choose the observed " +
+			"behaviour if your account's NAT associations on attached ENIs succeed."
+	} else {
+		v.Fix += " The API refuses " + p.Name + " associations on attached ENIs (Eni.Attached) whatever the " +
+			"behaviour chosen."
 	}
-	d.deny(CodeENIAttached, s, msg, "")
+}
+
+// boundList lists the EIPs an ENI carries, for a message: " (eip-1, eip-2)", or "" for
+// none.
+func boundList(bound []Binding) string {
+	if len(bound) == 0 {
+		return ""
+	}
+	ids := make([]string, len(bound))
+	for i := range bound {
+		ids[i] = string(bound[i].EIP)
+	}
+	return " (" + strings.Join(ids, ", ") + ")"
+}
+
+// capacityFix says how to make room for the request's EIP on its ENI, in its mode.
+func capacityFix(r *Request, p *modes.Properties) string {
+	name := eniName(string(r.ENI.ID))
+	switch {
+	case r.ENI.Kind == eni.Secondary && p.SecondaryENI.PerPrivateIP:
+		return "Assign " + name + " another secondary private IP and map the EIP to it (private_ip_address), " +
+			"use another ENI, or disassociate one of its EIPs first."
+	case r.ENI.Kind == eni.Primary:
+		return "A primary ENI takes one EIP: use a secondary ENI, or disassociate the EIP it carries first."
+	}
+	return "Use another secondary ENI (" + name + " takes no more in " + p.Name + "), or disassociate one of " +
+		"its EIPs first."
 }

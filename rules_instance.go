@@ -101,12 +101,13 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 	switch n.Kind {
 	case eni.Secondary, eni.Trunk:
 	case 0:
-		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the ENI's kind is unknown", "")
+		d.deny(CodeENIInvalid, subj{kind: "eni.kind"}, "the kind of "+eniName(string(n.ID))+" is unknown", "")
 	default:
 		d.deny(
 			CodeENIKindUnsupported,
 			s,
-			"a "+spelled(n.Kind)+" ENI cannot be attached; only secondary and trunk ENIs can",
+			eniName(string(n.ID))+" is a "+spelled(n.Kind)+" ENI, which cannot be attached; only secondary and "+
+				"trunk ENIs can",
 			"InvalidOperation.InvalidEniType",
 		)
 	}
@@ -114,12 +115,17 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 		switch {
 		case n.Status == eni.Available && n.Instance == "":
 		case n.Instance != "":
-			d.deny(CodeENIStatus, s, "the ENI is already attached to "+n.Instance, "InvalidOperation.InvalidEniState")
+			d.deny(
+				CodeENIStatus,
+				s,
+				eniName(string(n.ID))+" is already attached to "+instanceName(n.Instance),
+				"InvalidOperation.InvalidEniState",
+			)
 		default:
 			d.deny(
 				CodeENIStatus,
 				s,
-				"the ENI is "+statusText(n.Status)+"; it must be Available",
+				eniName(string(n.ID))+" is "+statusText(n.Status)+"; it must be Available",
 				"InvalidOperation.InvalidEniState",
 			)
 		}
@@ -128,7 +134,12 @@ func checkAttachIdentity(d *Decision, r *AttachRequest) {
 		d.deny(CodeInstanceInvalid, subj{kind: "instance.id"}, "the instance has no ID", "")
 	}
 	if d.needs(u, FactInstanceType.set(), CodeInstanceInvalid, subj{kind: "instance.type"}) && in.Type == "" {
-		d.deny(CodeInstanceInvalid, subj{kind: "instance.type"}, "the instance has no instance type", "")
+		d.deny(
+			CodeInstanceInvalid,
+			subj{kind: "instance.type"},
+			instanceName(in.ID)+" has no instance type",
+			"",
+		)
 	}
 }
 
@@ -143,19 +154,20 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 	n, in, u := &r.ENI, &r.Instance, r.Unknown
 	var eniInfo, inInfo regions.Info
 	var eniRegion, inRegion *regions.Info // nil when unknown or not in the table
+	eniOwner, inOwner := eniName(string(n.ID)), instanceName(in.ID)
 	if d.needs(u, FactENIRegion.set(), CodeRegionUnknown, subj{kind: "eni.region"}) &&
-		lookupRegion(d, n.Region, "eni.region", &eniInfo) {
+		lookupRegion(d, n.Region, "eni.region", eniOwner, &eniInfo) {
 		eniRegion = &eniInfo
 	}
 	if d.needs(u, FactENIRegion.set(), CodeRegionClosed, subj{kind: "eni.region"}) && eniRegion != nil {
-		checkRegionOpen(d, eniRegion, "eni.region")
+		checkRegionOpen(d, eniRegion, "eni.region", eniOwner)
 	}
 	if d.needs(u, FactInstanceRegion.set(), CodeRegionUnknown, subj{kind: "instance.region"}) &&
-		lookupRegion(d, in.Region, "instance.region", &inInfo) {
+		lookupRegion(d, in.Region, "instance.region", inOwner, &inInfo) {
 		inRegion = &inInfo
 	}
 	if d.needs(u, FactInstanceRegion.set(), CodeRegionClosed, subj{kind: "instance.region"}) && inRegion != nil {
-		checkRegionOpen(d, inRegion, "instance.region")
+		checkRegionOpen(d, inRegion, "instance.region", inOwner)
 	}
 	if d.needs(u, (FactENIRegion.set()|FactInstanceRegion.set()), CodeRegionMismatch, subj{kind: "instance.region"}) &&
 		eniRegion != nil &&
@@ -164,7 +176,8 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 		d.deny(
 			CodeRegionMismatch,
 			subj{kind: "instance.region"},
-			"the ENI is in "+string(eniRegion.ID)+" and the instance in "+string(inRegion.ID),
+			eniName(string(n.ID))+" is in "+string(eniRegion.ID)+" and "+instanceName(in.ID)+" in "+
+				string(inRegion.ID),
 			"InvalidOperation.InvalidRegion",
 		)
 	}
@@ -173,15 +186,20 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 		mismatch                         Code
 	}{
 		{n.Zone, in.Zone, "zone", "eni.zone", "instance.zone", CodeZoneMismatch},
-		{n.VPC, in.VPC, "vpc", "eni.vpc", "instance.vpc", CodeVPCMismatch},
+		{n.VPC, in.VPC, "VPC", "eni.vpc", "instance.vpc", CodeVPCMismatch},
 	} {
 		eniKnown := d.needs(u, FactENIPlacement.set(), CodeENIInvalid, subj{kind: f.eniKey})
 		inKnown := d.needs(u, FactInstancePlacement.set(), CodeInstanceInvalid, subj{kind: f.instKey})
 		if eniKnown && f.eni == "" {
-			d.deny(CodeENIInvalid, subj{kind: f.eniKey}, "the ENI's "+f.name+" is not given", "")
+			d.deny(CodeENIInvalid, subj{kind: f.eniKey}, "the "+f.name+" of "+eniName(string(n.ID))+" is not given", "")
 		}
 		if inKnown && f.inst == "" {
-			d.deny(CodeInstanceInvalid, subj{kind: f.instKey}, "the instance's "+f.name+" is not given", "")
+			d.deny(
+				CodeInstanceInvalid,
+				subj{kind: f.instKey},
+				"the "+f.name+" of "+instanceName(in.ID)+" is not given",
+				"",
+			)
 		}
 		if !d.needs(u, (FactENIPlacement.set()|FactInstancePlacement.set()), f.mismatch, subj{kind: f.instKey}) ||
 			f.eni == "" ||
@@ -189,11 +207,12 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 			f.eni == f.inst {
 			continue
 		}
-		what := "zone "
-		if f.name == "vpc" {
-			what = "VPC "
-		}
-		d.deny(f.mismatch, subj{kind: f.instKey}, "the ENI is in "+what+f.eni+" and the instance in "+f.inst, "")
+		d.deny(
+			f.mismatch,
+			subj{kind: f.instKey},
+			eniName(string(n.ID))+" is in "+f.name+" "+f.eni+" and "+instanceName(in.ID)+" in "+f.inst,
+			"",
+		)
 	}
 }
 
@@ -217,10 +236,10 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 			v := d.deny(
 				CodeInstanceENIQuota,
 				s,
-				in.Type+" takes at most "+english.Count(
+				instanceName(in.ID)+" ("+in.Type+") takes at most "+english.Count(
 					limits.ENIs,
 					"ENI",
-				)+" (primary included) and has "+strconv.Itoa(have),
+				)+" (primary included) and has "+strconv.Itoa(have)+"; "+eniName(string(n.ID))+" would be one more",
 				"",
 			)
 			v.Capacity = &Capacity{Limit: limits.ENIs, Used: have}
@@ -242,10 +261,11 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		v := d.deny(
 			CodeInstancePrivateIPQuota,
 			es,
-			"the ENI has "+english.Count(
+			eniName(string(n.ID))+" has "+english.Count(
 				ips,
 				"private IP",
-			)+" and "+in.Type+" takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+" per ENI",
+			)+" and "+instanceName(in.ID)+" ("+in.Type+") takes at most "+strconv.Itoa(limits.PrivateIPsPerENI)+
+				" per ENI",
 			"",
 		)
 		v.Capacity = &Capacity{Limit: limits.PrivateIPsPerENI, Used: ips}
@@ -286,8 +306,8 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 	} else if d.needs(u, FactInstanceType.set(), CodeInstanceFamilyUnsupported, subj{kind: "instance.type"}) &&
 		in.Type != "" && !families.AllowsInstanceType(in.Type) {
 		d.deny(CodeInstanceFamilyUnsupported, subj{kind: "instance.type"},
-			"the ENI carries EIPs in "+props(families).Name+" and "+in.Type+" is not of a family "+
-				"that supports it", "")
+			eniName(string(r.ENI.ID))+" carries EIPs in "+props(families).Name+" and "+instanceName(in.ID)+
+				" is of type "+in.Type+", which is not of a family that supports it", "")
 	}
 	if dhcp == 0 {
 		d.needs(u, FactBound.set(), CodeInstanceDHCPDisabled, subj{kind: "instance", id: in.ID})
@@ -301,7 +321,8 @@ func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) mode
 		d.deny(
 			CodeInstanceDHCPDisabled,
 			s,
-			"the ENI carries EIPs in "+props(dhcp).Name+", which takes effect only with DHCP enabled on the instance",
+			eniName(string(r.ENI.ID))+" carries EIPs in "+props(dhcp).Name+", which takes effect only with DHCP "+
+				"enabled on "+instanceName(in.ID)+"; its OS has DHCP disabled",
 			"",
 		)
 	}

@@ -59,7 +59,7 @@ func checkBindingModes(d *Decision, bound []Binding) {
 			d.deny(
 				CodeModeInvalid,
 				subj{kind: "bound", id: string(bound[i].EIP)},
-				"the bound EIP "+string(bound[i].EIP)+" has the mode "+spelled(
+				"bound "+eipName(string(bound[i].EIP))+" has the mode "+spelled(
 					bound[i].Mode,
 				)+"; use NAT, BINDED or MULTI_BINDED (BindingOf fills in NAT)",
 				noAPICode,
@@ -84,8 +84,8 @@ func checkModeConflict(d *Decision, r *Request) {
 		d.deny(
 			CodeModeConflict,
 			s,
-			"the ENI already carries EIP "+string(r.Bound[i].EIP)+" in "+m.Properties().Name+"; it cannot also take "+
-				r.Mode.Properties().Name,
+			eniName(string(r.ENI.ID))+" already carries "+eipName(string(r.Bound[i].EIP))+" in "+m.Properties().Name+
+				"; it cannot also take "+eipName(string(r.EIP.ID))+" in "+r.Mode.Properties().Name,
 			api,
 		)
 		return
@@ -104,7 +104,8 @@ func checkAllowlist(d *Decision, r *Request, p *modes.Properties) {
 	d.deny(
 		CodeModeNotAllowlisted,
 		subj{kind: "account"},
-		"the account is not allowlisted for "+p.Name+", which accepts no new applications",
+		"the account is not allowlisted for "+p.Name+", which accepts no new applications, so "+
+			eipName(string(r.EIP.ID))+" cannot be associated with "+eniName(string(r.ENI.ID))+" in it",
 		"",
 	)
 }

@@ -61,7 +61,7 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 		d.needs(u, (FactPrivateIP.set()|FactENIAddressCount.set()), CodeENIInvalid, subj{kind: "eni.primary_ip"}) &&
 		(u.Has(FactENIAddresses) && ipCount(&r.ENI, u, r.PrivateIPCount) == 0 ||
 			!u.Has(FactENIAddresses) && !r.ENI.PrimaryIP.IsValid()) {
-		d.deny(CodeENIInvalid, subj{kind: "eni.primary_ip"}, "the ENI has no primary private IP", "")
+		d.deny(CodeENIInvalid, subj{kind: "eni.primary_ip"}, eniName(string(r.ENI.ID))+" has no primary private IP", "")
 	}
 	if p.PrimaryPrivateIPOnly && (!ipKnown || r.PrivateIP.IsValid()) &&
 		d.needs(u, addrs, CodePrivateIPNotPrimary, sub) &&
@@ -69,7 +69,8 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(
 			CodePrivateIPNotPrimary,
 			sub,
-			p.Name+" maps the EIP to the ENI's primary private IP only, not "+r.PrivateIP.String(),
+			p.Name+" maps "+eipName(string(r.EIP.ID))+" to the primary private IP of "+eniName(string(r.ENI.ID))+
+				" only, not "+r.PrivateIP.String(),
 			"",
 		)
 	}
@@ -79,7 +80,7 @@ func checkPrivateIP(d *Decision, r *Request, p *modes.Properties) {
 			d.deny(
 				CodeENIHasSecondaryIPs,
 				subj{kind: "eni", id: string(r.ENI.ID)},
-				"the ENI has "+english.Count(n, "secondary private IP")+"; "+p.Name+" needs none",
+				eniName(string(r.ENI.ID))+" has "+english.Count(n, "secondary private IP")+"; "+p.Name+" needs none",
 				"",
 			)
 		}
@@ -103,7 +104,12 @@ func checkPrivateIPOnENI(d *Decision, r *Request) {
 	}
 	if d.needs(r.Unknown, (FactPrivateIP.set()|FactENIAddresses.set()), CodePrivateIPNotOnENI, sub) &&
 		!r.ENI.HasPrivateIP(r.PrivateIP) {
-		d.deny(CodePrivateIPNotOnENI, sub, r.PrivateIP.String()+" is not a private IP of ENI "+string(r.ENI.ID), "")
+		d.deny(
+			CodePrivateIPNotOnENI,
+			sub,
+			r.PrivateIP.String()+" is not a private IP of "+eniName(string(r.ENI.ID)),
+			"",
+		)
 	}
 }
 
@@ -134,7 +140,14 @@ func checkPrivateIPInUse(d *Decision, r *Request) {
 		} else if got := cmp.Or(b.PrivateIP, r.ENI.PrimaryIP); !r.target().IsValid() || r.target() != got {
 			continue
 		}
-		d.deny(CodePrivateIPInUse, sub, describeTarget(r)+" already carries EIP "+string(b.EIP), "")
+		v := d.deny(
+			CodePrivateIPInUse,
+			sub,
+			describeTarget(r)+" already carries "+eipName(string(b.EIP))+"; it cannot also take "+eipName(string(r.EIP.ID)),
+			"",
+		)
+		v.Fix = "Map " + eipName(string(r.EIP.ID)) + " to another private IP of " + eniName(string(r.ENI.ID)) +
+			" (PrivateIpAddress; private_ip_address in Terraform), or disassociate " + eipName(string(b.EIP)) + " first."
 		return
 	}
 	d.needs(r.Unknown, FactBound.set(), CodePrivateIPInUse, sub) // more may be bound than listed
@@ -144,11 +157,11 @@ func checkPrivateIPInUse(d *Decision, r *Request) {
 func describeTarget(r *Request) string {
 	switch {
 	case r.PrivateIP.IsValid():
-		return r.PrivateIP.String()
+		return r.PrivateIP.String() + " on " + eniName(string(r.ENI.ID))
 	case !r.Unknown.Has(FactENIAddresses) && r.ENI.PrimaryIP.IsValid():
-		return r.ENI.PrimaryIP.String()
+		return r.ENI.PrimaryIP.String() + " (the primary private IP of " + eniName(string(r.ENI.ID)) + ")"
 	}
-	return "the primary private IP of " + string(r.ENI.ID)
+	return "the primary private IP of " + eniName(string(r.ENI.ID))
 }
 
 // target returns the private address the request maps the EIP to.

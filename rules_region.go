@@ -54,21 +54,30 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 	d.needs(u, FactEIPRegion.set(), CodeRegionClosed, subj{kind: "eip.region"})
 	var eniInfo, eipInfo regions.Info
 	var eniRegion, eipRegion *regions.Info // nil when unknown or not in the table
-	if eniKnown && lookupRegion(d, r.ENI.Region, "eni.region", &eniInfo) {
+	eniOwner, eipOwner := eniName(string(r.ENI.ID)), eipName(string(r.EIP.ID))
+	if eniKnown && eipKnown && r.EIP.Region == r.ENI.Region {
+		eniOwner, eipOwner = eipOwner+" and "+eniOwner, eipOwner+" and "+eniOwner // one region, one message
+	}
+	if eniKnown && lookupRegion(d, r.ENI.Region, "eni.region", eniOwner, &eniInfo) {
 		eniRegion = &eniInfo
-		checkRegionOpen(d, eniRegion, "eni.region")
+		checkRegionOpen(d, eniRegion, "eni.region", eniOwner)
 	}
 	if eipKnown {
 		if eniKnown && r.EIP.Region == r.ENI.Region { // one lookup; each subject still reported
 			eipRegion = eniRegion
 			if eniRegion == nil {
-				d.deny(CodeRegionUnknown, subj{kind: "eip.region"}, regionUnknownMessage(r.EIP.Region), "")
+				d.deny(
+					CodeRegionUnknown,
+					subj{kind: "eip.region"},
+					regionUnknownMessage(eipName(string(r.EIP.ID)), r.EIP.Region),
+					"",
+				)
 			}
-		} else if lookupRegion(d, r.EIP.Region, "eip.region", &eipInfo) {
+		} else if lookupRegion(d, r.EIP.Region, "eip.region", eipOwner, &eipInfo) {
 			eipRegion = &eipInfo
 		}
 		if eipRegion != nil {
-			checkRegionOpen(d, eipRegion, "eip.region")
+			checkRegionOpen(d, eipRegion, "eip.region", eipOwner)
 		}
 	}
 	if d.needs(u, (FactENIRegion.set()|FactEIPRegion.set()), CodeRegionMismatch, subj{kind: "eip.region"}) &&
@@ -78,7 +87,8 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(
 			CodeRegionMismatch,
 			subj{kind: "eip.region"},
-			"the EIP is in "+string(eipRegion.ID)+" and the ENI in "+string(eniRegion.ID)+
+			eipName(string(r.EIP.ID))+" is in "+string(eipRegion.ID)+" and "+eniName(string(r.ENI.ID))+" in "+
+				string(eniRegion.ID)+
 				"; they must be in the same region",
 			"",
 		)
@@ -92,7 +102,8 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 		d.deny(
 			CodeModeRegionUnsupported,
 			subj{kind: "eni.region"},
-			p.Name+" is not offered in "+string(eniRegion.ID)+" ("+eniRegion.Name+")",
+			p.Name+" is not offered in "+string(eniRegion.ID)+" ("+eniRegion.Name+"), the region of "+
+				eniName(string(r.ENI.ID)),
 			"",
 		)
 	}
@@ -101,30 +112,36 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 	}
 }
 
-// checkRegionOpen denies a closed region and advises on a closing one.
-func checkRegionOpen(d *Decision, info *regions.Info, subject string) {
+// checkRegionOpen denies a closed region and advises on a closing one; owner names the
+// resource placed in it.
+func checkRegionOpen(d *Decision, info *regions.Info, subject, owner string) {
 	switch info.Status {
 	case regions.Closed:
-		d.deny(CodeRegionClosed, subj{kind: subject}, "region "+string(info.ID)+" ("+info.Name+") is closed", "")
+		d.deny(
+			CodeRegionClosed,
+			subj{kind: subject},
+			"region "+string(info.ID)+" ("+info.Name+") of "+owner+" is closed",
+			"",
+		)
 	case regions.Closing:
 		d.Advisories.add(bitRegionClosing)
 	}
 }
 
-// lookupRegion looks id up into info and reports whether it is known; an unknown
-// region is a violation.
-func lookupRegion(d *Decision, id regions.ID, subject string, info *regions.Info) bool {
+// lookupRegion looks id, the region of owner, up into info and reports whether it is
+// known; an unknown region is a violation.
+func lookupRegion(d *Decision, id regions.ID, subject, owner string, info *regions.Info) bool {
 	var err error
 	if *info, err = regions.Lookup(id); err != nil {
-		d.deny(CodeRegionUnknown, subj{kind: subject}, regionUnknownMessage(id), "")
+		d.deny(CodeRegionUnknown, subj{kind: subject}, regionUnknownMessage(owner, id), "")
 		return false
 	}
 	return true
 }
 
-func regionUnknownMessage(id regions.ID) string {
+func regionUnknownMessage(owner string, id regions.ID) string {
 	if id == "" {
-		return "no region given"
+		return "no region given for " + owner
 	}
-	return "region " + strconv.Quote(string(id)) + " is not a known Alibaba Cloud region ID"
+	return "the region of " + owner + ", " + strconv.Quote(string(id)) + ", is not a known Alibaba Cloud region ID"
 }

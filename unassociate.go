@@ -31,7 +31,12 @@ func CanUnassociate(c UnassociateCheck) Decision {
 	}
 	s := subj{kind: "eip", id: string(a.ID)}
 	if d.needs(u, FactEIPStatus.set(), CodeEIPStatus, s) && a.Status != eip.InUse {
-		d.deny(CodeEIPStatus, s, "the EIP is "+statusName(a.Status)+"; only an InUse EIP can be disassociated", "")
+		d.deny(
+			CodeEIPStatus,
+			s,
+			eipName(string(a.ID))+" is "+statusName(a.Status)+"; only an InUse EIP can be disassociated",
+			"",
+		)
 	}
 	if d.needs(u, FactEIPStatus.set(), CodeEIPLocked, s) {
 		checkLocks(&d, a, s)
@@ -42,15 +47,18 @@ func CanUnassociate(c UnassociateCheck) Decision {
 	if d.needs(u, FactEIPStatus.set(), CodeENIAttached, es) && a.Association.Mode == modes.Binded &&
 		c.ENI.Kind == eni.Secondary && d.needs(u, (FactENIAttachment.set()|FactENIStatus.set()), CodeENIAttached, es) &&
 		c.ENI.Attached() {
-		d.deny(
+		v := d.deny(
 			CodeENIAttached,
 			es,
-			"the cut-through ENI is attached to an instance; detach it before disassociating its EIP",
+			"cut-through "+eniName(string(c.ENI.ID))+" is attached to "+attachedTo(c.ENI.Instance)+
+				"; detach it before disassociating "+eipName(string(a.ID)),
 			"",
 		)
+		v.Fix = "Detach " + eniName(string(c.ENI.ID)) + " from " + attachedTo(c.ENI.Instance) +
+			" (DetachNetworkInterface), then disassociate " + eipName(string(a.ID)) + "."
 	}
 	d.Advisories.add(bitRetentionCost)
-	d.finish()
+	d.finish(names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance})
 	return d
 }
 

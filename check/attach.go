@@ -202,10 +202,9 @@ func decideAttachment(
 		if reads(v.Code, eipassoc.FactBound) && len(req.Bound) > 0 {
 			msg += " (" + string(n.Key) + " carries " + boundNames(req.Bound) + ")"
 		}
-		out = append(
-			out,
-			finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode),
-		)
+		f := finding(at.Address, "", TypeAttach, Location{}, v.Code, LevelError, StatusFail, msg, v.APICode)
+		f.Fix = cmp.Or(v.Fix, f.Fix)
+		out = append(out, f)
 	}
 	for _, msg := range k.explain(d.Undecided) {
 		f := finding(at.Address, "", TypeAttach, Location{}, CodeUnknown, "", "", msg, "")

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -91,20 +92,10 @@ func recheckAttachment(m *Model, opts Options, in *Instance, n *ENI, assocs []*A
 	var out []Finding
 	for _, v := range d.Violations {
 		if reads(v.Code, eipassoc.FactInstanceType) && v.Code != eipassoc.CodeInstanceENIQuota {
-			out = append(
-				out,
-				finding(
-					in.Address,
-					module,
-					TypeInstance,
-					Location{},
-					v.Code,
-					LevelError,
-					StatusFail,
-					prefix+v.Message,
-					v.APICode,
-				),
-			)
+			f := finding(in.Address, module, TypeInstance, Location{}, v.Code, LevelError, StatusFail,
+				prefix+v.Message, v.APICode)
+			f.Fix = cmp.Or(v.Fix, f.Fix)
+			out = append(out, f)
 		}
 	}
 	var undecided []eipassoc.UndecidedRule

@@ -32,6 +32,17 @@ func (k *knowledge) mark(why string, fs ...eipassoc.Fact) {
 	}
 }
 
+// because gives the reason why for fact f, which the rules may find unknown on their
+// own (an instance type's limits missing from every table), without marking it.
+func (k *knowledge) because(why string, f eipassoc.Fact) {
+	if k.reasons == nil {
+		k.reasons = map[eipassoc.Fact]string{}
+	}
+	if _, ok := k.reasons[f]; !ok {
+		k.reasons[f] = why
+	}
+}
+
 // count gives the rules the number of n's addresses when only their values are unknown.
 func (k *knowledge) count(n *ENI, count *int) {
 	if k.facts.Has(eipassoc.FactENIAddresses) && !k.facts.Has(eipassoc.FactENIAddressCount) && n.IPCountKnown {
@@ -54,7 +65,7 @@ func (k *knowledge) explain(undecided []eipassoc.UndecidedRule) []string {
 		for f := range u.Missing.All() {
 			why := k.reasons[f]
 			if why == "" {
-				why = f.String() + " is unknown"
+				why = "this input does not give it"
 			}
 			if !slices.Contains(reasons, why) {
 				reasons = append(reasons, why)
@@ -172,11 +183,25 @@ func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 	if l, ok := opts.Limits.Lookup(in.Type); ok {
 		out.Limits = l
 	}
-	if in.Type == "" {
-		k.mark(
-			"the instance type of "+string(key)+" is known only after apply or not in the plan",
-			eipassoc.FactInstanceType,
+	switch l, ok := out.TypeLimits(); {
+	case in.Type == "":
+	case !ok:
+		k.because(
+			"the ENI limits of instance type "+in.Type+" ("+string(key)+") are in no table this check has: the "+
+				"built-in one is dated "+eni.LimitsDate+"; pass -limits with a table from \"eipassoc limits\"",
+			eipassoc.FactInstanceLimits,
 		)
+	case !l.KnowsPrivateIPs():
+		k.because(
+			"the built-in table (dated "+eni.LimitsDate+") does not give how many private IPs an ENI of "+in.Type+
+				" ("+string(key)+") takes; pass -limits with a table from \"eipassoc limits\"",
+			eipassoc.FactInstanceLimits,
+		)
+	}
+	if in.Type == "" {
+		why := "the instance type of " + string(key) + " is known only after apply or not in the plan"
+		k.mark(why, eipassoc.FactInstanceType)
+		k.because(why, eipassoc.FactInstanceLimits) // a type's limits are unknown with it
 	}
 	if in.Region == "" {
 		k.mark("the region of "+string(key)+" is not in the plan", eipassoc.FactInstanceRegion)

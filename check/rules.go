@@ -44,7 +44,10 @@ var planRules = []eipassoc.Rule{
 			"may attach first: the association then fails (Eni.Attached), as an ENI must be detached (in NAT mode " +
 			"the documentation requires it and the API is observed to accept it).",
 		Source: "doc: Prerequisites; api: AssociateEipAddress errors", APICodes: []string{"Eni.Attached"},
-		Fix: "Associate in one apply and attach in a later one, or make the attachment depend_on the association."},
+		Fix: "Make the attachment wait for the association: add depends_on = [the association] to the attachment " +
+			"(or to the instance whose network_interfaces block attaches the ENI), after removing any dependency " +
+			"of the association on it; or associate in one apply and attach in the next. Each finding names the " +
+			"resources."},
 	{Code: CodeUnknown, Severity: eipassoc.Advise,
 		Summary: "A rule could not be decided because a value is known only after apply or comes from an opaque " +
 			"reference.",

@@ -38,6 +38,11 @@ type Options struct {
 	// the built-in table dated eni.LimitsDate: for example a table that "eipassoc
 	// limits" wrote from the account's DescribeInstanceTypes.
 	Limits *eni.LimitsTable
+	// NoState says that the model was read from a configuration alone, with neither a
+	// plan nor a state behind it (the tflint ruleset): what exists already is unknown, so
+	// every resource is taken as created in this apply, and a finding that rests on that
+	// (plan-attachment-order) says so and says what to do if it does not hold.
+	NoState bool
 }
 
 // Run checks every planned association and attachment of m and returns the findings,
@@ -189,20 +194,20 @@ func strays(m *Model) strayResources {
 	return s
 }
 
-func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode string) {
+// add files a finding of rule code on the association, or on the resource a blame
+// puts it on; fix, when not empty, says how to fix this case instead of the rule's Fix.
+func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode, fix string) {
+	var f Finding
 	if b := c.blame; b != nil {
-		if c.keeps(code) {
-			c.out = append(
-				c.out,
-				finding(b.address, "", b.resourceType, Location{}, code, level, status, b.prefix+msg, apiCode),
-			)
+		if !c.keeps(code) {
+			return
 		}
-		return
+		f = finding(b.address, "", b.resourceType, Location{}, code, level, status, b.prefix+msg, apiCode)
+	} else {
+		f = finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode)
 	}
-	c.out = append(
-		c.out,
-		finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode),
-	)
+	f.Fix = cmp.Or(fix, f.Fix)
+	c.out = append(c.out, f)
 }
 
 // finding builds one finding with its rule's source and fix.
@@ -269,9 +274,10 @@ func (c *checker) check(siblings []*Association) {
 				StatusFail,
 				"mode "+modeText(
 					a,
-				)+" is set, but instance_id is not a secondary ENI; cut-through and multi-EIP-to-ENI need "+
-					"instance_type = \"NetworkInterface\" and a secondary ENI",
+				)+" is set, but instance_id names "+string(a.Target)+", which is not a secondary ENI; cut-through "+
+					"and multi-EIP-to-ENI need instance_type = \"NetworkInterface\" and a secondary ENI",
 				"Invalid.DirectEip.BindType",
+				"",
 			)
 			return
 		}
@@ -288,8 +294,9 @@ func (c *checker) check(siblings []*Association) {
 			CodeENIWithoutNetworkInterface,
 			LevelError,
 			StatusFail,
-			"instance_id is an ENI but the provider will send InstanceType "+sent+"; set instance_type = "+
-				"\"NetworkInterface\"",
+			"instance_id names ENI "+string(n.Key)+", but the provider will send InstanceType "+sent+
+				"; set instance_type = \"NetworkInterface\"",
+			"",
 			"",
 		)
 		return
@@ -365,7 +372,7 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	req.Unknown = k.facts
 	d := eipassoc.CanAssociate(req)
 	for _, v := range d.Violations {
-		c.add(v.Code, LevelError, StatusFail, v.Message, v.APICode)
+		c.add(v.Code, LevelError, StatusFail, v.Message, v.APICode, v.Fix)
 	}
 	var undecided []eipassoc.UndecidedRule
 	for _, u := range d.Undecided {
@@ -412,52 +419,62 @@ func leavingReason(n *ENI) string {
 // attachment waits for the association, a certain failure when the association waits
 // for the attachment, a possible one when nothing orders them. Under the observed
 // behaviour, where the API accepts a NAT association on an attached ENI, the
-// nat-attached-eni advisory is a note when the attachment may come first.
+// nat-attached-eni advisory is a note when the attachment may come first. The fix
+// names the resource to change for the order found.
 func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	attach, ok := c.cache.attachments[n.Key]
-	if !ok {
-		attach = string(n.Instance) // its instance's network_interfaces block attaches it
+	o := order{association: c.a.Address, attachment: attach, block: !ok, noState: c.opts.NoState}
+	if o.block {
+		o.attachment = string(n.Instance) // its instance's network_interfaces block attaches it
 	}
-	aNode, tNode := configAddress(c.a.Address), configAddress(attach)
+	aNode, tNode := configAddress(o.association), configAddress(o.attachment)
 	if c.m.order.After(tNode, aNode) {
 		return // the attachment depends on the association: Terraform associates first
 	}
+	o.reversed = c.m.order.After(aNode, tNode)
 	attached := c.attachedFirst(req, n)
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
 		c.add(
 			eipassoc.AdviseNATAttachedENI,
 			LevelNote,
 			StatusFail,
-			"the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+
+			"the "+o.input()+" also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+o.attachment+
 				"), maybe before this association; the documentation requires a detached ENI, and the API is "+
-				"observed to accept NAT associations on attached ENIs",
+				"observed to accept NAT associations on attached ENIs"+o.assumption(),
 			"",
+			o.fix(),
 		)
 		return
 	}
 	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
 		return
 	}
-	when := "nothing in the plan orders the two, so Terraform may attach it first, and then"
-	if c.m.order.After(aNode, tNode) {
+	when := "nothing in the " + o.input() + " orders the two, so Terraform may attach it first, and then"
+	if o.reversed {
 		when = "the association depends on the attachment, so Terraform attaches it first:"
 	}
-	why := detachedWhy(req.Mode)
 	c.add(
 		CodeAttachmentOrder,
 		LevelError,
 		StatusFail,
-		"the plan also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+attach+"); "+when+
-			" the association fails: "+why,
+		"the "+o.input()+" also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+o.attachment+"); "+when+
+			" the association fails: "+detachedWhy(req.Mode, c.opts.NoState)+o.assumption(),
 		"Eni.Attached",
+		o.fix()+o.ifExists(req.Mode),
 	)
 }
 
-// detachedWhy says why an association in mode m needs a detached ENI.
-func detachedWhy(m modes.Mode) string {
+// detachedWhy says why an association in mode m needs a detached ENI, naming the
+// option that chooses the observed behaviour as the face the finding is read on names
+// it (the command's flag, or the tflint plugin's attribute when noState).
+func detachedWhy(m modes.Mode, noState bool) string {
 	if m == modes.NAT {
+		option := "-behaviour observed"
+		if noState {
+			option = "behaviour = \"observed\""
+		}
 		return "the documentation requires a detached ENI; the API is observed to accept NAT associations on " +
-			"attached ENIs (-behaviour observed)"
+			"attached ENIs (" + option + ")"
 	}
 	return "an ENI must be detached when an EIP is associated in " + m.Properties().Name
 }
@@ -469,6 +486,8 @@ func detachedWhy(m modes.Mode) string {
 // orders the detach before the association: if Terraform associates first, the ENI is
 // still attached.
 func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
+	fix := "Destroy " + n.DetachedBy + " in one apply (terraform apply -destroy -target=" + n.DetachedBy +
+		"), then create " + c.a.Address + " in the next: no dependency can order a destruction before a creation."
 	attached := c.attachedFirst(req, n)
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
 		c.add(
@@ -479,22 +498,22 @@ func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 				", maybe after this association; the documentation requires a detached ENI, and the API is observed "+
 				"to accept NAT associations on attached ENIs",
 			"",
+			fix,
 		)
 		return
 	}
 	if _, fails := attached.Violation(eipassoc.CodeENIAttached); !fails {
 		return
 	}
-	why := detachedWhy(req.Mode)
 	c.add(
 		CodeAttachmentOrder,
 		LevelError,
 		StatusFail,
 		string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
 			", and nothing can order that before this association, so Terraform may associate first, and then the "+
-			"association fails: "+why+"; detach in one "+
-			"apply and associate in the next",
+			"association fails: "+detachedWhy(req.Mode, c.opts.NoState),
 		"Eni.Attached",
+		fix,
 	)
 }
 
@@ -543,6 +562,7 @@ func (c *checker) checkCarried(n *ENI, req eipassoc.Request) {
 				StatusFail,
 				string(n.Key)+" is attached to "+string(n.Instance)+": "+v.Message,
 				"OperationUnsupported.EipBindModel",
+				v.Fix,
 			)
 		}
 	}

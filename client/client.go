@@ -39,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/eipassoc/eipassoc"
@@ -183,12 +184,37 @@ type DeniedError struct {
 	Decision eipassoc.Decision
 }
 
-// Error names the operation, the verdict and the codes behind it.
+// Error names the operation and the verdict, and gives the first reason whole (its code
+// and message) and the codes of the others, so that a logged error keeps why:
+//
+//	client: associate eip-2 with eni-1 denied: private-ip-in-use: 192.168.0.3 (the primary
+//	private IP of ENI eni-1) already carries EIP eip-1; it cannot also take EIP eip-2
+//	(and eni-capacity)
 func (e *DeniedError) Error() string {
-	if e.Decision.Verdict == eipassoc.Undecided {
-		return fmt.Sprintf("client: %s undecided: unknown %v", e.Op, e.Decision.Missing())
+	d := &e.Decision
+	switch {
+	case d.Verdict == eipassoc.Denied && len(d.Violations) > 0:
+		v := d.Violations[0]
+		return fmt.Sprintf("client: %s denied: %s: %s%s", e.Op, v.Code, v.Message, others(d.Codes(), v.Code))
+	case d.Verdict == eipassoc.Undecided && len(d.Undecided) > 0:
+		u := d.Undecided[0]
+		return fmt.Sprintf("client: %s undecided: %s: %s%s", e.Op, u.Code, u.Message, others(d.UndecidedCodes(), u.Code))
 	}
-	return fmt.Sprintf("client: %s denied: %v", e.Op, e.Decision.Codes())
+	return fmt.Sprintf("client: %s refused: %s", e.Op, d.Verdict)
+}
+
+// others lists the codes besides first, for an error message: " (and a, b)", or "".
+func others(codes []eipassoc.Code, first eipassoc.Code) string {
+	var rest []string
+	for _, c := range codes {
+		if c != first {
+			rest = append(rest, string(c))
+		}
+	}
+	if len(rest) == 0 {
+		return ""
+	}
+	return " (and " + strings.Join(rest, ", ") + ")"
 }
 
 // Unwrap returns [ErrDenied] and the decision's error.

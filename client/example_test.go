@@ -70,11 +70,13 @@ func ExampleClient_Associate_denied() {
 		fmt.Println("detach the ENI first")
 	}
 	fmt.Println("API calls that change anything:", len(f.Calls())-countDescribes(f))
+	fmt.Println("logged:", err) // the error alone keeps the first reason
 	// Output:
 	// refused: [eni-attached]
-	// eni-attached: the ENI is attached to i-web; detach it before associating an EIP in cut-through mode (the API would say Eni.Attached)
+	// eni-attached: ENI eni-busy is attached to instance i-web; detach it before associating EIP eip-1 in cut-through mode (the API would say Eni.Attached)
 	// detach the ENI first
 	// API calls that change anything: 0
+	// logged: client: associate eip-1 with eni-busy denied: eni-attached: ENI eni-busy is attached to instance i-web; detach it before associating EIP eip-1 in cut-through mode
 }
 
 // Ensure is for services that retry: the association already as asked is returned

@@ -65,10 +65,20 @@ func (a *analysis) run() ([]issue, error) {
 			out,
 			issue{
 				code:    f.Rule,
-				message: f.Message + " (" + f.Address + ")",
+				message: f.Message + " (" + f.Address + ")" + caseFix(f),
 				rng:     p.rangeFor(f.Address, f.ResourceType),
 			},
 		)
 	}
 	return out, nil
+}
+
+// caseFix gives a finding's fix after its message when the fix is written for the case
+// (it names the resources to change), since tflint links only the rule's page, which
+// has the general fix: " Fix: ...", or "".
+func caseFix(f check.Finding) string {
+	if r, ok := check.RuleFor(f.Rule); ok && f.Fix != "" && f.Fix != r.Fix {
+		return " Fix: " + f.Fix
+	}
+	return ""
 }

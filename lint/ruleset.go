@@ -77,6 +77,7 @@ func (rs *RuleSet) Configure(c Config) error {
 	opts := check.Options{
 		Unknown: check.UnknownWarn,
 		Account: eipassoc.Account{MultiBindedAllowed: c.MultiBindedAllowed},
+		NoState: true, // a configuration, with no plan or state: its findings say what they assume
 	}
 	if c.Behaviour != "" {
 		b, err := eipassoc.ParseBehaviour(c.Behaviour)

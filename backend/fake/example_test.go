@@ -69,7 +69,7 @@ func Example_unitTest() {
 	//   DescribeEipAddresses
 	//   AssociateEipAddress
 	//   DescribeEipAddresses
-	// again: client: associate eip-4h26oqcar59i with eni-web denied: [eip-status private-ip-in-use]
+	// again: client: associate eip-4h26oqcar59i with eni-web denied: eip-status: EIP eip-4h26oqcar59i is InUse: it is associated with NetworkInterface eni-web; disassociate it first (and private-ip-in-use)
 }
 
 // The builder gives addresses as the cloud does: the lowest free ones of the vSwitch,

@@ -1,0 +1,70 @@
+package check_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eipassoc/eipassoc"
+	"github.com/eipassoc/eipassoc/check"
+)
+
+// TestAttachmentOrderFixPerDirection: plan-attachment-order's fix says which resource
+// to change and how, for each order Terraform's plan gives the association and the
+// attachment of its ENI (the v19 fixtures, planned with the real provider): nothing
+// orders them (add depends_on to the attachment), the association waits for the
+// attachment (remove that, then add depends_on to the attachment), the plan detaches
+// the ENI by destroying its attachment (two applies: no dependency orders a
+// destruction before a creation). A plan is no configuration alone, so no fix speaks
+// of what it would assume. The fix of the first is what order-depends-on-ok does, and
+// that plan is clean (TestV19Fixtures).
+func TestAttachmentOrderFixPerDirection(t *testing.T) {
+	t.Parallel()
+	const assoc, attach = "alicloud_eip_association.public", "alicloud_ecs_network_interface_attachment.public"
+	tests := []struct {
+		fixture  string
+		behavior eipassoc.Behaviour
+		rule     eipassoc.Code
+		fix      []string // what the fix must say
+		not      []string // what it must not say
+	}{
+		{"order-unordered-bad", eipassoc.Documented, check.CodeAttachmentOrder,
+			[]string{"Add depends_on = [" + assoc + "] to " + attach}, []string{"Remove", "assuming"}},
+		{"order-unordered-bad", eipassoc.Observed, eipassoc.AdviseNATAttachedENI,
+			[]string{"Add depends_on = [" + assoc + "] to " + attach}, []string{"Remove", "assuming"}},
+		{"order-reverse-bad", eipassoc.Documented, check.CodeAttachmentOrder,
+			[]string{"Remove what makes " + assoc + " wait for " + attach, "add depends_on = [" + assoc + "] to " + attach},
+			[]string{"assuming", "Add depends_on"}},
+		{"detach-then-associate-bad", eipassoc.Documented, check.CodeAttachmentOrder,
+			[]string{"Destroy " + attach + " in one apply", "then create " + assoc + " in the next"},
+			[]string{"depends_on"}},
+	}
+	for _, tc := range tests {
+		opts := v9Options
+		opts.Behaviour = tc.behavior
+		fs := check.Run(loadV19(t, tc.fixture, true), opts)
+		if len(fs) != 1 || fs[0].Rule != tc.rule || fs[0].Address != assoc {
+			t.Errorf("%s (%v): %v, want one %s on %s", tc.fixture, tc.behavior, brief(fs), tc.rule, assoc)
+			continue
+		}
+		for _, s := range tc.fix {
+			if !strings.Contains(fs[0].Fix, s) {
+				t.Errorf("%s (%v): fix %q does not say %q", tc.fixture, tc.behavior, fs[0].Fix, s)
+			}
+		}
+		for _, s := range tc.not {
+			if strings.Contains(fs[0].Fix+fs[0].Message, s) {
+				t.Errorf("%s (%v): %q / %q says %q", tc.fixture, tc.behavior, fs[0].Message, fs[0].Fix, s)
+			}
+		}
+	}
+	// The fix, as written, is the ok twin's change.
+	ok, err := os.ReadFile(filepath.Join("testdata", "v19", "order-depends-on-ok", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ok), "depends_on           = ["+assoc+"]") {
+		t.Errorf("order-depends-on-ok no longer makes the attachment depend on %s", assoc)
+	}
+}
