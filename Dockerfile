@@ -1,6 +1,6 @@
 # The eipassoc container image: a static binary on an empty base, run as a non-root user.
 #
-#   docker build --build-arg VERSION=v0.1.0 --build-arg COMMIT=$(git rev-parse HEAD) -t eipassoc .
+#   docker build --build-arg VERSION=v0.2.0 --build-arg COMMIT=$(git rev-parse HEAD) -t eipassoc .
 #   docker run --rm -v "$PWD:/work" eipassoc check plan.json
 FROM golang:1.26 AS build
 WORKDIR /src
@@ -9,7 +9,7 @@ RUN go mod download
 COPY . .
 ARG VERSION=devel
 ARG COMMIT=unknown
-RUN CGO_ENABLED=0 go build -trimpath -tags live -ldflags "-s -w -buildid= -X main.version=${VERSION} -X main.commit=${COMMIT}" \
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -buildid= -X main.version=${VERSION} -X main.commit=${COMMIT}" \
     -o /out/eipassoc ./cmd/eipassoc
 
 FROM scratch

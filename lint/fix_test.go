@@ -5,31 +5,13 @@ import (
 	"testing"
 
 	"github.com/eipassoc/eipassoc/lint"
-	"github.com/terraform-linters/tflint-plugin-sdk/helper"
 )
 
-// issueMessages runs every enabled rule on files and returns the messages each rule
-// reports.
+// issueMessages returns the messages each rule reports on files.
 func issueMessages(t *testing.T, files map[string]string, cfg lint.Config) map[string][]string {
 	t.Helper()
-	rs := lint.NewRuleSet("test")
-	if err := rs.Configure(cfg); err != nil {
-		t.Fatal(err)
-	}
-	runner := helper.TestRunner(t, files)
-	wrapped, err := rs.NewRunner(runner)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rs.Rules {
-		if r.Enabled() {
-			if err := r.Check(wrapped); err != nil {
-				t.Fatalf("%s: %v", r.Name(), err)
-			}
-		}
-	}
 	out := map[string][]string{}
-	for _, is := range runner.Issues {
+	for _, is := range issues(t, files, cfg) {
 		out[is.Rule.Name()] = append(out[is.Rule.Name()], is.Message)
 	}
 	return out

@@ -47,25 +47,8 @@ func compareWants(a, b want) int {
 // reports, as wants.
 func run(t *testing.T, src string, cfg lint.Config) []want {
 	t.Helper()
-	rs := lint.NewRuleSet("test")
-	if err := rs.Configure(cfg); err != nil {
-		t.Fatal(err)
-	}
-	runner := helper.TestRunner(t, map[string]string{"main.tf": src})
-	wrapped, err := rs.NewRunner(runner)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rs.Rules {
-		if !r.Enabled() {
-			continue // as tflint runs them: plan-value-unknown is off by default
-		}
-		if err := r.Check(wrapped); err != nil {
-			t.Fatalf("%s: %v", r.Name(), err)
-		}
-	}
 	var got []want
-	for _, is := range runner.Issues {
+	for _, is := range issues(t, map[string]string{"main.tf": src}, cfg) {
 		if is.Range.Filename != "main.tf" {
 			t.Errorf("%s reported in %q", is.Rule.Name(), is.Range.Filename)
 		}
@@ -73,6 +56,30 @@ func run(t *testing.T, src string, cfg lint.Config) []want {
 	}
 	slices.SortFunc(got, compareWants)
 	return got
+}
+
+// issues checks files with every enabled rule of a ruleset configured by cfg, as tflint
+// runs them (plan-value-unknown is off by default), and returns what they report.
+func issues(t *testing.T, files map[string]string, cfg lint.Config) helper.Issues {
+	t.Helper()
+	rs := lint.NewRuleSet("test")
+	if err := rs.Configure(cfg); err != nil {
+		t.Fatal(err)
+	}
+	runner := helper.TestRunner(t, files)
+	wrapped, err := rs.NewRunner(runner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs.Rules {
+		if !r.Enabled() {
+			continue
+		}
+		if err := r.Check(wrapped); err != nil {
+			t.Fatalf("%s: %v", r.Name(), err)
+		}
+	}
+	return runner.Issues
 }
 
 const provider = `

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eipassoc/eipassoc/internal/release"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,7 +29,8 @@ func checkFlags(t *testing.T) map[string]bool {
 
 // TestActionMatchesTheCLI: the GitHub Action passes only flags that "eipassoc check"
 // has, passes every input it declares, installs through the repository's script, and
-// installs by default the release the CHANGELOG names last.
+// installs by default the release that will carry it: the CHANGELOG's next one
+// (internal/release), which scripts/release.sh builds.
 func TestActionMatchesTheCLI(t *testing.T) {
 	data, err := os.ReadFile("../../action.yml")
 	if err != nil {
@@ -96,12 +98,15 @@ func TestActionMatchesTheCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	latest := regexp.MustCompile(`(?m)^## \[(\d+\.\d+\.\d+)\]`).FindSubmatch(changelog)
-	if latest == nil || action.Inputs["version"].Default != "v"+string(latest[1]) {
+	next, err := release.Next(changelog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if action.Inputs["version"].Default != next.Tag() {
 		t.Errorf(
-			"the action installs %q by default, the CHANGELOG's latest release is %q",
+			"the action installs %q by default; the release that carries this action.yml is %s",
 			action.Inputs["version"].Default,
-			latest,
+			next.Tag(),
 		)
 	}
 	if _, err := os.Stat("../../scripts/install.sh"); err != nil {

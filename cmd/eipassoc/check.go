@@ -134,9 +134,6 @@ func checkCmd(
 			return usage("-region: %q is not a known Alibaba Cloud region ID", *region)
 		}
 	}
-	if live.enabled() && !liveSupported {
-		return usage("%v", errNoLiveSupport)
-	}
 	now := time.Now()
 	if *today != "" {
 		if now, err = time.Parse(time.DateOnly, *today); err != nil {

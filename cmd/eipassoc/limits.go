@@ -34,9 +34,6 @@ func limitsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if len(positional) > 0 {
 		return cmd.fail(stderr, "unexpected argument %q", positional[0])
 	}
-	if !liveSupported {
-		return cmd.fail(stderr, "%v", errNoLiveSupport)
-	}
 	found, err := account.instanceTypes(ctx, types)
 	if err != nil {
 		fmt.Fprintf(stderr, "eipassoc limits: %v\n", err)

@@ -1,5 +1,3 @@
-//go:build live
-
 package main
 
 import (
@@ -11,13 +9,6 @@ import (
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/regions"
 )
-
-// liveSupported reports whether this binary reads accounts (built with -tags live, as
-// the release archives, the container and the Action are).
-const liveSupported = true
-
-// errNoLiveSupport is not returned by a binary that reads accounts.
-var errNoLiveSupport error
 
 // open returns the real backend for the account the flags name.
 func (a *accountFlags) open() (*aliyun.Backend, error) {

@@ -22,9 +22,6 @@
 // Exit status: 0 success; 1 findings at or above -fail-on (check) or a server failure
 // (serve); 2 a usage or input error; 3 the account could not be reached or read
 // (check -live, limits).
-//
-// check -live and limits link the official Alibaba Cloud SDK and is compiled only with the live
-// build tag (go install -tags live); the release binaries have it.
 package main
 
 import (

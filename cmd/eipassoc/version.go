@@ -10,10 +10,11 @@ import (
 
 // version and commit are set at link time by the release build:
 //
-//	go build -ldflags "-X main.version=v0.1.0 -X main.commit=$(git rev-parse HEAD)"
+//	go build -ldflags "-X main.version=v0.2.0 -X main.commit=$(git rev-parse HEAD)"
 //
 // Left empty, they come from the module's build information: the tag of a
-// "go install ...@v0.1.0", or the VCS revision of a build from a checkout.
+// "go install ...@v0.2.0", or for a build from a checkout the pseudo-version and VCS
+// revision that Go stamps from it.
 var (
 	version string
 	commit  string
@@ -21,7 +22,7 @@ var (
 
 // A build describes the running binary.
 type build struct {
-	Version string // v0.1.0, or "devel" for a build from a checkout
+	Version string // v0.2.0, a pseudo-version for a build from a checkout, or "devel" without VCS data
 	Commit  string // the VCS revision, with "-dirty" for uncommitted changes; may be empty
 	Go      string // the Go version that built it
 }

@@ -1,7 +1,8 @@
 // Command rulesdoc writes the documentation generated from the rules list (eipassoc's
 // rules and check's plan rules): the two rules tables of the root package
 // documentation (doc.go), a page in docs/rules for every rule, and the README's table
-// of rules. `go generate` in the repository's root runs it; TestDocsFresh fails when a
+// of rules; and, from action.yml, the README's table of the GitHub Action's inputs and
+// outputs. `go generate` in the repository's root runs it; TestDocsFresh fails when a
 // file is out of step, so that a change to a rule and its documentation land together.
 //
 //	go run ./internal/rulesdoc [ROOT]
@@ -84,6 +85,19 @@ func generate(root string) (files map[string][]byte, stale []string, err error) 
 		"in step) -->\n"
 	text, err = replace(string(readme), begin, "<!-- rules:end -->", report.RuleTable(rulesDir+"/"))
 	if err != nil {
+		return nil, nil, fmt.Errorf("README.md: %w", err)
+	}
+	action, err := os.ReadFile(filepath.Join(root, "action.yml"))
+	if err != nil {
+		return nil, nil, err
+	}
+	inputs, err := actionTable(action)
+	if err != nil {
+		return nil, nil, err
+	}
+	const actionBegin = "<!-- action:begin (generated from action.yml by go generate; TestDocsFresh keeps it " +
+		"in step) -->\n"
+	if text, err = replace(text, actionBegin, "<!-- action:end -->", inputs); err != nil {
 		return nil, nil, fmt.Errorf("README.md: %w", err)
 	}
 	files["README.md"] = []byte(text)
