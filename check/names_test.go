@@ -105,3 +105,24 @@ func TestFindingsNameTheirSubjects(t *testing.T) {
 		t.Errorf("the fixtures gave findings of only %d rules: %v", len(seen), seen)
 	}
 }
+
+// TestFindingsNameByAddressAndID: a resource the plan manages that exists already is
+// named by its address and by the cloud ID its prior state gives (testdata/prior: the
+// ENI eni-stub683870 and the instance i-stub097004 in plan.json's prior_state), whether
+// the rules spoke of it by address (the ENI) or by ID (the instance it is attached to).
+func TestFindingsNameByAddressAndID(t *testing.T) {
+	t.Parallel()
+	fs := check.Run(loadFixture(t, filepath.Join("testdata", "prior"), false), v9Options)
+	want := "ENI alicloud_ecs_network_interface.pub (eni-stub683870) is attached to instance " +
+		"alicloud_instance.app (i-stub097004)"
+	found := false
+	for _, f := range fs {
+		found = found || f.Rule == eipassoc.CodeENIAttached && strings.HasPrefix(f.Message, want)
+		if strings.Contains(f.Message, "(eni-stub683870) (eni-stub683870)") {
+			t.Errorf("an ID written twice: %q", f.Message)
+		}
+	}
+	if !found {
+		t.Errorf("no eni-attached finding says %q: %v", want, fs)
+	}
+}

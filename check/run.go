@@ -108,10 +108,12 @@ func run(m *Model, opts Options) []Finding {
 			strings.Compare(x.Message, y.Message),
 		)
 	})
-	return slices.CompactFunc(out, func(x, y Finding) bool {
+	out = slices.CompactFunc(out, func(x, y Finding) bool {
 		return x.Address == y.Address && x.Rule == y.Rule &&
 			x.Message == y.Message // one closed region under the EIP and the ENI, say
 	})
+	m.withIDs(out)
+	return out
 }
 
 // targetENI returns the key of the ENI an association lands on: its target, or the
