@@ -69,7 +69,7 @@ func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 		checkAllowlist(d, r, p)
 	}
 	addAssociateAdvisories(d, r, p)
-	d.finish(names{eip: string(r.EIP.ID), eni: string(r.ENI.ID), instance: r.ENI.Instance})
+	d.finish(func() names { return names{eip: string(r.EIP.ID), eni: string(r.ENI.ID), instance: r.ENI.Instance} })
 }
 
 // modeRules are the rules, besides mode-invalid and mode-region-unsupported, that read

@@ -37,6 +37,6 @@ func CanAttach(r AttachRequest) Decision {
 	checkAttachLimits(&d, &r)
 	checkBindingModes(&d, r.Bound)
 	checkAttachModes(&d, &r, modes.Mode.Properties)
-	d.finish(names{eni: string(r.ENI.ID), instance: r.Instance.ID})
+	d.finish(func() names { return names{eni: string(r.ENI.ID), instance: r.Instance.ID} })
 	return d
 }

@@ -259,12 +259,17 @@ func (d Decision) String() string {
 	return b.String()
 }
 
-// finish sorts the violations and undecided rules, says in each undecided rule's
-// message what it is about (by the names the request gives), and sets the verdict.
-func (d *Decision) finish(n names) {
-	for i := range d.Undecided {
-		u := &d.Undecided[i]
-		u.Message = undecidedMessage(u.Code, u.Missing, n.words(u.Subject))
+// finish writes the undecided rules' messages (naming what each is about by the names
+// the request gives), sorts the violations and undecided rules, and sets the verdict.
+// Its caller has n built only when there are undecided rules: the allowed path pays
+// nothing for names.
+func (d *Decision) finish(n func() names) {
+	if len(d.Undecided) > 0 {
+		names := n()
+		for i := range d.Undecided {
+			u := &d.Undecided[i]
+			u.Message = undecidedMessage(u.Code, u.Missing, names.words(u.Subject))
+		}
 	}
 	bySubject := func(c1, c2 Code, s1, s2 string) int { return cmp.Or(cmp.Compare(c1, c2), cmp.Compare(s1, s2)) }
 	if len(d.Violations) > 1 {

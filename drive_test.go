@@ -144,7 +144,7 @@ func TestPropertiesDriveTheRules(t *testing.T) {
 			}{{&before, orig}, {&after, changed}} {
 				r := f.attach()
 				checkAttachModes(pair.d, &r, props(pair.p))
-				pair.d.finish(names{eni: string(r.ENI.ID), instance: r.Instance.ID})
+				pair.d.finish(func() names { return names{eni: string(r.ENI.ID), instance: r.Instance.ID} })
 			}
 		}
 		if reflect.DeepEqual(before, after) {

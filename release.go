@@ -74,7 +74,7 @@ func CanRelease(c ReleaseCheck) Decision {
 	if losesPrivate && prepaid && attached {
 		d.Advisories.add(bitCutThroughSubscription)
 	}
-	d.finish(names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance})
+	d.finish(func() names { return names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance} })
 	return d
 }
 

@@ -154,7 +154,7 @@ func checkAttachPlacement(d *Decision, r *AttachRequest) {
 	n, in, u := &r.ENI, &r.Instance, r.Unknown
 	var eniInfo, inInfo regions.Info
 	var eniRegion, inRegion *regions.Info // nil when unknown or not in the table
-	eniOwner, inOwner := eniName(string(n.ID)), instanceName(in.ID)
+	eniOwner, inOwner := owner{noun: "ENI", id: string(n.ID)}, owner{noun: "instance", id: in.ID}
 	if d.needs(u, FactENIRegion.set(), CodeRegionUnknown, subj{kind: "eni.region"}) &&
 		lookupRegion(d, n.Region, "eni.region", eniOwner, &eniInfo) {
 		eniRegion = &eniInfo

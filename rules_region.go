@@ -54,9 +54,10 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 	d.needs(u, FactEIPRegion.set(), CodeRegionClosed, subj{kind: "eip.region"})
 	var eniInfo, eipInfo regions.Info
 	var eniRegion, eipRegion *regions.Info // nil when unknown or not in the table
-	eniOwner, eipOwner := eniName(string(r.ENI.ID)), eipName(string(r.EIP.ID))
-	if eniKnown && eipKnown && r.EIP.Region == r.ENI.Region {
-		eniOwner, eipOwner = eipOwner+" and "+eniOwner, eipOwner+" and "+eniOwner // one region, one message
+	eniOwner, eipOwner := owner{noun: "ENI", id: string(r.ENI.ID)}, owner{noun: "EIP", id: string(r.EIP.ID)}
+	if eniKnown && eipKnown && r.EIP.Region == r.ENI.Region { // one region, one message
+		eipOwner.andNoun, eipOwner.andID = eniOwner.noun, eniOwner.id
+		eniOwner = eipOwner
 	}
 	if eniKnown && lookupRegion(d, r.ENI.Region, "eni.region", eniOwner, &eniInfo) {
 		eniRegion = &eniInfo
@@ -69,7 +70,7 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 				d.deny(
 					CodeRegionUnknown,
 					subj{kind: "eip.region"},
-					regionUnknownMessage(eipName(string(r.EIP.ID)), r.EIP.Region),
+					regionUnknownMessage(owner{noun: "EIP", id: string(r.EIP.ID)}, r.EIP.Region),
 					"",
 				)
 			}
@@ -112,15 +113,15 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 	}
 }
 
-// checkRegionOpen denies a closed region and advises on a closing one; owner names the
+// checkRegionOpen denies a closed region and advises on a closing one; of names the
 // resource placed in it.
-func checkRegionOpen(d *Decision, info *regions.Info, subject, owner string) {
+func checkRegionOpen(d *Decision, info *regions.Info, subject string, of owner) {
 	switch info.Status {
 	case regions.Closed:
 		d.deny(
 			CodeRegionClosed,
 			subj{kind: subject},
-			"region "+string(info.ID)+" ("+info.Name+") of "+owner+" is closed",
+			"region "+string(info.ID)+" ("+info.Name+") of "+of.String()+" is closed",
 			"",
 		)
 	case regions.Closing:
@@ -128,20 +129,36 @@ func checkRegionOpen(d *Decision, info *regions.Info, subject, owner string) {
 	}
 }
 
-// lookupRegion looks id, the region of owner, up into info and reports whether it is
+// lookupRegion looks id, the region of of, up into info and reports whether it is
 // known; an unknown region is a violation.
-func lookupRegion(d *Decision, id regions.ID, subject, owner string, info *regions.Info) bool {
+func lookupRegion(d *Decision, id regions.ID, subject string, of owner, info *regions.Info) bool {
 	var err error
 	if *info, err = regions.Lookup(id); err != nil {
-		d.deny(CodeRegionUnknown, subj{kind: subject}, regionUnknownMessage(owner, id), "")
+		d.deny(CodeRegionUnknown, subj{kind: subject}, regionUnknownMessage(of, id), "")
 		return false
 	}
 	return true
 }
 
-func regionUnknownMessage(owner string, id regions.ID) string {
+func regionUnknownMessage(of owner, id regions.ID) string {
 	if id == "" {
-		return "no region given for " + owner
+		return "no region given for " + of.String()
 	}
-	return "the region of " + owner + ", " + strconv.Quote(string(id)) + ", is not a known Alibaba Cloud region ID"
+	return "the region of " + of.String() + ", " + strconv.Quote(string(id)) + ", is not a known Alibaba Cloud region ID"
+}
+
+// An owner names the resource a region belongs to, and another in the same region; the
+// name is written only when a message needs it, so that the allowed path builds none.
+type owner struct {
+	noun, id       string
+	andNoun, andID string // the other resource, when there is one
+}
+
+// String returns "ENI eni-1", or "EIP eip-1 and ENI eni-1".
+func (o owner) String() string {
+	s := named(o.noun, o.id)
+	if o.andNoun != "" {
+		s += " and " + named(o.andNoun, o.andID)
+	}
+	return s
 }

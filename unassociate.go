@@ -58,7 +58,7 @@ func CanUnassociate(c UnassociateCheck) Decision {
 			" (DetachNetworkInterface), then disassociate " + eipName(string(a.ID)) + "."
 	}
 	d.Advisories.add(bitRetentionCost)
-	d.finish(names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance})
+	d.finish(func() names { return names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance} })
 	return d
 }
 

@@ -20,9 +20,9 @@ func TestNamedWithIDs(t *testing.T) {
 		"alicloud_instance.fw.primary is not it":            "alicloud_instance.fw.primary is not it",
 		"alicloud_ecs_network_interface.pub2 either":        "alicloud_ecs_network_interface.pub2 either",
 		`EIP alicloud_eip_address.x["a"] is InUse`:          `EIP alicloud_eip_address.x["a"] (eip-1) is InUse`,
-		"nothing to name":                                   "nothing to name",
-		"attached to instance i-1; detach it":               "attached to instance alicloud_instance.fw (i-1); detach it",
-		"i-10 and (i-1) stay":                               "i-10 and (i-1) stay",
+		"nothing to name":                     "nothing to name",
+		"attached to instance i-1; detach it": "attached to instance alicloud_instance.fw (i-1); detach it",
+		"i-10 and (i-1) stay":                 "i-10 and (i-1) stay",
 	} {
 		addresses := map[string]string{}
 		for a, id := range ids {
