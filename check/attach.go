@@ -75,7 +75,10 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 				eipassoc.FactInstanceRegion,
 				eipassoc.FactInstanceENIs,
 			)
-			req.Instance = ecs.Instance{DHCP: opts.InstanceDHCP}
+			// Named by the argument that could not be resolved, so that no rule reads the
+			// failure to resolve it as an instance without an ID (instance-invalid): a
+			// failure to evaluate leaves rules undecided, never broken.
+			req.Instance = ecs.Instance{ID: at.Address + ".instance_id", DHCP: opts.InstanceDHCP}
 		} else {
 			req.Instance = m.instanceFor(at.Instance, opts, &k)
 		}

@@ -374,7 +374,7 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 			bk.err = fmt.Errorf("the count of %s: %w", what, err)
 			break
 		}
-		if count, ok := wholeNumber(n); !ok || count != len(keys) {
+		if count, err := tffuncs.Count(n); err != nil || count != len(keys) {
 			bk.err = fmt.Errorf("the count of %s is %s, and the plan has %d instances", what, show(n), len(keys))
 			break
 		}
@@ -927,14 +927,6 @@ func keyStrings(keys []instanceKey) []string {
 		out[i] = k.s
 	}
 	return out
-}
-
-func wholeNumber(v cty.Value) (int, bool) {
-	if v.Type() != cty.Number || v.IsNull() {
-		return 0, false
-	}
-	i, acc := v.AsBigFloat().Int64()
-	return int(i), acc == big.Exact && i >= 0 && i < 1<<31
 }
 
 // sameValue compares an evaluated value with the plan's; lists compare as sets, since

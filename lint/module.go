@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"maps"
 	"slices"
 	"strconv"
@@ -316,7 +317,7 @@ func instanceKeys(ev *evaluator, b *hclext.Block) ([]instanceKey, string) {
 		if !ok || !v.IsWhollyKnown() || v.IsNull() {
 			return nil, "its count is known only after apply"
 		}
-		n, err := convertInt(v)
+		n, err := tffuncs.Count(v)
 		if err != nil {
 			return nil, "its count is not a whole number"
 		}
@@ -348,17 +349,6 @@ func instanceKeys(ev *evaluator, b *hclext.Block) ([]instanceKey, string) {
 		return keys, ""
 	}
 	return []instanceKey{{}}, ""
-}
-
-func convertInt(v cty.Value) (int, error) {
-	if v.Type() != cty.Number {
-		return 0, errNotNumber
-	}
-	i, acc := v.AsBigFloat().Int64()
-	if acc != 0 || i < 0 || i > 1<<20 {
-		return 0, errNotNumber
-	}
-	return int(i), nil
 }
 
 // rangeFor places a finding on a resource instance: on the attribute its rules are

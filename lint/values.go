@@ -2,7 +2,6 @@ package lint
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
@@ -10,8 +9,6 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
-
-var errNotNumber = errors.New("not a whole number")
 
 // value evaluates an attribute of a resource instance and returns it as the plan's JSON
 // would hold it: nil for null. known is false when the value is known only after apply

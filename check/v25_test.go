@@ -1,0 +1,57 @@
+package check_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eipassoc/eipassoc/check"
+)
+
+// TestV25ValidConfigurationsNoError: configurations that Terraform 1.11.4 plans (the
+// plans in testdata/v25, made with the stub provider: Terraform is the oracle of what
+// they mean) give no error, with the sources, without them and with them on demand: a
+// failure to evaluate is at worst undecided, never a finding of the rule it feeds.
+//   - count-string-ok: count = "2", which Terraform converts to 2; two ecs.g6.large
+//     (2 ENIs with the primary: API facts) take one attachment each. With the sources
+//     every rule is decided, and nothing says the sources disagree with the plan.
+//   - legacy-splat-ok: instance_id = element(alicloud_instance.default.*.id,
+//     count.index), the splat of older configurations.
+//   - module-output-ok: instance_id = module.fw.instance_id, a module's output.
+func TestV25ValidConfigurationsNoError(t *testing.T) {
+	t.Parallel()
+	for _, fixture := range []string{"count-string-ok", "legacy-splat-ok", "module-output-ok"} {
+		dir := filepath.Join("testdata", "v25", fixture)
+		for _, mode := range []string{"plan alone", "sources", "sources on demand"} {
+			f, err := os.Open(filepath.Join(dir, "plan.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := check.PlanOptions{Getenv: func(string) string { return "" }}
+			if mode != "plan alone" {
+				opts.SourceDir, opts.SourcesOnDemand = dir, mode == "sources on demand"
+			}
+			m, err := check.LoadPlan(f, "plan.json", opts)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := check.Run(m, v9Options)
+			for _, f := range fs {
+				if f.Level == check.LevelError || f.Status == check.StatusFail {
+					t.Errorf("%s (%s): %s %s: %s", fixture, mode, f.Address, f.Rule, f.Message)
+				}
+				if strings.Contains(f.Message, "do not match the plan") {
+					t.Errorf("%s (%s): %s", fixture, mode, f.Message)
+				}
+			}
+			if fixture == "count-string-ok" && mode != "plan alone" && len(fs) != 0 {
+				t.Errorf("%s (%s): %v, want every rule decided and kept", fixture, mode, brief(fs))
+			}
+			if n := len(m.Checked()); n == 0 {
+				t.Errorf("%s (%s): nothing checked", fixture, mode)
+			}
+		}
+	}
+}
