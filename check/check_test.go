@@ -321,6 +321,14 @@ func FuzzLoadPlan(f *testing.F) {
 			`{"format_version":"1.2","resource_changes":[{"change":{"actions":["update"],"after":{"\u0069d":"x"}},"type":"alicloud_vpc","mode":"managed","address":"module.a[\"x\"].alicloud_vpc.v[0]"}]}`,
 		),
 	)
+	for _, s := range []string{ // what Terraform never writes, refused by name
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","change":{"actions":["explode"]}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","change":{}},{"address":"a.b","change":{}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":null,"change":{}}]}`,
+		`{"format_version":"1.2","resource_changes":[]} {}`,
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := check.LoadPlan(
 			strings.NewReader(string(data)),
@@ -482,6 +490,8 @@ func FuzzEvaluate(f *testing.F) {
 				"cidrhost(\"10.0.0.0/8\", -1)\n}\n",
 		),
 	)
+	f.Add([]byte("locals {\n  x = " + strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000) + "\n}\n"))
+	f.Add([]byte("x = \"" + strings.Repeat("${", 400) + "\"\n"))
 	dir := f.TempDir() // one per worker: each input replaces main.tf
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), src, 0o644); err != nil {
@@ -492,6 +502,10 @@ func FuzzEvaluate(f *testing.F) {
 			"plan.json",
 			check.PlanOptions{SourceDir: dir, Getenv: func(string) string { return "" }},
 		)
+		var in *check.InputError
+		if errors.As(err, &in) && strings.HasSuffix(in.File, "main.tf") {
+			return // over a documented limit (MaxSourceNesting, MaxSourceBytes), before any parser
+		}
 		if err != nil {
 			t.Fatalf("the plan itself is good: %v", err)
 		}

@@ -153,6 +153,9 @@ func parentPath(path string) (string, string) {
 // defaults converted to their declared types. A module that does not load is left
 // without sources, with the reason.
 func parseModule(dir string) (*moduleSource, string) {
+	if err := checkSourceDir(dir); err != nil { // a module outside the tree LoadPlan checked
+		return nil, "the sources do not load: " + err.Error()
+	}
 	mod, diags := terraform.NewParser(afero.NewOsFs()).LoadConfigDir("", dir)
 	if diags.HasErrors() {
 		return nil, "the sources do not load: " + diags.Error()

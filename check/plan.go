@@ -125,6 +125,11 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
+	if opts.SourceDir != "" {
+		if err := checkSourceTree(opts.SourceDir); err != nil { // before any parser reads them
+			return nil, err
+		}
+	}
 	if opts.SourcesOnDemand && opts.SourceDir != "" {
 		planOnly := opts
 		planOnly.SourceDir = ""

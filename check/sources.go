@@ -67,6 +67,9 @@ func (s *Sources) parse(root, module, file string) error {
 	if err != nil {
 		return &InputError{File: file, Msg: err.Error()}
 	}
+	if err := checkSource(file, src); err != nil {
+		return err
+	}
 	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
 	if diags.HasErrors() {
 		return &InputError{File: file, Msg: diags.Error()}
@@ -104,6 +107,9 @@ func (s *Sources) parse(root, module, file string) error {
 // parseJSON records where each resource block of a .tf.json file is. JSON has no
 // comments, so it carries no inline waivers.
 func (s *Sources) parseJSON(root, module, file string) error {
+	if err := checkSourceFile(file); err != nil {
+		return err
+	}
 	f, diags := hcljson.ParseFile(file)
 	if diags.HasErrors() {
 		return &InputError{File: file, Msg: diags.Error()}

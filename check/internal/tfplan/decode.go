@@ -173,6 +173,9 @@ func Decode(r io.Reader, want map[string][]string) (*Plan, error) {
 	if _, err := dec.ReadToken(); err != nil {
 		return fail(err)
 	}
+	if _, err := dec.ReadToken(); err != io.EOF { // one plan, and nothing after it
+		return nil, &Error{Where: lr.where(dec.InputOffset()), Msg: "data after the plan's JSON object"}
+	}
 	if p.FormatVersion == "" || p.Changes == nil {
 		return nil, &Error{
 			Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\"",
@@ -270,9 +273,15 @@ func (p *Plan) decodeChanges(dec *jsontext.Decoder, want map[string][]string) er
 	if err := expect(dec, '['); err != nil {
 		return err
 	}
-	for dec.PeekKind() != ']' {
-		c, err := decodeChange(dec, want, in, &scratch)
+	seen := map[string]bool{}
+	for i := 0; dec.PeekKind() != ']'; i++ {
+		start := dec.InputOffset()
+		c, err := decodeChange(dec, want, in, &scratch, seen)
 		if err != nil {
+			var bad *badChange
+			if errors.As(err, &bad) {
+				return &changeError{index: i, offset: start, address: bad.address, msg: bad.msg}
+			}
 			return err
 		}
 		if c != nil {
@@ -283,10 +292,44 @@ func (p *Plan) decodeChanges(dec *jsontext.Decoder, want map[string][]string) er
 	return err
 }
 
+// A badChange is a resource change that is JSON but not one Terraform writes.
+type badChange struct{ address, msg string }
+
+func (e *badChange) Error() string { return e.msg }
+
+// A changeError names the resource change a badChange is.
+type changeError struct {
+	index   int
+	offset  int64 // where the change starts
+	address string
+	msg     string
+}
+
+func (e *changeError) Error() string { return e.place() + ": " + e.msg }
+
+// place names the change: "resource_changes[3] (alicloud_eip_association.a)".
+func (e *changeError) place() string {
+	where := "resource_changes[" + strconv.Itoa(e.index) + "]"
+	if e.address != "" {
+		where += " (" + e.address + ")"
+	}
+	return where
+}
+
+// actionNames are the actions Terraform writes in a resource change (plans.Action's
+// JSON: no-op, create, read, update, delete, and forget since Terraform 1.7).
+var actionNames = []string{"no-op", "create", "read", "update", "delete", "forget"}
+
 // decodeChange reads one element of resource_changes; it returns nil for data
 // sources and deposed objects. The strings that repeat across changes (module
 // address, type, name, actions) are shared through in.
-func decodeChange(dec *jsontext.Decoder, want map[string][]string, in *interner, scratch *Attrs) (*Change, error) {
+func decodeChange(
+	dec *jsontext.Decoder,
+	want map[string][]string,
+	in *interner,
+	scratch *Attrs,
+	seen map[string]bool,
+) (*Change, error) {
 	if err := expect(dec, '{'); err != nil {
 		return nil, err
 	}
@@ -300,6 +343,9 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string, in *interner,
 		}
 		switch name {
 		case "address":
+			if dec.PeekKind() != '"' {
+				return nil, &badChange{msg: "its address is not a string"}
+			}
 			c.Address, err = readString(dec)
 		case "module_address":
 			c.ModuleAddress, err = in.string(dec)
@@ -334,8 +380,17 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string, in *interner,
 	if _, err := dec.ReadToken(); err != nil {
 		return nil, err
 	}
+	switch {
+	case c.Address == "":
+		return nil, &badChange{msg: "it has no address"}
+	case !deposed && seen[c.Address]: // a deposed object shares its address with the current one
+		return nil, &badChange{address: c.Address, msg: "a second change with the same address"}
+	}
+	if !deposed {
+		seen[c.Address] = true
+	}
 	if !managed || deposed || (change == nil && !decoded) {
-		return nil, nil
+		return nil, checkActions(c) // the actions of a change read in place
 	}
 	if change != nil {
 		dec := jsontext.NewDecoder(bytes.NewReader(change), jsontext.AllowDuplicateNames(true))
@@ -343,7 +398,22 @@ func decodeChange(dec *jsontext.Decoder, want map[string][]string, in *interner,
 			return nil, err
 		}
 	}
+	if err := checkActions(c); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// checkActions refuses a change whose actions Terraform does not write: an action it
+// does not know would otherwise be read as no change at all.
+func checkActions(c *Change) error {
+	for _, a := range c.Actions {
+		if !slices.Contains(actionNames, a) {
+			return &badChange{address: c.Address, msg: "unknown action " + strconv.Quote(a) +
+				" (Terraform writes " + strings.Join(actionNames, ", ") + ")"}
+		}
+	}
+	return nil
 }
 
 // decodeChange reads the change object, keeping the attributes of interest.
@@ -570,7 +640,14 @@ func decodeError(lr *lineReader, dec *jsontext.Decoder, err error) error {
 	}
 	var syn *jsontext.SyntacticError
 	var sem *json.SemanticError
+	var change *changeError
 	switch {
+	case errors.As(err, &change):
+		where := lr.where(change.offset + 1) // the change's opening brace, not the comma before it
+		if where != "" {
+			where += ", "
+		}
+		return &Error{Where: where + change.place(), Msg: change.msg}
 	case errors.As(err, &syn):
 		return &Error{Where: lr.where(syn.ByteOffset), Msg: "not JSON: " + syn.Err.Error()}
 	case errors.As(err, &sem):
