@@ -15,7 +15,7 @@ import (
 
 // runAttachments checks every planned ENI attachment of m with eipassoc.CanAttach: the
 // ENI, as it is before the attachment, with the EIPs it carries, onto the instance with
-// its primary ENI and the attachments before this one (in address order). What the plan
+// its primary ENI and the attachments Terraform makes before this one (appliedBefore). What the plan
 // does not know (an instance type known after apply, a vSwitch outside the plan, DHCP)
 // is marked unknown, and the rules that need it become plan-value-unknown findings.
 func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, strays strayResources) []Finding {
@@ -37,8 +37,13 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		}
 	}
 	out := runInstanceBlocks(m, opts, perInstance, anyInstance)
+	onto, attachRanks := map[Key][]*Attachment{}, map[Key][]int{}
 	for _, at := range m.Attachments {
-		perInstance[at.Instance] = append(perInstance[at.Instance], eni.ID(cmp.Or(at.ENI, Key(at.Address))))
+		if at.Instance != "" { // an unresolved one's quota is undecided whatever comes before
+			onto[at.Instance] = append(onto[at.Instance], at)
+		}
+	}
+	for _, at := range m.Attachments {
 		if !at.Planned {
 			continue
 		}
@@ -91,8 +96,24 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 				at.AttachedUntilReplaced,
 			) // create_before_destroy
 		}
-		before := perInstance[at.Instance]
-		req.Instance.ENIs = append([]eni.ID{"primary"}, before[:len(before)-1]...)
+		req.Instance.ENIs = append([]eni.ID{"primary"}, perInstance[at.Instance]...)
+		others := onto[at.Instance]
+		ranks, ok := attachRanks[at.Instance]
+		if !ok {
+			ranks = m.applyRanks(len(others), func(i int) string { return others[i].Address },
+				func(i int) string { return m.configOnce(others[i].Address, &others[i].config) },
+				func(i int) bool { return !others[i].Planned })
+			attachRanks[at.Instance] = ranks
+		}
+		mine := len(others) // an unresolved instance: its quota is undecided anyway
+		if i := slices.Index(others, at); i >= 0 {
+			mine = ranks[i]
+		}
+		for i, x := range others {
+			if ranks[i] < mine {
+				req.Instance.ENIs = append(req.Instance.ENIs, eni.ID(cmp.Or(x.ENI, Key(x.Address))))
+			}
+		}
 		if n == nil {
 			out = append(out, blockFindings(at, decideAttachment(at, nil, req, &k, opts, byTarget))...)
 			continue

@@ -149,8 +149,9 @@ type Instance struct {
 // cannot be resolved is kept, with the reason: every rule it feeds is undecided.
 type Attachment struct {
 	Address  string
-	ENI      Key // or "" when ENIUnknown says why not
-	Instance Key // or "" when InstanceUnknown says why not
+	config   string // its configuration address, once worked out (Model.configOf)
+	ENI      Key    // or "" when ENIUnknown says why not
+	Instance Key    // or "" when InstanceUnknown says why not
 	Planned  bool
 	// ENIUnknown and InstanceUnknown say why the ENI or the instance is not resolved.
 	ENIUnknown, InstanceUnknown Why
@@ -174,6 +175,7 @@ func (w Why) Known() bool { return w == "" }
 // An Association is one alicloud_eip_association (or inventory entry).
 type Association struct {
 	Address      string
+	config       string // its configuration address, once worked out (Model.configOf)
 	Module       string
 	ResourceType string
 	// Planned is true when the input creates or updates the association; only planned

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/modes"
 )
@@ -95,4 +96,108 @@ func dependsOnRef(from, to string) string {
 		return "module." + tm[len(fm)]
 	}
 	return configAddress(to)
+}
+
+// applyRanks returns the place of each of n resources that count against one capacity
+// (the EIPs on one ENI, the ENIs on one instance), in the order
+// Terraform applies them: those that exist already first, then a topological order of
+// what depends on what (Kahn's algorithm), taking the first by address whenever several
+// are free to go. It is one order for the whole group, so that when they exceed the
+// capacity together the finding falls on the ones placed last, those the API refuses,
+// and never on more than exceed it. Instances of one resource are made in parallel, and
+// what nothing orders comes by address. address gives a resource's instance address,
+// config its configuration address, exists whether it exists already.
+func (m *Model) applyRanks(n int, address, config func(int) string, exists func(int) bool) []int {
+	byAddress := make([]int, n) // indices in address order: the order ties are broken in
+	for i := range byAddress {
+		byAddress[i] = i
+	}
+	slices.SortStableFunc(byAddress, func(i, j int) int { return m.compare(address(i), address(j)) })
+	ranks := make([]int, n)
+	placed := make([]bool, n)
+	next := 0
+	for _, i := range byAddress {
+		if exists(i) {
+			ranks[i], placed[i] = next, true
+			next++
+		}
+	}
+	// waitsFor[j] counts the unplaced resources j depends on.
+	waitsFor := make([]int, n)
+	after := func(j, i int) bool { // j is made after i
+		if m.order == nil || placed[i] || placed[j] {
+			return false
+		}
+		cj, ci := config(j), config(i)
+		return cj != ci && m.order.After(cj, ci)
+	}
+	for j := range n {
+		for i := range n {
+			if i != j && after(j, i) {
+				waitsFor[j]++
+			}
+		}
+	}
+	for next < n {
+		free := -1
+		for _, i := range byAddress {
+			if !placed[i] && waitsFor[i] == 0 {
+				free = i
+				break
+			}
+		}
+		if free < 0 { // a cycle, which Terraform refuses to plan: by address
+			for _, i := range byAddress {
+				if !placed[i] {
+					free = i
+					break
+				}
+			}
+		}
+		for j := range n {
+			if after(j, free) {
+				waitsFor[j]--
+			}
+		}
+		ranks[free], placed[free] = next, true
+		next++
+	}
+	return ranks
+}
+
+// configOf returns, once, the configuration address of the resource instance at
+// address, kept in *cache.
+func (m *Model) configOnce(address string, cache *string) string {
+	if *cache == "" {
+		*cache = m.configOf(address)
+	}
+	return *cache
+}
+
+// configOf returns the configuration address of a resource instance address: the
+// address without its instance keys, module.a["x"].t.n[0] giving module.a.t.n. Keys are
+// skipped as Terraform writes them (numbers, or quoted strings with escapes); it is the
+// configAddress of a well-formed address without parsing it.
+func (m *Model) configOf(addr string) string {
+	i := strings.IndexByte(addr, '[')
+	if i < 0 {
+		return addr
+	}
+	b := make([]byte, 0, len(addr))
+	for i := 0; i < len(addr); i++ {
+		if addr[i] != '[' {
+			b = append(b, addr[i])
+			continue
+		}
+		quoted := false
+		for i++; i < len(addr) && (quoted || addr[i] != ']'); i++ {
+			switch {
+			case addr[i] == '\\' && quoted:
+				i++
+			case addr[i] == '"':
+				quoted = !quoted
+			}
+		}
+	}
+	return string(b)
 }

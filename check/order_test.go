@@ -67,3 +67,19 @@ func TestOrderFix(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigOf: the configuration address is the instance address without its keys,
+// as configAddress parses it, for the shapes Terraform writes.
+func TestConfigOf(t *testing.T) {
+	t.Parallel()
+	m := &Model{}
+	for _, addr := range []string{
+		"alicloud_eip_association.a", "alicloud_eip_association.a[0]", `alicloud_eip_association.a["x"]`,
+		`module.edge["a]b"].module.eip[3].alicloud_eip_association.this["k\"]"]`, "module.m.alicloud_instance.fw",
+		`alicloud_x.y["a.b[c]"]`,
+	} {
+		if got, want := m.configOf(addr), configAddress(addr); got != want {
+			t.Errorf("configOf(%q) = %q, configAddress says %q", addr, got, want)
+		}
+	}
+}

@@ -47,9 +47,10 @@ type Options struct {
 
 // Run checks every planned association and attachment of m and returns the findings,
 // sorted by address, then rule. Associations that already exist count toward capacities
-// but are not reported. Planned associations on one ENI count in address order, so
-// when several together exceed a capacity, the ones with the later addresses are
-// reported.
+// but are not reported. Planned associations on one ENI, and attachments onto one
+// instance, count in the order Terraform applies them (what depends on another comes
+// after it; what nothing orders, in address order), so when several together exceed a
+// capacity or a quota, the ones applied last are reported: those the API refuses.
 //
 // Every rule is eipassoc's: Run builds the request the core decides, marking what the
 // input does not know as unknown. A violation becomes a failing finding; a rule the core
@@ -161,6 +162,23 @@ type runCache struct {
 	oneOf       map[string]eipSummary // by configuration address
 	strays      strayResources
 	attachments map[Key]string // by ENI, the planned attachment's address (plannedAttachments)
+	ranks       map[Key][]int  // by ENI, the apply order of the associations on it (applyRanks)
+}
+
+// associationRanks returns the apply order of the associations on the ENI with key,
+// worked out once per ENI.
+func (c *runCache) associationRanks(m *Model, key Key, on []*Association) []int {
+	if r, ok := c.ranks[key]; ok && len(r) == len(on) {
+		return r
+	}
+	if c.ranks == nil {
+		c.ranks = map[Key][]int{}
+	}
+	r := m.applyRanks(len(on), func(i int) string { return on[i].Address },
+		func(i int) string { return m.configOnce(on[i].Address, &on[i].config) },
+		func(i int) bool { return !on[i].Planned })
+	c.ranks[key] = r
+	return r
 }
 
 // strayResources says why some resources of the input cannot be placed: an association
@@ -362,9 +380,14 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	if len(n.Leaving) > 0 {
 		k.mark(leavingReason(n), eipassoc.FactBound)
 	}
-	for _, s := range siblings {
-		if s == a || ((s.Planned || c.blame != nil) && c.m.compare(s.Address, a.Address) > 0) {
-			continue // count what exists and what the plan adds before this one (in a re-check, all in order)
+	ranks := c.cache.associationRanks(c.m, n.Key, siblings)
+	mine := len(siblings)
+	if i := slices.Index(siblings, a); i >= 0 {
+		mine = ranks[i]
+	}
+	for i, s := range siblings {
+		if s == a || c.blame != nil && c.m.compare(s.Address, a.Address) > 0 || c.blame == nil && ranks[i] > mine {
+			continue // count what exists and what Terraform adds before this one (in a re-check, all in order)
 		}
 		req.Bound = append(
 			req.Bound,

@@ -3,6 +3,7 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +52,31 @@ func TestV25ValidConfigurationsNoError(t *testing.T) {
 			}
 			if n := len(m.Checked()); n == 0 {
 				t.Errorf("%s (%s): nothing checked", fixture, mode)
+			}
+		}
+	}
+}
+
+// TestV25BlameFollowsApplyOrder: when several resources together exceed a capacity,
+// the finding falls on the one Terraform applies last, which the API refuses, not on
+// the last by address. In both fixtures a depends_on b, so Terraform makes b first:
+// blame-quota-order attaches two ENIs to an ecs.g6.large, which takes one besides its
+// primary (API facts, instance type table); blame-capacity-order associates two NAT
+// EIPs with an ENI of one private IP, which takes one (doc, comparison table). The
+// expected findings are each main.tf's "# want" line.
+func TestV25BlameFollowsApplyOrder(t *testing.T) {
+	t.Parallel()
+	for fixture, want := range map[string][]string{
+		"blame-quota-order": {"alicloud_ecs_network_interface_attachment.a instance-eni-quota fail"},
+		"blame-capacity-order": {
+			"alicloud_eip_association.a eni-capacity fail",
+			"alicloud_eip_association.a private-ip-in-use fail",
+		},
+	} {
+		for _, sources := range []bool{true, false} {
+			got := brief(check.Run(loadFixture(t, filepath.Join("testdata", "v25", fixture), sources), v9Options))
+			if !slices.Equal(got, want) {
+				t.Errorf("%s (sources %v): %v, want %v", fixture, sources, got, want)
 			}
 		}
 	}
