@@ -239,15 +239,22 @@ func decideAttachment(
 	return out
 }
 
-// plannedAttachments maps each ENI a planned attachment attaches to that attachment's
-// address, the first in address order, built once per Run.
-func plannedAttachments(m *Model) map[Key]string {
-	out := map[Key]string{}
+// A plannedAttach is what attaches an ENI in the plan: an attachment resource, or an
+// instance whose network_interfaces block attaches it when the instance is made.
+type plannedAttach struct {
+	address string // the attachment's address, or the instance's for a block
+	block   bool
+}
+
+// plannedAttachments maps each ENI a planned attachment attaches to what attaches it,
+// the first in address order, built once per Run.
+func plannedAttachments(m *Model) map[Key]plannedAttach {
+	out := map[Key]plannedAttach{}
 	for _, at := range m.Attachments {
 		if _, ok := out[at.ENI]; at.Planned && at.ENI != "" && !ok {
-			out[at.ENI] = at.Address
+			out[at.ENI] = plannedAttach{address: at.Address}
 			if at.Block {
-				out[at.ENI] = string(at.Instance) // attached when the instance is made
+				out[at.ENI] = plannedAttach{address: string(at.Instance), block: true} // attached when the instance is made
 			}
 		}
 	}

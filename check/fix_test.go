@@ -40,6 +40,21 @@ func TestAttachmentOrderFixPerDirection(t *testing.T) {
 			[]string{"Destroy " + attach + " in one apply", "then create " + assoc + " in the next"},
 			[]string{"depends_on"}},
 	}
+	const fw = "alicloud_instance.fw"
+	tests = append(tests, []struct {
+		fixture  string
+		behavior eipassoc.Behaviour
+		rule     eipassoc.Code
+		fix      []string
+		not      []string
+	}{ // an instance's own network_interfaces block attaches the ENI (testdata/v25)
+		{"../v25/order-block-bad", eipassoc.Documented, check.CodeAttachmentOrder,
+			[]string{"Add depends_on = [" + assoc + "] to " + fw + ", whose network_interfaces block attaches"},
+			[]string{"Remove", "network_interface_id ="}},
+		{"../v25/order-block-reverse-bad", eipassoc.Documented, check.CodeAttachmentOrder,
+			[]string{"Remove what makes " + assoc + " wait for " + fw, "add depends_on = [" + assoc + "] to " + fw},
+			[]string{"Add depends_on"}},
+	}...)
 	for _, tc := range tests {
 		opts := v9Options
 		opts.Behaviour = tc.behavior
@@ -59,12 +74,22 @@ func TestAttachmentOrderFixPerDirection(t *testing.T) {
 			}
 		}
 	}
-	// The fix, as written, is the ok twin's change.
-	ok, err := os.ReadFile(filepath.Join("testdata", "v19", "order-depends-on-ok", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(ok), "depends_on           = ["+assoc+"]") {
-		t.Errorf("order-depends-on-ok no longer makes the attachment depend on %s", assoc)
+	// The fix, as written, is the ok twin's change, and the twin is clean.
+	for fixture, line := range map[string]string{
+		"v19/order-depends-on-ok": "depends_on           = [" + assoc + "]",
+		"v25/order-block-ok":      "depends_on = [" + assoc + "]",
+	} {
+		ok, err := os.ReadFile(filepath.Join("testdata", fixture, "main.tf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(ok), line) {
+			t.Errorf("%s no longer has the fix's line %q", fixture, line)
+		}
+		for _, sources := range []bool{true, false} {
+			if fs := check.Run(loadFixture(t, filepath.Join("testdata", fixture), sources), v9Options); len(fs) != 0 {
+				t.Errorf("%s (sources %v): %v", fixture, sources, brief(fs))
+			}
+		}
 	}
 }

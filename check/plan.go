@@ -271,6 +271,7 @@ func (b *planBuilder) build() {
 			b.addENI(ri)
 		}
 	}
+	b.linkBlocks()
 	for _, c := range detached {
 		id, _ := c.Before.Get("network_interface_id").(string)
 		for _, key := range slices.Sorted(maps.Keys(b.m.ENIs)) {
@@ -365,12 +366,49 @@ func (b *planBuilder) addInstance(ri *resInst) {
 	for i, n := range nics {
 		block, _ := n.(map[string]any)
 		id, _ := block["network_interface_id"].(string)
+		if id == "" && b.blockAttachment(ri, i) {
+			continue // an ENI of the plan, attached when the instance is made
+		}
 		key := blockENI(Key(ri.Address), strconv.Itoa(i))
 		b.m.ENIs[key] = &ENI{Key: key, Address: ri.Address, ID: id, Kind: eni.Secondary, Region: in.Region,
 			IPCount: 1, IPCountKnown: true, Instance: Key(ri.Address), AttachedInPlan: ri.planned, Known: true}
 	}
 	if len(nics) == 0 && ri.planned && isUnknown(ri, "network_interfaces") {
 		b.hiddenBlocks(ri)
+	}
+}
+
+// blockAttachment resolves the network_interface_id of the i-th network_interfaces
+// block of instance ri through the plan's configuration (an ENI the plan makes, whose ID
+// is known only after apply), and reports whether it names one: the block is then a
+// planned attachment of that ENI onto the instance, made with it, and every rule reads
+// the ENI's own facts. The ENI is linked to the instance once the ENIs are built
+// (linkBlocks).
+func (b *planBuilder) blockAttachment(ri *resInst, i int) bool {
+	if ri.blk.cfg == nil || !ri.planned {
+		return false
+	}
+	e := ri.blk.cfg.Exprs["network_interfaces"]
+	if e == nil || i >= len(e.Blocks) {
+		return false
+	}
+	key, _ := b.follow(ri.mod, e.Blocks[i]["network_interface_id"], kindENI, 0)
+	if key == "" || strings.HasPrefix(string(key), ri.Address+".") {
+		return false
+	}
+	inst := Key(ri.Address)
+	b.m.Attachments = append(b.m.Attachments, &Attachment{Address: string(blockENI(inst, strconv.Itoa(i))),
+		ENI: key, Instance: inst, Planned: true, Block: true, config: configAddress(ri.Address)})
+	return true
+}
+
+// linkBlocks marks the ENIs that instances' network_interfaces blocks attach as
+// attached in the plan, once the ENIs are built.
+func (b *planBuilder) linkBlocks() {
+	for _, at := range b.m.Attachments {
+		if n := b.m.ENIs[at.ENI]; at.Block && n != nil && n.Instance == "" {
+			n.Instance, n.AttachedInPlan = at.Instance, true
+		}
 	}
 }
 

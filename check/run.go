@@ -161,8 +161,8 @@ func (c *checker) keeps(code eipassoc.Code) bool {
 type runCache struct {
 	oneOf       map[string]eipSummary // by configuration address
 	strays      strayResources
-	attachments map[Key]string // by ENI, the planned attachment's address (plannedAttachments)
-	ranks       map[Key][]int  // by ENI, the apply order of the associations on it (applyRanks)
+	attachments map[Key]plannedAttach // by ENI, what attaches it in the plan (plannedAttachments)
+	ranks       map[Key][]int         // by ENI, the apply order of the associations on it (applyRanks)
 }
 
 // associationRanks returns the apply order of the associations on the ENI with key,
@@ -448,8 +448,9 @@ func leavingReason(n *ENI) string {
 // names the resource to change for the order found.
 func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	attach, ok := c.cache.attachments[n.Key]
-	o := order{association: c.a.Address, attachment: attach, block: !ok, noState: c.opts.NoState}
-	if o.block {
+	o := order{association: c.a.Address, attachment: attach.address, block: attach.block || !ok,
+		noState: c.opts.NoState}
+	if !ok {
 		o.attachment = string(n.Instance) // its instance's network_interfaces block attaches it
 	}
 	aNode, tNode := configAddress(o.association), configAddress(o.attachment)

@@ -91,6 +91,9 @@ type Expression struct {
 	Constant any
 	IsConst  bool
 	Refs     []string
+	// Blocks are the expressions of a nested block's instances (an instance's
+	// network_interfaces blocks), as the plan writes them: one map per block.
+	Blocks []map[string]*Expression
 }
 
 // Variable returns the value of the root module's variable name as encoding/json
@@ -585,6 +588,17 @@ func parseExpressions(in map[string]jsontext.Value) map[string]*Expression {
 // parseExpression reads an Expression object; a nested block (an array) or anything
 // else gives nil.
 func parseExpression(v jsontext.Value) *Expression {
+	if len(v) > 0 && v.Kind() == '[' { // nested blocks
+		var blocks []map[string]jsontext.Value
+		if err := json.Unmarshal(v, &blocks); err != nil {
+			return nil
+		}
+		e := &Expression{Blocks: make([]map[string]*Expression, len(blocks))}
+		for i, b := range blocks {
+			e.Blocks[i] = parseExpressions(b)
+		}
+		return e
+	}
 	if len(v) == 0 || v.Kind() != '{' {
 		return nil
 	}
