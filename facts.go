@@ -37,7 +37,11 @@ const (
 	FactENIRegion
 	// FactENIPlacement is the ENI's zone, VPC and vSwitch.
 	FactENIPlacement
-	// FactENIAddresses is which private addresses the ENI has.
+	// FactENIAddresses is which private addresses the ENI has. Marked unknown, the
+	// addresses the request still gives (the ENI's PrimaryIP and SecondaryIPs) are ones
+	// the ENI is known to have, and there may be others; which is the primary is not
+	// known. A Terraform plan knows an ENI's secondary addresses before its primary one:
+	// a private IP among them is decided to be on the ENI (private-ip-not-on-eni).
 	FactENIAddresses
 	// FactENIAddressCount is how many private addresses the ENI has; it can be known
 	// while the addresses themselves are not (see [Request.PrivateIPCount]).

@@ -1,6 +1,8 @@
 package eipassoc_test
 
 import (
+	"net/netip"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,5 +76,26 @@ func TestFixPerCase(t *testing.T) {
 	rule, _ := eipassoc.CodeRegionMismatch.Rule()
 	if !ok || v.Fix != rule.Fix {
 		t.Errorf("region-mismatch: fix %q, want the rule's %q", v.Fix, rule.Fix)
+	}
+}
+
+// TestKnownAddressesWhileUnknown: with the ENI's addresses unknown, those the request
+// gives are known to be the ENI's (FactENIAddresses): a private IP among them is on the
+// ENI, decided; one not among them may be the primary address assigned later, so
+// private-ip-not-on-eni stays undecided.
+func TestKnownAddressesWhileUnknown(t *testing.T) {
+	t.Parallel()
+	r := request(modes.NAT, 1)
+	r.ENI.PrimaryIP, r.ENI.SecondaryIPs = netip.Addr{}, []netip.Addr{addr(1)}
+	r.Unknown, r.PrivateIPCount = eipassoc.FactsOf(eipassoc.FactENIAddresses), 2
+	r.PrivateIP = addr(1)
+	if d := eipassoc.CanAssociate(r); d.Has(eipassoc.CodePrivateIPNotOnENI) {
+		t.Errorf("%v among the known addresses: %v", addr(1), d)
+	}
+	r.PrivateIP = addr(5)
+	d := eipassoc.CanAssociate(r)
+	if _, broken := d.Violation(eipassoc.CodePrivateIPNotOnENI); broken ||
+		!slices.Contains(d.UndecidedCodes(), eipassoc.CodePrivateIPNotOnENI) {
+		t.Errorf("%v, not among the known addresses: %v, want private-ip-not-on-eni undecided", addr(5), d)
 	}
 }

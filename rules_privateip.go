@@ -102,6 +102,9 @@ func checkPrivateIPOnENI(d *Decision, r *Request) {
 	if ipKnown {
 		sub = subj{kind: "private_ip", ip: r.PrivateIP}
 	}
+	if ipKnown && r.Unknown.Has(FactENIAddresses) && r.ENI.HasPrivateIP(r.PrivateIP) {
+		return // among the addresses the ENI is known to have (see FactENIAddresses)
+	}
 	if d.needs(r.Unknown, (FactPrivateIP.set()|FactENIAddresses.set()), CodePrivateIPNotOnENI, sub) &&
 		!r.ENI.HasPrivateIP(r.PrivateIP) {
 		d.deny(

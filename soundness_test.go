@@ -103,16 +103,22 @@ func scrambleENI(t *rapid.T, n *eni.Interface, count *int, u eipassoc.Facts) {
 		} else {
 			*count = max(k, 1)
 		}
-		n.PrimaryIP, n.SecondaryIPs = netip.Addr{}, nil
-		for i := range k {
-			a := netip.AddrFrom4(
+		// The addresses the request gives are known to be the ENI's (FactENIAddresses):
+		// the completion keeps them all, in any role, and may add others.
+		all := n.PrivateIPs()
+		if *count > 0 {
+			*count = max(*count, len(all))
+			k = *count
+		}
+		for i := len(all); i < k; i++ {
+			all = append(all, netip.AddrFrom4(
 				[4]byte{10, 9, 0, byte(rapid.IntRange(0, 40).Draw(t, "scrambled ip "+strconv.Itoa(i)))},
-			)
-			if i == 0 {
-				n.PrimaryIP = a
-			} else {
-				n.SecondaryIPs = append(n.SecondaryIPs, a)
-			}
+			))
+		}
+		all = rapid.Permutation(all).Draw(t, "roles")
+		n.PrimaryIP, n.SecondaryIPs = netip.Addr{}, nil
+		if len(all) > 0 {
+			n.PrimaryIP, n.SecondaryIPs = all[0], all[1:]
 		}
 	}
 }

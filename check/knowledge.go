@@ -148,6 +148,7 @@ func (m *Model) eniFor(n *ENI, region regions.ID, k *knowledge) eni.Interface {
 		)
 	case len(n.IPs) < n.IPCount:
 		k.mark("the private addresses of "+string(n.Key)+" are known only after apply", eipassoc.FactENIAddresses)
+		out.SecondaryIPs = slices.Clone(n.IPs) // those the plan knows: the ENI has them (FactENIAddresses)
 	default:
 		out.PrimaryIP, out.SecondaryIPs = n.IPs[0], slices.Clone(n.IPs[1:n.IPCount])
 	}
