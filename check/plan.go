@@ -916,14 +916,19 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, s
 
 // throughAttribute follows a reference to an attribute that itself names a resource:
 // an association's instance_id or allocation_id, an attachment's network_interface_id
-// or instance_id. network_interface_id = alicloud_eip_association.public.instance_id,
-// a common way to make Terraform attach an ENI after associating its EIP, names the
-// ENI that the association's instance_id names. ok is false for any other attribute.
+// or instance_id, an instance's or ENI's vswitch_id, a vSwitch's vpc_id.
+// network_interface_id = alicloud_eip_association.public.instance_id, a common way to
+// make Terraform attach an ENI after associating its EIP, names the ENI that the
+// association's instance_id names; vswitch_id = alicloud_instance.fw.vswitch_id puts an
+// ENI in the instance's vSwitch. ok is false for any other attribute.
 func (b *planBuilder) throughAttribute(ri *resInst, path string, kind refKind) (key Key, why string, ok bool) {
 	switch {
 	case ri.Type == TypeAssociation && (path == "instance_id" || path == "allocation_id"):
 	case (ri.Type == TypeAttach || ri.Type == TypeAttachAlias) &&
 		(path == "network_interface_id" || path == "instance_id"):
+	case kind == kindVSwitch && path == "vswitch_id" &&
+		(ri.Type == TypeInstance || ri.Type == TypeENI || ri.Type == TypeENIAlias):
+	case kind == kindVPC && path == "vpc_id" && ri.Type == TypeVSwitch:
 	default:
 		return "", "", false
 	}

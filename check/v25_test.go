@@ -23,10 +23,12 @@ import (
 //   - private-ip-known-secondary-ok: the EIP maps to 10.0.1.11, in the ENI's planned
 //     private_ip_addresses, while its primary address is known only after apply: every
 //     rule is decided (the address is the ENI's; two addresses take two NAT EIPs).
+//   - vswitch-through-instance-ok: the ENI's vswitch_id is the instance's vswitch_id,
+//     one hop through another resource's argument: every rule is decided.
 func TestV25ValidConfigurationsNoError(t *testing.T) {
 	t.Parallel()
 	for _, fixture := range []string{"count-string-ok", "legacy-splat-ok", "module-output-ok",
-		"private-ip-known-secondary-ok"} {
+		"private-ip-known-secondary-ok", "vswitch-through-instance-ok"} {
 		dir := filepath.Join("testdata", "v25", fixture)
 		for _, mode := range []string{"plan alone", "sources", "sources on demand"} {
 			f, err := os.Open(filepath.Join(dir, "plan.json"))
@@ -51,7 +53,8 @@ func TestV25ValidConfigurationsNoError(t *testing.T) {
 					t.Errorf("%s (%s): %s", fixture, mode, f.Message)
 				}
 			}
-			decided := fixture == "count-string-ok" && mode != "plan alone" || fixture == "private-ip-known-secondary-ok"
+			decided := fixture == "count-string-ok" && mode != "plan alone" ||
+				fixture == "private-ip-known-secondary-ok" || fixture == "vswitch-through-instance-ok"
 			if decided && len(fs) != 0 {
 				t.Errorf("%s (%s): %v, want every rule decided and kept", fixture, mode, brief(fs))
 			}
@@ -72,7 +75,10 @@ func TestV25ValidConfigurationsNoError(t *testing.T) {
 func TestV25BlameFollowsApplyOrder(t *testing.T) {
 	t.Parallel()
 	for fixture, want := range map[string][]string{
-		"blame-quota-order": {"alicloud_ecs_network_interface_attachment.a instance-eni-quota fail"},
+		// Not about blame: the bad twin of vswitch-through-instance-ok, decided through the
+		// same hop (an ENI attaches only to an instance of its zone: AttachNetworkInterface).
+		"vswitch-through-instance-bad": {"alicloud_ecs_network_interface_attachment.pub zone-mismatch fail"},
+		"blame-quota-order":            {"alicloud_ecs_network_interface_attachment.a instance-eni-quota fail"},
 		"blame-capacity-order": {
 			"alicloud_eip_association.a eni-capacity fail",
 			"alicloud_eip_association.a private-ip-in-use fail",
