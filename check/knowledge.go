@@ -183,13 +183,16 @@ func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 	out.Type, out.Region = in.Type, in.Region
 	if l, ok := opts.Limits.Lookup(in.Type); ok {
 		out.Limits = l
+	} else if l, ok := m.dataLimits[in.Type]; ok {
+		out.Limits = l // what DescribeInstanceTypes answered the plan's data source
 	}
 	switch l, ok := out.TypeLimits(); {
 	case in.Type == "":
 	case !ok:
 		k.because(
 			"the ENI limits of instance type "+in.Type+" ("+string(key)+") are in no table this check has: the "+
-				"built-in one is dated "+eni.LimitsDate+"; pass -limits with a table from \"eipassoc limits\"",
+				"built-in one is dated "+eni.LimitsDate+", and no alicloud_instance_types data source of the plan lists "+
+				"the type; pass -limits with a table from \"eipassoc limits\"",
 			eipassoc.FactInstanceLimits,
 		)
 	case !l.KnowsPrivateIPs():

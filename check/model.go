@@ -51,6 +51,9 @@ type Model struct {
 	// order is the order Terraform creates the plan's resources in; nil for an input
 	// without a configuration, where no order is known.
 	order *tfplan.Order
+	// dataLimits are the ENI limits of the instance types that the plan's
+	// alicloud_instance_types data sources list (dataLimits), by type.
+	dataLimits map[string]eni.Limits
 }
 
 // compare orders two resource addresses as compareAddresses does, by their rank when

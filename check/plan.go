@@ -166,6 +166,7 @@ func buildModel(p *tfplan.Plan, name string, opts PlanOptions) (m *Model, asked 
 	if p.Config != nil {
 		b.moduleDirs("", ".", p.Config.Root)
 	}
+	b.m.dataLimits = dataLimits(p.Data)
 	b.build()
 	return b.m, b.asked
 }

@@ -92,3 +92,21 @@ func TestV25BlameFollowsApplyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestV25LimitsFromDataSource: ecs.g9i.large is not in the built-in table; the plan's
+// data.alicloud_instance_types.fw lists it with eni_quantity 2 (the primary included)
+// and 6 private IPs per ENI (what DescribeInstanceTypes answered: the stub answers its
+// filters), and the instance takes its type from it: two attachments exceed the quota
+// by one, decided, on the second by address (nothing orders them). Without the data
+// source's result the quotas were undecided, with an internal name for a reason.
+func TestV25LimitsFromDataSource(t *testing.T) {
+	t.Parallel()
+	want := []string{"alicloud_ecs_network_interface_attachment.b instance-eni-quota fail"}
+	for _, sources := range []bool{true, false} {
+		got := brief(check.Run(loadFixture(t, filepath.Join("testdata", "v25", "limits-from-data-source-bad"), sources),
+			v9Options))
+		if !slices.Equal(got, want) {
+			t.Errorf("sources %v: %v, want %v", sources, got, want)
+		}
+	}
+}

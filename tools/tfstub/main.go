@@ -45,6 +45,43 @@ func provider() *schema.Provider {
 			"alicloud_vswitch":                          stub("vsw", vswitch()),
 			"alicloud_vpc":                              stub("vpc", vpc()),
 		},
+		DataSourcesMap: map[string]*schema.Resource{
+			"alicloud_instance_types": instanceTypes(),
+		},
+	}
+}
+
+// instanceTypes is the alicloud_instance_types data source with the attributes eipassoc
+// reads: it answers, with no API call, the one instance type its filters describe (the
+// type named by instance_type, with eni_amount ENIs and
+// minimum_eni_private_ip_address_quantity private IPs per ENI), as the real provider
+// lists types in instance_types (id, eni_quantity, eni_amount,
+// eni_private_ip_address_quantity) and ids.
+func instanceTypes() *schema.Resource {
+	return &schema.Resource{
+		Schema: map[string]*schema.Schema{
+			"instance_type":                           str("O"),
+			"instance_type_family":                    str("O"),
+			"availability_zone":                       str("O"),
+			"cpu_core_count":                          num("O"),
+			"eni_amount":                              num("O"),
+			"minimum_eni_private_ip_address_quantity": num("O"),
+			"ids": {Type: schema.TypeList, Computed: true, Elem: &schema.Schema{Type: schema.TypeString}},
+			"instance_types": {Type: schema.TypeList, Computed: true, Elem: &schema.Resource{Schema: map[string]*schema.Schema{
+				"id":                              str("C"),
+				"eni_quantity":                    num("C"),
+				"eni_amount":                      num("C"),
+				"eni_private_ip_address_quantity": num("C"),
+			}}},
+		},
+		ReadContext: func(_ context.Context, d *schema.ResourceData, _ any) diag.Diagnostics {
+			typ := d.Get("instance_type").(string)
+			d.SetId("types-" + typ)
+			enis, ips := d.Get("eni_amount").(int), d.Get("minimum_eni_private_ip_address_quantity").(int)
+			_ = d.Set("ids", []string{typ})
+			return diag.FromErr(d.Set("instance_types", []map[string]any{{"id": typ, "eni_quantity": enis,
+				"eni_amount": enis, "eni_private_ip_address_quantity": ips}}))
+		},
 	}
 }
 
