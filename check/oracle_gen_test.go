@@ -1,0 +1,301 @@
+package check_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"pgregory.net/rapid"
+)
+
+// A tfConfig is a generated configuration: file contents by path.
+type tfConfig map[string]string
+
+// String lists the files, for a failure message.
+func (c tfConfig) String() string {
+	var b strings.Builder
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for k := range c {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		fmt.Fprintf(&b, "# --- %s\n%s\n", name, c[name])
+	}
+	return b.String()
+}
+
+// genConfig draws a configuration in the language users write around EIPs and ENIs:
+// ENIs counted (count as a number, a string Terraform converts, a variable, a
+// conditional, the length of a local) or keyed (for_each over a typed set, a map of
+// objects, a for expression), in the root or in a child module with an output; EIPs and
+// associations of the same shape whose instance_id and allocation_id use an idiom
+// drawn from those users write (an index, element over the legacy .* or the [*] splat,
+// a local, try, one, slice, a reversed index, lookup over a for expression, a filtered
+// for, a module's output); addresses from cidrhost; a mode from a variable; and an
+// instance whose attachments take the ENIs by the same idioms.
+func genConfig(t *rapid.T) tfConfig {
+	n := rapid.IntRange(1, 3).Draw(t, "n")
+	keyed := rapid.Bool().Draw(t, "keyed")
+	inModule := rapid.Bool().Draw(t, "module")
+	keys := []string{"a", "b", "c"}[:n]
+	quoted := make([]string, n)
+	objects := make([]string, n)
+	for i, k := range keys {
+		quoted[i] = fmt.Sprintf("%q", k)
+		objects[i] = fmt.Sprintf("%s = { ip = %d }", k, 20+i)
+	}
+	var root strings.Builder
+	root.WriteString(`terraform {
+  required_providers {
+    alicloud = { source = "aliyun/alicloud" }
+  }
+}
+
+provider "alicloud" {
+  region = "cn-hangzhou"
+}
+
+resource "alicloud_vpc" "net" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "alicloud_vswitch" "net" {
+  vpc_id     = alicloud_vpc.net.id
+  cidr_block = "10.0.1.0/24"
+  zone_id    = "cn-hangzhou-h"
+}
+
+`)
+	fmt.Fprintf(&root, "variable \"n\" {\n  type    = number\n  default = %d\n}\n\n", n)
+	fmt.Fprintf(&root, "variable \"names\" {\n  type    = set(string)\n  default = [%s]\n}\n\n", strings.Join(quoted, ", "))
+	fmt.Fprintf(&root, "variable \"nics\" {\n  type    = map(object({ ip = number }))\n  default = { %s }\n}\n\n",
+		strings.Join(objects, ", "))
+	mode := rapid.SampledFrom([]string{"", "NAT", "BINDED"}).Draw(t, "mode")
+	if mode != "" {
+		fmt.Fprintf(&root, "variable \"mode\" {\n  type    = string\n  default = %q\n}\n\n", mode)
+	}
+	root.WriteString("locals {\n  slots = range(var.n)\n}\n\n")
+
+	// How the ENIs, EIPs and associations are iterated.
+	var iterate, ipArg string
+	if keyed {
+		switch rapid.IntRange(0, 2).Draw(t, "for_each") {
+		case 0:
+			iterate = "for_each = var.names"
+		case 1:
+			iterate, ipArg = "for_each = var.nics", `cidrhost("10.0.1.0/24", each.value.ip)`
+		default:
+			iterate = "for_each = { for k in var.names : k => k }"
+		}
+	} else {
+		iterate = "count = " + rapid.SampledFrom([]string{
+			fmt.Sprint(n), fmt.Sprintf("%q", fmt.Sprint(n)), "var.n", "var.n > 0 ? var.n : 0", "length(local.slots)",
+		}).Draw(t, "count")
+		if rapid.Bool().Draw(t, "cidrhost") {
+			ipArg = "cidrhost(\"10.0.1.0/24\", 10 + count.index)"
+		}
+	}
+	eni := func(vswitch string) string {
+		s := fmt.Sprintf("resource \"alicloud_ecs_network_interface\" \"e\" {\n  %s\n  vswitch_id         = %s\n"+
+			"  security_group_ids = [\"sg-fixture\"]\n", iterate, vswitch)
+		if ipArg != "" {
+			s += "  primary_ip_address = " + ipArg + "\n"
+		}
+		return s + "}\n"
+	}
+	cfg := tfConfig{}
+	enis := "alicloud_ecs_network_interface.e"
+	if inModule {
+		ids := "alicloud_ecs_network_interface.e[*].id"
+		if keyed {
+			ids = "{ for k, v in alicloud_ecs_network_interface.e : k => v.id }"
+		}
+		module := "variable \"vswitch_id\" {\n  type = string\n}\n\n"
+		for _, v := range []string{"n", "names", "nics"} {
+			module += fmt.Sprintf("variable %q {}\n", v)
+		}
+		module += "\nlocals {\n  slots = range(var.n)\n}\n\n" + eni("var.vswitch_id") +
+			"\noutput \"ids\" {\n  value = " + ids + "\n}\n"
+		cfg["modules/net/main.tf"] = "terraform {\n  required_providers {\n    alicloud = { source = \"aliyun/alicloud\" }\n" +
+			"  }\n}\n\n" + module
+		root.WriteString("module \"net\" {\n  source     = \"./modules/net\"\n  vswitch_id = alicloud_vswitch.net.id\n" +
+			"  n          = var.n\n  names      = var.names\n  nics       = var.nics\n}\n\n")
+	} else {
+		root.WriteString(eni("alicloud_vswitch.net.id") + "\n")
+	}
+	ids := enis + "[*].id"
+	switch {
+	case inModule:
+		ids = "module.net.ids"
+	case keyed:
+		ids = "{ for k, v in " + enis + " : k => v.id }"
+	}
+	root.WriteString("locals {\n  eni_ids = " + ids + "\n}\n\n")
+
+	// The idioms that pick an ENI for the instance's index or key.
+	var idioms []string
+	switch {
+	case keyed && inModule:
+		idioms = []string{"module.net.ids[each.key]", "lookup(module.net.ids, each.key)"}
+	case keyed:
+		idioms = []string{
+			enis + "[each.key].id",
+			"lookup({ for k, v in " + enis + " : k => v.id }, each.key)",
+			"[for k, v in " + enis + " : v.id if k == each.key][0]",
+		}
+	case inModule:
+		idioms = []string{"module.net.ids[count.index]", "element(module.net.ids, count.index)",
+			"local.eni_ids[count.index]"}
+	default:
+		idioms = []string{
+			enis + "[count.index].id",
+			"element(" + enis + ".*.id, count.index)",
+			"element(" + enis + "[*].id, count.index)",
+			"local.eni_ids[count.index]",
+			"try(" + enis + "[count.index].id, \"\")",
+			"one([" + enis + "[count.index].id])",
+			"slice(" + enis + "[*].id, count.index, count.index + 1)[0]",
+			enis + "[length(" + enis + ") - 1 - count.index].id",
+		}
+	}
+	eips := "alicloud_eip_address.p[count.index].id"
+	if keyed {
+		eips = "alicloud_eip_address.p[each.key].id"
+	} else if rapid.Bool().Draw(t, "eip element") {
+		eips = "element(alicloud_eip_address.p[*].id, count.index)"
+	}
+	fmt.Fprintf(&root, "resource \"alicloud_eip_address\" \"p\" {\n  %s\n}\n\n", iterate)
+	fmt.Fprintf(&root, "resource \"alicloud_eip_association\" \"x\" {\n  %s\n  allocation_id = %s\n  instance_id   = %s\n"+
+		"  instance_type = \"NetworkInterface\"\n", iterate, eips, rapid.SampledFrom(idioms).Draw(t, "target"))
+	if mode != "" {
+		root.WriteString("  mode          = var.mode\n")
+	}
+	if ipArg != "" && !inModule && rapid.Bool().Draw(t, "private ip") {
+		root.WriteString("  private_ip_address = " + ipArg + "\n")
+	}
+	root.WriteString("}\n")
+
+	if rapid.Bool().Draw(t, "attach") {
+		instance := rapid.SampledFrom([]string{"alicloud_instance.fw[0].id", "element(alicloud_instance.fw.*.id, 0)",
+			"one(alicloud_instance.fw[*].id)"}).Draw(t, "instance")
+		fmt.Fprintf(&root, "\nresource \"alicloud_instance\" \"fw\" {\n  count           = 1\n"+
+			"  instance_type   = \"ecs.g6.xlarge\"\n  image_id        = \"ubuntu_22_04_x64_20G_alibase_20240101.vhd\"\n"+
+			"  vswitch_id      = alicloud_vswitch.net.id\n  security_groups = [\"sg-fixture\"]\n}\n")
+		fmt.Fprintf(&root, "\nresource \"alicloud_ecs_network_interface_attachment\" \"y\" {\n  %s\n"+
+			"  instance_id          = %s\n  network_interface_id = %s\n  depends_on           = [alicloud_eip_association.x]\n}\n",
+			iterate, instance, rapid.SampledFrom(idioms).Draw(t, "attached"))
+	}
+	cfg["main.tf"] = root.String()
+	return cfg
+}
+
+// terraformTruth writes cfg into dir, plans it with Terraform and the provider rc
+// points at (plan.json), applies that plan, and reads from the state what every
+// association and attachment names.
+func terraformTruth(tf, rc, dir string, cfg tfConfig) (truth, error) {
+	for name, text := range cfg {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return truth{}, err
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			return truth{}, err
+		}
+	}
+	run := func(args ...string) ([]byte, error) {
+		cmd := exec.Command(tf, args...)
+		cmd.Dir, cmd.Env = dir, append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1")
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if err := cmd.Run(); err != nil {
+			return nil, fmt.Errorf("terraform %s: %v: %s", args[0], err, errOut.String())
+		}
+		return out.Bytes(), nil
+	}
+	steps := [][]string{{"get"}, {"plan", "-input=false", "-out=plan.out"}}
+	for _, s := range steps {
+		if _, err := run(s...); err != nil {
+			return truth{}, err
+		}
+	}
+	plan, err := run("show", "-json", "plan.out")
+	if err != nil {
+		return truth{}, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plan.json"), plan, 0o644); err != nil {
+		return truth{}, err
+	}
+	if _, err := run("apply", "-input=false", "plan.out"); err != nil {
+		return truth{}, err
+	}
+	state, err := run("show", "-json")
+	if err != nil {
+		return truth{}, err
+	}
+	for _, junk := range []string{"plan.out", "terraform.tfstate", ".terraform", ".terraform.lock.hcl"} {
+		_ = os.RemoveAll(filepath.Join(dir, junk))
+	}
+	want, err := readTruth(state)
+	if err != nil {
+		return truth{}, err
+	}
+	data, _ := json.MarshalIndent(want, "", "  ")
+	return want, os.WriteFile(filepath.Join(dir, "truth.json"), append(data, '\n'), 0o644)
+}
+
+// readTruth reads what each association and attachment of a state names: the IDs its
+// arguments hold, mapped back to the addresses of the resources with those IDs.
+func readTruth(state []byte) (truth, error) {
+	type resource struct {
+		Address string         `json:"address"`
+		Type    string         `json:"type"`
+		Values  map[string]any `json:"values"`
+	}
+	type module struct {
+		Resources    []resource `json:"resources"`
+		ChildModules []module   `json:"child_modules"`
+	}
+	var s struct {
+		Values struct {
+			RootModule module `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.Unmarshal(state, &s); err != nil {
+		return truth{}, err
+	}
+	var all []resource
+	var walk func(m module)
+	walk = func(m module) {
+		all = append(all, m.Resources...)
+		for _, c := range m.ChildModules {
+			walk(c)
+		}
+	}
+	walk(s.Values.RootModule)
+	byID := map[string]string{}
+	for _, r := range all {
+		if id, _ := r.Values["id"].(string); id != "" {
+			byID[id] = r.Address
+		}
+	}
+	str := func(r resource, attr string) string { v, _ := r.Values[attr].(string); return v }
+	want := truth{Associations: map[string]truthAssociation{}, Attachments: map[string]truthAttachment{}}
+	for _, r := range all {
+		switch r.Type {
+		case "alicloud_eip_association":
+			want.Associations[r.Address] = truthAssociation{Target: byID[str(r, "instance_id")],
+				EIP: byID[str(r, "allocation_id")], PrivateIP: str(r, "private_ip_address"), Mode: str(r, "mode")}
+		case "alicloud_ecs_network_interface_attachment":
+			want.Attachments[r.Address] = truthAttachment{ENI: byID[str(r, "network_interface_id")],
+				Instance: byID[str(r, "instance_id")]}
+		}
+	}
+	return want, nil
+}
