@@ -87,7 +87,7 @@ var interestingAttrs = map[string][]string{
 		"secondary_private_ip_address_count", "private_ips_count", "instance_type"},
 	TypeAttach:   {"id", "network_interface_id", "instance_id"},
 	TypeInstance: {"id", "instance_type", "vswitch_id", "network_interface_id", "network_interfaces"},
-	TypeVSwitch:  {"id", "vpc_id", "zone_id"},
+	TypeVSwitch:  {"id", "vpc_id", "zone_id", "cidr_block"}, // cidr_block: cidrhost(x.cidr_block, n) addresses
 	TypeVPC:      {"id"},
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -17,6 +18,11 @@ import (
 type evaluator struct {
 	runner tflint.Runner
 	values map[string]cty.Value // "var.name" or "local.name"; cty.DynamicVal where tflint cannot tell
+	// resources are the module's resource blocks by "type.name": a reference to a
+	// configured argument of one without count or for_each is that argument's value,
+	// as in Terraform's plan (cidrhost(alicloud_vswitch.x.cidr_block, 10)).
+	resources map[string]*hclext.Block
+	depth     int // of arguments evaluated through references, against cycles
 }
 
 func newEvaluator(runner tflint.Runner) *evaluator {
@@ -37,6 +43,7 @@ func (e *evaluator) context(expr hcl.Expression, key instanceKey) *hcl.EvalConte
 	ctx := key.evalContext()
 	ctx.Functions = tffuncs.Table(".")
 	scopes := map[string]map[string]cty.Value{}
+	resources := map[string][]hcl.Traversal{}
 	for _, t := range expr.Variables() {
 		root := t.RootName()
 		switch root {
@@ -52,13 +59,66 @@ func (e *evaluator) context(expr hcl.Expression, key instanceKey) *hcl.EvalConte
 			}
 			scopes[root][attr.Name] = e.fetch(t, root, attr.Name)
 		default:
-			ctx.Variables[root] = cty.DynamicVal
+			resources[root] = append(resources[root], t)
 		}
 	}
 	for root, vals := range scopes {
 		ctx.Variables[root] = cty.ObjectVal(vals)
 	}
+	for root, refs := range resources {
+		ctx.Variables[root] = e.resourceScope(refs)
+	}
 	return ctx
+}
+
+// resourceScope binds the references an expression makes to one resource type: their
+// configured arguments (configured) when every reference is to one, and otherwise the
+// whole type as unknown, so that an argument known only after apply never makes the
+// expression an error.
+func (e *evaluator) resourceScope(refs []hcl.Traversal) cty.Value {
+	names := map[string]map[string]cty.Value{}
+	for _, t := range refs {
+		v, ok := e.configured(t)
+		if !ok {
+			return cty.DynamicVal
+		}
+		name, attr := t[1].(hcl.TraverseAttr).Name, t[2].(hcl.TraverseAttr).Name
+		if names[name] == nil {
+			names[name] = map[string]cty.Value{}
+		}
+		names[name][attr] = v
+	}
+	obj := make(map[string]cty.Value, len(names))
+	for name, attrs := range names {
+		obj[name] = cty.ObjectVal(attrs)
+	}
+	return cty.ObjectVal(obj)
+}
+
+// configured returns the value of a reference type.name.attr to an argument configured
+// on a resource of the module that has no count or for_each, when it evaluates to a
+// known value; ok is false otherwise (the value is then known only after apply here).
+func (e *evaluator) configured(t hcl.Traversal) (cty.Value, bool) {
+	if len(t) < 3 || e.depth > 8 {
+		return cty.NilVal, false
+	}
+	name, ok1 := t[1].(hcl.TraverseAttr)
+	attr, ok2 := t[2].(hcl.TraverseAttr)
+	b := e.resources[t.RootName()+"."+name.Name]
+	if !ok1 || !ok2 || b == nil || b.Body.Attributes["count"] != nil || b.Body.Attributes["for_each"] != nil {
+		return cty.NilVal, false
+	}
+	a := b.Body.Attributes[attr.Name]
+	if a == nil {
+		return cty.NilVal, false
+	}
+	e.depth++
+	defer func() { e.depth-- }()
+	v, ok := e.eval(a.Expr, instanceKey{})
+	if !ok || !v.IsWhollyKnown() {
+		return cty.NilVal, false
+	}
+	return v, true
 }
 
 // fetch asks tflint for a variable or local, through the text of the reference t in

@@ -279,6 +279,31 @@ resource "alicloud_ecs_network_interface_attachment" "pub" {
 }
 `,
 	},
+	// Addresses computed from another resource's configured argument, as Terraform's plan
+	// knows them: the ENI has 10.0.1.10 and .11, which take two NAT EIPs (doc, comparison
+	// table: one per private IP); the third maps to .12, which is not the ENI's.
+	{name: "cidrhost-of-a-vswitch", src: provider + `
+resource "alicloud_vpc" "v" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "alicloud_vswitch" "x" {
+  vpc_id     = alicloud_vpc.v.id
+  cidr_block = "10.0.1.0/24"
+  zone_id    = "cn-hangzhou-h"
+}
+resource "alicloud_ecs_network_interface" "pub" {
+  vswitch_id           = alicloud_vswitch.x.id
+  primary_ip_address   = cidrhost(alicloud_vswitch.x.cidr_block, 10)
+  private_ip_addresses = [cidrhost(alicloud_vswitch.x.cidr_block, 11)]
+}
+resource "alicloud_eip_association" "a" {
+  count              = 3
+  allocation_id      = "eip-${count.index}"
+  instance_id        = alicloud_ecs_network_interface.pub.id # want: eni-capacity, private-ip-not-on-eni
+  instance_type      = "NetworkInterface"
+  private_ip_address = cidrhost(alicloud_vswitch.x.cidr_block, 10 + count.index)
+}
+`},
 	// The valid twins: the same shapes within the rules.
 	{name: "ok-nat-within-capacity", src: provider + `
 resource "alicloud_ecs_network_interface" "pub" {

@@ -67,6 +67,12 @@ func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
 	p.plan.Configuration.ProviderConfig = providers.config
 	p.providers = providers
 	ev := newEvaluator(runner)
+	ev.resources = map[string]*hclext.Block{}
+	for typ, blocks := range byType {
+		for _, b := range blocks {
+			ev.resources[typ+"."+b.Labels[1]] = b
+		}
+	}
 	read := check.ReadAttributes()
 	for _, typ := range resourceTypes {
 		for _, b := range byType[typ] {
