@@ -36,11 +36,11 @@ func TestConfiguredArgumentsThroughReferences(t *testing.T) {
 		"alicloud_vswitch.ab": block(map[string]string{"cidr_block": "alicloud_vswitch.x.cidr_block"}),
 	}
 	for src, want := range map[string]cty.Value{
-		`cidrhost(alicloud_vswitch.x.cidr_block, 10)`:                     cty.StringVal("10.0.1.10"),
-		`cidrhost(alicloud_vswitch.ab.cidr_block, 11)`:                    cty.StringVal("10.0.1.11"), // two hops
-		`alicloud_vswitch.x.id == "" ? "a" : alicloud_vswitch.x.vpc_id`:   cty.DynamicVal,             // id: after apply
+		`cidrhost(alicloud_vswitch.x.cidr_block, 10)`:                    cty.StringVal("10.0.1.10"),
+		`cidrhost(alicloud_vswitch.ab.cidr_block, 11)`:                   cty.StringVal("10.0.1.11"), // two hops
+		`alicloud_vswitch.x.id == "" ? "a" : alicloud_vswitch.x.vpc_id`:  cty.DynamicVal,             // id: after apply
 		`alicloud_vswitch.x.cidr_block == alicloud_vswitch.y.cidr_block`: cty.DynamicVal,             // y: no such block
-		`alicloud_vswitch.cn[0].cidr_block`:                               cty.DynamicVal,             // counted
+		`alicloud_vswitch.cn[0].cidr_block`:                              cty.DynamicVal,             // counted
 	} {
 		got, ok := ev.eval(parse(src), instanceKey{})
 		if !ok {
