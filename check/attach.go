@@ -58,28 +58,22 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 			// Not resolved: an ENI all of whose facts are unknown, so that only the
 			// rules on the instance alone (its quota) can be decided.
 			req.ENI = eni.Interface{ID: eni.ID(at.Address), Kind: eni.Secondary}
-			k.mark(
-				"cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown),
-				eipassoc.FactENIRegion,
-				eipassoc.FactENIPlacement,
-				eipassoc.FactENIStatus,
-				eipassoc.FactENIAttachment,
-				eipassoc.FactENIAddresses,
-				eipassoc.FactENIAddressCount,
-				eipassoc.FactBound,
-			)
+			facts := []eipassoc.Fact{eipassoc.FactENIRegion, eipassoc.FactENIPlacement, eipassoc.FactENIStatus,
+				eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound}
+			k.mark("cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown), facts...)
+			for _, f := range facts { // not calls on an ENI that may not exist yet
+				k.decidedBy(f, "which ENI network_interface_id of "+at.Address+" names")
+			}
 		} else {
 			req.ENI = m.eniFor(n, "", &k)
 		}
 		if at.Instance == "" {
-			k.mark(
-				"cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown),
-				eipassoc.FactInstanceType,
-				eipassoc.FactInstanceLimits,
-				eipassoc.FactInstancePlacement,
-				eipassoc.FactInstanceRegion,
-				eipassoc.FactInstanceENIs,
-			)
+			facts := []eipassoc.Fact{eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
+				eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs}
+			k.mark("cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown), facts...)
+			for _, f := range facts {
+				k.decidedBy(f, "which instance instance_id of "+at.Address+" names")
+			}
 			// Named by the argument that could not be resolved, so that no rule reads the
 			// failure to resolve it as an instance without an ID (instance-invalid): a
 			// failure to evaluate leaves rules undecided, never broken.
@@ -120,6 +114,9 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		}
 		if req.ENI.Zone == "" {
 			k.mark("the zone of "+string(n.Key)+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
+			if n.Known && n.ID == "" && n.VSwitch != "" { // an ENI the plan makes: its vSwitch decides
+				k.decidedBy(eipassoc.FactENIPlacement, vswitchDecider(n.VSwitch))
+			}
 		}
 		if req.ENI.Region == "" {
 			k.mark("the region of "+string(n.Key)+" is not in the plan", eipassoc.FactENIRegion)

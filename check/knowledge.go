@@ -17,6 +17,23 @@ import (
 type knowledge struct {
 	facts   eipassoc.Facts
 	reasons map[eipassoc.Fact]string
+	// deciders say what would decide a fact when it is not the fact's own call
+	// (Fact.Decider): the zone of an ENI the plan makes is its vSwitch's.
+	deciders map[eipassoc.Fact]string
+}
+
+// decidedBy records what would decide fact f here, in place of its own call.
+func (k *knowledge) decidedBy(f eipassoc.Fact, decider string) {
+	if k.deciders == nil {
+		k.deciders = map[eipassoc.Fact]string{}
+	}
+	k.deciders[f] = decider
+}
+
+// vswitchDecider says what decides the placement of a resource whose vSwitch the plan
+// names only by ID.
+func vswitchDecider(vswitch Key) string {
+	return "the zone and VPC of vSwitch " + string(vswitch) + " (ZoneId and VpcId from DescribeVSwitches)"
 }
 
 // mark records facts as unknown for the reason why; a fact keeps its first reason.
@@ -86,7 +103,10 @@ func (k *knowledge) explain(undecided []eipassoc.UndecidedRule) []string {
 	for _, g := range groups {
 		deciders := make([]string, 0, g.missing.Len())
 		for f := range g.missing.All() {
-			deciders = append(deciders, f.Decider())
+			d := cmp.Or(k.deciders[f], f.Decider())
+			if !slices.Contains(deciders, d) {
+				deciders = append(deciders, d)
+			}
 		}
 		out = append(
 			out,
@@ -214,6 +234,9 @@ func (m *Model) instanceFor(key Key, opts Options, k *knowledge) ecs.Instance {
 		out.Zone, out.VPC = v.Zone, v.VPC
 	} else {
 		k.mark("the zone and VPC of "+string(key)+" are not in the plan (its vSwitch is not)", eipassoc.FactInstancePlacement)
+		if in.VSwitch != "" && m.VSwitches[in.VSwitch] == nil {
+			k.decidedBy(eipassoc.FactInstancePlacement, vswitchDecider(in.VSwitch))
+		}
 	}
 	return out
 }

@@ -110,3 +110,35 @@ func TestV25LimitsFromDataSource(t *testing.T) {
 		}
 	}
 }
+
+// TestV25HintNamesTheDecidingCall: the ENIs and the instance of legacy-splat-ok are made
+// by the plan in vSwitch vsw-fixture, which the plan names only by ID: what decides their
+// zone and VPC is that vSwitch's DescribeVSwitches, not DescribeNetworkInterfaces or
+// DescribeInstances of resources that do not exist yet.
+func TestV25HintNamesTheDecidingCall(t *testing.T) {
+	t.Parallel()
+	fs := check.Run(loadFixture(t, filepath.Join("testdata", "v25", "legacy-splat-ok"), true), v9Options)
+	n := 0
+	for _, f := range fs {
+		if f.Rule != check.CodeUnknown {
+			continue
+		}
+		n++
+		if !strings.Contains(f.Message, "vSwitch vsw-fixture (ZoneId and VpcId from DescribeVSwitches)") ||
+			strings.Contains(f.Message, "DescribeNetworkInterfaces") || strings.Contains(f.Message, "DescribeInstances") {
+			t.Errorf("%s: %s", f.Address, f.Message)
+		}
+	}
+	if n == 0 {
+		t.Error("no undecided rule: the fixture's vSwitch is in the plan now?")
+	}
+	// Without the sources the attachment cannot tell which ENI it attaches: the
+	// reference decides, not calls on an ENI that does not exist yet.
+	for _, f := range check.Run(loadFixture(t, filepath.Join("testdata", "v25", "legacy-splat-ok"), false), v9Options) {
+		if strings.Contains(f.Message, "cannot tell which ENI") &&
+			(strings.Contains(f.Message, "DescribeNetworkInterfaces") ||
+				!strings.Contains(f.Message, "which ENI network_interface_id of "+f.Address+" names")) {
+			t.Errorf("%s: %s", f.Address, f.Message)
+		}
+	}
+}
