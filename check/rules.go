@@ -78,9 +78,10 @@ func RuleFor(c eipassoc.Code) (eipassoc.Rule, bool) {
 }
 
 // AllRules returns the rules whose findings Run reports, in a new slice of copies:
-// eipassoc's deny rules, the advisory nat-attached-eni (a note under the observed
-// behaviour when the plan may attach an ENI before associating with it), then the
-// plan-level rules.
+// eipassoc's deny rules, the advisory nat-attached-eni (a warning under the observed
+// behaviour, the default of eipassoc check, when the ENI is or may be attached when
+// the NAT association is made: the documentation forbids it, the API accepts it), then
+// the plan-level rules.
 func AllRules() []eipassoc.Rule {
 	var out []eipassoc.Rule
 	for _, r := range eipassoc.Rules() {

@@ -399,6 +399,13 @@ func (c *checker) decide(n *ENI, siblings []*Association) {
 	for _, v := range d.Violations {
 		c.add(v.Code, LevelError, StatusFail, v.Message, v.APICode, v.Fix)
 	}
+	if d.Advisories.Has(eipassoc.AdviseNATAttachedENI) { // attached already, under the observed behaviour
+		c.add(eipassoc.AdviseNATAttachedENI, LevelWarning, StatusFail,
+			string(n.Key)+" is attached to "+string(n.Instance)+"; the documentation requires a detached ENI, and "+
+				"the API is observed to accept NAT associations on attached ENIs", "",
+			"Nothing to do if your account's NAT associations on attached ENIs succeed; otherwise detach "+
+				string(n.Key)+", associate, then attach it again (-behaviour documented makes this an error).")
+	}
 	var undecided []eipassoc.UndecidedRule
 	for _, u := range d.Undecided {
 		if c.keeps(u.Code) {
@@ -444,7 +451,7 @@ func leavingReason(n *ENI) string {
 // attachment waits for the association, a certain failure when the association waits
 // for the attachment, a possible one when nothing orders them. Under the observed
 // behaviour, where the API accepts a NAT association on an attached ENI, the
-// nat-attached-eni advisory is a note when the attachment may come first. The fix
+// nat-attached-eni advisory is a warning when the attachment may come first. The fix
 // names the resource to change for the order found.
 func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	attach, ok := c.cache.attachments[n.Key]
@@ -462,7 +469,7 @@ func (c *checker) checkOrder(n *ENI, req eipassoc.Request) {
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
 		c.add(
 			eipassoc.AdviseNATAttachedENI,
-			LevelNote,
+			LevelWarning,
 			StatusFail,
 			"the "+o.input()+" also attaches "+string(n.Key)+" to "+string(n.Instance)+" ("+o.attachment+
 				"), maybe before this association; the documentation requires a detached ENI, and the API is "+
@@ -518,7 +525,7 @@ func (c *checker) checkDetachOrder(n *ENI, req eipassoc.Request) {
 	if attached.Advisories.Has(eipassoc.AdviseNATAttachedENI) {
 		c.add(
 			eipassoc.AdviseNATAttachedENI,
-			LevelNote,
+			LevelWarning,
 			StatusFail,
 			string(n.Key)+" is attached until the plan destroys "+n.DetachedBy+
 				", maybe after this association; the documentation requires a detached ENI, and the API is observed "+

@@ -235,7 +235,29 @@ resource "alicloud_eip_association" "a" {
   instance_id   = alicloud_ecs_network_interface.pub.id # want: plan-eni-target-not-network-interface
 }
 `},
+	// The default behaviour, observed: the API accepts NAT on an attached ENI, so the
+	// documentation's prerequisite is the warning nat-attached-eni, not an error.
 	{name: "association-and-attachment-of-one-eni", src: provider + `
+resource "alicloud_instance" "fw" {
+  instance_type = "ecs.g6.xlarge"
+  vswitch_id    = "vsw-1"
+}
+resource "alicloud_ecs_network_interface" "pub" {
+  vswitch_id = "vsw-1"
+}
+resource "alicloud_eip_association" "a" {
+  allocation_id = "eip-a"
+  instance_id   = alicloud_ecs_network_interface.pub.id # want: nat-attached-eni
+  instance_type = "NetworkInterface"
+}
+resource "alicloud_ecs_network_interface_attachment" "pub" {
+  instance_id          = alicloud_instance.fw.id
+  network_interface_id = alicloud_ecs_network_interface.pub.id
+}
+`},
+	// The same under the documented behaviour, which keeps the prerequisite an error.
+	{name: "association-and-attachment-of-one-eni-documented", cfg: lint.Config{Behaviour: "documented"},
+		src: provider + `
 resource "alicloud_instance" "fw" {
   instance_type = "ecs.g6.xlarge"
   vswitch_id    = "vsw-1"
@@ -410,8 +432,8 @@ func TestUndecidedIsANotice(t *testing.T) {
 		switch r.Name() {
 		case "plan-value-unknown":
 			unknown = r
-		case "nat-attached-eni": // an advisory: a notice, on by default
-			if !r.Enabled() || r.Severity() != tflint.NOTICE {
+		case "nat-attached-eni": // the documentation forbids what the API accepts: a warning, on by default
+			if !r.Enabled() || r.Severity() != tflint.WARNING {
 				t.Errorf("%s: enabled %v, severity %v", r.Name(), r.Enabled(), r.Severity())
 			}
 		default:

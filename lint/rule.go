@@ -21,11 +21,14 @@ func (r *Rule) Name() string { return string(r.rule.Code) }
 // which reports what the configuration alone cannot decide.
 func (r *Rule) Enabled() bool { return r.rule.Code != check.CodeUnknown }
 
-// Severity is ERROR for a deny rule, NOTICE for plan-value-unknown and the advisory
-// nat-attached-eni.
+// Severity is ERROR for a deny rule, WARNING for nat-attached-eni (the documentation
+// forbids what the API accepts) and NOTICE for plan-value-unknown.
 func (r *Rule) Severity() tflint.Severity {
-	if r.rule.Severity == eipassoc.Deny {
+	switch {
+	case r.rule.Severity == eipassoc.Deny:
 		return tflint.ERROR
+	case r.rule.Code == eipassoc.AdviseNATAttachedENI:
+		return tflint.WARNING
 	}
 	return tflint.NOTICE
 }

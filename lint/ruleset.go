@@ -36,7 +36,9 @@ type RuleSet struct {
 type Config struct {
 	// MultiBindedAllowed declares the account allowlisted for multi-EIP-to-ENI mode.
 	MultiBindedAllowed bool `hclext:"multi_binded_allowed,optional"`
-	// Behaviour is "documented" (the default) or "observed", as for eipassoc check.
+	// Behaviour is "observed" (the default: an error only where the API refuses, NAT on
+	// an attached ENI a warning) or "documented" (that an error too), as for eipassoc
+	// check.
 	Behaviour string `hclext:"behaviour,optional"`
 	// InstanceDHCP says whether the instances' OS has DHCP enabled: "enabled",
 	// "disabled" or "unknown" (the default).
@@ -75,9 +77,10 @@ func (rs *RuleSet) ApplyConfig(body *hclext.BodyContent) error {
 // the directory tflint runs in.
 func (rs *RuleSet) Configure(c Config) error {
 	opts := check.Options{
-		Unknown: check.UnknownWarn,
-		Account: eipassoc.Account{MultiBindedAllowed: c.MultiBindedAllowed},
-		NoState: true, // a configuration, with no plan or state: its findings say what they assume
+		Behaviour: eipassoc.Observed, // as eipassoc check's default: red only where the API refuses
+		Unknown:   check.UnknownWarn,
+		Account:   eipassoc.Account{MultiBindedAllowed: c.MultiBindedAllowed},
+		NoState:   true, // a configuration, with no plan or state: its findings say what they assume
 	}
 	if c.Behaviour != "" {
 		b, err := eipassoc.ParseBehaviour(c.Behaviour)

@@ -94,8 +94,9 @@ func checkCmd(
 		inventory = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
 		behaviour = fs.String(
 			"behaviour",
-			"documented",
-			"documented, or observed (the API's laxer `behaviour` for NAT on attached ENIs)",
+			"observed",
+			"observed: an error only where the API refuses, and a NAT association on an attached ENI (which the "+
+				"documentation forbids and the API accepts) a warning; or documented: that an error too",
 		)
 		multi = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
 		today = fs.String("today", "", "the `date` waivers expire against, YYYY-MM-DD (default: today)")
