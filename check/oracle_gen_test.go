@@ -38,8 +38,10 @@ func (c tfConfig) String() string {
 // associations of the same shape whose instance_id and allocation_id use an idiom
 // drawn from those users write (an index, element over the legacy .* or the [*] splat,
 // a local, try, one, slice, a reversed index, lookup over a for expression, a filtered
-// for, a module's output); addresses from cidrhost; a mode from a variable; and an
-// instance whose attachments take the ENIs by the same idioms.
+// for, format, coalesce, a module's output); for_each also over flatten and setproduct;
+// addresses from cidrhost; a mode from a variable; an instance whose attachments take
+// the ENIs by the same idioms; and an instance that attaches one through a static or a
+// dynamic network_interfaces block.
 func genConfig(t *rapid.T) tfConfig {
 	n := rapid.IntRange(1, 3).Draw(t, "n")
 	keyed := rapid.Bool().Draw(t, "keyed")
@@ -86,13 +88,17 @@ resource "alicloud_vswitch" "net" {
 	// How the ENIs, EIPs and associations are iterated.
 	var iterate, ipArg string
 	if keyed {
-		switch rapid.IntRange(0, 2).Draw(t, "for_each") {
+		switch rapid.IntRange(0, 4).Draw(t, "for_each") {
 		case 0:
 			iterate = "for_each = var.names"
 		case 1:
 			iterate, ipArg = "for_each = var.nics", `cidrhost("10.0.1.0/24", each.value.ip)`
-		default:
+		case 2:
 			iterate = "for_each = { for k in var.names : k => k }"
+		case 3:
+			iterate = "for_each = toset(flatten([for k in var.names : [k]]))"
+		default:
+			iterate = `for_each = { for p in setproduct(["x"], var.names) : p[1] => p[0] }`
 		}
 	} else {
 		iterate = "count = " + rapid.SampledFrom([]string{
@@ -149,6 +155,7 @@ resource "alicloud_vswitch" "net" {
 			enis + "[each.key].id",
 			"lookup({ for k, v in " + enis + " : k => v.id }, each.key)",
 			"[for k, v in " + enis + " : v.id if k == each.key][0]",
+			enis + `[format("%s", each.key)].id`,
 		}
 	case inModule:
 		idioms = []string{"module.net.ids[count.index]", "element(module.net.ids, count.index)",
@@ -163,6 +170,7 @@ resource "alicloud_vswitch" "net" {
 			"one([" + enis + "[count.index].id])",
 			"slice(" + enis + "[*].id, count.index, count.index + 1)[0]",
 			enis + "[length(" + enis + ") - 1 - count.index].id",
+			"coalesce(" + enis + "[count.index].id, \"missing\")",
 		}
 	}
 	eips := "alicloud_eip_address.p[count.index].id"
@@ -191,6 +199,21 @@ resource "alicloud_vswitch" "net" {
 		fmt.Fprintf(&root, "\nresource \"alicloud_ecs_network_interface_attachment\" \"y\" {\n  %s\n"+
 			"  instance_id          = %s\n  network_interface_id = %s\n  depends_on           = [alicloud_eip_association.x]\n}\n",
 			iterate, instance, rapid.SampledFrom(idioms).Draw(t, "attached"))
+	}
+	if rapid.Bool().Draw(t, "block") { // an instance that attaches the first ENI through its own block
+		first := map[bool]string{true: `["a"]`, false: "[0]"}[keyed]
+		eniID := enis + first + ".id"
+		if inModule {
+			eniID = "module.net.ids" + first
+		}
+		block := "  network_interfaces {\n    network_interface_id = " + eniID + "\n  }\n"
+		if rapid.Bool().Draw(t, "dynamic") {
+			block = "  dynamic \"network_interfaces\" {\n    for_each = [" + eniID + "]\n    content {\n" +
+				"      network_interface_id = network_interfaces.value\n    }\n  }\n"
+		}
+		fmt.Fprintf(&root, "\nresource \"alicloud_instance\" \"gw\" {\n  instance_type   = \"ecs.g6.xlarge\"\n"+
+			"  image_id        = \"ubuntu_22_04_x64_20G_alibase_20240101.vhd\"\n  vswitch_id      = alicloud_vswitch.net.id\n"+
+			"  security_groups = [\"sg-fixture\"]\n%s}\n", block)
 	}
 	cfg["main.tf"] = root.String()
 	return cfg
@@ -295,6 +318,15 @@ func readTruth(state []byte) (truth, error) {
 		case "alicloud_ecs_network_interface_attachment":
 			want.Attachments[r.Address] = truthAttachment{ENI: byID[str(r, "network_interface_id")],
 				Instance: byID[str(r, "instance_id")]}
+		case "alicloud_instance": // its own network_interfaces blocks attach ENIs
+			blocks, _ := r.Values["network_interfaces"].([]any)
+			for i, b := range blocks {
+				id, _ := b.(map[string]any)["network_interface_id"].(string)
+				if eni := byID[id]; eni != "" {
+					want.Attachments[fmt.Sprintf("%s.network_interfaces[%d]", r.Address, i)] = truthAttachment{ENI: eni,
+						Instance: r.Address}
+				}
+			}
 		}
 	}
 	return want, nil

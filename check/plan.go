@@ -386,14 +386,22 @@ func (b *planBuilder) addInstance(ri *resInst) {
 // the ENI's own facts. The ENI is linked to the instance once the ENIs are built
 // (linkBlocks).
 func (b *planBuilder) blockAttachment(ri *resInst, i int) bool {
-	if ri.blk.cfg == nil || !ri.planned {
+	if !ri.planned {
 		return false
 	}
-	e := ri.blk.cfg.Exprs["network_interfaces"]
-	if e == nil || i >= len(e.Blocks) {
-		return false
+	var key Key
+	if ri.blk.cfg != nil {
+		if e := ri.blk.cfg.Exprs["network_interfaces"]; e != nil && i < len(e.Blocks) {
+			key, _ = b.follow(ri.mod, e.Blocks[i]["network_interface_id"], kindENI, 0)
+		}
 	}
-	key, _ := b.follow(ri.mod, e.Blocks[i]["network_interface_id"], kindENI, 0)
+	if key == "" && b.eval != nil { // a dynamic block, or what only the sources say
+		b.asked = true
+		if vals, why, ok := b.eval.nested(ri, "network_interfaces", "network_interface_id"); ok && why == "" &&
+			i < len(vals) {
+			key, _ = b.keyOf(vals[i], "network_interface_id of "+ri.Address, kindENI)
+		}
+	}
 	if key == "" || strings.HasPrefix(string(key), ri.Address+".") {
 		return false
 	}
