@@ -135,17 +135,8 @@ func keysOf[V any](m map[string]V) map[string]bool {
 func checkCase(t testing.TB, dir string, want truth) []string {
 	t.Helper()
 	var all []string
-	for _, mode := range []string{"plan alone", "sources", "sources on demand"} {
-		f, err := os.Open(filepath.Join(dir, "plan.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		opts := check.PlanOptions{Getenv: func(string) string { return "" }}
-		if mode != "plan alone" {
-			opts.SourceDir, opts.SourcesOnDemand = dir, mode == "sources on demand"
-		}
-		m, err := check.LoadPlan(f, "plan.json", opts)
-		f.Close()
+	for _, mode := range loadModes {
+		m, err := loadIn(dir, mode)
 		if err != nil {
 			return append(all, mode+": "+err.Error())
 		}

@@ -1,7 +1,6 @@
 package check_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -30,17 +29,8 @@ func TestV25ValidConfigurationsNoError(t *testing.T) {
 	for _, fixture := range []string{"count-string-ok", "legacy-splat-ok", "module-output-ok",
 		"private-ip-known-secondary-ok", "vswitch-through-instance-ok"} {
 		dir := filepath.Join("testdata", "v25", fixture)
-		for _, mode := range []string{"plan alone", "sources", "sources on demand"} {
-			f, err := os.Open(filepath.Join(dir, "plan.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts := check.PlanOptions{Getenv: func(string) string { return "" }}
-			if mode != "plan alone" {
-				opts.SourceDir, opts.SourcesOnDemand = dir, mode == "sources on demand"
-			}
-			m, err := check.LoadPlan(f, "plan.json", opts)
-			f.Close()
+		for _, mode := range loadModes {
+			m, err := loadIn(dir, mode)
 			if err != nil {
 				t.Fatal(err)
 			}

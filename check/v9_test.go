@@ -37,6 +37,24 @@ func loadFixture(t *testing.T, dir string, withSources bool) *check.Model {
 	return m
 }
 
+// loadModes are the three ways a plan fixture is read: the plan alone, with the
+// configuration's sources evaluated at once, and with them evaluated on demand.
+var loadModes = []string{"plan alone", "sources", "sources on demand"}
+
+// loadIn reads the plan.json of dir in one of loadModes.
+func loadIn(dir, mode string) (*check.Model, error) {
+	f, err := os.Open(filepath.Join(dir, "plan.json"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	opts := check.PlanOptions{Getenv: func(string) string { return "" }}
+	if mode != "plan alone" {
+		opts.SourceDir, opts.SourcesOnDemand = dir, mode == "sources on demand"
+	}
+	return check.LoadPlan(f, "plan.json", opts)
+}
+
 // v9Options: the account is allowlisted for multi-EIP-to-ENI mode and the instances'
 // OS has DHCP enabled, so that a valid configuration leaves nothing undecided.
 var v9Options = check.Options{Account: eipassoc.Account{MultiBindedAllowed: true}, InstanceDHCP: ecs.DHCPEnabled}
