@@ -132,3 +132,28 @@ func TestV25HintNamesTheDecidingCall(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedShapeDecided: the nested shape of issue 25 item 4 at three sites
+// (testdata/scale-nested, planned by Terraform 1.11.4 with the stub provider): five NAT
+// EIPs from the nested module's allocation_ids on an ENI of six cidrhost addresses in
+// each module instance, each on its own secondary address. With the sources every one
+// of the 15 associations is decided and clean; the plan alone does not keep which EIP
+// allocation_ids[tonumber(each.key)] names, so each is undecided, and nothing fails.
+func TestNestedShapeDecided(t *testing.T) {
+	t.Parallel()
+	for _, mode := range loadModes {
+		m, err := loadIn(filepath.Join("testdata", "scale-nested"), mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := check.Run(m, v9Options)
+		s := check.Summarize(len(m.Checked()), fs)
+		want := check.Summary{Checked: 15}
+		if mode == "plan alone" {
+			want.Warnings, want.Unknown = 15, 15
+		}
+		if s != want {
+			t.Errorf("%s: %+v, want %+v: %v", mode, s, want, brief(fs))
+		}
+	}
+}
