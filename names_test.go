@@ -1,6 +1,7 @@
 package eipassoc_test
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -39,13 +40,13 @@ func messageFaults(msg, subject string, n ids) []string {
 	var want []string
 	switch resource {
 	case "eni":
-		want = []string{cmpOr(id, n.eni)}
+		want = []string{cmp.Or(id, n.eni)}
 	case "eip":
-		want = []string{cmpOr(id, n.eip)}
+		want = []string{cmp.Or(id, n.eip)}
 	case "bound":
 		want = []string{id}
 	case "instance":
-		want = []string{cmpOr(id, n.instance)}
+		want = []string{cmp.Or(id, n.instance)}
 	case "private_ip":
 		want = []string{id, n.eni}
 	case "mode", "target":
@@ -61,13 +62,6 @@ func messageFaults(msg, subject string, n ids) []string {
 		}
 	}
 	return out
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // decisionFaults applies messageFaults to every violation and undecided rule of d.

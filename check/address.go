@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -143,10 +142,27 @@ func configPath(steps []moduleStep) string {
 // configAddress strips the instance keys from a resource instance address:
 // module.a["x"].t.n[0] gives module.a.t.n.
 func configAddress(addr string) string {
-	if a, ok := parseInstanceAddress(addr); ok {
-		return tfplan.Join(configPath(a.modules), a.typ+"."+a.name)
+	i := strings.IndexByte(addr, '[')
+	if i < 0 {
+		return addr
 	}
-	return addr
+	b := make([]byte, 0, len(addr))
+	for i := 0; i < len(addr); i++ {
+		if addr[i] != '[' {
+			b = append(b, addr[i])
+			continue
+		}
+		quoted := false // skip the key as Terraform writes it: a number, or a quoted string with escapes
+		for i++; i < len(addr) && (quoted || addr[i] != ']'); i++ {
+			switch {
+			case addr[i] == '\\' && quoted:
+				i++
+			case addr[i] == '"':
+				quoted = !quoted
+			}
+		}
+	}
+	return string(b)
 }
 
 // compareAddresses orders resource instance addresses as Terraform lists them: by

@@ -15,7 +15,7 @@ import (
 
 // runAttachments checks every planned ENI attachment of m with eipassoc.CanAttach: the
 // ENI, as it is before the attachment, with the EIPs it carries, onto the instance with
-// its primary ENI and the attachments Terraform makes before this one (appliedBefore). What the plan
+// its primary ENI and the attachments Terraform makes before this one (applyRanks). What the plan
 // does not know (an instance type known after apply, a vSwitch outside the plan, DHCP)
 // is marked unknown, and the rules that need it become plan-value-unknown findings.
 func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, strays strayResources) []Finding {
@@ -95,7 +95,7 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		ranks, ok := attachRanks[at.Instance]
 		if !ok {
 			ranks = m.applyRanks(len(others), func(i int) string { return others[i].Address },
-				func(i int) string { return m.configOnce(others[i].Address, &others[i].config) },
+				func(i int) string { return configOnce(others[i].Address, &others[i].config) },
 				func(i int) bool { return !others[i].Planned })
 			attachRanks[at.Instance] = ranks
 		}

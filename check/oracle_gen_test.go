@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,13 +20,7 @@ type tfConfig map[string]string
 // String lists the files, for a failure message.
 func (c tfConfig) String() string {
 	var b strings.Builder
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for k := range c {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, name := range slices.Sorted(maps.Keys(c)) {
 		fmt.Fprintf(&b, "# --- %s\n%s\n", name, c[name])
 	}
 	return b.String()

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"iter"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,7 +100,7 @@ func compareWithTruth(m *check.Model, fs []check.Finding, want truth, complete b
 			diffs = append(diffs, fmt.Sprintf("%s: instance %q, Terraform: %s", at.Address, at.Instance, w.Instance))
 		}
 	}
-	for _, addrs := range []map[string]bool{keysOf(want.Associations), keysOf(want.Attachments)} {
+	for _, addrs := range []iter.Seq[string]{maps.Keys(want.Associations), maps.Keys(want.Attachments)} {
 		for addr := range addrs {
 			switch {
 			case seen[addr]:
@@ -120,14 +122,6 @@ func compareWithTruth(m *check.Model, fs []check.Finding, want truth, complete b
 	}
 	slices.Sort(diffs)
 	return diffs
-}
-
-func keysOf[V any](m map[string]V) map[string]bool {
-	out := map[string]bool{}
-	for k := range m {
-		out[k] = true
-	}
-	return out
 }
 
 // checkCase loads a case's plan alone, with its sources, and with them on demand, runs

@@ -2,7 +2,6 @@ package check
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/eipassoc/eipassoc/modes"
 )
@@ -165,39 +164,11 @@ func (m *Model) applyRanks(n int, address, config func(int) string, exists func(
 	return ranks
 }
 
-// configOf returns, once, the configuration address of the resource instance at
-// address, kept in *cache.
-func (m *Model) configOnce(address string, cache *string) string {
+// configOnce returns the configuration address of the resource instance at address,
+// worked out once and kept in *cache.
+func configOnce(address string, cache *string) string {
 	if *cache == "" {
-		*cache = m.configOf(address)
+		*cache = configAddress(address)
 	}
 	return *cache
-}
-
-// configOf returns the configuration address of a resource instance address: the
-// address without its instance keys, module.a["x"].t.n[0] giving module.a.t.n. Keys are
-// skipped as Terraform writes them (numbers, or quoted strings with escapes); it is the
-// configAddress of a well-formed address without parsing it.
-func (m *Model) configOf(addr string) string {
-	i := strings.IndexByte(addr, '[')
-	if i < 0 {
-		return addr
-	}
-	b := make([]byte, 0, len(addr))
-	for i := 0; i < len(addr); i++ {
-		if addr[i] != '[' {
-			b = append(b, addr[i])
-			continue
-		}
-		quoted := false
-		for i++; i < len(addr) && (quoted || addr[i] != ']'); i++ {
-			switch {
-			case addr[i] == '\\' && quoted:
-				i++
-			case addr[i] == '"':
-				quoted = !quoted
-			}
-		}
-	}
-	return string(b)
 }

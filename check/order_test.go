@@ -68,18 +68,21 @@ func TestOrderFix(t *testing.T) {
 	}
 }
 
-// TestConfigOf: the configuration address is the instance address without its keys,
-// as configAddress parses it, for the shapes Terraform writes.
-func TestConfigOf(t *testing.T) {
+// TestConfigAddress: the configuration address is the instance address without its
+// keys (numbers, or quoted strings that may hold brackets, dots and escaped quotes), as
+// Terraform's configuration names the resource; the expected values are written by hand.
+func TestConfigAddress(t *testing.T) {
 	t.Parallel()
-	m := &Model{}
-	for _, addr := range []string{
-		"alicloud_eip_association.a", "alicloud_eip_association.a[0]", `alicloud_eip_association.a["x"]`,
-		`module.edge["a]b"].module.eip[3].alicloud_eip_association.this["k\"]"]`, "module.m.alicloud_instance.fw",
-		`alicloud_x.y["a.b[c]"]`,
+	for addr, want := range map[string]string{
+		"alicloud_eip_association.a":                                             "alicloud_eip_association.a",
+		"alicloud_eip_association.a[0]":                                          "alicloud_eip_association.a",
+		`alicloud_eip_association.a["x"]`:                                        "alicloud_eip_association.a",
+		`alicloud_x.y["a.b[c]"]`:                                                 "alicloud_x.y",
+		"module.m.alicloud_instance.fw":                                          "module.m.alicloud_instance.fw",
+		`module.edge["a]b"].module.eip[3].alicloud_eip_association.this["k\"]"]`: "module.edge.module.eip.alicloud_eip_association.this",
 	} {
-		if got, want := m.configOf(addr), configAddress(addr); got != want {
-			t.Errorf("configOf(%q) = %q, configAddress says %q", addr, got, want)
+		if got := configAddress(addr); got != want {
+			t.Errorf("configAddress(%q) = %q, want %q", addr, got, want)
 		}
 	}
 }

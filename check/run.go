@@ -175,7 +175,7 @@ func (c *runCache) associationRanks(m *Model, key Key, on []*Association) []int 
 		c.ranks = map[Key][]int{}
 	}
 	r := m.applyRanks(len(on), func(i int) string { return on[i].Address },
-		func(i int) string { return m.configOnce(on[i].Address, &on[i].config) },
+		func(i int) string { return configOnce(on[i].Address, &on[i].config) },
 		func(i int) bool { return !on[i].Planned })
 	c.ranks[key] = r
 	return r

@@ -73,8 +73,7 @@ func checkSourceFile(file string) error {
 		return nil // the loader says why it cannot read it
 	}
 	if fi.Size() > MaxSourceBytes {
-		return &InputError{File: file, Msg: "larger than " + strconv.Itoa(MaxSourceBytes>>20) +
-			" MiB, the most a configuration file may be here"}
+		return tooLarge(file)
 	}
 	src, err := os.ReadFile(file)
 	if err != nil {
@@ -83,11 +82,16 @@ func checkSourceFile(file string) error {
 	return checkSource(file, src)
 }
 
+// tooLarge is the error of a file over MaxSourceBytes.
+func tooLarge(file string) error {
+	return &InputError{File: file, Msg: "larger than " + strconv.Itoa(MaxSourceBytes>>20) +
+		" MiB, the most a configuration file may be here"}
+}
+
 // checkSource applies the limits to the text of a file.
 func checkSource(file string, src []byte) error {
 	if len(src) > MaxSourceBytes {
-		return &InputError{File: file, Msg: "larger than " + strconv.Itoa(MaxSourceBytes>>20) +
-			" MiB, the most a configuration file may be here"}
+		return tooLarge(file)
 	}
 	var line int
 	var ok bool

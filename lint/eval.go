@@ -21,8 +21,9 @@ type evaluator struct {
 	// resources are the module's resource blocks by "type.name": a reference to a
 	// configured argument of one without count or for_each is that argument's value,
 	// as in Terraform's plan (cidrhost(alicloud_vswitch.x.cidr_block, 10)).
-	resources map[string]*hclext.Block
-	depth     int // of arguments evaluated through references, against cycles
+	resources  map[string]*hclext.Block
+	configVals map[string]cty.Value // configured's answers by "type.name.attr"; cty.NilVal for none
+	depth      int                  // of arguments evaluated through references, against cycles
 }
 
 func newEvaluator(runner tflint.Runner) *evaluator {
@@ -112,13 +113,21 @@ func (e *evaluator) configured(t hcl.Traversal) (cty.Value, bool) {
 	if a == nil {
 		return cty.NilVal, false
 	}
-	e.depth++
-	defer func() { e.depth-- }()
-	v, ok := e.eval(a.Expr, instanceKey{})
-	if !ok || !v.IsWhollyKnown() {
-		return cty.NilVal, false
+	k := t.RootName() + "." + name.Name + "." + attr.Name
+	if v, ok := e.configVals[k]; ok { // the same for every instance: evaluated once per module
+		return v, v != cty.NilVal
 	}
-	return v, true
+	e.depth++
+	v, ok := e.eval(a.Expr, instanceKey{})
+	e.depth--
+	if !ok || !v.IsWhollyKnown() {
+		v = cty.NilVal
+	}
+	if e.configVals == nil {
+		e.configVals = map[string]cty.Value{}
+	}
+	e.configVals[k] = v
+	return v, v != cty.NilVal
 }
 
 // fetch asks tflint for a variable or local, through the text of the reference t in

@@ -21,6 +21,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -149,7 +150,7 @@ func run(root, workflow, workspace, temp string) (int, error) {
 			outputs[s.ID] = got
 		}
 		for k, v := range got {
-			fmt.Printf("%s.%s=%s\n", cmp(s.ID, name), k, v)
+			fmt.Printf("%s.%s=%s\n", cmp.Or(s.ID, name), k, v)
 		}
 		var exit *exec.ExitError
 		if errors.As(runErr, &exit) {
@@ -161,13 +162,6 @@ func run(root, workflow, workspace, temp string) (int, error) {
 		}
 	}
 	return 0, nil
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // expand replaces the expressions of s with the inputs and the earlier steps' outputs;

@@ -585,8 +585,8 @@ func parseExpressions(in map[string]jsontext.Value) map[string]*Expression {
 	return out
 }
 
-// parseExpression reads an Expression object; a nested block (an array) or anything
-// else gives nil.
+// parseExpression reads an Expression object, or the expressions of nested blocks (an
+// array of objects, into Blocks); anything else gives nil.
 func parseExpression(v jsontext.Value) *Expression {
 	if len(v) > 0 && v.Kind() == '[' { // nested blocks
 		var blocks []map[string]jsontext.Value
