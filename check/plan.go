@@ -133,25 +133,26 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	if opts.SourcesOnDemand && opts.SourceDir != "" {
 		planOnly := opts
 		planOnly.SourceDir = ""
-		m, asked := buildModel(p, name, planOnly)
+		tree := newInstanceTree(p) // the plan's alone: both models read it, neither changes it
+		m, asked := buildModel(p, tree, name, planOnly)
 		if asked { // else the sources would change nothing: the plan is not kept for them
-			m.onDemand = func() *Model { m, _ := buildModel(p, name, opts); return m }
+			m.onDemand = func() *Model { m, _ := buildModel(p, tree, name, opts); return m }
 		}
 		return m, nil
 	}
-	m, _ := buildModel(p, name, opts)
+	m, _ := buildModel(p, newInstanceTree(p), name, opts)
 	return m, nil
 }
 
 // buildModel builds the model of a decoded plan. asked reports whether the plan alone
 // left open a value that the sources' evaluation is asked for (when there are
 // sources) or would be (when there are none).
-func buildModel(p *tfplan.Plan, name string, opts PlanOptions) (m *Model, asked bool) {
+func buildModel(p *tfplan.Plan, tree *instanceTree, name string, opts PlanOptions) (m *Model, asked bool) {
 	b := &planBuilder{
 		plan:       p,
 		opts:       opts,
 		m:          newModel(name),
-		tree:       newInstanceTree(p),
+		tree:       tree,
 		traversals: map[string]hcl.Traversal{},
 	}
 	if opts.SourceDir != "" {

@@ -64,33 +64,38 @@ type Options struct {
 // dynamic network_interfaces block), the model is rebuilt with the sources (its
 // contents replaced) and checked again.
 func Run(m *Model, opts Options) []Finding {
-	out := run(m, opts)
 	if m.onDemand == nil {
+		out, _ := run(m, opts, false)
 		return out
 	}
 	later := m.onDemand
 	m.onDemand = nil
-	seen := out
-	if opts.Unknown == UnknownIgnore { // undecided rules leave no finding: look again with them
-		warn := opts
-		warn.Unknown = UnknownWarn
-		seen = run(m, warn)
+	if !m.hidden {
+		// The plan alone first, stopping at the first undecided rule: the policy only
+		// changes what an undecided rule becomes, so a run that leaves none undecided
+		// under warn is the run under opts.
+		probe := opts
+		probe.Unknown = UnknownWarn
+		if out, undecided := run(m, probe, true); !undecided {
+			return out
+		}
 	}
-	if !m.hidden && !slices.ContainsFunc(seen, func(f Finding) bool { return f.Rule == CodeUnknown }) {
-		return out
-	}
+	*m = Model{} // the plan-only model goes before the one with the sources is built
 	*m = *later()
-	return run(m, opts)
+	out, _ := run(m, opts, false)
+	return out
 }
 
-func run(m *Model, opts Options) []Finding {
+// run checks m. With stopAtUndecided it returns nil and true as soon as a rule is left
+// undecided (opts.Unknown must then make undecided rules findings).
+func run(m *Model, opts Options, stopAtUndecided bool) (out []Finding, undecided bool) {
 	byTarget := map[Key][]*Association{}
 	for _, a := range m.Associations {
 		if key := m.targetENI(a); key != "" {
 			byTarget[key] = append(byTarget[key], a)
 		}
 	}
-	var out []Finding
+	isUnknown := func(f Finding) bool { return f.Rule == CodeUnknown }
 	cache := &runCache{oneOf: map[string]eipSummary{}, strays: strays(m), attachments: plannedAttachments(m)}
 	for _, a := range m.Associations {
 		if !a.Planned {
@@ -98,10 +103,16 @@ func run(m *Model, opts Options) []Finding {
 		}
 		c := &checker{m: m, a: a, opts: opts, cache: cache}
 		c.check(byTarget[m.targetENI(a)])
+		if stopAtUndecided && slices.ContainsFunc(c.out, isUnknown) {
+			return nil, true
+		}
 		out = append(out, c.out...)
 	}
 	out = append(out, runAttachments(m, opts, byTarget, cache.strays)...)
 	out = append(out, runChanged(m, opts, byTarget)...)
+	if stopAtUndecided && slices.ContainsFunc(out, isUnknown) {
+		return nil, true
+	}
 	slices.SortStableFunc(out, func(x, y Finding) int {
 		return cmp.Or(
 			m.compare(x.Address, y.Address),
@@ -114,7 +125,7 @@ func run(m *Model, opts Options) []Finding {
 			x.Message == y.Message // one closed region under the EIP and the ENI, say
 	})
 	m.withIDs(out)
-	return out
+	return out, false
 }
 
 // targetENI returns the key of the ENI an association lands on: its target, or the

@@ -176,9 +176,10 @@ func TestSourcesOnDemand(t *testing.T) {
 		"testdata/v14/typed-set-bad",
 		"testdata/v14/provider-alias-bad",
 		"testdata/scale-map",
+		"testdata/scale-nested",
 	)
 	for _, dir := range fixtures {
-		for _, policy := range []check.UnknownPolicy{check.UnknownWarn, check.UnknownIgnore} {
+		for _, policy := range []check.UnknownPolicy{check.UnknownWarn, check.UnknownIgnore, check.UnknownFail} {
 			opts := v9Options
 			opts.Unknown = policy
 			eager, lazy := load(dir, false), load(dir, true)
