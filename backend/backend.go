@@ -69,6 +69,14 @@ type InstanceReader interface {
 	DescribeInstanceTypes(ctx context.Context, in DescribeInstanceTypesInput) ([]InstanceType, error)
 }
 
+// A NetworkReader reads the vSwitches that ENIs and instances are placed in (VPC
+// DescribeVSwitches): the zone and VPC of a vSwitch that a plan names only by ID.
+type NetworkReader interface {
+	// DescribeVSwitches returns the named vSwitches, sorted by ID; IDs the region does
+	// not have are left out of the result.
+	DescribeVSwitches(ctx context.Context, in DescribeVSwitchesInput) ([]VSwitch, error)
+}
+
 // A Backend is everything eipassoc asks of an Alibaba Cloud account. Implementations
 // must be safe for concurrent use.
 type Backend interface {
@@ -78,4 +86,5 @@ type Backend interface {
 	ENIManager
 	ENIReader
 	InstanceReader
+	NetworkReader
 }

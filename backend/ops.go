@@ -132,7 +132,7 @@ var operations = []Operation{
 	{VPC, OpDeleteVPC, true, false},
 	{VPC, OpCreateVSwitch, true, false},
 	{VPC, OpDescribeVSwitch, false, false},
-	{VPC, OpDescribeVSwitches, false, false},
+	{VPC, OpDescribeVSwitches, false, true},
 	{VPC, OpModifyVSwitch, true, false},
 	{VPC, OpDeleteVSwitch, true, false},
 	{VPC, OpTagResources, true, false},

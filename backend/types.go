@@ -175,6 +175,21 @@ type ENIPage struct {
 	TotalCount int
 }
 
+// A VSwitch is a subnet of a VPC in one zone: where ENIs and instances are placed.
+type VSwitch struct {
+	ID     string
+	Region regions.ID
+	Zone   string
+	VPC    string
+	CIDR   netip.Prefix
+}
+
+// DescribeVSwitchesInput names vSwitches of one region by ID (at most 100).
+type DescribeVSwitchesInput struct {
+	Region regions.ID
+	IDs    []string
+}
+
 // DescribeInstanceInput names one ECS instance.
 type DescribeInstanceInput struct {
 	Region   regions.ID

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/netip"
 	"slices"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
@@ -13,9 +14,10 @@ import (
 )
 
 // Enrich merges an account's current state into m: ENIs and EIPs that the input names
-// only by ID get their kind, addresses, attachment and status from b, and the EIPs
-// already associated with those ENIs count as existing associations. Resources the
-// account does not have stay unknown.
+// only by ID get their kind, addresses, attachment and status from b, the EIPs already
+// associated with those ENIs count as existing associations, and vSwitches named only
+// by ID (by a planned ENI or instance, or by an ENI the account has) get their zone and
+// VPC. Resources the account does not have stay unknown.
 func Enrich(ctx context.Context, m *Model, b backend.Backend) error {
 	byRegion := map[regions.ID][]*Association{}
 	for _, a := range m.Associations {
@@ -26,6 +28,43 @@ func Enrich(ctx context.Context, m *Model, b backend.Backend) error {
 	for region, as := range byRegion {
 		if err := enrichRegion(ctx, m, b, region, as); err != nil {
 			return err
+		}
+	}
+	return enrichVSwitches(ctx, m, b)
+}
+
+// enrichVSwitches reads the zone and VPC of every vSwitch that an ENI or instance of m
+// names by ID and the input does not describe (an existing vSwitch), after the ENIs,
+// whose vSwitches the account gives.
+func enrichVSwitches(ctx context.Context, m *Model, b backend.Backend) error {
+	byRegion := map[regions.ID][]string{}
+	want := func(region regions.ID, v Key) {
+		if v == "" || region == "" || m.VSwitches[v] != nil || strings.Contains(string(v), ".") {
+			return // none, or described, or a resource address rather than an ID
+		}
+		if !slices.Contains(byRegion[region], string(v)) {
+			byRegion[region] = append(byRegion[region], string(v))
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(m.ENIs)) {
+		want(m.ENIs[k].Region, m.ENIs[k].VSwitch)
+	}
+	for _, k := range slices.Sorted(maps.Keys(m.Instances)) {
+		want(m.Instances[k].Region, m.Instances[k].VSwitch)
+	}
+	for _, region := range slices.Sorted(maps.Keys(byRegion)) {
+		ids := byRegion[region]
+		for start := 0; start < len(ids); start += 100 {
+			live, err := b.DescribeVSwitches(
+				ctx,
+				backend.DescribeVSwitchesInput{Region: region, IDs: ids[start:min(start+100, len(ids))]},
+			)
+			if err != nil {
+				return err
+			}
+			for _, v := range live {
+				m.VSwitches[Key(v.ID)] = &VSwitch{Key: Key(v.ID), Zone: v.Zone, VPC: v.VPC}
+			}
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package aliyun
 import (
 	"context"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -285,4 +286,40 @@ func withContext[T any](ctx context.Context, call func() (T, error)) (T, error) 
 		var zero T
 		return zero, ctx.Err()
 	}
+}
+
+// DescribeVSwitches implements [backend.NetworkReader]: one DescribeVSwitches call for
+// each ID (its VSwitchId filter takes one), sorted and without repeats.
+func (b *Backend) DescribeVSwitches(ctx context.Context, in backend.DescribeVSwitchesInput) ([]backend.VSwitch, error) {
+	const op = backend.OpDescribeVSwitches
+	if len(in.IDs) > 100 {
+		return nil, backend.NewError(string(op), "InvalidParameter", "At most 100 VSwitchIds.")
+	}
+	rt, err := b.runtime(ctx)
+	if err != nil {
+		return nil, mapError(ctx, op, err)
+	}
+	var out []backend.VSwitch
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(in.IDs))) {
+		req := &vpc.DescribeVSwitchesRequest{RegionId: tea.String(string(in.Region)), VSwitchId: tea.String(id)}
+		resp, err := withContext(
+			ctx,
+			func() (*vpc.DescribeVSwitchesResponse, error) { return b.vpc.DescribeVSwitchesWithOptions(req, rt) },
+		)
+		if err != nil {
+			return nil, mapError(ctx, op, err)
+		}
+		if resp.Body == nil || resp.Body.VSwitches == nil {
+			continue
+		}
+		for _, v := range resp.Body.VSwitches.VSwitch {
+			if tea.StringValue(v.VSwitchId) != id {
+				continue // only the one asked for
+			}
+			cidr, _ := netip.ParsePrefix(tea.StringValue(v.CidrBlock))
+			out = append(out, backend.VSwitch{ID: id, Region: in.Region, Zone: tea.StringValue(v.ZoneId),
+				VPC: tea.StringValue(v.VpcId), CIDR: cidr})
+		}
+	}
+	return out, nil
 }

@@ -40,6 +40,7 @@ func Run(t *testing.T, newSetup func(t *testing.T) Setup) {
 		{"Idempotency", testIdempotency},
 		{"Pagination", testPagination},
 		{"Instances", testInstances},
+		{"VSwitches", testVSwitches},
 		{"Context", testContext},
 	}
 	for _, tc := range tests {
@@ -452,6 +453,30 @@ func testInstances(h *h) {
 	if len(types) != 1 || types[0].Type != "ecs.g7.large" || types[0].Limits.ENIs != 3 ||
 		types[0].Limits.PrivateIPsPerENI != 6 {
 		h.t.Fatalf("DescribeInstanceTypes gave %+v", types)
+	}
+}
+
+// testVSwitches: the setup's vSwitch is read with its zone and VPC, which are the
+// instance's (the setup puts it there); an ID the region does not have is left out.
+func testVSwitches(h *h) {
+	inst, err := h.s.Backend.DescribeInstance(
+		h.ctx,
+		backend.DescribeInstanceInput{Region: h.s.Region, Instance: h.s.Instance},
+	)
+	h.ok(err, "DescribeInstance")
+	got, err := h.s.Backend.DescribeVSwitches(
+		h.ctx,
+		backend.DescribeVSwitchesInput{Region: h.s.Region, IDs: []string{"vsw-doesnotexist", h.s.VSwitch, h.s.VSwitch}},
+	)
+	h.ok(err, "DescribeVSwitches")
+	if len(got) != 1 || got[0].ID != h.s.VSwitch || got[0].Region != h.s.Region || got[0].Zone != inst.Zone ||
+		got[0].VPC != inst.VPC || !got[0].CIDR.IsValid() {
+		h.t.Fatalf("DescribeVSwitches of %s (instance in %s, %s) gave %+v", h.s.VSwitch, inst.Zone, inst.VPC, got)
+	}
+	none, err := h.s.Backend.DescribeVSwitches(h.ctx, backend.DescribeVSwitchesInput{Region: h.s.Region})
+	h.ok(err, "DescribeVSwitches of no IDs")
+	if len(none) != 0 {
+		h.t.Fatalf("DescribeVSwitches of no IDs gave %+v", none)
 	}
 }
 

@@ -44,3 +44,25 @@ func (b *Backend) VSwitches(ctx context.Context, region regions.ID) (out []VSwit
 	}
 	return out, nil
 }
+
+// DescribeVSwitches implements [backend.NetworkReader].
+func (b *Backend) DescribeVSwitches(ctx context.Context, in backend.DescribeVSwitchesInput) (out []backend.VSwitch, err error) {
+	const op = backend.OpDescribeVSwitches
+	if err := begin(ctx, b, op, in); err != nil {
+		return nil, err
+	}
+	defer func() { err = end(b, op, in, err) }()
+	if err := checkRegion(op, in.Region); err != nil {
+		return nil, err
+	}
+	if len(in.IDs) > 100 {
+		return nil, fail(op, "InvalidParameter", "At most 100 VSwitchIds.")
+	}
+	for _, id := range slices.Sorted(slices.Values(in.IDs)) {
+		if s := b.s.vswitches[id]; s != nil && s.Region == in.Region &&
+			!slices.ContainsFunc(out, func(v backend.VSwitch) bool { return v.ID == id }) {
+			out = append(out, s.view().VSwitch)
+		}
+	}
+	return out, nil
+}

@@ -33,13 +33,10 @@ type VPC struct {
 	VSwitches []string
 }
 
-// A VSwitch is a subnet of a VPC in one zone, as the fake keeps it.
+// A VSwitch is a subnet of a VPC in one zone, as the fake keeps it: what
+// backend.NetworkReader gives, and what the emulator answers besides.
 type VSwitch struct {
-	ID          string
-	Region      regions.ID
-	Zone        string
-	VPC         string
-	CIDR        netip.Prefix
+	backend.VSwitch
 	Name        string
 	Description string
 	Created     time.Time
@@ -252,11 +249,7 @@ func (b *Backend) lookupVSwitch(op backend.Op, region regions.ID, id string) (*v
 func (v *vswitch) view() VSwitch {
 	free := 1<<(32-v.CIDR.Bits()) - 4 - len(v.used)
 	return VSwitch{
-		ID:          v.ID,
-		Region:      v.Region,
-		Zone:        v.Zone,
-		VPC:         v.VPC,
-		CIDR:        v.CIDR,
+		VSwitch:     backend.VSwitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR},
 		Name:        v.Name,
 		Description: v.Description,
 		Created:     v.Created,
