@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eipassoc/eipassoc/internal/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -34,7 +35,8 @@ func (c tfConfig) String() string {
 // drawn from those users write (an index, element over the legacy .* or the [*] splat,
 // a local, try, one, slice, a reversed index, lookup over a for expression, a filtered
 // for, format, coalesce, a module's output); for_each also over flatten and setproduct;
-// addresses from cidrhost; a mode from a variable; an instance whose attachments take
+// addresses from cidrhost; a mode from a variable; the aliased provider of another
+// region for the EIPs, associations and ENIs (through providers for a module); an instance whose attachments take
 // the ENIs by the same idioms; and an instance that attaches one through a static or a
 // dynamic network_interfaces block.
 func genConfig(t *rapid.T) tfConfig {
@@ -59,6 +61,11 @@ provider "alicloud" {
   region = "cn-hangzhou"
 }
 
+provider "alicloud" {
+  alias  = "west"
+  region = "cn-shanghai"
+}
+
 resource "alicloud_vpc" "net" {
   cidr_block = "10.0.0.0/16"
 }
@@ -74,6 +81,13 @@ resource "alicloud_vswitch" "net" {
 	fmt.Fprintf(&root, "variable \"names\" {\n  type    = set(string)\n  default = [%s]\n}\n\n", strings.Join(quoted, ", "))
 	fmt.Fprintf(&root, "variable \"nics\" {\n  type    = map(object({ ip = number }))\n  default = { %s }\n}\n\n",
 		strings.Join(objects, ", "))
+	// The EIPs, associations and ENIs may all take the aliased provider (region
+	// cn-shanghai); a module gets it through providers.
+	west := rapid.Bool().Draw(t, "west")
+	providerArg := ""
+	if west {
+		providerArg = "  provider = alicloud.west\n"
+	}
 	mode := rapid.SampledFrom([]string{"", "NAT", "BINDED"}).Draw(t, "mode")
 	if mode != "" {
 		fmt.Fprintf(&root, "variable \"mode\" {\n  type    = string\n  default = %q\n}\n\n", mode)
@@ -106,6 +120,9 @@ resource "alicloud_vswitch" "net" {
 	eni := func(vswitch string) string {
 		s := fmt.Sprintf("resource \"alicloud_ecs_network_interface\" \"e\" {\n  %s\n  vswitch_id         = %s\n"+
 			"  security_group_ids = [\"sg-fixture\"]\n", iterate, vswitch)
+		if west && !inModule {
+			s += providerArg
+		}
 		if ipArg != "" {
 			s += "  primary_ip_address = " + ipArg + "\n"
 		}
@@ -126,8 +143,12 @@ resource "alicloud_vswitch" "net" {
 			"\noutput \"ids\" {\n  value = " + ids + "\n}\n"
 		cfg["modules/net/main.tf"] = "terraform {\n  required_providers {\n    alicloud = { source = \"aliyun/alicloud\" }\n" +
 			"  }\n}\n\n" + module
-		root.WriteString("module \"net\" {\n  source     = \"./modules/net\"\n  vswitch_id = alicloud_vswitch.net.id\n" +
-			"  n          = var.n\n  names      = var.names\n  nics       = var.nics\n}\n\n")
+		call := "module \"net\" {\n  source     = \"./modules/net\"\n  vswitch_id = alicloud_vswitch.net.id\n" +
+			"  n          = var.n\n  names      = var.names\n  nics       = var.nics\n"
+		if west {
+			call += "  providers  = { alicloud = alicloud.west }\n"
+		}
+		root.WriteString(call + "}\n\n")
 	} else {
 		root.WriteString(eni("alicloud_vswitch.net.id") + "\n")
 	}
@@ -174,9 +195,9 @@ resource "alicloud_vswitch" "net" {
 	} else if rapid.Bool().Draw(t, "eip element") {
 		eips = "element(alicloud_eip_address.p[*].id, count.index)"
 	}
-	fmt.Fprintf(&root, "resource \"alicloud_eip_address\" \"p\" {\n  %s\n}\n\n", iterate)
-	fmt.Fprintf(&root, "resource \"alicloud_eip_association\" \"x\" {\n  %s\n  allocation_id = %s\n  instance_id   = %s\n"+
-		"  instance_type = \"NetworkInterface\"\n", iterate, eips, rapid.SampledFrom(idioms).Draw(t, "target"))
+	fmt.Fprintf(&root, "resource \"alicloud_eip_address\" \"p\" {\n  %s\n%s}\n\n", iterate, providerArg)
+	fmt.Fprintf(&root, "resource \"alicloud_eip_association\" \"x\" {\n  %s\n%s  allocation_id = %s\n  instance_id   = %s\n"+
+		"  instance_type = \"NetworkInterface\"\n", iterate, providerArg, eips, rapid.SampledFrom(idioms).Draw(t, "target"))
 	if mode != "" {
 		root.WriteString("  mode          = var.mode\n")
 	}
@@ -217,14 +238,14 @@ resource "alicloud_vswitch" "net" {
 // terraformTruth writes cfg into dir, plans it with Terraform and the provider rc
 // points at (plan.json), applies that plan, and reads from the state what every
 // association and attachment names.
-func terraformTruth(tf, rc, dir string, cfg tfConfig) (truth, error) {
+func terraformTruth(tf, rc, dir string, cfg tfConfig) (oracle.Truth, error) {
 	for name, text := range cfg {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return truth{}, err
+			return oracle.Truth{}, err
 		}
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			return truth{}, err
+			return oracle.Truth{}, err
 		}
 	}
 	run := func(args ...string) ([]byte, error) {
@@ -240,89 +261,33 @@ func terraformTruth(tf, rc, dir string, cfg tfConfig) (truth, error) {
 	steps := [][]string{{"get"}, {"plan", "-input=false", "-out=plan.out"}}
 	for _, s := range steps {
 		if _, err := run(s...); err != nil {
-			return truth{}, err
+			return oracle.Truth{}, err
 		}
 	}
 	plan, err := run("show", "-json", "plan.out")
 	if err != nil {
-		return truth{}, err
+		return oracle.Truth{}, err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "plan.json"), plan, 0o644); err != nil {
-		return truth{}, err
+		return oracle.Truth{}, err
 	}
 	if _, err := run("apply", "-input=false", "plan.out"); err != nil {
-		return truth{}, err
+		return oracle.Truth{}, err
 	}
 	state, err := run("show", "-json")
 	if err != nil {
-		return truth{}, err
+		return oracle.Truth{}, err
 	}
 	for _, junk := range []string{"plan.out", "terraform.tfstate", ".terraform", ".terraform.lock.hcl"} {
 		_ = os.RemoveAll(filepath.Join(dir, junk))
 	}
-	want, err := readTruth(state)
+	want, err := oracle.Read(state)
 	if err != nil {
-		return truth{}, err
+		return oracle.Truth{}, err
+	}
+	if err := oracle.Regions(plan, want); err != nil {
+		return oracle.Truth{}, err
 	}
 	data, _ := json.MarshalIndent(want, "", "  ")
 	return want, os.WriteFile(filepath.Join(dir, "truth.json"), append(data, '\n'), 0o644)
-}
-
-// readTruth reads what each association and attachment of a state names: the IDs its
-// arguments hold, mapped back to the addresses of the resources with those IDs.
-func readTruth(state []byte) (truth, error) {
-	type resource struct {
-		Address string         `json:"address"`
-		Type    string         `json:"type"`
-		Values  map[string]any `json:"values"`
-	}
-	type module struct {
-		Resources    []resource `json:"resources"`
-		ChildModules []module   `json:"child_modules"`
-	}
-	var s struct {
-		Values struct {
-			RootModule module `json:"root_module"`
-		} `json:"values"`
-	}
-	if err := json.Unmarshal(state, &s); err != nil {
-		return truth{}, err
-	}
-	var all []resource
-	var walk func(m module)
-	walk = func(m module) {
-		all = append(all, m.Resources...)
-		for _, c := range m.ChildModules {
-			walk(c)
-		}
-	}
-	walk(s.Values.RootModule)
-	byID := map[string]string{}
-	for _, r := range all {
-		if id, _ := r.Values["id"].(string); id != "" {
-			byID[id] = r.Address
-		}
-	}
-	str := func(r resource, attr string) string { v, _ := r.Values[attr].(string); return v }
-	want := truth{Associations: map[string]truthAssociation{}, Attachments: map[string]truthAttachment{}}
-	for _, r := range all {
-		switch r.Type {
-		case "alicloud_eip_association":
-			want.Associations[r.Address] = truthAssociation{Target: byID[str(r, "instance_id")],
-				EIP: byID[str(r, "allocation_id")], PrivateIP: str(r, "private_ip_address"), Mode: str(r, "mode")}
-		case "alicloud_ecs_network_interface_attachment":
-			want.Attachments[r.Address] = truthAttachment{ENI: byID[str(r, "network_interface_id")],
-				Instance: byID[str(r, "instance_id")]}
-		case "alicloud_instance": // its own network_interfaces blocks attach ENIs
-			blocks, _ := r.Values["network_interfaces"].([]any)
-			for i, b := range blocks {
-				id, _ := b.(map[string]any)["network_interface_id"].(string)
-				if eni := byID[id]; eni != "" {
-					want.Attachments[fmt.Sprintf("%s.network_interfaces[%d]", r.Address, i)] = truthAttachment{ENI: eni,
-						Instance: r.Address}
-				}
-			}
-		}
-	}
-	return want, nil
 }

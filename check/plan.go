@@ -44,6 +44,10 @@ type PlanOptions struct {
 	// decides everything by itself is checked without evaluating its sources. Leave it
 	// off when the model is read or changed between LoadPlan and Run.
 	SourcesOnDemand bool
+	// Configuration says that the plan was written from a configuration alone (the
+	// tflint ruleset), not by Terraform: no sources stand behind it, so a reason that
+	// the sources would decide says to check Terraform's plan, not to pass -tf-dir.
+	Configuration bool
 }
 
 // Resource types of the alicloud provider that the checker reads; the deprecated
@@ -170,6 +174,14 @@ func buildModel(p *tfplan.Plan, tree *instanceTree, name string, opts PlanOption
 	b.m.dataLimits = dataLimits(p.Data)
 	b.build()
 	return b.m, b.asked
+}
+
+// sourcesAdvice says, in parentheses, how to have the sources evaluated.
+func (b *planBuilder) sourcesAdvice() string {
+	if b.opts.Configuration {
+		return "(this ruleset does not evaluate it: eipassoc check on the plan, where the .tf files are, does)"
+	}
+	return "(run the check where the .tf files are, or pass -tf-dir)"
 }
 
 // limitReader reads at most left bytes and remembers when it reached the limit.
@@ -820,8 +832,7 @@ func (b *planBuilder) follow(mi *modInst, e *tfplan.Expression, kind refKind, de
 		case "local", "each", "count", "self", "path", "terraform", "data":
 			note(
 				1,
-				"it is computed from "+ref+", which only the configuration's sources can evaluate (run the check "+
-					"where the .tf files are, or pass -tf-dir)",
+				"it is computed from "+ref+", which only the configuration's sources can evaluate "+b.sourcesAdvice(),
 			)
 		default:
 			key, w := b.resourceRef(mi, ref, kind)
@@ -909,8 +920,7 @@ func (b *planBuilder) resourceRef(mi *modInst, ref string, kind refKind) (Key, s
 			return "", "it names one of the " + strconv.Itoa(len(blk.insts)) + " instances of " + tfplan.Join(
 				mi.addr,
 				typ+"."+name.Name,
-			) + " by an index the plan does not keep; the configuration's sources would say which (run the check " +
-				"where the .tf files are, or pass -tf-dir)"
+			) + " by an index the plan does not keep; the configuration's sources would say which " + b.sourcesAdvice()
 		}
 		ri = blk.insts[0]
 	}
@@ -1100,6 +1110,9 @@ func (b *planBuilder) providerRegion(ri *resInst, key string, pc *tfplan.Provide
 		}
 	}
 	b.asked = true
+	if b.eval == nil && b.opts.Configuration {
+		return "", Why("the region of provider configuration " + key + " is an expression " + b.sourcesAdvice())
+	}
 	if b.eval == nil {
 		return "", Why(
 			"the region of provider configuration " + key + " is an expression: pass -tf-dir to evaluate it, or " +

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/eipassoc/eipassoc"
@@ -12,6 +13,12 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
+
+// PlanFileEnv names the environment variable that, set to a file path, makes the
+// ruleset write there the plan it builds for the root module and checks (the JSON of
+// "terraform show -json" for an empty state): to see what the ruleset resolved, and for
+// the Terraform oracle test, which compares it with what Terraform made.
+const PlanFileEnv = "EIPASSOC_LINT_PLAN"
 
 // An analysis is tflint's runner for one module, with the module's findings worked out
 // once and shared by every rule.
@@ -51,7 +58,12 @@ func (a *analysis) run() ([]issue, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := check.LoadPlan(bytes.NewReader(data), "configuration", check.PlanOptions{})
+	if path := os.Getenv(PlanFileEnv); path != "" && p.providers != nil && p.providers.root {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return nil, fmt.Errorf("%s: %w", PlanFileEnv, err)
+		}
+	}
+	m, err := check.LoadPlan(bytes.NewReader(data), "configuration", check.PlanOptions{Configuration: true})
 	if err != nil {
 		return nil, err
 	}

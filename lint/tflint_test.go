@@ -92,13 +92,25 @@ type tflintReport struct {
 // configuration testdata/tflint/tflint.hcl and the given format, and returns its output.
 func runTFLint(t *testing.T, dir, format string) []byte {
 	t.Helper()
-	config, err := filepath.Abs("testdata/tflint/tflint.hcl")
+	return runTFLintEnv(t, dir, format)
+}
+
+// runTFLintEnv is runTFLint with more environment variables (KEY=VALUE).
+func runTFLintEnv(t *testing.T, dir, format string, env ...string) []byte {
+	t.Helper()
+	return runTFLintConfig(t, dir, "testdata/tflint/tflint.hcl", format, env...)
+}
+
+// runTFLintConfig is runTFLintEnv with another configuration file.
+func runTFLintConfig(t *testing.T, dir, config, format string, env ...string) []byte {
+	t.Helper()
+	config, err := filepath.Abs(config)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(tflintPath(t), "--config", config, "--format", format)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+buildPlugin(t), "HOME="+t.TempDir())
+	cmd.Env = append(append(os.Environ(), "TFLINT_PLUGIN_DIR="+buildPlugin(t), "HOME="+t.TempDir()), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
