@@ -112,8 +112,11 @@ func (v *vswitch) checkFree(op backend.Op, want []netip.Addr) error {
 			continue
 		}
 		switch {
-		case !v.CIDR.Contains(a) || !v.usable(a):
+		case !v.CIDR.Contains(a):
 			return fail(op, "InvalidVSwitchId.IpInvalid", a.String()+" is not in the CIDR block "+v.CIDR.String()+".")
+		case !v.usable(a):
+			return fail(op, "InvalidPrivateIpAddress.Reserved", a.String()+" is reserved by the system: vSwitch "+
+				v.ID+" ("+v.CIDR.String()+") reserves its first and its last three addresses.")
 		case seen[a]:
 			return fail(op, "InvalidIp.IpRepeated", "")
 		case v.used[a] != "":
@@ -125,23 +128,41 @@ func (v *vswitch) checkFree(op backend.Op, want []netip.Addr) error {
 }
 
 // usable reports whether a is not one of the addresses the cloud reserves: the first
-// three and the last one of the block.
+// and the last three of the block (VPC API reference, CreateDefaultVSwitch: for
+// 192.168.1.0/24, .0, .253, .254 and .255).
 func (v *vswitch) usable(a netip.Addr) bool {
-	first := v.CIDR.Masked().Addr()
-	if a == first || a == first.Next() || a == first.Next().Next() {
+	if a == v.CIDR.Masked().Addr() {
 		return false
 	}
-	return v.CIDR.Contains(a.Next())
+	return v.CIDR.Contains(a.Next().Next().Next())
 }
 
-// next returns the lowest usable free address not in also. It starts at v.low and moves
-// v.low past the used and reserved addresses it finds there, so that allocating n
-// addresses one after the other costs O(n), not O(n²).
+// next returns a usable free address not in also, in the emulator's allocation order
+// (the cloud documents none): from the fourth address of the block up, then the second
+// and third, which the cloud does not reserve but this order hands out last, so that
+// the addresses it picks are those of the recordings made when it reserved them. It
+// starts at v.low and moves v.low past the used and reserved addresses it finds there,
+// so that allocating n addresses one after the other costs O(n), not O(n²).
 func (v *vswitch) next(also []netip.Addr) (netip.Addr, bool) {
-	start := v.low
-	if !start.IsValid() || !v.CIDR.Contains(start) {
-		start = v.CIDR.Masked().Addr()
+	if a, ok := v.scan(also); ok {
+		return a, true
 	}
+	first := v.CIDR.Masked().Addr()
+	for _, a := range []netip.Addr{first.Next(), first.Next().Next()} {
+		if v.CIDR.Contains(a) && v.usable(a) && v.used[a] == "" && !slices.Contains(also, a) {
+			return a, true
+		}
+	}
+	return netip.Addr{}, false
+}
+
+// scan returns the lowest usable free address from the fourth of the block up.
+func (v *vswitch) scan(also []netip.Addr) (netip.Addr, bool) {
+	fourth := v.CIDR.Masked().Addr().Next().Next().Next()
+	if !v.low.IsValid() || !v.CIDR.Contains(v.low) || v.low.Less(fourth) {
+		v.low = fourth // nothing before it is handed out here: free moves low back only to a freed address
+	}
+	start := v.low
 	settled := true // every address before a is used or reserved
 	for a := start; a.IsValid() && v.CIDR.Contains(a); a = a.Next() {
 		free := v.usable(a) && v.used[a] == ""

@@ -244,7 +244,7 @@ func (b *Backend) lookupVSwitch(op backend.Op, region regions.ID, id string) (*v
 }
 
 // view describes the vSwitch. Its free addresses are counted, not scanned: the cloud
-// reserves four of each block (the first three and the last), and every address in
+// reserves four of each block (the first and the last three), and every address in
 // used is a usable one (checkFree and next hand out no other).
 func (v *vswitch) view() VSwitch {
 	free := 1<<(32-v.CIDR.Bits()) - 4 - len(v.used)

@@ -85,7 +85,7 @@ func TestNetworkLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A /24 has 256 addresses; the cloud reserves the first three and the last.
+	// A /24 has 256 addresses; the cloud reserves the first and the last three.
 	if got, _ := f.DescribeVSwitch(ctx, region, vsw.ID); got.FreeIPs != 252 || got.Name != "s" || got.VPC != vpc.ID {
 		t.Errorf("DescribeVSwitch = %+v", got)
 	}
@@ -199,5 +199,35 @@ func TestInstanceLifecycle(t *testing.T) {
 	page, _ := f.DescribeENIs(ctx, backend.DescribeENIsInput{Region: region})
 	if len(page.ENIs) != 1 || page.ENIs[0].ID != "eni-s" || page.ENIs[0].Instance != "" {
 		t.Errorf("after the delete the ENIs are %+v, want eni-s alone and detached", page.ENIs)
+	}
+}
+
+// TestReservedAddressRefused: in 192.168.1.0/24 a vSwitch reserves .0, .253, .254 and
+// .255 (VPC API reference, CreateDefaultVSwitch); an ENI asking for one is refused with
+// InvalidPrivateIpAddress.Reserved, an address outside the block with
+// InvalidVSwitchId.IpInvalid, and .2 (which the provider's ENI examples use) is given.
+func TestReservedAddressRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := fake.NewBuilder(fake.Options{}).
+		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.1.0/24").
+		MustBuild()
+	for ip, want := range map[string]string{
+		"192.168.1.0":   "InvalidPrivateIpAddress.Reserved",
+		"192.168.1.253": "InvalidPrivateIpAddress.Reserved",
+		"192.168.1.254": "InvalidPrivateIpAddress.Reserved",
+		"192.168.1.255": "InvalidPrivateIpAddress.Reserved",
+		"192.168.2.10":  "InvalidVSwitchId.IpInvalid",
+		"192.168.1.2":   "",
+		"192.168.1.252": "",
+	} {
+		n, err := f.CreateENI(ctx, backend.CreateENIInput{Region: region, VSwitch: "vsw-1",
+			PrimaryIP: netip.MustParseAddr(ip)})
+		if got := backend.Code(err); got != want {
+			t.Errorf("an ENI at %s: %q (%v), want %q", ip, got, err, want)
+		}
+		if err == nil && n.PrimaryIP.String() != ip {
+			t.Errorf("an ENI at %s got %s", ip, n.PrimaryIP)
+		}
 	}
 }

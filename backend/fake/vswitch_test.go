@@ -7,15 +7,21 @@ import (
 	"pgregory.net/rapid"
 )
 
-// TestNextIsTheLowestFree checks the vSwitch's cursor against the plain rule: next gives
-// the lowest usable address that is neither used nor in also, whatever was taken and
-// given back before.
+// TestNextIsTheLowestFree checks the vSwitch's cursor against the plain rule of the
+// allocation order: next gives the lowest usable address from the fourth up that is
+// neither used nor in also, else the second or the third, whatever was taken and given
+// back before.
 func TestNextIsTheLowestFree(t *testing.T) {
 	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		v := &vswitch{CIDR: netip.MustParsePrefix("10.0.0.0/26"), used: map[netip.Addr]string{}}
 		lowest := func(also []netip.Addr) (netip.Addr, bool) {
-			for a := v.CIDR.Addr(); v.CIDR.Contains(a); a = a.Next() {
+			order := []int{}
+			for i := 3; i < 64; i++ {
+				order = append(order, i)
+			}
+			for _, i := range append(order, 1, 2) {
+				a := netip.AddrFrom4([4]byte{10, 0, 0, byte(i)})
 				taken := v.used[a] != ""
 				for _, x := range also {
 					taken = taken || x == a
@@ -44,4 +50,19 @@ func TestNextIsTheLowestFree(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestReservedAddresses: a vSwitch reserves its first and its last three addresses
+// (VPC API reference, CreateDefaultVSwitch: for 192.168.1.0/24, .0, .253, .254 and
+// .255); every other address of the block is usable, the second and third included.
+func TestReservedAddresses(t *testing.T) {
+	t.Parallel()
+	v := &vswitch{CIDR: netip.MustParsePrefix("192.168.1.0/24"), used: map[netip.Addr]string{}}
+	for i := 0; i < 256; i++ {
+		a := netip.AddrFrom4([4]byte{192, 168, 1, byte(i)})
+		want := i != 0 && i != 253 && i != 254 && i != 255
+		if got := v.usable(a); got != want {
+			t.Errorf("usable(%v) = %v, want %v", a, got, want)
+		}
+	}
 }
