@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -81,6 +82,10 @@ func (a *verifier) verify(op backend.Op, version string, r *http.Request, v url.
 			"MissingParameter",
 			"The input parameter \"SignatureNonce\" that is mandatory for processing this request is not supplied.",
 		)
+	}
+	if len(nonce) > maxNonceLength {
+		return fail("InvalidParameter", "The SignatureNonce is longer than "+strconv.Itoa(maxNonceLength)+
+			" characters (eipassoc serve's bound; the API references give none).")
 	}
 	return a.useNonce(nonce, fail)
 }

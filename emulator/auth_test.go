@@ -226,4 +226,14 @@ func TestReplayAndClock(t *testing.T) {
 	if _, body := serve(late, v3Request(t, query, "n")); body["Code"] != "InvalidTimeStamp.Expired" {
 		t.Errorf("old timestamp: %v", body)
 	}
+	// A nonce is at most 128 characters (the emulator's bound), under both signatures.
+	for i, sign := range []func(*testing.T, map[string]string, string) *http.Request{v3Request, v2Request} {
+		fill := string(rune('a' + i))
+		if status, body := serve(s, sign(t, query, strings.Repeat(fill, 128))); status != 200 {
+			t.Errorf("a nonce of 128 characters: %d %v", status, body)
+		}
+		if _, body := serve(s, sign(t, query, strings.Repeat(fill, 129))); body["Code"] != "InvalidParameter" {
+			t.Errorf("a nonce of 129 characters: %v", body)
+		}
+	}
 }

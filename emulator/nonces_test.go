@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -17,12 +18,14 @@ import (
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
-// TestNonceLogMatchesTheRule checks the queue against the rule it implements, written
-// out the slow way: a nonce is refused when the same nonce was accepted less than the
-// window before. The clock moves forward by random steps, some longer than the window.
-// With backward steps allowed too (a wall clock that is set back), the log may have
-// forgotten a nonce the rule still remembers, so there it may accept more than the
-// rule, never less.
+// TestNonceLogMatchesTheRule checks the buckets against the rule they implement,
+// written out the slow way: a nonce is refused when it was last accepted in a minute
+// that ends less than the window before now (so never accepted again within the
+// window, and refused at most one minute longer). The clock moves forward by random
+// steps, some longer than the window. With backward steps allowed too (a wall clock
+// that is set back), the log may have forgotten a minute that the earlier time still
+// covers, or filed an acceptance in a later minute, so it may differ from the rule
+// either way; it still never refuses a nonce that was never used.
 func TestNonceLogMatchesTheRule(t *testing.T) {
 	t.Parallel()
 	for _, back := range []bool{false, true} {
@@ -40,7 +43,7 @@ func checkNonceLog(t *rapid.T, back bool) {
 	for i := range steps {
 		switch rapid.IntRange(0, 9).Draw(t, "clock") {
 		case 0:
-			now = now.Add(signatureWindow + time.Duration(rapid.IntRange(-2, 60).Draw(t, "beyond"))*time.Second)
+			now = now.Add(signatureWindow + time.Duration(rapid.IntRange(-2, 90).Draw(t, "beyond"))*time.Second)
 		case 1:
 			if back {
 				now = now.Add(-time.Duration(rapid.IntRange(1, 60).Draw(t, "back")) * time.Second)
@@ -50,10 +53,16 @@ func checkNonceLog(t *rapid.T, back bool) {
 		}
 		nonce := strconv.Itoa(rapid.IntRange(0, 20).Draw(t, "nonce"))
 		at, seen := last[nonce]
-		want := !seen || now.Sub(at) >= signatureWindow
+		withinWindow := seen && now.Sub(at) < signatureWindow
+		bucketRule := seen && at.Truncate(nonceBucket).Add(nonceBucket).After(now.Add(-signatureWindow))
 		got := log.use(nonce, now)
-		if got != want && !(back && got) {
-			t.Fatalf("step %d: use(%s) = %v, want %v", i, nonce, got, want)
+		switch {
+		case !back && withinWindow && got:
+			t.Fatalf("step %d: use(%s) accepted a nonce accepted %v before", i, nonce, now.Sub(at))
+		case !back && got == bucketRule:
+			t.Fatalf("step %d: use(%s) = %v, want %v (last accepted %v before)", i, nonce, got, !bucketRule, now.Sub(at))
+		case !seen && !got:
+			t.Fatalf("step %d: use(%s) refused a nonce never used", i, nonce)
 		}
 		if got {
 			last[nonce] = now
@@ -61,23 +70,77 @@ func checkNonceLog(t *rapid.T, back bool) {
 	}
 }
 
-// TestNonceLogForgets: after the window has passed, the log holds only the nonces seen
-// within it, so memory follows the request rate, not the server's age.
+// TestNonceLogForgets: after the window has passed, the log holds only the nonces of
+// the minutes the window touches, so memory follows the request rate, not the
+// server's age.
 func TestNonceLogForgets(t *testing.T) {
 	t.Parallel()
 	var log nonceLog
 	start := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
-	// One nonce a second for an hour: the window of 15 minutes holds 900 of them.
+	// One nonce a second for an hour: the window of 15 minutes holds 900 of them, and
+	// the minutes it touches at most 960.
 	for i := range 3600 {
 		if !log.use(fmt.Sprint(i), start.Add(time.Duration(i)*time.Second)) {
 			t.Fatalf("nonce %d refused", i)
 		}
 	}
-	if got := log.len(); got != 900 {
-		t.Errorf("remembered %d nonces, want the 900 of the last 15 minutes", got)
+	if got := log.len(); got < 900 || got > 960 {
+		t.Errorf("remembered %d nonces, want the 900 of the last 15 minutes and at most one minute more", got)
 	}
-	if len(log.queue)-log.head != 900 || cap(log.queue) > 4*3600 {
-		t.Errorf("queue holds %d live of %d (cap %d)", len(log.queue)-log.head, len(log.queue), cap(log.queue))
+	if len(log.sealed) > 16 {
+		t.Errorf("%d sealed minutes, want at most 16", len(log.sealed))
+	}
+}
+
+// TestNonceLogBytesPerNonce: filled for 16 minutes of its clock at 800 requests a
+// second, the log holds under 16 bytes of heap per remembered nonce, whatever the
+// nonce's length (these are 36 characters). Not parallel: it reads the heap.
+func TestNonceLogBytesPerNonce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills 768,000 nonces")
+	}
+	held, n := fillNonceLog(t, 800)
+	if perNonce := held / float64(n); perNonce >= 16 {
+		t.Errorf("%.1f bytes per nonce (%d nonces, %.1f MB), want under 16", perNonce, n, held/1e6)
+	}
+}
+
+// fillNonceLog fills a log at rate nonces a second of its clock for 16 minutes and
+// returns the heap it holds then and how many nonces it remembers.
+func fillNonceLog(tb testing.TB, rate int) (held float64, n int) {
+	const seconds = 16 * 60
+	var log nonceLog
+	start := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	buf := make([]byte, 0, 40)
+	for s := range seconds {
+		now := start.Add(time.Duration(s) * time.Second)
+		for i := range rate {
+			buf = strconv.AppendInt(append(buf[:0], "3f2a9c1e-77b0-4d8e-9a61-"...), int64(s*rate+i), 16)
+			if !log.use(string(buf), now) {
+				tb.Fatalf("nonce %d refused", s*rate+i)
+			}
+		}
+	}
+	var after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	n = log.len()
+	runtime.KeepAlive(&log)
+	return float64(after.HeapAlloc) - float64(before.HeapAlloc), n
+}
+
+// BenchmarkNonceLogWindow fills the log at 8,000 requests a second of its clock for 16
+// minutes (a whole window and the minute it may overlap) and reports the heap it holds
+// then, per remembered nonce and in all: the bound the nonceLog comment states.
+func BenchmarkNonceLogWindow(b *testing.B) {
+	for b.Loop() {
+		held, n := fillNonceLog(b, 8000)
+		b.ReportMetric(held/1e6, "MB-held")
+		b.ReportMetric(held/float64(n), "B/nonce")
+		b.ReportMetric(float64(n), "nonces")
 	}
 }
 

@@ -23,6 +23,13 @@ import (
 // cn-shanghai, and returns the official VPC and ECS clients pointed at it.
 func sdkClients(t *testing.T) (*vpc.Client, *ecs.Client, *fake.Backend) {
 	t.Helper()
+	v, e, account, _ := sdkServer(t)
+	return v, e, account
+}
+
+// sdkServer is sdkClients with the server's base URL, for its management endpoints.
+func sdkServer(t *testing.T) (*vpc.Client, *ecs.Client, *fake.Backend, string) {
+	t.Helper()
 	account := fake.NewBuilder(fake.Options{Seed: 1}).
 		VSwitch("vsw-t", "cn-shanghai", "cn-shanghai-b", "vpc-t", "192.168.0.0/24").
 		ENI("eni-t", "vsw-t", 1).EIP("eip-t", "cn-shanghai").MustBuild()
@@ -51,7 +58,7 @@ func sdkClients(t *testing.T) (*vpc.Client, *ecs.Client, *fake.Backend) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return v, e, account
+	return v, e, account, ts.URL
 }
 
 // TestTagsThroughTheSDKs: tags added, filtered on, listed and removed with the official

@@ -46,6 +46,10 @@ type Options struct {
 	// NoCallLog turns off the call log that [Backend.Calls] returns, for long runs
 	// such as benchmarks where it would only grow.
 	NoCallLog bool
+	// TokenWindow is how long a ClientToken is remembered after the call that used it
+	// succeeded, measured on Clock; zero means one hour. The API references document no
+	// expiry; a table that forgot nothing would grow with every call of a long run.
+	TokenWindow time.Duration
 	// Limits adds or overrides instance-type ENI limits; types found in neither Limits
 	// nor the built-in table (eni.LimitsFor) are unknown to DescribeInstanceTypes and
 	// cannot be used for instances.
@@ -69,7 +73,7 @@ type Backend struct {
 	// rng drives IDs, addresses and request IDs.
 	rng      *rand.Rand
 	requests uint64
-	tokens   map[string]tokenEntry // key: op + "\x00" + ClientToken
+	tokens   tokenTable
 	calls    []Call
 	faults   map[backend.Op]*faultState
 	// catalog is what the cloud offers; seeded, never changed by a call.
@@ -92,7 +96,6 @@ func New(opts Options) *Backend {
 		clock:  clock,
 		s:      newState(),
 		rng:    rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
-		tokens: map[string]tokenEntry{},
 		faults: map[backend.Op]*faultState{},
 	}
 }

@@ -225,11 +225,15 @@ func (b *Backend) Snapshot() Snapshot {
 	return Snapshot{s: b.s.clone()}
 }
 
-// Restore replaces the account's resources with a copy of s.
+// Restore replaces the account's resources with a copy of s and forgets the
+// ClientTokens: a remembered result describes the account being replaced, so a call
+// that repeats a token after a Restore is made afresh, not answered as a replay of
+// something that no longer exists.
 func (b *Backend) Restore(s Snapshot) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.s = s.s.clone()
+	b.tokens = tokenTable{}
 }
 
 func (s *state) clone() state {
