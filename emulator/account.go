@@ -17,8 +17,13 @@ type Account interface {
 	backend.Backend
 
 	// Enter applies an injected fault for op before the action is answered (see
-	// fake.Backend.Enter).
+	// fake.Backend.Enter); InjectFault, ClearFault, ClearFaults and Faults manage the
+	// faults, for the faults endpoint.
 	Enter(ctx context.Context, op backend.Op) (context.Context, error)
+	InjectFault(op backend.Op, f fake.Fault) error
+	ClearFault(op backend.Op)
+	ClearFaults()
+	Faults() []fake.FaultStatus
 
 	CreateVPC(ctx context.Context, in fake.CreateVPCInput) (fake.VPC, error)
 	DescribeVPC(ctx context.Context, region regions.ID, id string) (fake.VPC, error)

@@ -14,6 +14,9 @@ import (
 //	GET  /_eipassoc/actions  every action of the two APIs: product, version, action, served
 //	GET  /_eipassoc/state    the account now, as a topology document (fake.Topology)
 //	POST /_eipassoc/reset    put the account back as it was when the server started
+//	GET  /_eipassoc/faults   the injected faults, with their calls so far ([FaultSpec])
+//	POST /_eipassoc/faults   inject the FaultSpec of the body for its action
+//	DELETE /_eipassoc/faults clear every fault, or with ?action=NAME that action's
 //
 // They are not signed, so they answer only the hosts of Config.Hosts (localhost and
 // loopback addresses by default), with or without access keys: a web page reached
@@ -78,13 +81,18 @@ func (s *Server) manage(w http.ResponseWriter, r *http.Request) (status int, cod
 	endpoint := r.URL.Path[len(ManagementPrefix):]
 	method := map[string]string{
 		"health": http.MethodGet, "actions": http.MethodGet, "state": http.MethodGet, "reset": http.MethodPost,
+		"faults": "GET, POST, DELETE",
 	}[endpoint]
+	if endpoint == "faults" && (r.Method == http.MethodGet || r.Method == http.MethodPost ||
+		r.Method == http.MethodDelete) {
+		return s.faults(w, r)
+	}
 	switch {
 	case method == "":
 		e := backend.NewError(
 			"",
 			"InvalidAction.NotFound",
-			"There is no management endpoint "+r.URL.Path+"; see health, actions, state and reset.",
+			"There is no management endpoint "+r.URL.Path+"; see health, actions, state, reset and faults.",
 		)
 		e.HTTPStatus = http.StatusNotFound
 		return s.writeError(w, r, e)

@@ -119,7 +119,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
 		slog.String("action", string(op)), slog.Int("status", status), slog.String("code", code),
 		slog.String("remote", r.RemoteAddr), slog.Duration("took", time.Since(start)))
+	if status == statusAnswerLost {
+		panic(http.ErrAbortHandler) // the connection closes without an answer: net/http's way
+	}
 }
+
+// statusAnswerLost is the status serve reports for a call whose answer an injected
+// LostAnswer fault lost: nothing was written, and the connection is to be dropped.
+const statusAnswerLost = 0
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, status int, code string) {
 	defer func() {
@@ -187,6 +194,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
+	defer func() { s.rec.record(newExchange(name, version, v, status, code)) }() // served or not, signed or not
 	if err := s.verifier.verify(op, version, r, v, body); err != nil {
 		status, code = s.writeError(w, r, err)
 		return op, status, code
@@ -196,14 +204,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		status, code = s.writeError(w, r, unsupported(name, version))
 		return op, status, code
 	}
-	defer func() { s.rec.record(newExchange(name, version, v, status, code)) }()
 	ctx, err := s.b.Enter(r.Context(), op) // an injected fault, before anything else
 	if err != nil {
 		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
 	result, err := handle(ctx, &params{op: op, v: v})
-	if err != nil {
+	if err == nil {
+		err = fake.AnswerFault(ctx) // the call took effect; an injected fault answers for it
+	}
+	switch {
+	case errors.Is(err, fake.ErrAnswerLost):
+		return op, statusAnswerLost, "AnswerLost"
+	case err != nil:
 		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}

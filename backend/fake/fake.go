@@ -1,9 +1,6 @@
 package fake
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"github.com/eipassoc/eipassoc"
 	"math/rand/v2"
 	"net/netip"
@@ -76,6 +73,9 @@ type Backend struct {
 	tokens   tokenTable
 	calls    []Call
 	faults   map[backend.Op]*faultState
+	// afterChange is the error the call in progress (between begin and end, under mu)
+	// answers once it has taken effect, from an AfterChange or LostAnswer fault.
+	afterChange error
 	// catalog is what the cloud offers; seeded, never changed by a call.
 	catalog Catalog
 }
@@ -122,165 +122,15 @@ func (b *Backend) ResetCalls() {
 	b.calls = nil
 }
 
-// A Fault is injected into every call of one operation until cleared. It can delay the
-// call, fail it with an Alibaba Cloud error code or with any error, and do so only after
-// the first After calls, or only Times times.
-type Fault struct {
-	// Code fails the call with this Alibaba Cloud error code, with the status and
-	// sentinel the code has in the cloud (see backend.LookupCode).
-	Code string
-	// Err fails the call with this error instead, when Code is empty.
-	Err error
-	// Latency delays every call, failing or not, by this much (the context can cut it
-	// short).
-	Latency time.Duration
-	// After lets the first After calls through before the fault fails calls.
-	After int
-	// Times limits how many calls the fault fails; zero means no limit.
-	Times int
-	// Custom accepts a Code that is not in backend.KnownCodes. Without it such a code
-	// is refused by InjectFault, so that a misspelt code cannot pass for a real one.
-	Custom bool
-}
-
-// ErrInvalidFault is wrapped by the errors of [Backend.InjectFault].
-var ErrInvalidFault = errors.New("fake: invalid fault")
-
-// A FaultError reports a fault that InjectFault refused.
-type FaultError struct {
-	// Op is the operation the fault was for.
-	Op backend.Op
-	// Reason says what is wrong with it.
-	Reason string
-}
-
-// Error returns "fake: InjectFault(OP): REASON".
-func (e *FaultError) Error() string { return "fake: InjectFault(" + string(e.Op) + "): " + e.Reason }
-
-// Unwrap returns [ErrInvalidFault].
-func (e *FaultError) Unwrap() error { return ErrInvalidFault }
-
-// Code returns the stable code "fault-invalid".
-func (e *FaultError) Code() string { return "fault-invalid" }
-
-// Throttle is a Fault that fails every call after the first n with the cloud's
-// Throttling.User error.
-func Throttle(n int) Fault { return Fault{Code: "Throttling.User", After: n} }
-
-type faultState struct {
-	Fault
-	calls, fired int
-}
-
-// InjectFault installs f for operation op, replacing any fault there: any of
-// backend.Operations, whether the fake's methods or the emulator (through
-// [Backend.Enter]) serve it. It refuses, with a *FaultError: an op not in
-// backend.Operations, a Code that is not an Alibaba Cloud
-// code in backend.KnownCodes (unless f.Custom), both Code and Err, and negative
-// numbers.
-func (b *Backend) InjectFault(op backend.Op, f Fault) error {
-	bad := func(format string, args ...any) error {
-		return &FaultError{Op: op, Reason: fmt.Sprintf(format, args...)}
-	}
-	switch {
-	case !op.Known():
-		return bad("%q is not one of backend.Operations", op)
-	case f.Code != "" && !f.Custom && !backend.IsKnownCode(f.Code):
-		return bad(
-			"%q is not a known Alibaba Cloud error code (see backend.KnownCodes); set Custom to inject it anyway",
-			f.Code,
-		)
-	case f.Code != "" && f.Err != nil:
-		return bad("a fault has a Code or an Err, not both")
-	case f.Latency < 0 || f.After < 0 || f.Times < 0:
-		return bad("Latency, After and Times cannot be negative")
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.faults[op] = &faultState{Fault: f}
-	return nil
-}
-
-// ClearFaults removes every injected fault.
-func (b *Backend) ClearFaults() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.faults = map[backend.Op]*faultState{}
-}
-
-// begin starts a call: it applies an injected fault's latency and error (unless Enter
-// applied them already for op), then takes the lock and settles due status
-// transitions. On success the caller must call end; on error begin has recorded the
-// call and released the lock itself.
-func begin[T any](ctx context.Context, b *Backend, op backend.Op, in T) error {
-	var fault error
-	if entered, _ := ctx.Value(enteredKey{}).(backend.Op); entered != op {
-		fault = b.fault(ctx, op)
-	}
-	b.mu.Lock()
-	if err := ctx.Err(); err != nil {
-		return end(b, op, in, &backend.Error{Op: string(op), Message: err.Error(), Err: err})
-	}
-	if fault != nil {
-		return end(b, op, in, fault)
-	}
-	b.settle(b.clock())
-	return nil
-}
-
-// fault counts a call of op against its injected fault, waits out the fault's latency,
-// and returns the error the call fails with, if any.
-func (b *Backend) fault(ctx context.Context, op backend.Op) error {
-	var latency time.Duration
-	var fault error
-	b.mu.Lock()
-	if f := b.faults[op]; f != nil {
-		f.calls++
-		latency = f.Latency
-		if f.calls > f.After && (f.Times == 0 || f.fired < f.Times) && (f.Code != "" || f.Err != nil) {
-			f.fired++
-			fault = f.Err
-			if e, ok := fault.(*backend.Error); ok {
-				cp := *e // stamp the request ID on a copy, not on the caller's error
-				fault = &cp
-			}
-			if f.Code != "" {
-				fault = backend.NewError(string(op), f.Code, "")
-			}
-		}
-	}
-	b.mu.Unlock()
-	if latency > 0 && ctx.Err() == nil {
-		t := time.NewTimer(latency)
-		select {
-		case <-ctx.Done():
-		case <-t.C:
-		}
-		t.Stop()
-	}
-	return fault
-}
-
-// enteredKey marks a context whose call of an operation has had its fault applied.
-type enteredKey struct{}
-
-// Enter applies the fault injected for op, as the start of a call of op does, for a
-// server that answers op (the emulator): every action it serves then takes a fault,
-// also those it answers without calling the fake's method for op. A failing fault is
-// recorded as a call of op and returned. Otherwise the returned context carries the
-// mark that the fault was applied, so that the fake's method for op, called with it,
-// does not apply it again.
-func (b *Backend) Enter(ctx context.Context, op backend.Op) (context.Context, error) {
-	if err := b.fault(ctx, op); err != nil {
-		b.mu.Lock()
-		return ctx, end(b, op, struct{}{}, err)
-	}
-	return context.WithValue(ctx, enteredKey{}, op), nil
-}
-
 // end records the call, stamps a request ID on its error, and releases the lock. It
 // is generic so that the input is boxed only when the call log keeps it.
 func end[T any](b *Backend, op backend.Op, in T, err error) error {
+	if b.afterChange != nil {
+		if err == nil { // the call took effect; the fault answers for it
+			err = b.afterChange
+		}
+		b.afterChange = nil
+	}
 	b.requests++
 	e, stamp := err.(*backend.Error)
 	stamp = stamp && e.RequestID == ""
