@@ -42,6 +42,7 @@ type Account interface {
 
 	RunInstance(ctx context.Context, in fake.RunInstanceInput) (string, error)
 	DescribeInstanceDetail(ctx context.Context, region regions.ID, id string) (fake.InstanceDetail, error)
+	InstanceRegion(id string) (regions.ID, bool)
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
 	ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) error
 	DeleteInstance(ctx context.Context, region regions.ID, id string) error

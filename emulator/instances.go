@@ -1,12 +1,14 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"slices"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/regions"
 )
 
 // The ECS instance API: what eipassoc's backend reads (DescribeInstances) and what the
@@ -24,6 +26,7 @@ type instanceJSON struct {
 	InstanceName            string
 	Description             string
 	HostName                string
+	KeyPairName             string
 	ImageID                 string `json:"ImageId"`
 	InstanceType            string
 	RegionID                string `json:"RegionId"`
@@ -89,7 +92,8 @@ type instanceENIJSON struct {
 
 // newInstanceJSON returns d with its tags, as DescribeInstances answers it.
 func newInstanceJSON(d fake.InstanceDetail, tags ecsTags) instanceJSON {
-	out := instanceJSON{InstanceID: d.ID, InstanceName: d.Name, Description: d.Description, HostName: d.ID,
+	out := instanceJSON{InstanceID: d.ID, InstanceName: d.Name, Description: d.Description,
+		HostName: cmp.Or(d.HostName, d.ID), KeyPairName: d.KeyPairName,
 		ImageID: d.Image, InstanceType: d.Type, RegionID: string(d.Region), ZoneID: d.Zone, Status: d.Status,
 		InstanceNetworkType: "vpc", InstanceChargeType: "PostPaid", InternetChargeType: "PayByTraffic",
 		InternetMaxBandwidthOut: d.BandwidthOut, SpotStrategy: "NoSpot", StoppedMode: "Not-applicable",
@@ -194,6 +198,12 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 		Name:        p.str("InstanceName"),
 		Description: p.str("Description"),
 		Zone:        p.str("ZoneId"),
+		InstanceSettings: fake.InstanceSettings{HostName: p.str("HostName"), UserData: p.str("UserData"),
+			KeyPairName: p.str("KeyPairName"), RAMRoleName: p.str("RamRoleName")},
+	}
+	// Password is write-only, as in the cloud: taken, never answered, kept nowhere.
+	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
+		return nil, err
 	}
 	if in.SystemDisk, err = diskSpec(p, "SystemDisk."); err != nil {
 		return nil, err
@@ -252,10 +262,11 @@ func (s *Server) describeUserData(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return userDataAnswer{RequestID: newRequestID(), InstanceID: d.ID, RegionID: string(d.Region)}, nil
+	return userDataAnswer{RequestID: newRequestID(), InstanceID: d.ID, RegionID: string(d.Region),
+		UserData: d.UserData}, nil
 }
 
-// userDataAnswer is DescribeUserData's answer: no user data.
+// userDataAnswer is DescribeUserData's answer: the user data RunInstances took, Base64.
 type userDataAnswer struct {
 	RequestID  string `json:"RequestId"`
 	InstanceID string `json:"InstanceId"`
@@ -263,26 +274,52 @@ type userDataAnswer struct {
 	UserData   string
 }
 
-// describeInstanceRamRole answers that no instance has a RAM role: the emulator has
-// none. InstanceIds is a JSON array, as the provider sends it.
+// describeInstanceRamRole answers the RAM role of each instance of InstanceIds (a JSON
+// array, as the provider sends it) that has one, as RunInstances took it.
 func (s *Server) describeInstanceRamRole(ctx context.Context, p *params) (any, error) {
 	r, err := region(p)
 	if err != nil {
 		return nil, err
 	}
+	var ids []string
+	if raw := p.str("InstanceIds"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &ids); err != nil || len(ids) > 100 {
+			return nil, p.badParam("InstanceIds", "must be a JSON array of at most 100 instance IDs")
+		}
+	}
 	out := ramRolesAnswer{RequestID: newRequestID(), RegionID: string(r)}
-	out.InstanceRAMRoleSets.InstanceRAMRoleSet = []none{}
+	out.InstanceRAMRoleSets.InstanceRAMRoleSet = []instanceRAMRole{}
+	for _, id := range ids {
+		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
+		if backend.Code(err) == "InvalidInstanceId.NotFound" {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if d.RAMRoleName != "" {
+			out.InstanceRAMRoleSets.InstanceRAMRoleSet = append(out.InstanceRAMRoleSets.InstanceRAMRoleSet,
+				instanceRAMRole{InstanceID: id, RAMRoleName: d.RAMRoleName})
+		}
+	}
+	out.TotalCount = len(out.InstanceRAMRoleSets.InstanceRAMRoleSet)
 	return out, nil
 }
 
-// ramRolesAnswer is DescribeInstanceRamRole's answer: no role.
+// ramRolesAnswer is DescribeInstanceRamRole's answer.
 type ramRolesAnswer struct {
 	RequestID           string `json:"RequestId"`
 	RegionID            string `json:"RegionId"`
 	TotalCount          int
 	InstanceRAMRoleSets struct {
-		InstanceRAMRoleSet []none `json:"InstanceRamRoleSet"`
+		InstanceRAMRoleSet []instanceRAMRole `json:"InstanceRamRoleSet"`
 	} `json:"InstanceRamRoleSets"`
+}
+
+// instanceRAMRole is one instance's RAM role.
+type instanceRAMRole struct {
+	InstanceID  string `json:"InstanceId"`
+	RAMRoleName string `json:"RamRoleName"`
 }
 
 func (s *Server) describeInstanceAttribute(ctx context.Context, p *params) (any, error) {
@@ -376,8 +413,19 @@ type attachmentAttributesJSON struct {
 // (host name, password, user data, ...) are refused as UnsupportedParameter rather
 // than ignored, so that an update never seems to pass.
 func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, error) {
-	r, id, err := regionAnd(p, "InstanceId")
+	// The API takes no RegionId here (the official SDK sends none; the provider's older
+	// SDK sends one): without it, the instance's own region.
+	id, err := p.required("InstanceId")
 	if err != nil {
+		return nil, err
+	}
+	r := regions.ID(p.str("RegionId"))
+	if r == "" {
+		var found bool
+		if r, found = s.b.InstanceRegion(id); !found {
+			return nil, backend.NewError(string(p.op), "InvalidInstanceId.NotFound", "")
+		}
+	} else if r, err = region(p); err != nil {
 		return nil, err
 	}
 	in := fake.ModifyInstanceInput{Region: r, Instance: id}
@@ -391,6 +439,10 @@ func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, e
 			in.Name = p.optional(name)
 		case "Description":
 			in.Description = p.optional(name)
+		case "HostName":
+			in.HostName = p.optional(name)
+		case "UserData":
+			in.UserData = p.optional(name)
 		default:
 			e := backend.NewError(
 				string(p.op),

@@ -24,6 +24,10 @@ type Exchange struct {
 var signingParams = []string{"AccessKeyId", "Action", "Format", "Signature", "SignatureMethod", "SignatureNonce",
 	"SignatureType", "SignatureVersion", "Timestamp", "Version", "SecurityToken"}
 
+// secretParams are recorded as "(secret)": a recording never holds an instance's
+// password.
+var secretParams = []string{"Password"}
+
 // newExchange describes a call from its parameters.
 func newExchange(action, version string, v url.Values, status int, code string) Exchange {
 	e := Exchange{Version: version, Action: action, Status: status, Code: code}
@@ -35,6 +39,9 @@ func newExchange(action, version string, v url.Values, status int, code string) 
 			e.Params = map[string]string{}
 		}
 		e.Params[k] = v.Get(k)
+		if slices.Contains(secretParams, k) {
+			e.Params[k] = "(secret)"
+		}
 	}
 	return e
 }

@@ -74,6 +74,7 @@ func (b *Backend) Topology() Topology {
 				m.SecurityGroups,
 			)
 			spec.Disks, spec.BandwidthOut = slices.Clone(m.Disks), m.BandwidthOut
+			spec.InstanceSettings = m.InstanceSettings
 		}
 		if len(in.ENIs) > 0 {
 			if p := b.s.enis[in.ENIs[0]]; p != nil {

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"context"
+	"encoding/base64"
 	"net/netip"
 	"slices"
 	"time"
@@ -16,6 +17,7 @@ import (
 // rules read.
 type InstanceDetail struct {
 	ecs.Instance
+	InstanceSettings
 	Name           string
 	Description    string
 	Image          string
@@ -26,8 +28,41 @@ type InstanceDetail struct {
 	BandwidthOut   int // public bandwidth, Mbit/s
 }
 
+// InstanceSettings are what an instance keeps and reports without the rules reading
+// them: RunInstances takes them, DescribeInstances (HostName, KeyPairName),
+// DescribeUserData and DescribeInstanceRamRole give them back. The emulator checks
+// neither the key pair nor the RAM role against resources of its own.
+type InstanceSettings struct {
+	// HostName is the OS host name; empty reports the instance ID.
+	HostName string `json:"host_name,omitempty"`
+	// UserData is the instance's user data, Base64 as RunInstances takes it (at most
+	// 32 KiB decoded).
+	UserData    string `json:"user_data,omitempty"`
+	KeyPairName string `json:"key_pair_name,omitempty"`
+	RAMRoleName string `json:"ram_role_name,omitempty"`
+}
+
+// maxUserData bounds decoded user data (ECS RunInstances: 32 KB).
+const maxUserData = 32 << 10
+
+// check validates the settings as RunInstances does.
+func (s InstanceSettings) check(op backend.Op) error {
+	if s.UserData == "" {
+		return nil
+	}
+	raw, err := base64.StdEncoding.DecodeString(s.UserData)
+	switch {
+	case err != nil:
+		return fail(op, "InvalidUserData.NotBase64", "The specified UserData is not encoded in Base64.")
+	case len(raw) > maxUserData:
+		return fail(op, "InvalidUserData.SizeExceeded", "The specified UserData exceeds 32 KB.")
+	}
+	return nil
+}
+
 // instanceMeta is what an instance made through the API keeps beside ecs.Instance.
 type instanceMeta struct {
+	InstanceSettings
 	Name, Description, Image string
 	SecurityGroups           []string
 	Created                  time.Time
@@ -37,9 +72,12 @@ type instanceMeta struct {
 
 // RunInstanceInput creates one instance in a vSwitch, with its primary ENI.
 type RunInstanceInput struct {
-	Region         regions.ID
-	Type           string
-	VSwitch        string
+	InstanceSettings
+	Region  regions.ID
+	Type    string
+	VSwitch string
+	// PrivateIP is the primary ENI's address; zero lets the vSwitch pick one.
+	PrivateIP      netip.Addr
 	SecurityGroups []string
 	Image          string
 	Name           string
@@ -96,6 +134,9 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 	if len(in.DataDisks) > 16 {
 		return "", fail(op, "InvalidDataDiskSize.ValueNotSupported", "An instance takes at most 16 data disks.")
 	}
+	if err := in.InstanceSettings.check(op); err != nil {
+		return "", err
+	}
 	if in.BandwidthOut < 0 || in.BandwidthOut > 100 {
 		return "", fail(op, "InvalidInternetMaxBandwidthOut.Malformed", "InternetMaxBandwidthOut is 0 to 100.")
 	}
@@ -116,6 +157,7 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 			VSwitch:        vsw.ID,
 			Kind:           eni.Primary,
 			SecurityGroups: in.SecurityGroups,
+			PrimaryIP:      in.PrivateIP,
 		},
 		primary,
 	)
@@ -133,13 +175,14 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 		ENIs:   []eni.ID{primary},
 	}
 	m := &instanceMeta{
-		Name:           in.Name,
-		Description:    in.Description,
-		Image:          in.Image,
-		SecurityGroups: slices.Clone(in.SecurityGroups),
-		Created:        b.clock().UTC(),
-		BandwidthOut:   in.BandwidthOut,
-		Disks:          []Disk{newDisk(id, 0, "system", in.SystemDisk)},
+		InstanceSettings: in.InstanceSettings,
+		Name:             in.Name,
+		Description:      in.Description,
+		Image:            in.Image,
+		SecurityGroups:   slices.Clone(in.SecurityGroups),
+		Created:          b.clock().UTC(),
+		BandwidthOut:     in.BandwidthOut,
+		Disks:            []Disk{newDisk(id, 0, "system", in.SystemDisk)},
 	}
 	for i, d := range in.DataDisks {
 		m.Disks = append(m.Disks, newDisk(id, i+1, "data", d))
@@ -211,6 +254,7 @@ func (b *Backend) DescribeInstanceDetail(
 	d = InstanceDetail{Instance: inst}
 	if m := b.s.instMeta[id]; m != nil {
 		d.Name, d.Description, d.Image, d.Created, d.BandwidthOut = m.Name, m.Description, m.Image, m.Created, m.BandwidthOut
+		d.InstanceSettings = m.InstanceSettings
 		d.SecurityGroups = slices.Clone(m.SecurityGroups)
 	}
 	if len(inst.ENIs) > 0 {
@@ -224,6 +268,18 @@ func (b *Backend) DescribeInstanceDetail(
 	return d, nil
 }
 
+// InstanceRegion returns the region of instance id, for an action that names an
+// instance without a RegionId (ECS ModifyInstanceAttribute takes none). It is a
+// lookup, not a call: it is not recorded and takes no fault.
+func (b *Backend) InstanceRegion(id string) (regions.ID, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if in := b.s.instances[id]; in != nil {
+		return in.Region, true
+	}
+	return "", false
+}
+
 // ModifyInstanceInput renames an instance or changes its description; a nil field is
 // left as it is.
 type ModifyInstanceInput struct {
@@ -231,9 +287,13 @@ type ModifyInstanceInput struct {
 	Instance    string
 	Name        *string
 	Description *string
+	// HostName and UserData change the settings of that name (InstanceSettings).
+	HostName *string
+	UserData *string
 }
 
-// ModifyInstance implements ModifyInstanceAttribute for the name and the description.
+// ModifyInstance implements ModifyInstanceAttribute for the name, the description, the
+// host name and the user data.
 func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (err error) {
 	const op = backend.OpModifyInstance
 	if err := begin(ctx, b, op, in); err != nil {
@@ -247,10 +307,21 @@ func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (e
 	if inst == nil || inst.Region != in.Region {
 		return fail(op, "InvalidInstanceId.NotFound", "")
 	}
+	if in.UserData != nil {
+		if err := (InstanceSettings{UserData: *in.UserData}).check(op); err != nil {
+			return err
+		}
+	}
 	m := b.s.instMeta[in.Instance]
 	if m == nil {
 		m = &instanceMeta{}
 		b.s.instMeta[in.Instance] = m
+	}
+	if in.HostName != nil {
+		m.HostName = *in.HostName
+	}
+	if in.UserData != nil {
+		m.UserData = *in.UserData
 	}
 	if in.Name != nil {
 		m.Name = *in.Name

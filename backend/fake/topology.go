@@ -76,6 +76,9 @@ type VSwitchSpec struct {
 // PrimaryENI (default "eni-" + ID) and the address PrimaryIP (default: the vSwitch's
 // first free one).
 type InstanceSpec struct {
+	// InstanceSettings are the host name, user data, key pair and RAM role the
+	// instance reports.
+	InstanceSettings
 	ID         string     `json:"id"`
 	Type       string     `json:"type"`
 	VSwitch    string     `json:"vswitch"`
@@ -365,7 +368,10 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		ID: in.ID, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: in.Status, DHCP: in.DHCP,
 		ENIs: []eni.ID{in.PrimaryENI},
 	}
-	m := &instanceMeta{Name: in.Name, Description: in.Description, Image: in.Image,
+	if err := in.InstanceSettings.check(backend.OpRunInstances); err != nil {
+		return err
+	}
+	m := &instanceMeta{InstanceSettings: in.InstanceSettings, Name: in.Name, Description: in.Description, Image: in.Image,
 		SecurityGroups: slices.Clone(
 			in.SecurityGroups,
 		), Created: b.clock().UTC(), BandwidthOut: in.BandwidthOut, Disks: slices.Clone(in.Disks)}

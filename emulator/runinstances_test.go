@@ -1,0 +1,77 @@
+package emulator_test
+
+import (
+	"encoding/base64"
+	"errors"
+	"testing"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+)
+
+// TestRunInstancesKeepsSettings: through the official ECS SDK, RunInstances takes the
+// primary private address (modelled: the primary ENI's address, checked against the
+// vSwitch like any other), and keeps and gives back the host name, key pair, user data
+// and RAM role (the host name changed in place too); the password is taken and never
+// answered.
+func TestRunInstancesKeepsSettings(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	userData := base64.StdEncoding.EncodeToString([]byte("#!/bin/sh\necho fw\n"))
+	run := func(ip string) (string, error) {
+		out, err := e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
+			InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
+			VSwitchId: tea.String("vsw-t"), PrivateIpAddress: tea.String(ip), HostName: tea.String("fw-1"),
+			KeyPairName: tea.String("ops"), UserData: tea.String(userData), RamRoleName: tea.String("fw-role"),
+			Password: tea.String("Secret-123")})
+		if err != nil {
+			return "", err
+		}
+		return tea.StringValue(out.Body.InstanceIdSets.InstanceIdSet[0]), nil
+	}
+	id, err := run("192.168.0.2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceIds: tea.String(`["` + id + `"]`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := got.Body.Instances.Instance[0]
+	if ips := in.VpcAttributes.PrivateIpAddress.IpAddress; len(ips) != 1 || tea.StringValue(ips[0]) != "192.168.0.2" ||
+		tea.StringValue(in.HostName) != "fw-1" || tea.StringValue(in.KeyPairName) != "ops" {
+		t.Errorf("DescribeInstances: address %v, host %q, key pair %q", ips, tea.StringValue(in.HostName),
+			tea.StringValue(in.KeyPairName))
+	}
+	ud, err := e.DescribeUserData(&ecs.DescribeUserDataRequest{RegionId: tea.String("cn-shanghai"), InstanceId: tea.String(id)})
+	if err != nil || tea.StringValue(ud.Body.UserData) != userData {
+		t.Errorf("DescribeUserData: %v %v", ud, err)
+	}
+	roles, err := e.DescribeInstanceRamRole(&ecs.DescribeInstanceRamRoleRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceIds: tea.String(`["` + id + `"]`)})
+	if err != nil || len(roles.Body.InstanceRamRoleSets.InstanceRamRoleSet) != 1 ||
+		tea.StringValue(roles.Body.InstanceRamRoleSets.InstanceRamRoleSet[0].RamRoleName) != "fw-role" {
+		t.Errorf("DescribeInstanceRamRole: %v %v", roles, err)
+	}
+	if _, err := e.ModifyInstanceAttribute(&ecs.ModifyInstanceAttributeRequest{
+		InstanceId: tea.String(id), HostName: tea.String("fw-2")}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceIds: tea.String(`["` + id + `"]`)})
+	if err != nil || tea.StringValue(again.Body.Instances.Instance[0].HostName) != "fw-2" {
+		t.Errorf("the host name after ModifyInstanceAttribute: %v %v", again, err)
+	}
+	for ip, want := range map[string]string{
+		"192.168.0.2":   "InvalidPrivateIpAddress.Duplicated", // the first instance has it
+		"192.168.0.254": "InvalidPrivateIpAddress.Reserved",
+		"10.0.0.5":      "InvalidVSwitchId.IpInvalid",
+	} {
+		_, err := run(ip)
+		var se *tea.SDKError
+		if !errors.As(err, &se) || tea.StringValue(se.Code) != want {
+			t.Errorf("an instance at %s: %v, want %s", ip, err, want)
+		}
+	}
+}
