@@ -19,6 +19,9 @@ type AllocateEIPInput struct {
 	Bandwidth          int
 	Name               string
 	Description        string
+	// Settings are the line, network mode, resource group, security protection,
+	// zone and subscription term (eip.Settings); empty ones take the API's defaults.
+	Settings eip.Settings
 	// ClientToken makes the call idempotent: the same token with the same parameters
 	// gives the same result; with other parameters, IdempotentParameterMismatch.
 	ClientToken string

@@ -2,6 +2,7 @@ package eip
 
 import (
 	"net/netip"
+	"slices"
 
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -29,10 +30,35 @@ type Address struct {
 	Bandwidth   int    `json:"bandwidth,omitempty"`
 	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
+	// Settings are what the EIP was allocated with beyond that. No rule reads them.
+	Settings Settings `json:"settings,omitzero"`
 
 	// Association is where the EIP is associated now; the zero Association means
 	// nowhere.
 	Association Association `json:"association,omitzero"`
+}
+
+// Settings are what an EIP keeps beside what the rules read, as AllocateEipAddress
+// takes them and DescribeEipAddresses reports them: the line (ISP, e.g. BGP or
+// BGP_PRO), the network mode (public), the resource group, the security protection
+// editions (e.g. AntiDDoS_Enhanced) and the zone it was allocated in; and the
+// subscription term of a subscription EIP (Period in PricingCycle units, AutoPay),
+// which the API takes but does not report.
+type Settings struct {
+	ISP                     string   `json:"isp,omitempty"`
+	Netmode                 string   `json:"netmode,omitempty"`
+	ResourceGroupID         string   `json:"resource_group_id,omitempty"`
+	SecurityProtectionTypes []string `json:"security_protection_types,omitempty"`
+	Zone                    string   `json:"zone,omitempty"`
+	Period                  int      `json:"period,omitempty"`
+	PricingCycle            string   `json:"pricing_cycle,omitempty"`
+	AutoPay                 bool     `json:"auto_pay,omitempty"`
+}
+
+// Clone returns a copy of s that shares no slice with it.
+func (s Settings) Clone() Settings {
+	s.SecurityProtectionTypes = slices.Clone(s.SecurityProtectionTypes)
+	return s
 }
 
 // Locked reports whether the EIP carries an operation lock or a financial lock; a

@@ -81,6 +81,28 @@ var (
 		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`,
 		`^Tag\.\d+\.(Key|Value)$`,
 	)
+	allocateEIPParams = modelledParams(
+		"RegionId",
+		"ClientToken",
+		"Bandwidth",
+		"Name",
+		"Description",
+		"InstanceChargeType",
+		"InternetChargeType",
+		"ISP",
+		"Netmode",
+		"ResourceGroupId",
+		"Zone",
+		`^SecurityProtectionTypes\.\d+$`,
+		"Period",
+		"PricingCycle",
+		"AutoPay",
+		"InstanceId",
+		"ActivityId",
+		"IpAddress",
+		"PublicIpAddressPoolId",
+		`^Tag\.\d+\.(Key|Value)$`,
+	)
 	instanceTypesParams = modelledParams(
 		"RegionId",
 		`^InstanceTypes\.\d+$`,

@@ -124,11 +124,34 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What AllocateEipAddress takes beyond these is refused, named, not dropped.
+	if err := refuseOthers(p, allocateEIPParams); err != nil {
+		return nil, err
+	}
+	switch {
+	case p.str("InstanceId") != "":
+		return nil, p.badParam("InstanceId", "eipassoc serve allocates unbound EIPs: associate with AssociateEipAddress")
+	case p.str("ActivityId") != "":
+		return nil, p.badParam("ActivityId", "eipassoc serve models no promotional activities")
+	case p.str("IpAddress") != "" || p.str("PublicIpAddressPoolId") != "":
+		return nil, p.badParam("PublicIpAddressPoolId", "eipassoc serve has no IP address pools: it picks the address")
+	}
 	in := backend.AllocateEIPInput{
 		Region:      r,
 		Name:        p.str("Name"),
 		Description: p.str("Description"),
 		ClientToken: p.str("ClientToken"),
+		Settings: eip.Settings{ISP: p.str("ISP"), Netmode: p.str("Netmode"), ResourceGroupID: p.str("ResourceGroupId"),
+			Zone: p.str("Zone"), PricingCycle: p.str("PricingCycle"), AutoPay: p.str("AutoPay") == "true"},
+	}
+	if in.Settings.SecurityProtectionTypes, err = p.list("SecurityProtectionTypes", 10); err != nil {
+		return nil, err
+	}
+	if len(in.Settings.SecurityProtectionTypes) == 0 {
+		in.Settings.SecurityProtectionTypes = nil
+	}
+	if in.Settings.Period, err = p.integer("Period"); err != nil {
+		return nil, err
 	}
 	if in.ChargeType, err = enumParam(p, "InstanceChargeType", eip.ParseChargeType); err != nil {
 		return nil, err
@@ -241,7 +264,14 @@ type eipJSON struct {
 	Bandwidth          string `json:"Bandwidth"`
 	Name               string `json:"Name"`
 	Description        string `json:"Description"`
-	OperationLocks     struct {
+	ISP                string `json:"ISP"`
+	Netmode            string `json:"Netmode"`
+	ResourceGroupID    string `json:"ResourceGroupId"`
+	Zone               string `json:"Zone,omitempty"`
+	SecurityProtection struct {
+		Types []string `json:"SecurityProtectionType"`
+	} `json:"SecurityProtectionTypes"`
+	OperationLocks struct {
 		LockReason []lockJSON `json:"LockReason"`
 	} `json:"OperationLocks"`
 	Tags vpcTags `json:"Tags"`
@@ -257,8 +287,10 @@ func toEIPJSON(a eip.Address) eipJSON {
 		InstanceID: a.Association.InstanceID, ChargeType: a.ChargeType.String(),
 		InternetChargeType: a.InternetChargeType.String(),
 		BusinessStatus:     a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
-		Name: a.Name, Description: a.Description,
+		Name: a.Name, Description: a.Description, ISP: a.Settings.ISP, Netmode: a.Settings.Netmode,
+		ResourceGroupID: a.Settings.ResourceGroupID, Zone: a.Settings.Zone,
 	}
+	j.SecurityProtection.Types = append([]string{}, a.Settings.SecurityProtectionTypes...)
 	if !a.Association.IsZero() {
 		j.InstanceType = a.Association.InstanceType.String()
 	}

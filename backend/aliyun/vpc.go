@@ -55,6 +55,19 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if in.Bandwidth > 0 {
 		req.Bandwidth = tea.String(strconv.Itoa(in.Bandwidth))
 	}
+	set := in.Settings
+	req.Description, req.ISP, req.Netmode = optional(in.Description), optional(set.ISP), optional(set.Netmode)
+	req.ResourceGroupId, req.Zone, req.PricingCycle = optional(set.ResourceGroupID), optional(set.Zone),
+		optional(set.PricingCycle)
+	for _, t := range set.SecurityProtectionTypes {
+		req.SecurityProtectionTypes = append(req.SecurityProtectionTypes, tea.String(t))
+	}
+	if set.Period > 0 {
+		req.Period = tea.Int32(int32(set.Period))
+	}
+	if set.AutoPay {
+		req.AutoPay = tea.Bool(true)
+	}
 	resp, err := withContext(
 		ctx,
 		func() (*vpc.AllocateEipAddressResponse, error) { return b.vpc.AllocateEipAddressWithOptions(req, rt) },
@@ -217,6 +230,15 @@ func toAddress(e *vpc.DescribeEipAddressesResponseBodyEipAddressesEipAddress, re
 			if r, err := eip.ParseLockReason(tea.StringValue(l.LockReason)); err == nil {
 				a.LockReasons = append(a.LockReasons, r)
 			}
+		}
+	}
+	a.Bandwidth, _ = strconv.Atoi(tea.StringValue(e.Bandwidth))
+	a.Name, a.Description = tea.StringValue(e.Name), tea.StringValue(e.Description)
+	a.Settings = eip.Settings{ISP: tea.StringValue(e.ISP), Netmode: tea.StringValue(e.Netmode),
+		ResourceGroupID: tea.StringValue(e.ResourceGroupId), Zone: tea.StringValue(e.Zone)}
+	if e.SecurityProtectionTypes != nil {
+		for _, t := range e.SecurityProtectionTypes.SecurityProtectionType {
+			a.Settings.SecurityProtectionTypes = append(a.Settings.SecurityProtectionTypes, tea.StringValue(t))
 		}
 	}
 	if id := tea.StringValue(e.InstanceId); id != "" {

@@ -61,6 +61,17 @@ func (b *Backend) allocate(op backend.Op, in backend.AllocateEIPInput, id eip.ID
 	if in.Bandwidth < 0 || in.Bandwidth > 1000 {
 		return eip.Address{}, fail(op, "InvalidParameter", "The Bandwidth is not valid.")
 	}
+	settings := in.Settings.Clone()
+	settings.ISP, settings.Netmode = cmp.Or(settings.ISP, "BGP"), cmp.Or(settings.Netmode, "public")
+	switch {
+	case settings.Netmode != "public":
+		return eip.Address{}, fail(op, "InvalidParameter", "The Netmode is not valid: only public is supported.")
+	case (settings.Period != 0 || settings.PricingCycle != "" || settings.AutoPay) && in.ChargeType != eip.PrePaid:
+		return eip.Address{}, fail(op, "InvalidParameter", "Period, PricingCycle and AutoPay are for subscription EIPs.")
+	case settings.Period < 0 || settings.PricingCycle != "" && settings.PricingCycle != "Month" &&
+		settings.PricingCycle != "Year":
+		return eip.Address{}, fail(op, "InvalidParameter", "The Period or PricingCycle is not valid.")
+	}
 	if id == "" {
 		id = eip.ID(b.newID("eip"))
 	}
@@ -69,8 +80,9 @@ func (b *Backend) allocate(op backend.Op, in backend.AllocateEIPInput, id eip.ID
 	}
 	a := eip.Address{ID: id, IP: ip, Region: in.Region, Status: eip.Available, ChargeType: in.ChargeType,
 		InternetChargeType: in.InternetChargeType, BusinessStatus: eip.Normal,
-		Bandwidth: cmp.Or(in.Bandwidth, 5), Name: in.Name, Description: in.Description}
+		Bandwidth: cmp.Or(in.Bandwidth, 5), Name: in.Name, Description: in.Description, Settings: settings}
 	b.s.eips[id] = &eipRec{addr: a}
+	a.Settings = a.Settings.Clone() // the caller's copy shares nothing with the account's
 	b.s.eipsIn(in.Region).add(id)
 	b.s.publicIPs[ip] = true
 	return a, nil
@@ -395,7 +407,7 @@ func (b *Backend) DescribeEIPs(ctx context.Context, in backend.DescribeEIPsInput
 	page = backend.EIPPage{TotalCount: total, PageNumber: number, PageSize: size}
 	for _, id := range ids {
 		a := b.s.eips[id].addr
-		a.LockReasons = slices.Clone(a.LockReasons)
+		a.LockReasons, a.Settings = slices.Clone(a.LockReasons), a.Settings.Clone()
 		page.EIPs = append(page.EIPs, a)
 	}
 	return page, nil

@@ -134,6 +134,7 @@ func (b *Backend) Topology() Topology {
 				Bandwidth:      a.Bandwidth,
 				Name:           a.Name,
 				Description:    a.Description,
+				Settings:       a.Settings.Clone(),
 				Tags:           b.s.tagMap(string(id)),
 			}
 			if as := a.Association; as.InstanceID != "" && status == eip.InUse {

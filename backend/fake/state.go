@@ -243,7 +243,7 @@ func (s *state) clone() state {
 	}
 	for id, r := range s.eips {
 		cp := *r
-		cp.addr.LockReasons = slices.Clone(r.addr.LockReasons)
+		cp.addr.LockReasons, cp.addr.Settings = slices.Clone(r.addr.LockReasons), r.addr.Settings.Clone()
 		c.eips[id] = &cp
 	}
 	for id, r := range s.enis {

@@ -130,6 +130,9 @@ type EIPSpec struct {
 	Bandwidth      int                `json:"bandwidth,omitempty"` // Mbit/s; default 5
 	Name           string             `json:"name,omitempty"`
 	Description    string             `json:"description,omitempty"`
+	// Settings are what AllocateEipAddress takes beyond that (line, network mode,
+	// resource group, security protection, zone, subscription term).
+	Settings eip.Settings `json:"settings,omitzero"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
 }
@@ -434,7 +437,7 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 	a, err := b.allocate(
 		backend.OpAllocateEIP,
 		backend.AllocateEIPInput{Region: s.Region, ChargeType: charge, InternetChargeType: internet,
-			Bandwidth: s.Bandwidth, Name: s.Name, Description: s.Description},
+			Bandwidth: s.Bandwidth, Name: s.Name, Description: s.Description, Settings: s.Settings},
 		s.ID,
 		s.IP,
 	)
