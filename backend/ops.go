@@ -63,6 +63,7 @@ const (
 	OpDescribeDisks             Op = "DescribeDisks"
 	OpModifyDisk                Op = "ModifyDiskAttribute"
 	OpDescribeZones             Op = "DescribeZones"
+	OpDescribeRegions           Op = "DescribeRegions"
 	OpDescribeAvailableResource Op = "DescribeAvailableResource"
 	OpDescribeImages            Op = "DescribeImages"
 )
@@ -166,6 +167,7 @@ var operations = []Operation{
 	{ECS, OpDescribeDisks, false, false},
 	{ECS, OpModifyDisk, true, false},
 	{ECS, OpDescribeZones, false, false},
+	{ECS, OpDescribeRegions, false, false},
 	{ECS, OpDescribeAvailableResource, false, false},
 	{ECS, OpDescribeImages, false, false},
 	{ECS, OpTagResources, true, false},

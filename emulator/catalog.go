@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/eipassoc/eipassoc/regions"
 	"regexp"
 	"strconv"
 	"strings"
@@ -145,6 +146,45 @@ func (s *Server) describeZones(_ context.Context, p *params) (any, error) {
 	out := zonesAnswer{RequestID: newRequestID()}
 	out.Zones.Zone = zones
 	return out, nil
+}
+
+// describeRegions answers ECS DescribeRegions (data "alicloud_regions"): every region of
+// the table in package regions that takes new resources, with its English name. The
+// region the request names, if any, must be known; AcceptLanguage, InstanceChargeType
+// and ResourceType narrow nothing here (every open region offers instances and ENIs).
+func (s *Server) describeRegions(_ context.Context, p *params) (any, error) {
+	if p.str("RegionId") != "" {
+		if _, err := region(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := refuseOthers(p, describeRegionsParams); err != nil {
+		return nil, err
+	}
+	out := regionsAnswer{RequestID: newRequestID()}
+	out.Regions.Region = []regionJSON{}
+	for _, r := range regions.All() {
+		if r.Status == regions.Closed {
+			continue
+		}
+		out.Regions.Region = append(out.Regions.Region, regionJSON{RegionID: string(r.ID), LocalName: r.Name,
+			RegionEndpoint: "ecs." + string(r.ID) + ".aliyuncs.com", Status: "available"})
+	}
+	return out, nil
+}
+
+// regionsAnswer is DescribeRegions' answer.
+type regionsAnswer struct {
+	RequestID string `json:"RequestId"`
+	Regions   struct{ Region []regionJSON }
+}
+
+// regionJSON is one region of DescribeRegions.
+type regionJSON struct {
+	RegionID       string `json:"RegionId"`
+	LocalName      string
+	RegionEndpoint string
+	Status         string
 }
 
 // zonesAnswer is DescribeZones' answer.

@@ -113,6 +113,7 @@ var (
 		"MinimumEniIpv6AddressQuantity",
 		"MinimumEniPrivateIpAddressQuantity",
 	)
+	describeRegionsParams   = modelledParams("RegionId", "AcceptLanguage", "InstanceChargeType", "ResourceType")
 	modifyDiskParams        = modelledParams("RegionId", "DiskId", "DiskName", "Description", "DeleteWithInstance")
 	modifyNetworkSpecParams = modelledParams(
 		"RegionId",

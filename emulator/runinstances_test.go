@@ -75,3 +75,22 @@ func TestRunInstancesKeepsSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeRegions: data "alicloud_regions" reads ECS DescribeRegions even to plan;
+// through the official SDK it lists the open regions with their English names (the
+// region table: cn-hangzhou is China (Hangzhou)).
+func TestDescribeRegions(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	out, err := e.DescribeRegions(&ecs.DescribeRegionsRequest{AcceptLanguage: tea.String("en-US")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, r := range out.Body.Regions.Region {
+		names[tea.StringValue(r.RegionId)] = tea.StringValue(r.LocalName)
+	}
+	if names["cn-hangzhou"] != "China (Hangzhou)" || names["cn-shanghai"] == "" || len(names) < 20 {
+		t.Errorf("DescribeRegions: %d regions, cn-hangzhou %q", len(names), names["cn-hangzhou"])
+	}
+}

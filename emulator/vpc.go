@@ -64,6 +64,7 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeInstanceTypes:     s.describeInstanceTypes,
 		backend.OpDescribeAvailableResource: s.describeAvailableResource,
 		backend.OpDescribeZones:             s.describeZones,
+		backend.OpDescribeRegions:           s.describeRegions,
 		backend.OpDescribeImages:            s.describeImages,
 		backend.OpDescribeTags:              s.describeTags,
 		backend.OpModifyDisk:                s.modifyDiskAttribute,
