@@ -64,6 +64,8 @@ const (
 	OpModifyDisk                Op = "ModifyDiskAttribute"
 	OpDescribeZones             Op = "DescribeZones"
 	OpDescribeRegions           Op = "DescribeRegions"
+	OpStopInstance              Op = "StopInstance"
+	OpStartInstance             Op = "StartInstance"
 	OpDescribeAvailableResource Op = "DescribeAvailableResource"
 	OpDescribeImages            Op = "DescribeImages"
 )
@@ -168,6 +170,8 @@ var operations = []Operation{
 	{ECS, OpModifyDisk, true, false},
 	{ECS, OpDescribeZones, false, false},
 	{ECS, OpDescribeRegions, false, false},
+	{ECS, OpStopInstance, true, false},
+	{ECS, OpStartInstance, true, false},
 	{ECS, OpDescribeAvailableResource, false, false},
 	{ECS, OpDescribeImages, false, false},
 	{ECS, OpTagResources, true, false},

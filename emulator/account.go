@@ -46,6 +46,8 @@ type Account interface {
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
 	ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) error
 	DeleteInstance(ctx context.Context, region regions.ID, id string) error
+	StopInstance(ctx context.Context, region regions.ID, id string) error
+	StartInstance(ctx context.Context, region regions.ID, id string) error
 	Disks(region regions.ID, instance string) []fake.Disk
 	ModifyDisk(ctx context.Context, in fake.ModifyDiskInput) error
 

@@ -26,6 +26,10 @@ import (
 // service_alicloud_vpc_v2.go). A path walks objects; "[]" walks every array element.
 var providerReads = map[string][]string{
 	"CreateNetworkInterface": {"NetworkInterfaceId"},
+	// data "alicloud_regions" and alicloud_instance's host name, key pair, user data
+	// and RAM role (the provider's read of them).
+	"DescribeRegions":  {"Regions.Region", "Regions.Region[].RegionId", "Regions.Region[].LocalName"},
+	"DescribeUserData": {"UserData"},
 	"DescribeNetworkInterfaces": {
 		"NetworkInterfaceSets.NetworkInterfaceSet",
 		"NetworkInterfaceSets.NetworkInterfaceSet[].NetworkInterfaceId",
@@ -177,10 +181,26 @@ func withoutEmpty(t fake.Topology) fake.Topology {
 	return t
 }
 
+// TestApplianceContract replays a firewall layout as the real provider applied it
+// against "serve -behaviour observed" (tools/tfrecord/record.sh PROVIDER appliance): an
+// instance with a fixed address, host name and user data, a secondary ENI whose
+// primary address is the block's second (.2, which a vSwitch does not reserve), two
+// anti-DDoS EIPs in NAT mode on its two addresses while it is attached, a host name
+// changed in place (the provider stops and starts the instance), plans with no changes,
+// and a destroy that leaves the account empty again.
+func TestApplianceContract(t *testing.T) {
+	t.Parallel()
+	account, _ := replayContract(t, filepath.Join("testdata", "appliance"), 5, eipassoc.Observed)
+	if got := account.Topology(); len(got.Instances)+len(got.ENIs)+len(got.EIPs)+len(got.VPCs) != 0 {
+		t.Errorf("after destroy the account is not empty: %+v", got)
+	}
+}
+
 // replayContract replays the recorded steps (*.jsonl, at least want of them) of dir
 // against an account seeded from dir/topology.json with the options of "eipassoc
-// serve -multi-binded-allowed", and returns the account and the topology.
-func replayContract(t *testing.T, dir string, want int) (*fake.Backend, fake.Topology) {
+// serve -multi-binded-allowed" (and -behaviour, when given), and returns the account
+// and the topology.
+func replayContract(t *testing.T, dir string, want int, behaviour ...eipassoc.Behaviour) (*fake.Backend, fake.Topology) {
 	t.Helper()
 	topoFile, err := os.Open(filepath.Join(dir, "topology.json"))
 	if err != nil {
@@ -191,7 +211,11 @@ func replayContract(t *testing.T, dir string, want int) (*fake.Backend, fake.Top
 	if err != nil {
 		t.Fatal(err)
 	}
-	account := fake.New(fake.Options{Seed: 1, EIPQuota: 20, Account: eipassoc.Account{MultiBindedAllowed: true}})
+	opts := fake.Options{Seed: 1, EIPQuota: 20, Account: eipassoc.Account{MultiBindedAllowed: true}}
+	for _, b := range behaviour {
+		opts.Behaviour = b
+	}
+	account := fake.New(opts)
 	if err := account.Seed(topo); err != nil {
 		t.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func newInstanceJSON(d fake.InstanceDetail, tags ecsTags) instanceJSON {
 		HostName: cmp.Or(d.HostName, d.ID), KeyPairName: d.KeyPairName,
 		ImageID: d.Image, InstanceType: d.Type, RegionID: string(d.Region), ZoneID: d.Zone, Status: d.Status,
 		InstanceNetworkType: "vpc", InstanceChargeType: "PostPaid", InternetChargeType: "PayByTraffic",
-		InternetMaxBandwidthOut: d.BandwidthOut, SpotStrategy: "NoSpot", StoppedMode: "Not-applicable",
+		InternetMaxBandwidthOut: d.BandwidthOut, SpotStrategy: "NoSpot", StoppedMode: map[bool]string{true: "KeepCharging", false: "Not-applicable"}[d.Status == "Stopped"],
 		CreationTime: cloudTime(d.Created), StartTime: cloudTime(d.Created), ExpiredTime: "2099-12-31T15:59Z",
 		OSType: "linux", CPU: 2, Memory: 8192, Tags: tags}
 	out.NetworkInterfaces.NetworkInterface = []instanceENIJSON{}
@@ -241,6 +241,48 @@ type runInstancesAnswer struct {
 	InstanceIDSets struct {
 		InstanceIDSet []string `json:"InstanceIdSet"`
 	} `json:"InstanceIdSets"`
+}
+
+// stopInstance answers StopInstance. ForceStop and ConfirmStop change nothing here (no
+// operating system runs); StoppedMode must be KeepCharging or Not-applicable (the
+// provider sends back the mode DescribeInstances reported), which DescribeInstances
+// then reports as KeepCharging.
+func (s *Server) stopInstance(ctx context.Context, p *params) (any, error) {
+	if err := refuseOthers(p, stopInstanceParams); err != nil {
+		return nil, err
+	}
+	if m := p.str("StoppedMode"); m != "" && m != "KeepCharging" && m != "Not-applicable" {
+		return nil, p.badParam("StoppedMode", "eipassoc serve keeps stopped instances charging (KeepCharging) only")
+	}
+	if p.str("DryRun") == "true" {
+		return nil, p.badParam("DryRun", "eipassoc serve does not answer dry runs")
+	}
+	r, id, err := regionAnd(p, "InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.StopInstance(ctx, r, id); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+// startInstance answers StartInstance.
+func (s *Server) startInstance(ctx context.Context, p *params) (any, error) {
+	if err := refuseOthers(p, startInstanceParams); err != nil {
+		return nil, err
+	}
+	if p.str("DryRun") == "true" || p.str("InitLocalDisk") == "true" {
+		return nil, p.badParam("DryRun", "eipassoc serve does not answer dry runs or initialise local disks")
+	}
+	r, id, err := regionAnd(p, "InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.StartInstance(ctx, r, id); err != nil {
+		return nil, err
+	}
+	return ok()
 }
 
 func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {

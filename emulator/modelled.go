@@ -113,6 +113,8 @@ var (
 		"MinimumEniIpv6AddressQuantity",
 		"MinimumEniPrivateIpAddressQuantity",
 	)
+	stopInstanceParams      = modelledParams("RegionId", "InstanceId", "ForceStop", "ConfirmStop", "StoppedMode", "DryRun")
+	startInstanceParams     = modelledParams("RegionId", "InstanceId", "InitLocalDisk", "DryRun")
 	describeRegionsParams   = modelledParams("RegionId", "AcceptLanguage", "InstanceChargeType", "ResourceType")
 	modifyDiskParams        = modelledParams("RegionId", "DiskId", "DiskName", "Description", "DeleteWithInstance")
 	modifyNetworkSpecParams = modelledParams(

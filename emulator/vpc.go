@@ -65,6 +65,8 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeAvailableResource: s.describeAvailableResource,
 		backend.OpDescribeZones:             s.describeZones,
 		backend.OpDescribeRegions:           s.describeRegions,
+		backend.OpStopInstance:              s.stopInstance,
+		backend.OpStartInstance:             s.startInstance,
 		backend.OpDescribeImages:            s.describeImages,
 		backend.OpDescribeTags:              s.describeTags,
 		backend.OpModifyDisk:                s.modifyDiskAttribute,

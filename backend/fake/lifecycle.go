@@ -331,3 +331,35 @@ func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (e
 	}
 	return nil
 }
+
+// StopInstance implements ECS StopInstance: a Running instance becomes Stopped (at once:
+// the fake runs no operating system to shut down). Another status is
+// IncorrectInstanceStatus, as in the cloud.
+func (b *Backend) StopInstance(ctx context.Context, region regions.ID, id string) (err error) {
+	return b.setInstanceStatus(ctx, backend.OpStopInstance, region, id, "Running", "Stopped")
+}
+
+// StartInstance implements ECS StartInstance: a Stopped instance becomes Running.
+func (b *Backend) StartInstance(ctx context.Context, region regions.ID, id string) (err error) {
+	return b.setInstanceStatus(ctx, backend.OpStartInstance, region, id, "Stopped", "Running")
+}
+
+// setInstanceStatus moves instance id from status from to status to.
+func (b *Backend) setInstanceStatus(ctx context.Context, op backend.Op, region regions.ID, id, from, to string) (err error) {
+	if err := begin(ctx, b, op, id); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	if err := checkRegion(op, region); err != nil {
+		return err
+	}
+	inst := b.s.instances[id]
+	switch {
+	case inst == nil || inst.Region != region:
+		return fail(op, "InvalidInstanceId.NotFound", "")
+	case inst.Status != from:
+		return fail(op, "IncorrectInstanceStatus", "The instance is "+inst.Status+", not "+from+".")
+	}
+	inst.Status = to
+	return nil
+}

@@ -1,0 +1,89 @@
+# A firewall layout as appliance vendors publish them: an instance with a fixed address
+# in the trust vSwitch, a secondary ENI in the untrust vSwitch with fixed addresses (the
+# primary one the second of the block), attached to it, and two EIPs with anti-DDoS
+# protection mapped in NAT mode to the ENI's two addresses. Stage 2 renames the host and
+# raises the bandwidth. serve runs with -behaviour observed: NAT on an attached ENI, as
+# the API accepts it.
+terraform {
+  required_providers {
+    alicloud = { source = "aliyun/alicloud" }
+  }
+}
+variable "endpoint" {
+  type = string
+}
+variable "stage" {
+  type    = number
+  default = 1
+}
+provider "alicloud" {
+  access_key   = "tf"
+  secret_key   = "tf-secret"
+  region       = "cn-shanghai"
+  protocol     = "HTTP"
+  account_type = "Domestic"
+  endpoints {
+    vpc = var.endpoint
+    ecs = var.endpoint
+  }
+}
+data "alicloud_regions" "current" {
+  current = true
+}
+resource "alicloud_vpc" "fw" {
+  vpc_name   = "fw"
+  cidr_block = "192.168.0.0/16"
+}
+resource "alicloud_vswitch" "trust" {
+  vswitch_name = "trust"
+  vpc_id       = alicloud_vpc.fw.id
+  cidr_block   = "192.168.0.0/24"
+  zone_id      = "cn-shanghai-b"
+}
+resource "alicloud_vswitch" "untrust" {
+  vswitch_name = "untrust"
+  vpc_id       = alicloud_vpc.fw.id
+  cidr_block   = "192.168.1.0/24"
+  zone_id      = "cn-shanghai-b"
+}
+resource "alicloud_security_group" "fw" {
+  security_group_name = "fw"
+  vpc_id              = alicloud_vpc.fw.id
+}
+resource "alicloud_instance" "fw" {
+  instance_name   = "fw"
+  host_name       = var.stage >= 2 ? "fw-2" : "fw-1"
+  image_id        = "ubuntu_22_04_x64_20G_alibase_20230907.vhd"
+  instance_type   = "ecs.g7.large"
+  vswitch_id      = alicloud_vswitch.trust.id
+  private_ip      = "192.168.0.10"
+  security_groups = [alicloud_security_group.fw.id]
+  user_data       = "#!/bin/sh\necho firewall > /etc/motd\n"
+}
+resource "alicloud_ecs_network_interface" "untrust" {
+  network_interface_name = "untrust"
+  vswitch_id             = alicloud_vswitch.untrust.id
+  security_group_ids     = [alicloud_security_group.fw.id]
+  primary_ip_address     = "192.168.1.2"
+  private_ip_addresses   = ["192.168.1.3"]
+}
+resource "alicloud_ecs_network_interface_attachment" "untrust" {
+  network_interface_id = alicloud_ecs_network_interface.untrust.id
+  instance_id          = alicloud_instance.fw.id
+}
+resource "alicloud_eip_address" "untrust" {
+  count                     = 2
+  address_name              = "untrust-${count.index}"
+  isp                       = "BGP"
+  bandwidth                 = var.stage >= 2 ? "20" : "10"
+  security_protection_types = ["AntiDDoS_Enhanced"]
+}
+resource "alicloud_eip_association" "untrust" {
+  count              = 2
+  allocation_id      = alicloud_eip_address.untrust[count.index].id
+  instance_id        = alicloud_ecs_network_interface.untrust.id
+  instance_type      = "NetworkInterface"
+  mode               = "NAT"
+  private_ip_address = count.index == 0 ? "192.168.1.2" : "192.168.1.3"
+  depends_on         = [alicloud_ecs_network_interface_attachment.untrust]
+}
