@@ -27,47 +27,53 @@ const (
 // The operations the fake and the emulator serve beyond the Backend interface: what
 // Terraform's alicloud provider calls around EIPs and ENIs.
 const (
-	OpModifyEIPAttribute        Op = "ModifyEipAddressAttribute"
-	OpModifyEIPForwardMode      Op = "ModifyEipForwardMode"
-	OpCreateVPC                 Op = "CreateVpc"
-	OpDescribeVPC               Op = "DescribeVpcAttribute"
-	OpDescribeVPCs              Op = "DescribeVpcs"
-	OpDescribeRouteTables       Op = "DescribeRouteTableList"
-	OpModifyVPC                 Op = "ModifyVpcAttribute"
-	OpDeleteVPC                 Op = "DeleteVpc"
-	OpCreateVSwitch             Op = "CreateVSwitch"
-	OpDescribeVSwitch           Op = "DescribeVSwitchAttributes"
-	OpDescribeVSwitches         Op = "DescribeVSwitches"
-	OpModifyVSwitch             Op = "ModifyVSwitchAttribute"
-	OpDeleteVSwitch             Op = "DeleteVSwitch"
-	OpTagResources              Op = "TagResources"
-	OpUntagResources            Op = "UntagResources" // ECS's spelling
-	OpUnTagResources            Op = "UnTagResources" // VPC's spelling
-	OpListTagResources          Op = "ListTagResources"
-	OpDescribeTags              Op = "DescribeTags"
-	OpModifyENI                 Op = "ModifyNetworkInterfaceAttribute"
-	OpCreateSecurityGroup       Op = "CreateSecurityGroup"
-	OpDescribeSecurityGroup     Op = "DescribeSecurityGroupAttribute"
-	OpDescribeSecurityGroups    Op = "DescribeSecurityGroups"
-	OpModifySecurityGroup       Op = "ModifySecurityGroupAttribute"
-	OpDeleteSecurityGroup       Op = "DeleteSecurityGroup"
-	OpRunInstances              Op = "RunInstances"
-	OpDeleteInstance            Op = "DeleteInstance"
-	OpModifyInstance            Op = "ModifyInstanceAttribute"
-	OpModifyNetworkSpec         Op = "ModifyInstanceNetworkSpec"
-	OpDescribeInstanceAttribute Op = "DescribeInstanceAttribute"
-	OpDescribeUserData          Op = "DescribeUserData"
-	OpDescribeInstanceRAMRole   Op = "DescribeInstanceRamRole"
-	OpDescribeMaintenance       Op = "DescribeInstanceMaintenanceAttributes"
-	OpDescribeAttachmentAttrs   Op = "DescribeInstanceAttachmentAttributes"
-	OpDescribeDisks             Op = "DescribeDisks"
-	OpModifyDisk                Op = "ModifyDiskAttribute"
-	OpDescribeZones             Op = "DescribeZones"
-	OpDescribeRegions           Op = "DescribeRegions"
-	OpStopInstance              Op = "StopInstance"
-	OpStartInstance             Op = "StartInstance"
-	OpDescribeAvailableResource Op = "DescribeAvailableResource"
-	OpDescribeImages            Op = "DescribeImages"
+	OpModifyEIPAttribute            Op = "ModifyEipAddressAttribute"
+	OpModifyEIPForwardMode          Op = "ModifyEipForwardMode"
+	OpCreateVPC                     Op = "CreateVpc"
+	OpDescribeVPC                   Op = "DescribeVpcAttribute"
+	OpDescribeVPCs                  Op = "DescribeVpcs"
+	OpDescribeRouteTables           Op = "DescribeRouteTableList"
+	OpModifyVPC                     Op = "ModifyVpcAttribute"
+	OpDeleteVPC                     Op = "DeleteVpc"
+	OpCreateVSwitch                 Op = "CreateVSwitch"
+	OpDescribeVSwitch               Op = "DescribeVSwitchAttributes"
+	OpDescribeVSwitches             Op = "DescribeVSwitches"
+	OpModifyVSwitch                 Op = "ModifyVSwitchAttribute"
+	OpDeleteVSwitch                 Op = "DeleteVSwitch"
+	OpTagResources                  Op = "TagResources"
+	OpUntagResources                Op = "UntagResources" // ECS's spelling
+	OpUnTagResources                Op = "UnTagResources" // VPC's spelling
+	OpListTagResources              Op = "ListTagResources"
+	OpDescribeTags                  Op = "DescribeTags"
+	OpModifyENI                     Op = "ModifyNetworkInterfaceAttribute"
+	OpCreateSecurityGroup           Op = "CreateSecurityGroup"
+	OpDescribeSecurityGroup         Op = "DescribeSecurityGroupAttribute"
+	OpDescribeSecurityGroups        Op = "DescribeSecurityGroups"
+	OpModifySecurityGroup           Op = "ModifySecurityGroupAttribute"
+	OpDeleteSecurityGroup           Op = "DeleteSecurityGroup"
+	OpRunInstances                  Op = "RunInstances"
+	OpDeleteInstance                Op = "DeleteInstance"
+	OpModifyInstance                Op = "ModifyInstanceAttribute"
+	OpModifyNetworkSpec             Op = "ModifyInstanceNetworkSpec"
+	OpDescribeInstanceAttribute     Op = "DescribeInstanceAttribute"
+	OpDescribeUserData              Op = "DescribeUserData"
+	OpDescribeInstanceRAMRole       Op = "DescribeInstanceRamRole"
+	OpDescribeMaintenance           Op = "DescribeInstanceMaintenanceAttributes"
+	OpDescribeAttachmentAttrs       Op = "DescribeInstanceAttachmentAttributes"
+	OpDescribeDisks                 Op = "DescribeDisks"
+	OpModifyDisk                    Op = "ModifyDiskAttribute"
+	OpDescribeZones                 Op = "DescribeZones"
+	OpDescribeRegions               Op = "DescribeRegions"
+	OpStopInstance                  Op = "StopInstance"
+	OpAuthorizeSecurityGroup        Op = "AuthorizeSecurityGroup"
+	OpAuthorizeSecurityGroupEgress  Op = "AuthorizeSecurityGroupEgress"
+	OpRevokeSecurityGroup           Op = "RevokeSecurityGroup"
+	OpRevokeSecurityGroupEgress     Op = "RevokeSecurityGroupEgress"
+	OpModifySecurityGroupRule       Op = "ModifySecurityGroupRule"
+	OpModifySecurityGroupEgressRule Op = "ModifySecurityGroupEgressRule"
+	OpStartInstance                 Op = "StartInstance"
+	OpDescribeAvailableResource     Op = "DescribeAvailableResource"
+	OpDescribeImages                Op = "DescribeImages"
 )
 
 // An API is one of the two Alibaba Cloud APIs whose operations eipassoc serves.
@@ -171,6 +177,12 @@ var operations = []Operation{
 	{ECS, OpDescribeZones, false, false},
 	{ECS, OpDescribeRegions, false, false},
 	{ECS, OpStopInstance, true, false},
+	{ECS, OpAuthorizeSecurityGroup, true, false},
+	{ECS, OpAuthorizeSecurityGroupEgress, true, false},
+	{ECS, OpRevokeSecurityGroup, true, false},
+	{ECS, OpRevokeSecurityGroupEgress, true, false},
+	{ECS, OpModifySecurityGroupRule, true, false},
+	{ECS, OpModifySecurityGroupEgressRule, true, false},
 	{ECS, OpStartInstance, true, false},
 	{ECS, OpDescribeAvailableResource, false, false},
 	{ECS, OpDescribeImages, false, false},

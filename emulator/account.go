@@ -36,6 +36,9 @@ type Account interface {
 	CreateSecurityGroup(ctx context.Context, in fake.CreateSecurityGroupInput) (fake.SecurityGroup, error)
 	DescribeSecurityGroup(ctx context.Context, region regions.ID, id string) (fake.SecurityGroup, error)
 	DeleteSecurityGroup(ctx context.Context, region regions.ID, id string) error
+	AuthorizeSecurityGroupRules(ctx context.Context, in fake.SecurityGroupRulesInput) error
+	RevokeSecurityGroupRules(ctx context.Context, in fake.SecurityGroupRulesInput) error
+	ModifySecurityGroupRules(ctx context.Context, in fake.SecurityGroupRulesInput) error
 	Modify(ctx context.Context, op backend.Op, in fake.ModifyInput) error
 	ModifyEIPAttribute(ctx context.Context, in fake.ModifyEIPAttributeInput) error
 	ModifyEIPForwardMode(ctx context.Context, in fake.ModifyEIPForwardModeInput) error

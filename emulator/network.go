@@ -371,9 +371,9 @@ type securityGroupJSON struct {
 	ResourceGroupID   string `json:"ResourceGroupId"`
 	ServiceManaged    bool
 	Tags              ecsTags
-	RegionID          string                       `json:"RegionId,omitempty"`
-	InnerAccessPolicy string                       `json:",omitempty"`
-	Permissions       *struct{ Permission []none } `json:",omitempty"`
+	RegionID          string                                 `json:"RegionId,omitempty"`
+	InnerAccessPolicy string                                 `json:",omitempty"`
+	Permissions       *struct{ Permission []permissionJSON } `json:",omitempty"`
 }
 
 // securityGroupJSON is g with its tags, as DescribeSecurityGroups gives it.
@@ -445,7 +445,7 @@ func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) 
 	}
 	out := s.securityGroupJSON(g)
 	out.RequestID, out.RegionID, out.InnerAccessPolicy = newRequestID(), string(g.Region), "Accept"
-	out.Permissions = &struct{ Permission []none }{Permission: []none{}}
+	out.Permissions = &struct{ Permission []permissionJSON }{Permission: permissions(g, p)}
 	return out, nil
 }
 

@@ -62,6 +62,7 @@ func (b *Backend) Topology() Topology {
 				Name:        g.Name,
 				Description: g.Description,
 				Type:        g.Type,
+				Rules:       slices.Clone(g.Rules),
 				Tags:        b.s.tagMap(id),
 			},
 		)

@@ -18,6 +18,8 @@ type SecurityGroup struct {
 	Description string
 	Type        string // "normal" or "enterprise"
 	Created     time.Time
+	// Rules are the group's permissions, in the order authorized.
+	Rules []SecurityGroupRule
 }
 
 // CreateSecurityGroupInput creates a security group in a VPC; Type defaults to normal.
@@ -101,7 +103,9 @@ func (b *Backend) DescribeSecurityGroup(
 			"The specified security group does not exist.",
 		)
 	}
-	return *p, nil
+	g = *p
+	g.Rules = slices.Clone(p.Rules)
+	return g, nil
 }
 
 // DeleteSecurityGroup implements DeleteSecurityGroup: a group an ENI still uses is

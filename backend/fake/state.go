@@ -264,6 +264,7 @@ func (s *state) clone() state {
 	}
 	for id, g := range s.groups {
 		cp := *g
+		cp.Rules = slices.Clone(g.Rules)
 		c.groups[id] = &cp
 	}
 	for id, m := range s.instMeta {

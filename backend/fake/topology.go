@@ -55,6 +55,9 @@ type SecurityGroupSpec struct {
 	Name        string     `json:"name,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Type        string     `json:"type,omitempty"`
+	// Rules are the group's permissions, checked as AuthorizeSecurityGroup checks them;
+	// a peer group must come earlier in the list of groups.
+	Rules []SecurityGroupRule `json:"rules,omitempty"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
 }
@@ -292,6 +295,21 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 	if b.s.idTaken(g.ID) {
 		return errors.New("duplicate ID")
 	}
+	rules := slices.Clone(g.Rules)
+	for i := range rules {
+		if err := rules[i].normalize(backend.OpAuthorizeSecurityGroup, rules[i].Direction); err != nil {
+			return fmt.Errorf("rules[%d]: %w", i, err)
+		}
+		if rules[i].Direction != "ingress" && rules[i].Direction != "egress" {
+			return fmt.Errorf("rules[%d]: the direction is ingress or egress", i)
+		}
+		if p := rules[i].PeerGroup; p != "" && b.s.groups[p] == nil && p != g.ID {
+			return fmt.Errorf("rules[%d]: the peer group %s is not an earlier group", i, p)
+		}
+		if rules[i].ID == "" {
+			rules[i].ID = b.newID("sgr")
+		}
+	}
 	b.s.groups[g.ID] = &SecurityGroup{
 		ID:          g.ID,
 		Region:      g.Region,
@@ -300,6 +318,7 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 		Description: g.Description,
 		Type:        g.Type,
 		Created:     b.clock().UTC(),
+		Rules:       rules,
 	}
 	return b.seedTags(backend.ECS, g.ID, g.Tags)
 }

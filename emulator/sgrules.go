@@ -1,0 +1,159 @@
+package emulator
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
+)
+
+// The ECS API for alicloud_security_group_rule: AuthorizeSecurityGroup(Egress),
+// RevokeSecurityGroup(Egress) and ModifySecurityGroup(Egress)Rule, each taking its
+// rules as Permissions.N.* (or one rule in the older top-level parameters).
+
+// ruleFields are the fields of a permission the emulator models, by direction: the
+// peer is the source of an ingress rule and the destination of an egress one.
+var ruleFields = map[string][]string{
+	"ingress": {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "SourceCidrIp", "SourceGroupId"},
+	"egress":  {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "DestCidrIp", "DestGroupId"},
+}
+
+// rulesParams returns the parameters an action on rules of direction models.
+func rulesParams(direction string) modelled {
+	names := []string{"RegionId", "SecurityGroupId", "ClientToken"}
+	names = append(names, ruleFields[direction]...)
+	names = append(names, `^Permissions\.\d+\.(`+strings.Join(ruleFields[direction], "|")+`)$`)
+	return modelledParams(names...)
+}
+
+var (
+	ingressRulesParams = rulesParams("ingress")
+	egressRulesParams  = rulesParams("egress")
+)
+
+// readRules reads the rules of a call on rules of direction: Permissions.N.* numbered
+// from 1 without gaps, or the top-level fields as one rule.
+func readRules(p *params, direction string) (fake.SecurityGroupRulesInput, error) {
+	allowed := ingressRulesParams
+	if direction == "egress" {
+		allowed = egressRulesParams
+	}
+	if err := refuseOthers(p, allowed); err != nil {
+		return fake.SecurityGroupRulesInput{}, err
+	}
+	r, group, err := regionAnd(p, "SecurityGroupId")
+	if err != nil {
+		return fake.SecurityGroupRulesInput{}, err
+	}
+	in := fake.SecurityGroupRulesInput{Region: r, Group: group, Direction: direction}
+	prefixes := map[int]bool{}
+	for _, k := range slices.Sorted(maps.Keys(p.v)) {
+		rest, ok := strings.CutPrefix(k, "Permissions.")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(rest[:strings.IndexByte(rest, '.')])
+		if n < 1 || n > 100 {
+			return in, p.badParam(k, "permissions are numbered 1 to 100")
+		}
+		prefixes[n] = true
+	}
+	read := func(prefix string) (fake.SecurityGroupRule, error) {
+		rule := fake.SecurityGroupRule{Protocol: p.str(prefix + "IpProtocol"), PortRange: p.str(prefix + "PortRange"),
+			Policy: p.str(prefix + "Policy"), NicType: p.str(prefix + "NicType"), Description: p.str(prefix + "Description")}
+		if direction == "ingress" {
+			rule.CIDR, rule.PeerGroup = p.str(prefix+"SourceCidrIp"), p.str(prefix+"SourceGroupId")
+		} else {
+			rule.CIDR, rule.PeerGroup = p.str(prefix+"DestCidrIp"), p.str(prefix+"DestGroupId")
+		}
+		var err error
+		rule.Priority, err = p.integer(prefix + "Priority")
+		return rule, err
+	}
+	for n := 1; n <= len(prefixes); n++ {
+		if !prefixes[n] {
+			return in, p.badParam("Permissions", "permissions are numbered from 1 without gaps")
+		}
+		rule, err := read("Permissions." + strconv.Itoa(n) + ".")
+		if err != nil {
+			return in, err
+		}
+		in.Rules = append(in.Rules, rule)
+	}
+	if p.str("IpProtocol") != "" {
+		rule, err := read("")
+		if err != nil {
+			return in, err
+		}
+		in.Rules = append(in.Rules, rule)
+	}
+	if len(in.Rules) == 0 {
+		return in, p.badParam("Permissions", "a call on rules names at least one")
+	}
+	return in, nil
+}
+
+// rulesHandler answers an action on rules of direction with do.
+func (s *Server) rulesHandler(
+	direction string,
+	do func(context.Context, fake.SecurityGroupRulesInput) error,
+) func(context.Context, *params) (any, error) {
+	return func(ctx context.Context, p *params) (any, error) {
+		in, err := readRules(p, direction)
+		if err != nil {
+			return nil, err
+		}
+		if err := do(ctx, in); err != nil {
+			return nil, err
+		}
+		return ok()
+	}
+}
+
+// A permissionJSON is one rule as DescribeSecurityGroupAttribute answers it.
+type permissionJSON struct {
+	SecurityGroupRuleID string `json:"SecurityGroupRuleId"`
+	Direction           string
+	IPProtocol          string `json:"IpProtocol"`
+	PortRange           string
+	SourceCidrIP        string `json:"SourceCidrIp"`
+	DestCidrIP          string `json:"DestCidrIp"`
+	SourceGroupID       string `json:"SourceGroupId"`
+	DestGroupID         string `json:"DestGroupId"`
+	Ipv6SourceCidrIP    string `json:"Ipv6SourceCidrIp"`
+	Ipv6DestCidrIP      string `json:"Ipv6DestCidrIp"`
+	SourcePrefixListID  string `json:"SourcePrefixListId"`
+	DestPrefixListID    string `json:"DestPrefixListId"`
+	Policy              string
+	Priority            string
+	NicType             string
+	Description         string
+	CreateTime          string
+}
+
+// permissions returns the rules of g that the filters of p select: Direction (ingress,
+// egress or all) and NicType.
+func permissions(g fake.SecurityGroup, p *params) []permissionJSON {
+	out := []permissionJSON{}
+	for _, r := range g.Rules {
+		if d := p.str("Direction"); d != "" && d != "all" && d != r.Direction {
+			continue
+		}
+		if n := p.str("NicType"); n != "" && n != r.NicType {
+			continue
+		}
+		j := permissionJSON{SecurityGroupRuleID: r.ID, Direction: r.Direction, IPProtocol: r.Protocol,
+			PortRange: r.PortRange, Policy: r.Policy, Priority: strconv.Itoa(r.Priority), NicType: r.NicType,
+			Description: r.Description, CreateTime: cloudTime(g.Created)}
+		if r.Direction == "ingress" {
+			j.SourceCidrIP, j.SourceGroupID = r.CIDR, r.PeerGroup
+		} else {
+			j.DestCidrIP, j.DestGroupID = r.CIDR, r.PeerGroup
+		}
+		out = append(out, j)
+	}
+	return out
+}
