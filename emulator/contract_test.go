@@ -59,8 +59,10 @@ var providerReads = map[string][]string{
 		"SecurityGroups.SecurityGroup",
 		"SecurityGroups.SecurityGroup[].SecurityGroupId",
 	},
-	"DescribeSecurityGroupAttribute": {"SecurityGroupId", "VpcId", "SecurityGroupName", "InnerAccessPolicy"},
-	"RunInstances":                   {"InstanceIdSets.InstanceIdSet"},
+	"DescribeSecurityGroupAttribute": {"SecurityGroupId", "VpcId", "SecurityGroupName", "InnerAccessPolicy",
+		"Permissions.Permission", "Permissions.Permission[].IpProtocol", "Permissions.Permission[].PortRange",
+		"Permissions.Permission[].Policy", "Permissions.Permission[].Priority", "Permissions.Permission[].NicType"},
+	"RunInstances": {"InstanceIdSets.InstanceIdSet"},
 	"DescribeInstances": {
 		"Instances.Instance",
 		"Instances.Instance[].InstanceId",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"github.com/eipassoc/eipassoc"
@@ -58,6 +59,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		)
 		maxBody   = fs.Int64("max-body", 1<<20, "largest request body in `bytes`")
 		logFormat = fs.String("log-format", "text", "log format: text or json")
+		tlsCert   = fs.String("tls-cert", "", "serve HTTPS with this certificate `file` (PEM), with -tls-key")
+		tlsKey    = fs.String("tls-key", "", "the private key `file` (PEM) of -tls-cert")
+		tlsSelf   = fs.String(
+			"tls-self-signed",
+			"",
+			"serve HTTPS with a certificate made at start for localhost, the loopback addresses and the listen "+
+				"address, and write it (PEM) to this `file` for clients to trust (SSL_CERT_FILE)",
+		)
 	)
 	fs.Var(keys, "access-key", "accept requests signed with this `id:secret` pair (repeatable)")
 	var hosts listFlag
@@ -125,6 +134,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	defer ln.Close()
+	tlsConfig, err := serveTLS(*tlsCert, *tlsKey, *tlsSelf, ln.Addr())
+	if err != nil {
+		return cmd.fail(stderr, "%v", err)
+	}
 	// Without keys the server answers loopback names and addresses; add the listen
 	// address itself, unless it is loopback or the unspecified 0.0.0.0 / :: (not a
 	// name anyone sends), and the -allow-host names.
@@ -161,7 +174,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(keys) == 0 {
 		log.Warn("no -access-key given: signatures are not checked")
 	}
-	log.Info("listening", slog.String("endpoint", ln.Addr().String()), slog.String("url", "http://"+ln.Addr().String()))
+	scheme := "http://"
+	if tlsConfig != nil {
+		scheme = "https://"
+		ln = tls.NewListener(ln, tlsConfig)
+	}
+	log.Info("listening", slog.String("endpoint", ln.Addr().String()), slog.String("url", scheme+ln.Addr().String()))
 	hs := &http.Server{
 		Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
 		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: emulator.TransportHeaderBytes,

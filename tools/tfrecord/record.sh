@@ -31,9 +31,11 @@ provider_dir=$(cd "$provider_dir" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 case ${2:-} in
-  "") config=$here/main.tf out=$repo/emulator/testdata/terraform flags=(-multi-binded-allowed) violation=yes ;;
+  "") config=$here/main.tf out=$repo/emulator/testdata/terraform flags=(-multi-binded-allowed) violation=yes tls=no ;;
   appliance)
-    config=$here/appliance/main.tf out=$repo/emulator/testdata/appliance violation=no
+    # Over HTTPS: the provider sends some calls (ModifySecurityGroupRule,
+    # RevokeSecurityGroup) over HTTPS whatever its protocol setting.
+    config=$here/appliance/main.tf out=$repo/emulator/testdata/appliance violation=no tls=yes
     flags=(-multi-binded-allowed -behaviour observed)
     ;;
   *) echo "unknown case $2: appliance or nothing" >&2; exit 2 ;;
@@ -53,10 +55,15 @@ export TF_CLI_CONFIG_FILE=$work/terraformrc TF_IN_AUTOMATION=1
 cp "$config" "$work/main.tf"
 (cd "$repo" && go build -o "$work/eipassoc" ./cmd/eipassoc)
 port=18787
+base=http://127.0.0.1:$port curl=(curl -fs)
+if [ "$tls" = yes ]; then
+  flags+=(-tls-self-signed "$work/ca.pem") base=https://127.0.0.1:$port curl=(curl -fs --cacert "$work/ca.pem")
+  export SSL_CERT_FILE=$work/ca.pem # the provider trusts the server's certificate
+fi
 "$work/eipassoc" serve -addr "127.0.0.1:$port" -access-key tf:tf-secret "${flags[@]}" \
   -topology "$out/topology.json" -record "$work/all.jsonl" 2>"$work/serve.log" &
 server=$!
-for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/_eipassoc/health" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 50); do "${curl[@]}" "$base/_eipassoc/health" >/dev/null 2>&1 && break; sleep 0.1; done
 
 mkdir -p "$out"
 step=0
@@ -81,7 +88,7 @@ if [ "$violation" = yes ]; then
 else
   tf destroy -auto-approve -var stage=2 >"$work/5.log"; mark 5-destroy
 fi
-state=$(curl -fs "http://127.0.0.1:$port/_eipassoc/state")
+state=$("${curl[@]}" "$base/_eipassoc/state")
 case "$state" in
   *'"enis"'* | *'"eips"'*) echo "destroy left resources behind: $state"; exit 1 ;;
 esac

@@ -2,8 +2,9 @@
 # in the trust vSwitch, a secondary ENI in the untrust vSwitch with fixed addresses (the
 # primary one the second of the block), attached to it, and two EIPs with anti-DDoS
 # protection mapped in NAT mode to the ENI's two addresses. Stage 2 renames the host and
-# raises the bandwidth. serve runs with -behaviour observed: NAT on an attached ENI, as
-# the API accepts it.
+# raises the bandwidth and describes the SSH rule anew. serve runs over HTTPS (the
+# provider sends some calls over HTTPS whatever its protocol) with -behaviour observed:
+# NAT on an attached ENI, as the API accepts it.
 terraform {
   required_providers {
     alicloud = { source = "aliyun/alicloud" }
@@ -20,7 +21,7 @@ provider "alicloud" {
   access_key   = "tf"
   secret_key   = "tf-secret"
   region       = "cn-shanghai"
-  protocol     = "HTTP"
+  protocol     = "HTTPS"
   account_type = "Domestic"
   endpoints {
     vpc = var.endpoint
@@ -49,6 +50,25 @@ resource "alicloud_vswitch" "untrust" {
 resource "alicloud_security_group" "fw" {
   security_group_name = "fw"
   vpc_id              = alicloud_vpc.fw.id
+}
+resource "alicloud_security_group_rule" "ssh" {
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  port_range        = "22/22"
+  cidr_ip           = "10.0.0.0/8"
+  policy            = "accept"
+  priority          = 1
+  nic_type          = "intranet"
+  security_group_id = alicloud_security_group.fw.id
+  description       = var.stage >= 2 ? "ssh from the office" : "ssh"
+}
+resource "alicloud_security_group_rule" "out" {
+  type              = "egress"
+  ip_protocol       = "all"
+  port_range        = "-1/-1"
+  cidr_ip           = "0.0.0.0/0"
+  nic_type          = "intranet"
+  security_group_id = alicloud_security_group.fw.id
 }
 resource "alicloud_instance" "fw" {
   instance_name   = "fw"
