@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/regions"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -231,17 +233,24 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if owner := p.str("ImageOwnerAlias"); owner != "" && owner != "system" {
-		return newImagesAnswer(nil), nil // the catalog holds public images only
+	owner := cmp.Or(p.str("ImageOwnerAlias"), "system")
+	images := s.b.Catalog().ImagesOf(r)
+	if !slices.ContainsFunc(images, func(im fake.ImageSpec) bool { return im.OwnerOrSystem() == owner }) &&
+		owner != "system" {
+		// An empty list would read as "no such image", and a configuration would fail
+		// on an index far from the cause: say what the catalog lacks.
+		return nil, p.badParam("ImageOwnerAlias", "the catalog has no "+owner+" images in "+string(r)+
+			": seed them through the topology (catalog.images with \"owner\": \""+owner+"\")")
 	}
 	var name *regexp.Regexp
 	if n := p.str("ImageName"); n != "" {
 		name = regexp.MustCompile("^" + strings.ReplaceAll(regexp.QuoteMeta(n), `\*`, ".*") + "$")
 	}
 	var out []imageJSON
-	for _, im := range s.b.Catalog().ImagesOf(r) {
+	for _, im := range images {
 		switch {
-		case p.str("ImageId") != "" && p.str("ImageId") != im.ID,
+		case im.OwnerOrSystem() != owner,
+			p.str("ImageId") != "" && p.str("ImageId") != im.ID,
 			name != nil && !name.MatchString(im.Name),
 			p.str("OSType") != "" && !strings.EqualFold(p.str("OSType"), cmp.Or(im.OSType, "linux")),
 			p.str("Architecture") != "" && p.str("Architecture") != cmp.Or(im.Architecture, "x86_64"):
@@ -250,7 +259,7 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 		j := imageJSON{
 			ImageID:         im.ID,
 			ImageName:       im.Name,
-			ImageOwnerAlias: "system",
+			ImageOwnerAlias: im.OwnerOrSystem(),
 			OSName:          im.OSName,
 			OSNameEn:        im.OSName,
 			OSType:          cmp.Or(im.OSType, "linux"),

@@ -3,10 +3,13 @@ package emulator_test
 import (
 	"encoding/base64"
 	"errors"
+	"strings"
 	"testing"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
 // TestRunInstancesKeepsSettings: through the official ECS SDK, RunInstances takes the
@@ -92,5 +95,38 @@ func TestDescribeRegions(t *testing.T) {
 	}
 	if names["cn-hangzhou"] != "China (Hangzhou)" || names["cn-shanghai"] == "" || len(names) < 20 {
 		t.Errorf("DescribeRegions: %d regions, cn-hangzhou %q", len(names), names["cn-hangzhou"])
+	}
+}
+
+// TestMarketplaceImages: an image search in the marketplace finds the marketplace
+// images the topology seeds (answered with their owner alias), and where the catalog
+// has none it is a named refusal, not an empty list that a configuration would index.
+func TestMarketplaceImages(t *testing.T) {
+	t.Parallel()
+	_, e, account, _ := sdkServer(t)
+	search := func() ([]*ecs.DescribeImagesResponseBodyImagesImage, error) {
+		out, err := e.DescribeImages(&ecs.DescribeImagesRequest{RegionId: tea.String("cn-shanghai"),
+			ImageOwnerAlias: tea.String("marketplace"), ImageName: tea.String("*firewall*")})
+		if err != nil {
+			return nil, err
+		}
+		return out.Body.Images.Image, nil
+	}
+	_, err := search()
+	var se *tea.SDKError
+	if !errors.As(err, &se) || tea.StringValue(se.Code) != "InvalidParameter" ||
+		!strings.Contains(tea.StringValue(se.Message), "no marketplace images") {
+		t.Fatalf("a marketplace search in a catalog without any: %v", err)
+	}
+	if err := account.Seed(fake.Topology{Catalog: fake.Catalog{Images: []fake.ImageSpec{
+		{ID: "m-fw-1", Region: "cn-shanghai", Name: "vendor-firewall-10.2", Owner: "marketplace"},
+		{ID: "ubuntu_22_04", Region: "cn-shanghai", Name: "ubuntu_22_04"},
+	}}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := search()
+	if err != nil || len(got) != 1 || tea.StringValue(got[0].ImageId) != "m-fw-1" ||
+		tea.StringValue(got[0].ImageOwnerAlias) != "marketplace" {
+		t.Errorf("a marketplace search: %v %v", got, err)
 	}
 }

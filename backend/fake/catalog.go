@@ -54,6 +54,17 @@ type ImageSpec struct {
 	Platform     string     `json:"platform,omitempty"`     // e.g. Ubuntu
 	Architecture string     `json:"architecture,omitempty"` // default x86_64
 	SizeGiB      int        `json:"size_gib,omitempty"`     // default 20
+	// Owner is the image's owner alias as DescribeImages filters it: system (the
+	// default), marketplace, self or others.
+	Owner string `json:"owner,omitempty"`
+}
+
+// OwnerOrSystem returns the image's owner alias, system when it names none.
+func (im ImageSpec) OwnerOrSystem() string {
+	if im.Owner == "" {
+		return "system"
+	}
+	return im.Owner
 }
 
 // defaultDiskCategories are the disk categories of a zone that names none.
@@ -91,6 +102,9 @@ func checkCatalog(c Catalog) error {
 		}
 	}
 	for i, im := range c.Images {
+		if o := im.OwnerOrSystem(); o != "system" && o != "marketplace" && o != "self" && o != "others" {
+			return fmt.Errorf("images[%d]: owner %q is not system, marketplace, self or others", i, im.Owner)
+		}
 		if im.ID == "" || im.Name == "" {
 			return fmt.Errorf("images[%d]: id and name are required", i)
 		}
