@@ -65,6 +65,9 @@ const (
 	OpDescribeZones                 Op = "DescribeZones"
 	OpDescribeRegions               Op = "DescribeRegions"
 	OpStopInstance                  Op = "StopInstance"
+	OpCreateRouteEntry              Op = "CreateRouteEntry"
+	OpDeleteRouteEntry              Op = "DeleteRouteEntry"
+	OpDescribeRouteEntries          Op = "DescribeRouteTables"
 	OpAuthorizeSecurityGroup        Op = "AuthorizeSecurityGroup"
 	OpAuthorizeSecurityGroupEgress  Op = "AuthorizeSecurityGroupEgress"
 	OpRevokeSecurityGroup           Op = "RevokeSecurityGroup"
@@ -137,6 +140,9 @@ var operations = []Operation{
 	{VPC, OpDescribeVPC, false, false},
 	{VPC, OpDescribeVPCs, false, false},
 	{VPC, OpDescribeRouteTables, false, false},
+	{VPC, OpCreateRouteEntry, true, false},
+	{VPC, OpDeleteRouteEntry, true, false},
+	{VPC, OpDescribeRouteEntries, false, false},
 	{VPC, OpModifyVPC, true, false},
 	{VPC, OpDeleteVPC, true, false},
 	{VPC, OpCreateVSwitch, true, false},

@@ -33,6 +33,8 @@ type Account interface {
 	DescribeVSwitch(ctx context.Context, region regions.ID, id string) (fake.VSwitch, error)
 	VSwitches(ctx context.Context, region regions.ID) ([]fake.VSwitch, error)
 	DeleteVSwitch(ctx context.Context, region regions.ID, id string) error
+	CreateRouteEntry(ctx context.Context, in fake.RouteEntryInput) error
+	DeleteRouteEntry(ctx context.Context, in fake.RouteEntryInput) error
 	CreateSecurityGroup(ctx context.Context, in fake.CreateSecurityGroupInput) (fake.SecurityGroup, error)
 	DescribeSecurityGroup(ctx context.Context, region regions.ID, id string) (fake.SecurityGroup, error)
 	DeleteSecurityGroup(ctx context.Context, region regions.ID, id string) error

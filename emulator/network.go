@@ -28,9 +28,8 @@ func gone(idField string) goneAnswer {
 // A goneAnswer is the answer of gone: its ID field's name depends on the resource.
 type goneAnswer map[string]string
 
-// routerOf and routeTableOf name a VPC's router and system route table after the VPC.
-func routerOf(vpc string) string     { return "vrt-" + strings.TrimPrefix(vpc, "vpc-") }
-func routeTableOf(vpc string) string { return "vtb-" + strings.TrimPrefix(vpc, "vpc-") }
+// routerOf names a VPC's router after the VPC (fake.SystemRouteTable its route table).
+func routerOf(vpc string) string { return "vrt-" + strings.TrimPrefix(vpc, "vpc-") }
 
 // cloudTime is how the VPC API writes times.
 func cloudTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
@@ -57,7 +56,7 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.VPC, r, "VPC", v.ID, tags); err != nil {
 		return nil, err
 	}
-	return createVPCAnswer{newRequestID(), v.ID, routerOf(v.ID), routeTableOf(v.ID), ""}, nil
+	return createVPCAnswer{newRequestID(), v.ID, routerOf(v.ID), fake.SystemRouteTable(v.ID), ""}, nil
 }
 
 // createVPCAnswer is CreateVpc's answer.
@@ -129,7 +128,7 @@ func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
 	out.SecondaryCidrBlocks.SecondaryCidrBlock = []string{}
 	out.UserCidrs.UserCidr = []string{}
 	out.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
-	out.RouterTableIDs.RouterTableIDs = []string{routeTableOf(v.ID)}
+	out.RouterTableIDs.RouterTableIDs = []string{fake.SystemRouteTable(v.ID)}
 	out.NatGatewayIDs.NatGatewayIDs = []string{}
 	return out
 }
@@ -192,7 +191,7 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 	if err != nil {
 		return nil, err
 	}
-	table := routeTableJSON{RouteTableID: routeTableOf(v.ID), RouteTableType: "System", VpcID: v.ID,
+	table := routeTableJSON{RouteTableID: fake.SystemRouteTable(v.ID), RouteTableType: "System", VpcID: v.ID,
 		RouterID: routerOf(v.ID), RouterType: "VRouter", Status: "Available", RoutePropagationEnable: true,
 		CreationTime: cloudTime(v.Created)}
 	table.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
@@ -316,7 +315,7 @@ func (s *Server) vswitchJSON(v fake.VSwitch) vswitchJSON {
 	out := vswitchJSON{VSwitchID: v.ID, VpcID: v.VPC, Status: "Available", CidrBlock: v.CIDR.String(),
 		ZoneID: v.Zone, VSwitchName: v.Name, Description: v.Description, CreationTime: cloudTime(v.Created),
 		AvailableIPAddressCount: v.FreeIPs, Tags: s.vpcTagsOf(v.ID)}
-	out.RouteTable.RouteTableID, out.RouteTable.RouteTableType = routeTableOf(v.VPC), "System"
+	out.RouteTable.RouteTableID, out.RouteTable.RouteTableType = fake.SystemRouteTable(v.VPC), "System"
 	return out
 }
 

@@ -214,6 +214,10 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err
 	if err != nil {
 		return err
 	}
+	if route, ok := b.routeThrough(string(in.ENI)); ok {
+		return fail(op, "DependencyViolation", "The ENI is the next hop of the route to "+route.Destination.String()+
+			"; delete the route first.")
+	}
 	switch {
 	case r.iface.Kind == eni.Primary:
 		return fail(op, "InvalidOperation.InvalidEniType", "")

@@ -31,6 +31,7 @@ func (b *Backend) Topology() Topology {
 				Name:        v.Name,
 				Description: v.Description,
 				Default:     v.Default,
+				Routes:      slices.Clone(v.Routes),
 				Tags:        b.s.tagMap(id),
 			},
 		)

@@ -207,6 +207,10 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 	if in == nil || in.Region != region {
 		return fail(op, "InvalidInstanceId.NotFound", "")
 	}
+	if route, ok := b.routeThrough(id); ok {
+		return fail(op, "DependencyViolation", "The instance is the next hop of the route to "+
+			route.Destination.String()+"; delete the route first.")
+	}
 	for i, nid := range in.ENIs {
 		if r := b.s.enis[nid]; r != nil && i == 0 && len(r.bound) > 0 {
 			return fail(

@@ -31,6 +31,9 @@ type VPC struct {
 	Default bool
 	// VSwitches are the IDs of the VPC's vSwitches, sorted.
 	VSwitches []string
+	// Routes are the custom routes of its system route table (SystemRouteTable), in
+	// the order they were added.
+	Routes []RouteEntry
 }
 
 // A VSwitch is a subnet of a VPC in one zone, as the fake keeps it: what
@@ -115,6 +118,9 @@ func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (
 	if len(b.vpcView(r).VSwitches) > 0 {
 		return fail(op, "DependencyViolation", "The specified VPC has vSwitches; delete them first.")
 	}
+	if len(r.Routes) > 0 {
+		return fail(op, "DependencyViolation", "The specified VPC's route table has custom routes; delete them first.")
+	}
 	delete(b.s.vpcs, id)
 	delete(b.s.tags, id)
 	return nil
@@ -133,6 +139,7 @@ func (b *Backend) lookupVPC(op backend.Op, region regions.ID, id string) (*vpcRe
 
 func (b *Backend) vpcView(r *vpcRec) VPC {
 	v := r.VPC
+	v.Routes = slices.Clone(r.Routes)
 	v.VSwitches = nil
 	for id, s := range b.s.vswitches {
 		if s.VPC == r.ID {

@@ -260,6 +260,7 @@ func (s *state) clone() state {
 	}
 	for id, v := range s.vpcs {
 		cp := *v
+		cp.Routes = slices.Clone(v.Routes)
 		c.vpcs[id] = &cp
 	}
 	for id, g := range s.groups {

@@ -43,6 +43,9 @@ type VPCSpec struct {
 	Description string       `json:"description,omitempty"`
 	// Default marks the region's default VPC, as DescribeVpcs IsDefault reports it.
 	Default bool `json:"default,omitempty"`
+	// Routes are the custom routes of its system route table, checked as
+	// CreateRouteEntry checks them once the instances and ENIs are in place.
+	Routes []RouteEntry `json:"routes,omitempty"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
 }
@@ -253,6 +256,17 @@ func (b *Backend) seed(t Topology) error {
 		}
 		if err := b.attach(backend.OpAttachENI, attached[i], n.Instance, attached[i].iface.Region); err != nil {
 			return &TopologyError{Where: fmt.Sprintf("enis[%d] %s", i, n.ID), Err: err}
+		}
+	}
+	// Routes last: their next hops are instances and ENIs.
+	for i, v := range t.VPCs {
+		if len(v.Routes) > 0 && b.s.vpcs[v.ID] == nil {
+			return &TopologyError{Where: fmt.Sprintf("vpcs[%d]", i), Err: errors.New("a VPC with routes needs an id")}
+		}
+		for j, r := range v.Routes {
+			if err := b.addRoute(backend.OpCreateRouteEntry, b.s.vpcs[v.ID], r); err != nil {
+				return &TopologyError{Where: fmt.Sprintf("vpcs[%d] %s routes[%d]", i, v.ID, j), Err: err}
+			}
 		}
 	}
 	return nil

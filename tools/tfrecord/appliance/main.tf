@@ -107,3 +107,12 @@ resource "alicloud_eip_association" "untrust" {
   private_ip_address = count.index == 0 ? "192.168.1.2" : "192.168.1.3"
   depends_on         = [alicloud_ecs_network_interface_attachment.untrust]
 }
+# The trust side's default route goes through the firewall's untrust ENI.
+resource "alicloud_route_entry" "through_fw" {
+  route_table_id        = alicloud_vpc.fw.route_table_id
+  destination_cidrblock = "0.0.0.0/0"
+  nexthop_type          = "NetworkInterface"
+  nexthop_id            = alicloud_ecs_network_interface.untrust.id
+  name                  = "through-fw"
+  depends_on            = [alicloud_ecs_network_interface_attachment.untrust]
+}
