@@ -65,6 +65,10 @@ const (
 	OpDescribeZones                 Op = "DescribeZones"
 	OpDescribeRegions               Op = "DescribeRegions"
 	OpStopInstance                  Op = "StopInstance"
+	OpCreateKeyPair                 Op = "CreateKeyPair"
+	OpImportKeyPair                 Op = "ImportKeyPair"
+	OpDescribeKeyPairs              Op = "DescribeKeyPairs"
+	OpDeleteKeyPairs                Op = "DeleteKeyPairs"
 	OpCreateRouteEntry              Op = "CreateRouteEntry"
 	OpDeleteRouteEntry              Op = "DeleteRouteEntry"
 	OpDescribeRouteEntries          Op = "DescribeRouteTables"
@@ -183,6 +187,10 @@ var operations = []Operation{
 	{ECS, OpDescribeZones, false, false},
 	{ECS, OpDescribeRegions, false, false},
 	{ECS, OpStopInstance, true, false},
+	{ECS, OpCreateKeyPair, true, false},
+	{ECS, OpImportKeyPair, true, false},
+	{ECS, OpDescribeKeyPairs, false, false},
+	{ECS, OpDeleteKeyPairs, true, false},
 	{ECS, OpAuthorizeSecurityGroup, true, false},
 	{ECS, OpAuthorizeSecurityGroupEgress, true, false},
 	{ECS, OpRevokeSecurityGroup, true, false},

@@ -52,6 +52,10 @@ type Account interface {
 	ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) error
 	DeleteInstance(ctx context.Context, region regions.ID, id string) error
 	StopInstance(ctx context.Context, region regions.ID, id string) error
+	CreateKeyPair(ctx context.Context, region regions.ID, name, resourceGroup string) (fake.KeyPair, string, error)
+	ImportKeyPair(ctx context.Context, region regions.ID, name, resourceGroup, publicKey string) (fake.KeyPair, error)
+	KeyPairs(ctx context.Context, region regions.ID, name string) ([]fake.KeyPair, error)
+	DeleteKeyPairs(ctx context.Context, region regions.ID, names []string) error
 	StartInstance(ctx context.Context, region regions.ID, id string) error
 	Disks(region regions.ID, instance string) []fake.Disk
 	ModifyDisk(ctx context.Context, in fake.ModifyDiskInput) error

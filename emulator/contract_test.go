@@ -30,6 +30,8 @@ var providerReads = map[string][]string{
 	// and RAM role (the provider's read of them).
 	"DescribeRegions":  {"Regions.Region", "Regions.Region[].RegionId", "Regions.Region[].LocalName"},
 	"DescribeUserData": {"UserData"},
+	"CreateKeyPair":    {"KeyPairName", "KeyPairFingerPrint", "PrivateKeyBody"},
+	"DescribeKeyPairs": {"KeyPairs.KeyPair", "KeyPairs.KeyPair[].KeyPairName", "KeyPairs.KeyPair[].KeyPairFingerPrint"},
 	"DescribeRouteTables": {"RouteTables.RouteTable", "RouteTables.RouteTable[].RouteEntrys.RouteEntry",
 		"RouteTables.RouteTable[].RouteEntrys.RouteEntry[].DestinationCidrBlock",
 		"RouteTables.RouteTable[].RouteEntrys.RouteEntry[].NextHopType",
@@ -190,8 +192,9 @@ func withoutEmpty(t fake.Topology) fake.Topology {
 
 // TestApplianceContract replays a firewall layout as the real provider applied it
 // against "serve -behaviour observed" over HTTPS (tools/tfrecord/record.sh PROVIDER
-// appliance): security group rules, a default route through the firewall's ENI, an
-// instance with a fixed address, host name and user data, a secondary ENI whose
+// appliance): security group rules, a default route through the firewall's ENI, a key
+// pair, an instance with a fixed address, host name, user data and that key pair, a
+// secondary ENI whose
 // primary address is the block's second (.2, which a vSwitch does not reserve), two
 // anti-DDoS EIPs in NAT mode on its two addresses while it is attached, a host name
 // changed in place (the provider stops and starts the instance), plans with no changes,

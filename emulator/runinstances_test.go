@@ -20,6 +20,12 @@ import (
 func TestRunInstancesKeepsSettings(t *testing.T) {
 	t.Parallel()
 	_, e, _, _ := sdkServer(t)
+	// The key pair must exist in the region, as in the cloud: the account makes it.
+	kp, err := e.CreateKeyPair(&ecs.CreateKeyPairRequest{RegionId: tea.String("cn-shanghai"), KeyPairName: tea.String("ops")})
+	if err != nil || !strings.Contains(tea.StringValue(kp.Body.PrivateKeyBody), "PRIVATE KEY") ||
+		len(tea.StringValue(kp.Body.KeyPairFingerPrint)) != 32 {
+		t.Fatalf("CreateKeyPair: %v %v", kp, err)
+	}
 	userData := base64.StdEncoding.EncodeToString([]byte("#!/bin/sh\necho fw\n"))
 	run := func(ip string) (string, error) {
 		out, err := e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
@@ -35,6 +41,12 @@ func TestRunInstancesKeepsSettings(t *testing.T) {
 	id, err := run("192.168.0.2")
 	if err != nil {
 		t.Fatal(err)
+	}
+	keys, err := e.DescribeKeyPairs(&ecs.DescribeKeyPairsRequest{RegionId: tea.String("cn-shanghai"),
+		KeyPairName: tea.String("ops")})
+	if err != nil || len(keys.Body.KeyPairs.KeyPair) != 1 ||
+		tea.StringValue(keys.Body.KeyPairs.KeyPair[0].KeyPairFingerPrint) != tea.StringValue(kp.Body.KeyPairFingerPrint) {
+		t.Errorf("DescribeKeyPairs: %v %v", keys, err)
 	}
 	got, err := e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
 		InstanceIds: tea.String(`["` + id + `"]`)})

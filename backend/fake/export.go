@@ -68,6 +68,9 @@ func (b *Backend) Topology() Topology {
 			},
 		)
 	}
+	for _, key := range slices.Sorted(maps.Keys(b.s.keyPairs)) {
+		t.KeyPairs = append(t.KeyPairs, *b.s.keyPairs[key])
+	}
 	for _, id := range slices.Sorted(maps.Keys(b.s.instances)) {
 		in := b.s.instances[id]
 		spec := InstanceSpec{ID: in.ID, Type: in.Type, Status: in.Status, DHCP: in.DHCP, Tags: b.s.tagMap(id)}

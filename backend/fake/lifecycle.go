@@ -30,8 +30,9 @@ type InstanceDetail struct {
 
 // InstanceSettings are what an instance keeps and reports without the rules reading
 // them: RunInstances takes them, DescribeInstances (HostName, KeyPairName),
-// DescribeUserData and DescribeInstanceRamRole give them back. The emulator checks
-// neither the key pair nor the RAM role against resources of its own.
+// DescribeUserData and DescribeInstanceRamRole give them back. RunInstances takes only
+// a key pair of the region (KeyPairs); the RAM role is kept as given (the fake has no
+// RAM).
 type InstanceSettings struct {
 	// HostName is the OS host name; empty reports the instance ID.
 	HostName string `json:"host_name,omitempty"`
@@ -136,6 +137,9 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 	}
 	if err := in.InstanceSettings.check(op); err != nil {
 		return "", err
+	}
+	if n := in.KeyPairName; n != "" && b.s.keyPairs[keyPairKey(vsw.Region, n)] == nil {
+		return "", fail(op, "InvalidKeyPair.NotFound", "The key pair "+n+" does not exist in "+string(vsw.Region)+".")
 	}
 	if in.BandwidthOut < 0 || in.BandwidthOut > 100 {
 		return "", fail(op, "InvalidInternetMaxBandwidthOut.Malformed", "InternetMaxBandwidthOut is 0 to 100.")

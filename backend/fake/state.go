@@ -24,6 +24,7 @@ type state struct {
 	vswitches map[string]*vswitch
 	vpcs      map[string]*vpcRec
 	groups    map[string]*SecurityGroup
+	keyPairs  map[string]*KeyPair      // by keyPairKey
 	instMeta  map[string]*instanceMeta // instances made through the API
 	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
@@ -38,7 +39,7 @@ type state struct {
 func newState() state {
 	return state{
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{}, vpcs: map[string]*vpcRec{},
-		groups: map[string]*SecurityGroup{}, instMeta: map[string]*instanceMeta{},
+		groups: map[string]*SecurityGroup{}, keyPairs: map[string]*KeyPair{}, instMeta: map[string]*instanceMeta{},
 		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{}, tags: map[string][]backend.Tag{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
@@ -262,6 +263,10 @@ func (s *state) clone() state {
 		cp := *v
 		cp.Routes = slices.Clone(v.Routes)
 		c.vpcs[id] = &cp
+	}
+	for id, k := range s.keyPairs {
+		cp := *k
+		c.keyPairs[id] = &cp
 	}
 	for id, g := range s.groups {
 		cp := *g

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/crypto/ssh"
 	"io"
 	"net/netip"
 	"slices"
@@ -25,9 +26,12 @@ type Topology struct {
 	VSwitches []VSwitchSpec `json:"vswitches,omitempty"`
 	// SecurityGroups are security groups; ENIs may also name groups not listed.
 	SecurityGroups []SecurityGroupSpec `json:"security_groups,omitempty"`
-	Instances      []InstanceSpec      `json:"instances,omitempty"`
-	ENIs           []ENISpec           `json:"enis,omitempty"`
-	EIPs           []EIPSpec           `json:"eips,omitempty"`
+	// KeyPairs are SSH key pairs (name, region, public_key in authorized_keys form;
+	// the fingerprint is worked out), seeded before the instances that name them.
+	KeyPairs  []KeyPair      `json:"key_pairs,omitempty"`
+	Instances []InstanceSpec `json:"instances,omitempty"`
+	ENIs      []ENISpec      `json:"enis,omitempty"`
+	EIPs      []EIPSpec      `json:"eips,omitempty"`
 	// Catalog is what the cloud offers (zones, instance types, images); a topology
 	// that gives one replaces the account's.
 	Catalog Catalog `json:"catalog,omitzero"`
@@ -228,6 +232,16 @@ func (b *Backend) seed(t Topology) error {
 			return &TopologyError{Where: fmt.Sprintf("security_groups[%d] %s", i, g.ID), Err: err}
 		}
 	}
+	for i, k := range t.KeyPairs {
+		pub, _, _, _, err := ssh.ParseAuthorizedKey([]byte(k.PublicKey))
+		if err != nil {
+			return &TopologyError{Where: fmt.Sprintf("key_pairs[%d] %s", i, k.Name), Err: errors.New("public_key: " +
+				err.Error())}
+		}
+		if _, err := b.addKeyPair(backend.OpImportKeyPair, k.Region, k.Name, k.ResourceGroupID, pub); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("key_pairs[%d] %s", i, k.Name), Err: err}
+		}
+	}
 	for i, in := range t.Instances {
 		if err := b.seedInstance(in); err != nil {
 			return &TopologyError{Where: fmt.Sprintf("instances[%d] %s", i, in.ID), Err: err}
@@ -371,6 +385,9 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 	}
 	if _, ok := b.limits(in.Type); !ok {
 		return fmt.Errorf("instance type %q has no known ENI limits; add it to Options.Limits", in.Type)
+	}
+	if n := in.KeyPairName; n != "" && b.s.keyPairs[keyPairKey(vsw.Region, n)] == nil {
+		return fmt.Errorf("key pair %q is not among the topology's key_pairs", n)
 	}
 	if in.ID == "" {
 		in.ID = b.newID("i")

@@ -70,6 +70,9 @@ resource "alicloud_security_group_rule" "out" {
   nic_type          = "intranet"
   security_group_id = alicloud_security_group.fw.id
 }
+resource "alicloud_ecs_key_pair" "ops" {
+  key_pair_name = "fw-ops"
+}
 resource "alicloud_instance" "fw" {
   instance_name   = "fw"
   host_name       = var.stage >= 2 ? "fw-2" : "fw-1"
@@ -79,6 +82,7 @@ resource "alicloud_instance" "fw" {
   private_ip      = "192.168.0.10"
   security_groups = [alicloud_security_group.fw.id]
   user_data       = "#!/bin/sh\necho firewall > /etc/motd\n"
+  key_name        = alicloud_ecs_key_pair.ops.key_pair_name
 }
 resource "alicloud_ecs_network_interface" "untrust" {
   network_interface_name = "untrust"
