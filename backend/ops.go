@@ -65,6 +65,12 @@ const (
 	OpDescribeZones                 Op = "DescribeZones"
 	OpDescribeRegions               Op = "DescribeRegions"
 	OpStopInstance                  Op = "StopInstance"
+	OpCreateHaVip                   Op = "CreateHaVip"
+	OpDescribeHaVips                Op = "DescribeHaVips"
+	OpAssociateHaVip                Op = "AssociateHaVip"
+	OpUnassociateHaVip              Op = "UnassociateHaVip"
+	OpModifyHaVip                   Op = "ModifyHaVipAttribute"
+	OpDeleteHaVip                   Op = "DeleteHaVip"
 	OpCreateKeyPair                 Op = "CreateKeyPair"
 	OpImportKeyPair                 Op = "ImportKeyPair"
 	OpDescribeKeyPairs              Op = "DescribeKeyPairs"
@@ -147,6 +153,12 @@ var operations = []Operation{
 	{VPC, OpCreateRouteEntry, true, false},
 	{VPC, OpDeleteRouteEntry, true, false},
 	{VPC, OpDescribeRouteEntries, false, false},
+	{VPC, OpCreateHaVip, true, false},
+	{VPC, OpDescribeHaVips, false, false},
+	{VPC, OpAssociateHaVip, true, false},
+	{VPC, OpUnassociateHaVip, true, false},
+	{VPC, OpModifyHaVip, true, false},
+	{VPC, OpDeleteHaVip, true, false},
 	{VPC, OpModifyVPC, true, false},
 	{VPC, OpDeleteVPC, true, false},
 	{VPC, OpCreateVSwitch, true, false},

@@ -34,6 +34,12 @@ type Account interface {
 	VSwitches(ctx context.Context, region regions.ID) ([]fake.VSwitch, error)
 	DeleteVSwitch(ctx context.Context, region regions.ID, id string) error
 	CreateRouteEntry(ctx context.Context, in fake.RouteEntryInput) error
+	CreateHaVip(ctx context.Context, in fake.CreateHaVipInput) (fake.HaVip, error)
+	HaVips(ctx context.Context, region regions.ID) ([]fake.HaVip, error)
+	AssociateHaVip(ctx context.Context, in fake.HaVipAssociation) error
+	UnassociateHaVip(ctx context.Context, in fake.HaVipAssociation) error
+	ModifyHaVip(ctx context.Context, region regions.ID, id string, name, description *string) error
+	DeleteHaVip(ctx context.Context, region regions.ID, id string) error
 	DeleteRouteEntry(ctx context.Context, in fake.RouteEntryInput) error
 	CreateSecurityGroup(ctx context.Context, in fake.CreateSecurityGroupInput) (fake.SecurityGroup, error)
 	DescribeSecurityGroup(ctx context.Context, region regions.ID, id string) (fake.SecurityGroup, error)

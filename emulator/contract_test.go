@@ -31,6 +31,9 @@ var providerReads = map[string][]string{
 	"DescribeRegions":  {"Regions.Region", "Regions.Region[].RegionId", "Regions.Region[].LocalName"},
 	"DescribeUserData": {"UserData"},
 	"CreateKeyPair":    {"KeyPairName", "KeyPairFingerPrint", "PrivateKeyBody"},
+	"CreateHaVip":      {"HaVipId"},
+	"DescribeHaVips": {"HaVips.HaVip", "HaVips.HaVip[].HaVipId", "HaVips.HaVip[].Status",
+		"HaVips.HaVip[].IpAddress", "HaVips.HaVip[].VSwitchId", "HaVips.HaVip[].AssociatedInstances.associatedInstance"},
 	"DescribeKeyPairs": {"KeyPairs.KeyPair", "KeyPairs.KeyPair[].KeyPairName", "KeyPairs.KeyPair[].KeyPairFingerPrint"},
 	"DescribeRouteTables": {"RouteTables.RouteTable", "RouteTables.RouteTable[].RouteEntrys.RouteEntry",
 		"RouteTables.RouteTable[].RouteEntrys.RouteEntry[].DestinationCidrBlock",
@@ -193,7 +196,7 @@ func withoutEmpty(t fake.Topology) fake.Topology {
 // TestApplianceContract replays a firewall layout as the real provider applied it
 // against "serve -behaviour observed" over HTTPS (tools/tfrecord/record.sh PROVIDER
 // appliance): security group rules, a default route through the firewall's ENI, a key
-// pair, an instance with a fixed address, host name, user data and that key pair, a
+// pair, a HaVip held by the firewall (described anew in place), an instance with a fixed address, host name, user data and that key pair, a
 // secondary ENI whose
 // primary address is the block's second (.2, which a vSwitch does not reserve), two
 // anti-DDoS EIPs in NAT mode on its two addresses while it is attached, a host name

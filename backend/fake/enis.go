@@ -214,6 +214,9 @@ func (b *Backend) DeleteENI(ctx context.Context, in backend.DeleteENIInput) (err
 	if err != nil {
 		return err
 	}
+	if h, ok := b.haVipHolding(string(in.ENI)); ok {
+		return fail(op, "DependencyViolation", "The ENI holds HaVip "+h+"; unassociate it first.")
+	}
 	if route, ok := b.routeThrough(string(in.ENI)); ok {
 		return fail(op, "DependencyViolation", "The ENI is the next hop of the route to "+route.Destination.String()+
 			"; delete the route first.")

@@ -68,6 +68,9 @@ func (b *Backend) Topology() Topology {
 			},
 		)
 	}
+	for _, id := range slices.Sorted(maps.Keys(b.s.havips)) {
+		t.HaVips = append(t.HaVips, b.s.havips[id].clone())
+	}
 	for _, key := range slices.Sorted(maps.Keys(b.s.keyPairs)) {
 		t.KeyPairs = append(t.KeyPairs, *b.s.keyPairs[key])
 	}

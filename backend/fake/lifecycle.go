@@ -211,6 +211,9 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 	if in == nil || in.Region != region {
 		return fail(op, "InvalidInstanceId.NotFound", "")
 	}
+	if h, ok := b.haVipHolding(id); ok {
+		return fail(op, "DependencyViolation", "The instance holds HaVip "+h+"; unassociate it first.")
+	}
 	if route, ok := b.routeThrough(id); ok {
 		return fail(op, "DependencyViolation", "The instance is the next hop of the route to "+
 			route.Destination.String()+"; delete the route first.")

@@ -24,7 +24,8 @@ type state struct {
 	vswitches map[string]*vswitch
 	vpcs      map[string]*vpcRec
 	groups    map[string]*SecurityGroup
-	keyPairs  map[string]*KeyPair      // by keyPairKey
+	keyPairs  map[string]*KeyPair // by keyPairKey
+	havips    map[string]*HaVip
 	instMeta  map[string]*instanceMeta // instances made through the API
 	instances map[string]*ecs.Instance
 	publicIPs map[netip.Addr]bool
@@ -39,7 +40,7 @@ type state struct {
 func newState() state {
 	return state{
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{}, vpcs: map[string]*vpcRec{},
-		groups: map[string]*SecurityGroup{}, keyPairs: map[string]*KeyPair{}, instMeta: map[string]*instanceMeta{},
+		groups: map[string]*SecurityGroup{}, keyPairs: map[string]*KeyPair{}, havips: map[string]*HaVip{}, instMeta: map[string]*instanceMeta{},
 		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{}, tags: map[string][]backend.Tag{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
@@ -114,7 +115,8 @@ func (s *state) idTaken(id string) bool {
 	_, i := s.instances[id]
 	_, p := s.vpcs[id]
 	_, g := s.groups[id]
-	return e || n || v || i || p || g
+	_, h := s.havips[id]
+	return e || n || v || i || p || g || h
 }
 
 // settle completes the transitions that are due at now, in the order they end (then
@@ -263,6 +265,10 @@ func (s *state) clone() state {
 		cp := *v
 		cp.Routes = slices.Clone(v.Routes)
 		c.vpcs[id] = &cp
+	}
+	for id, h := range s.havips {
+		cp := h.clone()
+		c.havips[id] = &cp
 	}
 	for id, k := range s.keyPairs {
 		cp := *k

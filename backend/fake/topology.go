@@ -26,6 +26,9 @@ type Topology struct {
 	VSwitches []VSwitchSpec `json:"vswitches,omitempty"`
 	// SecurityGroups are security groups; ENIs may also name groups not listed.
 	SecurityGroups []SecurityGroupSpec `json:"security_groups,omitempty"`
+	// HaVips are high-availability virtual IPs, seeded after the instances and ENIs
+	// they are associated with.
+	HaVips []HaVip `json:"havips,omitempty"`
 	// KeyPairs are SSH key pairs (name, region, public_key in authorized_keys form;
 	// the fingerprint is worked out), seeded before the instances that name them.
 	KeyPairs  []KeyPair      `json:"key_pairs,omitempty"`
@@ -272,6 +275,11 @@ func (b *Backend) seed(t Topology) error {
 			return &TopologyError{Where: fmt.Sprintf("enis[%d] %s", i, n.ID), Err: err}
 		}
 	}
+	for i, h := range t.HaVips {
+		if err := b.seedHaVip(h); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("havips[%d] %s", i, h.ID), Err: err}
+		}
+	}
 	// Routes last: their next hops are instances and ENIs.
 	for i, v := range t.VPCs {
 		if len(v.Routes) > 0 && b.s.vpcs[v.ID] == nil {
@@ -514,4 +522,30 @@ func (b *Backend) seedEIP(s EIPSpec) error {
 	}
 	r.addr.LockReasons = append([]eip.LockReason(nil), s.LockReasons...)
 	return b.seedTags(backend.VPC, string(a.ID), s.Tags)
+}
+
+// seedHaVip creates h at its address and associates it with its instances.
+func (b *Backend) seedHaVip(h HaVip) error {
+	vsw := b.s.vswitches[h.VSwitch]
+	if vsw == nil || vsw.Region != h.Region {
+		return fmt.Errorf("vswitch %q not found in %s", h.VSwitch, h.Region)
+	}
+	if h.ID == "" {
+		h.ID = b.newID("havip")
+	}
+	if b.s.idTaken(h.ID) {
+		return errors.New("duplicate ID")
+	}
+	targets, typ := h.Instances, h.InstanceType
+	h.Instances, h.InstanceType, h.Created = nil, "", b.clock().UTC()
+	if _, err := b.addHaVip(backend.OpCreateHaVip, vsw, h); err != nil {
+		return err
+	}
+	for _, target := range targets {
+		if err := b.associateHaVip(backend.OpAssociateHaVip, HaVipAssociation{Region: h.Region, HaVip: h.ID,
+			Instance: target, InstanceType: typ}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -120,3 +120,15 @@ resource "alicloud_route_entry" "through_fw" {
   name                  = "through-fw"
   depends_on            = [alicloud_ecs_network_interface_attachment.untrust]
 }
+# The trust side's virtual IP, held by the firewall (an HA pair moves it on failover).
+resource "alicloud_havip" "trust" {
+  vswitch_id  = alicloud_vswitch.trust.id
+  ip_address  = "192.168.0.100"
+  havip_name  = "trust-vip"
+  description = var.stage >= 2 ? "trust VIP, failover" : "trust VIP"
+}
+resource "alicloud_havip_attachment" "trust" {
+  havip_id      = alicloud_havip.trust.id
+  instance_id   = alicloud_instance.fw.id
+  instance_type = "EcsInstance"
+}
