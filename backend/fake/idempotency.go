@@ -71,9 +71,6 @@ func (t *tokenTable) expire(now time.Time, window time.Duration) {
 	}
 }
 
-// len returns how many tokens are remembered.
-func (t *tokenTable) len() int { return len(t.byKey) }
-
 // tokenWindow returns Options.TokenWindow, or its default.
 func (b *Backend) tokenWindow() time.Duration {
 	if b.opts.TokenWindow > 0 {

@@ -149,11 +149,15 @@ func (b *Backend) lookupGroup(op backend.Op, in SecurityGroupRulesInput) (*Secur
 	return g, nil
 }
 
-// AuthorizeSecurityGroupRules implements AuthorizeSecurityGroup (ingress) and
-// AuthorizeSecurityGroupEgress (egress): each rule is added, unless the group has it
-// already (as the API, it is then left as it is).
-func (b *Backend) AuthorizeSecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) (err error) {
-	op, derr := groupRulesOp(in.Direction, backend.OpAuthorizeSecurityGroup, backend.OpAuthorizeSecurityGroupEgress)
+// onRules runs change on the security group of in and its rules, normalised, as the
+// call of ingress (or, for egress rules, egress) operation.
+func (b *Backend) onRules(
+	ctx context.Context,
+	in SecurityGroupRulesInput,
+	ingress, egress backend.Op,
+	change func(op backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error,
+) (err error) {
+	op, derr := groupRulesOp(in.Direction, ingress, egress)
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -171,41 +175,39 @@ func (b *Backend) AuthorizeSecurityGroupRules(ctx context.Context, in SecurityGr
 			return err
 		}
 	}
-	if len(g.Rules)+len(rules) > 200 {
-		return fail(op, "QuotaExceed.SecurityGroupRule", "A security group takes at most 200 rules.")
-	}
-	for _, r := range rules {
-		if !slices.ContainsFunc(g.Rules, r.same) {
-			r.ID = b.newID("sgr")
-			g.Rules = append(g.Rules, r)
-		}
-	}
-	return nil
+	return change(op, g, rules)
+}
+
+// AuthorizeSecurityGroupRules implements AuthorizeSecurityGroup (ingress) and
+// AuthorizeSecurityGroupEgress (egress): each rule is added, unless the group has it
+// already (as the API, it is then left as it is).
+func (b *Backend) AuthorizeSecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) error {
+	return b.onRules(ctx, in, backend.OpAuthorizeSecurityGroup, backend.OpAuthorizeSecurityGroupEgress,
+		func(op backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error {
+			if len(g.Rules)+len(rules) > 200 {
+				return fail(op, "QuotaExceed.SecurityGroupRule", "A security group takes at most 200 rules.")
+			}
+			for _, r := range rules {
+				if !slices.ContainsFunc(g.Rules, r.same) {
+					r.ID = b.newID("sgr")
+					g.Rules = append(g.Rules, r)
+				}
+			}
+			return nil
+		})
 }
 
 // RevokeSecurityGroupRules implements RevokeSecurityGroup and RevokeSecurityGroupEgress:
 // each rule the group has is removed; one it does not have is left alone, as the API
 // does.
-func (b *Backend) RevokeSecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) (err error) {
-	op, derr := groupRulesOp(in.Direction, backend.OpRevokeSecurityGroup, backend.OpRevokeSecurityGroupEgress)
-	if err := begin(ctx, b, op, in); err != nil {
-		return err
-	}
-	defer func() { err = end(b, op, in, err) }()
-	if derr != nil {
-		return derr
-	}
-	g, err := b.lookupGroup(op, in)
-	if err != nil {
-		return err
-	}
-	for _, r := range in.Rules {
-		if err := r.normalize(op, in.Direction); err != nil {
-			return err
-		}
-		g.Rules = slices.DeleteFunc(g.Rules, r.same)
-	}
-	return nil
+func (b *Backend) RevokeSecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) error {
+	return b.onRules(ctx, in, backend.OpRevokeSecurityGroup, backend.OpRevokeSecurityGroupEgress,
+		func(_ backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error {
+			for _, r := range rules {
+				g.Rules = slices.DeleteFunc(g.Rules, r.same)
+			}
+			return nil
+		})
 }
 
 // ModifySecurityGroupRules implements ModifySecurityGroupRule and
@@ -213,28 +215,16 @@ func (b *Backend) RevokeSecurityGroupRules(ctx context.Context, in SecurityGroup
 // place, the description: each rule of in, found by all but its description, takes
 // in's description. A rule the group does not have is
 // InvalidSecurityGroupRule.NotFound.
-func (b *Backend) ModifySecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) (err error) {
-	op, derr := groupRulesOp(in.Direction, backend.OpModifySecurityGroupRule, backend.OpModifySecurityGroupEgressRule)
-	if err := begin(ctx, b, op, in); err != nil {
-		return err
-	}
-	defer func() { err = end(b, op, in, err) }()
-	if derr != nil {
-		return derr
-	}
-	g, err := b.lookupGroup(op, in)
-	if err != nil {
-		return err
-	}
-	for _, r := range in.Rules {
-		if err := r.normalize(op, in.Direction); err != nil {
-			return err
-		}
-		i := slices.IndexFunc(g.Rules, r.same)
-		if i < 0 {
-			return fail(op, "InvalidSecurityGroupRule.NotFound", "The security group has no such rule.")
-		}
-		g.Rules[i].Description = r.Description
-	}
-	return nil
+func (b *Backend) ModifySecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) error {
+	return b.onRules(ctx, in, backend.OpModifySecurityGroupRule, backend.OpModifySecurityGroupEgressRule,
+		func(op backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error {
+			for _, r := range rules {
+				i := slices.IndexFunc(g.Rules, r.same)
+				if i < 0 {
+					return fail(op, "InvalidSecurityGroupRule.NotFound", "The security group has no such rule.")
+				}
+				g.Rules[i].Description = r.Description
+			}
+			return nil
+		})
 }
