@@ -65,6 +65,11 @@ const (
 	OpDescribeZones                 Op = "DescribeZones"
 	OpDescribeRegions               Op = "DescribeRegions"
 	OpStopInstance                  Op = "StopInstance"
+	OpCreateRouteTable              Op = "CreateRouteTable"
+	OpAssociateRouteTable           Op = "AssociateRouteTable"
+	OpUnassociateRouteTable         Op = "UnassociateRouteTable"
+	OpModifyRouteTable              Op = "ModifyRouteTableAttributes"
+	OpDeleteRouteTable              Op = "DeleteRouteTable"
 	OpCreateHaVip                   Op = "CreateHaVip"
 	OpDescribeHaVips                Op = "DescribeHaVips"
 	OpAssociateHaVip                Op = "AssociateHaVip"
@@ -153,6 +158,11 @@ var operations = []Operation{
 	{VPC, OpCreateRouteEntry, true, false},
 	{VPC, OpDeleteRouteEntry, true, false},
 	{VPC, OpDescribeRouteEntries, false, false},
+	{VPC, OpCreateRouteTable, true, false},
+	{VPC, OpAssociateRouteTable, true, false},
+	{VPC, OpUnassociateRouteTable, true, false},
+	{VPC, OpModifyRouteTable, true, false},
+	{VPC, OpDeleteRouteTable, true, false},
 	{VPC, OpCreateHaVip, true, false},
 	{VPC, OpDescribeHaVips, false, false},
 	{VPC, OpAssociateHaVip, true, false},

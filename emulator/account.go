@@ -34,6 +34,11 @@ type Account interface {
 	VSwitches(ctx context.Context, region regions.ID) ([]fake.VSwitch, error)
 	DeleteVSwitch(ctx context.Context, region regions.ID, id string) error
 	CreateRouteEntry(ctx context.Context, in fake.RouteEntryInput) error
+	CreateRouteTable(ctx context.Context, in fake.CreateRouteTableInput) (fake.RouteTable, error)
+	AssociateRouteTable(ctx context.Context, in fake.RouteTableAssociation) error
+	UnassociateRouteTable(ctx context.Context, in fake.RouteTableAssociation) error
+	ModifyRouteTable(ctx context.Context, region regions.ID, table string, name, description *string) error
+	DeleteRouteTable(ctx context.Context, region regions.ID, table string) error
 	CreateHaVip(ctx context.Context, in fake.CreateHaVipInput) (fake.HaVip, error)
 	HaVips(ctx context.Context, region regions.ID) ([]fake.HaVip, error)
 	AssociateHaVip(ctx context.Context, in fake.HaVipAssociation) error

@@ -195,7 +195,8 @@ func withoutEmpty(t fake.Topology) fake.Topology {
 
 // TestApplianceContract replays a firewall layout as the real provider applied it
 // against "serve -behaviour observed" over HTTPS (tools/tfrecord/record.sh PROVIDER
-// appliance): security group rules, a default route through the firewall's ENI, a key
+// appliance): security group rules, a default route through the firewall's ENI, a
+// custom route table of the untrust vSwitch routing through the instance, a key
 // pair, a HaVip held by the firewall (described anew in place), an instance with a fixed address, host name, user data and that key pair, a
 // secondary ENI whose
 // primary address is the block's second (.2, which a vSwitch does not reserve), two

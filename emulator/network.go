@@ -129,6 +129,9 @@ func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
 	out.UserCidrs.UserCidr = []string{}
 	out.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
 	out.RouterTableIDs.RouterTableIDs = []string{fake.SystemRouteTable(v.ID)}
+	for _, t := range v.RouteTables {
+		out.RouterTableIDs.RouterTableIDs = append(out.RouterTableIDs.RouterTableIDs, t.ID)
+	}
 	out.NatGatewayIDs.NatGatewayIDs = []string{}
 	return out
 }
@@ -177,26 +180,54 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 	return out, nil
 }
 
+// describeRouteTables answers DescribeRouteTableList: the system route table and the
+// custom ones of the VPC that VpcId names, or of the region, narrowed to RouteTableId
+// when given. The system table's vSwitches are those no custom table has.
 func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error) {
-	r, id, err := regionAnd(p, "VpcId")
+	r, err := region(p)
 	if err != nil {
 		return nil, err
 	}
-	v, err := s.b.DescribeVPC(ctx, r, id)
 	out := describeRouteTablesAnswer{pageHead: onePage(0, 10)}
 	out.RouterTableList.RouterTableListType = []routeTableJSON{}
-	if backend.Code(err) == "InvalidVpcId.NotFound" {
-		return out, nil
-	}
+	vpcs, err := s.b.VPCs(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	table := routeTableJSON{RouteTableID: fake.SystemRouteTable(v.ID), RouteTableType: "System", VpcID: v.ID,
-		RouterID: routerOf(v.ID), RouterType: "VRouter", Status: "Available", RoutePropagationEnable: true,
-		CreationTime: cloudTime(v.Created)}
-	table.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
-	out.TotalCount = 1
-	out.RouterTableList.RouterTableListType = []routeTableJSON{table}
+	for _, v := range vpcs {
+		if id := p.str("VpcId"); id != "" && id != v.ID {
+			continue
+		}
+		custom := map[string]bool{}
+		for _, t := range v.RouteTables {
+			for _, sw := range t.VSwitches {
+				custom[sw] = true
+			}
+		}
+		system := routeTableJSON{RouteTableID: fake.SystemRouteTable(v.ID), RouteTableType: "System", VpcID: v.ID,
+			RouterID: routerOf(v.ID), RouterType: "VRouter", Status: "Available", RoutePropagationEnable: true,
+			CreationTime: cloudTime(v.Created)}
+		system.VSwitchIDs.VSwitchID = []string{}
+		for _, sw := range v.VSwitches {
+			if !custom[sw] {
+				system.VSwitchIDs.VSwitchID = append(system.VSwitchIDs.VSwitchID, sw)
+			}
+		}
+		tables := []routeTableJSON{system}
+		for _, t := range v.RouteTables {
+			j := routeTableJSON{RouteTableID: t.ID, RouteTableType: "Custom", VpcID: v.ID, RouterID: routerOf(v.ID),
+				RouterType: "VRouter", RouteTableName: t.Name, Description: t.Description, Status: "Available",
+				RoutePropagationEnable: true, CreationTime: cloudTime(t.Created), AssociateType: "VSwitch"}
+			j.VSwitchIDs.VSwitchID = append([]string{}, t.VSwitches...)
+			tables = append(tables, j)
+		}
+		for _, t := range tables {
+			if id := p.str("RouteTableId"); id == "" || id == t.RouteTableID {
+				out.RouterTableList.RouterTableListType = append(out.RouterTableList.RouterTableListType, t)
+			}
+		}
+	}
+	out.TotalCount = len(out.RouterTableList.RouterTableListType)
 	return out, nil
 }
 
@@ -216,6 +247,7 @@ type routeTableJSON struct {
 	RouterType             string
 	RouteTableName         string
 	Description            string
+	AssociateType          string `json:",omitempty"`
 	ResourceGroupID        string `json:"ResourceGroupId"`
 	Status                 string
 	RoutePropagationEnable bool

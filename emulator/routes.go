@@ -15,7 +15,82 @@ var (
 		"NextHopId", "RouteEntryName", "Description", "ClientToken")
 	deleteRouteEntryParams   = modelledParams("RegionId", "RouteTableId", "DestinationCidrBlock", "NextHopId")
 	describeRouteTableParams = modelledParams("RegionId", "RouteTableId", "VRouterId", "PageNumber", "PageSize")
+	createRouteTableParams   = modelledParams("RegionId", "VpcId", "RouteTableName", "Description", "AssociateType",
+		"ClientToken")
+	routeTableVSwitchParams = modelledParams("RegionId", "RouteTableId", "VSwitchId", "ClientToken")
+	modifyRouteTableParams  = modelledParams("RegionId", "RouteTableId", "RouteTableName", "Description",
+		"RoutePropagationEnable")
+	deleteRouteTableParams = modelledParams("RegionId", "RouteTableId")
 )
+
+func (s *Server) createRouteTable(ctx context.Context, p *params) (any, error) {
+	if err := refuseOthers(p, createRouteTableParams); err != nil {
+		return nil, err
+	}
+	if t := p.str("AssociateType"); t != "" && t != "VSwitch" {
+		return nil, p.badParam("AssociateType", "eipassoc serve models route tables of vSwitches only")
+	}
+	r, vpc, err := regionAnd(p, "VpcId")
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.b.CreateRouteTable(ctx, fake.CreateRouteTableInput{Region: r, VPC: vpc, Name: p.str("RouteTableName"),
+		Description: p.str("Description")})
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		RequestID    string `json:"RequestId"`
+		RouteTableID string `json:"RouteTableId"`
+	}{newRequestID(), t.ID}, nil
+}
+
+// routeTableVSwitch answers AssociateRouteTable and UnassociateRouteTable with do.
+func (s *Server) routeTableVSwitch(
+	do func(context.Context, fake.RouteTableAssociation) error,
+) func(context.Context, *params) (any, error) {
+	return func(ctx context.Context, p *params) (any, error) {
+		if err := refuseOthers(p, routeTableVSwitchParams); err != nil {
+			return nil, err
+		}
+		r, table, err := regionAnd(p, "RouteTableId")
+		if err != nil {
+			return nil, err
+		}
+		sw, err := p.required("VSwitchId")
+		if err != nil {
+			return nil, err
+		}
+		if err := do(ctx, fake.RouteTableAssociation{Region: r, Table: table, VSwitch: sw}); err != nil {
+			return nil, err
+		}
+		return ok()
+	}
+}
+
+func (s *Server) modifyRouteTable(ctx context.Context, p *params) (any, error) {
+	if err := refuseOthers(p, modifyRouteTableParams); err != nil {
+		return nil, err
+	}
+	if v := p.str("RoutePropagationEnable"); v != "" && v != "true" {
+		return nil, p.badParam("RoutePropagationEnable", "eipassoc serve models route propagation on only")
+	}
+	r, table, err := regionAnd(p, "RouteTableId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.ModifyRouteTable(ctx, r, table, p.optional("RouteTableName"), p.optional("Description")); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+func (s *Server) deleteRouteTable(ctx context.Context, p *params) (any, error) {
+	if err := refuseOthers(p, deleteRouteTableParams); err != nil {
+		return nil, err
+	}
+	return deleteBy(ctx, p, "RouteTableId", s.b.DeleteRouteTable)
+}
 
 // routeEntryInput reads the route a call names.
 func routeEntryInput(p *params, allowed modelled) (fake.RouteEntryInput, error) {
@@ -117,7 +192,19 @@ func (s *Server) describeRouteEntries(ctx context.Context, p *params) (any, erro
 	}
 	for _, v := range vpcs {
 		table := fake.SystemRouteTable(v.ID)
-		if t := p.str("RouteTableId"); t != "" && t != table || p.str("VRouterId") != "" && p.str("VRouterId") != routerOf(v.ID) {
+		if p.str("VRouterId") != "" && p.str("VRouterId") != routerOf(v.ID) {
+			continue
+		}
+		if t := p.str("RouteTableId"); t != "" && t != table {
+			for _, c := range v.RouteTables {
+				if t != c.ID {
+					continue
+				}
+				j := routeTableEntriesJSON{RouteTableID: c.ID, VRouterID: routerOf(v.ID), RouteTableType: "Custom",
+					CreationTime: cloudTime(c.Created)}
+				j.RouteEntrys.RouteEntry = customRoutes(c.ID, c.Routes)
+				out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, j)
+			}
 			continue
 		}
 		j := routeTableEntriesJSON{RouteTableID: table, VRouterID: routerOf(v.ID), RouteTableType: "System",
@@ -133,15 +220,31 @@ func (s *Server) describeRouteEntries(ctx context.Context, p *params) (any, erro
 			e.NextHops.NextHop = []nextHopJSON{}
 			j.RouteEntrys.RouteEntry = append(j.RouteEntrys.RouteEntry, e)
 		}
-		for _, rt := range v.Routes {
-			e := routeEntryJSON{RouteTableID: table, DestinationCidrBlock: rt.Destination.String(), Type: "Custom",
-				Status: "Available", InstanceID: rt.NextHop, NextHopType: rt.NextHopType, RouteEntryName: rt.Name,
-				Description: rt.Description}
-			e.NextHops.NextHop = []nextHopJSON{{NextHopType: rt.NextHopType, NextHopID: rt.NextHop, Enabled: 1}}
-			j.RouteEntrys.RouteEntry = append(j.RouteEntrys.RouteEntry, e)
-		}
+		j.RouteEntrys.RouteEntry = append(j.RouteEntrys.RouteEntry, customRoutes(table, v.Routes)...)
 		out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, j)
+		for _, t := range v.RouteTables {
+			if id := p.str("RouteTableId"); id != "" && id != t.ID {
+				continue
+			}
+			c := routeTableEntriesJSON{RouteTableID: t.ID, VRouterID: routerOf(v.ID), RouteTableType: "Custom",
+				CreationTime: cloudTime(t.Created)}
+			c.RouteEntrys.RouteEntry = customRoutes(t.ID, t.Routes)
+			out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, c)
+		}
 	}
 	out.TotalCount = len(out.RouteTables.RouteTable)
 	return out, nil
+}
+
+// customRoutes returns routes of table as DescribeRouteTables answers them.
+func customRoutes(table string, routes []fake.RouteEntry) []routeEntryJSON {
+	out := []routeEntryJSON{}
+	for _, rt := range routes {
+		e := routeEntryJSON{RouteTableID: table, DestinationCidrBlock: rt.Destination.String(), Type: "Custom",
+			Status: "Available", InstanceID: rt.NextHop, NextHopType: rt.NextHopType, RouteEntryName: rt.Name,
+			Description: rt.Description}
+		e.NextHops.NextHop = []nextHopJSON{{NextHopType: rt.NextHopType, NextHopID: rt.NextHop, Enabled: 1}}
+		out = append(out, e)
+	}
+	return out
 }

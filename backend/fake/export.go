@@ -32,6 +32,7 @@ func (b *Backend) Topology() Topology {
 				Description: v.Description,
 				Default:     v.Default,
 				Routes:      slices.Clone(v.Routes),
+				RouteTables: b.vpcView(v).RouteTables,
 				Tags:        b.s.tagMap(id),
 			},
 		)

@@ -32,8 +32,9 @@ type VPC struct {
 	// VSwitches are the IDs of the VPC's vSwitches, sorted.
 	VSwitches []string
 	// Routes are the custom routes of its system route table (SystemRouteTable), in
-	// the order they were added.
-	Routes []RouteEntry
+	// the order they were added; RouteTables its custom route tables.
+	Routes      []RouteEntry
+	RouteTables []RouteTable
 }
 
 // A VSwitch is a subnet of a VPC in one zone, as the fake keeps it: what
@@ -118,8 +119,8 @@ func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (
 	if len(b.vpcView(r).VSwitches) > 0 {
 		return fail(op, "DependencyViolation", "The specified VPC has vSwitches; delete them first.")
 	}
-	if len(r.Routes) > 0 {
-		return fail(op, "DependencyViolation", "The specified VPC's route table has custom routes; delete them first.")
+	if len(r.Routes) > 0 || len(r.RouteTables) > 0 {
+		return fail(op, "DependencyViolation", "The specified VPC has custom routes or route tables; delete them first.")
 	}
 	delete(b.s.vpcs, id)
 	delete(b.s.tags, id)
@@ -140,6 +141,10 @@ func (b *Backend) lookupVPC(op backend.Op, region regions.ID, id string) (*vpcRe
 func (b *Backend) vpcView(r *vpcRec) VPC {
 	v := r.VPC
 	v.Routes = slices.Clone(r.Routes)
+	v.RouteTables = nil
+	for _, t := range r.RouteTables {
+		v.RouteTables = append(v.RouteTables, t.clone())
+	}
 	v.VSwitches = nil
 	for id, s := range b.s.vswitches {
 		if s.VPC == r.ID {

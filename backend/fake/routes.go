@@ -35,19 +35,6 @@ type RouteEntryInput struct {
 	RouteEntry
 }
 
-// vpcOfTable returns the VPC whose system route table is table.
-func (b *Backend) vpcOfTable(op backend.Op, region regions.ID, table string) (*vpcRec, error) {
-	if err := checkRegion(op, region); err != nil {
-		return nil, err
-	}
-	for _, v := range b.s.vpcs {
-		if v.Region == region && SystemRouteTable(v.ID) == table {
-			return v, nil
-		}
-	}
-	return nil, fail(op, "InvalidRouteTableId.NotFound", "The route table "+table+" does not exist.")
-}
-
 // checkNextHop checks that the next hop of e is an instance or ENI in VPC vpc.
 func (b *Backend) checkNextHop(op backend.Op, vpc string, e RouteEntry) error {
 	var in string
@@ -78,26 +65,30 @@ func (b *Backend) CreateRouteEntry(ctx context.Context, in RouteEntryInput) (err
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	v, err := b.vpcOfTable(op, in.Region, in.Table)
+	v, t, err := b.routeTable(op, in.Region, in.Table)
 	if err != nil {
 		return err
 	}
-	return b.addRoute(op, v, in.RouteEntry)
+	routes := &v.Routes
+	if t != nil {
+		routes = &t.Routes
+	}
+	return b.addRoute(op, v.ID, routes, in.RouteEntry)
 }
 
-// addRoute adds e to the routes of v.
-func (b *Backend) addRoute(op backend.Op, v *vpcRec, e RouteEntry) error {
+// addRoute adds e to routes, a route table of VPC vpc.
+func (b *Backend) addRoute(op backend.Op, vpc string, routes *[]RouteEntry, e RouteEntry) error {
 	if !e.Destination.IsValid() || !e.Destination.Addr().Is4() {
 		return fail(op, "InvalidParameter", "The DestinationCidrBlock is not an IPv4 CIDR block.")
 	}
 	e.Destination = e.Destination.Masked()
-	if err := b.checkNextHop(op, v.ID, e); err != nil {
+	if err := b.checkNextHop(op, vpc, e); err != nil {
 		return err
 	}
-	if slices.ContainsFunc(v.Routes, func(r RouteEntry) bool { return r.Destination == e.Destination }) {
+	if slices.ContainsFunc(*routes, func(r RouteEntry) bool { return r.Destination == e.Destination }) {
 		return fail(op, "InvalidCIDRBlock.Duplicate", "The route table already routes "+e.Destination.String()+".")
 	}
-	v.Routes = append(v.Routes, e)
+	*routes = append(*routes, e)
 	return nil
 }
 
@@ -110,24 +101,32 @@ func (b *Backend) DeleteRouteEntry(ctx context.Context, in RouteEntryInput) (err
 		return err
 	}
 	defer func() { err = end(b, op, in, err) }()
-	v, err := b.vpcOfTable(op, in.Region, in.Table)
+	v, t, err := b.routeTable(op, in.Region, in.Table)
 	if err != nil {
 		return err
 	}
-	i := slices.IndexFunc(v.Routes, func(r RouteEntry) bool {
+	routes := &v.Routes
+	if t != nil {
+		routes = &t.Routes
+	}
+	i := slices.IndexFunc(*routes, func(r RouteEntry) bool {
 		return r.Destination == in.Destination.Masked() && (in.NextHop == "" || r.NextHop == in.NextHop)
 	})
 	if i < 0 {
 		return fail(op, "InvalidRouteEntry.NotFound", "The route table has no route to "+in.Destination.String()+".")
 	}
-	v.Routes = slices.Delete(v.Routes, i, i+1)
+	*routes = slices.Delete(*routes, i, i+1)
 	return nil
 }
 
 // routeThrough returns a route that uses next hop id, for the refusal to delete it.
 func (b *Backend) routeThrough(id string) (RouteEntry, bool) {
 	for _, v := range b.s.vpcs {
-		for _, r := range v.Routes {
+		routes := slices.Clone(v.Routes)
+		for _, t := range v.RouteTables {
+			routes = append(routes, t.Routes...)
+		}
+		for _, r := range routes {
 			if r.NextHop == id {
 				return r, true
 			}

@@ -116,7 +116,11 @@ func (s *state) idTaken(id string) bool {
 	_, p := s.vpcs[id]
 	_, g := s.groups[id]
 	_, h := s.havips[id]
-	return e || n || v || i || p || g || h
+	t := false
+	for _, vpc := range s.vpcs {
+		t = t || slices.ContainsFunc(vpc.RouteTables, func(r RouteTable) bool { return r.ID == id })
+	}
+	return e || n || v || i || p || g || h || t
 }
 
 // settle completes the transitions that are due at now, in the order they end (then
@@ -264,6 +268,10 @@ func (s *state) clone() state {
 	for id, v := range s.vpcs {
 		cp := *v
 		cp.Routes = slices.Clone(v.Routes)
+		cp.RouteTables = nil
+		for _, t := range v.RouteTables {
+			cp.RouteTables = append(cp.RouteTables, t.clone())
+		}
 		c.vpcs[id] = &cp
 	}
 	for id, h := range s.havips {

@@ -51,8 +51,10 @@ type VPCSpec struct {
 	// Default marks the region's default VPC, as DescribeVpcs IsDefault reports it.
 	Default bool `json:"default,omitempty"`
 	// Routes are the custom routes of its system route table, checked as
-	// CreateRouteEntry checks them once the instances and ENIs are in place.
-	Routes []RouteEntry `json:"routes,omitempty"`
+	// CreateRouteEntry checks them once the instances and ENIs are in place;
+	// RouteTables its custom route tables, with their vSwitches and routes.
+	Routes      []RouteEntry `json:"routes,omitempty"`
+	RouteTables []RouteTable `json:"route_tables,omitempty"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
 }
@@ -282,11 +284,16 @@ func (b *Backend) seed(t Topology) error {
 	}
 	// Routes last: their next hops are instances and ENIs.
 	for i, v := range t.VPCs {
+		if err := b.seedRouteTables(v); err != nil {
+			return &TopologyError{Where: fmt.Sprintf("vpcs[%d] %s", i, v.ID), Err: err}
+		}
+	}
+	for i, v := range t.VPCs {
 		if len(v.Routes) > 0 && b.s.vpcs[v.ID] == nil {
 			return &TopologyError{Where: fmt.Sprintf("vpcs[%d]", i), Err: errors.New("a VPC with routes needs an id")}
 		}
 		for j, r := range v.Routes {
-			if err := b.addRoute(backend.OpCreateRouteEntry, b.s.vpcs[v.ID], r); err != nil {
+			if err := b.addRoute(backend.OpCreateRouteEntry, v.ID, &b.s.vpcs[v.ID].Routes, r); err != nil {
 				return &TopologyError{Where: fmt.Sprintf("vpcs[%d] %s routes[%d]", i, v.ID, j), Err: err}
 			}
 		}
@@ -546,6 +553,33 @@ func (b *Backend) seedHaVip(h HaVip) error {
 			Instance: target, InstanceType: typ}); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// seedRouteTables creates the custom route tables of v with their vSwitches and routes.
+func (b *Backend) seedRouteTables(v VPCSpec) error {
+	rec := b.s.vpcs[v.ID]
+	if len(v.RouteTables) > 0 && rec == nil {
+		return errors.New("a VPC with route tables needs an id")
+	}
+	for i, t := range v.RouteTables {
+		if t.ID == "" || b.s.idTaken(t.ID) {
+			return fmt.Errorf("route_tables[%d]: a route table needs a unique id", i)
+		}
+		table := RouteTable{ID: t.ID, Name: t.Name, Description: t.Description, Created: b.clock().UTC()}
+		for _, sw := range t.VSwitches {
+			if s := b.s.vswitches[sw]; s == nil || s.VPC != v.ID {
+				return fmt.Errorf("route_tables[%d]: vswitch %q is not in %s", i, sw, v.ID)
+			}
+			table.VSwitches = append(table.VSwitches, sw)
+		}
+		for j, r := range t.Routes {
+			if err := b.addRoute(backend.OpCreateRouteEntry, v.ID, &table.Routes, r); err != nil {
+				return fmt.Errorf("route_tables[%d] routes[%d]: %w", i, j, err)
+			}
+		}
+		rec.RouteTables = append(rec.RouteTables, table)
 	}
 	return nil
 }

@@ -132,3 +132,21 @@ resource "alicloud_havip_attachment" "trust" {
   instance_id   = alicloud_instance.fw.id
   instance_type = "EcsInstance"
 }
+# The untrust vSwitch routes by a table of its own: its default route goes to the
+# firewall instance.
+resource "alicloud_route_table" "untrust" {
+  vpc_id           = alicloud_vpc.fw.id
+  route_table_name = "untrust"
+  description      = var.stage >= 2 ? "untrust, through the firewall" : "untrust"
+}
+resource "alicloud_route_table_attachment" "untrust" {
+  vswitch_id     = alicloud_vswitch.untrust.id
+  route_table_id = alicloud_route_table.untrust.id
+}
+resource "alicloud_route_entry" "untrust_default" {
+  route_table_id        = alicloud_route_table.untrust.id
+  destination_cidrblock = "0.0.0.0/0"
+  nexthop_type          = "Instance"
+  nexthop_id            = alicloud_instance.fw.id
+  name                  = "untrust-default"
+}
