@@ -89,3 +89,30 @@ func TestAddressPlainPath(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlainAddress: on any input the hand parser never panics, and wherever it reads
+// an address, hcl's traversal parser reads the same names and keys.
+func FuzzPlainAddress(f *testing.F) {
+	for _, seed := range []string{
+		`module.edge["s12"].module.eip_pool.alicloud_eip_address.this[3]`, `a.b[01]`, `a["\n"]`, `a.0`, `a["$"]`,
+		`a.b[2147483648]`, `a.b[2147483649]`, `é.b`, `a..b`, `a[`, `a["x"]["y"]`, ``,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, addr string) {
+		steps, keys, ok := splitPlainAddress(addr)
+		if !ok {
+			return
+		}
+		hsteps, hkeys, hok := splitAddressHCL(addr)
+		if !hok {
+			t.Fatalf("%q: the hand parser read %q %v, hcl's refuses it", addr, steps, keys)
+		}
+		if diff := cmp.Diff(hsteps, steps); diff != "" {
+			t.Fatalf("%q: names (-hcl +hand):\n%s", addr, diff)
+		}
+		if diff := cmp.Diff(hkeys, keys, cmp.AllowUnexported(instanceKey{})); diff != "" {
+			t.Fatalf("%q: keys (-hcl +hand):\n%s", addr, diff)
+		}
+	})
+}

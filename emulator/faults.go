@@ -21,7 +21,8 @@ type FaultSpec struct {
 	// code's status (400 to 599), zero keeps it.
 	Code       string `json:"code,omitempty"`
 	HTTPStatus int    `json:"http_status,omitempty"`
-	// LatencyMS delays every call of the action by this many milliseconds.
+	// LatencyMS delays every call of the action by this many milliseconds (at most an
+	// hour).
 	LatencyMS int64 `json:"latency_ms,omitempty"`
 	// After lets the first calls through; Times bounds how many fail (0: no bound);
 	// Rate fails each with that probability (0: every one).
@@ -52,6 +53,9 @@ func faultSpec(st fake.FaultStatus) FaultSpec {
 		After: f.After, Times: f.Times, Rate: f.Rate, AfterChange: f.AfterChange, LostAnswer: f.LostAnswer,
 		Custom: f.Custom, Calls: st.Calls, Fired: st.Fired}
 }
+
+// maxFaultLatencyMS bounds a fault's latency: an hour, far past any client's timeout.
+const maxFaultLatencyMS = 3_600_000
 
 // faults answers /_eipassoc/faults: GET lists the injected faults, POST injects the
 // FaultSpec in the body (replacing the action's fault), DELETE clears the fault of
@@ -116,6 +120,9 @@ func decodeFaultSpec(body io.Reader) (FaultSpec, error) {
 	}
 	if spec.Calls != 0 || spec.Fired != 0 {
 		return FaultSpec{}, errors.New("calls and fired are listed, not set")
+	}
+	if spec.LatencyMS < 0 || spec.LatencyMS > maxFaultLatencyMS {
+		return FaultSpec{}, errors.New("latency_ms is 0 to 3600000 (an hour)")
 	}
 	return spec, nil
 }
