@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,12 +34,12 @@ var mapSize = flag.Int(
 // for_each over a map variable of three keys, made with the real provider.
 var mapDir = filepath.Join("testdata", "scale-map")
 
-// mapKeys are the module keys of a generated plan of n instances, in the order
-// Terraform writes them (sorted as strings).
-func mapKeys(n int) []string {
+// instanceKeys are the keys prefix0 to prefix(n-1) of a generated plan's module
+// instances, in the order Terraform writes them (sorted as strings).
+func instanceKeys(prefix string, n int) []string {
 	keys := make([]string, n)
 	for i := range keys {
-		keys[i] = fmt.Sprintf("g%d", i)
+		keys[i] = prefix + strconv.Itoa(i)
 	}
 	slices.Sort(keys)
 	return keys
@@ -58,7 +59,7 @@ func writeMapPlan(w io.Writer, n int) error {
 	if err := json.Unmarshal(data, &plan); err != nil {
 		return err
 	}
-	keys := mapKeys(n)
+	keys := instanceKeys("g", n)
 	subnet := func(key string) int {
 		var i int
 		fmt.Sscanf(key, "g%d", &i)
@@ -112,20 +113,11 @@ func TestMapPlanIsTerraforms(t *testing.T) {
 	if err := writeMapPlan(&buf, 3); err != nil {
 		t.Fatal(err)
 	}
-	decode := func(data []byte) map[string]any {
-		var v map[string]any
-		if err := json.Unmarshal(data, &v); err != nil {
-			t.Fatal(err)
-		}
-		ra, _ := v["relevant_attributes"].([]any)
-		slices.SortFunc(ra, func(a, b any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
-		return v
-	}
 	want, err := os.ReadFile(filepath.Join(mapDir, "plan.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(decode(want), decode(buf.Bytes())); diff != "" {
+	if diff := cmp.Diff(decodeSortedRelevant(t, want), decodeSortedRelevant(t, buf.Bytes())); diff != "" {
 		t.Errorf("generated plan differs from Terraform's (-terraform +generated):\n%s", diff)
 	}
 }

@@ -30,17 +30,6 @@ var nestedSize = flag.Int("nested-size", 2000, "module instances (sites) of the 
 // "eip_pool", its addresses from locals; made with the stub provider.
 var nestedDir = filepath.Join("testdata", "scale-nested")
 
-// nestedKeys are the site keys of a generated plan of n sites, in the order Terraform
-// writes them (sorted as strings); site sI has subnet I.
-func nestedKeys(n int) []string {
-	keys := make([]string, n)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("s%d", i)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // writeNestedPlan writes the plan Terraform writes for testdata/scale-nested with n
 // sites in var.sites instead of three: site sI = { subnet = I, offset = 10 }, so its
 // addresses are cidrhost(cidrsubnet("10.0.0.0/9", 15, I), 10 + i): 10.(I/256).(I%256).1x.
@@ -56,7 +45,7 @@ func writeNestedPlan(w io.Writer, n int) error {
 	if err := json.Unmarshal(data, &plan); err != nil {
 		return err
 	}
-	keys := nestedKeys(n)
+	keys := instanceKeys("s", n) // site sI has subnet I
 	subnet := func(key string) int {
 		var i int
 		fmt.Sscanf(key, "s%d", &i)

@@ -63,11 +63,7 @@ const maxFaultLatencyMS = 3_600_000
 func (s *Server) faults(w http.ResponseWriter, r *http.Request) (status int, code string) {
 	switch r.Method {
 	case http.MethodGet:
-		list := []FaultSpec{}
-		for _, st := range s.b.Faults() {
-			list = append(list, faultSpec(st))
-		}
-		return s.writeJSON(w, http.StatusOK, list), ""
+		return s.writeJSON(w, http.StatusOK, s.faultList()), ""
 	case http.MethodDelete:
 		if action := r.URL.Query().Get("action"); action != "" {
 			if !backend.Op(action).Known() {

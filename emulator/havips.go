@@ -98,11 +98,7 @@ func (s *Server) describeHaVips(ctx context.Context, p *params) (any, error) {
 	}
 	list := []haVipJSON{}
 	for _, h := range all {
-		sw, err := s.b.DescribeVSwitch(ctx, r, h.VSwitch)
-		if err != nil {
-			return nil, err
-		}
-		fields := map[string]string{"HaVipId": h.ID, "VpcId": sw.VPC, "VSwitchId": h.VSwitch,
+		fields := map[string]string{"HaVipId": h.ID, "VpcId": h.VPC, "VSwitchId": h.VSwitch,
 			"HaVipAddress": h.IP.String(), "Status": h.Status()}
 		keep := true
 		for key, values := range filters {
@@ -111,7 +107,7 @@ func (s *Server) describeHaVips(ctx context.Context, p *params) (any, error) {
 		if !keep {
 			continue
 		}
-		j := haVipJSON{HaVipID: h.ID, RegionID: string(h.Region), VpcID: sw.VPC, VSwitchID: h.VSwitch,
+		j := haVipJSON{HaVipID: h.ID, RegionID: string(h.Region), VpcID: h.VPC, VSwitchID: h.VSwitch,
 			IPAddress: h.IP.String(), Status: h.Status(), Name: h.Name, Description: h.Description,
 			CreateTime: cloudTime(h.Created), AssociatedInstanceType: h.InstanceType}
 		j.AssociatedInstances.AssociatedInstance = append([]string{}, h.Instances...)

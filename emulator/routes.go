@@ -190,46 +190,39 @@ func (s *Server) describeRouteEntries(ctx context.Context, p *params) (any, erro
 	if err != nil {
 		return nil, err
 	}
+	switches, err := s.b.VSwitches(ctx, r) // one read for the System routes of every VPC
+	if err != nil {
+		return nil, err
+	}
+	cidrs := map[string]string{}
+	for _, sw := range switches {
+		cidrs[sw.ID] = sw.CIDR.String()
+	}
 	for _, v := range vpcs {
-		table := fake.SystemRouteTable(v.ID)
 		if p.str("VRouterId") != "" && p.str("VRouterId") != routerOf(v.ID) {
 			continue
 		}
-		if t := p.str("RouteTableId"); t != "" && t != table {
-			for _, c := range v.RouteTables {
-				if t != c.ID {
-					continue
-				}
-				j := routeTableEntriesJSON{RouteTableID: c.ID, VRouterID: routerOf(v.ID), RouteTableType: "Custom",
-					CreationTime: cloudTime(c.Created)}
-				j.RouteEntrys.RouteEntry = customRoutes(c.ID, c.Routes)
-				out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, j)
-			}
-			continue
-		}
-		j := routeTableEntriesJSON{RouteTableID: table, VRouterID: routerOf(v.ID), RouteTableType: "System",
-			CreationTime: cloudTime(v.Created)}
-		j.RouteEntrys.RouteEntry = []routeEntryJSON{}
+		system := routeTableEntriesJSON{RouteTableID: fake.SystemRouteTable(v.ID), VRouterID: routerOf(v.ID),
+			RouteTableType: "System", CreationTime: cloudTime(v.Created)}
+		system.RouteEntrys.RouteEntry = []routeEntryJSON{}
 		for _, id := range v.VSwitches {
-			sw, err := s.b.DescribeVSwitch(ctx, r, id)
-			if err != nil {
-				return nil, err
-			}
-			e := routeEntryJSON{RouteTableID: table, DestinationCidrBlock: sw.CIDR.String(), Type: "System",
+			e := routeEntryJSON{RouteTableID: system.RouteTableID, DestinationCidrBlock: cidrs[id], Type: "System",
 				Status: "Available", NextHopType: "local"}
 			e.NextHops.NextHop = []nextHopJSON{}
-			j.RouteEntrys.RouteEntry = append(j.RouteEntrys.RouteEntry, e)
+			system.RouteEntrys.RouteEntry = append(system.RouteEntrys.RouteEntry, e)
 		}
-		j.RouteEntrys.RouteEntry = append(j.RouteEntrys.RouteEntry, customRoutes(table, v.Routes)...)
-		out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, j)
+		system.RouteEntrys.RouteEntry = append(system.RouteEntrys.RouteEntry, customRoutes(system.RouteTableID, v.Routes)...)
+		tables := []routeTableEntriesJSON{system}
 		for _, t := range v.RouteTables {
-			if id := p.str("RouteTableId"); id != "" && id != t.ID {
-				continue
-			}
 			c := routeTableEntriesJSON{RouteTableID: t.ID, VRouterID: routerOf(v.ID), RouteTableType: "Custom",
 				CreationTime: cloudTime(t.Created)}
 			c.RouteEntrys.RouteEntry = customRoutes(t.ID, t.Routes)
-			out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, c)
+			tables = append(tables, c)
+		}
+		for _, t := range tables {
+			if id := p.str("RouteTableId"); id == "" || id == t.RouteTableID {
+				out.RouteTables.RouteTable = append(out.RouteTables.RouteTable, t)
+			}
 		}
 	}
 	out.TotalCount = len(out.RouteTables.RouteTable)

@@ -55,7 +55,8 @@ func readRules(p *params, direction string) (fake.SecurityGroupRulesInput, error
 		if !ok {
 			continue
 		}
-		n, _ := strconv.Atoi(rest[:strings.IndexByte(rest, '.')])
+		index, _, _ := strings.Cut(rest, ".")
+		n, _ := strconv.Atoi(index)
 		if n < 1 || n > 100 {
 			return in, p.badParam(k, "permissions are numbered 1 to 100")
 		}

@@ -183,11 +183,11 @@ func begin[T any](ctx context.Context, b *Backend, op backend.Op, in T) error {
 func (b *Backend) fault(ctx context.Context, op backend.Op) (before, after error) {
 	var latency time.Duration
 	var fault error
-	var f *faultState
+	var afterChange bool // the fault answers once the call has taken effect
 	b.mu.Lock()
-	if f = b.faults[op]; f != nil {
+	if f := b.faults[op]; f != nil {
 		f.calls++
-		latency = f.Latency
+		latency, afterChange = f.Latency, f.AfterChange || f.LostAnswer
 		fails := f.Code != "" || f.Err != nil || f.LostAnswer
 		if fails && f.calls > f.After && (f.Times == 0 || f.fired < f.Times) &&
 			(f.Rate == 0 || b.rng.Float64() < f.Rate) {
@@ -218,7 +218,7 @@ func (b *Backend) fault(ctx context.Context, op backend.Op) (before, after error
 		}
 		t.Stop()
 	}
-	if fault != nil && (f.AfterChange || f.LostAnswer) {
+	if fault != nil && afterChange {
 		return nil, fault
 	}
 	return fault, nil

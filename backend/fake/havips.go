@@ -20,6 +20,7 @@ type HaVip struct {
 	ID          string     `json:"id"`
 	Region      regions.ID `json:"region"`
 	VSwitch     string     `json:"vswitch"`
+	VPC         string     `json:"-"` // the vSwitch's, set when the HaVip is made
 	IP          netip.Addr `json:"ip"`
 	Name        string     `json:"name,omitempty"`
 	Description string     `json:"description,omitempty"`
@@ -76,7 +77,7 @@ func (b *Backend) addHaVip(op backend.Op, vsw *vswitch, h HaVip) (HaVip, error) 
 		}
 		h.IP = a
 	}
-	vsw.used[h.IP] = h.ID
+	vsw.used[h.IP], h.VPC = h.ID, vsw.VPC
 	b.s.havips[h.ID] = &h
 	return h.clone(), nil
 }
