@@ -58,6 +58,9 @@ func (s *Server) describeAvailableResource(_ context.Context, p *params) (any, e
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSaleTerms(p, "IoOptimized"); err != nil {
+		return nil, err
+	}
 	dest, err := p.required("DestinationResource")
 	if err != nil {
 		return nil, err
@@ -130,6 +133,9 @@ type zoneJSON struct {
 func (s *Server) describeZones(_ context.Context, p *params) (any, error) {
 	r, err := region(p)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSaleTerms(p); err != nil {
 		return nil, err
 	}
 	c := s.b.Catalog()
@@ -253,7 +259,8 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 			p.str("ImageId") != "" && p.str("ImageId") != im.ID,
 			name != nil && !name.MatchString(im.Name),
 			p.str("OSType") != "" && !strings.EqualFold(p.str("OSType"), cmp.Or(im.OSType, "linux")),
-			p.str("Architecture") != "" && p.str("Architecture") != cmp.Or(im.Architecture, "x86_64"):
+			p.str("Architecture") != "" && p.str("Architecture") != cmp.Or(im.Architecture, "x86_64"),
+			p.str("Status") != "" && !slices.Contains(strings.Split(p.str("Status"), ","), "Available"):
 			continue
 		}
 		j := imageJSON{
@@ -325,4 +332,24 @@ func (s *Server) describeTags(_ context.Context, p *params) (any, error) {
 	out := describeTagsAnswer{pageHead: onePage(len(tags), 50)}
 	out.Tags.Tag = tags
 	return out, nil
+}
+
+// saleTerms are the values of the terms a catalog query may name: the emulator's
+// catalog sells every zone's resources on all of them, so a valid term narrows
+// nothing, and an unknown one is refused by name.
+var saleTerms = map[string][]string{
+	"InstanceChargeType": {"PrePaid", "PostPaid"},
+	"SpotStrategy":       {"NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"},
+	"IoOptimized":        {"optimized", "none"},
+}
+
+// checkSaleTerms checks InstanceChargeType, SpotStrategy and the other named terms of
+// a catalog query.
+func checkSaleTerms(p *params, others ...string) error {
+	for _, name := range append([]string{"InstanceChargeType", "SpotStrategy"}, others...) {
+		if v := p.str(name); v != "" && !slices.Contains(saleTerms[name], v) {
+			return p.badParam(name, "one of "+strings.Join(saleTerms[name], ", "))
+		}
+	}
+	return nil
 }

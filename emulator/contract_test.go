@@ -303,6 +303,9 @@ func replayContract(t *testing.T, dir string, want int, behaviour ...eipassoc.Be
 		}
 	}
 	t.Logf("replayed %d calls", calls)
+	if strays := emulator.Strays(s); len(strays) > 0 {
+		t.Errorf("handlers read parameters their operation does not declare (declared.go): %v", strays)
+	}
 	return account, topo
 }
 

@@ -24,6 +24,9 @@ func diskSpec(p *params, prefix string) (fake.DiskSpec, error) {
 	if d.SizeGiB, err = p.integer(prefix + "Size"); err != nil {
 		return d, err
 	}
+	if prefix == "SystemDisk." {
+		return d, nil // the system disk goes with the instance: RunInstances has no SystemDisk.DeleteWithInstance
+	}
 	if v := p.optional(prefix + "DeleteWithInstance"); v != nil {
 		b := *v == "true"
 		d.DeleteWithInstance = &b

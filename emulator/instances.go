@@ -285,7 +285,20 @@ func (s *Server) startInstance(ctx context.Context, p *params) (any, error) {
 	return ok()
 }
 
+// deleteInstance answers DeleteInstance. Without Force=true, only a stopped instance
+// may go (IncorrectInstanceStatus otherwise, as in the cloud); with it, a running one
+// too.
 func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {
+	if p.str("Force") != "true" {
+		r, id, err := regionAnd(p, "InstanceId")
+		if err != nil {
+			return nil, err
+		}
+		if d, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil && d.Status != "Stopped" {
+			return nil, backend.NewError(string(p.op), "IncorrectInstanceStatus",
+				"The current status of the instance does not support this operation: stop it, or delete it with Force=true.")
+		}
+	}
 	return deleteBy(ctx, p, "InstanceId", s.b.DeleteInstance)
 }
 

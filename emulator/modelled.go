@@ -41,6 +41,9 @@ func refuseOthers(p *params, allowed modelled) error {
 		if slices.Contains(signingParams, name) || allowed.has(name) {
 			continue
 		}
+		if name == "DryRun" && p.v.Get(name) == "false" {
+			continue // the default of every operation that has it: a real call, as without it
+		}
 		return backend.NewError(
 			string(p.op),
 			"UnsupportedParameter",

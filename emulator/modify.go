@@ -10,11 +10,7 @@ import (
 // renamer answers an attribute change of names and descriptions: idParam names the
 // resource, nameParam its name. Other parameters are refused, named.
 func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
-	names := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
-	if op == backend.OpModifyENI {
-		names = append(names, `^SecurityGroupId\.\d+$`)
-	}
-	allowed := modelledParams(names...)
+	allowed := renamerParams(op, idParam, nameParam)
 	return func(ctx context.Context, p *params) (any, error) {
 		r, id, err := regionAnd(p, idParam)
 		if err != nil {

@@ -39,6 +39,14 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// IPv6 blocks and DNS host names are not modelled: their default, off, is taken,
+	// and on is refused by name.
+	for _, off := range []string{"EnableIpv6", "EnableDnsHostname"} {
+		if v := p.str(off); v != "" && v != "false" {
+			return nil, backend.NewError(string(p.op), "UnsupportedParameter",
+				"eipassoc serve does not model "+off+"="+v+" of CreateVpc (IPv6 blocks and DNS host names of a VPC).")
+		}
+	}
 	tags, err := createTags(backend.VPC, p)
 	if err != nil {
 		return nil, err
@@ -206,7 +214,8 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 		}
 		system := routeTableJSON{RouteTableID: fake.SystemRouteTable(v.ID), RouteTableType: "System", VpcID: v.ID,
 			RouterID: routerOf(v.ID), RouterType: "VRouter", Status: "Available", RoutePropagationEnable: true,
-			CreationTime: cloudTime(v.Created)}
+			CreationTime: cloudTime(v.Created), RouteTableName: v.SystemTableName,
+			Description: v.SystemTableDescription}
 		system.VSwitchIDs.VSwitchID = []string{}
 		for _, sw := range v.VSwitches {
 			if !custom[sw] {
@@ -257,7 +266,13 @@ type routeTableJSON struct {
 	} `json:"VSwitchIds"`
 }
 
+// deleteVPC answers DeleteVpc. ForceDelete=true also deletes the VPC's IPv4 and IPv6
+// gateways, which the emulator's VPCs never have: either way, a VPC with vSwitches
+// left is DependencyViolation.
 func (s *Server) deleteVPC(ctx context.Context, p *params) (any, error) {
+	if v := p.str("ForceDelete"); v != "" && v != "true" && v != "false" {
+		return nil, p.badParam("ForceDelete", "true or false")
+	}
 	return deleteBy(ctx, p, "VpcId", s.b.DeleteVPC)
 }
 

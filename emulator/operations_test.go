@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/eipassoc/eipassoc/backend"
@@ -30,6 +31,23 @@ func TestEveryOperationServed(t *testing.T) {
 			if !declared[api][op] {
 				t.Errorf("%s %s has a handler but is not in backend.Operations", api, op)
 			}
+		}
+	}
+}
+
+// Every served operation declares the parameters it takes (declared.go): the server
+// refuses the others by name before the handler runs.
+func TestEveryOperationDeclaresParameters(t *testing.T) {
+	t.Parallel()
+	declared := declaredParams()
+	for _, o := range backend.Operations() {
+		if _, ok := declared[o.Op]; !ok {
+			t.Errorf("%s %s declares no parameters in declared.go", o.API, o.Op)
+		}
+	}
+	for op := range declared {
+		if !slices.ContainsFunc(backend.Operations(), func(o backend.Operation) bool { return o.Op == op }) {
+			t.Errorf("declared.go declares %s, which is not served", op)
 		}
 	}
 }

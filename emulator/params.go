@@ -15,6 +15,36 @@ import (
 type params struct {
 	op backend.Op
 	v  url.Values
+	// read records the parameters the handler asked for, present or not, for the
+	// check against the operation's declared parameters (declared.go).
+	read map[string]bool
+}
+
+// get returns a parameter, or "" when it is absent, and records that it was read.
+func (p *params) get(name string) string {
+	if p.read == nil {
+		p.read = map[string]bool{}
+	}
+	p.read[name] = true
+	return p.v.Get(name)
+}
+
+// has says whether the request has a parameter, and records that it was read.
+func (p *params) has(name string) bool {
+	p.get(name)
+	return p.v.Has(name)
+}
+
+// strays returns the parameters the handler asked for that its operation does not
+// declare, sorted.
+func (p *params) strays(declared modelled) []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(p.read)) {
+		if !declared.has(name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // badParam is the error for a malformed parameter.
@@ -31,21 +61,21 @@ func (p *params) missing(name string) error {
 }
 
 // str returns a parameter, or "" when it is absent.
-func (p *params) str(name string) string { return p.v.Get(name) }
+func (p *params) str(name string) string { return p.get(name) }
 
 // optional returns the parameter's value, or nil when the request does not have it: an
 // attribute to change only when given.
 func (p *params) optional(name string) *string {
-	if !p.v.Has(name) {
+	if !p.has(name) {
 		return nil
 	}
-	v := p.v.Get(name)
+	v := p.get(name)
 	return &v
 }
 
 // required returns a parameter that must be present and not empty.
 func (p *params) required(name string) (string, error) {
-	s := p.v.Get(name)
+	s := p.get(name)
 	if s == "" {
 		return "", p.missing(name)
 	}
@@ -54,7 +84,7 @@ func (p *params) required(name string) (string, error) {
 
 // integer returns an integer parameter, or 0 when it is absent.
 func (p *params) integer(name string) (int, error) {
-	s := p.v.Get(name)
+	s := p.get(name)
 	if s == "" {
 		return 0, nil
 	}
@@ -67,7 +97,7 @@ func (p *params) integer(name string) (int, error) {
 
 // addr returns an IP address parameter, or the zero address when it is absent.
 func (p *params) addr(name string) (netip.Addr, error) {
-	s := p.v.Get(name)
+	s := p.get(name)
 	if s == "" {
 		return netip.Addr{}, nil
 	}
@@ -88,6 +118,7 @@ func (p *params) list(name string, max int) ([]string, error) {
 		if !ok {
 			continue
 		}
+		p.get(key)
 		n, err := strconv.Atoi(rest)
 		if err != nil || n < 1 || n > max {
 			return nil, p.badParam(key, "list index out of range 1.."+strconv.Itoa(max))
@@ -125,7 +156,7 @@ func (p *params) addrs(name string, max int) ([]netip.Addr, error) {
 // enum parses a parameter with parse, or returns the zero value when it is absent.
 func enumParam[T any](p *params, name string, parse func(string) (T, error)) (T, error) {
 	var zero T
-	s := p.v.Get(name)
+	s := p.get(name)
 	if s == "" {
 		return zero, nil
 	}
@@ -146,6 +177,7 @@ func (p *params) tags() ([]backend.Tag, error) {
 		if !ok {
 			continue
 		}
+		p.get(key)
 		num, field, ok := strings.Cut(rest, ".")
 		n, err := strconv.Atoi(num)
 		if !ok || err != nil || n < 1 || n > maxListIndex || (field != "Key" && field != "Value") {

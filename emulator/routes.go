@@ -93,10 +93,7 @@ func (s *Server) deleteRouteTable(ctx context.Context, p *params) (any, error) {
 }
 
 // routeEntryInput reads the route a call names.
-func routeEntryInput(p *params, allowed modelled) (fake.RouteEntryInput, error) {
-	if err := refuseOthers(p, allowed); err != nil {
-		return fake.RouteEntryInput{}, err
-	}
+func routeEntryInput(p *params) (fake.RouteEntryInput, error) {
 	r, table, err := regionAnd(p, "RouteTableId")
 	if err != nil {
 		return fake.RouteEntryInput{}, err
@@ -110,15 +107,15 @@ func routeEntryInput(p *params, allowed modelled) (fake.RouteEntryInput, error) 
 		return fake.RouteEntryInput{}, p.badParam("DestinationCidrBlock", "not a CIDR block")
 	}
 	return fake.RouteEntryInput{Region: r, Table: table, RouteEntry: fake.RouteEntry{Destination: prefix,
-		NextHopType: p.str("NextHopType"), NextHop: p.str("NextHopId"), Name: p.str("RouteEntryName"),
-		Description: p.str("Description")}}, nil
+		NextHop: p.str("NextHopId")}}, nil
 }
 
 func (s *Server) createRouteEntry(ctx context.Context, p *params) (any, error) {
-	in, err := routeEntryInput(p, createRouteEntryParams)
+	in, err := routeEntryInput(p)
 	if err != nil {
 		return nil, err
 	}
+	in.NextHopType, in.Name, in.Description = p.str("NextHopType"), p.str("RouteEntryName"), p.str("Description")
 	if err := s.b.CreateRouteEntry(ctx, in); err != nil {
 		return nil, err
 	}
@@ -126,7 +123,7 @@ func (s *Server) createRouteEntry(ctx context.Context, p *params) (any, error) {
 }
 
 func (s *Server) deleteRouteEntry(ctx context.Context, p *params) (any, error) {
-	in, err := routeEntryInput(p, deleteRouteEntryParams)
+	in, err := routeEntryInput(p)
 	if err != nil {
 		return nil, err
 	}

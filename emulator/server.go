@@ -64,6 +64,8 @@ type Server struct {
 	rec       *recorder
 	verifier  *verifier
 	actions   map[opKey]handler
+	declared  map[backend.Op]modelled // the parameters each operation takes
+	strays    strays                  // parameters handlers read that their operation does not declare
 }
 
 // API versions.
@@ -106,7 +108,7 @@ func New(cfg Config) (*Server, error) {
 		keys[id] = secret
 	}
 	s.verifier = &verifier{keys: keys, now: now}
-	s.actions = s.table()
+	s.actions, s.declared = s.table(), declaredParams()
 	s.seeded = cfg.Backend.Snapshot()
 	s.rec = newRecorder(cfg.Record)
 	return s, nil
@@ -209,7 +211,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
-	result, err := handle(ctx, &params{op: op, v: v})
+	declared := s.declared[op]
+	p := &params{op: op, v: v}
+	if err := refuseOthers(p, declared); err != nil {
+		status, code = s.writeError(w, r, err)
+		return op, status, code
+	}
+	result, err := handle(ctx, p)
+	if strays := p.strays(declared); len(strays) > 0 {
+		s.strays.note(name, strays)
+		s.log.Error("a handler read parameters its operation does not declare (emulator/declared.go)",
+			"action", name, "parameters", strays)
+	}
 	if err == nil {
 		err = fake.AnswerFault(ctx) // the call took effect; an injected fault answers for it
 	}

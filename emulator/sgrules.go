@@ -135,15 +135,15 @@ type permissionJSON struct {
 	CreateTime          string
 }
 
-// permissions returns the rules of g that the filters of p select: Direction (ingress,
-// egress or all) and NicType.
+// permissions returns the rules of g that Direction (ingress, egress or all) selects.
+// NicType narrows nothing: every group here is in a VPC, whose rules are all intranet
+// rules, and for such a group the API reads any NicType, or none, as intranet (ECS API
+// reference, DescribeSecurityGroupAttribute, NicType). The alicloud provider relies on
+// it: it sends NicType "<nil>" when a rule sets no nic_type.
 func permissions(g fake.SecurityGroup, p *params) []permissionJSON {
 	out := []permissionJSON{}
 	for _, r := range g.Rules {
 		if d := p.str("Direction"); d != "" && d != "all" && d != r.Direction {
-			continue
-		}
-		if n := p.str("NicType"); n != "" && n != r.NicType {
 			continue
 		}
 		j := permissionJSON{SecurityGroupRuleID: r.ID, Direction: r.Direction, IPProtocol: r.Protocol,

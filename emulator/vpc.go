@@ -422,7 +422,7 @@ func (s *Server) modifyEIPAttribute(ctx context.Context, p *params) (any, error)
 		return nil, err
 	}
 	in.EIP = eip.ID(id)
-	if p.v.Has("Bandwidth") {
+	if p.has("Bandwidth") {
 		n, err := p.integer("Bandwidth")
 		if err != nil {
 			return nil, err

@@ -34,6 +34,9 @@ func (b *Backend) Topology() Topology {
 				Routes:      slices.Clone(v.Routes),
 				RouteTables: b.vpcView(v).RouteTables,
 				Tags:        b.s.tagMap(id),
+
+				SystemTableName:        v.SystemTableName,
+				SystemTableDescription: v.SystemTableDescription,
 			},
 		)
 	}

@@ -35,6 +35,9 @@ type VPC struct {
 	// the order they were added; RouteTables its custom route tables.
 	Routes      []RouteEntry
 	RouteTables []RouteTable
+	// SystemTableName and SystemTableDescription name and describe the system route
+	// table (ModifyRouteTableAttributes may change them, nothing else of it).
+	SystemTableName, SystemTableDescription string
 }
 
 // A VSwitch is a subnet of a VPC in one zone, as the fake keeps it: what

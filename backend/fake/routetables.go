@@ -139,7 +139,8 @@ func (b *Backend) UnassociateRouteTable(ctx context.Context, in RouteTableAssoci
 	return nil
 }
 
-// ModifyRouteTable implements VPC ModifyRouteTableAttributes: the name and description.
+// ModifyRouteTable implements VPC ModifyRouteTableAttributes: the name and description,
+// of a custom table or of the system one.
 func (b *Backend) ModifyRouteTable(ctx context.Context, region regions.ID, table string, name, description *string) (
 	err error,
 ) {
@@ -148,9 +149,18 @@ func (b *Backend) ModifyRouteTable(ctx context.Context, region regions.ID, table
 		return err
 	}
 	defer func() { err = end(b, op, table, err) }()
-	_, t, err := b.customTable(op, region, table)
+	v, t, err := b.routeTable(op, region, table)
 	if err != nil {
 		return err
+	}
+	if t == nil {
+		if name != nil {
+			v.SystemTableName = *name
+		}
+		if description != nil {
+			v.SystemTableDescription = *description
+		}
+		return nil
 	}
 	if name != nil {
 		t.Name = *name

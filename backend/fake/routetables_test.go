@@ -54,6 +54,14 @@ func TestRouteTables(t *testing.T) {
 			t.Errorf("%v: %q, want %q", tc.err, got, tc.want)
 		}
 	}
+	// The system table takes a name and a description, and keeps them in the state.
+	name, desc := "main", "the VPC's own"
+	if err := f.ModifyRouteTable(ctx, region, fake.SystemRouteTable("vpc-a"), &name, &desc); err != nil {
+		t.Fatal(err)
+	}
+	if v := f.Topology().VPCs[0]; v.SystemTableName != name || v.SystemTableDescription != desc {
+		t.Errorf("the system table after ModifyRouteTable: %q, %q", v.SystemTableName, v.SystemTableDescription)
+	}
 	tables := f.Topology().VPCs[0].RouteTables
 	if len(tables) != 1 || tables[0].ID != one.ID || len(tables[0].Routes) != 1 || tables[0].VSwitches[0] != "vsw-a" {
 		t.Errorf("the state's route tables: %+v", tables)

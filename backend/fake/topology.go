@@ -57,6 +57,10 @@ type VPCSpec struct {
 	RouteTables []RouteTable `json:"route_tables,omitempty"`
 	// Tags are the resource's tags, checked as TagResources checks them.
 	Tags map[string]string `json:"tags,omitempty"`
+	// SystemTableName and SystemTableDescription name and describe its system route
+	// table.
+	SystemTableName        string `json:"system_route_table_name,omitempty"`
+	SystemTableDescription string `json:"system_route_table_description,omitempty"`
 }
 
 // A SecurityGroupSpec is a security group in a VPC; Type defaults to normal.
@@ -388,6 +392,9 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 			Description: v.Description,
 			Created:     b.clock().UTC(),
 			Default:     v.Default,
+
+			SystemTableName:        v.SystemTableName,
+			SystemTableDescription: v.SystemTableDescription,
 		},
 	}
 	return b.seedTags(backend.VPC, v.ID, v.Tags)

@@ -1,0 +1,145 @@
+package emulator
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/eipassoc/eipassoc/backend"
+)
+
+// The parameters each operation models or keeps. The server refuses any other
+// parameter a call sends, by name (UnsupportedParameter), before the operation's
+// handler runs: nothing asked for is dropped in silence. A handler that reads a
+// parameter its operation does not declare is logged and noted (Server.strays), and
+// the tests fail on it; TestEveryOperationDeclaresParameters checks that every served
+// operation has its list.
+
+// tagParams are the Tag.N.Key and Tag.N.Value of a call that tags what it creates.
+const tagParams = `^Tag\.[^.]+\.(Key|Value)$`
+
+// declaredParams returns the declared parameters of every served operation.
+func declaredParams() map[backend.Op]modelled {
+	eni := renamerParams(backend.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName")
+	return map[backend.Op]modelled{
+		// EIPs
+		backend.OpAllocateEIP:          allocateEIPParams,
+		backend.OpReleaseEIP:           modelledParams("RegionId", "AllocationId", "ClientToken"),
+		backend.OpAssociateEIP:         modelledParams("RegionId", "AllocationId", "InstanceId", "InstanceType", "Mode", "PrivateIpAddress", "ClientToken"),
+		backend.OpUnassociateEIP:       modelledParams("RegionId", "AllocationId", "InstanceId", "InstanceType", "PrivateIpAddress", "Force", "ClientToken"),
+		backend.OpDescribeEIPs:         modelledParams("RegionId", "AllocationId", "AssociatedInstanceId", "AssociatedInstanceType", "Status", "PageNumber", "PageSize", tagParams),
+		backend.OpDescribeEIPGateway:   modelledParams("RegionId", "InstanceId"),
+		backend.OpModifyEIPAttribute:   modelledParams("RegionId", "AllocationId", "Bandwidth", "Name", "Description"),
+		backend.OpModifyEIPForwardMode: modelledParams("RegionId", "InstanceId", "Mode", "ClientToken"),
+		// VPCs, vSwitches, route tables, HaVips
+		backend.OpCreateVPC:             modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "EnableDnsHostname", tagParams),
+		backend.OpDescribeVPC:           modelledParams("RegionId", "VpcId"),
+		backend.OpDescribeVPCs:          modelledParams("RegionId", "VpcId", "VpcName", "IsDefault", "PageNumber", "PageSize"),
+		backend.OpModifyVPC:             renamerParams(backend.OpModifyVPC, "VpcId", "VpcName"),
+		backend.OpDeleteVPC:             modelledParams("RegionId", "VpcId", "ClientToken", "ForceDelete"),
+		backend.OpCreateVSwitch:         modelledParams("RegionId", "VpcId", "ZoneId", "CidrBlock", "VSwitchName", "Description", "ClientToken", tagParams),
+		backend.OpDescribeVSwitch:       modelledParams("RegionId", "VSwitchId"),
+		backend.OpDescribeVSwitches:     modelledParams("RegionId", "VSwitchId", "VSwitchName", "VpcId", "ZoneId", "PageNumber", "PageSize"),
+		backend.OpModifyVSwitch:         renamerParams(backend.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
+		backend.OpDeleteVSwitch:         modelledParams("RegionId", "VSwitchId"),
+		backend.OpDescribeRouteTables:   modelledParams("RegionId", "VpcId", "RouteTableId", "PageNumber", "PageSize"),
+		backend.OpCreateRouteEntry:      createRouteEntryParams,
+		backend.OpDeleteRouteEntry:      deleteRouteEntryParams,
+		backend.OpDescribeRouteEntries:  describeRouteTableParams,
+		backend.OpCreateRouteTable:      createRouteTableParams,
+		backend.OpAssociateRouteTable:   routeTableVSwitchParams,
+		backend.OpUnassociateRouteTable: routeTableVSwitchParams,
+		backend.OpModifyRouteTable:      modifyRouteTableParams,
+		backend.OpDeleteRouteTable:      modelledParams("RegionId", "RouteTableId"),
+		backend.OpCreateHaVip:           createHaVipParams,
+		backend.OpDescribeHaVips:        describeHaVipsParams,
+		backend.OpAssociateHaVip:        associateHaVipParams,
+		backend.OpUnassociateHaVip:      associateHaVipParams,
+		backend.OpModifyHaVip:           modifyHaVipParams,
+		backend.OpDeleteHaVip:           deleteHaVipParams,
+		// ENIs
+		backend.OpCreateENI:          modelledParams("RegionId", "VSwitchId", "SecurityGroupId", `^SecurityGroupIds\.[^.]+$`, "PrimaryIpAddress", `^PrivateIpAddress\.[^.]+$`, "SecondaryPrivateIpAddressCount", "NetworkInterfaceName", "Description", "InstanceType", "ClientToken", tagParams),
+		backend.OpDeleteENI:          modelledParams("RegionId", "NetworkInterfaceId"),
+		backend.OpAttachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId"),
+		backend.OpDetachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId"),
+		backend.OpAssignPrivateIPs:   modelledParams("RegionId", "NetworkInterfaceId", `^PrivateIpAddress\.[^.]+$`, "SecondaryPrivateIpAddressCount", "ClientToken"),
+		backend.OpUnassignPrivateIPs: modelledParams("RegionId", "NetworkInterfaceId", `^PrivateIpAddress\.[^.]+$`),
+		backend.OpDescribeENIs:       modelledParams("RegionId", `^NetworkInterfaceId\.[^.]+$`, "InstanceId", "VSwitchId", "VpcId", "Status", "Type", "MaxResults", "NextToken", tagParams),
+		backend.OpModifyENI:          eni,
+		// Instances, catalog, disks
+		backend.OpDescribeInstance:          modelledParams("RegionId", "InstanceId", "InstanceIds", `^AdditionalAttributes\.[^.]+$`, tagParams),
+		backend.OpDescribeInstanceTypes:     instanceTypesParams,
+		backend.OpDescribeAvailableResource: modelledParams("RegionId", "DestinationResource", "ZoneId", "InstanceType", "Cores", "Memory", "InstanceChargeType", "SpotStrategy", "IoOptimized"),
+		backend.OpDescribeZones:             modelledParams("RegionId", "InstanceChargeType", "SpotStrategy"),
+		backend.OpDescribeRegions:           describeRegionsParams,
+		backend.OpDescribeImages:            modelledParams("RegionId", "ImageId", "ImageName", "ImageOwnerAlias", "OSType", "Architecture", "InstanceType", "Status", "PageNumber", "PageSize"),
+		backend.OpRunInstances:              runInstancesParams,
+		backend.OpDeleteInstance:            modelledParams("RegionId", "InstanceId", "Force"),
+		backend.OpStopInstance:              stopInstanceParams,
+		backend.OpStartInstance:             startInstanceParams,
+		backend.OpModifyInstance:            modelledParams("RegionId", "InstanceId", "ClientToken", "InstanceName", "Description", "HostName", "UserData"),
+		backend.OpModifyNetworkSpec:         modifyNetworkSpecParams,
+		backend.OpDescribeInstanceAttribute: modelledParams("RegionId", "InstanceId"),
+		backend.OpDescribeUserData:          modelledParams("RegionId", "InstanceId"),
+		backend.OpDescribeInstanceRAMRole:   modelledParams("RegionId", "InstanceIds"),
+		backend.OpDescribeMaintenance:       modelledParams("RegionId", `^InstanceId\.[^.]+$`),
+		backend.OpDescribeAttachmentAttrs:   modelledParams("RegionId", "InstanceIds"),
+		backend.OpDescribeDisks:             modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType"),
+		backend.OpModifyDisk:                modifyDiskParams,
+		// Security groups and their rules, key pairs
+		backend.OpCreateSecurityGroup:           modelledParams("RegionId", "VpcId", "SecurityGroupName", "SecurityGroupType", "Description", "ClientToken", tagParams),
+		backend.OpDescribeSecurityGroups:        modelledParams("RegionId", "SecurityGroupId", "VpcId", "PageNumber", "PageSize"),
+		backend.OpDescribeSecurityGroup:         modelledParams("RegionId", "SecurityGroupId", "Direction", "NicType"),
+		backend.OpModifySecurityGroup:           renamerParams(backend.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
+		backend.OpDeleteSecurityGroup:           modelledParams("RegionId", "SecurityGroupId"),
+		backend.OpAuthorizeSecurityGroup:        ingressRulesParams,
+		backend.OpAuthorizeSecurityGroupEgress:  egressRulesParams,
+		backend.OpRevokeSecurityGroup:           ingressRulesParams,
+		backend.OpRevokeSecurityGroupEgress:     egressRulesParams,
+		backend.OpModifySecurityGroupRule:       ingressRulesParams,
+		backend.OpModifySecurityGroupEgressRule: egressRulesParams,
+		backend.OpCreateKeyPair:                 createKeyPairParams,
+		backend.OpImportKeyPair:                 importKeyPairParams,
+		backend.OpDescribeKeyPairs:              describeKeyPairParams,
+		backend.OpDeleteKeyPairs:                deleteKeyPairsParams,
+		// Tags, in both APIs
+		backend.OpTagResources:     modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, tagParams, "All"),
+		backend.OpUntagResources:   modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, `^TagKey\.[^.]+$`, "All"),
+		backend.OpUnTagResources:   modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, `^TagKey\.[^.]+$`, "All"),
+		backend.OpListTagResources: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, tagParams, "MaxResults", "NextToken", "PageSize", "All"),
+		backend.OpDescribeTags:     modelledParams("RegionId", "ResourceId", "ResourceType", tagParams),
+	}
+}
+
+// renamerParams are the parameters of an operation that changes a resource's name
+// and description (see renamer): ModifyNetworkInterfaceAttribute also changes its
+// security groups.
+func renamerParams(op backend.Op, idParam, nameParam string) modelled {
+	names := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
+	if op == backend.OpModifyENI {
+		names = append(names, `^SecurityGroupId\.\d+$`)
+	}
+	return modelledParams(names...)
+}
+
+// strays notes the parameters handlers read that their operation does not declare, as
+// "Action Parameter", for the tests to fail on.
+type strays struct {
+	mu    sync.Mutex
+	names []string
+}
+
+func (s *strays) note(action string, params []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range params {
+		if name := action + " " + p; !slices.Contains(s.names, name) {
+			s.names = append(s.names, name)
+		}
+	}
+}
+
+func (s *strays) list() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Sorted(slices.Values(s.names))
+}
