@@ -59,6 +59,7 @@ const (
 	OpDescribeUserData              Op = "DescribeUserData"
 	OpDescribeInstanceRAMRole       Op = "DescribeInstanceRamRole"
 	OpDescribeMaintenance           Op = "DescribeInstanceMaintenanceAttributes"
+	OpModifyMaintenance             Op = "ModifyInstanceMaintenanceAttributes"
 	OpDescribeAttachmentAttrs       Op = "DescribeInstanceAttachmentAttributes"
 	OpDescribeDisks                 Op = "DescribeDisks"
 	OpModifyDisk                    Op = "ModifyDiskAttribute"
@@ -203,6 +204,7 @@ var operations = []Operation{
 	{ECS, OpDescribeUserData, false, false},
 	{ECS, OpDescribeInstanceRAMRole, false, false},
 	{ECS, OpDescribeMaintenance, false, false},
+	{ECS, OpModifyMaintenance, true, false},
 	{ECS, OpDescribeAttachmentAttrs, false, false},
 	{ECS, OpDescribeDisks, false, false},
 	{ECS, OpModifyDisk, true, false},

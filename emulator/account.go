@@ -60,6 +60,7 @@ type Account interface {
 	DescribeInstanceDetail(ctx context.Context, region regions.ID, id string) (fake.InstanceDetail, error)
 	InstanceRegion(id string) (regions.ID, bool)
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
+	ModifyMaintenance(ctx context.Context, in fake.ModifyMaintenanceInput) error
 	ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) error
 	DeleteInstance(ctx context.Context, region regions.ID, id string) error
 	StopInstance(ctx context.Context, region regions.ID, id string) error

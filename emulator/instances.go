@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
@@ -202,6 +204,9 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 			KeyPairName: p.str("KeyPairName"), RAMRoleName: p.str("RamRoleName")},
 	}
 	// Password is write-only, as in the cloud: taken, never answered, kept nowhere.
+	if err := checkPassword(p); err != nil {
+		return nil, err
+	}
 	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
 		return nil, err
 	}
@@ -398,13 +403,19 @@ func (s *Server) describeMaintenanceAttributes(ctx context.Context, p *params) (
 	}
 	list := []maintenanceJSON{}
 	for _, id := range ids {
-		if _, err := s.b.DescribeInstanceDetail(ctx, r, id); err != nil {
+		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
+		if err != nil {
 			continue
 		}
-		m := maintenanceJSON{InstanceID: id}
-		m.ActionOnMaintenance.Value, m.ActionOnMaintenance.DefaultValue = "AutoRecover", "AutoRecover"
-		m.ActionOnMaintenance.SupportedValues.SupportedValue = []string{"AutoRecover"}
-		m.MaintenanceWindows.MaintenanceWindow = []none{}
+		m := maintenanceJSON{InstanceID: id, NotifyOnMaintenance: d.Maintenance.Notify}
+		m.ActionOnMaintenance.Value = cmp.Or(d.Maintenance.Action, "AutoRecover")
+		m.ActionOnMaintenance.DefaultValue = "AutoRecover"
+		m.ActionOnMaintenance.SupportedValues.SupportedValue = fake.MaintenanceActions
+		m.MaintenanceWindows.MaintenanceWindow = []maintenanceWindowJSON{}
+		for _, w := range d.Maintenance.Windows {
+			m.MaintenanceWindows.MaintenanceWindow = append(m.MaintenanceWindows.MaintenanceWindow,
+				maintenanceWindowJSON{w.Start, w.End})
+		}
 		list = append(list, m)
 	}
 	out := maintenanceAnswer{pageHead: onePage(len(list), 10)}
@@ -426,7 +437,39 @@ type maintenanceJSON struct {
 		Value, DefaultValue string
 		SupportedValues     struct{ SupportedValue []string }
 	}
-	MaintenanceWindows struct{ MaintenanceWindow []none }
+	MaintenanceWindows struct{ MaintenanceWindow []maintenanceWindowJSON }
+}
+
+// A maintenanceWindowJSON is one maintenance window of an instance.
+type maintenanceWindowJSON struct{ StartTime, EndTime string }
+
+// modifyMaintenanceAttributes answers ModifyInstanceMaintenanceAttributes:
+// InstanceId.N, ActionOnMaintenance, NotifyOnMaintenance and MaintenanceWindow.N.
+func (s *Server) modifyMaintenanceAttributes(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	in := fake.ModifyMaintenanceInput{Region: r, Action: p.optional("ActionOnMaintenance")}
+	if in.Instances, err = p.list("InstanceId", 100); err != nil {
+		return nil, err
+	}
+	if v := p.optional("NotifyOnMaintenance"); v != nil {
+		notify, err := strconv.ParseBool(*v)
+		if err != nil {
+			return nil, p.badParam("NotifyOnMaintenance", "true or false")
+		}
+		in.Notify = &notify
+	}
+	for n := 1; p.has("MaintenanceWindow." + strconv.Itoa(n) + ".StartTime"); n++ {
+		prefix := "MaintenanceWindow." + strconv.Itoa(n) + "."
+		in.Windows = append(in.Windows, fake.MaintenanceWindow{Start: p.str(prefix + "StartTime"),
+			End: p.str(prefix + "EndTime")})
+	}
+	if err := s.b.ModifyMaintenance(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
 }
 
 func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (any, error) {
@@ -498,6 +541,12 @@ func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, e
 			in.HostName = p.optional(name)
 		case "UserData":
 			in.UserData = p.optional(name)
+		case "Password":
+			// Write-only, as in the cloud: taken, never answered, kept nowhere. The
+			// rules the cloud sets on it (8 to 30 characters of three kinds) are checked.
+			if err := checkPassword(p); err != nil {
+				return nil, err
+			}
 		default:
 			e := backend.NewError(
 				string(p.op),
@@ -511,4 +560,44 @@ func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, e
 		return nil, err
 	}
 	return ok()
+}
+
+// passwordSpecials are the special characters an instance password may hold (ECS API
+// reference, RunInstances, Password).
+const passwordSpecials = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/"
+
+// checkPassword checks Password, when given, as ECS does: 8 to 30 characters, each a
+// letter, a digit or one of passwordSpecials, of at least three of the four kinds.
+func checkPassword(p *params) error {
+	pw := p.str("Password")
+	if pw == "" {
+		return nil
+	}
+	var kinds [4]bool
+	for _, c := range pw {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			kinds[0] = true
+		case c >= 'a' && c <= 'z':
+			kinds[1] = true
+		case c >= '0' && c <= '9':
+			kinds[2] = true
+		case strings.ContainsRune(passwordSpecials, c):
+			kinds[3] = true
+		default:
+			return backend.NewError(string(p.op), "InvalidPassword.Malformed",
+				"The specified parameter Password holds a character it may not.")
+		}
+	}
+	n := 0
+	for _, k := range kinds {
+		if k {
+			n++
+		}
+	}
+	if l := len(pw); l < 8 || l > 30 || n < 3 {
+		return backend.NewError(string(p.op), "InvalidPassword.Malformed",
+			"The specified parameter Password must be 8 to 30 characters of at least three kinds: upper case, lower case, digits, special characters.")
+	}
+	return nil
 }

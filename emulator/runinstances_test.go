@@ -142,3 +142,93 @@ func TestMarketplaceImages(t *testing.T) {
 		t.Errorf("a marketplace search: %v %v", got, err)
 	}
 }
+
+// TestInstancePasswordRules: RunInstances and ModifyInstanceAttribute take a password
+// of 8 to 30 characters of at least three kinds, as the ECS API reference gives them,
+// and refuse any other with InvalidPassword.Malformed.
+func TestInstancePasswordRules(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	run := func(pw string) (string, error) {
+		out, err := e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
+			InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
+			VSwitchId: tea.String("vsw-t"), Password: tea.String(pw)})
+		if err != nil {
+			return "", err
+		}
+		return tea.StringValue(out.Body.InstanceIdSets.InstanceIdSet[0]), nil
+	}
+	id := ""
+	for _, tc := range []struct {
+		password string
+		ok       bool
+	}{
+		{"Secret-123", true},                     // upper, lower, digits, special
+		{"secret123", false},                     // two kinds
+		{"Sec-1", false},                         // 5 characters
+		{"Secret 123", false},                    // a space is not a special character
+		{"Aa1" + strings.Repeat("x", 27), true},  // 30 characters
+		{"Aa1" + strings.Repeat("x", 28), false}, // 31
+	} {
+		got, err := run(tc.password)
+		if tc.ok != (err == nil) || (err != nil && !strings.Contains(err.Error(), "InvalidPassword.Malformed")) {
+			t.Errorf("RunInstances with password %q: %v", tc.password, err)
+		}
+		if err == nil {
+			id = got
+		}
+	}
+	_, err := e.ModifyInstanceAttribute(&ecs.ModifyInstanceAttributeRequest{InstanceId: tea.String(id),
+		Password: tea.String("NewSecret-1")})
+	if err != nil {
+		t.Errorf("ModifyInstanceAttribute with a good password: %v", err)
+	}
+	_, err = e.ModifyInstanceAttribute(&ecs.ModifyInstanceAttributeRequest{InstanceId: tea.String(id),
+		Password: tea.String("short")})
+	if err == nil || !strings.Contains(err.Error(), "InvalidPassword.Malformed") {
+		t.Errorf("ModifyInstanceAttribute with a short password: %v", err)
+	}
+}
+
+// TestMaintenanceAttributesKept: through the official SDK, an instance's maintenance
+// action, notice and windows are kept and given back; an action outside the three the
+// API reference lists, or a window that ends before it starts, is refused.
+func TestMaintenanceAttributesKept(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	run, err := e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
+		VSwitchId: tea.String("vsw-t")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := run.Body.InstanceIdSets.InstanceIdSet[0]
+	modify := func(action, start, end string) error {
+		_, err := e.ModifyInstanceMaintenanceAttributes(&ecs.ModifyInstanceMaintenanceAttributesRequest{
+			RegionId: tea.String("cn-shanghai"), InstanceId: []*string{id}, ActionOnMaintenance: tea.String(action),
+			NotifyOnMaintenance: tea.Bool(true),
+			MaintenanceWindow: []*ecs.ModifyInstanceMaintenanceAttributesRequestMaintenanceWindow{
+				{StartTime: tea.String(start), EndTime: tea.String(end)}}})
+		return err
+	}
+	if err := modify("Reboot", "18:00:00Z", "21:00:00Z"); err == nil {
+		t.Error("ActionOnMaintenance Reboot taken")
+	}
+	if err := modify("Stop", "21:00:00Z", "18:00:00Z"); err == nil {
+		t.Error("a window that ends before it starts taken")
+	}
+	if err := modify("Stop", "18:00:00Z", "21:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.DescribeInstanceMaintenanceAttributes(&ecs.DescribeInstanceMaintenanceAttributesRequest{
+		RegionId: tea.String("cn-shanghai"), InstanceId: []*string{id}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := got.Body.MaintenanceAttributes.MaintenanceAttribute[0]
+	w := a.MaintenanceWindows.MaintenanceWindow
+	if tea.StringValue(a.ActionOnMaintenance.Value) != "Stop" || !tea.BoolValue(a.NotifyOnMaintenance) || len(w) != 1 ||
+		tea.StringValue(w[0].StartTime) != "18:00:00Z" || tea.StringValue(w[0].EndTime) != "21:00:00Z" {
+		t.Errorf("DescribeInstanceMaintenanceAttributes: %v", a)
+	}
+}

@@ -117,6 +117,7 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeInstanceRAMRole:   s.describeInstanceRamRole,
 		backend.OpDescribeInstanceAttribute: s.describeInstanceAttribute,
 		backend.OpDescribeMaintenance:       s.describeMaintenanceAttributes,
+		backend.OpModifyMaintenance:         s.modifyMaintenanceAttributes,
 		backend.OpDescribeAttachmentAttrs:   s.describeAttachmentAttributes,
 	}
 	maps.Copy(vpc, s.tagHandlers(backend.VPC))

@@ -41,6 +41,86 @@ type InstanceSettings struct {
 	UserData    string `json:"user_data,omitempty"`
 	KeyPairName string `json:"key_pair_name,omitempty"`
 	RAMRoleName string `json:"ram_role_name,omitempty"`
+	// Maintenance is what the instance does on a maintenance event, and when.
+	Maintenance Maintenance `json:"maintenance,omitzero"`
+}
+
+// Maintenance is what an instance does on a maintenance event and when
+// (ModifyInstanceMaintenanceAttributes). The zero value is the cloud's default:
+// AutoRecover, no notice, no window.
+type Maintenance struct {
+	// Action is Stop, AutoRecover or AutoRedeploy; empty is AutoRecover.
+	Action  string              `json:"action,omitempty"`
+	Notify  bool                `json:"notify,omitempty"`
+	Windows []MaintenanceWindow `json:"windows,omitempty"`
+}
+
+// MaintenanceActions are the values of Maintenance.Action (ECS API reference,
+// ModifyInstanceMaintenanceAttributes, ActionOnMaintenance).
+var MaintenanceActions = []string{"Stop", "AutoRecover", "AutoRedeploy"}
+
+// A MaintenanceWindow is a daily window, its ends in UTC as HH:mm:ssZ.
+type MaintenanceWindow struct {
+	Start string `json:"start_time"`
+	End   string `json:"end_time"`
+}
+
+// ModifyMaintenanceInput changes the maintenance attributes of instances; a nil field
+// is left as it is, and Windows replaces the windows when not nil.
+type ModifyMaintenanceInput struct {
+	Region    regions.ID
+	Instances []string
+	Action    *string
+	Notify    *bool
+	Windows   []MaintenanceWindow
+}
+
+// ModifyMaintenance implements ModifyInstanceMaintenanceAttributes: every instance must
+// exist, the action be one of MaintenanceActions and each window's ends times of day.
+func (b *Backend) ModifyMaintenance(ctx context.Context, in ModifyMaintenanceInput) (err error) {
+	const op = backend.OpModifyMaintenance
+	if err := begin(ctx, b, op, in); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, in, err) }()
+	if err := checkRegion(op, in.Region); err != nil {
+		return err
+	}
+	if len(in.Instances) == 0 {
+		return fail(op, "MissingParameter", "InstanceId.N names no instance.")
+	}
+	if in.Action != nil && !slices.Contains(MaintenanceActions, *in.Action) {
+		return fail(op, "InvalidParameter", "ActionOnMaintenance is one of Stop, AutoRecover, AutoRedeploy.")
+	}
+	for _, w := range in.Windows {
+		s, err1 := time.Parse("15:04:05Z", w.Start)
+		e, err2 := time.Parse("15:04:05Z", w.End)
+		if err1 != nil || err2 != nil || !e.After(s) {
+			return fail(op, "InvalidParameter", "A maintenance window is two times of day, HH:mm:ssZ, the end after the start.")
+		}
+	}
+	for _, id := range in.Instances {
+		if inst := b.s.instances[id]; inst == nil || inst.Region != in.Region {
+			return fail(op, "InvalidInstanceId.NotFound", "The instance "+id+" does not exist.")
+		}
+	}
+	for _, id := range in.Instances {
+		m := b.s.instMeta[id]
+		if m == nil {
+			m = &instanceMeta{}
+			b.s.instMeta[id] = m
+		}
+		if in.Action != nil {
+			m.Maintenance.Action = *in.Action
+		}
+		if in.Notify != nil {
+			m.Maintenance.Notify = *in.Notify
+		}
+		if in.Windows != nil {
+			m.Maintenance.Windows = slices.Clone(in.Windows)
+		}
+	}
+	return nil
 }
 
 // maxUserData bounds decoded user data (ECS RunInstances: 32 KB).
