@@ -95,19 +95,44 @@ const (
 	OpDescribeImages                Op = "DescribeImages"
 )
 
-// An API is one of the two Alibaba Cloud APIs whose operations eipassoc serves.
+// The RAM operations that alicloud_ram_role, alicloud_ram_policy and
+// alicloud_ram_role_policy_attachment call. TagResources, UntagResources and
+// ListTagResources are RAM's too, under RAMVersion.
+const (
+	OpCreateRole            Op = "CreateRole"
+	OpGetRole               Op = "GetRole"
+	OpUpdateRole            Op = "UpdateRole"
+	OpDeleteRole            Op = "DeleteRole"
+	OpCreatePolicy          Op = "CreatePolicy"
+	OpGetPolicy             Op = "GetPolicy"
+	OpUpdatePolicyDesc      Op = "UpdatePolicyDescription"
+	OpDeletePolicy          Op = "DeletePolicy"
+	OpCreatePolicyVersion   Op = "CreatePolicyVersion"
+	OpListPolicyVersions    Op = "ListPolicyVersions"
+	OpDeletePolicyVersion   Op = "DeletePolicyVersion"
+	OpAttachPolicyToRole    Op = "AttachPolicyToRole"
+	OpDetachPolicyFromRole  Op = "DetachPolicyFromRole"
+	OpListPoliciesForRole   Op = "ListPoliciesForRole"
+	OpListEntitiesForPolicy Op = "ListEntitiesForPolicy"
+)
+
+// An API is one of the Alibaba Cloud APIs whose operations eipassoc serves.
 type API uint8
 
 // The APIs.
 const (
 	VPC API = iota + 1 // Vpc, 2016-04-28: EIPs, VPCs, vSwitches
 	ECS                // Ecs, 2014-05-26: ENIs, instances, security groups, disks
+	RAM                // Ram, 2015-05-01: the roles and policies instances take
 )
 
-// Product returns the API's product code, "Vpc" or "Ecs".
+// Product returns the API's product code, "Vpc", "Ecs" or "Ram".
 func (a API) Product() string {
-	if a == VPC {
+	switch a {
+	case VPC:
 		return "Vpc"
+	case RAM:
+		return "Ram"
 	}
 	return "Ecs"
 }
@@ -116,12 +141,16 @@ func (a API) Product() string {
 const (
 	VPCVersion = "2016-04-28"
 	ECSVersion = "2014-05-26"
+	RAMVersion = "2015-05-01"
 )
 
-// Version returns the API's version, VPCVersion or ECSVersion.
+// Version returns the API's version, VPCVersion, ECSVersion or RAMVersion.
 func (a API) Version() string {
-	if a == VPC {
+	switch a {
+	case VPC:
 		return VPCVersion
+	case RAM:
+		return RAMVersion
 	}
 	return ECSVersion
 }
@@ -228,6 +257,24 @@ var operations = []Operation{
 	{ECS, OpUntagResources, true, false},
 	{ECS, OpListTagResources, false, false},
 	{ECS, OpDescribeTags, false, false},
+	{RAM, OpCreateRole, true, false},
+	{RAM, OpGetRole, false, false},
+	{RAM, OpUpdateRole, true, false},
+	{RAM, OpDeleteRole, true, false},
+	{RAM, OpCreatePolicy, true, false},
+	{RAM, OpGetPolicy, false, false},
+	{RAM, OpUpdatePolicyDesc, true, false},
+	{RAM, OpDeletePolicy, true, false},
+	{RAM, OpCreatePolicyVersion, true, false},
+	{RAM, OpListPolicyVersions, false, false},
+	{RAM, OpDeletePolicyVersion, true, false},
+	{RAM, OpAttachPolicyToRole, true, false},
+	{RAM, OpDetachPolicyFromRole, true, false},
+	{RAM, OpListPoliciesForRole, false, false},
+	{RAM, OpListEntitiesForPolicy, false, false},
+	{RAM, OpTagResources, true, false},
+	{RAM, OpUntagResources, true, false},
+	{RAM, OpListTagResources, false, false},
 }
 
 // Ops returns the operations of the Backend interface, VPC ones first.

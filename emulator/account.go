@@ -61,6 +61,21 @@ type Account interface {
 	InstanceRegion(id string) (regions.ID, bool)
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
 	ModifyMaintenance(ctx context.Context, in fake.ModifyMaintenanceInput) error
+	// RAM
+	CreateRole(ctx context.Context, in fake.CreateRoleInput) (fake.RAMRole, error)
+	Role(ctx context.Context, name string) (fake.RAMRole, error)
+	UpdateRole(ctx context.Context, in fake.UpdateRoleInput) error
+	DeleteRole(ctx context.Context, name string) error
+	CreatePolicy(ctx context.Context, in fake.CreatePolicyInput) (fake.RAMPolicy, error)
+	Policy(ctx context.Context, name string) (fake.RAMPolicy, error)
+	PolicyRoles(ctx context.Context, name string) ([]string, error)
+	UpdatePolicyDescription(ctx context.Context, name, description string) error
+	CreatePolicyVersion(ctx context.Context, in fake.CreatePolicyVersionInput) (fake.RAMPolicyVersion, error)
+	DeletePolicyVersion(ctx context.Context, name, version string) error
+	DeletePolicy(ctx context.Context, name string, cascade bool) error
+	AttachPolicyToRole(ctx context.Context, policy, role string) error
+	DetachPolicyFromRole(ctx context.Context, policy, role string) error
+	TagRAM(ctx context.Context, in fake.RAMTagInput, untag bool) error
 	ModifyNetworkSpec(ctx context.Context, region regions.ID, instance string, bandwidthOut int) error
 	DeleteInstance(ctx context.Context, region regions.ID, id string) error
 	StopInstance(ctx context.Context, region regions.ID, id string) error

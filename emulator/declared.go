@@ -17,8 +17,42 @@ import (
 // tagParams are the Tag.N.Key and Tag.N.Value of a call that tags what it creates.
 const tagParams = `^Tag\.[^.]+\.(Key|Value)$`
 
-// declaredParams returns the declared parameters of every served operation.
-func declaredParams() map[backend.Op]modelled {
+// declaredParams returns the declared parameters of every served operation, by API:
+// VPC and ECS share their list (TagResources and ListTagResources take the same
+// parameters in both), RAM has its own.
+func declaredParams() map[backend.API]map[backend.Op]modelled {
+	vpcECS := vpcECSParams()
+	return map[backend.API]map[backend.Op]modelled{backend.VPC: vpcECS, backend.ECS: vpcECS, backend.RAM: ramParams()}
+}
+
+// ramParams are the parameters of the RAM operations.
+func ramParams() map[backend.Op]modelled {
+	policy := modelledParams("PolicyName", "PolicyType")
+	attach := modelledParams("PolicyName", "PolicyType", "RoleName")
+	return map[backend.Op]modelled{
+		backend.OpCreateRole:            modelledParams("RoleName", "Description", "AssumeRolePolicyDocument", "MaxSessionDuration", "Tag"),
+		backend.OpGetRole:               modelledParams("RoleName"),
+		backend.OpUpdateRole:            modelledParams("RoleName", "NewAssumeRolePolicyDocument", "NewDescription", "NewMaxSessionDuration"),
+		backend.OpDeleteRole:            modelledParams("RoleName"),
+		backend.OpCreatePolicy:          modelledParams("PolicyName", "Description", "PolicyDocument", "Tag"),
+		backend.OpGetPolicy:             policy,
+		backend.OpUpdatePolicyDesc:      modelledParams("PolicyName", "NewDescription"),
+		backend.OpDeletePolicy:          modelledParams("PolicyName", "CascadingDelete"),
+		backend.OpCreatePolicyVersion:   modelledParams("PolicyName", "PolicyDocument", "SetAsDefault", "RotateStrategy"),
+		backend.OpListPolicyVersions:    policy,
+		backend.OpDeletePolicyVersion:   modelledParams("PolicyName", "VersionId"),
+		backend.OpAttachPolicyToRole:    attach,
+		backend.OpDetachPolicyFromRole:  attach,
+		backend.OpListPoliciesForRole:   modelledParams("RoleName"),
+		backend.OpListEntitiesForPolicy: policy,
+		backend.OpTagResources:          modelledParams("ResourceType", "ResourceNames", "Tag"),
+		backend.OpUntagResources:        modelledParams("ResourceType", "ResourceNames", "TagKeys", "All"),
+		backend.OpListTagResources:      modelledParams("ResourceType", "ResourceNames", "Tag", "NextToken", "PageSize"),
+	}
+}
+
+// vpcECSParams are the parameters of the VPC and ECS operations.
+func vpcECSParams() map[backend.Op]modelled {
 	eni := renamerParams(backend.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName")
 	return map[backend.Op]modelled{
 		// EIPs
@@ -76,7 +110,7 @@ func declaredParams() map[backend.Op]modelled {
 		backend.OpDeleteInstance:            modelledParams("RegionId", "InstanceId", "Force"),
 		backend.OpStopInstance:              stopInstanceParams,
 		backend.OpStartInstance:             startInstanceParams,
-		backend.OpModifyInstance:            modelledParams("RegionId", "InstanceId", "ClientToken", "InstanceName", "Description", "HostName", "UserData", "Password"),
+		backend.OpModifyInstance:            modelledParams("RegionId", "InstanceId", "ClientToken", "InstanceName", "Description", "HostName", "UserData", "Password", "DeletionProtection"),
 		backend.OpModifyNetworkSpec:         modifyNetworkSpecParams,
 		backend.OpDescribeInstanceAttribute: modelledParams("RegionId", "InstanceId"),
 		backend.OpDescribeUserData:          modelledParams("RegionId", "InstanceId"),

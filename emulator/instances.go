@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,7 +77,13 @@ type instanceJSON struct {
 	CPUOptions   struct {
 		CoreCount      int
 		ThreadsPerCore int
+		TopologyType   string
 	} `json:"CpuOptions"`
+	CreditSpecification      string
+	AutoReleaseTime          string
+	SpotDuration             int
+	SpotInterruptionBehavior string
+	EnableJumboFrame         bool
 }
 
 // An ipList is a list of addresses as ECS nests them: {"IpAddress": [...]}.
@@ -119,9 +126,22 @@ func newInstanceJSON(d fake.InstanceDetail, tags ecsTags) instanceJSON {
 	}
 	out.SecurityGroupIDs.SecurityGroupID = append([]string{}, d.SecurityGroups...)
 	out.PublicIPAddress.IPAddress, out.InnerIPAddress.IPAddress = []string{}, []string{}
-	out.MetadataOptions.HTTPEndpoint, out.MetadataOptions.HTTPTokens = "enabled", "optional"
-	out.MetadataOptions.HTTPPutResponseHopLimit = 1
-	out.CPUOptions.CoreCount, out.CPUOptions.ThreadsPerCore = 1, 2
+	// What RunInstances kept (keptOptions), or the cloud's defaults.
+	o := d.Options
+	out.MetadataOptions.HTTPEndpoint = cmp.Or(o["HttpEndpoint"], "enabled")
+	out.MetadataOptions.HTTPTokens = cmp.Or(o["HttpTokens"], "optional")
+	out.MetadataOptions.HTTPPutResponseHopLimit = optionInt(o, "HttpPutResponseHopLimit", 1)
+	out.CPUOptions.CoreCount = optionInt(o, "CpuOptions.Core", 1)
+	out.CPUOptions.ThreadsPerCore = optionInt(o, "CpuOptions.ThreadsPerCore", 2)
+	out.CPUOptions.TopologyType = o["CpuOptions.TopologyType"]
+	out.ImageOptions.LoginAsNonRoot = o["ImageOptions.LoginAsNonRoot"] == "true"
+	out.DeletionProtection = d.DeletionProtected()
+	out.ResourceGroupID = o["ResourceGroupId"]
+	out.CreditSpecification = o["CreditSpecification"]
+	out.AutoReleaseTime = o["AutoReleaseTime"]
+	out.SpotDuration = optionInt(o, "SpotDuration", 0)
+	out.SpotInterruptionBehavior = cmp.Or(o["SpotInterruptionBehavior"], "Terminate")
+	out.EnableJumboFrame = o["NetworkOptions.EnableJumboFrame"] == "true"
 	return out
 }
 
@@ -187,8 +207,6 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 		return nil, p.badParam("InstanceChargeType", "eipassoc serve runs pay-as-you-go (PostPaid) instances only")
 	case p.str("InternetChargeType") != "" && p.str("InternetChargeType") != "PayByTraffic":
 		return nil, p.badParam("InternetChargeType", "eipassoc serve bills public bandwidth by traffic only")
-	case p.str("DeletionProtection") == "true":
-		return nil, p.badParam("DeletionProtection", "eipassoc serve does not model deletion protection")
 	case p.str("SpotStrategy") != "" && p.str("SpotStrategy") != "NoSpot":
 		return nil, p.badParam("SpotStrategy", "eipassoc serve runs no spot instances")
 	}
@@ -205,6 +223,9 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	}
 	// Password is write-only, as in the cloud: taken, never answered, kept nowhere.
 	if err := checkPassword(p); err != nil {
+		return nil, err
+	}
+	if in.Options, err = instanceOptions(p); err != nil {
 		return nil, err
 	}
 	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
@@ -294,17 +315,39 @@ func (s *Server) startInstance(ctx context.Context, p *params) (any, error) {
 // may go (IncorrectInstanceStatus otherwise, as in the cloud); with it, a running one
 // too.
 func (s *Server) deleteInstance(ctx context.Context, p *params) (any, error) {
+	r, id, err := s.instanceAndRegion(p)
+	if err != nil {
+		return nil, err
+	}
 	if p.str("Force") != "true" {
-		r, id, err := regionAnd(p, "InstanceId")
-		if err != nil {
-			return nil, err
-		}
 		if d, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil && d.Status != "Stopped" {
 			return nil, backend.NewError(string(p.op), "IncorrectInstanceStatus",
 				"The current status of the instance does not support this operation: stop it, or delete it with Force=true.")
 		}
 	}
-	return deleteBy(ctx, p, "InstanceId", s.b.DeleteInstance)
+	if err := s.b.DeleteInstance(ctx, r, id); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+// instanceAndRegion reads InstanceId and the instance's region, for the actions that
+// take no RegionId (DeleteInstance, ModifyInstanceAttribute: the official SDK sends
+// none, the provider's older SDK one): without it, the instance's own region.
+func (s *Server) instanceAndRegion(p *params) (regions.ID, string, error) {
+	id, err := p.required("InstanceId")
+	if err != nil {
+		return "", "", err
+	}
+	if p.str("RegionId") != "" {
+		r, err := region(p)
+		return r, id, err
+	}
+	r, found := s.b.InstanceRegion(id)
+	if !found {
+		return "", "", backend.NewError(string(p.op), "InvalidInstanceId.NotFound", "")
+	}
+	return r, id, nil
 }
 
 // instanceDetail reads the instance an instance-level describe names: the cloud's
@@ -485,8 +528,9 @@ func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (a
 	}
 	list := []attachmentAttributesJSON{}
 	for _, id := range ids {
-		if _, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
-			list = append(list, attachmentAttributesJSON{InstanceID: id, PrivatePoolOptionsMatchCriteria: "None"})
+		if d, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
+			list = append(list, attachmentAttributesJSON{InstanceID: id,
+				PrivatePoolOptionsMatchCriteria: cmp.Or(d.Options["PrivatePoolOptions.MatchCriteria"], "None")})
 		}
 	}
 	out := attachmentAttributesAnswer{pageHead: onePage(len(list), 10)}
@@ -511,19 +555,8 @@ type attachmentAttributesJSON struct {
 // (host name, password, user data, ...) are refused as UnsupportedParameter rather
 // than ignored, so that an update never seems to pass.
 func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, error) {
-	// The API takes no RegionId here (the official SDK sends none; the provider's older
-	// SDK sends one): without it, the instance's own region.
-	id, err := p.required("InstanceId")
+	r, id, err := s.instanceAndRegion(p)
 	if err != nil {
-		return nil, err
-	}
-	r := regions.ID(p.str("RegionId"))
-	if r == "" {
-		var found bool
-		if r, found = s.b.InstanceRegion(id); !found {
-			return nil, backend.NewError(string(p.op), "InvalidInstanceId.NotFound", "")
-		}
-	} else if r, err = region(p); err != nil {
 		return nil, err
 	}
 	in := fake.ModifyInstanceInput{Region: r, Instance: id}
@@ -541,6 +574,12 @@ func (s *Server) modifyInstanceAttribute(ctx context.Context, p *params) (any, e
 			in.HostName = p.optional(name)
 		case "UserData":
 			in.UserData = p.optional(name)
+		case "DeletionProtection":
+			on, err := strconv.ParseBool(p.str(name))
+			if err != nil {
+				return nil, p.badParam(name, "true or false")
+			}
+			in.DeletionProtection = &on
 		case "Password":
 			// Write-only, as in the cloud: taken, never answered, kept nowhere. The
 			// rules the cloud sets on it (8 to 30 characters of three kinds) are checked.
@@ -600,4 +639,51 @@ func checkPassword(p *params) error {
 			"The specified parameter Password must be 8 to 30 characters of at least three kinds: upper case, lower case, digits, special characters.")
 	}
 	return nil
+}
+
+// keptOptions are the RunInstances parameters kept and given back as sent
+// (InstanceSettings.Options), with the values the ECS API reference allows (nil: any).
+var keptOptions = map[string][]string{
+	"DeletionProtection":               {"true", "false"},
+	"AutoReleaseTime":                  nil,
+	"CreditSpecification":              {"Standard", "Unlimited"},
+	"HttpEndpoint":                     {"enabled", "disabled"},
+	"HttpTokens":                       {"optional", "required"},
+	"HttpPutResponseHopLimit":          nil,
+	"ImageOptions.LoginAsNonRoot":      {"true", "false"},
+	"SpotDuration":                     {"0", "1", "2", "3", "4", "5", "6"},
+	"SpotInterruptionBehavior":         {"Terminate", "Stop"},
+	"NetworkOptions.EnableJumboFrame":  {"true", "false"},
+	"CpuOptions.Core":                  nil,
+	"CpuOptions.ThreadsPerCore":        {"1", "2"},
+	"CpuOptions.TopologyType":          {"ContinuousCoreToHTMapping", "DiscreteCoreToHTMapping"},
+	"SystemDisk.BurstingEnabled":       {"true", "false"},
+	"SystemDisk.EncryptAlgorithm":      {"aes-256", "sm4-128"},
+	"SystemDisk.ProvisionedIops":       nil,
+	"ResourceGroupId":                  nil,
+	"PrivatePoolOptions.MatchCriteria": {"Open", "Target", "None"},
+}
+
+// instanceOptions reads the keptOptions a RunInstances call sets.
+func instanceOptions(p *params) (map[string]string, error) {
+	out := map[string]string{}
+	for _, name := range slices.Sorted(maps.Keys(keptOptions)) {
+		v := p.optional(name)
+		if v == nil {
+			continue
+		}
+		if allowed := keptOptions[name]; allowed != nil && !slices.Contains(allowed, *v) {
+			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
+		}
+		out[name] = *v
+	}
+	return out, nil
+}
+
+// optionInt returns an integer option, or def when it is not set.
+func optionInt(o map[string]string, name string, def int) int {
+	if n, err := strconv.Atoi(o[name]); err == nil {
+		return n
+	}
+	return def
 }

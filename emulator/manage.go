@@ -24,9 +24,10 @@ import (
 // error body.
 const ManagementPrefix = "/_eipassoc/"
 
-// An Action is one action of the VPC or ECS API, as the official SDKs know it.
+// An Action is one action of the VPC or ECS API, as the official SDKs know it, or a
+// RAM action the server serves.
 type Action struct {
-	Product string `json:"product"` // "Vpc" or "Ecs"
+	Product string `json:"product"` // "Vpc", "Ecs" or "Ram"
 	Version string `json:"version"` // the API version, e.g. "2016-04-28"
 	Action  string `json:"action"`  // e.g. "AssociateEipAddress"
 	// Served is true for the actions the server answers; the others are answered with
@@ -34,13 +35,19 @@ type Action struct {
 	Served bool `json:"served"`
 }
 
-// Actions returns every action of the VPC and ECS APIs, served or not, sorted by
-// product, then action. [Server.Served] lists only the served ones.
+// Actions returns every action of the VPC and ECS APIs, served or not, and the RAM
+// actions served, sorted by product, then action. [Server.Served] lists only the
+// served ones.
 func (s *Server) Actions() []Action {
 	out := make([]Action, 0, len(sdkActions()))
 	for k := range sdkActions() {
 		_, served := s.actions[k]
 		out = append(out, action(k, served))
+	}
+	for k := range s.actions {
+		if !sdkActions()[k] { // RAM's: the official SDKs this module takes are VPC's and ECS's
+			out = append(out, action(k, true))
+		}
 	}
 	sortActions(out)
 	return out
@@ -57,11 +64,17 @@ func (s *Server) Served() []Action {
 }
 
 func action(k opKey, served bool) Action {
-	product := "Vpc"
-	if k.version == ECSVersion {
-		product = "Ecs"
+	return Action{Product: productOf(k.version), Version: k.version, Action: k.action, Served: served}
+}
+
+// productOf returns the product code of an API version: "Vpc", "Ecs" or "Ram".
+func productOf(version string) string {
+	for _, api := range []backend.API{backend.VPC, backend.ECS, backend.RAM} {
+		if api.Version() == version {
+			return api.Product()
+		}
 	}
-	return Action{Product: product, Version: k.version, Action: k.action, Served: served}
+	return ""
 }
 
 func sortActions(out []Action) {

@@ -55,7 +55,7 @@ func refuseOthers(p *params, allowed modelled) error {
 
 // The parameters each operation that refuses the others models.
 var (
-	runInstancesParams = modelledParams(
+	runInstancesParams = modelledParams(append(slices.Sorted(maps.Keys(keptOptions)), // kept as sent (instances.go)
 		"RegionId",
 		"ClientToken",
 		"DryRun",
@@ -71,7 +71,6 @@ var (
 		"InternetMaxBandwidthOut",
 		"InstanceChargeType",
 		"InternetChargeType",
-		"DeletionProtection",
 		"SpotStrategy",
 		"PrivateIpAddress",
 		"HostName",
@@ -83,7 +82,7 @@ var (
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
 		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`,
 		`^Tag\.\d+\.(Key|Value)$`,
-	)
+	)...)
 	allocateEIPParams = modelledParams(
 		"RegionId",
 		"ClientToken",

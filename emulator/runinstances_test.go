@@ -232,3 +232,47 @@ func TestMaintenanceAttributesKept(t *testing.T) {
 		t.Errorf("DescribeInstanceMaintenanceAttributes: %v", a)
 	}
 }
+
+// TestInstanceOptionsKept: RunInstances keeps what it is given of the options the
+// provider reads back (metadata, credit, deletion protection), refuses a value the API
+// reference does not list, and deletion protection keeps the instance until it is
+// turned off.
+func TestInstanceOptionsKept(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	req := func(tokens string) *ecs.RunInstancesRequest {
+		return &ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"), InstanceType: tea.String("ecs.g7.large"),
+			ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"), VSwitchId: tea.String("vsw-t"),
+			HttpTokens: tea.String(tokens), CreditSpecification: tea.String("Unlimited"), DeletionProtection: tea.Bool(true)}
+	}
+	if _, err := e.RunInstances(req("sometimes")); err == nil || !strings.Contains(err.Error(), "HttpTokens") {
+		t.Errorf("HttpTokens sometimes: %v", err)
+	}
+	run, err := e.RunInstances(req("required"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := run.Body.InstanceIdSets.InstanceIdSet[0]
+	got, err := e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceIds: tea.String(`["` + tea.StringValue(id) + `"]`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := got.Body.Instances.Instance[0]
+	if tea.StringValue(in.MetadataOptions.HttpTokens) != "required" || tea.StringValue(in.CreditSpecification) != "Unlimited" ||
+		!tea.BoolValue(in.DeletionProtection) || tea.StringValue(in.MetadataOptions.HttpEndpoint) != "enabled" {
+		t.Errorf("DescribeInstances: tokens %q, credit %q, protection %v, endpoint %q", tea.StringValue(in.MetadataOptions.HttpTokens),
+			tea.StringValue(in.CreditSpecification), tea.BoolValue(in.DeletionProtection), tea.StringValue(in.MetadataOptions.HttpEndpoint))
+	}
+	del := &ecs.DeleteInstanceRequest{InstanceId: id, Force: tea.Bool(true)}
+	if _, err := e.DeleteInstance(del); err == nil || !strings.Contains(err.Error(), "InvalidOperation.DeletionProtection") {
+		t.Errorf("DeleteInstance of a protected instance: %v", err)
+	}
+	if _, err := e.ModifyInstanceAttribute(&ecs.ModifyInstanceAttributeRequest{InstanceId: id,
+		DeletionProtection: tea.Bool(false)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.DeleteInstance(del); err != nil {
+		t.Errorf("DeleteInstance once protection is off: %v", err)
+	}
+}

@@ -64,14 +64,15 @@ type Server struct {
 	rec       *recorder
 	verifier  *verifier
 	actions   map[opKey]handler
-	declared  map[backend.Op]modelled // the parameters each operation takes
-	strays    strays                  // parameters handlers read that their operation does not declare
+	declared  map[opKey]modelled // the parameters each operation takes
+	strays    strays             // parameters handlers read that their operation does not declare
 }
 
 // API versions.
 const (
 	VPCVersion = backend.VPCVersion
 	ECSVersion = backend.ECSVersion
+	RAMVersion = backend.RAMVersion
 )
 
 // New returns a Server for cfg.
@@ -108,7 +109,12 @@ func New(cfg Config) (*Server, error) {
 		keys[id] = secret
 	}
 	s.verifier = &verifier{keys: keys, now: now}
-	s.actions, s.declared = s.table(), declaredParams()
+	s.actions, s.declared = s.table(), map[opKey]modelled{}
+	for api, ops := range declaredParams() {
+		for op, m := range ops {
+			s.declared[opKey{api.Version(), string(op)}] = m
+		}
+	}
 	s.seeded = cfg.Backend.Snapshot()
 	s.rec = newRecorder(cfg.Record)
 	return s, nil
@@ -211,7 +217,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 		status, code = s.writeError(w, r, err)
 		return op, status, code
 	}
-	declared := s.declared[op]
+	declared := s.declared[opKey{version, name}]
 	p := &params{op: op, v: v}
 	if err := refuseOthers(p, declared); err != nil {
 		status, code = s.writeError(w, r, err)
@@ -363,11 +369,7 @@ func newRequestID() string {
 // InvalidAction.NotFound.
 func unsupported(action, version string) error {
 	if sdkActions()[opKey{version, action}] {
-		product := "Vpc"
-		if version == ECSVersion {
-			product = "Ecs"
-		}
-		e := backend.NewError(action, "UnsupportedOperation", product+" "+version+" "+action+
+		e := backend.NewError(action, "UnsupportedOperation", productOf(version)+" "+version+" "+action+
 			" is a real action that eipassoc serve does not model; GET /_eipassoc/actions lists what it serves and "+
 			"what it does not.")
 		e.HTTPStatus = http.StatusBadRequest

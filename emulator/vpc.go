@@ -122,7 +122,25 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 	}
 	maps.Copy(vpc, s.tagHandlers(backend.VPC))
 	maps.Copy(ecs, s.tagHandlers(backend.ECS))
-	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs}
+	ram := map[backend.Op]handler{
+		backend.OpCreateRole:            s.createRole,
+		backend.OpGetRole:               s.getRole,
+		backend.OpUpdateRole:            s.updateRole,
+		backend.OpDeleteRole:            s.deleteRole,
+		backend.OpCreatePolicy:          s.createPolicy,
+		backend.OpGetPolicy:             s.getPolicy,
+		backend.OpUpdatePolicyDesc:      s.updatePolicyDescription,
+		backend.OpDeletePolicy:          s.deletePolicy,
+		backend.OpCreatePolicyVersion:   s.createPolicyVersion,
+		backend.OpListPolicyVersions:    s.listPolicyVersions,
+		backend.OpDeletePolicyVersion:   s.deletePolicyVersion,
+		backend.OpAttachPolicyToRole:    s.attachment(s.b.AttachPolicyToRole),
+		backend.OpDetachPolicyFromRole:  s.attachment(s.b.DetachPolicyFromRole),
+		backend.OpListPoliciesForRole:   s.listPoliciesForRole,
+		backend.OpListEntitiesForPolicy: s.listEntitiesForPolicy,
+	}
+	maps.Copy(ram, s.ramTagHandlers())
+	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs, backend.RAM: ram}
 }
 
 // An opKey names an operation: its API version and its action.

@@ -3,8 +3,10 @@ package fake
 import (
 	"context"
 	"encoding/base64"
+	"maps"
 	"net/netip"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/eipassoc/eipassoc/backend"
@@ -31,8 +33,8 @@ type InstanceDetail struct {
 // InstanceSettings are what an instance keeps and reports without the rules reading
 // them: RunInstances takes them, DescribeInstances (HostName, KeyPairName),
 // DescribeUserData and DescribeInstanceRamRole give them back. RunInstances takes only
-// a key pair of the region (KeyPairs); the RAM role is kept as given (the fake has no
-// RAM).
+// a key pair of the region (KeyPairs); the RAM role is kept as given, not checked
+// against the account's RAM roles.
 type InstanceSettings struct {
 	// HostName is the OS host name; empty reports the instance ID.
 	HostName string `json:"host_name,omitempty"`
@@ -43,7 +45,14 @@ type InstanceSettings struct {
 	RAMRoleName string `json:"ram_role_name,omitempty"`
 	// Maintenance is what the instance does on a maintenance event, and when.
 	Maintenance Maintenance `json:"maintenance,omitzero"`
+	// Options are RunInstances parameters kept and given back as they were sent
+	// (metadata and CPU options, credit specification, resource group...), by
+	// parameter name. DeletionProtection "true" keeps the instance from DeleteInstance.
+	Options map[string]string `json:"options,omitempty"`
 }
+
+// DeletionProtected says whether deletion protection is on.
+func (s InstanceSettings) DeletionProtected() bool { return s.Options["DeletionProtection"] == "true" }
 
 // Maintenance is what an instance does on a maintenance event and when
 // (ModifyInstanceMaintenanceAttributes). The zero value is the cloud's default:
@@ -268,6 +277,7 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 		BandwidthOut:     in.BandwidthOut,
 		Disks:            []Disk{newDisk(id, 0, "system", in.SystemDisk)},
 	}
+	m.Options = maps.Clone(in.Options)
 	for i, d := range in.DataDisks {
 		m.Disks = append(m.Disks, newDisk(id, i+1, "data", d))
 	}
@@ -290,6 +300,10 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 	in := b.s.instances[id]
 	if in == nil || in.Region != region {
 		return fail(op, "InvalidInstanceId.NotFound", "")
+	}
+	if m := b.s.instMeta[id]; m != nil && m.DeletionProtected() {
+		return fail(op, "InvalidOperation.DeletionProtection",
+			"The instance has deletion protection; turn it off (ModifyInstanceAttribute DeletionProtection=false) first.")
 	}
 	if h, ok := b.haVipHolding(id); ok {
 		return fail(op, "DependencyViolation", "The instance holds HaVip "+h+"; unassociate it first.")
@@ -381,6 +395,8 @@ type ModifyInstanceInput struct {
 	// HostName and UserData change the settings of that name (InstanceSettings).
 	HostName *string
 	UserData *string
+	// DeletionProtection turns deletion protection on or off.
+	DeletionProtection *bool
 }
 
 // ModifyInstance implements ModifyInstanceAttribute for the name, the description, the
@@ -419,6 +435,13 @@ func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (e
 	}
 	if in.Description != nil {
 		m.Description = *in.Description
+	}
+	if in.DeletionProtection != nil {
+		m.Options = maps.Clone(m.Options) // a snapshot may share the old map
+		if m.Options == nil {
+			m.Options = map[string]string{}
+		}
+		m.Options["DeletionProtection"] = strconv.FormatBool(*in.DeletionProtection)
 	}
 	return nil
 }

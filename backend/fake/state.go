@@ -32,6 +32,9 @@ type state struct {
 	// tags are every resource's tags, by resource ID, sorted by key; a resource's
 	// entry goes with it.
 	tags map[string][]backend.Tag
+	// roles and policies are RAM's, by name: global, in no region.
+	roles    map[string]*RAMRole
+	policies map[string]*RAMPolicy
 	// pending lists resources in a transitional status; settle finishes them.
 	pendingEIPs map[eip.ID]bool
 	pendingENIs map[eni.ID]bool
@@ -42,6 +45,7 @@ func newState() state {
 		eips: map[eip.ID]*eipRec{}, enis: map[eni.ID]*eniRec{}, vswitches: map[string]*vswitch{}, vpcs: map[string]*vpcRec{},
 		groups: map[string]*SecurityGroup{}, keyPairs: map[string]*KeyPair{}, havips: map[string]*HaVip{}, instMeta: map[string]*instanceMeta{},
 		instances: map[string]*ecs.Instance{}, publicIPs: map[netip.Addr]bool{}, tags: map[string][]backend.Tag{},
+		roles: map[string]*RAMRole{}, policies: map[string]*RAMPolicy{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
 	}
@@ -247,6 +251,14 @@ func (s *state) clone() state {
 	c := newState()
 	for id, t := range s.tags {
 		c.tags[id] = slices.Clone(t)
+	}
+	for name, r := range s.roles {
+		cp := r.clone()
+		c.roles[name] = &cp
+	}
+	for name, p := range s.policies {
+		cp := p.clone()
+		c.policies[name] = &cp
 	}
 	for id, r := range s.eips {
 		cp := *r
