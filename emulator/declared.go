@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"slices"
 	"sync"
 
@@ -91,7 +92,10 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpModifyHaVip:           modifyHaVipParams,
 		backend.OpDeleteHaVip:           deleteHaVipParams,
 		// ENIs
-		backend.OpCreateENI:          modelledParams("RegionId", "VSwitchId", "SecurityGroupId", `^SecurityGroupIds\.[^.]+$`, "PrimaryIpAddress", `^PrivateIpAddress\.[^.]+$`, "SecondaryPrivateIpAddressCount", "NetworkInterfaceName", "Description", "InstanceType", "ClientToken", tagParams),
+		backend.OpCreateENI: modelledParams(append(slices.Sorted(maps.Keys(keptENIOptions)), "RegionId", "VSwitchId",
+			"SecurityGroupId", `^SecurityGroupIds\.[^.]+$`, "PrimaryIpAddress", `^PrivateIpAddress\.[^.]+$`,
+			"SecondaryPrivateIpAddressCount", "NetworkInterfaceName", "Description", "InstanceType", "ClientToken",
+			tagParams)...),
 		backend.OpDeleteENI:          modelledParams("RegionId", "NetworkInterfaceId"),
 		backend.OpAttachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId"),
 		backend.OpDetachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId"),
@@ -153,6 +157,7 @@ func renamerParams(op backend.Op, idParam, nameParam string) modelled {
 	names := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
 	if op == backend.OpModifyENI {
 		names = append(names, `^SecurityGroupId\.\d+$`)
+		names = append(names, slices.Sorted(maps.Keys(keptENIOptions))...)
 	}
 	return modelledParams(names...)
 }

@@ -1,12 +1,15 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"net/netip"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
@@ -59,6 +62,52 @@ type eniJSON struct {
 	} `json:"Ipv4PrefixSets"`
 	Tags            ecsTags `json:"Tags"`
 	ResourceGroupID string  `json:"ResourceGroupId"`
+	// What keptENIOptions kept, or the cloud's defaults.
+	DeleteOnRelease             bool
+	SourceDestCheck             bool
+	NetworkInterfaceTrafficMode string
+	QueueNumber                 int
+}
+
+// keptENIOptions are the CreateNetworkInterface and ModifyNetworkInterfaceAttribute
+// parameters kept and given back as sent (fake.Backend.SetENIOptions), with the values
+// the ECS API reference allows (nil: any).
+var keptENIOptions = map[string][]string{
+	"DeleteOnRelease":             {"true", "false"},
+	"SourceDestCheck":             {"true", "false"},
+	"NetworkInterfaceTrafficMode": {"Standard"}, // HighPerformance (RDMA) needs a type the catalog lacks
+	"QueueNumber":                 nil,
+	"ResourceGroupId":             nil,
+}
+
+// eniOptions reads the keptENIOptions a call sets.
+func eniOptions(p *params) (map[string]string, error) {
+	out := map[string]string{}
+	for _, name := range slices.Sorted(maps.Keys(keptENIOptions)) {
+		v := p.optional(name)
+		if v == nil {
+			continue
+		}
+		if allowed := keptENIOptions[name]; allowed != nil && !slices.Contains(allowed, *v) {
+			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
+		}
+		if name == "QueueNumber" {
+			if n, err := strconv.Atoi(*v); err != nil || n < 1 || n > 64 {
+				return nil, p.badParam(name, "a whole number of queues, 1 to 64")
+			}
+		}
+		out[name] = *v
+	}
+	return out, nil
+}
+
+// withOptions sets on j what SetENIOptions kept, or the defaults.
+func (j *eniJSON) withOptions(o map[string]string) {
+	j.DeleteOnRelease = o["DeleteOnRelease"] != "false"
+	j.SourceDestCheck = o["SourceDestCheck"] == "true"
+	j.NetworkInterfaceTrafficMode = cmp.Or(o["NetworkInterfaceTrafficMode"], "Standard")
+	j.QueueNumber, _ = strconv.Atoi(cmp.Or(o["QueueNumber"], "1"))
+	j.ResourceGroupID = o["ResourceGroupId"]
 }
 
 // macOf derives a stable, locally administered MAC address from an ENI ID.
@@ -139,6 +188,10 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if in.Kind, err = enumParam(p, "InstanceType", eni.ParseKind); err != nil {
 		return nil, err
 	}
+	options, err := eniOptions(p)
+	if err != nil {
+		return nil, err
+	}
 	n, err := s.b.CreateENI(ctx, in)
 	if err != nil {
 		return nil, err
@@ -146,8 +199,14 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 	if err := s.tagNew(ctx, backend.ECS, r, "eni", string(n.ID), tags); err != nil {
 		return nil, err
 	}
+	if len(options) > 0 {
+		if err := s.b.SetENIOptions(ctx, r, n.ID, options); err != nil {
+			return nil, err
+		}
+	}
 	j := toENIJSON(n, nil)
 	j.Tags = s.ecsTagsOf(string(n.ID))
+	j.withOptions(s.b.ENIOptions(n.ID))
 	return createENIAnswer{newRequestID(), j}, nil
 }
 
@@ -304,6 +363,7 @@ func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
 	for _, n := range page.ENIs {
 		j := toENIJSON(n, public[n.ID])
 		j.Tags = s.ecsTagsOf(string(n.ID))
+		j.withOptions(s.b.ENIOptions(n.ID))
 		out.Sets.Set = append(out.Sets.Set, j)
 	}
 	return out, nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/eni"
 )
 
 // renamer answers an attribute change of names and descriptions: idParam names the
@@ -29,8 +30,19 @@ func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 				in.SecurityGroups = groups
 			}
 		}
+		var options map[string]string
+		if op == backend.OpModifyENI {
+			if options, err = eniOptions(p); err != nil {
+				return nil, err
+			}
+		}
 		if err := s.b.Modify(ctx, op, in); err != nil {
 			return nil, err
+		}
+		if len(options) > 0 {
+			if err := s.b.SetENIOptions(ctx, r, eni.ID(id), options); err != nil {
+				return nil, err
+			}
 		}
 		return ok()
 	}

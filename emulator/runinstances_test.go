@@ -276,3 +276,35 @@ func TestInstanceOptionsKept(t *testing.T) {
 		t.Errorf("DeleteInstance once protection is off: %v", err)
 	}
 }
+
+// TestENIOptionsKept: CreateNetworkInterface and ModifyNetworkInterfaceAttribute keep
+// the source and destination check and the queue count, and give them back.
+func TestENIOptionsKept(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	created, err := e.CreateNetworkInterface(&ecs.CreateNetworkInterfaceRequest{RegionId: tea.String("cn-shanghai"),
+		VSwitchId: tea.String("vsw-t"), SecurityGroupId: tea.String("sg-t"), SourceDestCheck: tea.Bool(true),
+		QueueNumber: tea.Int32(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := created.Body.NetworkInterfaceId
+	describe := func() *ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet {
+		out, err := e.DescribeNetworkInterfaces(&ecs.DescribeNetworkInterfacesRequest{RegionId: tea.String("cn-shanghai"),
+			NetworkInterfaceId: []*string{id}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.Body.NetworkInterfaceSets.NetworkInterfaceSet[0]
+	}
+	if n := describe(); !tea.BoolValue(n.SourceDestCheck) || tea.Int32Value(n.QueueNumber) != 2 {
+		t.Errorf("after create: source/dest check %v, queues %d", tea.BoolValue(n.SourceDestCheck), tea.Int32Value(n.QueueNumber))
+	}
+	if _, err := e.ModifyNetworkInterfaceAttribute(&ecs.ModifyNetworkInterfaceAttributeRequest{RegionId: tea.String("cn-shanghai"),
+		NetworkInterfaceId: id, SourceDestCheck: tea.Bool(false)}); err != nil {
+		t.Fatal(err)
+	}
+	if n := describe(); tea.BoolValue(n.SourceDestCheck) || tea.Int32Value(n.QueueNumber) != 2 {
+		t.Errorf("after modify: source/dest check %v, queues %d", tea.BoolValue(n.SourceDestCheck), tea.Int32Value(n.QueueNumber))
+	}
+}

@@ -66,6 +66,8 @@ type eniRec struct {
 	until   time.Time
 	next    eni.Status
 	pending string // instance being attached to or detached from
+	// options are CreateNetworkInterface parameters kept as sent (SetENIOptions).
+	options map[string]string
 }
 
 // vswitch is a subnet of a VPC in one zone; used maps its taken addresses to owners.
@@ -270,6 +272,7 @@ func (s *state) clone() state {
 		cp.iface.SecondaryIPs = slices.Clone(r.iface.SecondaryIPs)
 		cp.iface.SecurityGroups = slices.Clone(r.iface.SecurityGroups)
 		cp.bound = slices.Clone(r.bound)
+		cp.options = maps.Clone(r.options)
 		c.enis[id] = &cp
 	}
 	for id, v := range s.vswitches {
