@@ -29,6 +29,7 @@ const (
 const (
 	OpModifyEIPAttribute            Op = "ModifyEipAddressAttribute"
 	OpModifyEIPForwardMode          Op = "ModifyEipForwardMode"
+	OpDeletionProtection            Op = "DeletionProtection"
 	OpCreateVPC                     Op = "CreateVpc"
 	OpDescribeVPC                   Op = "DescribeVpcAttribute"
 	OpDescribeVPCs                  Op = "DescribeVpcs"
@@ -181,6 +182,7 @@ var operations = []Operation{
 	{VPC, OpDescribeEIPGateway, false, true},
 	{VPC, OpModifyEIPAttribute, true, false},
 	{VPC, OpModifyEIPForwardMode, true, false},
+	{VPC, OpDeletionProtection, true, false},
 	{VPC, OpCreateVPC, true, false},
 	{VPC, OpDescribeVPC, false, false},
 	{VPC, OpDescribeVPCs, false, false},

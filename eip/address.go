@@ -53,6 +53,8 @@ type Settings struct {
 	Period                  int      `json:"period,omitempty"`
 	PricingCycle            string   `json:"pricing_cycle,omitempty"`
 	AutoPay                 bool     `json:"auto_pay,omitempty"`
+	// DeletionProtection keeps the EIP from ReleaseEipAddress while it is on.
+	DeletionProtection bool `json:"deletion_protection,omitempty"`
 }
 
 // Clone returns a copy of s that shares no slice with it.

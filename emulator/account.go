@@ -5,6 +5,7 @@ import (
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
 )
@@ -62,6 +63,7 @@ type Account interface {
 	InstanceRegion(id string) (regions.ID, bool)
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
 	ModifyMaintenance(ctx context.Context, in fake.ModifyMaintenanceInput) error
+	SetEIPDeletionProtection(ctx context.Context, region regions.ID, id eip.ID, on bool) error
 	SetENIOptions(ctx context.Context, region regions.ID, id eni.ID, options map[string]string) error
 	ENIOptions(id eni.ID) map[string]string
 	// RAM

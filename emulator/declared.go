@@ -65,6 +65,7 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpDescribeEIPGateway:   modelledParams("RegionId", "InstanceId"),
 		backend.OpModifyEIPAttribute:   modelledParams("RegionId", "AllocationId", "Bandwidth", "Name", "Description"),
 		backend.OpModifyEIPForwardMode: modelledParams("RegionId", "InstanceId", "Mode", "ClientToken"),
+		backend.OpDeletionProtection:   modelledParams("RegionId", "InstanceId", "Type", "ProtectionEnable", "ClientToken"),
 		// VPCs, vSwitches, route tables, HaVips
 		backend.OpCreateVPC:             modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "EnableDnsHostname", tagParams),
 		backend.OpDescribeVPC:           modelledParams("RegionId", "VpcId"),
@@ -97,7 +98,7 @@ func vpcECSParams() map[backend.Op]modelled {
 			"SecondaryPrivateIpAddressCount", "NetworkInterfaceName", "Description", "InstanceType", "ClientToken",
 			tagParams)...),
 		backend.OpDeleteENI:          modelledParams("RegionId", "NetworkInterfaceId"),
-		backend.OpAttachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId"),
+		backend.OpAttachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId", "NetworkCardIndex", "WaitForNetworkConfigurationReady"),
 		backend.OpDetachENI:          modelledParams("RegionId", "NetworkInterfaceId", "InstanceId"),
 		backend.OpAssignPrivateIPs:   modelledParams("RegionId", "NetworkInterfaceId", `^PrivateIpAddress\.[^.]+$`, "SecondaryPrivateIpAddressCount", "ClientToken"),
 		backend.OpUnassignPrivateIPs: modelledParams("RegionId", "NetworkInterfaceId", `^PrivateIpAddress\.[^.]+$`),

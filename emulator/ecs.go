@@ -42,12 +42,10 @@ type eniJSON struct {
 	PrivateIPSets      struct {
 		PrivateIPSet []privateIPJSON `json:"PrivateIpSet"`
 	} `json:"PrivateIpSets"`
-	Attachment *struct {
-		InstanceID string `json:"InstanceId"`
-	} `json:"Attachment,omitempty"`
-	NetworkInterfaceName string `json:"NetworkInterfaceName"`
-	Description          string `json:"Description"`
-	MacAddress           string `json:"MacAddress"`
+	Attachment           *attachmentJSON `json:"Attachment,omitempty"`
+	NetworkInterfaceName string          `json:"NetworkInterfaceName"`
+	Description          string          `json:"Description"`
+	MacAddress           string          `json:"MacAddress"`
 	SecurityGroupIDs     struct {
 		SecurityGroupID []string `json:"SecurityGroupId"`
 	} `json:"SecurityGroupIds"`
@@ -110,6 +108,12 @@ func (j *eniJSON) withOptions(o map[string]string) {
 	j.ResourceGroupID = o["ResourceGroupId"]
 }
 
+// An attachmentJSON is the instance an ENI is attached to, on network card 0.
+type attachmentJSON struct {
+	InstanceID       string `json:"InstanceId"`
+	NetworkCardIndex int
+}
+
 // macOf derives a stable, locally administered MAC address from an ENI ID.
 func macOf(id eni.ID) string {
 	h := fnv.New32a()
@@ -142,9 +146,7 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 		j.PrivateIPSets.PrivateIPSet = append(j.PrivateIPSets.PrivateIPSet, set)
 	}
 	if n.Instance != "" {
-		j.Attachment = &struct {
-			InstanceID string `json:"InstanceId"`
-		}{n.Instance}
+		j.Attachment = &attachmentJSON{InstanceID: n.Instance}
 	}
 	return j
 }
@@ -236,7 +238,16 @@ func (s *Server) deleteENI(ctx context.Context, p *params) (any, error) {
 	return ok()
 }
 
+// attachENI answers AttachNetworkInterface. Instances here have one network card, so
+// NetworkCardIndex may be 0 only; WaitForNetworkConfigurationReady is taken either way,
+// since an attachment is done when the call answers (there is no guest to wait for).
 func (s *Server) attachENI(ctx context.Context, p *params) (any, error) {
+	if v := p.str("NetworkCardIndex"); v != "" && v != "0" {
+		return nil, p.badParam("NetworkCardIndex", "eipassoc serve models instances with one network card, index 0")
+	}
+	if v := p.str("WaitForNetworkConfigurationReady"); v != "" && v != "true" && v != "false" {
+		return nil, p.badParam("WaitForNetworkConfigurationReady", "true or false")
+	}
 	return s.withInstance(p, func(in backend.AttachENIInput) error { return s.b.AttachENI(ctx, in) })
 }
 

@@ -40,6 +40,7 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeEIPGateway:    s.describeEIPGatewayInfo,
 		backend.OpModifyEIPAttribute:    s.modifyEIPAttribute,
 		backend.OpModifyEIPForwardMode:  s.modifyEIPForwardMode,
+		backend.OpDeletionProtection:    s.deletionProtection,
 		backend.OpCreateVPC:             s.createVPC,
 		backend.OpDescribeVPC:           s.describeVPC,
 		backend.OpDescribeRouteTables:   s.describeRouteTables,
@@ -314,6 +315,7 @@ type eipJSON struct {
 	Netmode            string `json:"Netmode"`
 	ResourceGroupID    string `json:"ResourceGroupId"`
 	Zone               string `json:"Zone,omitempty"`
+	DeletionProtection bool
 	SecurityProtection struct {
 		Types []string `json:"SecurityProtectionType"`
 	} `json:"SecurityProtectionTypes"`
@@ -334,7 +336,7 @@ func toEIPJSON(a eip.Address) eipJSON {
 		InternetChargeType: a.InternetChargeType.String(),
 		BusinessStatus:     a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
 		Name: a.Name, Description: a.Description, ISP: a.Settings.ISP, Netmode: a.Settings.Netmode,
-		ResourceGroupID: a.Settings.ResourceGroupID, Zone: a.Settings.Zone,
+		ResourceGroupID: a.Settings.ResourceGroupID, Zone: a.Settings.Zone, DeletionProtection: a.Settings.DeletionProtection,
 	}
 	j.SecurityProtection.Types = append([]string{}, a.Settings.SecurityProtectionTypes...)
 	if !a.Association.IsZero() {
@@ -467,6 +469,31 @@ func (s *Server) modifyEIPForwardMode(ctx context.Context, p *params) (any, erro
 		return nil, err
 	}
 	if err := s.b.ModifyEIPForwardMode(ctx, in); err != nil {
+		return nil, err
+	}
+	return ok()
+}
+
+// deletionProtection answers VPC DeletionProtection for an EIP (Type EIP, the only
+// type modelled): ProtectionEnable turns it on or off.
+func (s *Server) deletionProtection(ctx context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	if t := p.str("Type"); t != "EIP" {
+		return nil, backend.NewError(string(p.op), "UnsupportedParameter",
+			"eipassoc serve models the deletion protection of EIPs only (Type EIP), not Type "+t+".")
+	}
+	id, err := p.required("InstanceId")
+	if err != nil {
+		return nil, err
+	}
+	on, err := strconv.ParseBool(p.str("ProtectionEnable"))
+	if err != nil {
+		return nil, p.badParam("ProtectionEnable", "true or false")
+	}
+	if err := s.b.SetEIPDeletionProtection(ctx, r, eip.ID(id), on); err != nil {
 		return nil, err
 	}
 	return ok()

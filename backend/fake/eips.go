@@ -106,6 +106,10 @@ func (b *Backend) ReleaseEIP(ctx context.Context, in backend.ReleaseEIPInput) (e
 		return fail(op, "IncorrectEipStatus", "")
 	case r.addr.ChargeType == eip.PrePaid:
 		return fail(op, "Forbidden.ChargeTypeIsPrepaid", "")
+	case r.addr.Settings.DeletionProtection:
+		// The code is eipassoc's: the API reference names none for this refusal.
+		return fail(op, "OperationDenied.DeletionProtection",
+			"The EIP has deletion protection; turn it off (DeletionProtection) before releasing it.")
 	}
 	b.transitionEIP(r, eip.Releasing, 0)
 	return nil

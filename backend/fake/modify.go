@@ -98,3 +98,19 @@ func (b *Backend) ModifyEIPForwardMode(ctx context.Context, in ModifyEIPForwardM
 	r.addr.Association.Mode, r.addr.Association.PrivateIP = in.Mode, private
 	return nil
 }
+
+// SetEIPDeletionProtection implements VPC DeletionProtection for an EIP (Type EIP):
+// while it is on, ReleaseEipAddress refuses the EIP.
+func (b *Backend) SetEIPDeletionProtection(ctx context.Context, region regions.ID, id eip.ID, on bool) (err error) {
+	const op = backend.OpDeletionProtection
+	if err := begin(ctx, b, op, id); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	r, err := b.lookupEIP(op, region, id)
+	if err != nil {
+		return err
+	}
+	r.addr.Settings.DeletionProtection = on
+	return nil
+}
