@@ -30,6 +30,7 @@ const (
 	OpModifyEIPAttribute            Op = "ModifyEipAddressAttribute"
 	OpModifyEIPForwardMode          Op = "ModifyEipForwardMode"
 	OpDeletionProtection            Op = "DeletionProtection"
+	OpModifySecurityGroupPolicy     Op = "ModifySecurityGroupPolicy"
 	OpCreateVPC                     Op = "CreateVpc"
 	OpDescribeVPC                   Op = "DescribeVpcAttribute"
 	OpDescribeVPCs                  Op = "DescribeVpcs"
@@ -236,6 +237,7 @@ var operations = []Operation{
 	{ECS, OpDescribeInstanceRAMRole, false, false},
 	{ECS, OpDescribeMaintenance, false, false},
 	{ECS, OpModifyMaintenance, true, false},
+	{ECS, OpModifySecurityGroupPolicy, true, false},
 	{ECS, OpDescribeAttachmentAttrs, false, false},
 	{ECS, OpDescribeDisks, false, false},
 	{ECS, OpModifyDisk, true, false},

@@ -132,6 +132,7 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpDescribeSecurityGroup:         modelledParams("RegionId", "SecurityGroupId", "Direction", "NicType"),
 		backend.OpModifySecurityGroup:           renamerParams(backend.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
 		backend.OpDeleteSecurityGroup:           modelledParams("RegionId", "SecurityGroupId"),
+		backend.OpModifySecurityGroupPolicy:     modelledParams("RegionId", "SecurityGroupId", "InnerAccessPolicy", "ClientToken"),
 		backend.OpAuthorizeSecurityGroup:        ingressRulesParams,
 		backend.OpAuthorizeSecurityGroupEgress:  egressRulesParams,
 		backend.OpRevokeSecurityGroup:           ingressRulesParams,

@@ -53,9 +53,18 @@ func dataDisks(p *params) ([]fake.DiskSpec, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Data disks are named in order, /dev/xvdb first (describeDisks): a Device
+		// parameter must give that name.
+		if dev := p.str(prefix + "Device"); dev != "" && dev != deviceName(n) {
+			return nil, p.badParam(prefix+"Device", "eipassoc serve names data disk "+strconv.Itoa(n)+" "+deviceName(n))
+		}
 		out = append(out, d)
 	}
 }
+
+// deviceName is the device of the instance's disk at index i: the system disk (0) is
+// /dev/xvda, the data disks /dev/xvdb, /dev/xvdc and on.
+func deviceName(i int) string { return "/dev/xvd" + string(rune('a'+i)) }
 
 // diskJSON is a disk as DescribeDisks answers it.
 type diskJSON struct {
@@ -107,7 +116,7 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 				diskJSON{DiskID: k.ID, InstanceID: id, Type: k.Type, Category: k.Category, Size: k.SizeGiB,
 					DiskName: k.Name, Description: k.Description, PerformanceLevel: k.PerformanceLevel, Encrypted: k.Encrypted,
 					Status: "In_use", ZoneID: d.Zone, RegionID: string(r), DeleteWithInstance: k.DeleteWithInstance,
-					Portable: k.Type == "data", Device: "/dev/xvd" + string(rune('a'+i)), Tags: s.ecsTagsOf(k.ID)},
+					Portable: k.Type == "data", Device: deviceName(i), Tags: s.ecsTagsOf(k.ID)},
 			)
 		}
 	}

@@ -80,7 +80,7 @@ var (
 		"Password",
 		"SecurityEnhancementStrategy",
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
-		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance)$`,
+		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance|Device)$`,
 		`^Tag\.\d+\.(Key|Value)$`,
 	)...)
 	allocateEIPParams = modelledParams(

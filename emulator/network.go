@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"net/netip"
 	"slices"
@@ -490,7 +491,7 @@ func (s *Server) describeSecurityGroupAttribute(ctx context.Context, p *params) 
 		return nil, err
 	}
 	out := s.securityGroupJSON(g)
-	out.RequestID, out.RegionID, out.InnerAccessPolicy = newRequestID(), string(g.Region), "Accept"
+	out.RequestID, out.RegionID, out.InnerAccessPolicy = newRequestID(), string(g.Region), cmp.Or(g.InnerAccessPolicy, "Accept")
 	out.Permissions = &struct{ Permission []permissionJSON }{Permission: permissions(g, p)}
 	return out, nil
 }

@@ -158,3 +158,16 @@ func permissions(g fake.SecurityGroup, p *params) []permissionJSON {
 	}
 	return out
 }
+
+// modifySecurityGroupPolicy answers ModifySecurityGroupPolicy: InnerAccessPolicy,
+// Accept or Drop, given back by DescribeSecurityGroupAttribute.
+func (s *Server) modifySecurityGroupPolicy(ctx context.Context, p *params) (any, error) {
+	r, id, err := regionAnd(p, "SecurityGroupId")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.b.SetInnerAccessPolicy(ctx, r, id, p.str("InnerAccessPolicy")); err != nil {
+		return nil, err
+	}
+	return ok()
+}

@@ -119,6 +119,7 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeInstanceAttribute: s.describeInstanceAttribute,
 		backend.OpDescribeMaintenance:       s.describeMaintenanceAttributes,
 		backend.OpModifyMaintenance:         s.modifyMaintenanceAttributes,
+		backend.OpModifySecurityGroupPolicy: s.modifySecurityGroupPolicy,
 		backend.OpDescribeAttachmentAttrs:   s.describeAttachmentAttributes,
 	}
 	maps.Copy(vpc, s.tagHandlers(backend.VPC))

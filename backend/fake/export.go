@@ -69,6 +69,8 @@ func (b *Backend) Topology() Topology {
 				Type:        g.Type,
 				Rules:       slices.Clone(g.Rules),
 				Tags:        b.s.tagMap(id),
+
+				InnerAccessPolicy: g.InnerAccessPolicy,
 			},
 		)
 	}

@@ -17,7 +17,10 @@ type SecurityGroup struct {
 	Name        string
 	Description string
 	Type        string // "normal" or "enterprise"
-	Created     time.Time
+	// InnerAccessPolicy is Accept (the group's members reach each other, the default
+	// of a normal group) or Drop.
+	InnerAccessPolicy string
+	Created           time.Time
 	// Rules are the group's permissions, in the order authorized.
 	Rules []SecurityGroupRule
 }
@@ -130,5 +133,24 @@ func (b *Backend) DeleteSecurityGroup(ctx context.Context, region regions.ID, id
 	}
 	delete(b.s.groups, id)
 	delete(b.s.tags, id)
+	return nil
+}
+
+// SetInnerAccessPolicy implements ModifySecurityGroupPolicy: whether the group's
+// members reach each other (Accept) or not (Drop).
+func (b *Backend) SetInnerAccessPolicy(ctx context.Context, region regions.ID, id, policy string) (err error) {
+	const op = backend.OpModifySecurityGroupPolicy
+	if err := begin(ctx, b, op, id); err != nil {
+		return err
+	}
+	defer func() { err = end(b, op, id, err) }()
+	g := b.s.groups[id]
+	switch {
+	case g == nil || g.Region != region:
+		return fail(op, "InvalidSecurityGroupId.NotFound", "The security group "+id+" does not exist.")
+	case policy != "Accept" && policy != "Drop":
+		return fail(op, "InvalidParameter", "InnerAccessPolicy is Accept or Drop.")
+	}
+	g.InnerAccessPolicy = policy
 	return nil
 }

@@ -71,6 +71,8 @@ type SecurityGroupSpec struct {
 	Name        string     `json:"name,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Type        string     `json:"type,omitempty"`
+	// InnerAccessPolicy is Accept (empty reads so) or Drop.
+	InnerAccessPolicy string `json:"inner_access_policy,omitempty"`
 	// Rules are the group's permissions, checked as AuthorizeSecurityGroup checks them;
 	// a peer group must come earlier in the list of groups.
 	Rules []SecurityGroupRule `json:"rules,omitempty"`
@@ -366,6 +368,8 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 		Type:        g.Type,
 		Created:     b.clock().UTC(),
 		Rules:       rules,
+
+		InnerAccessPolicy: g.InnerAccessPolicy,
 	}
 	return b.seedTags(backend.ECS, g.ID, g.Tags)
 }
