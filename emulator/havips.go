@@ -63,6 +63,7 @@ type haVipJSON struct {
 	AssociatedEipAddresses struct {
 		AssociatedEipAddress []string `json:"associatedEipAddresse"`
 	}
+	Tags vpcTags
 }
 
 // describeHaVips answers DescribeHaVips, narrowed by the filters HaVipId, VpcId,
@@ -109,7 +110,7 @@ func (s *Server) describeHaVips(ctx context.Context, p *params) (any, error) {
 		}
 		j := haVipJSON{HaVipID: h.ID, RegionID: string(h.Region), VpcID: h.VPC, VSwitchID: h.VSwitch,
 			IPAddress: h.IP.String(), Status: h.Status(), Name: h.Name, Description: h.Description,
-			CreateTime: cloudTime(h.Created), AssociatedInstanceType: h.InstanceType}
+			CreateTime: cloudTime(h.Created), AssociatedInstanceType: h.InstanceType, Tags: s.vpcTagsOf(h.ID)}
 		j.AssociatedInstances.AssociatedInstance = append([]string{}, h.Instances...)
 		if len(h.Instances) > 0 {
 			j.MasterInstanceID = h.Instances[0]

@@ -218,6 +218,7 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 			CreationTime: cloudTime(v.Created), RouteTableName: v.SystemTableName,
 			Description: v.SystemTableDescription}
 		system.VSwitchIDs.VSwitchID = []string{}
+		system.Tags = vpcTags{Tag: []keyValueJSON{}}
 		for _, sw := range v.VSwitches {
 			if !custom[sw] {
 				system.VSwitchIDs.VSwitchID = append(system.VSwitchIDs.VSwitchID, sw)
@@ -229,6 +230,7 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 				RouterType: "VRouter", RouteTableName: t.Name, Description: t.Description, Status: "Available",
 				RoutePropagationEnable: true, CreationTime: cloudTime(t.Created), AssociateType: "VSwitch"}
 			j.VSwitchIDs.VSwitchID = append([]string{}, t.VSwitches...)
+			j.Tags = s.vpcTagsOf(t.ID)
 			tables = append(tables, j)
 		}
 		for _, t := range tables {
@@ -265,6 +267,7 @@ type routeTableJSON struct {
 	VSwitchIDs             struct {
 		VSwitchID []string `json:"VSwitchId"`
 	} `json:"VSwitchIds"`
+	Tags vpcTags
 }
 
 // deleteVPC answers DeleteVpc. ForceDelete=true also deletes the VPC's IPv4 and IPv6

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/netip"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
@@ -16,7 +17,7 @@ var (
 	deleteRouteEntryParams   = modelledParams("RegionId", "RouteTableId", "DestinationCidrBlock", "NextHopId")
 	describeRouteTableParams = modelledParams("RegionId", "RouteTableId", "VRouterId", "PageNumber", "PageSize")
 	createRouteTableParams   = modelledParams("RegionId", "VpcId", "RouteTableName", "Description", "AssociateType",
-		"ClientToken")
+		"ClientToken", tagParams)
 	routeTableVSwitchParams = modelledParams("RegionId", "RouteTableId", "VSwitchId", "ClientToken")
 	modifyRouteTableParams  = modelledParams("RegionId", "RouteTableId", "RouteTableName", "Description",
 		"RoutePropagationEnable")
@@ -34,9 +35,16 @@ func (s *Server) createRouteTable(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.VPC, p)
+	if err != nil {
+		return nil, err
+	}
 	t, err := s.b.CreateRouteTable(ctx, fake.CreateRouteTableInput{Region: r, VPC: vpc, Name: p.str("RouteTableName"),
 		Description: p.str("Description")})
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.VPC, r, "ROUTETABLE", t.ID, tags); err != nil {
 		return nil, err
 	}
 	return struct {

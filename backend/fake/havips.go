@@ -235,6 +235,7 @@ func (b *Backend) DeleteHaVip(ctx context.Context, region regions.ID, id string)
 		vsw.free(h.IP)
 	}
 	delete(b.s.havips, id)
+	delete(b.s.tags, id)
 	return nil
 }
 

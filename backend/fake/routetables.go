@@ -187,5 +187,6 @@ func (b *Backend) DeleteRouteTable(ctx context.Context, region regions.ID, table
 		return fail(op, "DependencyViolation", "The route table has vSwitches or routes; remove them first.")
 	}
 	v.RouteTables = slices.DeleteFunc(v.RouteTables, func(r RouteTable) bool { return r.ID == table })
+	delete(b.s.tags, table)
 	return nil
 }

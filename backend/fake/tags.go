@@ -16,8 +16,9 @@ import (
 type TagInput struct {
 	API    backend.API
 	Region regions.ID
-	// ResourceType is the API's name of the kind of resource: EIP, VPC or VSWITCH in
-	// VPC (case does not matter), eni, instance, securitygroup or disk in ECS.
+	// ResourceType is the API's name of the kind of resource: EIP, VPC, VSWITCH, HAVIP
+	// or ROUTETABLE in VPC (case does not matter), eni, instance, securitygroup or disk
+	// in ECS.
 	ResourceType string
 	ResourceIDs  []string
 	// Tags are added by TagResources, and filter ListTagResources (a resource
@@ -45,6 +46,15 @@ var tagKinds = map[backend.API]map[string]func(s *state, r regions.ID, id string
 		},
 		"vpc":     func(s *state, r regions.ID, id string) bool { v := s.vpcs[id]; return v != nil && v.Region == r },
 		"vswitch": func(s *state, r regions.ID, id string) bool { v := s.vswitches[id]; return v != nil && v.Region == r },
+		"havip":   func(s *state, r regions.ID, id string) bool { h := s.havips[id]; return h != nil && h.Region == r },
+		"routetable": func(s *state, r regions.ID, id string) bool {
+			for _, v := range s.vpcs {
+				if v.Region == r && slices.ContainsFunc(v.RouteTables, func(t RouteTable) bool { return t.ID == id }) {
+					return true
+				}
+			}
+			return false
+		},
 	},
 	backend.ECS: {
 		"eni": func(s *state, r regions.ID, id string) bool {
