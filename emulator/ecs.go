@@ -65,6 +65,7 @@ type eniJSON struct {
 	SourceDestCheck             bool
 	NetworkInterfaceTrafficMode string
 	QueueNumber                 int
+	QueuePairNumber             int
 }
 
 // keptENIOptions are the CreateNetworkInterface and ModifyNetworkInterfaceAttribute
@@ -105,6 +106,7 @@ func (j *eniJSON) withOptions(o map[string]string) {
 	j.SourceDestCheck = o["SourceDestCheck"] == "true"
 	j.NetworkInterfaceTrafficMode = cmp.Or(o["NetworkInterfaceTrafficMode"], "Standard")
 	j.QueueNumber, _ = strconv.Atoi(cmp.Or(o["QueueNumber"], "1"))
+	j.QueuePairNumber, _ = strconv.Atoi(o["QueuePairNumber"])
 	j.ResourceGroupID = o["ResourceGroupId"]
 }
 

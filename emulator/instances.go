@@ -249,12 +249,25 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if n, err := p.integer("Amount"); err != nil || n > 1 {
 		return nil, p.badParam("Amount", "the emulator runs one instance a call")
 	}
+	primary, err := primaryInterface(p, &in)
+	if err != nil {
+		return nil, err
+	}
 	id, err := s.b.RunInstance(ctx, in)
 	if err != nil {
 		return nil, err
 	}
 	if err := s.tagNew(ctx, backend.ECS, r, "instance", id, tags); err != nil {
 		return nil, err
+	}
+	if len(primary) > 0 {
+		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.b.SetENIOptions(ctx, r, d.ENIs[0], primary); err != nil {
+			return nil, err
+		}
 	}
 	out := runInstancesAnswer{RequestID: newRequestID()}
 	out.InstanceIDSets.InstanceIDSet = []string{id}
@@ -686,4 +699,55 @@ func optionInt(o map[string]string, name string, def int) int {
 		return n
 	}
 	return def
+}
+
+// primaryInterface reads NetworkInterface.1 when it describes the primary ENI
+// (InstanceType Primary): its vSwitch, security groups and address, where the call
+// does not give them at the top, and what the ENI keeps (its queue pairs, the
+// keptENIOptions of ENIs). Instances here have one network card (index 0) and Standard
+// traffic; secondary ENIs at launch (NetworkInterface.N of InstanceType Secondary) are
+// not modelled, and refused by name: attach them with AttachNetworkInterface.
+func primaryInterface(p *params, in *fake.RunInstanceInput) (map[string]string, error) {
+	const prefix = "NetworkInterface.1."
+	for _, name := range slices.Sorted(maps.Keys(p.v)) {
+		if rest, ok := strings.CutPrefix(name, "NetworkInterface."); ok && !strings.HasPrefix(rest, "1.") {
+			return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model "+
+				name+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
+		}
+	}
+	if !p.has(prefix + "InstanceType") {
+		return nil, nil
+	}
+	if t := p.str(prefix + "InstanceType"); t != "Primary" {
+		return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model "+
+			prefix+"InstanceType "+t+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
+	}
+	if v := p.str(prefix + "NetworkCardIndex"); v != "" && v != "0" {
+		return nil, p.badParam(prefix+"NetworkCardIndex", "eipassoc serve models instances with one network card, index 0")
+	}
+	if v := p.str(prefix + "NetworkInterfaceTrafficMode"); v != "" && v != "Standard" {
+		return nil, p.badParam(prefix+"NetworkInterfaceTrafficMode", "eipassoc serve models Standard traffic only")
+	}
+	in.VSwitch = cmp.Or(in.VSwitch, p.str(prefix+"VSwitchId"))
+	if !in.PrivateIP.IsValid() {
+		var err error
+		if in.PrivateIP, err = p.addr(prefix + "PrimaryIpAddress"); err != nil {
+			return nil, err
+		}
+	}
+	if len(in.SecurityGroups) == 0 {
+		groups, err := p.list(prefix+"SecurityGroupIds", 10)
+		if err != nil {
+			return nil, err
+		}
+		in.SecurityGroups = append(groups, slices.DeleteFunc([]string{p.str(prefix + "SecurityGroupId")},
+			func(s string) bool { return s == "" })...)
+	}
+	options := map[string]string{}
+	for _, name := range []string{"NetworkInterfaceTrafficMode", "QueuePairNumber"} {
+		if v := p.str(prefix + name); v != "" {
+			options[name] = v
+		}
+	}
+	return options, nil
 }

@@ -82,6 +82,10 @@ var (
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
 		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance|Device)$`,
 		`^Tag\.\d+\.(Key|Value)$`,
+		// NetworkInterface.N: the primary ENI's (primaryInterface); the others are
+		// refused there, by name.
+		`^NetworkInterface\.\d+\.(InstanceType|VSwitchId|SecurityGroupId|SecurityGroupIds\.\d+|PrimaryIpAddress|`+
+			`NetworkCardIndex|NetworkInterfaceTrafficMode|QueuePairNumber|NetworkInterfaceId)$`,
 	)...)
 	allocateEIPParams = modelledParams(
 		"RegionId",

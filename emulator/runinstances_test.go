@@ -308,3 +308,35 @@ func TestENIOptionsKept(t *testing.T) {
 		t.Errorf("after modify: source/dest check %v, queues %d", tea.BoolValue(n.SourceDestCheck), tea.Int32Value(n.QueueNumber))
 	}
 }
+
+// TestRunInstancesPrimaryInterface: NetworkInterface.1 of InstanceType Primary sets the
+// primary ENI (its queue pairs kept on it); a secondary ENI at launch is refused by name.
+func TestRunInstancesPrimaryInterface(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	run := func(nics ...*ecs.RunInstancesRequestNetworkInterface) (*ecs.RunInstancesResponse, error) {
+		return e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
+			InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
+			VSwitchId: tea.String("vsw-t"), NetworkInterface: nics})
+	}
+	primary := &ecs.RunInstancesRequestNetworkInterface{InstanceType: tea.String("Primary"),
+		NetworkCardIndex: tea.Int32(0), QueuePairNumber: tea.Int64(4)}
+	secondary := &ecs.RunInstancesRequestNetworkInterface{InstanceType: tea.String("Secondary"),
+		VSwitchId: tea.String("vsw-t")}
+	if _, err := run(primary, secondary); err == nil || !strings.Contains(err.Error(), "NetworkInterface.2") {
+		t.Errorf("a secondary ENI at launch: %v", err)
+	}
+	out, err := run(primary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := out.Body.InstanceIdSets.InstanceIdSet[0]
+	enis, err := e.DescribeNetworkInterfaces(&ecs.DescribeNetworkInterfacesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceId: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := enis.Body.NetworkInterfaceSets.NetworkInterfaceSet; len(n) != 1 || tea.Int32Value(n[0].QueuePairNumber) != 4 {
+		t.Errorf("the primary ENI: %v", n)
+	}
+}
