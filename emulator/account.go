@@ -63,6 +63,8 @@ type Account interface {
 	InstanceRegion(id string) (regions.ID, bool)
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
 	ModifyMaintenance(ctx context.Context, in fake.ModifyMaintenanceInput) error
+	SecurityGroups(ctx context.Context, region regions.ID) ([]fake.SecurityGroup, error)
+	InstanceIDs(ctx context.Context, region regions.ID) ([]string, error)
 	SetInnerAccessPolicy(ctx context.Context, region regions.ID, id, policy string) error
 	SetEIPDeletionProtection(ctx context.Context, region regions.ID, id eip.ID, on bool) error
 	SetENIOptions(ctx context.Context, region regions.ID, id eni.ID, options map[string]string) error

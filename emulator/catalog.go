@@ -78,8 +78,14 @@ func (s *Server) describeAvailableResource(_ context.Context, p *params) (any, e
 	c := s.b.Catalog()
 	out := availableResourceAnswer{RequestID: newRequestID()}
 	out.AvailableZones.AvailableZone = []availableZone{}
+	// Every zone's network is VPC (NetworkCategory vpc narrows nothing, classic leaves
+	// none); SystemDiskCategory keeps the zones that sell it.
+	if v := p.str("NetworkCategory"); v != "" && v != "vpc" && v != "classic" {
+		return nil, p.badParam("NetworkCategory", "vpc or classic")
+	}
 	for _, z := range c.ZonesOf(r) {
-		if id := p.str("ZoneId"); id != "" && id != z.ID {
+		if id := p.str("ZoneId"); (id != "" && id != z.ID) || p.str("NetworkCategory") == "classic" ||
+			(p.str("SystemDiskCategory") != "" && !slices.Contains(c.DiskCategoriesIn(z), p.str("SystemDiskCategory"))) {
 			continue
 		}
 		var values []string

@@ -360,6 +360,31 @@ func (s *Server) describeENIs(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The data source's filters, and its paging by page number: every page, then the
+	// filters, then the page asked for.
+	keep := func(n eni.Interface) bool {
+		return matches(p, "NetworkInterfaceName", n.Name) && matches(p, "PrimaryIpAddress", n.PrimaryIP.String()) &&
+			(p.str("SecurityGroupId") == "" || slices.Contains(n.SecurityGroups, p.str("SecurityGroupId"))) &&
+			matches(p, "ServiceManaged", "false") && inGroup(p, s.b.ENIOptions(n.ID)["ResourceGroupId"])
+	}
+	if p.has("PageNumber") || p.has("PageSize") {
+		all := page.ENIs
+		for page.NextToken != "" {
+			in.NextToken = page.NextToken
+			if page, err = s.b.DescribeENIs(ctx, in); err != nil {
+				return nil, err
+			}
+			all = append(all, page.ENIs...)
+		}
+		all = slices.DeleteFunc(all, func(n eni.Interface) bool { return !keep(n) })
+		picked, head, err := pageOf(p, all)
+		if err != nil {
+			return nil, err
+		}
+		page = backend.ENIPage{ENIs: picked, TotalCount: head.TotalCount}
+	} else {
+		page.ENIs = slices.DeleteFunc(page.ENIs, func(n eni.Interface) bool { return !keep(n) })
+	}
 	public, err := s.publicByPrivate(ctx, r)
 	if err != nil {
 		return nil, err
@@ -461,7 +486,8 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 		return nil, err
 	}
 	found = slices.DeleteFunc(found, func(t backend.InstanceType) bool {
-		return t.IPv6PerENI < minIPv6 || (minIPs > 0 && t.Limits.PrivateIPsPerENI < minIPs)
+		// GPUSpec names a GPU, and the catalog's types have none.
+		return t.IPv6PerENI < minIPv6 || (minIPs > 0 && t.Limits.PrivateIPsPerENI < minIPs) || p.str("GPUSpec") != ""
 	})
 	next := ""
 	if start >= len(found) {

@@ -165,6 +165,11 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 	if id := p.str("InstanceId"); id != "" {
 		ids = append(ids, id)
 	}
+	if len(ids) == 0 && p.str("InstanceIds") == "" { // no IDs: every instance of the region
+		if ids, err = s.b.InstanceIDs(ctx, r); err != nil {
+			return nil, err
+		}
+	}
 	tagged, err := s.tagFilter(p)
 	if err != nil {
 		return nil, err
@@ -178,12 +183,18 @@ func (s *Server) describeInstances(ctx context.Context, p *params) (any, error) 
 		if err != nil {
 			return nil, err
 		}
-		if tagged(id) {
+		if tagged(id) && matches(p, "InstanceName", d.Name) && matches(p, "VpcId", d.VPC) &&
+			matches(p, "VSwitchId", d.VSwitch) && matches(p, "ZoneId", d.Zone) && matches(p, "Status", d.Status) &&
+			matches(p, "RamRoleName", d.RAMRoleName) && matches(p, "ImageId", d.Image) && inGroup(p, d.Options["ResourceGroupId"]) {
 			list = append(list, newInstanceJSON(d, s.ecsTagsOf(id)))
 		}
 	}
-	out := describeInstancesAnswer{pageHead: onePage(len(list), 10)}
-	out.Instances.Instance = list
+	page, head, err := pageOf(p, list)
+	if err != nil {
+		return nil, err
+	}
+	out := describeInstancesAnswer{pageHead: head}
+	out.Instances.Instance = page
 	return out, nil
 }
 

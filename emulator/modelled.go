@@ -118,6 +118,7 @@ var (
 		"NextToken",
 		"MinimumEniIpv6AddressQuantity",
 		"MinimumEniPrivateIpAddressQuantity",
+		"GPUSpec",
 	)
 	stopInstanceParams      = modelledParams("RegionId", "InstanceId", "ForceStop", "ConfirmStop", "StoppedMode", "DryRun")
 	startInstanceParams     = modelledParams("RegionId", "InstanceId", "InitLocalDisk", "DryRun")

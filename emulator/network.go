@@ -3,6 +3,7 @@ package emulator
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -175,17 +176,25 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tagged, err := s.tagFilter(p)
+	if err != nil {
+		return nil, err
+	}
 	list := []vpcJSON{}
 	for _, v := range all {
 		if (p.str("VpcId") != "" && !slices.Contains(strings.Split(p.str("VpcId"), ","), v.ID)) ||
-			(p.str("VpcName") != "" && p.str("VpcName") != v.Name) ||
-			(p.str("IsDefault") != "" && p.str("IsDefault") != strconv.FormatBool(v.Default)) {
+			!matches(p, "VpcName", v.Name) || !matches(p, "IsDefault", strconv.FormatBool(v.Default)) ||
+			!inGroup(p, "") || !tagged(v.ID) {
 			continue
 		}
 		list = append(list, s.vpcJSON(v))
 	}
-	out := describeVPCsAnswer{pageHead: onePage(len(list), max(len(list), 10))}
-	out.Vpcs.Vpc = list
+	page, head, err := pageOf(p, list)
+	if err != nil {
+		return nil, err
+	}
+	out := describeVPCsAnswer{pageHead: head}
+	out.Vpcs.Vpc = page
 	return out, nil
 }
 
@@ -388,17 +397,60 @@ func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) 
 	if err != nil {
 		return nil, err
 	}
+	tagged, err := s.tagFilter(p)
+	if err != nil {
+		return nil, err
+	}
+	routed, err := s.routedBy(ctx, r, p.str("RouteTableId"))
+	if err != nil {
+		return nil, err
+	}
 	list := []vswitchJSON{}
 	for _, v := range all {
-		if (p.str("VpcId") != "" && p.str("VpcId") != v.VPC) || (p.str("ZoneId") != "" && p.str("ZoneId") != v.Zone) ||
+		if !matches(p, "VpcId", v.VPC) || !matches(p, "ZoneId", v.Zone) ||
 			(p.str("VSwitchId") != "" && !slices.Contains(strings.Split(p.str("VSwitchId"), ","), v.ID)) ||
-			(p.str("VSwitchName") != "" && p.str("VSwitchName") != v.Name) {
+			!matches(p, "VSwitchName", v.Name) || !matches(p, "IsDefault", "false") || !inGroup(p, "") ||
+			!tagged(v.ID) || (routed != nil && !routed[v.ID]) {
 			continue
 		}
 		list = append(list, s.vswitchJSON(v))
 	}
-	out := describeVSwitchesAnswer{pageHead: onePage(len(list), max(len(list), 10))}
-	out.VSwitches.VSwitch = list
+	page, head, err := pageOf(p, list)
+	if err != nil {
+		return nil, err
+	}
+	out := describeVSwitchesAnswer{pageHead: head}
+	out.VSwitches.VSwitch = page
+	return out, nil
+}
+
+// routedBy returns the vSwitches route table table routes, nil when table is empty:
+// a custom table's own, or for a system table those of its VPC no custom table has.
+func (s *Server) routedBy(ctx context.Context, r regions.ID, table string) (map[string]bool, error) {
+	if table == "" {
+		return nil, nil
+	}
+	vpcs, err := s.b.VPCs(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, v := range vpcs {
+		custom := map[string]bool{}
+		for _, t := range v.RouteTables {
+			for _, sw := range t.VSwitches {
+				custom[sw] = true
+				if t.ID == table {
+					out[sw] = true
+				}
+			}
+		}
+		if fake.SystemRouteTable(v.ID) == table {
+			for _, sw := range v.VSwitches {
+				out[sw] = !custom[sw]
+			}
+		}
+	}
 	return out, nil
 }
 
@@ -467,20 +519,38 @@ type createSecurityGroupAnswer struct {
 // describeSecurityGroups answers DescribeSecurityGroups for one SecurityGroupId, the way
 // the provider asks; a group that does not exist gives an empty list.
 func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, error) {
-	r, id, err := regionAnd(p, "SecurityGroupId")
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.b.SecurityGroups(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	if raw := p.str("SecurityGroupIds"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &ids); err != nil {
+			return nil, p.badParam("SecurityGroupIds", "must be a JSON array of security group IDs")
+		}
+	}
+	tagged, err := s.tagFilter(p)
 	if err != nil {
 		return nil, err
 	}
 	list := []securityGroupJSON{}
-	g, err := s.b.DescribeSecurityGroup(ctx, r, id)
-	switch {
-	case err == nil:
+	for _, g := range all {
+		if !matches(p, "SecurityGroupId", g.ID) || (len(ids) > 0 && !slices.Contains(ids, g.ID)) ||
+			!matches(p, "VpcId", g.VPC) || !matches(p, "SecurityGroupName", g.Name) || !inGroup(p, "") || !tagged(g.ID) {
+			continue
+		}
 		list = append(list, s.securityGroupJSON(g))
-	case backend.Code(err) != "InvalidSecurityGroupId.NotFound":
+	}
+	page, head, err := pageOf(p, list)
+	if err != nil {
 		return nil, err
 	}
-	out := describeSecurityGroupsAnswer{pageHead: onePage(len(list), 10)}
-	out.SecurityGroups.SecurityGroup = list
+	out := describeSecurityGroupsAnswer{pageHead: head}
+	out.SecurityGroups.SecurityGroup = page
 	return out, nil
 }
 

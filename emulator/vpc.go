@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -382,9 +383,42 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 	if in.PageSize, err = p.integer("PageSize"); err != nil {
 		return nil, err
 	}
+	if v := p.str("IncludeReservationData"); v != "" && v != "true" && v != "false" {
+		return nil, p.badParam("IncludeReservationData", "true or false") // no EIP here has a reservation
+	}
+	lock, err := enumParam(p, "LockReason", eip.ParseLockReason)
+	if err != nil {
+		return nil, err
+	}
 	page, err := s.b.DescribeEIPs(ctx, in)
 	if err != nil {
 		return nil, err
+	}
+	// The data source's filters, over every page, then the page asked for.
+	if slices.ContainsFunc([]string{"ISP", "LockReason", "EipAddress", "ChargeType", "EipName", "ResourceGroupId"}, p.has) {
+		in.PageNumber, in.PageSize = 1, 100
+		var all []eip.Address
+		for {
+			if page, err = s.b.DescribeEIPs(ctx, in); err != nil {
+				return nil, err
+			}
+			all = append(all, page.EIPs...)
+			if in.PageNumber*in.PageSize >= page.TotalCount {
+				break
+			}
+			in.PageNumber++
+		}
+		all = slices.DeleteFunc(all, func(a eip.Address) bool {
+			return !matches(p, "ISP", cmp.Or(a.Settings.ISP, "BGP")) || !matches(p, "EipAddress", a.IP.String()) ||
+				!matches(p, "ChargeType", a.ChargeType.String()) || !matches(p, "EipName", a.Name) ||
+				!inGroup(p, a.Settings.ResourceGroupID) ||
+				(p.str("LockReason") != "" && !a.HasLock(lock))
+		})
+		picked, head, err := pageOf(p, all)
+		if err != nil {
+			return nil, err
+		}
+		page = backend.EIPPage{EIPs: picked, TotalCount: head.TotalCount, PageNumber: head.PageNumber, PageSize: head.PageSize}
 	}
 	out := struct {
 		RequestID    string `json:"RequestId"`

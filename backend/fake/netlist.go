@@ -66,3 +66,41 @@ func (b *Backend) DescribeVSwitches(ctx context.Context, in backend.DescribeVSwi
 	}
 	return out, nil
 }
+
+// SecurityGroups lists the security groups of a region, sorted by ID.
+func (b *Backend) SecurityGroups(ctx context.Context, region regions.ID) (out []SecurityGroup, err error) {
+	const op = backend.OpDescribeSecurityGroups
+	if err := begin(ctx, b, op, region); err != nil {
+		return nil, err
+	}
+	defer func() { err = end(b, op, region, err) }()
+	if err := checkRegion(op, region); err != nil {
+		return nil, err
+	}
+	for _, id := range slices.Sorted(maps.Keys(b.s.groups)) {
+		if g := b.s.groups[id]; g.Region == region {
+			cp := *g
+			cp.Rules = slices.Clone(g.Rules)
+			out = append(out, cp)
+		}
+	}
+	return out, nil
+}
+
+// InstanceIDs lists the IDs of the instances of a region, sorted.
+func (b *Backend) InstanceIDs(ctx context.Context, region regions.ID) (out []string, err error) {
+	const op = backend.OpDescribeInstance
+	if err := begin(ctx, b, op, region); err != nil {
+		return nil, err
+	}
+	defer func() { err = end(b, op, region, err) }()
+	if err := checkRegion(op, region); err != nil {
+		return nil, err
+	}
+	for _, id := range slices.Sorted(maps.Keys(b.s.instances)) {
+		if b.s.instances[id].Region == region {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
