@@ -31,6 +31,7 @@ const (
 	OpModifyEIPForwardMode          Op = "ModifyEipForwardMode"
 	OpDeletionProtection            Op = "DeletionProtection"
 	OpModifySecurityGroupPolicy     Op = "ModifySecurityGroupPolicy"
+	OpModifyMetadataOptions         Op = "ModifyInstanceMetadataOptions"
 	OpCreateVPC                     Op = "CreateVpc"
 	OpDescribeVPC                   Op = "DescribeVpcAttribute"
 	OpDescribeVPCs                  Op = "DescribeVpcs"
@@ -238,6 +239,7 @@ var operations = []Operation{
 	{ECS, OpDescribeMaintenance, false, false},
 	{ECS, OpModifyMaintenance, true, false},
 	{ECS, OpModifySecurityGroupPolicy, true, false},
+	{ECS, OpModifyMetadataOptions, true, false},
 	{ECS, OpDescribeAttachmentAttrs, false, false},
 	{ECS, OpDescribeDisks, false, false},
 	{ECS, OpModifyDisk, true, false},

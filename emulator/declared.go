@@ -140,6 +140,7 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpModifySecurityGroup:           renamerParams(backend.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
 		backend.OpDeleteSecurityGroup:           modelledParams("RegionId", "SecurityGroupId"),
 		backend.OpModifySecurityGroupPolicy:     modelledParams("RegionId", "SecurityGroupId", "InnerAccessPolicy", "ClientToken"),
+		backend.OpModifyMetadataOptions:         modelledParams("RegionId", "InstanceId", "HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit"),
 		backend.OpAuthorizeSecurityGroup:        ingressRulesParams,
 		backend.OpAuthorizeSecurityGroupEgress:  egressRulesParams,
 		backend.OpRevokeSecurityGroup:           ingressRulesParams,

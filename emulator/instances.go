@@ -762,3 +762,27 @@ func primaryInterface(p *params, in *fake.RunInstanceInput) (map[string]string, 
 	}
 	return options, nil
 }
+
+// modifyMetadataOptions answers ModifyInstanceMetadataOptions: HttpEndpoint, HttpTokens
+// and HttpPutResponseHopLimit, kept with what RunInstances kept (keptOptions).
+func (s *Server) modifyMetadataOptions(ctx context.Context, p *params) (any, error) {
+	r, id, err := s.instanceAndRegion(p)
+	if err != nil {
+		return nil, err
+	}
+	options := map[string]string{}
+	for _, name := range []string{"HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit"} {
+		v := p.optional(name)
+		if v == nil {
+			continue
+		}
+		if allowed := keptOptions[name]; allowed != nil && !slices.Contains(allowed, *v) {
+			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
+		}
+		options[name] = *v
+	}
+	if err := s.b.ModifyInstance(ctx, fake.ModifyInstanceInput{Region: r, Instance: id, Options: options}); err != nil {
+		return nil, err
+	}
+	return ok()
+}

@@ -264,6 +264,15 @@ func TestInstanceOptionsKept(t *testing.T) {
 		t.Errorf("DescribeInstances: tokens %q, credit %q, protection %v, endpoint %q", tea.StringValue(in.MetadataOptions.HttpTokens),
 			tea.StringValue(in.CreditSpecification), tea.BoolValue(in.DeletionProtection), tea.StringValue(in.MetadataOptions.HttpEndpoint))
 	}
+	if _, err := e.ModifyInstanceMetadataOptions(&ecs.ModifyInstanceMetadataOptionsRequest{InstanceId: id,
+		HttpTokens: tea.String("optional")}); err != nil {
+		t.Fatal(err)
+	}
+	got, err = e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceIds: tea.String(`["` + tea.StringValue(id) + `"]`)})
+	if err != nil || tea.StringValue(got.Body.Instances.Instance[0].MetadataOptions.HttpTokens) != "optional" {
+		t.Errorf("after ModifyInstanceMetadataOptions: %v %v", got, err)
+	}
 	del := &ecs.DeleteInstanceRequest{InstanceId: id, Force: tea.Bool(true)}
 	if _, err := e.DeleteInstance(del); err == nil || !strings.Contains(err.Error(), "InvalidOperation.DeletionProtection") {
 		t.Errorf("DeleteInstance of a protected instance: %v", err)

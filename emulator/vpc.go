@@ -121,6 +121,7 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDescribeMaintenance:       s.describeMaintenanceAttributes,
 		backend.OpModifyMaintenance:         s.modifyMaintenanceAttributes,
 		backend.OpModifySecurityGroupPolicy: s.modifySecurityGroupPolicy,
+		backend.OpModifyMetadataOptions:     s.modifyMetadataOptions,
 		backend.OpDescribeAttachmentAttrs:   s.describeAttachmentAttributes,
 	}
 	maps.Copy(vpc, s.tagHandlers(backend.VPC))

@@ -397,6 +397,8 @@ type ModifyInstanceInput struct {
 	UserData *string
 	// DeletionProtection turns deletion protection on or off.
 	DeletionProtection *bool
+	// Options are merged into the kept options (InstanceSettings.Options).
+	Options map[string]string
 }
 
 // ModifyInstance implements ModifyInstanceAttribute for the name, the description, the
@@ -436,12 +438,15 @@ func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (e
 	if in.Description != nil {
 		m.Description = *in.Description
 	}
-	if in.DeletionProtection != nil {
+	if in.DeletionProtection != nil || len(in.Options) > 0 {
 		m.Options = maps.Clone(m.Options) // a snapshot may share the old map
 		if m.Options == nil {
 			m.Options = map[string]string{}
 		}
-		m.Options["DeletionProtection"] = strconv.FormatBool(*in.DeletionProtection)
+		maps.Copy(m.Options, in.Options)
+		if in.DeletionProtection != nil {
+			m.Options["DeletionProtection"] = strconv.FormatBool(*in.DeletionProtection)
+		}
 	}
 	return nil
 }
