@@ -341,10 +341,7 @@ func (s *Server) ramTagHandlers() map[backend.Op]handler {
 		if in.Names, err = jsonNames(p, "ResourceNames"); err != nil {
 			return in, err
 		}
-		if in.Tags, err = ramTags(p, "Tag"); err != nil {
-			return in, err
-		}
-		in.Keys, err = jsonNames(p, "TagKeys")
+		in.Tags, err = ramTags(p, "Tag")
 		return in, err
 	}
 	change := func(untag bool) handler {
@@ -352,6 +349,11 @@ func (s *Server) ramTagHandlers() map[backend.Op]handler {
 			in, err := input(p)
 			if err != nil {
 				return nil, err
+			}
+			if untag {
+				if in.Keys, err = jsonNames(p, "TagKeys"); err != nil {
+					return nil, err
+				}
 			}
 			if untag && p.str("All") == "true" {
 				in.Keys = nil

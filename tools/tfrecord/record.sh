@@ -3,12 +3,14 @@
 # EIP and ENI resources, as the contract fixtures emulator/testdata/terraform/*.jsonl
 # that TestTerraformContract replays in "go test".
 #
-#   tools/tfrecord/record.sh /path/to/dir/with/terraform-provider-alicloud [appliance]
+#   tools/tfrecord/record.sh /path/to/dir/with/terraform-provider-alicloud [appliance|ram]
 #
 # With "appliance", it records tools/tfrecord/appliance/main.tf instead (a firewall
 # layout: fixed addresses, host name, user data, anti-DDoS EIPs in NAT mode on an
 # attached ENI; serve -behaviour observed) into emulator/testdata/appliance, without
-# the rule-violation step.
+# the rule-violation step. With "ram", tools/tfrecord/ram/main.tf (a RAM role, a custom
+# policy attached to it, an instance that takes the role with metadata, maintenance and
+# deletion protection options) into emulator/testdata/ram.
 #
 # The provider cannot be downloaded here and is too large for CI; build it from source:
 # v1.277.0 builds with this machine's module proxy (newer tags need modules it refuses)
@@ -38,7 +40,12 @@ case ${2:-} in
     config=$here/appliance/main.tf out=$repo/emulator/testdata/appliance violation=no tls=yes
     flags=(-multi-binded-allowed -behaviour observed)
     ;;
-  *) echo "unknown case $2: appliance or nothing" >&2; exit 2 ;;
+  ram)
+    # The RAM role and policy an instance takes, and the instance options read back.
+    config=$here/ram/main.tf out=$repo/emulator/testdata/ram violation=no tls=yes
+    flags=(-multi-binded-allowed -behaviour observed)
+    ;;
+  *) echo "unknown case $2: appliance, ram or nothing" >&2; exit 2 ;;
 esac
 work=$(mktemp -d)
 trap 'rc=$?; [ "$rc" = 0 ] || tail -n 30 "$work"/*.log "$work/serve.log" 2>/dev/null; kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
