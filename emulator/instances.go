@@ -726,10 +726,10 @@ func primaryInterface(p *params, in *fake.RunInstanceInput) (map[string]string, 
 				name+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
 		}
 	}
-	if !p.has(prefix + "InstanceType") {
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(p.v)), func(k string) bool { return strings.HasPrefix(k, prefix) }) {
 		return nil, nil
 	}
-	if t := p.str(prefix + "InstanceType"); t != "Primary" {
+	if t := p.str(prefix + "InstanceType"); t != "Primary" { // Secondary, or an existing ENI (NetworkInterfaceId)
 		return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model "+
 			prefix+"InstanceType "+t+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
 	}

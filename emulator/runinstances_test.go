@@ -335,6 +335,10 @@ func TestRunInstancesPrimaryInterface(t *testing.T) {
 	if _, err := run(primary, secondary); err == nil || !strings.Contains(err.Error(), "NetworkInterface.2") {
 		t.Errorf("a secondary ENI at launch: %v", err)
 	}
+	existing := &ecs.RunInstancesRequestNetworkInterface{NetworkInterfaceId: tea.String("eni-t")}
+	if _, err := run(existing); err == nil || !strings.Contains(err.Error(), "NetworkInterface.1") {
+		t.Errorf("an existing ENI at launch, first in the list: %v", err)
+	}
 	out, err := run(primary)
 	if err != nil {
 		t.Fatal(err)
