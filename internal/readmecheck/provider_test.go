@@ -17,22 +17,26 @@ import (
 // providerConfig is what the switch must give the provider: the arguments the README's
 // fixed provider block for serve sets, and its endpoints.
 type providerConfig struct {
-	Region      string  `hcl:"region"`
-	AccessKey   *string `hcl:"access_key"`
-	SecretKey   *string `hcl:"secret_key"`
-	Protocol    string  `hcl:"protocol"`
-	AccountType *string `hcl:"account_type"`
-	Endpoints   []struct {
-		VPC string `hcl:"vpc"`
-		ECS string `hcl:"ecs"`
-	} `hcl:"endpoints,block"`
-	Remain hcl.Body `hcl:",remain"`
+	Region      string      `hcl:"region"`
+	AccessKey   *string     `hcl:"access_key"`
+	SecretKey   *string     `hcl:"secret_key"`
+	Protocol    string      `hcl:"protocol"`
+	AccountType *string     `hcl:"account_type"`
+	Endpoints   []endpoints `hcl:"endpoints,block"`
+	Remain      hcl.Body    `hcl:",remain"`
+}
+
+// endpoints are the products the provider is pointed at serve for.
+type endpoints struct {
+	VPC string `hcl:"vpc"`
+	ECS string `hcl:"ecs"`
+	RAM string `hcl:"ram"`
 }
 
 // TestREADMEProviderSwitch: the README's provider block, evaluated with HCL as
 // Terraform evaluates it (the variable's default, then the local, then the dynamic
 // endpoints block), gives with eipassoc_serve set the configuration the README gives
-// for serve (keys tf/tf-secret, HTTP, Domestic, the vpc and ecs endpoints at serve's
+// for serve (keys tf/tf-secret, HTTP, Domestic, the vpc, ecs and ram endpoints at serve's
 // address), and with it empty the provider's defaults for the cloud (no keys, so the
 // default credential chain; HTTPS; no account type; no endpoints).
 func TestREADMEProviderSwitch(t *testing.T) {
@@ -62,10 +66,8 @@ func TestREADMEProviderSwitch(t *testing.T) {
 		want  providerConfig
 	}{
 		{"127.0.0.1:8787", providerConfig{Region: "cn-shanghai", AccessKey: str("tf"), SecretKey: str("tf-secret"),
-			Protocol: "HTTP", AccountType: str("Domestic"), Endpoints: []struct {
-				VPC string `hcl:"vpc"`
-				ECS string `hcl:"ecs"`
-			}{{"127.0.0.1:8787", "127.0.0.1:8787"}}}},
+			Protocol: "HTTP", AccountType: str("Domestic"),
+			Endpoints: []endpoints{{"127.0.0.1:8787", "127.0.0.1:8787", "127.0.0.1:8787"}}}},
 		{"", providerConfig{Region: "cn-shanghai", Protocol: "HTTPS"}},
 	} {
 		vars := map[string]cty.Value{}
