@@ -34,10 +34,9 @@ type roleJSON struct {
 }
 
 func newRoleJSON(r fake.RAMRole) roleJSON {
-	created, updated := ramTime(r)
 	return roleJSON{RoleID: r.ID, RoleName: r.Name, Arn: r.ARN(), Description: r.Description,
 		AssumeRolePolicyDocument: r.Document, MaxSessionDuration: cmp.Or(r.MaxSessionDuration, 3600),
-		CreateDate: created, UpdateDate: updated}
+		CreateDate: cloudTime(r.Created), UpdateDate: cloudTime(r.Updated)}
 }
 
 // roleAnswer is the answer of CreateRole, GetRole and UpdateRole.
@@ -156,6 +155,12 @@ func newPolicyJSON(pol fake.RAMPolicy, attachments int) policyJSON {
 		AttachmentCount: attachments}
 }
 
+// policyAnswer is the answer of CreatePolicy and UpdatePolicyDescription.
+type policyAnswer struct {
+	RequestID string `json:"RequestId"`
+	Policy    policyJSON
+}
+
 // A policyVersionJSON is one version of a policy.
 type policyVersionJSON struct {
 	VersionID        string `json:"VersionId"`
@@ -179,10 +184,7 @@ func (s *Server) createPolicy(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID string `json:"RequestId"`
-		Policy    policyJSON
-	}{newRequestID(), newPolicyJSON(pol, 0)}, nil
+	return policyAnswer{newRequestID(), newPolicyJSON(pol, 0)}, nil
 }
 
 func (s *Server) getPolicy(ctx context.Context, p *params) (any, error) {
@@ -212,10 +214,7 @@ func (s *Server) updatePolicyDescription(ctx context.Context, p *params) (any, e
 	if err != nil {
 		return nil, err
 	}
-	return struct {
-		RequestID string `json:"RequestId"`
-		Policy    policyJSON
-	}{newRequestID(), newPolicyJSON(pol, 0)}, nil
+	return policyAnswer{newRequestID(), newPolicyJSON(pol, 0)}, nil
 }
 
 func (s *Server) deletePolicy(ctx context.Context, p *params) (any, error) {
