@@ -32,6 +32,8 @@ const (
 	OpDeletionProtection            Op = "DeletionProtection"
 	OpModifySecurityGroupPolicy     Op = "ModifySecurityGroupPolicy"
 	OpModifyMetadataOptions         Op = "ModifyInstanceMetadataOptions"
+	OpAssociateVPCCIDR              Op = "AssociateVpcCidrBlock"
+	OpUnassociateVPCCIDR            Op = "UnassociateVpcCidrBlock"
 	OpCreateVPC                     Op = "CreateVpc"
 	OpDescribeVPC                   Op = "DescribeVpcAttribute"
 	OpDescribeVPCs                  Op = "DescribeVpcs"
@@ -185,6 +187,8 @@ var operations = []Operation{
 	{VPC, OpModifyEIPAttribute, true, false},
 	{VPC, OpModifyEIPForwardMode, true, false},
 	{VPC, OpDeletionProtection, true, false},
+	{VPC, OpAssociateVPCCIDR, true, false},
+	{VPC, OpUnassociateVPCCIDR, true, false},
 	{VPC, OpCreateVPC, true, false},
 	{VPC, OpDescribeVPC, false, false},
 	{VPC, OpDescribeVPCs, false, false},

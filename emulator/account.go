@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"net/netip"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
@@ -63,6 +64,8 @@ type Account interface {
 	InstanceRegion(id string) (regions.ID, bool)
 	ModifyInstance(ctx context.Context, in fake.ModifyInstanceInput) error
 	ModifyMaintenance(ctx context.Context, in fake.ModifyMaintenanceInput) error
+	AssociateVPCCIDR(ctx context.Context, region regions.ID, vpc string, block netip.Prefix) error
+	UnassociateVPCCIDR(ctx context.Context, region regions.ID, vpc string, block netip.Prefix) error
 	SecurityGroups(ctx context.Context, region regions.ID) ([]fake.SecurityGroup, error)
 	InstanceIDs(ctx context.Context, region regions.ID) ([]string, error)
 	SetInnerAccessPolicy(ctx context.Context, region regions.ID, id, policy string) error

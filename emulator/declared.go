@@ -68,8 +68,10 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpModifyEIPAttribute:   modelledParams("RegionId", "AllocationId", "Bandwidth", "Name", "Description"),
 		backend.OpModifyEIPForwardMode: modelledParams("RegionId", "InstanceId", "Mode", "ClientToken"),
 		backend.OpDeletionProtection:   modelledParams("RegionId", "InstanceId", "Type", "ProtectionEnable", "ClientToken"),
+		backend.OpAssociateVPCCIDR:     modelledParams("RegionId", "VpcId", "SecondaryCidrBlock", "IpVersion", "ClientToken"),
+		backend.OpUnassociateVPCCIDR:   modelledParams("RegionId", "VpcId", "SecondaryCidrBlock", "IpVersion", "ClientToken"),
 		// VPCs, vSwitches, route tables, HaVips
-		backend.OpCreateVPC:             modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "EnableDnsHostname", tagParams),
+		backend.OpCreateVPC:             modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "EnableDnsHostname", "UserCidr", tagParams),
 		backend.OpDescribeVPC:           modelledParams("RegionId", "VpcId"),
 		backend.OpDescribeVPCs:          modelledParams("RegionId", "VpcId", "VpcName", "IsDefault", "PageNumber", "PageSize", "ResourceGroupId", tagParams),
 		backend.OpModifyVPC:             renamerParams(backend.OpModifyVPC, "VpcId", "VpcName"),

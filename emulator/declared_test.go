@@ -23,7 +23,7 @@ func TestUndeclaredParameterRefusedBeforeTheChange(t *testing.T) {
 	before := count()
 	for _, tc := range []struct{ extra, refused string }{
 		{"&Ipv6CidrBlock=2408:4002:10c4:4e00::/56", "Ipv6CidrBlock"},
-		{"&UserCidr=100.64.0.0/16", "UserCidr"},
+		{"&Ipv4IpamPoolId=ipam-pool-1", "Ipv4IpamPoolId"},
 		{"&DryRun=true", "DryRun"},
 		{"&EnableIpv6=true", "EnableIpv6"},
 	} {

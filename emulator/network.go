@@ -59,6 +59,15 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 			return nil, p.badParam("CidrBlock", "is not a CIDR block")
 		}
 	}
+	if users := p.str("UserCidr"); users != "" { // comma-separated, as the API takes them
+		for u := range strings.SplitSeq(users, ",") {
+			block, err := netip.ParsePrefix(strings.TrimSpace(u))
+			if err != nil {
+				return nil, p.badParam("UserCidr", "a comma-separated list of CIDR blocks")
+			}
+			in.UserCIDRs = append(in.UserCIDRs, block)
+		}
+	}
 	v, err := s.b.CreateVPC(ctx, in)
 	if err != nil {
 		return nil, err
@@ -136,7 +145,13 @@ func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
 		Tags: s.vpcTagsOf(v.ID)}
 	out.IPv6CidrBlocks.Ipv6CidrBlock = []none{}
 	out.SecondaryCidrBlocks.SecondaryCidrBlock = []string{}
+	for _, b := range v.SecondaryCIDRs {
+		out.SecondaryCidrBlocks.SecondaryCidrBlock = append(out.SecondaryCidrBlocks.SecondaryCidrBlock, b.String())
+	}
 	out.UserCidrs.UserCidr = []string{}
+	for _, b := range v.UserCIDRs {
+		out.UserCidrs.UserCidr = append(out.UserCidrs.UserCidr, b.String())
+	}
 	out.VSwitchIDs.VSwitchID = append([]string{}, v.VSwitches...)
 	out.RouterTableIDs.RouterTableIDs = []string{fake.SystemRouteTable(v.ID)}
 	for _, t := range v.RouteTables {
@@ -598,4 +613,30 @@ func deleteBy(
 		return nil, err
 	}
 	return ok()
+}
+
+// vpcCIDR answers AssociateVpcCidrBlock and UnassociateVpcCidrBlock through change:
+// SecondaryCidrBlock, an IPv4 block (IPv6 blocks and IPAM pools are not modelled).
+func (s *Server) vpcCIDR(change func(context.Context, regions.ID, string, netip.Prefix) error) handler {
+	return func(ctx context.Context, p *params) (any, error) {
+		r, vpc, err := regionAnd(p, "VpcId")
+		if err != nil {
+			return nil, err
+		}
+		if v := p.str("IpVersion"); v != "" && v != "IPV4" {
+			return nil, p.badParam("IpVersion", "eipassoc serve models IPv4 secondary blocks only")
+		}
+		raw, err := p.required("SecondaryCidrBlock")
+		if err != nil {
+			return nil, err
+		}
+		block, err := netip.ParsePrefix(raw)
+		if err != nil {
+			return nil, p.badParam("SecondaryCidrBlock", "is not a CIDR block")
+		}
+		if err := change(ctx, r, vpc, block); err != nil {
+			return nil, err
+		}
+		return ok()
+	}
 }

@@ -42,6 +42,8 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpModifyEIPAttribute:    s.modifyEIPAttribute,
 		backend.OpModifyEIPForwardMode:  s.modifyEIPForwardMode,
 		backend.OpDeletionProtection:    s.deletionProtection,
+		backend.OpAssociateVPCCIDR:      s.vpcCIDR(s.b.AssociateVPCCIDR),
+		backend.OpUnassociateVPCCIDR:    s.vpcCIDR(s.b.UnassociateVPCCIDR),
 		backend.OpCreateVPC:             s.createVPC,
 		backend.OpDescribeVPC:           s.describeVPC,
 		backend.OpDescribeRouteTables:   s.describeRouteTables,

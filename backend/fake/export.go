@@ -37,6 +37,8 @@ func (b *Backend) Topology() Topology {
 
 				SystemTableName:        v.SystemTableName,
 				SystemTableDescription: v.SystemTableDescription,
+				SecondaryCIDRs:         slices.Clone(v.SecondaryCIDRs),
+				UserCIDRs:              slices.Clone(v.UserCIDRs),
 			},
 		)
 	}

@@ -38,6 +38,21 @@ type VPC struct {
 	// SystemTableName and SystemTableDescription name and describe the system route
 	// table (ModifyRouteTableAttributes may change them, nothing else of it).
 	SystemTableName, SystemTableDescription string
+	// SecondaryCIDRs are address blocks added to the VPC (AssociateVpcCidrBlock):
+	// vSwitches may take theirs from them too. UserCIDRs are the blocks its users
+	// take (CreateVpc UserCidr), kept as given.
+	SecondaryCIDRs, UserCIDRs []netip.Prefix
+}
+
+// Holds reports whether block p lies inside the VPC's block or one of its secondary
+// blocks.
+func (v VPC) Holds(p netip.Prefix) bool {
+	for _, b := range append([]netip.Prefix{v.CIDR}, v.SecondaryCIDRs...) {
+		if b.Contains(p.Addr()) && p.Bits() >= b.Bits() {
+			return true
+		}
+	}
+	return false
 }
 
 // A VSwitch is a subnet of a VPC in one zone, as the fake keeps it: what
@@ -62,6 +77,8 @@ type CreateVPCInput struct {
 	CIDR        netip.Prefix
 	Name        string
 	Description string
+	// UserCIDRs are the blocks the VPC's users take: at most 3.
+	UserCIDRs []netip.Prefix
 }
 
 // CreateVPC implements CreateVpc.
@@ -80,6 +97,9 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	if !in.CIDR.Addr().Is4() || in.CIDR.Bits() < 8 || in.CIDR.Bits() > 28 {
 		return VPC{}, fail(op, "InvalidCidrBlock.Malformed", "The CIDR block of a VPC is an IPv4 block from /8 to /28.")
 	}
+	if len(in.UserCIDRs) > 3 || slices.ContainsFunc(in.UserCIDRs, func(p netip.Prefix) bool { return !p.Addr().Is4() }) {
+		return VPC{}, fail(op, "InvalidUserCidr.Malformed", "A VPC takes at most 3 user CIDR blocks, IPv4.")
+	}
 	r := &vpcRec{
 		VPC{
 			ID:          b.newID("vpc"),
@@ -88,6 +108,7 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 			Name:        in.Name,
 			Description: in.Description,
 			Created:     b.clock().UTC(),
+			UserCIDRs:   slices.Clone(in.UserCIDRs),
 		},
 	}
 	b.s.vpcs[r.ID] = r
@@ -144,6 +165,7 @@ func (b *Backend) lookupVPC(op backend.Op, region regions.ID, id string) (*vpcRe
 func (b *Backend) vpcView(r *vpcRec) VPC {
 	v := r.VPC
 	v.Routes = slices.Clone(r.Routes)
+	v.SecondaryCIDRs, v.UserCIDRs = slices.Clone(r.SecondaryCIDRs), slices.Clone(r.UserCIDRs)
 	v.RouteTables = nil
 	for _, t := range r.RouteTables {
 		v.RouteTables = append(v.RouteTables, t.clone())
@@ -195,7 +217,7 @@ func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v V
 			"InvalidCidrBlock.Malformed",
 			"The CIDR block of a vSwitch is an IPv4 block from /16 to /29.",
 		)
-	case !vpc.CIDR.Contains(in.CIDR.Addr()) || in.CIDR.Bits() < vpc.CIDR.Bits():
+	case !vpc.Holds(in.CIDR):
 		return VSwitch{}, fail(
 			op,
 			"InvalidCIDRBlock.Mismatch",

@@ -283,6 +283,7 @@ func (s *state) clone() state {
 	for id, v := range s.vpcs {
 		cp := *v
 		cp.Routes = slices.Clone(v.Routes)
+		cp.SecondaryCIDRs, cp.UserCIDRs = slices.Clone(v.SecondaryCIDRs), slices.Clone(v.UserCIDRs)
 		cp.RouteTables = nil
 		for _, t := range v.RouteTables {
 			cp.RouteTables = append(cp.RouteTables, t.clone())

@@ -61,6 +61,10 @@ type VPCSpec struct {
 	// table.
 	SystemTableName        string `json:"system_route_table_name,omitempty"`
 	SystemTableDescription string `json:"system_route_table_description,omitempty"`
+	// SecondaryCIDRs are blocks its vSwitches may take from too; UserCIDRs the blocks
+	// its users take.
+	SecondaryCIDRs []netip.Prefix `json:"secondary_cidrs,omitempty"`
+	UserCIDRs      []netip.Prefix `json:"user_cidrs,omitempty"`
 }
 
 // A SecurityGroupSpec is a security group in a VPC; Type defaults to normal.
@@ -399,6 +403,8 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 
 			SystemTableName:        v.SystemTableName,
 			SystemTableDescription: v.SystemTableDescription,
+			SecondaryCIDRs:         slices.Clone(v.SecondaryCIDRs),
+			UserCIDRs:              slices.Clone(v.UserCIDRs),
 		},
 	}
 	return b.seedTags(backend.VPC, v.ID, v.Tags)
