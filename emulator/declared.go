@@ -71,7 +71,7 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpAssociateVPCCIDR:     modelledParams("RegionId", "VpcId", "SecondaryCidrBlock", "IpVersion", "ClientToken"),
 		backend.OpUnassociateVPCCIDR:   modelledParams("RegionId", "VpcId", "SecondaryCidrBlock", "IpVersion", "ClientToken"),
 		// VPCs, vSwitches, route tables, HaVips
-		backend.OpCreateVPC:             modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "EnableDnsHostname", "UserCidr", tagParams),
+		backend.OpCreateVPC:             modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "EnableDnsHostname", "UserCidr", "ResourceGroupId", tagParams),
 		backend.OpDescribeVPC:           modelledParams("RegionId", "VpcId"),
 		backend.OpDescribeVPCs:          modelledParams("RegionId", "VpcId", "VpcName", "IsDefault", "PageNumber", "PageSize", "ResourceGroupId", tagParams),
 		backend.OpModifyVPC:             renamerParams(backend.OpModifyVPC, "VpcId", "VpcName"),
@@ -136,7 +136,7 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpDescribeDisks:           modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType"),
 		backend.OpModifyDisk:              modifyDiskParams,
 		// Security groups and their rules, key pairs
-		backend.OpCreateSecurityGroup:           modelledParams("RegionId", "VpcId", "SecurityGroupName", "SecurityGroupType", "Description", "ClientToken", tagParams),
+		backend.OpCreateSecurityGroup:           modelledParams("RegionId", "VpcId", "SecurityGroupName", "SecurityGroupType", "Description", "ClientToken", "ResourceGroupId", tagParams),
 		backend.OpDescribeSecurityGroups:        modelledParams("RegionId", "SecurityGroupId", "SecurityGroupIds", "SecurityGroupName", "VpcId", "PageNumber", "PageSize", "ResourceGroupId", tagParams),
 		backend.OpDescribeSecurityGroup:         modelledParams("RegionId", "SecurityGroupId", "Direction", "NicType"),
 		backend.OpModifySecurityGroup:           renamerParams(backend.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),

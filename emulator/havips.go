@@ -13,7 +13,8 @@ import (
 // The VPC API for alicloud_havip and alicloud_havip_attachment.
 
 var (
-	createHaVipParams    = modelledParams("RegionId", "VSwitchId", "IpAddress", "Name", "Description", "ClientToken")
+	createHaVipParams = modelledParams("RegionId", "VSwitchId", "IpAddress", "Name", "Description", "ClientToken",
+		"ResourceGroupId")
 	associateHaVipParams = modelledParams("RegionId", "HaVipId", "InstanceId", "InstanceType", "Force", "ClientToken")
 	modifyHaVipParams    = modelledParams("RegionId", "HaVipId", "Name", "Description", "ClientToken")
 	deleteHaVipParams    = modelledParams("RegionId", "HaVipId", "ClientToken")
@@ -29,7 +30,8 @@ func (s *Server) createHaVip(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := fake.CreateHaVipInput{Region: r, VSwitch: vsw, Name: p.str("Name"), Description: p.str("Description")}
+	in := fake.CreateHaVipInput{Region: r, VSwitch: vsw, Name: p.str("Name"), Description: p.str("Description"),
+		ResourceGroupID: p.str("ResourceGroupId")}
 	if in.IP, err = p.addr("IpAddress"); err != nil {
 		return nil, err
 	}
@@ -63,7 +65,8 @@ type haVipJSON struct {
 	AssociatedEipAddresses struct {
 		AssociatedEipAddress []string `json:"associatedEipAddresse"`
 	}
-	Tags vpcTags
+	Tags            vpcTags
+	ResourceGroupID string `json:"ResourceGroupId"`
 }
 
 // describeHaVips answers DescribeHaVips, narrowed by the filters HaVipId, VpcId,
@@ -110,7 +113,8 @@ func (s *Server) describeHaVips(ctx context.Context, p *params) (any, error) {
 		}
 		j := haVipJSON{HaVipID: h.ID, RegionID: string(h.Region), VpcID: h.VPC, VSwitchID: h.VSwitch,
 			IPAddress: h.IP.String(), Status: h.Status(), Name: h.Name, Description: h.Description,
-			CreateTime: cloudTime(h.Created), AssociatedInstanceType: h.InstanceType, Tags: s.vpcTagsOf(h.ID)}
+			CreateTime: cloudTime(h.Created), AssociatedInstanceType: h.InstanceType, Tags: s.vpcTagsOf(h.ID),
+			ResourceGroupID: h.ResourceGroupID}
 		j.AssociatedInstances.AssociatedInstance = append([]string{}, h.Instances...)
 		if len(h.Instances) > 0 {
 			j.MasterInstanceID = h.Instances[0]

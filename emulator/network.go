@@ -53,7 +53,8 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := fake.CreateVPCInput{Region: r, Name: p.str("VpcName"), Description: p.str("Description")}
+	in := fake.CreateVPCInput{Region: r, Name: p.str("VpcName"), Description: p.str("Description"),
+		ResourceGroupID: p.str("ResourceGroupId")}
 	if c := p.str("CidrBlock"); c != "" {
 		if in.CIDR, err = netip.ParsePrefix(c); err != nil {
 			return nil, p.badParam("CidrBlock", "is not a CIDR block")
@@ -142,7 +143,8 @@ func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
 	out := vpcJSON{VpcID: v.ID, RegionID: string(v.Region), Status: "Available", VpcName: v.Name,
 		Description: v.Description, CidrBlock: v.CIDR.String(), VRouterID: routerOf(v.ID),
 		CreationTime: cloudTime(v.Created), IsDefault: v.Default, DNSHostnameStatus: "DISABLED",
-		Tags: s.vpcTagsOf(v.ID)}
+		ResourceGroupID: v.ResourceGroupID,
+		Tags:            s.vpcTagsOf(v.ID)}
 	out.IPv6CidrBlocks.Ipv6CidrBlock = []none{}
 	out.SecondaryCidrBlocks.SecondaryCidrBlock = []string{}
 	for _, b := range v.SecondaryCIDRs {
@@ -199,7 +201,7 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 	for _, v := range all {
 		if (p.str("VpcId") != "" && !slices.Contains(strings.Split(p.str("VpcId"), ","), v.ID)) ||
 			!matches(p, "VpcName", v.Name) || !matches(p, "IsDefault", strconv.FormatBool(v.Default)) ||
-			!inGroup(p, "") || !tagged(v.ID) {
+			!inGroup(p, v.ResourceGroupID) || !tagged(v.ID) {
 			continue
 		}
 		list = append(list, s.vpcJSON(v))
@@ -496,7 +498,8 @@ type securityGroupJSON struct {
 // securityGroupJSON is g with its tags, as DescribeSecurityGroups gives it.
 func (s *Server) securityGroupJSON(g fake.SecurityGroup) securityGroupJSON {
 	return securityGroupJSON{SecurityGroupID: g.ID, SecurityGroupName: g.Name, Description: g.Description,
-		VpcID: g.VPC, SecurityGroupType: g.Type, CreationTime: cloudTime(g.Created), Tags: s.ecsTagsOf(g.ID)}
+		VpcID: g.VPC, SecurityGroupType: g.Type, CreationTime: cloudTime(g.Created), Tags: s.ecsTagsOf(g.ID),
+		ResourceGroupID: g.ResourceGroupID}
 }
 
 // describeSecurityGroupsAnswer is DescribeSecurityGroups' answer.
@@ -515,7 +518,7 @@ func (s *Server) createSecurityGroup(ctx context.Context, p *params) (any, error
 		return nil, err
 	}
 	g, err := s.b.CreateSecurityGroup(ctx, fake.CreateSecurityGroupInput{Region: r, VPC: p.str("VpcId"),
-		Name: p.str("SecurityGroupName"), Description: p.str("Description"), Type: p.str("SecurityGroupType")})
+		Name: p.str("SecurityGroupName"), Description: p.str("Description"), Type: p.str("SecurityGroupType"), ResourceGroupID: p.str("ResourceGroupId")})
 	if err != nil {
 		return nil, err
 	}
@@ -555,7 +558,8 @@ func (s *Server) describeSecurityGroups(ctx context.Context, p *params) (any, er
 	list := []securityGroupJSON{}
 	for _, g := range all {
 		if !matches(p, "SecurityGroupId", g.ID) || (len(ids) > 0 && !slices.Contains(ids, g.ID)) ||
-			!matches(p, "VpcId", g.VPC) || !matches(p, "SecurityGroupName", g.Name) || !inGroup(p, "") || !tagged(g.ID) {
+			!matches(p, "VpcId", g.VPC) || !matches(p, "SecurityGroupName", g.Name) || !inGroup(p, g.ResourceGroupID) ||
+			!tagged(g.ID) {
 			continue
 		}
 		list = append(list, s.securityGroupJSON(g))

@@ -39,6 +39,7 @@ func (b *Backend) Topology() Topology {
 				SystemTableDescription: v.SystemTableDescription,
 				SecondaryCIDRs:         slices.Clone(v.SecondaryCIDRs),
 				UserCIDRs:              slices.Clone(v.UserCIDRs),
+				ResourceGroupID:        v.ResourceGroupID,
 			},
 		)
 	}
@@ -73,6 +74,7 @@ func (b *Backend) Topology() Topology {
 				Tags:        b.s.tagMap(id),
 
 				InnerAccessPolicy: g.InnerAccessPolicy,
+				ResourceGroupID:   g.ResourceGroupID,
 			},
 		)
 	}

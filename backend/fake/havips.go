@@ -29,6 +29,8 @@ type HaVip struct {
 	Instances    []string  `json:"instances,omitempty"`
 	InstanceType string    `json:"instance_type,omitempty"`
 	Created      time.Time `json:"-"`
+	// ResourceGroupID is its resource group, or none.
+	ResourceGroupID string `json:"resource_group_id,omitempty"`
 }
 
 // Status is Available, or InUse once associated.
@@ -41,11 +43,12 @@ func (h HaVip) Status() string {
 
 // CreateHaVipInput creates a HaVip in a vSwitch, at IP or at a free address.
 type CreateHaVipInput struct {
-	Region      regions.ID
-	VSwitch     string
-	IP          netip.Addr
-	Name        string
-	Description string
+	Region          regions.ID
+	VSwitch         string
+	IP              netip.Addr
+	Name            string
+	Description     string
+	ResourceGroupID string // rg-..., or none
 }
 
 // CreateHaVip implements VPC CreateHaVip: the address is checked and taken like an
@@ -60,8 +63,11 @@ func (b *Backend) CreateHaVip(ctx context.Context, in CreateHaVipInput) (h HaVip
 	if err != nil {
 		return HaVip{}, err
 	}
+	if err := checkResourceGroup(op, in.ResourceGroupID); err != nil {
+		return HaVip{}, err
+	}
 	return b.addHaVip(op, vsw, HaVip{ID: b.newID("havip"), Region: vsw.Region, VSwitch: vsw.ID, IP: in.IP,
-		Name: in.Name, Description: in.Description, Created: b.clock().UTC()})
+		Name: in.Name, Description: in.Description, Created: b.clock().UTC(), ResourceGroupID: in.ResourceGroupID})
 }
 
 // addHaVip takes h's address in vsw (a free one when h has none) and keeps h.

@@ -42,6 +42,8 @@ type VPC struct {
 	// vSwitches may take theirs from them too. UserCIDRs are the blocks its users
 	// take (CreateVpc UserCidr), kept as given.
 	SecondaryCIDRs, UserCIDRs []netip.Prefix
+	// ResourceGroupID is its resource group, or none.
+	ResourceGroupID string
 }
 
 // Holds reports whether block p lies inside the VPC's block or one of its secondary
@@ -79,6 +81,8 @@ type CreateVPCInput struct {
 	Description string
 	// UserCIDRs are the blocks the VPC's users take: at most 3.
 	UserCIDRs []netip.Prefix
+	// ResourceGroupID is the resource group the VPC goes in (rg-...), or none.
+	ResourceGroupID string
 }
 
 // CreateVPC implements CreateVpc.
@@ -97,6 +101,9 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	if !in.CIDR.Addr().Is4() || in.CIDR.Bits() < 8 || in.CIDR.Bits() > 28 {
 		return VPC{}, fail(op, "InvalidCidrBlock.Malformed", "The CIDR block of a VPC is an IPv4 block from /8 to /28.")
 	}
+	if err := checkResourceGroup(op, in.ResourceGroupID); err != nil {
+		return VPC{}, err
+	}
 	if len(in.UserCIDRs) > 3 || slices.ContainsFunc(in.UserCIDRs, func(p netip.Prefix) bool { return !p.Addr().Is4() }) {
 		return VPC{}, fail(op, "InvalidUserCidr.Malformed", "A VPC takes at most 3 user CIDR blocks, IPv4.")
 	}
@@ -109,6 +116,8 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 			Description: in.Description,
 			Created:     b.clock().UTC(),
 			UserCIDRs:   slices.Clone(in.UserCIDRs),
+
+			ResourceGroupID: in.ResourceGroupID,
 		},
 	}
 	b.s.vpcs[r.ID] = r

@@ -20,18 +20,21 @@ type SecurityGroup struct {
 	// InnerAccessPolicy is Accept (the group's members reach each other, the default
 	// of a normal group) or Drop.
 	InnerAccessPolicy string
-	Created           time.Time
+	// ResourceGroupID is its resource group, or none.
+	ResourceGroupID string
+	Created         time.Time
 	// Rules are the group's permissions, in the order authorized.
 	Rules []SecurityGroupRule
 }
 
 // CreateSecurityGroupInput creates a security group in a VPC; Type defaults to normal.
 type CreateSecurityGroupInput struct {
-	Region      regions.ID
-	VPC         string
-	Name        string
-	Description string
-	Type        string
+	Region          regions.ID
+	VPC             string
+	Name            string
+	Description     string
+	Type            string
+	ResourceGroupID string // rg-..., or none
 }
 
 // CreateSecurityGroup implements CreateSecurityGroup. The VPC must be one the fake
@@ -58,6 +61,9 @@ func (b *Backend) CreateSecurityGroup(ctx context.Context, in CreateSecurityGrou
 	if in.VPC != "" && !b.knowsVPC(in.Region, in.VPC) {
 		return SecurityGroup{}, fail(op, "InvalidVpcId.NotFound", "The specified VPC does not exist.")
 	}
+	if err := checkResourceGroup(op, in.ResourceGroupID); err != nil {
+		return SecurityGroup{}, err
+	}
 	g = SecurityGroup{
 		ID:          b.newID("sg"),
 		Region:      in.Region,
@@ -66,6 +72,8 @@ func (b *Backend) CreateSecurityGroup(ctx context.Context, in CreateSecurityGrou
 		Description: in.Description,
 		Type:        in.Type,
 		Created:     b.clock().UTC(),
+
+		ResourceGroupID: in.ResourceGroupID,
 	}
 	b.s.groups[g.ID] = &g
 	return g, nil

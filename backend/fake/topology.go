@@ -65,6 +65,8 @@ type VPCSpec struct {
 	// its users take.
 	SecondaryCIDRs []netip.Prefix `json:"secondary_cidrs,omitempty"`
 	UserCIDRs      []netip.Prefix `json:"user_cidrs,omitempty"`
+	// ResourceGroupID is its resource group (rg-...), or none.
+	ResourceGroupID string `json:"resource_group_id,omitempty"`
 }
 
 // A SecurityGroupSpec is a security group in a VPC; Type defaults to normal.
@@ -77,6 +79,8 @@ type SecurityGroupSpec struct {
 	Type        string     `json:"type,omitempty"`
 	// InnerAccessPolicy is Accept (empty reads so) or Drop.
 	InnerAccessPolicy string `json:"inner_access_policy,omitempty"`
+	// ResourceGroupID is its resource group (rg-...), or none.
+	ResourceGroupID string `json:"resource_group_id,omitempty"`
 	// Rules are the group's permissions, checked as AuthorizeSecurityGroup checks them;
 	// a peer group must come earlier in the list of groups.
 	Rules []SecurityGroupRule `json:"rules,omitempty"`
@@ -374,6 +378,7 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 		Rules:       rules,
 
 		InnerAccessPolicy: g.InnerAccessPolicy,
+		ResourceGroupID:   g.ResourceGroupID,
 	}
 	return b.seedTags(backend.ECS, g.ID, g.Tags)
 }
@@ -405,6 +410,7 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 			SystemTableDescription: v.SystemTableDescription,
 			SecondaryCIDRs:         slices.Clone(v.SecondaryCIDRs),
 			UserCIDRs:              slices.Clone(v.UserCIDRs),
+			ResourceGroupID:        v.ResourceGroupID,
 		},
 	}
 	return b.seedTags(backend.VPC, v.ID, v.Tags)
