@@ -47,7 +47,7 @@ func ramParams() map[backend.Op]modelled {
 		backend.OpListPoliciesForRole:   modelledParams("RoleName"),
 		backend.OpListEntitiesForPolicy: policy,
 		backend.OpTagResources:          modelledParams("ResourceType", "ResourceNames", "Tag"),
-		backend.OpUntagResources:        modelledParams("ResourceType", "ResourceNames", "TagKeys", "All"),
+		backend.OpUntagResources:        modelledParams("ResourceType", "ResourceNames", "TagKeys", `^TagKey\.\d+$`, "All"),
 		backend.OpListTagResources:      modelledParams("ResourceType", "ResourceNames", "Tag", "NextToken", "PageSize"),
 	}
 }
@@ -133,7 +133,7 @@ func vpcECSParams() map[backend.Op]modelled {
 		backend.OpModifyMaintenance: modelledParams("RegionId", `^InstanceId\.[^.]+$`, "ActionOnMaintenance", "NotifyOnMaintenance",
 			`^MaintenanceWindow\.[^.]+\.(StartTime|EndTime)$`),
 		backend.OpDescribeAttachmentAttrs: modelledParams("RegionId", "InstanceIds"),
-		backend.OpDescribeDisks:           modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType"),
+		backend.OpDescribeDisks:           modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType", "PageNumber", "PageSize"),
 		backend.OpModifyDisk:              modifyDiskParams,
 		// Security groups and their rules, key pairs
 		backend.OpCreateSecurityGroup:           modelledParams("RegionId", "VpcId", "SecurityGroupName", "SecurityGroupType", "Description", "ClientToken", "ResourceGroupId", tagParams),

@@ -101,7 +101,13 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 		}
 	}
 	disks := []diskJSON{}
-	if id := p.str("InstanceId"); id != "" {
+	instances := []string{p.str("InstanceId")}
+	if instances[0] == "" { // no instance named: the disks of every instance of the region
+		if instances, err = s.b.InstanceIDs(ctx, r); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range instances {
 		d, err := s.b.DescribeInstanceDetail(ctx, r, id)
 		if err != nil && backend.Code(err) != "InvalidInstanceId.NotFound" {
 			return nil, err
@@ -120,8 +126,12 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 			)
 		}
 	}
-	out := describeDisksAnswer{pageHead: onePage(len(disks), 10)}
-	out.Disks.Disk = disks
+	page, head, err := pageOf(p, disks)
+	if err != nil {
+		return nil, err
+	}
+	out := describeDisksAnswer{pageHead: head}
+	out.Disks.Disk = page
 	return out, nil
 }
 

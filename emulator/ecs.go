@@ -486,7 +486,8 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 		return nil, err
 	}
 	found = slices.DeleteFunc(found, func(t backend.InstanceType) bool {
-		// GPUSpec names a GPU, and the catalog's types have none.
+		// GPUSpec names a GPU, and the catalog's types have none; every type takes
+		// every disk category a zone sells (SystemDiskCategory narrows nothing).
 		return t.IPv6PerENI < minIPv6 || (minIPs > 0 && t.Limits.PrivateIPsPerENI < minIPs) || p.str("GPUSpec") != ""
 	})
 	next := ""

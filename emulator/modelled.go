@@ -119,6 +119,7 @@ var (
 		"MinimumEniIpv6AddressQuantity",
 		"MinimumEniPrivateIpAddressQuantity",
 		"GPUSpec",
+		"SystemDiskCategory",
 	)
 	stopInstanceParams      = modelledParams("RegionId", "InstanceId", "ForceStop", "ConfirmStop", "StoppedMode", "DryRun")
 	startInstanceParams     = modelledParams("RegionId", "InstanceId", "InitLocalDisk", "DryRun")

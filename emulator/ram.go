@@ -45,6 +45,9 @@ type roleAnswer struct {
 	Role      roleJSON
 }
 
+// maxTagKeys is how many tag keys an untag call names at most (RAM: 20).
+const maxTagKeys = 20
+
 // ramTags reads a JSON list of {"Key", "Value"} tags, as RAM's Tag parameter is.
 func ramTags(p *params, name string) (map[string]string, error) {
 	raw := p.str(name)
@@ -349,9 +352,18 @@ func (s *Server) ramTagHandlers() map[backend.Op]handler {
 			if err != nil {
 				return nil, err
 			}
-			if untag {
+			if untag { // TagKeys, a JSON list, and TagKey.N: the provider sends both
 				if in.Keys, err = jsonNames(p, "TagKeys"); err != nil {
 					return nil, err
+				}
+				listed, err := p.list("TagKey", maxTagKeys)
+				if err != nil {
+					return nil, err
+				}
+				for _, k := range listed {
+					if !slices.Contains(in.Keys, k) {
+						in.Keys = append(in.Keys, k)
+					}
 				}
 			}
 			if untag && p.str("All") == "true" {

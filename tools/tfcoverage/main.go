@@ -196,7 +196,7 @@ func (t *typeRun) steps() ([]coverage.Result, error) {
 		msgs, err := t.terraform("apply", "-auto-approve", "-var", "stage=1")
 		if err != nil && !applyStarted(msgs) && attempt < 20 {
 			bad := t.blame(msgs, active, func(r *coverage.Result, d tfjson.Diagnostic) {
-				r.Apply, r.Error = coverage.Failed, d.Summary+": "+d.Detail
+				r.Apply, r.Error = coverage.Failed, describe(d)
 			})
 			if len(bad) == 0 {
 				return nil, fmt.Errorf("apply failed before it started: %v", err)
@@ -208,7 +208,7 @@ func (t *typeRun) steps() ([]coverage.Result, error) {
 		}
 		bad := t.blame(msgs, active, func(r *coverage.Result, d tfjson.Diagnostic) {
 			if r.Error == "" {
-				r.Error = d.Summary + ": " + d.Detail
+				r.Error = describe(d)
 			}
 		})
 		if !slices.ContainsFunc(msgs, func(m message) bool {
@@ -259,7 +259,7 @@ func (t *typeRun) steps() ([]coverage.Result, error) {
 		failed := t.errored(msgs)
 		t.blame(msgs, applied, func(r *coverage.Result, d tfjson.Diagnostic) {
 			if r.Error == "" {
-				r.Error = d.Summary + ": " + d.Detail
+				r.Error = describe(d)
 			}
 		})
 		for _, e := range updated {
@@ -318,7 +318,7 @@ func (t *typeRun) plan(applied []coverage.Entry, stage int, set func(*coverage.R
 	}
 	t.blame(msgs, applied, func(r *coverage.Result, d tfjson.Diagnostic) {
 		if r.Error == "" {
-			r.Error = "plan: " + d.Summary + ": " + d.Detail
+			r.Error = "plan: " + describe(d)
 		}
 		changed[r.Key] = true
 	})
@@ -527,10 +527,27 @@ func applyStarted(msgs []message) bool {
 	})
 }
 
+// ansi matches the color codes the provider's messages carry.
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// apiError matches the code and message of an API error in a provider's diagnostic.
+var apiError = regexp.MustCompile(`(?s)Code: (\S+)\s+Message: (?:code: \d+, )?(.*?)(?: request id:|\n|$)`)
+
+// describe returns a diagnostic as a short line: the API's code and message when it
+// holds an API error, else its summary and detail.
+func describe(d tfjson.Diagnostic) string {
+	text := ansi.ReplaceAllString(d.Summary+": "+d.Detail, "")
+	if m := apiError.FindStringSubmatch(text); m != nil {
+		return m[1] + ": " + strings.TrimSpace(m[2])
+	}
+	return text
+}
+
+// firstError returns the first error a command reported, as describe gives it.
 func firstError(msgs []message) string {
 	for _, m := range msgs {
 		if m.Diagnostic != nil && m.Diagnostic.Severity == tfjson.DiagnosticSeverityError {
-			return m.Diagnostic.Summary + ": " + m.Diagnostic.Detail
+			return describe(*m.Diagnostic)
 		}
 	}
 	return "failed"
