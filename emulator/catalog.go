@@ -80,11 +80,12 @@ func (s *Server) describeAvailableResource(_ context.Context, p *params) (any, e
 	out.AvailableZones.AvailableZone = []availableZone{}
 	// Every zone's network is VPC (NetworkCategory vpc narrows nothing, classic leaves
 	// none); SystemDiskCategory keeps the zones that sell it.
-	if v := p.str("NetworkCategory"); v != "" && v != "vpc" && v != "classic" {
+	network := strings.ToLower(p.str("NetworkCategory"))
+	if network != "" && network != "vpc" && network != "classic" {
 		return nil, p.badParam("NetworkCategory", "vpc or classic")
 	}
 	for _, z := range c.ZonesOf(r) {
-		if id := p.str("ZoneId"); (id != "" && id != z.ID) || p.str("NetworkCategory") == "classic" ||
+		if id := p.str("ZoneId"); (id != "" && id != z.ID) || network == "classic" ||
 			(p.str("SystemDiskCategory") != "" && !slices.Contains(c.DiskCategoriesIn(z), p.str("SystemDiskCategory"))) {
 			continue
 		}
