@@ -242,7 +242,7 @@ func (s *Server) describeRouteTables(ctx context.Context, p *params) (any, error
 		system := routeTableJSON{RouteTableID: fake.SystemRouteTable(v.ID), RouteTableType: "System", VpcID: v.ID,
 			RouterID: routerOf(v.ID), RouterType: "VRouter", Status: "Available", RoutePropagationEnable: true,
 			CreationTime: cloudTime(v.Created), RouteTableName: v.SystemTableName,
-			Description: v.SystemTableDescription}
+			Description: v.SystemTableDescription, ResourceGroupID: v.ResourceGroupID} // the VPC's group
 		system.VSwitchIDs.VSwitchID = []string{}
 		system.Tags = vpcTags{Tag: []keyValueJSON{}}
 		for _, sw := range v.VSwitches {
