@@ -259,9 +259,25 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 	if n := p.str("ImageName"); n != "" {
 		name = regexp.MustCompile("^" + strings.ReplaceAll(regexp.QuoteMeta(n), `\*`, ".*") + "$")
 	}
+	tagged, err := s.tagFilter(p)
+	if err != nil {
+		return nil, err
+	}
+	// Every catalog image supports cloud-init and I/O optimization, serves instances
+	// (Usage instance) and any action type, and is in no resource group.
+	for name, allowed := range map[string][]string{"IsSupportCloudinit": {"true", "false"},
+		"IsSupportIoOptimized": {"true", "false"}, "Usage": {"instance", "none"},
+		"ActionType": {"CreateEcs", "ChangeOS"}} {
+		if v := p.str(name); v != "" && !slices.Contains(allowed, v) {
+			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
+		}
+	}
 	var out []imageJSON
 	for _, im := range images {
 		switch {
+		case !matches(p, "IsSupportCloudinit", "true"), !matches(p, "IsSupportIoOptimized", "true"),
+			!matches(p, "Usage", "instance"), !inGroup(p, ""), !tagged(im.ID):
+			continue
 		case im.OwnerOrSystem() != owner,
 			p.str("ImageId") != "" && p.str("ImageId") != im.ID,
 			name != nil && !name.MatchString(im.Name),
