@@ -66,7 +66,8 @@ func Table(entries []Entry, results []Result) string {
 		s.Networking, s.NetworkingPassed, percent(s.NetworkingPassed, s.Networking))
 	b.WriteString("Statuses: **modelled** (changes the networking facts the rules read, or for a data source, is a\n" +
 		"filter the emulator applies), **kept** (stored and returned, no effect on the rules), **write-only**\n" +
-		"(accepted, never returned), **client** (handled by Terraform or the provider; never reaches the API),\n" +
+		"(accepted, never returned), **client** (handled by Terraform or the provider; at most its default,\n" +
+		"such as DryRun=false, reaches the API),\n" +
 		"**refused** (refused by name; the note says why), **cloud-refuses** (the API refuses what the provider\n" +
 		"sends, as documented; the emulator too), **removed** (the provider refuses it: a removed field).\n" +
 		"The run column reads apply, plan, update, plan,\n" +

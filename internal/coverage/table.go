@@ -30,7 +30,8 @@ const (
 	Kept Status = "kept"
 	// WriteOnly: accepted and never returned, as the API does with passwords.
 	WriteOnly Status = "write-only"
-	// Client: handled by Terraform or the provider alone; nothing reaches the API.
+	// Client: handled by Terraform or the provider alone; at most its default (such as
+	// DryRun=false) reaches the API.
 	Client Status = "client"
 	// Refused: the emulator refuses it by name; the entry's note says why.
 	Refused Status = "refused"
