@@ -17,11 +17,6 @@ import (
 // attachments, and the tags of roles and policies. RAM writes lists of names, tags
 // and tag keys as JSON strings.
 
-// ramTime is how RAM writes times.
-func ramTime(r fake.RAMRole) (created, updated string) {
-	return cloudTime(r.Created), cloudTime(r.Updated)
-}
-
 // A roleJSON is a role as CreateRole, GetRole and UpdateRole answer it.
 type roleJSON struct {
 	RoleID                   string `json:"RoleId"`
