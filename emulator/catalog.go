@@ -265,12 +265,8 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 	}
 	// Every catalog image supports cloud-init and I/O optimization, serves instances
 	// (Usage instance) and any action type, and is in no resource group.
-	for name, allowed := range map[string][]string{"IsSupportCloudinit": {"true", "false"},
-		"IsSupportIoOptimized": {"true", "false"}, "Usage": {"instance", "none"},
-		"ActionType": {"CreateEcs", "ChangeOS"}} {
-		if v := p.str(name); v != "" && !slices.Contains(allowed, v) {
-			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
-		}
+	if _, err := p.terms(imageTerms); err != nil {
+		return nil, err
 	}
 	var out []imageJSON
 	for _, im := range images {
@@ -366,13 +362,13 @@ var saleTerms = map[string][]string{
 	"IoOptimized":        {"optimized", "none"},
 }
 
+// imageTerms are the values of the image data source's terms.
+var imageTerms = map[string][]string{"IsSupportCloudinit": {"true", "false"}, "IsSupportIoOptimized": {"true", "false"},
+	"Usage": {"instance", "none"}, "ActionType": {"CreateEcs", "ChangeOS"}}
+
 // checkSaleTerms checks InstanceChargeType, SpotStrategy and the other named terms of
 // a catalog query.
 func checkSaleTerms(p *params, others ...string) error {
-	for _, name := range append([]string{"InstanceChargeType", "SpotStrategy"}, others...) {
-		if v := p.str(name); v != "" && !slices.Contains(saleTerms[name], v) {
-			return p.badParam(name, "one of "+strings.Join(saleTerms[name], ", "))
-		}
-	}
-	return nil
+	_, err := p.terms(saleTerms, append([]string{"InstanceChargeType", "SpotStrategy"}, others...)...)
+	return err
 }

@@ -5,11 +5,9 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"maps"
 	"net/netip"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
@@ -81,21 +79,14 @@ var keptENIOptions = map[string][]string{
 
 // eniOptions reads the keptENIOptions a call sets.
 func eniOptions(p *params) (map[string]string, error) {
-	out := map[string]string{}
-	for _, name := range slices.Sorted(maps.Keys(keptENIOptions)) {
-		v := p.optional(name)
-		if v == nil {
-			continue
+	out, err := p.terms(keptENIOptions)
+	if err != nil {
+		return nil, err
+	}
+	if v, ok := out["QueueNumber"]; ok {
+		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 64 {
+			return nil, p.badParam("QueueNumber", "a whole number of queues, 1 to 64")
 		}
-		if allowed := keptENIOptions[name]; allowed != nil && !slices.Contains(allowed, *v) {
-			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
-		}
-		if name == "QueueNumber" {
-			if n, err := strconv.Atoi(*v); err != nil || n < 1 || n > 64 {
-				return nil, p.badParam(name, "a whole number of queues, 1 to 64")
-			}
-		}
-		out[name] = *v
 	}
 	return out, nil
 }

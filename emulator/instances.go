@@ -236,7 +236,7 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err := checkPassword(p); err != nil {
 		return nil, err
 	}
-	if in.Options, err = instanceOptions(p); err != nil {
+	if in.Options, err = p.terms(keptOptions); err != nil {
 		return nil, err
 	}
 	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
@@ -688,22 +688,6 @@ var keptOptions = map[string][]string{
 	"PrivatePoolOptions.MatchCriteria": {"Open", "Target", "None"},
 }
 
-// instanceOptions reads the keptOptions a RunInstances call sets.
-func instanceOptions(p *params) (map[string]string, error) {
-	out := map[string]string{}
-	for _, name := range slices.Sorted(maps.Keys(keptOptions)) {
-		v := p.optional(name)
-		if v == nil {
-			continue
-		}
-		if allowed := keptOptions[name]; allowed != nil && !slices.Contains(allowed, *v) {
-			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
-		}
-		out[name] = *v
-	}
-	return out, nil
-}
-
 // optionInt returns an integer option, or def when it is not set.
 func optionInt(o map[string]string, name string, def int) int {
 	if n, err := strconv.Atoi(o[name]); err == nil {
@@ -720,13 +704,16 @@ func optionInt(o map[string]string, name string, def int) int {
 // not modelled, and refused by name: attach them with AttachNetworkInterface.
 func primaryInterface(p *params, in *fake.RunInstanceInput) (map[string]string, error) {
 	const prefix = "NetworkInterface.1."
+	first := false
 	for _, name := range slices.Sorted(maps.Keys(p.v)) {
-		if rest, ok := strings.CutPrefix(name, "NetworkInterface."); ok && !strings.HasPrefix(rest, "1.") {
+		rest, ok := strings.CutPrefix(name, "NetworkInterface.")
+		if ok && !strings.HasPrefix(rest, "1.") {
 			return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model "+
 				name+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
 		}
+		first = first || ok
 	}
-	if !slices.ContainsFunc(slices.Collect(maps.Keys(p.v)), func(k string) bool { return strings.HasPrefix(k, prefix) }) {
+	if !first {
 		return nil, nil
 	}
 	if t := p.str(prefix + "InstanceType"); t != "Primary" { // Secondary, or an existing ENI (NetworkInterfaceId)
@@ -770,16 +757,9 @@ func (s *Server) modifyMetadataOptions(ctx context.Context, p *params) (any, err
 	if err != nil {
 		return nil, err
 	}
-	options := map[string]string{}
-	for _, name := range []string{"HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit"} {
-		v := p.optional(name)
-		if v == nil {
-			continue
-		}
-		if allowed := keptOptions[name]; allowed != nil && !slices.Contains(allowed, *v) {
-			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
-		}
-		options[name] = *v
+	options, err := p.terms(keptOptions, "HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit")
+	if err != nil {
+		return nil, err
 	}
 	if err := s.b.ModifyInstance(ctx, fake.ModifyInstanceInput{Region: r, Instance: id, Options: options}); err != nil {
 		return nil, err

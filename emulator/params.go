@@ -209,3 +209,24 @@ func (p *params) tags() ([]backend.Tag, error) {
 // code of its own (NumberExceed.Tags, SizeLimitExceeded.ResourceId), so that the count
 // reaches that check.
 const maxListIndex = 1000
+
+// terms reads the named parameters (every term, sorted, when none is named) that a
+// call gives, each checked against the values terms allows (nil: any value), into a map
+// by name. An empty value is an absent one, as everywhere here.
+func (p *params) terms(terms map[string][]string, names ...string) (map[string]string, error) {
+	if len(names) == 0 {
+		names = slices.Sorted(maps.Keys(terms))
+	}
+	out := map[string]string{}
+	for _, name := range names {
+		v := p.str(name)
+		if v == "" {
+			continue
+		}
+		if allowed := terms[name]; allowed != nil && !slices.Contains(allowed, v) {
+			return nil, p.badParam(name, "one of "+strings.Join(allowed, ", "))
+		}
+		out[name] = v
+	}
+	return out, nil
+}

@@ -171,7 +171,7 @@ func TestNetworkingArgumentsAreModelled(t *testing.T) {
 func TestConfigsParse(t *testing.T) {
 	es := entries(t)
 	for _, stage := range []int{1, 2} {
-		for _, group := range groupByType(es) {
+		for _, group := range ByType(es) {
 			text, err := Config(group, stage)
 			if err != nil {
 				t.Fatal(err)
@@ -208,18 +208,6 @@ func TestConfigsParse(t *testing.T) {
 			}
 		}
 	}
-}
-
-func groupByType(es []Entry) [][]Entry {
-	var out [][]Entry
-	for _, e := range es {
-		if n := len(out); n > 0 && out[n-1][0].Type == e.Type && out[n-1][0].Kind == e.Kind {
-			out[n-1] = append(out[n-1], e)
-			continue
-		}
-		out = append(out, []Entry{e})
-	}
-	return out
 }
 
 // docs/serve-coverage.md is the table of this run.

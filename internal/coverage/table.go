@@ -128,7 +128,7 @@ func parseEntries(text string) ([]Entry, error) {
 			case strings.HasPrefix(opt, "drop="):
 				e.Drop = strings.Split(strings.TrimPrefix(opt, "drop="), ",")
 			case strings.HasPrefix(opt, "with="):
-				e.With = unescape(strings.TrimPrefix(opt, "with="))
+				e.With = strings.ReplaceAll(strings.TrimPrefix(opt, "with="), `\n`, "\n")
 			default:
 				return nil, fail("unknown option %q: drop= or with=", opt)
 			}
@@ -158,12 +158,24 @@ func isStatus(s Status) bool {
 	return false
 }
 
-// unescape turns the two-character sequence \n of a table cell into a new line when
-// the cell is a fragment (@...) or a with= option; in an HCL string the sequence
-// stays, as HCL reads it.
+// unescape turns the two-character sequence \n of a value cell into a new line when
+// the cell is a fragment (@...); in an HCL string the sequence stays, as HCL reads it.
 func unescape(cell string) string {
-	if strings.HasPrefix(cell, "@") || strings.HasPrefix(cell, "resource ") {
+	if strings.HasPrefix(cell, "@") {
 		return strings.ReplaceAll(cell, `\n`, "\n")
 	}
 	return cell
+}
+
+// ByType splits entries by type (kind and type), keeping their order.
+func ByType(entries []Entry) [][]Entry {
+	var out [][]Entry
+	for _, e := range entries {
+		if n := len(out); n > 0 && out[n-1][0].Type == e.Type && out[n-1][0].Kind == e.Kind {
+			out[n-1] = append(out[n-1], e)
+			continue
+		}
+		out = append(out, []Entry{e})
+	}
+	return out
 }

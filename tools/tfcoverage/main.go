@@ -92,7 +92,7 @@ func run(provider, types, out string, port int, keep bool) error {
 	if types != "" {
 		wanted = strings.Split(types, ",")
 	}
-	for _, group := range groups(entries) {
+	for _, group := range coverage.ByType(entries) {
 		if wanted != nil && !slices.Contains(wanted, group[0].Type) {
 			continue
 		}
@@ -120,19 +120,6 @@ func run(provider, types, out string, port int, keep bool) error {
 		}
 	}
 	return nil
-}
-
-// groups splits the entries by type, in their order.
-func groups(entries []coverage.Entry) [][]coverage.Entry {
-	var out [][]coverage.Entry
-	for _, e := range entries {
-		if n := len(out); n > 0 && out[n-1][0].Type == e.Type && out[n-1][0].Kind == e.Kind {
-			out[n-1] = append(out[n-1], e)
-			continue
-		}
-		out = append(out, []coverage.Entry{e})
-	}
-	return out
 }
 
 // A typeRun is the run of one type's configuration.
