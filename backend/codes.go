@@ -294,6 +294,22 @@ var knownCodes = []CodeInfo{
 		false,
 		"The specified IP address is reserved by the system: a vSwitch reserves its first and its last three addresses.",
 	},
+	// IPv4 prefixes and IPv6 addresses of ENIs and vSwitches.
+	{"OperationFailed.IpPrefixConflict", 400, ErrInvalidState, false, "The operation failed due to the IP prefix of the ENI."},
+	// Not in the API references, which document the conditions (AssignIpv6Addresses: IPv6
+	// enabled on the vSwitch, 10 addresses on an ENI that is not attached, the instance
+	// type's quantity on one that is; CreateVSwitch Ipv6CidrBlock needs a VPC with IPv6)
+	// but not the codes: these are the emulator's names for them.
+	{"InvalidVSwitch.Ipv6NotTurnOn", 403, ErrInvalidState, false, "The specified vSwitch has no IPv6 block."},
+	{
+		"InvalidOperation.Ipv6CountExceeded",
+		403,
+		ErrQuotaExceeded,
+		false,
+		"The number of IPv6 addresses of the ENI exceeds the limit.",
+	},
+	{"OperationFailed.VpcNotEnableIpv6", 400, ErrInvalidState, false, "The VPC has no IPv6 block."},
+	{"InvalidIpv6CidrBlock.InUse", 400, ErrConflict, false, "The IPv6 block is held by another VPC."},
 	{"InvalidIp.IpRepeated", 403, ErrConflict, false, "The specified IP addresses are repeated."},
 	{"InvalidPrivateIpAddress.Duplicated", 400, ErrConflict, false, "Specified private IP address is duplicated."},
 	{"InvalidIp.IpAssigned", 403, ErrConflict, false, "The specified IP address is already assigned."},

@@ -27,6 +27,8 @@ const (
 // The operations the fake and the emulator serve beyond the Backend interface: what
 // Terraform's alicloud provider calls around EIPs and ENIs.
 const (
+	OpAssignIPv6                    Op = "AssignIpv6Addresses"
+	OpUnassignIPv6                  Op = "UnassignIpv6Addresses"
 	OpModifyEIPAttribute            Op = "ModifyEipAddressAttribute"
 	OpModifyEIPForwardMode          Op = "ModifyEipForwardMode"
 	OpDeletionProtection            Op = "DeletionProtection"
@@ -228,6 +230,8 @@ var operations = []Operation{
 	{ECS, OpDescribeInstance, false, true},
 	{ECS, OpDescribeInstanceTypes, false, true},
 	{ECS, OpModifyENI, true, false},
+	{ECS, OpAssignIPv6, true, false},
+	{ECS, OpUnassignIPv6, true, false},
 	{ECS, OpCreateSecurityGroup, true, false},
 	{ECS, OpDescribeSecurityGroup, false, false},
 	{ECS, OpDescribeSecurityGroups, false, false},

@@ -109,6 +109,14 @@ type CreateENIInput struct {
 	// SecondaryIPs and SecondaryIPCount (at most 49) are mutually exclusive.
 	SecondaryIPs     []netip.Addr
 	SecondaryIPCount int
+	// IPv6 and IPv6Count (1 to 10) give the ENI IPv6 addresses from its vSwitch's
+	// IPv6 block; they are mutually exclusive.
+	IPv6      []netip.Addr
+	IPv6Count int
+	// IPv4Prefixes and IPv4PrefixCount (1 to 10) give the ENI /28 prefixes of its
+	// vSwitch; they are mutually exclusive.
+	IPv4Prefixes    []netip.Prefix
+	IPv4PrefixCount int
 	// Kind is Secondary (the default) or Trunk.
 	Kind        eni.Kind
 	Name        string

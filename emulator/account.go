@@ -28,6 +28,7 @@ type Account interface {
 	ClearFaults()
 	Faults() []fake.FaultStatus
 
+	ChangeENIAddresses(ctx context.Context, op backend.Op, c fake.ENIAddressChange) (fake.ENIAddresses, error)
 	CreateVPC(ctx context.Context, in fake.CreateVPCInput) (fake.VPC, error)
 	DescribeVPC(ctx context.Context, region regions.ID, id string) (fake.VPC, error)
 	VPCs(ctx context.Context, region regions.ID) ([]fake.VPC, error)

@@ -8,7 +8,7 @@ import (
 )
 
 // A parameter an operation does not declare is refused by name before anything
-// changes: CreateVpc with an IPv6 block creates no VPC. DryRun=false, every
+// changes: CreateVpc with an IPAM pool creates no VPC. DryRun=false, every
 // operation's default, is taken; DryRun=true where dry runs are not modelled is not.
 func TestUndeclaredParameterRefusedBeforeTheChange(t *testing.T) {
 	t.Parallel()
@@ -22,10 +22,10 @@ func TestUndeclaredParameterRefusedBeforeTheChange(t *testing.T) {
 	}
 	before := count()
 	for _, tc := range []struct{ extra, refused string }{
-		{"&Ipv6CidrBlock=2408:4002:10c4:4e00::/56", "Ipv6CidrBlock"},
 		{"&Ipv4IpamPoolId=ipam-pool-1", "Ipv4IpamPoolId"},
+		{"&Ipv4CidrMask=16", "Ipv4CidrMask"},
 		{"&DryRun=true", "DryRun"},
-		{"&EnableIpv6=true", "EnableIpv6"},
+		{"&EnableDnsHostname=true", "EnableDnsHostname"},
 	} {
 		code, body := unsigned(t, s, "POST", create+tc.extra, nil, "")
 		msg, _ := body["Message"].(string)

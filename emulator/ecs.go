@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
@@ -47,14 +48,13 @@ type eniJSON struct {
 	SecurityGroupIDs     struct {
 		SecurityGroupID []string `json:"SecurityGroupId"`
 	} `json:"SecurityGroupIds"`
-	// The provider reads these sets without checking that they are there; the
-	// emulator has no IPv6 addresses or IPv4 prefixes, so they are empty, as the
-	// cloud's are for such an ENI.
+	// The provider reads these sets without checking that they are there: they are
+	// always given, empty for an ENI without IPv6 addresses or IPv4 prefixes.
 	Ipv6Sets struct {
-		Ipv6Set []struct{} `json:"Ipv6Set"`
+		Ipv6Set []ipv6SetJSON `json:"Ipv6Set"`
 	} `json:"Ipv6Sets"`
 	Ipv4PrefixSets struct {
-		Ipv4PrefixSet []struct{} `json:"Ipv4PrefixSet"`
+		Ipv4PrefixSet []ipv4PrefixSetJSON `json:"Ipv4PrefixSet"`
 	} `json:"Ipv4PrefixSets"`
 	Tags            ecsTags `json:"Tags"`
 	ResourceGroupID string  `json:"ResourceGroupId"`
@@ -64,6 +64,16 @@ type eniJSON struct {
 	NetworkInterfaceTrafficMode string
 	QueueNumber                 int
 	QueuePairNumber             int
+}
+
+// An ipv6SetJSON is one IPv6 address of an ENI.
+type ipv6SetJSON struct {
+	Ipv6Address string
+}
+
+// An ipv4PrefixSetJSON is one IPv4 prefix of an ENI.
+type ipv4PrefixSetJSON struct {
+	Ipv4Prefix string
 }
 
 // keptENIOptions are the CreateNetworkInterface and ModifyNetworkInterfaceAttribute
@@ -123,7 +133,13 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 	j.PrivateIPSets.PrivateIPSet = []privateIPJSON{}
 	j.NetworkInterfaceName, j.Description, j.MacAddress = n.Name, n.Description, macOf(n.ID)
 	j.SecurityGroupIDs.SecurityGroupID = append([]string{}, n.SecurityGroups...)
-	j.Ipv6Sets.Ipv6Set, j.Ipv4PrefixSets.Ipv4PrefixSet, j.Tags.Tag = []struct{}{}, []struct{}{}, []ecsTagJSON{}
+	j.Ipv6Sets.Ipv6Set, j.Ipv4PrefixSets.Ipv4PrefixSet, j.Tags.Tag = []ipv6SetJSON{}, []ipv4PrefixSetJSON{}, []ecsTagJSON{}
+	for _, a := range n.IPv6 {
+		j.Ipv6Sets.Ipv6Set = append(j.Ipv6Sets.Ipv6Set, ipv6SetJSON{a.String()})
+	}
+	for _, p := range n.IPv4Prefixes {
+		j.Ipv4PrefixSets.Ipv4PrefixSet = append(j.Ipv4PrefixSets.Ipv4PrefixSet, ipv4PrefixSetJSON{p.String()})
+	}
 	for i, a := range n.PrivateIPs() {
 		set := privateIPJSON{Primary: i == 0, PrivateIPAddress: a.String()}
 		e, ok := public[a]
@@ -181,6 +197,12 @@ func (s *Server) createENI(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	if in.Kind, err = enumParam(p, "InstanceType", eni.ParseKind); err != nil {
+		return nil, err
+	}
+	if in.IPv6, in.IPv6Count, err = ipv6Params(p, ""); err != nil {
+		return nil, err
+	}
+	if in.IPv4Prefixes, in.IPv4PrefixCount, err = prefixParams(p); err != nil {
 		return nil, err
 	}
 	options, err := eniOptions(p)
@@ -267,7 +289,135 @@ func (s *Server) withInstance(p *params, call func(backend.AttachENIInput) error
 	return ok()
 }
 
+// ipv6Params reads the IPv6 addresses (Ipv6Address.N, at most 10) and count
+// (Ipv6AddressCount) of a call, under prefix.
+func ipv6Params(p *params, prefix string) ([]netip.Addr, int, error) {
+	ips, err := p.addrs(prefix+"Ipv6Address", 10)
+	if err != nil {
+		return nil, 0, err
+	}
+	if slices.ContainsFunc(ips, netip.Addr.Is4) {
+		return nil, 0, p.badParam(prefix+"Ipv6Address", "IPv6 addresses")
+	}
+	n, err := p.integer(prefix + "Ipv6AddressCount")
+	return ips, n, err
+}
+
+// prefixParams reads the IPv4 prefixes (Ipv4Prefix.N, at most 10) and count
+// (Ipv4PrefixCount) of a call.
+func prefixParams(p *params) ([]netip.Prefix, int, error) {
+	out, err := prefixList(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := p.integer("Ipv4PrefixCount")
+	return out, n, err
+}
+
+// prefixList reads the IPv4 prefixes of a call (Ipv4Prefix.N, at most 10).
+func prefixList(p *params) ([]netip.Prefix, error) {
+	items, err := p.list("Ipv4Prefix", 10)
+	if err != nil {
+		return nil, err
+	}
+	var out []netip.Prefix
+	for i, item := range items {
+		block, err := netip.ParsePrefix(item)
+		if err != nil {
+			return nil, p.badParam("Ipv4Prefix."+strconv.Itoa(i+1), "an IPv4 prefix such as 192.168.0.16/28")
+		}
+		out = append(out, block)
+	}
+	return out, nil
+}
+
+// changeAddresses answers the calls that change an ENI's IPv4 prefixes or IPv6
+// addresses (fake.Backend.ChangeENIAddresses), with what they added.
+func (s *Server) changeAddresses(ctx context.Context, p *params, c fake.ENIAddressChange) (any, error) {
+	base, err := s.eniRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	c.Region, c.ENI, c.ClientToken = base.Region, base.ENI, p.str("ClientToken")
+	added, err := s.b.ChangeENIAddresses(ctx, p.op, c)
+	if err != nil {
+		return nil, err
+	}
+	switch p.op {
+	case backend.OpAssignPrivateIPs:
+		out := assignedAnswer{RequestID: newRequestID()}
+		out.Set.NetworkInterfaceID = string(c.ENI)
+		out.Set.PrivateIPSet.PrivateIPAddress, out.Set.Ipv4PrefixSet.Ipv4Prefixes = []string{}, []string{}
+		for _, block := range added.Prefixes {
+			out.Set.Ipv4PrefixSet.Ipv4Prefixes = append(out.Set.Ipv4PrefixSet.Ipv4Prefixes, block.String())
+		}
+		return out, nil
+	case backend.OpAssignIPv6:
+		out := assignedIPv6Answer{RequestID: newRequestID(), NetworkInterfaceID: string(c.ENI)}
+		out.Ipv6Sets.Ipv6Address = []string{}
+		for _, a := range added.IPv6 {
+			out.Ipv6Sets.Ipv6Address = append(out.Ipv6Sets.Ipv6Address, a.String())
+		}
+		return out, nil
+	}
+	return ok()
+}
+
+// assignedAnswer is AssignPrivateIpAddresses' answer: the addresses or prefixes added.
+type assignedAnswer struct {
+	RequestID string `json:"RequestId"`
+	Set       struct {
+		NetworkInterfaceID string `json:"NetworkInterfaceId"`
+		PrivateIPSet       struct {
+			PrivateIPAddress []string `json:"PrivateIpAddress"`
+		} `json:"PrivateIpSet"`
+		Ipv4PrefixSet struct {
+			Ipv4Prefixes []string
+		}
+	} `json:"AssignedPrivateIpAddressesSet"`
+}
+
+// assignedIPv6Answer is AssignIpv6Addresses' answer: the addresses added.
+type assignedIPv6Answer struct {
+	RequestID          string `json:"RequestId"`
+	NetworkInterfaceID string `json:"NetworkInterfaceId"`
+	Ipv6Sets           struct {
+		Ipv6Address []string
+	}
+}
+
+func (s *Server) assignIPv6(ctx context.Context, p *params) (any, error) {
+	var c fake.ENIAddressChange
+	var err error
+	if c.IPv6, c.IPv6Count, err = ipv6Params(p, ""); err != nil {
+		return nil, err
+	}
+	return s.changeAddresses(ctx, p, c)
+}
+
+func (s *Server) unassignIPv6(ctx context.Context, p *params) (any, error) {
+	ips, err := p.addrs("Ipv6Address", 10)
+	if err != nil {
+		return nil, err
+	}
+	return s.changeAddresses(ctx, p, fake.ENIAddressChange{IPv6: ips})
+}
+
+// assignPrivateIPs answers AssignPrivateIpAddresses: secondary addresses, or IPv4
+// prefixes; a call that names both is refused by name.
 func (s *Server) assignPrivateIPs(ctx context.Context, p *params) (any, error) {
+	prefixes, count, err := prefixParams(p)
+	if err != nil {
+		return nil, err
+	}
+	if len(prefixes) > 0 || count != 0 {
+		if p.has("PrivateIpAddress.1") || p.has("SecondaryPrivateIpAddressCount") {
+			return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve takes addresses "+
+				"(PrivateIpAddress.N, SecondaryPrivateIpAddressCount) or prefixes (Ipv4Prefix.N, Ipv4PrefixCount) "+
+				"in one AssignPrivateIpAddresses call, not both.")
+		}
+		return s.changeAddresses(ctx, p, fake.ENIAddressChange{Prefixes: prefixes, PrefixCount: count})
+	}
 	base, err := s.eniRequest(p)
 	if err != nil {
 		return nil, err
@@ -283,29 +433,33 @@ func (s *Server) assignPrivateIPs(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := struct {
-		RequestID string `json:"RequestId"`
-		Set       struct {
-			NetworkInterfaceID string `json:"NetworkInterfaceId"`
-			PrivateIPSet       struct {
-				PrivateIPAddress []string `json:"PrivateIpAddress"`
-			} `json:"PrivateIpSet"`
-		} `json:"AssignedPrivateIpAddressesSet"`
-	}{RequestID: newRequestID()}
+	out := assignedAnswer{RequestID: newRequestID()}
 	out.Set.NetworkInterfaceID = string(in.ENI)
-	out.Set.PrivateIPSet.PrivateIPAddress = []string{}
+	out.Set.PrivateIPSet.PrivateIPAddress, out.Set.Ipv4PrefixSet.Ipv4Prefixes = []string{}, []string{}
 	for _, a := range added {
 		out.Set.PrivateIPSet.PrivateIPAddress = append(out.Set.PrivateIPSet.PrivateIPAddress, a.String())
 	}
 	return out, nil
 }
 
+// unassignPrivateIPs answers UnassignPrivateIpAddresses: secondary addresses, or IPv4
+// prefixes; a call that names both is refused by name.
 func (s *Server) unassignPrivateIPs(ctx context.Context, p *params) (any, error) {
-	base, err := s.eniRequest(p)
+	ips, err := p.addrs("PrivateIpAddress", 50)
 	if err != nil {
 		return nil, err
 	}
-	ips, err := p.addrs("PrivateIpAddress", 50)
+	if prefixes, err := prefixList(p); err != nil || len(prefixes) > 0 {
+		if err != nil {
+			return nil, err
+		}
+		if len(ips) > 0 {
+			return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve takes addresses "+
+				"(PrivateIpAddress.N) or prefixes (Ipv4Prefix.N) in one UnassignPrivateIpAddresses call, not both.")
+		}
+		return s.changeAddresses(ctx, p, fake.ENIAddressChange{Prefixes: prefixes})
+	}
+	base, err := s.eniRequest(p)
 	if err != nil {
 		return nil, err
 	}

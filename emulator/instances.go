@@ -260,7 +260,10 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if n, err := p.integer("Amount"); err != nil || n > 1 {
 		return nil, p.badParam("Amount", "the emulator runs one instance a call")
 	}
-	primary, err := primaryInterface(p, &in)
+	if in.IPv6, in.IPv6Count, err = ipv6Params(p, ""); err != nil {
+		return nil, err
+	}
+	primary, err := launchInterfaces(p, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -696,58 +699,82 @@ func optionInt(o map[string]string, name string, def int) int {
 	return def
 }
 
-// primaryInterface reads NetworkInterface.1 when it describes the primary ENI
-// (InstanceType Primary): its vSwitch, security groups and address, where the call
-// does not give them at the top, and what the ENI keeps (its queue pairs, the
-// keptENIOptions of ENIs). Instances here have one network card (index 0) and Standard
-// traffic; secondary ENIs at launch (NetworkInterface.N of InstanceType Secondary) are
-// not modelled, and refused by name: attach them with AttachNetworkInterface.
-func primaryInterface(p *params, in *fake.RunInstanceInput) (map[string]string, error) {
-	const prefix = "NetworkInterface.1."
-	first := false
-	for _, name := range slices.Sorted(maps.Keys(p.v)) {
-		rest, ok := strings.CutPrefix(name, "NetworkInterface.")
-		if ok && !strings.HasPrefix(rest, "1.") {
-			return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model "+
-				name+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
+// launchInterfaces reads NetworkInterface.N. The one of InstanceType Primary describes
+// the primary ENI: its vSwitch, security groups, addresses and IPv6 addresses where the
+// call does not give them at the top, and what the ENI keeps (its traffic mode and
+// queue pairs), returned for SetENIOptions. The others are the secondary ENIs at launch
+// (fake.LaunchENI): an existing one by NetworkInterfaceId, or a new one (InstanceType
+// Secondary) in a vSwitch with its security groups. Instances here have one network
+// card (index 0) and Standard traffic.
+func launchInterfaces(p *params, in *fake.RunInstanceInput) (map[string]string, error) {
+	var primary map[string]string
+	for n := 1; ; n++ {
+		prefix := "NetworkInterface." + strconv.Itoa(n) + "."
+		if !slices.ContainsFunc(slices.Collect(maps.Keys(p.v)), func(k string) bool { return strings.HasPrefix(k, prefix) }) {
+			break
 		}
-		first = first || ok
-	}
-	if !first {
-		return nil, nil
-	}
-	if t := p.str(prefix + "InstanceType"); t != "Primary" { // Secondary, or an existing ENI (NetworkInterfaceId)
-		return nil, backend.NewError(string(p.op), "UnsupportedParameter", "eipassoc serve does not model "+
-			prefix+"InstanceType "+t+" of RunInstances: secondary ENIs at launch; attach them with AttachNetworkInterface.")
-	}
-	if v := p.str(prefix + "NetworkCardIndex"); v != "" && v != "0" {
-		return nil, p.badParam(prefix+"NetworkCardIndex", "eipassoc serve models instances with one network card, index 0")
-	}
-	if v := p.str(prefix + "NetworkInterfaceTrafficMode"); v != "" && v != "Standard" {
-		return nil, p.badParam(prefix+"NetworkInterfaceTrafficMode", "eipassoc serve models Standard traffic only")
-	}
-	in.VSwitch = cmp.Or(in.VSwitch, p.str(prefix+"VSwitchId"))
-	if !in.PrivateIP.IsValid() {
-		var err error
-		if in.PrivateIP, err = p.addr(prefix + "PrimaryIpAddress"); err != nil {
-			return nil, err
+		if v := p.str(prefix + "NetworkCardIndex"); v != "" && v != "0" {
+			return nil, p.badParam(prefix+"NetworkCardIndex", "eipassoc serve models instances with one network card, index 0")
 		}
-	}
-	if len(in.SecurityGroups) == 0 {
+		if v := p.str(prefix + "NetworkInterfaceTrafficMode"); v != "" && v != "Standard" {
+			return nil, p.badParam(prefix+"NetworkInterfaceTrafficMode", "eipassoc serve models Standard traffic only")
+		}
 		groups, err := p.list(prefix+"SecurityGroupIds", 10)
 		if err != nil {
 			return nil, err
 		}
-		in.SecurityGroups = append(groups, slices.DeleteFunc([]string{p.str(prefix + "SecurityGroupId")},
+		groups = append(groups, slices.DeleteFunc([]string{p.str(prefix + "SecurityGroupId")},
 			func(s string) bool { return s == "" })...)
-	}
-	options := map[string]string{}
-	for _, name := range []string{"NetworkInterfaceTrafficMode", "QueuePairNumber"} {
-		if v := p.str(prefix + name); v != "" {
-			options[name] = v
+		options := map[string]string{}
+		for _, name := range []string{"NetworkInterfaceTrafficMode", "QueuePairNumber"} {
+			if v := p.str(prefix + name); v != "" {
+				options[name] = v
+			}
+		}
+		switch t := p.str(prefix + "InstanceType"); {
+		case t == "Primary":
+			if primary != nil {
+				return nil, p.badParam(prefix+"InstanceType", "one network interface is the primary one")
+			}
+			primary = options
+			if err := primaryFrom(p, prefix, groups, in); err != nil {
+				return nil, err
+			}
+		case p.str(prefix+"NetworkInterfaceId") != "":
+			in.ENIs = append(in.ENIs, fake.LaunchENI{ID: eniID(p.str(prefix + "NetworkInterfaceId"))})
+		case t == "Secondary" || t == "":
+			vsw, err := p.required(prefix + "VSwitchId")
+			if err != nil {
+				return nil, err
+			}
+			in.ENIs = append(in.ENIs, fake.LaunchENI{VSwitch: vsw, SecurityGroups: groups, Options: options})
+		default:
+			return nil, p.badParam(prefix+"InstanceType", "Primary or Secondary")
 		}
 	}
-	return options, nil
+	return primary, nil
+}
+
+// primaryFrom fills in what the primary ENI's NetworkInterface.N gives and the call
+// does not give at the top.
+func primaryFrom(p *params, prefix string, groups []string, in *fake.RunInstanceInput) error {
+	in.VSwitch = cmp.Or(in.VSwitch, p.str(prefix+"VSwitchId"))
+	if !in.PrivateIP.IsValid() {
+		var err error
+		if in.PrivateIP, err = p.addr(prefix + "PrimaryIpAddress"); err != nil {
+			return err
+		}
+	}
+	if len(in.SecurityGroups) == 0 {
+		in.SecurityGroups = groups
+	}
+	if len(in.IPv6) == 0 && in.IPv6Count == 0 {
+		var err error
+		if in.IPv6, in.IPv6Count, err = ipv6Params(p, prefix); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // modifyMetadataOptions answers ModifyInstanceMetadataOptions: HttpEndpoint, HttpTokens

@@ -82,10 +82,12 @@ var (
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
 		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance|Device)$`,
 		`^Tag\.\d+\.(Key|Value)$`,
-		// NetworkInterface.N: the primary ENI's (primaryInterface); the others are
-		// refused there, by name.
+		`^Ipv6Address\.\d+$`,
+		"Ipv6AddressCount",
+		// NetworkInterface.N: the primary ENI and the secondary ENIs at launch
+		// (launchInterfaces).
 		`^NetworkInterface\.\d+\.(InstanceType|VSwitchId|SecurityGroupId|SecurityGroupIds\.\d+|PrimaryIpAddress|`+
-			`NetworkCardIndex|NetworkInterfaceTrafficMode|QueuePairNumber|NetworkInterfaceId)$`,
+			`NetworkCardIndex|NetworkInterfaceTrafficMode|QueuePairNumber|NetworkInterfaceId|Ipv6Address\.\d+|Ipv6AddressCount)$`,
 	)...)
 	allocateEIPParams = modelledParams(
 		"RegionId",

@@ -16,8 +16,8 @@ import (
 )
 
 // The VPC API for alicloud_vpc and alicloud_vswitch: create, describe, delete. Answers
-// carry the fields the Terraform provider reads, with empty lists for what the
-// emulator does not model (IPv6 blocks, secondary and user CIDRs, tags).
+// carry the fields the Terraform provider reads (IPv6 blocks, secondary and user
+// CIDRs, tags), with empty lists where a VPC or vSwitch has none.
 
 // gone is the answer of a describe call for a VPC or vSwitch that does not exist: a
 // success whose ID field is empty. That is how the alicloud provider (v1.277.0,
@@ -41,13 +41,11 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	// IPv6 blocks and DNS host names are not modelled: their default, off, is taken,
-	// and on is refused by name.
-	for _, off := range []string{"EnableIpv6", "EnableDnsHostname"} {
-		if v := p.str(off); v != "" && v != "false" {
-			return nil, backend.NewError(string(p.op), "UnsupportedParameter",
-				"eipassoc serve does not model "+off+"="+v+" of CreateVpc (IPv6 blocks and DNS host names of a VPC).")
-		}
+	// DNS host names are not modelled: their default, off, is taken, and on is refused
+	// by name.
+	if v := p.str("EnableDnsHostname"); v != "" && v != "false" {
+		return nil, backend.NewError(string(p.op), "UnsupportedParameter",
+			"eipassoc serve does not model EnableDnsHostname="+v+" of CreateVpc (DNS host names of a VPC).")
 	}
 	tags, err := createTags(backend.VPC, p)
 	if err != nil {
@@ -60,6 +58,19 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 			return nil, p.badParam("CidrBlock", "is not a CIDR block")
 		}
 	}
+	switch v := p.str("EnableIpv6"); v {
+	case "true":
+		in.EnableIPv6 = true
+	case "", "false":
+	default:
+		return nil, p.badParam("EnableIpv6", "true or false")
+	}
+	if c := p.str("Ipv6CidrBlock"); c != "" {
+		if in.IPv6CIDR, err = netip.ParsePrefix(c); err != nil {
+			return nil, p.badParam("Ipv6CidrBlock", "is not a CIDR block")
+		}
+	}
+	in.IPv6ISP = p.str("Ipv6Isp")
 	if users := p.str("UserCidr"); users != "" { // comma-separated, as the API takes them
 		for u := range strings.SplitSeq(users, ",") {
 			block, err := netip.ParsePrefix(strings.TrimSpace(u))
@@ -119,11 +130,11 @@ type vpcJSON struct {
 	CreationTime        string
 	IsDefault           bool
 	ClassicLinkEnabled  bool
-	ResourceGroupID     string                         `json:"ResourceGroupId"`
-	DNSHostnameStatus   string                         `json:"DnsHostnameStatus"`
-	EnabledIPv6         bool                           `json:"EnabledIpv6"`
-	IPv6CidrBlock       string                         `json:"Ipv6CidrBlock"`
-	IPv6CidrBlocks      struct{ Ipv6CidrBlock []none } `json:"Ipv6CidrBlocks"`
+	ResourceGroupID     string                                  `json:"ResourceGroupId"`
+	DNSHostnameStatus   string                                  `json:"DnsHostnameStatus"`
+	EnabledIPv6         bool                                    `json:"EnabledIpv6"`
+	IPv6CidrBlock       string                                  `json:"Ipv6CidrBlock"`
+	IPv6CidrBlocks      struct{ Ipv6CidrBlock []ipv6BlockJSON } `json:"Ipv6CidrBlocks"`
 	SecondaryCidrBlocks struct{ SecondaryCidrBlock []string }
 	UserCidrs           struct{ UserCidr []string }
 	Tags                vpcTags
@@ -138,6 +149,12 @@ type vpcJSON struct {
 	} `json:"NatGatewayIds"`
 }
 
+// An ipv6BlockJSON is one IPv6 block of a VPC and the line it comes from.
+type ipv6BlockJSON struct {
+	Ipv6CidrBlock string
+	Ipv6Isp       string
+}
+
 // vpcJSON is v as DescribeVpcAttribute and DescribeVpcs give it.
 func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
 	out := vpcJSON{VpcID: v.ID, RegionID: string(v.Region), Status: "Available", VpcName: v.Name,
@@ -145,7 +162,11 @@ func (s *Server) vpcJSON(v fake.VPC) vpcJSON {
 		CreationTime: cloudTime(v.Created), IsDefault: v.Default, DNSHostnameStatus: "DISABLED",
 		ResourceGroupID: v.ResourceGroupID,
 		Tags:            s.vpcTagsOf(v.ID)}
-	out.IPv6CidrBlocks.Ipv6CidrBlock = []none{}
+	out.IPv6CidrBlocks.Ipv6CidrBlock = []ipv6BlockJSON{}
+	if v.IPv6CIDR.IsValid() {
+		out.EnabledIPv6, out.IPv6CidrBlock = true, v.IPv6CIDR.String()
+		out.IPv6CidrBlocks.Ipv6CidrBlock = []ipv6BlockJSON{{v.IPv6CIDR.String(), v.IPv6ISP}}
+	}
 	out.SecondaryCidrBlocks.SecondaryCidrBlock = []string{}
 	for _, b := range v.SecondaryCIDRs {
 		out.SecondaryCidrBlocks.SecondaryCidrBlock = append(out.SecondaryCidrBlocks.SecondaryCidrBlock, b.String())
@@ -331,6 +352,12 @@ func (s *Server) createVSwitch(ctx context.Context, p *params) (any, error) {
 	if in.CIDR, err = netip.ParsePrefix(c); err != nil {
 		return nil, p.badParam("CidrBlock", "is not a CIDR block")
 	}
+	if p.has("Ipv6CidrBlock") { // the eighth byte of the vSwitch's /64 in the VPC's /56
+		in.IPv6 = true
+		if in.IPv6Index, err = p.integer("Ipv6CidrBlock"); err != nil {
+			return nil, err
+		}
+	}
 	v, err := s.b.CreateVSwitch(ctx, in)
 	if err != nil {
 		return nil, err
@@ -392,6 +419,9 @@ func (s *Server) vswitchJSON(v fake.VSwitch) vswitchJSON {
 	out := vswitchJSON{VSwitchID: v.ID, VpcID: v.VPC, Status: "Available", CidrBlock: v.CIDR.String(),
 		ZoneID: v.Zone, VSwitchName: v.Name, Description: v.Description, CreationTime: cloudTime(v.Created),
 		AvailableIPAddressCount: v.FreeIPs, Tags: s.vpcTagsOf(v.ID)}
+	if v.IPv6CIDR.IsValid() {
+		out.IPv6CidrBlock = v.IPv6CIDR.String()
+	}
 	out.RouteTable.RouteTableID, out.RouteTable.RouteTableType = fake.SystemRouteTable(v.VPC), "System"
 	return out
 }
@@ -620,7 +650,8 @@ func deleteBy(
 }
 
 // vpcCIDR answers AssociateVpcCidrBlock and UnassociateVpcCidrBlock through change:
-// SecondaryCidrBlock, an IPv4 block (IPv6 blocks and IPAM pools are not modelled).
+// SecondaryCidrBlock, an IPv4 block (secondary IPv6 blocks and IPAM pools are not
+// modelled).
 func (s *Server) vpcCIDR(change func(context.Context, regions.ID, string, netip.Prefix) error) handler {
 	return func(ctx context.Context, p *params) (any, error) {
 		r, vpc, err := regionAnd(p, "VpcId")

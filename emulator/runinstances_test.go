@@ -3,6 +3,7 @@ package emulator_test
 import (
 	"encoding/base64"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -319,37 +320,107 @@ func TestENIOptionsKept(t *testing.T) {
 }
 
 // TestRunInstancesPrimaryInterface: NetworkInterface.1 of InstanceType Primary sets the
-// primary ENI (its queue pairs kept on it); a secondary ENI at launch is refused by name.
+// primary ENI (its queue pairs kept on it).
 func TestRunInstancesPrimaryInterface(t *testing.T) {
 	t.Parallel()
 	_, e, _, _ := sdkServer(t)
-	run := func(nics ...*ecs.RunInstancesRequestNetworkInterface) (*ecs.RunInstancesResponse, error) {
-		return e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
-			InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
-			VSwitchId: tea.String("vsw-t"), NetworkInterface: nics})
-	}
 	primary := &ecs.RunInstancesRequestNetworkInterface{InstanceType: tea.String("Primary"),
 		NetworkCardIndex: tea.Int32(0), QueuePairNumber: tea.Int64(4)}
-	secondary := &ecs.RunInstancesRequestNetworkInterface{InstanceType: tea.String("Secondary"),
-		VSwitchId: tea.String("vsw-t")}
-	if _, err := run(primary, secondary); err == nil || !strings.Contains(err.Error(), "NetworkInterface.2") {
-		t.Errorf("a secondary ENI at launch: %v", err)
-	}
-	existing := &ecs.RunInstancesRequestNetworkInterface{NetworkInterfaceId: tea.String("eni-t")}
-	if _, err := run(existing); err == nil || !strings.Contains(err.Error(), "NetworkInterface.1") {
-		t.Errorf("an existing ENI at launch, first in the list: %v", err)
-	}
-	out, err := run(primary)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := out.Body.InstanceIdSets.InstanceIdSet[0]
-	enis, err := e.DescribeNetworkInterfaces(&ecs.DescribeNetworkInterfacesRequest{RegionId: tea.String("cn-shanghai"),
-		InstanceId: id})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := enis.Body.NetworkInterfaceSets.NetworkInterfaceSet; len(n) != 1 || tea.Int32Value(n[0].QueuePairNumber) != 4 {
+	id := launch(t, e, primary)
+	if n := enisOf(t, e, id); len(n) != 1 || tea.Int32Value(n[0].QueuePairNumber) != 4 {
 		t.Errorf("the primary ENI: %v", n)
 	}
+}
+
+// TestRunInstancesSecondaryENIs: the ECS API reference's RunInstances NetworkInterface.N
+// beside the primary one: a new ENI in a vSwitch (InstanceType Secondary) or an existing
+// one (NetworkInterfaceId), attached when the call answers. The new ones go with the
+// instance (DeleteOnRelease defaults to true); the existing ones are available again. A
+// launch beyond the type's ENIs (ecs.g7.large: 3, the primary included) creates nothing.
+func TestRunInstancesSecondaryENIs(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	secondary := func() *ecs.RunInstancesRequestNetworkInterface {
+		return &ecs.RunInstancesRequestNetworkInterface{InstanceType: tea.String("Secondary"),
+			VSwitchId: tea.String("vsw-t"), SecurityGroupIds: []*string{tea.String("sg-t")}}
+	}
+	before := len(allENIs(t, e))
+	if _, err := runWith(e, secondary(), secondary(), secondary()); err == nil ||
+		!strings.Contains(err.Error(), "EniPerInstanceLimitExceeded") {
+		t.Errorf("4 ENIs on ecs.g7.large: %v", err)
+	}
+	if after := len(allENIs(t, e)); after != before {
+		t.Errorf("a refused launch left %d ENIs, want %d", after, before)
+	}
+	made := launch(t, e, secondary())
+	nics := enisOf(t, e, made)
+	if len(nics) != 2 {
+		t.Fatalf("instance %s has %d ENIs, want the primary and one secondary", made, len(nics))
+	}
+	var launched string
+	for _, n := range nics {
+		if tea.StringValue(n.Type) == "Secondary" {
+			launched = tea.StringValue(n.NetworkInterfaceId)
+			if tea.StringValue(n.Status) != "InUse" || tea.StringValue(n.VSwitchId) != "vsw-t" {
+				t.Errorf("the secondary ENI at launch: %v", n)
+			}
+		}
+	}
+	took := launch(t, e, &ecs.RunInstancesRequestNetworkInterface{NetworkInterfaceId: tea.String("eni-t")})
+	if !slices.ContainsFunc(enisOf(t, e, took), func(n *ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet) bool {
+		return tea.StringValue(n.NetworkInterfaceId) == "eni-t"
+	}) {
+		t.Errorf("eni-t is not on instance %s", took)
+	}
+	for _, id := range []string{made, took} {
+		if _, err := e.DeleteInstance(&ecs.DeleteInstanceRequest{InstanceId: tea.String(id), Force: tea.Bool(true)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range allENIs(t, e) {
+		switch tea.StringValue(n.NetworkInterfaceId) {
+		case launched:
+			t.Errorf("ENI %s, made at launch, outlived its instance", launched)
+		case "eni-t":
+			if tea.StringValue(n.Status) != "Available" {
+				t.Errorf("eni-t after its instance went: %s", tea.StringValue(n.Status))
+			}
+		}
+	}
+}
+
+func runWith(e *ecs.Client, nics ...*ecs.RunInstancesRequestNetworkInterface) (*ecs.RunInstancesResponse, error) {
+	return e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
+		VSwitchId: tea.String("vsw-t"), NetworkInterface: nics})
+}
+
+// launch runs an instance with nics and returns its ID.
+func launch(t *testing.T, e *ecs.Client, nics ...*ecs.RunInstancesRequestNetworkInterface) string {
+	t.Helper()
+	out, err := runWith(e, nics...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tea.StringValue(out.Body.InstanceIdSets.InstanceIdSet[0])
+}
+
+func enisOf(t *testing.T, e *ecs.Client, instance string) []*ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet {
+	t.Helper()
+	out, err := e.DescribeNetworkInterfaces(&ecs.DescribeNetworkInterfacesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceId: tea.String(instance)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Body.NetworkInterfaceSets.NetworkInterfaceSet
+}
+
+func allENIs(t *testing.T, e *ecs.Client) []*ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet {
+	t.Helper()
+	out, err := e.DescribeNetworkInterfaces(&ecs.DescribeNetworkInterfacesRequest{RegionId: tea.String("cn-shanghai"),
+		MaxResults: tea.Int32(100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Body.NetworkInterfaceSets.NetworkInterfaceSet
 }

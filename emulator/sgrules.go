@@ -3,6 +3,7 @@ package emulator
 import (
 	"context"
 	"maps"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,8 +18,10 @@ import (
 // ruleFields are the fields of a permission the emulator models, by direction: the
 // peer is the source of an ingress rule and the destination of an egress one.
 var ruleFields = map[string][]string{
-	"ingress": {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "SourceCidrIp", "SourceGroupId"},
-	"egress":  {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "DestCidrIp", "DestGroupId"},
+	"ingress": {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "SourceCidrIp",
+		"Ipv6SourceCidrIp", "SourceGroupId"},
+	"egress": {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "DestCidrIp",
+		"Ipv6DestCidrIp", "DestGroupId"},
 }
 
 // rulesParams returns the parameters an action on rules of direction models.
@@ -65,11 +68,21 @@ func readRules(p *params, direction string) (fake.SecurityGroupRulesInput, error
 	read := func(prefix string) (fake.SecurityGroupRule, error) {
 		rule := fake.SecurityGroupRule{Protocol: p.str(prefix + "IpProtocol"), PortRange: p.str(prefix + "PortRange"),
 			Policy: p.str(prefix + "Policy"), NicType: p.str(prefix + "NicType"), Description: p.str(prefix + "Description")}
+		peer := "Dest"
 		if direction == "ingress" {
-			rule.CIDR, rule.PeerGroup = p.str(prefix+"SourceCidrIp"), p.str(prefix+"SourceGroupId")
-		} else {
-			rule.CIDR, rule.PeerGroup = p.str(prefix+"DestCidrIp"), p.str(prefix+"DestGroupId")
+			peer = "Source"
 		}
+		v4, v6 := p.str(prefix+peer+"CidrIp"), p.str(prefix+"Ipv6"+peer+"CidrIp")
+		if v4 != "" && v6 != "" {
+			return rule, p.badParam(prefix+"Ipv6"+peer+"CidrIp", "a rule has an IPv4 or an IPv6 peer, not both")
+		}
+		if a, err := netip.ParsePrefix(v4); err == nil && !a.Addr().Is4() {
+			return rule, p.badParam(prefix+peer+"CidrIp", "an IPv4 block; give IPv6 ones as Ipv6"+peer+"CidrIp")
+		}
+		if a, err := netip.ParsePrefix(v6); err == nil && a.Addr().Is4() {
+			return rule, p.badParam(prefix+"Ipv6"+peer+"CidrIp", "an IPv6 block")
+		}
+		rule.CIDR, rule.PeerGroup = v4+v6, p.str(prefix+peer+"GroupId")
 		var err error
 		rule.Priority, err = p.integer(prefix + "Priority")
 		return rule, err
@@ -149,10 +162,14 @@ func permissions(g fake.SecurityGroup, p *params) []permissionJSON {
 		j := permissionJSON{SecurityGroupRuleID: r.ID, Direction: r.Direction, IPProtocol: r.Protocol,
 			PortRange: r.PortRange, Policy: r.Policy, Priority: strconv.Itoa(r.Priority), NicType: r.NicType,
 			Description: r.Description, CreateTime: cloudTime(g.Created)}
+		v4, v6 := r.CIDR, ""
+		if a, err := netip.ParsePrefix(r.CIDR); err == nil && a.Addr().Is6() {
+			v4, v6 = "", r.CIDR
+		}
 		if r.Direction == "ingress" {
-			j.SourceCidrIP, j.SourceGroupID = r.CIDR, r.PeerGroup
+			j.SourceCidrIP, j.Ipv6SourceCidrIP, j.SourceGroupID = v4, v6, r.PeerGroup
 		} else {
-			j.DestCidrIP, j.DestGroupID = r.CIDR, r.PeerGroup
+			j.DestCidrIP, j.Ipv6DestCidrIP, j.DestGroupID = v4, v6, r.PeerGroup
 		}
 		out = append(out, j)
 	}

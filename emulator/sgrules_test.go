@@ -2,6 +2,7 @@ package emulator_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
@@ -11,8 +12,8 @@ import (
 // TestSecurityGroupRules: through the official ECS SDK, rules are authorized in both
 // directions, listed by DescribeSecurityGroupAttribute with its Direction filter in the
 // API's spellings (TCP, Accept, the priority as a string), described anew in place,
-// and revoked; an invalid port range is InvalidParameter, and a field the emulator does
-// not model (an IPv6 peer) is UnsupportedParameter, naming it.
+// and revoked; an invalid port range is InvalidParameter; an IPv6 peer is described as
+// Ipv6SourceCidrIp, and a rule with an IPv4 and an IPv6 peer is InvalidParameter.
 func TestSecurityGroupRules(t *testing.T) {
 	t.Parallel()
 	_, e, _, _ := sdkServer(t)
@@ -74,8 +75,25 @@ func TestSecurityGroupRules(t *testing.T) {
 	_, err = e.AuthorizeSecurityGroup(&ecs.AuthorizeSecurityGroupRequest{RegionId: tea.String("cn-shanghai"),
 		SecurityGroupId: group, Permissions: []*ecs.AuthorizeSecurityGroupRequestPermissions{{
 			IpProtocol: tea.String("tcp"), PortRange: tea.String("22/22"), Ipv6SourceCidrIp: tea.String("2001:db8::/32")}}})
-	if code(err) != "UnsupportedParameter" {
+	if err != nil {
 		t.Errorf("an IPv6 peer: %v", err)
+	}
+	if got := ingress(); !slices.ContainsFunc(got, func(r *ecs.DescribeSecurityGroupAttributeResponseBodyPermissionsPermission) bool {
+		return tea.StringValue(r.Ipv6SourceCidrIp) == "2001:db8::/32" && tea.StringValue(r.SourceCidrIp) == ""
+	}) {
+		t.Errorf("the IPv6 peer is not described as Ipv6SourceCidrIp: %v", got)
+	}
+	_, err = e.AuthorizeSecurityGroup(&ecs.AuthorizeSecurityGroupRequest{RegionId: tea.String("cn-shanghai"),
+		SecurityGroupId: group, Permissions: []*ecs.AuthorizeSecurityGroupRequestPermissions{{
+			IpProtocol: tea.String("tcp"), PortRange: tea.String("23/23"), SourceCidrIp: tea.String("10.0.0.0/8"),
+			Ipv6SourceCidrIp: tea.String("2001:db8::/32")}}})
+	if code(err) != "InvalidParameter" {
+		t.Errorf("an IPv4 and an IPv6 peer in one rule: %v", err)
+	}
+	if _, err := e.RevokeSecurityGroup(&ecs.RevokeSecurityGroupRequest{RegionId: tea.String("cn-shanghai"),
+		SecurityGroupId: group, Permissions: []*ecs.RevokeSecurityGroupRequestPermissions{{IpProtocol: tea.String("tcp"),
+			PortRange: tea.String("22/22"), Ipv6SourceCidrIp: tea.String("2001:db8::/32")}}}); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := e.RevokeSecurityGroup(&ecs.RevokeSecurityGroupRequest{RegionId: tea.String("cn-shanghai"),
 		SecurityGroupId: group, Permissions: []*ecs.RevokeSecurityGroupRequestPermissions{{IpProtocol: tea.String("tcp"),

@@ -77,6 +77,8 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpDetachENI:                     s.detachENI,
 		backend.OpAssignPrivateIPs:              s.assignPrivateIPs,
 		backend.OpUnassignPrivateIPs:            s.unassignPrivateIPs,
+		backend.OpAssignIPv6:                    s.assignIPv6,
+		backend.OpUnassignIPv6:                  s.unassignIPv6,
 		backend.OpDescribeENIs:                  s.describeENIs,
 		backend.OpDescribeInstance:              s.describeInstances,
 		backend.OpDescribeInstanceTypes:         s.describeInstanceTypes,

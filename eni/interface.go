@@ -14,7 +14,7 @@ func (id ID) String() string { return string(id) }
 
 // An Interface is an ENI as DescribeNetworkInterfaces describes it, reduced to what the
 // association rules need. The zero Interface describes no ENI. An Interface is a plain
-// value: copy it freely, but treat SecondaryIPs as shared when you do.
+// value: copy it freely, but treat its slices as shared when you do.
 type Interface struct {
 	ID      ID         `json:"id"`
 	Kind    Kind       `json:"kind"`
@@ -28,6 +28,11 @@ type Interface struct {
 	PrimaryIP netip.Addr `json:"primary_ip"`
 	// SecondaryIPs are the ENI's secondary private IPv4 addresses.
 	SecondaryIPs []netip.Addr `json:"secondary_ips,omitempty"`
+	// IPv4Prefixes are the IPv4 prefixes assigned to the ENI (Ipv4PrefixSets): blocks of
+	// its vSwitch that the ENI holds whole, beside its addresses.
+	IPv4Prefixes []netip.Prefix `json:"ipv4_prefixes,omitempty"`
+	// IPv6 are the ENI's IPv6 addresses (Ipv6Sets), from its vSwitch's IPv6 block.
+	IPv6 []netip.Addr `json:"ipv6,omitempty"`
 
 	// Instance is the ID of the ECS instance the ENI is attached to, or empty.
 	Instance string `json:"instance,omitempty"`

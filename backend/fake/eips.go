@@ -271,6 +271,9 @@ func (b *Backend) checkENITarget(op backend.Op, n *eniRec, mode modes.Mode, priv
 		if len(n.iface.SecondaryIPs) > 0 {
 			return fail(op, "Eni.HasSubIp", "")
 		}
+		if len(n.iface.IPv4Prefixes) > 0 {
+			return fail(op, "OperationFailed.IpPrefixConflict", "")
+		}
 		if len(n.bound) >= 1 {
 			return fail(op, "InvalidAssociation.Duplicated", "")
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
@@ -90,17 +91,58 @@ func (b *Backend) createENI(op backend.Op, in backend.CreateENIInput, id eni.ID)
 		}
 		secondary, taken = append(secondary, a), append(taken, a)
 	}
+	ipv6, prefixes, err := b.extraAddresses(op, vsw, in, append([]netip.Addr{primary}, secondary...))
+	if err != nil {
+		return nil, err
+	}
 	rec := &eniRec{iface: eni.Interface{
 		ID: id, Kind: kind, Status: eni.Available, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC,
-		VSwitch: vsw.ID, PrimaryIP: primary, SecondaryIPs: secondary,
+		VSwitch: vsw.ID, PrimaryIP: primary, SecondaryIPs: secondary, IPv4Prefixes: prefixes, IPv6: ipv6,
 		Name: in.Name, Description: in.Description, SecurityGroups: slices.Clone(in.SecurityGroups),
 	}}
 	for _, a := range rec.iface.PrivateIPs() {
 		vsw.used[a] = string(id)
 	}
+	vsw.hold(id, prefixes, ipv6)
 	b.s.enis[id] = rec
 	b.s.enisIn(vsw.Region).add(id)
 	return rec, nil
+}
+
+// extraAddresses picks the IPv6 addresses and IPv4 prefixes a new ENI asks for, clear
+// of the addresses it takes (taken, not yet marked used).
+func (b *Backend) extraAddresses(
+	op backend.Op,
+	vsw *vswitch,
+	in backend.CreateENIInput,
+	taken []netip.Addr,
+) ([]netip.Addr, []netip.Prefix, error) {
+	switch {
+	case len(in.IPv6) > 0 && in.IPv6Count > 0:
+		return nil, nil, fail(op, "InvalidParameter.Conflict", "Ipv6Address and Ipv6AddressCount are mutually exclusive.")
+	case len(in.IPv4Prefixes) > 0 && in.IPv4PrefixCount > 0:
+		return nil, nil, fail(op, "InvalidParameter.Conflict", "Ipv4Prefix and Ipv4PrefixCount are mutually exclusive.")
+	case in.IPv6Count < 0 || len(in.IPv6)+in.IPv6Count > maxUnattachedIPv6:
+		return nil, nil, fail(op, "InvalidParameter", "An ENI takes 1 to 10 IPv6 addresses at creation.")
+	case in.IPv4PrefixCount < 0:
+		return nil, nil, fail(op, "InvalidParameter", "Ipv4PrefixCount is 1 to 10.")
+	}
+	ipv6, err := vsw.takeIPv6(op, in.IPv6, in.IPv6Count)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, a := range taken { // held for the prefix search, then given back
+		if vsw.used[a] == "" {
+			vsw.used[a] = "-"
+			defer delete(vsw.used, a)
+		}
+	}
+	prefixes, err := vsw.takePrefixes(op, in.IPv4Prefixes, in.IPv4PrefixCount)
+	if err == nil && len(taken)-1+len(prefixes) > eni.MaxUnattachedSecondaryIPs {
+		err = fail(op, "InvalidOperation.Ipv4CountExceeded", "An ENI takes at most 49 secondary addresses and "+
+			"IPv4 prefixes together at creation.")
+	}
+	return ipv6, prefixes, err
 }
 
 // checkFree reports an error unless every valid address in want is inside the vSwitch,
@@ -180,6 +222,7 @@ func (v *vswitch) scan(also []netip.Addr) (netip.Addr, bool) {
 
 func copyENI(n eni.Interface) eni.Interface {
 	n.SecondaryIPs = slices.Clone(n.SecondaryIPs)
+	n.IPv4Prefixes, n.IPv6 = slices.Clone(n.IPv4Prefixes), slices.Clone(n.IPv6)
 	n.SecurityGroups = slices.Clone(n.SecurityGroups)
 	return n
 }
@@ -253,7 +296,17 @@ func (b *Backend) attach(op backend.Op, r *eniRec, instance string, region regio
 	if inst == nil || inst.Region != region {
 		return fail(op, "InvalidInstanceId.NotFound", "")
 	}
+	if err := b.checkAttach(op, r, inst); err != nil {
+		return err
+	}
+	b.transitionENI(r, eni.Attaching, eni.InUse, inst.ID)
+	return nil
+}
+
+// checkAttach applies the cloud's checks for attaching r to inst.
+func (b *Backend) checkAttach(op backend.Op, r *eniRec, inst *ecs.Instance) error {
 	limits, _ := b.limits(inst.Type)
+	t, typed := b.catalog.instanceType(inst.Type)
 	switch {
 	case r.iface.Kind != eni.Secondary && r.iface.Kind != eni.Trunk:
 		return fail(op, "InvalidOperation.InvalidEniType", "")
@@ -267,12 +320,13 @@ func (b *Backend) attach(op backend.Op, r *eniRec, instance string, region regio
 		return fail(op, "InvalidOperation.VpcMismatch", "")
 	case len(inst.ENIs)+b.pendingAttachments(inst.ID) >= limits.ENIs:
 		return fail(op, "EniPerInstanceLimitExceeded", "")
-	case limits.KnowsPrivateIPs() && r.iface.PrivateIPCount() > limits.PrivateIPsPerENI:
+	case limits.KnowsPrivateIPs() && r.iface.PrivateIPCount()+len(r.iface.IPv4Prefixes) > limits.PrivateIPsPerENI:
 		return fail(op, "InvalidOperation.Ipv4CountExceeded", "")
+	case typed && len(r.iface.IPv6) > t.IPv6PerENI:
+		return fail(op, "InvalidOperation.Ipv6CountExceeded", "")
 	case b.carries(r, modes.MultiBinded) && !modes.MultiBinded.AllowsInstanceType(inst.Type):
 		return fail(op, "OperationUnsupported.EipBindModel", "")
 	}
-	b.transitionENI(r, eni.Attaching, eni.InUse, inst.ID)
 	return nil
 }
 
@@ -351,7 +405,7 @@ func (b *Backend) AssignPrivateIPs(
 		return nil, fail(op, "OperationFailed.EniSubIp", "A cut-through ENI takes no secondary private IP.")
 	}
 	add := max(len(in.IPs), in.Count)
-	if limit := b.privateIPLimit(r); r.iface.PrivateIPCount()+add > limit {
+	if limit := b.privateIPLimit(r); r.iface.PrivateIPCount()+len(r.iface.IPv4Prefixes)+add > limit {
 		return nil, fail(
 			op,
 			"InvalidOperation.Ipv4CountExceeded",

@@ -179,6 +179,23 @@ type RunInstanceInput struct {
 	BandwidthOut int
 	// Zone, when set, must be the vSwitch's zone.
 	Zone string
+	// IPv6 and IPv6Count (mutually exclusive) give the primary ENI IPv6 addresses,
+	// within the type's IPv6 addresses per ENI.
+	IPv6      []netip.Addr
+	IPv6Count int
+	// ENIs are the secondary ENIs the instance is launched with, attached in order.
+	ENIs []LaunchENI
+}
+
+// A LaunchENI is a secondary ENI of RunInstances (NetworkInterface.N): an existing
+// ENI, by ID, or a new one in a vSwitch, which goes with the instance when it is
+// deleted (the API's DeleteOnRelease default).
+type LaunchENI struct {
+	ID             eni.ID
+	VSwitch        string
+	SecurityGroups []string
+	// Options are what a new ENI keeps (SetENIOptions), as sent.
+	Options map[string]string
 }
 
 // RunInstance implements RunInstances for one instance: the type must have known ENI
@@ -251,11 +268,18 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 			Kind:           eni.Primary,
 			SecurityGroups: in.SecurityGroups,
 			PrimaryIP:      in.PrivateIP,
+			IPv6:           in.IPv6,
+			IPv6Count:      in.IPv6Count,
 		},
 		primary,
 	)
 	if err != nil {
 		return "", err
+	}
+	if t, ok := b.catalog.instanceType(in.Type); ok && len(r.iface.IPv6) > t.IPv6PerENI {
+		b.removeENI(primary)
+		return "", fail(op, "InvalidOperation.Ipv6CountExceeded", "An ENI of "+in.Type+" holds at most "+
+			strconv.Itoa(t.IPv6PerENI)+" IPv6 addresses.")
 	}
 	r.iface.Status, r.iface.Instance = eni.InUse, id
 	b.s.instances[id] = &ecs.Instance{
@@ -282,11 +306,61 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 		m.Disks = append(m.Disks, newDisk(id, i+1, "data", d))
 	}
 	b.s.instMeta[id] = m
+	if err := b.launchENIs(op, id, in.ENIs); err != nil {
+		b.unlaunch(id)
+		return "", err
+	}
 	return id, nil
 }
 
+// launchENIs creates or takes the secondary ENIs of a new instance and attaches them at
+// once, with the checks of AttachNetworkInterface.
+func (b *Backend) launchENIs(op backend.Op, instance string, list []LaunchENI) error {
+	inst := b.s.instances[instance]
+	for _, l := range list {
+		var r *eniRec
+		if l.ID != "" {
+			if r = b.s.enis[l.ID]; r == nil || r.iface.Region != inst.Region {
+				return fail(op, "InvalidEniId.NotFound", "ENI "+string(l.ID)+" does not exist in "+string(inst.Region)+".")
+			}
+		} else {
+			var err error
+			in := backend.CreateENIInput{Region: inst.Region, VSwitch: l.VSwitch, SecurityGroups: l.SecurityGroups,
+				Kind: eni.Secondary}
+			if r, err = b.createENI(op, in, ""); err != nil {
+				return err
+			}
+			r.launched, r.options = true, maps.Clone(l.Options)
+		}
+		if err := b.checkAttach(op, r, inst); err != nil {
+			if r.launched {
+				b.removeENI(r.iface.ID)
+			}
+			return err
+		}
+		r.iface.Status, r.iface.Instance = eni.InUse, instance
+		inst.ENIs = append(inst.ENIs, r.iface.ID)
+	}
+	return nil
+}
+
+// unlaunch takes back an instance whose launch failed: its primary ENI and the ENIs
+// made for it go, the ENIs it took are available again.
+func (b *Backend) unlaunch(id string) {
+	for i, nid := range b.s.instances[id].ENIs {
+		r := b.s.enis[nid]
+		if i == 0 || r.launched {
+			b.removeENI(nid)
+			continue
+		}
+		r.iface.Status, r.iface.Instance = eni.Available, ""
+	}
+	delete(b.s.instances, id)
+	delete(b.s.instMeta, id)
+}
+
 // DeleteInstance implements DeleteInstance with Force: secondary ENIs are detached and
-// the primary ENI goes with the instance. EIPs still on the primary ENI are refused
+// the primary ENI and the ENIs made at launch go with the instance. EIPs still on the primary ENI are refused
 // (DependencyViolation), so that an association is never dropped silently.
 func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id string) (err error) {
 	const op = backend.OpDeleteInstance
@@ -313,11 +387,11 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 			route.Destination.String()+"; delete the route first.")
 	}
 	for i, nid := range in.ENIs {
-		if r := b.s.enis[nid]; r != nil && i == 0 && len(r.bound) > 0 {
+		if r := b.s.enis[nid]; r != nil && (i == 0 || r.launched) && len(r.bound) > 0 {
 			return fail(
 				op,
 				"DependencyViolation",
-				"EIP "+string(r.bound[0])+" is associated with the instance's primary ENI.",
+				"EIP "+string(r.bound[0])+" is associated with ENI "+string(nid)+", which goes with the instance.",
 			)
 		}
 	}
@@ -326,7 +400,7 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 		if r == nil {
 			continue
 		}
-		if i == 0 {
+		if i == 0 || r.launched {
 			b.removeENI(nid)
 			continue
 		}

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"cmp"
 	"context"
 	"net/netip"
 	"slices"
@@ -44,6 +45,10 @@ type VPC struct {
 	SecondaryCIDRs, UserCIDRs []netip.Prefix
 	// ResourceGroupID is its resource group, or none.
 	ResourceGroupID string
+	// IPv6CIDR is the VPC's IPv6 /56 when IPv6 is enabled, and IPv6ISP the line it
+	// comes from (BGP, ChinaMobile, ChinaUnicom or ChinaTelecom).
+	IPv6CIDR netip.Prefix
+	IPv6ISP  string
 }
 
 // Holds reports whether block p lies inside the VPC's block or one of its secondary
@@ -66,6 +71,8 @@ type VSwitch struct {
 	Created     time.Time
 	// FreeIPs counts the usable addresses no ENI holds.
 	FreeIPs int
+	// IPv6CIDR is the vSwitch's IPv6 /64, if IPv6 is on.
+	IPv6CIDR netip.Prefix
 }
 
 // vpcRec is one VPC made through the API or a topology.
@@ -83,6 +90,11 @@ type CreateVPCInput struct {
 	UserCIDRs []netip.Prefix
 	// ResourceGroupID is the resource group the VPC goes in (rg-...), or none.
 	ResourceGroupID string
+	// EnableIPv6 gives the VPC an IPv6 /56: IPv6CIDR when set, else one the fake
+	// picks; IPv6ISP is its line (BGP by default). Neither is taken without EnableIPv6.
+	EnableIPv6 bool
+	IPv6CIDR   netip.Prefix
+	IPv6ISP    string
 }
 
 // CreateVPC implements CreateVpc.
@@ -107,8 +119,14 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	if len(in.UserCIDRs) > 3 || slices.ContainsFunc(in.UserCIDRs, func(p netip.Prefix) bool { return !p.Addr().Is4() }) {
 		return VPC{}, fail(op, "InvalidUserCidr.Malformed", "A VPC takes at most 3 user CIDR blocks, IPv4.")
 	}
+	block, isp, err := b.vpcIPv6(op, in)
+	if err != nil {
+		return VPC{}, err
+	}
 	r := &vpcRec{
 		VPC{
+			IPv6CIDR:    block,
+			IPv6ISP:     isp,
 			ID:          b.newID("vpc"),
 			Region:      in.Region,
 			CIDR:        in.CIDR.Masked(),
@@ -122,6 +140,32 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	}
 	b.s.vpcs[r.ID] = r
 	return b.vpcView(r), nil
+}
+
+// vpcIPv6 checks the IPv6 parameters of a new VPC and picks its block.
+func (b *Backend) vpcIPv6(op backend.Op, in CreateVPCInput) (netip.Prefix, string, error) {
+	if !in.EnableIPv6 {
+		if in.IPv6CIDR.IsValid() || in.IPv6ISP != "" {
+			return netip.Prefix{}, "", fail(op, "InvalidParameter",
+				"Ipv6CidrBlock and Ipv6Isp are taken with EnableIpv6=true only.")
+		}
+		return netip.Prefix{}, "", nil
+	}
+	isp := cmp.Or(in.IPv6ISP, "BGP")
+	if !slices.Contains(ipv6ISPs, isp) {
+		return netip.Prefix{}, "", fail(op, "InvalidParameter", "Ipv6Isp is one of "+strings.Join(ipv6ISPs, ", ")+".")
+	}
+	block := in.IPv6CIDR
+	switch {
+	case !block.IsValid():
+		block = b.vpcIPv6Block()
+	case block.Addr().Is4() || block.Bits() != 56 || block.Masked() != block:
+		return netip.Prefix{}, "", fail(op, "InvalidParameter", "Ipv6CidrBlock is an IPv6 /56 block.")
+	case b.ipv6BlockTaken(block):
+		return netip.Prefix{}, "", fail(op, "InvalidIpv6CidrBlock.InUse", "The IPv6 block "+block.String()+
+			" is another VPC's.")
+	}
+	return block, isp, nil
 }
 
 // DescribeVPC implements DescribeVpcAttribute.
@@ -197,6 +241,10 @@ type CreateVSwitchInput struct {
 	CIDR        netip.Prefix
 	Name        string
 	Description string
+	// IPv6 gives the vSwitch the /64 of its VPC's IPv6 block whose eighth byte is
+	// IPv6Index (0 to 255); the VPC must have IPv6 enabled.
+	IPv6      bool
+	IPv6Index int
 }
 
 // CreateVSwitch implements CreateVSwitch: the block must lie in the VPC's and overlap
@@ -240,8 +288,35 @@ func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v V
 	}
 	s := &vswitch{ID: b.newID("vsw"), Region: in.Region, Zone: in.Zone, VPC: in.VPC, CIDR: in.CIDR.Masked(),
 		Name: in.Name, Description: in.Description, Created: b.clock().UTC(), used: map[netip.Addr]string{}}
+	if in.IPv6 {
+		block, err := b.vswitchIPv6(op, vpc, in.IPv6Index)
+		if err != nil {
+			return VSwitch{}, err
+		}
+		s.IPv6CIDR = block
+	}
 	b.s.vswitches[s.ID] = s
 	return s.view(), nil
+}
+
+// vswitchIPv6 picks the /64 of a new vSwitch: the VPC must have IPv6, and no other
+// vSwitch of it may hold the same /64.
+func (b *Backend) vswitchIPv6(op backend.Op, vpc *vpcRec, index int) (netip.Prefix, error) {
+	switch {
+	case !vpc.IPv6CIDR.IsValid():
+		return netip.Prefix{}, fail(op, "OperationFailed.VpcNotEnableIpv6", "VPC "+vpc.ID+
+			" has no IPv6 block: create it with EnableIpv6=true.")
+	case index < 0 || index > 255:
+		return netip.Prefix{}, fail(op, "InvalidParameter", "Ipv6CidrBlock is the eighth byte of the /64, 0 to 255.")
+	}
+	block := vswitchIPv6Block(vpc.IPv6CIDR, index)
+	for _, other := range b.s.vswitches {
+		if other.VPC == vpc.ID && other.IPv6CIDR == block {
+			return netip.Prefix{}, fail(op, "InvalidCidrBlock.Overlapped", "The IPv6 block "+block.String()+
+				" is vSwitch "+other.ID+"'s.")
+		}
+	}
+	return block, nil
 }
 
 // DescribeVSwitch implements DescribeVSwitchAttributes.
@@ -296,6 +371,7 @@ func (v *vswitch) view() VSwitch {
 	free := 1<<(32-v.CIDR.Bits()) - 4 - len(v.used)
 	return VSwitch{
 		VSwitch:     backend.VSwitch{ID: v.ID, Region: v.Region, Zone: v.Zone, VPC: v.VPC, CIDR: v.CIDR},
+		IPv6CIDR:    v.IPv6CIDR,
 		Name:        v.Name,
 		Description: v.Description,
 		Created:     v.Created,

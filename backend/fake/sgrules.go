@@ -25,8 +25,9 @@ type SecurityGroupRule struct {
 	// and UDP, -1/-1 for the others).
 	Protocol  string `json:"ip_protocol"`
 	PortRange string `json:"port_range"`
-	// CIDR is the peer's IPv4 block (SourceCidrIp for ingress, DestCidrIp for egress);
-	// PeerGroup, instead, a security group of the account (SourceGroupId, DestGroupId).
+	// CIDR is the peer's IPv4 block (SourceCidrIp for ingress, DestCidrIp for egress)
+	// or IPv6 block (Ipv6SourceCidrIp, Ipv6DestCidrIp); PeerGroup, instead, a security
+	// group of the account (SourceGroupId, DestGroupId).
 	CIDR      string `json:"cidr,omitempty"`
 	PeerGroup string `json:"peer_group,omitempty"`
 	// Policy is Accept or Drop; Priority 1 (first) to 100; NicType intranet (in a VPC).
@@ -80,13 +81,10 @@ func (r *SecurityGroupRule) normalize(op backend.Op, direction string) error {
 		p, err := netip.ParsePrefix(r.CIDR)
 		if err != nil {
 			a, errAddr := netip.ParseAddr(r.CIDR)
-			if errAddr != nil || !a.Is4() {
+			if errAddr != nil {
 				return bad("The CIDR block %q is not valid.", r.CIDR)
 			}
-			p = netip.PrefixFrom(a, 32)
-		}
-		if !p.Addr().Is4() {
-			return bad("IPv6 peers are not modelled: %q.", r.CIDR)
+			p = netip.PrefixFrom(a, a.BitLen())
 		}
 		r.CIDR = p.String()
 	}

@@ -68,6 +68,9 @@ type eniRec struct {
 	pending string // instance being attached to or detached from
 	// options are CreateNetworkInterface parameters kept as sent (SetENIOptions).
 	options map[string]string
+	// launched marks an ENI made by RunInstances beside the primary: it goes with
+	// the instance.
+	launched bool
 }
 
 // vswitch is a subnet of a VPC in one zone; used maps its taken addresses to owners.
@@ -81,6 +84,10 @@ type vswitch struct {
 	Name, Description string
 	Created           time.Time
 	used              map[netip.Addr]string
+	// IPv6CIDR is the vSwitch's IPv6 block, if IPv6 is on; used6 maps its taken
+	// addresses to owners.
+	IPv6CIDR netip.Prefix
+	used6    map[netip.Addr]string
 	// low is at or below the lowest free usable address: every address under it is
 	// used or reserved, so next starts there instead of at the start of the block.
 	low netip.Addr
@@ -219,6 +226,7 @@ func (b *Backend) removeENI(id eni.ID) {
 		for _, a := range r.iface.PrivateIPs() {
 			vsw.free(a)
 		}
+		vsw.release(r.iface.IPv4Prefixes, r.iface.IPv6)
 	}
 	delete(b.s.enis, id)
 	delete(b.s.tags, string(id))
@@ -269,15 +277,14 @@ func (s *state) clone() state {
 	}
 	for id, r := range s.enis {
 		cp := *r
-		cp.iface.SecondaryIPs = slices.Clone(r.iface.SecondaryIPs)
-		cp.iface.SecurityGroups = slices.Clone(r.iface.SecurityGroups)
+		cp.iface = copyENI(r.iface)
 		cp.bound = slices.Clone(r.bound)
 		cp.options = maps.Clone(r.options)
 		c.enis[id] = &cp
 	}
 	for id, v := range s.vswitches {
 		cp := *v
-		cp.used = maps.Clone(v.used)
+		cp.used, cp.used6 = maps.Clone(v.used), maps.Clone(v.used6)
 		c.vswitches[id] = &cp
 	}
 	for id, v := range s.vpcs {
