@@ -48,6 +48,14 @@ func TestDescribeFilters(t *testing.T) {
 		{vpc, "DescribeVSwitches", map[string]string{"IsDefault": "true"}, []string{"VSwitches", "VSwitch"}, 0},
 		{vpc, "DescribeEipAddresses", map[string]string{"ISP": "BGP"}, []string{"EipAddresses", "EipAddress"}, 1},
 		{vpc, "DescribeEipAddresses", map[string]string{"EipName": "none"}, []string{"EipAddresses", "EipAddress"}, 0},
+		// The account's resources are its own (fake.AccountID), in no DHCP options set
+		// and no contiguous EIP group, none of which the emulator makes.
+		{vpc, "DescribeVpcs", map[string]string{"VpcOwnerId": "1234567890123456"}, []string{"Vpcs", "Vpc"}, 1},
+		{vpc, "DescribeVpcs", map[string]string{"VpcOwnerId": "1234567890"}, []string{"Vpcs", "Vpc"}, 0},
+		{vpc, "DescribeVpcs", map[string]string{"DhcpOptionsSetId": "dopt-1"}, []string{"Vpcs", "Vpc"}, 0},
+		{vpc, "DescribeVSwitches", map[string]string{"VSwitchOwnerId": "1234567890123456"}, []string{"VSwitches", "VSwitch"}, 1},
+		{vpc, "DescribeVSwitches", map[string]string{"VSwitchOwnerId": "1"}, []string{"VSwitches", "VSwitch"}, 0},
+		{vpc, "DescribeEipAddresses", map[string]string{"SegmentInstanceId": "eipsg-1"}, []string{"EipAddresses", "EipAddress"}, 0},
 		{ecs, "DescribeNetworkInterfaces", map[string]string{"PageNumber": "1", "PageSize": "10", "ServiceManaged": "true"},
 			[]string{"NetworkInterfaceSets", "NetworkInterfaceSet"}, 0},
 		{ecs, "DescribeAvailableResource", map[string]string{"DestinationResource": "Zone", "NetworkCategory": "classic"},

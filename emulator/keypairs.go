@@ -3,16 +3,18 @@ package emulator
 import (
 	"context"
 	"encoding/json"
+	"github.com/eipassoc/eipassoc/backend"
 )
 
 // The ECS API for alicloud_ecs_key_pair: CreateKeyPair, ImportKeyPair,
 // DescribeKeyPairs and DeleteKeyPairs.
 
 var (
-	createKeyPairParams   = modelledParams("RegionId", "KeyPairName", "ResourceGroupId")
-	importKeyPairParams   = modelledParams("RegionId", "KeyPairName", "ResourceGroupId", "PublicKeyBody")
-	describeKeyPairParams = modelledParams("RegionId", "KeyPairName", "KeyPairFingerPrint", "PageNumber", "PageSize")
-	deleteKeyPairsParams  = modelledParams("RegionId", "KeyPairNames")
+	createKeyPairParams   = modelledParams("RegionId", "KeyPairName", "ResourceGroupId", tagParams)
+	importKeyPairParams   = modelledParams("RegionId", "KeyPairName", "ResourceGroupId", "PublicKeyBody", tagParams)
+	describeKeyPairParams = modelledParams("RegionId", "KeyPairName", "KeyPairFingerPrint", "PageNumber", "PageSize",
+		tagParams)
+	deleteKeyPairsParams = modelledParams("RegionId", "KeyPairNames")
 )
 
 // keyPairAnswer is CreateKeyPair's and ImportKeyPair's answer (the private key only
@@ -32,8 +34,15 @@ func (s *Server) createKeyPair(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.ECS, p)
+	if err != nil {
+		return nil, err
+	}
 	k, private, err := s.b.CreateKeyPair(ctx, r, name, p.str("ResourceGroupId"))
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.ECS, r, "keypair", k.Name, tags); err != nil {
 		return nil, err
 	}
 	return keyPairAnswer{newRequestID(), k.Name, k.FingerPrint, private}, nil
@@ -51,8 +60,15 @@ func (s *Server) importKeyPair(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := createTags(backend.ECS, p)
+	if err != nil {
+		return nil, err
+	}
 	k, err := s.b.ImportKeyPair(ctx, r, name, p.str("ResourceGroupId"), body)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.tagNew(ctx, backend.ECS, r, "keypair", k.Name, tags); err != nil {
 		return nil, err
 	}
 	return keyPairAnswer{RequestID: newRequestID(), KeyPairName: k.Name, KeyPairFingerPrint: k.FingerPrint}, nil
@@ -80,13 +96,17 @@ func (s *Server) describeKeyPairs(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tagged, err := s.tagFilter(p)
+	if err != nil {
+		return nil, err
+	}
 	list := []keyPairJSON{}
 	for _, k := range pairs {
-		if f := p.str("KeyPairFingerPrint"); f != "" && f != k.FingerPrint {
+		if f := p.str("KeyPairFingerPrint"); (f != "" && f != k.FingerPrint) || !tagged(k.Name) {
 			continue
 		}
 		list = append(list, keyPairJSON{KeyPairName: k.Name, KeyPairFingerPrint: k.FingerPrint, PublicKey: k.PublicKey,
-			CreationTime: cloudTime(k.Created), ResourceGroupID: k.ResourceGroupID, Tags: ecsTags{Tag: []ecsTagJSON{}}})
+			CreationTime: cloudTime(k.Created), ResourceGroupID: k.ResourceGroupID, Tags: s.ecsTagsOf(k.Name)})
 	}
 	out := struct {
 		pageHead

@@ -222,7 +222,8 @@ func (s *Server) describeVPCs(ctx context.Context, p *params) (any, error) {
 	for _, v := range all {
 		if (p.str("VpcId") != "" && !slices.Contains(strings.Split(p.str("VpcId"), ","), v.ID)) ||
 			!matches(p, "VpcName", v.Name) || !matches(p, "IsDefault", strconv.FormatBool(v.Default)) ||
-			!inGroup(p, v.ResourceGroupID) || !tagged(v.ID) {
+			!inGroup(p, v.ResourceGroupID) || !tagged(v.ID) || !matches(p, "VpcOwnerId", fake.AccountID) ||
+			!matches(p, "DhcpOptionsSetId", "") {
 			continue
 		}
 		list = append(list, s.vpcJSON(v))
@@ -457,7 +458,7 @@ func (s *Server) describeVSwitches(ctx context.Context, p *params) (any, error) 
 		if !matches(p, "VpcId", v.VPC) || !matches(p, "ZoneId", v.Zone) ||
 			(p.str("VSwitchId") != "" && !slices.Contains(strings.Split(p.str("VSwitchId"), ","), v.ID)) ||
 			!matches(p, "VSwitchName", v.Name) || !matches(p, "IsDefault", "false") || !inGroup(p, "") ||
-			!tagged(v.ID) || (routed != nil && !routed[v.ID]) {
+			!tagged(v.ID) || (routed != nil && !routed[v.ID]) || !matches(p, "VSwitchOwnerId", fake.AccountID) {
 			continue
 		}
 		list = append(list, s.vswitchJSON(v))

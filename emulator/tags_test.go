@@ -256,3 +256,47 @@ func TestTagErrors(t *testing.T) {
 		t.Errorf("an empty value: %v", err)
 	}
 }
+
+// TestKeyPairTags: through the official ECS SDK, a key pair created with tags gives
+// them back in DescribeKeyPairs, is found by its tags there and by ListTagResources
+// (ResourceType keypair, the key pair's name as its ID), and its tags go with it.
+func TestKeyPairTags(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	if _, err := e.CreateKeyPair(&ecs.CreateKeyPairRequest{RegionId: tea.String("cn-shanghai"), KeyPairName: tea.String("kp-1"),
+		Tag: []*ecs.CreateKeyPairRequestTag{{Key: tea.String("team"), Value: tea.String("net")}}}); err != nil {
+		t.Fatal(err)
+	}
+	found := func(value string) []*ecs.DescribeKeyPairsResponseBodyKeyPairsKeyPair {
+		out, err := e.DescribeKeyPairs(&ecs.DescribeKeyPairsRequest{RegionId: tea.String("cn-shanghai"),
+			Tag: []*ecs.DescribeKeyPairsRequestTag{{Key: tea.String("team"), Value: tea.String(value)}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.Body.KeyPairs.KeyPair
+	}
+	if got := found("net"); len(got) != 1 || len(got[0].Tags.Tag) != 1 || tea.StringValue(got[0].Tags.Tag[0].TagValue) != "net" {
+		t.Errorf("the key pair by its tag: %v", got)
+	}
+	if got := found("sec"); len(got) != 0 {
+		t.Errorf("a tag the key pair does not carry found %v", got)
+	}
+	listed := func() int {
+		out, err := e.ListTagResources(&ecs.ListTagResourcesRequest{RegionId: tea.String("cn-shanghai"),
+			ResourceType: tea.String("keypair"), ResourceId: []*string{tea.String("kp-1")}})
+		if err != nil {
+			return -1
+		}
+		return len(out.Body.TagResources.TagResource)
+	}
+	if n := listed(); n != 1 {
+		t.Errorf("ListTagResources keypair kp-1: %d tags, want 1", n)
+	}
+	if _, err := e.DeleteKeyPairs(&ecs.DeleteKeyPairsRequest{RegionId: tea.String("cn-shanghai"),
+		KeyPairNames: tea.String(`["kp-1"]`)}); err != nil {
+		t.Fatal(err)
+	}
+	if n := listed(); n > 0 {
+		t.Errorf("the deleted key pair still has %d tags", n)
+	}
+}

@@ -400,7 +400,8 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	// The data source's filters, over every page, then the page asked for.
-	if slices.ContainsFunc([]string{"ISP", "LockReason", "EipAddress", "ChargeType", "EipName", "ResourceGroupId"}, p.has) {
+	if slices.ContainsFunc([]string{"ISP", "LockReason", "EipAddress", "ChargeType", "EipName", "ResourceGroupId",
+		"SegmentInstanceId"}, p.has) {
 		in.PageNumber, in.PageSize = 1, 100
 		var all []eip.Address
 		for {
@@ -416,7 +417,7 @@ func (s *Server) describeEIPs(ctx context.Context, p *params) (any, error) {
 		all = slices.DeleteFunc(all, func(a eip.Address) bool {
 			return !matches(p, "ISP", cmp.Or(a.Settings.ISP, "BGP")) || !matches(p, "EipAddress", a.IP.String()) ||
 				!matches(p, "ChargeType", a.ChargeType.String()) || !matches(p, "EipName", a.Name) ||
-				!inGroup(p, a.Settings.ResourceGroupID) ||
+				!inGroup(p, a.Settings.ResourceGroupID) || !matches(p, "SegmentInstanceId", "") ||
 				(p.str("LockReason") != "" && !a.HasLock(lock))
 		})
 		picked, head, err := pageOf(p, all)

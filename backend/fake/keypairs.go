@@ -141,7 +141,10 @@ func (b *Backend) DeleteKeyPairs(ctx context.Context, region regions.ID, names [
 		return fail(op, "InvalidParameter", "KeyPairNames lists 1 to 100 names.")
 	}
 	for _, n := range names {
-		delete(b.s.keyPairs, keyPairKey(region, n))
+		if b.s.keyPairs[keyPairKey(region, n)] != nil {
+			delete(b.s.keyPairs, keyPairKey(region, n))
+			delete(b.s.tags, n)
+		}
 	}
 	return nil
 }

@@ -67,6 +67,8 @@ var tagKinds = map[backend.API]map[string]func(s *state, r regions.ID, id string
 		},
 		"securitygroup": func(s *state, r regions.ID, id string) bool { g := s.groups[id]; return g != nil && g.Region == r },
 		"disk":          func(s *state, r regions.ID, id string) bool { return s.diskIn(r, id) },
+		// A key pair's ID, for tags, is its name (unique in its region).
+		"keypair": func(s *state, r regions.ID, id string) bool { return s.keyPairs[keyPairKey(r, id)] != nil },
 	},
 }
 
