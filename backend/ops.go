@@ -27,6 +27,8 @@ const (
 // The operations the fake and the emulator serve beyond the Backend interface: what
 // Terraform's alicloud provider calls around EIPs and ENIs.
 const (
+	OpSetHDMonitor                  Op = "SetHighDefinitionMonitorLogStatus"
+	OpDescribeHDMonitor             Op = "DescribeHighDefinitionMonitorLogAttribute"
 	OpAssignIPv6                    Op = "AssignIpv6Addresses"
 	OpUnassignIPv6                  Op = "UnassignIpv6Addresses"
 	OpModifyEIPAttribute            Op = "ModifyEipAddressAttribute"
@@ -189,6 +191,8 @@ var operations = []Operation{
 	{VPC, OpModifyEIPAttribute, true, false},
 	{VPC, OpModifyEIPForwardMode, true, false},
 	{VPC, OpDeletionProtection, true, false},
+	{VPC, OpSetHDMonitor, true, false},
+	{VPC, OpDescribeHDMonitor, false, false},
 	{VPC, OpAssociateVPCCIDR, true, false},
 	{VPC, OpUnassociateVPCCIDR, true, false},
 	{VPC, OpCreateVPC, true, false},

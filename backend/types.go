@@ -22,6 +22,8 @@ type AllocateEIPInput struct {
 	// Settings are the line, network mode, resource group, security protection,
 	// zone and subscription term (eip.Settings); empty ones take the API's defaults.
 	Settings eip.Settings
+	// IP asks for that address (IpAddress): one of an IP address pool of the account.
+	IP netip.Addr
 	// ClientToken makes the call idempotent: the same token with the same parameters
 	// gives the same result; with other parameters, IdempotentParameterMismatch.
 	ClientToken string

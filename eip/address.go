@@ -55,6 +55,9 @@ type Settings struct {
 	AutoPay                 bool     `json:"auto_pay,omitempty"`
 	// DeletionProtection keeps the EIP from ReleaseEipAddress while it is on.
 	DeletionProtection bool `json:"deletion_protection,omitempty"`
+	// PublicIPPool is the IP address pool the address comes from
+	// (PublicIpAddressPoolId), or none.
+	PublicIPPool string `json:"public_ip_address_pool_id,omitempty"`
 }
 
 // Clone returns a copy of s that shares no slice with it.

@@ -28,6 +28,8 @@ type Account interface {
 	ClearFaults()
 	Faults() []fake.FaultStatus
 
+	SetHDMonitor(ctx context.Context, region regions.ID, id eip.ID, status, project, store *string) error
+	HDMonitorOf(ctx context.Context, region regions.ID, id eip.ID) (fake.HDMonitor, error)
 	ChangeENIAddresses(ctx context.Context, op backend.Op, c fake.ENIAddressChange) (fake.ENIAddresses, error)
 	CreateVPC(ctx context.Context, in fake.CreateVPCInput) (fake.VPC, error)
 	DescribeVPC(ctx context.Context, region regions.ID, id string) (fake.VPC, error)

@@ -6,8 +6,10 @@ import (
 )
 
 // TestAllocateRefusesByName: AllocateEipAddress models, keeps or refuses each parameter:
-// one it does not know is UnsupportedParameter, naming it; an IP address pool, a
-// promotion or an instance to bind at once are InvalidParameter with the reason; the
+// one it does not know is UnsupportedParameter, naming it; an IP address pool or an
+// address that is in none of the account's pools are refused by name (the account
+// here has no pool); an instance to bind at once is InvalidParameter with the reason;
+// a promotion (ActivityId) is taken, write-only; the
 // provider's own empty InstanceId is taken.
 func TestAllocateRefusesByName(t *testing.T) {
 	t.Parallel()
@@ -18,8 +20,9 @@ func TestAllocateRefusesByName(t *testing.T) {
 		names  string
 	}{
 		{map[string]string{"Foo": "1"}, "UnsupportedParameter", "Foo"},
-		{map[string]string{"PublicIpAddressPoolId": "pippool-1"}, "InvalidParameter", "PublicIpAddressPoolId"},
-		{map[string]string{"ActivityId": "7"}, "InvalidParameter", "ActivityId"},
+		{map[string]string{"PublicIpAddressPoolId": "pippool-1"}, "InvalidPublicIpAddressPoolId.NotFound", "pippool-1"},
+		{map[string]string{"IpAddress": "47.100.0.1"}, "InvalidIpAddress.NotInPool", "47.100.0.1"},
+		{map[string]string{"ActivityId": "7"}, "", ""},
 		{map[string]string{"InstanceId": "i-1"}, "InvalidParameter", "InstanceId"},
 		{map[string]string{"InstanceId": "", "SecurityProtectionTypes.1": "AntiDDoS_Enhanced", "ISP": "BGP"}, "", ""},
 	} {

@@ -8,7 +8,7 @@ import (
 )
 
 // A parameter an operation does not declare is refused by name before anything
-// changes: CreateVpc with an IPAM pool creates no VPC. DryRun=false, every
+// changes: CreateVpc with a parameter it does not take creates no VPC. DryRun=false, every
 // operation's default, is taken; DryRun=true where dry runs are not modelled is not.
 func TestUndeclaredParameterRefusedBeforeTheChange(t *testing.T) {
 	t.Parallel()
@@ -22,8 +22,7 @@ func TestUndeclaredParameterRefusedBeforeTheChange(t *testing.T) {
 	}
 	before := count()
 	for _, tc := range []struct{ extra, refused string }{
-		{"&Ipv4IpamPoolId=ipam-pool-1", "Ipv4IpamPoolId"},
-		{"&Ipv4CidrMask=16", "Ipv4CidrMask"},
+		{"&SecondaryCidrMask=16", "SecondaryCidrMask"},
 		{"&DryRun=true", "DryRun"},
 		{"&EnableDnsHostname=true", "EnableDnsHostname"},
 	} {

@@ -70,7 +70,10 @@ func (s *Server) createVPC(ctx context.Context, p *params) (any, error) {
 			return nil, p.badParam("Ipv6CidrBlock", "is not a CIDR block")
 		}
 	}
-	in.IPv6ISP = p.str("Ipv6Isp")
+	in.IPv6ISP, in.IPAMPool = p.str("Ipv6Isp"), p.str("Ipv4IpamPoolId")
+	if in.CIDRMask, err = p.integer("Ipv4CidrMask"); err != nil {
+		return nil, err
+	}
 	if users := p.str("UserCidr"); users != "" { // comma-separated, as the API takes them
 		for u := range strings.SplitSeq(users, ",") {
 			block, err := netip.ParsePrefix(strings.TrimSpace(u))

@@ -19,9 +19,9 @@ import (
 // peer is the source of an ingress rule and the destination of an egress one.
 var ruleFields = map[string][]string{
 	"ingress": {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "SourceCidrIp",
-		"Ipv6SourceCidrIp", "SourceGroupId"},
+		"Ipv6SourceCidrIp", "SourceGroupId", "SourceGroupOwnerAccount", "SourcePrefixListId"},
 	"egress": {"IpProtocol", "PortRange", "Policy", "Priority", "NicType", "Description", "DestCidrIp",
-		"Ipv6DestCidrIp", "DestGroupId"},
+		"Ipv6DestCidrIp", "DestGroupId", "DestGroupOwnerAccount", "DestPrefixListId"},
 }
 
 // rulesParams returns the parameters an action on rules of direction models.
@@ -83,6 +83,7 @@ func readRules(p *params, direction string) (fake.SecurityGroupRulesInput, error
 			return rule, p.badParam(prefix+"Ipv6"+peer+"CidrIp", "an IPv6 block")
 		}
 		rule.CIDR, rule.PeerGroup = v4+v6, p.str(prefix+peer+"GroupId")
+		rule.PeerOwner, rule.PrefixList = p.str(prefix+peer+"GroupOwnerAccount"), p.str(prefix+peer+"PrefixListId")
 		var err error
 		rule.Priority, err = p.integer(prefix + "Priority")
 		return rule, err
@@ -129,23 +130,25 @@ func (s *Server) rulesHandler(
 
 // A permissionJSON is one rule as DescribeSecurityGroupAttribute answers it.
 type permissionJSON struct {
-	SecurityGroupRuleID string `json:"SecurityGroupRuleId"`
-	Direction           string
-	IPProtocol          string `json:"IpProtocol"`
-	PortRange           string
-	SourceCidrIP        string `json:"SourceCidrIp"`
-	DestCidrIP          string `json:"DestCidrIp"`
-	SourceGroupID       string `json:"SourceGroupId"`
-	DestGroupID         string `json:"DestGroupId"`
-	Ipv6SourceCidrIP    string `json:"Ipv6SourceCidrIp"`
-	Ipv6DestCidrIP      string `json:"Ipv6DestCidrIp"`
-	SourcePrefixListID  string `json:"SourcePrefixListId"`
-	DestPrefixListID    string `json:"DestPrefixListId"`
-	Policy              string
-	Priority            string
-	NicType             string
-	Description         string
-	CreateTime          string
+	SecurityGroupRuleID     string `json:"SecurityGroupRuleId"`
+	Direction               string
+	IPProtocol              string `json:"IpProtocol"`
+	PortRange               string
+	SourceCidrIP            string `json:"SourceCidrIp"`
+	DestCidrIP              string `json:"DestCidrIp"`
+	SourceGroupID           string `json:"SourceGroupId"`
+	DestGroupID             string `json:"DestGroupId"`
+	Ipv6SourceCidrIP        string `json:"Ipv6SourceCidrIp"`
+	Ipv6DestCidrIP          string `json:"Ipv6DestCidrIp"`
+	SourceGroupOwnerAccount string
+	DestGroupOwnerAccount   string
+	SourcePrefixListID      string `json:"SourcePrefixListId"`
+	DestPrefixListID        string `json:"DestPrefixListId"`
+	Policy                  string
+	Priority                string
+	NicType                 string
+	Description             string
+	CreateTime              string
 }
 
 // permissions returns the rules of g that Direction (ingress, egress or all) selects.
@@ -168,8 +171,10 @@ func permissions(g fake.SecurityGroup, p *params) []permissionJSON {
 		}
 		if r.Direction == "ingress" {
 			j.SourceCidrIP, j.Ipv6SourceCidrIP, j.SourceGroupID = v4, v6, r.PeerGroup
+			j.SourceGroupOwnerAccount, j.SourcePrefixListID = r.PeerOwner, r.PrefixList
 		} else {
 			j.DestCidrIP, j.Ipv6DestCidrIP, j.DestGroupID = v4, v6, r.PeerGroup
+			j.DestGroupOwnerAccount, j.DestPrefixListID = r.PeerOwner, r.PrefixList
 		}
 		out = append(out, j)
 	}

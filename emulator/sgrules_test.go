@@ -2,11 +2,14 @@ package emulator_test
 
 import (
 	"errors"
+	"net/netip"
 	"slices"
 	"testing"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
 // TestSecurityGroupRules: through the official ECS SDK, rules are authorized in both
@@ -103,5 +106,63 @@ func TestSecurityGroupRules(t *testing.T) {
 	}
 	if got := ingress(); len(got) != 0 {
 		t.Errorf("after the revoke: %v", got)
+	}
+}
+
+// TestSecurityGroupRulePeers: a rule's peer may be a prefix list of the region
+// (SourcePrefixListId) or another account's security group, named with its owner
+// (SourceGroupOwnerAccount); both are seeded through the topology, and one the account
+// cannot see is refused (InvalidPrefixListId.NotFound, InvalidSecurityGroupId.NotFound).
+func TestSecurityGroupRulePeers(t *testing.T) {
+	t.Parallel()
+	_, e, account, _ := sdkServer(t)
+	if err := account.Seed(fake.Topology{
+		PrefixLists: []fake.PrefixList{{ID: "pl-office", Region: "cn-shanghai",
+			Entries: []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")}}},
+		PeerGroups: []fake.PeerGroup{{ID: "sg-partner", Region: "cn-shanghai", Account: "1234567890"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sg, err := e.CreateSecurityGroup(&ecs.CreateSecurityGroupRequest{RegionId: tea.String("cn-shanghai"),
+		VpcId: tea.String("vpc-t")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	authorize := func(p *ecs.AuthorizeSecurityGroupRequestPermissions) error {
+		p.IpProtocol, p.PortRange = tea.String("tcp"), tea.String("443/443")
+		_, err := e.AuthorizeSecurityGroup(&ecs.AuthorizeSecurityGroupRequest{RegionId: tea.String("cn-shanghai"),
+			SecurityGroupId: sg.Body.SecurityGroupId, Permissions: []*ecs.AuthorizeSecurityGroupRequestPermissions{p}})
+		return err
+	}
+	if err := authorize(&ecs.AuthorizeSecurityGroupRequestPermissions{SourcePrefixListId: tea.String("pl-office")}); err != nil {
+		t.Errorf("a seeded prefix list as the peer: %v", err)
+	}
+	wantCode(t, "a prefix list that does not exist",
+		authorize(&ecs.AuthorizeSecurityGroupRequestPermissions{SourcePrefixListId: tea.String("pl-none")}),
+		"InvalidPrefixListId.NotFound")
+	if err := authorize(&ecs.AuthorizeSecurityGroupRequestPermissions{SourceGroupId: tea.String("sg-partner"),
+		SourceGroupOwnerAccount: tea.String("1234567890"), Priority: tea.String("2")}); err != nil {
+		t.Errorf("another account's group with its owner: %v", err)
+	}
+	wantCode(t, "another account's group under the wrong owner",
+		authorize(&ecs.AuthorizeSecurityGroupRequestPermissions{SourceGroupId: tea.String("sg-partner"),
+			SourceGroupOwnerAccount: tea.String("999"), Priority: tea.String("3")}),
+		"InvalidSecurityGroupId.NotFound")
+	wantCode(t, "another account's group without its owner",
+		authorize(&ecs.AuthorizeSecurityGroupRequestPermissions{SourceGroupId: tea.String("sg-partner"),
+			Priority: tea.String("4")}),
+		"InvalidSecurityGroupId.NotFound")
+	out, err := e.DescribeSecurityGroupAttribute(&ecs.DescribeSecurityGroupAttributeRequest{RegionId: tea.String("cn-shanghai"),
+		SecurityGroupId: sg.Body.SecurityGroupId, Direction: tea.String("ingress")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lists, owners []string
+	for _, r := range out.Body.Permissions.Permission {
+		lists = append(lists, tea.StringValue(r.SourcePrefixListId))
+		owners = append(owners, tea.StringValue(r.SourceGroupOwnerAccount))
+	}
+	if !slices.Contains(lists, "pl-office") || !slices.Contains(owners, "1234567890") {
+		t.Errorf("the rules give back prefix lists %q and owners %q", lists, owners)
 	}
 }

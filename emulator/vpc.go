@@ -42,6 +42,8 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpModifyEIPAttribute:    s.modifyEIPAttribute,
 		backend.OpModifyEIPForwardMode:  s.modifyEIPForwardMode,
 		backend.OpDeletionProtection:    s.deletionProtection,
+		backend.OpSetHDMonitor:          s.setHDMonitor,
+		backend.OpDescribeHDMonitor:     s.describeHDMonitor,
 		backend.OpAssociateVPCCIDR:      s.vpcCIDR(s.b.AssociateVPCCIDR),
 		backend.OpUnassociateVPCCIDR:    s.vpcCIDR(s.b.UnassociateVPCCIDR),
 		backend.OpCreateVPC:             s.createVPC,
@@ -179,16 +181,14 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	// What AllocateEipAddress takes beyond these is refused, named, not dropped.
+	// ActivityId, a promotion the order takes part in, is write-only: no describe call
+	// gives it back, and the emulator bills nothing it would change.
 	if err := refuseOthers(p, allocateEIPParams); err != nil {
 		return nil, err
 	}
 	switch {
 	case p.str("InstanceId") != "":
 		return nil, p.badParam("InstanceId", "eipassoc serve allocates unbound EIPs: associate with AssociateEipAddress")
-	case p.str("ActivityId") != "":
-		return nil, p.badParam("ActivityId", "eipassoc serve models no promotional activities")
-	case p.str("IpAddress") != "" || p.str("PublicIpAddressPoolId") != "":
-		return nil, p.badParam("PublicIpAddressPoolId", "eipassoc serve has no IP address pools: it picks the address")
 	}
 	in := backend.AllocateEIPInput{
 		Region:      r,
@@ -196,7 +196,11 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 		Description: p.str("Description"),
 		ClientToken: p.str("ClientToken"),
 		Settings: eip.Settings{ISP: p.str("ISP"), Netmode: p.str("Netmode"), ResourceGroupID: p.str("ResourceGroupId"),
-			Zone: p.str("Zone"), PricingCycle: p.str("PricingCycle"), AutoPay: p.str("AutoPay") == "true"},
+			Zone: p.str("Zone"), PricingCycle: p.str("PricingCycle"), AutoPay: p.str("AutoPay") == "true",
+			PublicIPPool: p.str("PublicIpAddressPoolId")},
+	}
+	if in.IP, err = p.addr("IpAddress"); err != nil {
+		return nil, err
 	}
 	if in.Settings.SecurityProtectionTypes, err = p.list("SecurityProtectionTypes", 10); err != nil {
 		return nil, err
@@ -322,6 +326,8 @@ type eipJSON struct {
 	Netmode            string `json:"Netmode"`
 	ResourceGroupID    string `json:"ResourceGroupId"`
 	Zone               string `json:"Zone,omitempty"`
+	PublicIPPool       string `json:"PublicIpAddressPoolId"`
+	SegmentInstanceID  string `json:"SegmentInstanceId"`
 	DeletionProtection bool
 	SecurityProtection struct {
 		Types []string `json:"SecurityProtectionType"`
@@ -344,6 +350,7 @@ func toEIPJSON(a eip.Address) eipJSON {
 		BusinessStatus:     a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
 		Name: a.Name, Description: a.Description, ISP: a.Settings.ISP, Netmode: a.Settings.Netmode,
 		ResourceGroupID: a.Settings.ResourceGroupID, Zone: a.Settings.Zone, DeletionProtection: a.Settings.DeletionProtection,
+		PublicIPPool: a.Settings.PublicIPPool,
 	}
 	j.SecurityProtection.Types = append([]string{}, a.Settings.SecurityProtectionTypes...)
 	if !a.Association.IsZero() {

@@ -68,6 +68,10 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if set.AutoPay {
 		req.AutoPay = tea.Bool(true)
 	}
+	req.PublicIpAddressPoolId = optional(set.PublicIPPool)
+	if in.IP.IsValid() {
+		req.IpAddress = tea.String(in.IP.String())
+	}
 	resp, err := withContext(
 		ctx,
 		func() (*vpc.AllocateEipAddressResponse, error) { return b.vpc.AllocateEipAddressWithOptions(req, rt) },
@@ -235,7 +239,8 @@ func toAddress(e *vpc.DescribeEipAddressesResponseBodyEipAddressesEipAddress, re
 	a.Bandwidth, _ = strconv.Atoi(tea.StringValue(e.Bandwidth))
 	a.Name, a.Description = tea.StringValue(e.Name), tea.StringValue(e.Description)
 	a.Settings = eip.Settings{ISP: tea.StringValue(e.ISP), Netmode: tea.StringValue(e.Netmode),
-		ResourceGroupID: tea.StringValue(e.ResourceGroupId), Zone: tea.StringValue(e.Zone)}
+		ResourceGroupID: tea.StringValue(e.ResourceGroupId), Zone: tea.StringValue(e.Zone),
+		PublicIPPool: tea.StringValue(e.PublicIpAddressPoolId)}
 	if e.SecurityProtectionTypes != nil {
 		for _, t := range e.SecurityProtectionTypes.SecurityProtectionType {
 			a.Settings.SecurityProtectionTypes = append(a.Settings.SecurityProtectionTypes, tea.StringValue(t))

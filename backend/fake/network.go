@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,6 +50,8 @@ type VPC struct {
 	// comes from (BGP, ChinaMobile, ChinaUnicom or ChinaTelecom).
 	IPv6CIDR netip.Prefix
 	IPv6ISP  string
+	// IPAMPool is the seeded IPAM pool its block comes from, if any.
+	IPAMPool string
 }
 
 // Holds reports whether block p lies inside the VPC's block or one of its secondary
@@ -95,6 +98,10 @@ type CreateVPCInput struct {
 	EnableIPv6 bool
 	IPv6CIDR   netip.Prefix
 	IPv6ISP    string
+	// IPAMPool takes the VPC's block from a seeded IPAM pool: CIDR, inside the pool,
+	// or, when CIDR is not set, the first free block of CIDRMask bits (8 to 28).
+	IPAMPool string
+	CIDRMask int
 }
 
 // CreateVPC implements CreateVpc.
@@ -106,6 +113,13 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	defer func() { err = end(b, op, in, err) }()
 	if err := checkRegion(op, in.Region); err != nil {
 		return VPC{}, err
+	}
+	if in.IPAMPool != "" || in.CIDRMask != 0 {
+		block, err := b.fromPool(op, in)
+		if err != nil {
+			return VPC{}, err
+		}
+		in.CIDR = block
 	}
 	if !in.CIDR.IsValid() {
 		in.CIDR = netip.MustParsePrefix(defaultVPCPrefix)
@@ -127,6 +141,7 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 		VPC{
 			IPv6CIDR:    block,
 			IPv6ISP:     isp,
+			IPAMPool:    in.IPAMPool,
 			ID:          b.newID("vpc"),
 			Region:      in.Region,
 			CIDR:        in.CIDR.Masked(),
@@ -140,6 +155,62 @@ func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err 
 	}
 	b.s.vpcs[r.ID] = r
 	return b.vpcView(r), nil
+}
+
+// fromPool picks a new VPC's block from its IPAM pool: the block given, inside the
+// pool, or the first aligned free block of the mask; no two VPCs of a pool overlap.
+func (b *Backend) fromPool(op backend.Op, in CreateVPCInput) (netip.Prefix, error) {
+	pool, ok := inRegion(b.s.ipamPools, in.IPAMPool, in.Region)
+	switch {
+	case in.IPAMPool == "":
+		return netip.Prefix{}, fail(op, "InvalidParameter", "Ipv4CidrMask is taken with Ipv4IpamPoolId only.")
+	case !ok:
+		return netip.Prefix{}, fail(op, "InvalidIpamPoolId.NotFound", "The IPAM pool "+in.IPAMPool+" does not exist in "+
+			string(in.Region)+".")
+	case in.CIDR.IsValid() == (in.CIDRMask != 0):
+		return netip.Prefix{}, fail(op, "InvalidParameter", "A VPC of an IPAM pool takes CidrBlock or Ipv4CidrMask.")
+	case !in.CIDR.IsValid() && (in.CIDRMask < 8 || in.CIDRMask > 28):
+		return netip.Prefix{}, fail(op, "InvalidParameter", "Ipv4CidrMask is 8 to 28.")
+	}
+	taken := func(p netip.Prefix) bool {
+		for _, v := range b.s.vpcs {
+			if v.IPAMPool == pool.ID && v.CIDR.Overlaps(p) {
+				return true
+			}
+		}
+		return false
+	}
+	inside := func(p netip.Prefix) bool {
+		return slices.ContainsFunc(pool.CIDRs, func(c netip.Prefix) bool { return c.Contains(p.Addr()) && p.Bits() >= c.Bits() })
+	}
+	if in.CIDR.IsValid() {
+		switch {
+		case !inside(in.CIDR.Masked()):
+			return netip.Prefix{}, fail(op, "InvalidCidrBlock.NotInPool", "The CIDR block "+in.CIDR.String()+
+				" is not in IPAM pool "+pool.ID+".")
+		case taken(in.CIDR.Masked()):
+			return netip.Prefix{}, fail(op, "InvalidCidrBlock.Overlapped", "The CIDR block "+in.CIDR.String()+
+				" overlaps another VPC of IPAM pool "+pool.ID+".")
+		}
+		return in.CIDR, nil
+	}
+	for _, c := range pool.CIDRs {
+		if c.Bits() > in.CIDRMask {
+			continue
+		}
+		step := uint32(1) << (32 - in.CIDRMask)
+		base := c.Masked().Addr().As4()
+		start := uint32(base[0])<<24 | uint32(base[1])<<16 | uint32(base[2])<<8 | uint32(base[3])
+		for n := uint32(0); n < 1<<(in.CIDRMask-c.Bits()); n++ {
+			v := start + n*step
+			p := netip.PrefixFrom(netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}), in.CIDRMask)
+			if !taken(p) {
+				return p, nil
+			}
+		}
+	}
+	return netip.Prefix{}, fail(op, "QuotaExceeded.IpamPoolCidr", "IPAM pool "+pool.ID+" has no free /"+
+		strconv.Itoa(in.CIDRMask)+" left.")
 }
 
 // vpcIPv6 checks the IPv6 parameters of a new VPC and picks its block.

@@ -30,6 +30,12 @@ type SecurityGroupRule struct {
 	// group of the account (SourceGroupId, DestGroupId).
 	CIDR      string `json:"cidr,omitempty"`
 	PeerGroup string `json:"peer_group,omitempty"`
+	// PeerOwner is the account that owns PeerGroup when that is another account's
+	// (SourceGroupOwnerAccount, DestGroupOwnerAccount; a seeded PeerGroup).
+	PeerOwner string `json:"peer_owner,omitempty"`
+	// PrefixList, instead of a block or a group, is a prefix list of the region
+	// (SourcePrefixListId, DestPrefixListId; a seeded PrefixList).
+	PrefixList string `json:"prefix_list,omitempty"`
 	// Policy is Accept or Drop; Priority 1 (first) to 100; NicType intranet (in a VPC).
 	Policy      string `json:"policy"`
 	Priority    int    `json:"priority"`
@@ -72,11 +78,19 @@ func (r *SecurityGroupRule) normalize(op backend.Op, direction string) error {
 	default:
 		return bad("The IpProtocol %q is not valid: TCP, UDP, ICMP, GRE or ALL.", r.Protocol)
 	}
+	peers := 0
+	for _, p := range []string{r.CIDR, r.PeerGroup, r.PrefixList} {
+		if p != "" {
+			peers++
+		}
+	}
 	switch {
-	case r.CIDR == "" && r.PeerGroup == "":
-		return bad("A rule needs a peer: a CIDR block or a security group.")
-	case r.CIDR != "" && r.PeerGroup != "":
-		return bad("A rule has a CIDR block or a security group as its peer, not both.")
+	case peers == 0:
+		return bad("A rule needs a peer: a CIDR block, a security group or a prefix list.")
+	case peers > 1:
+		return bad("A rule has one peer: a CIDR block, a security group or a prefix list.")
+	case r.PeerOwner != "" && r.PeerGroup == "":
+		return bad("The owner of a peer group is given with the peer group only.")
 	case r.CIDR != "":
 		p, err := netip.ParsePrefix(r.CIDR)
 		if err != nil {
@@ -140,11 +154,34 @@ func (b *Backend) lookupGroup(op backend.Op, in SecurityGroupRulesInput) (*Secur
 		return nil, fail(op, "InvalidSecurityGroupId.NotFound", "The specified security group does not exist.")
 	}
 	for _, r := range in.Rules {
-		if p := r.PeerGroup; p != "" && (b.s.groups[p] == nil || b.s.groups[p].Region != in.Region) {
-			return nil, fail(op, "InvalidSecurityGroupId.NotFound", "The peer security group "+p+" does not exist.")
+		if err := b.checkPeer(op, r, in.Region); err != nil {
+			return nil, err
 		}
 	}
 	return g, nil
+}
+
+// checkPeer reports an error unless the peer group or prefix list of r exists in
+// region r: a group of the account, or, when r names another owner, a seeded PeerGroup
+// of that account.
+func (b *Backend) checkPeer(op backend.Op, r SecurityGroupRule, region regions.ID) error {
+	switch {
+	case r.PrefixList != "":
+		if _, ok := inRegion(b.s.prefixLists, r.PrefixList, region); !ok {
+			return fail(op, "InvalidPrefixListId.NotFound", "The prefix list "+r.PrefixList+" does not exist in "+
+				string(region)+".")
+		}
+	case r.PeerGroup != "" && r.PeerOwner != "" && r.PeerOwner != AccountID:
+		if g, ok := inRegion(b.s.peerGroups, r.PeerGroup, region); !ok || g.Account != r.PeerOwner {
+			return fail(op, "InvalidSecurityGroupId.NotFound", "The peer security group "+r.PeerGroup+
+				" of account "+r.PeerOwner+" does not exist in "+string(region)+".")
+		}
+	case r.PeerGroup != "":
+		if g := b.s.groups[r.PeerGroup]; g == nil || g.Region != region {
+			return fail(op, "InvalidSecurityGroupId.NotFound", "The peer security group "+r.PeerGroup+" does not exist.")
+		}
+	}
+	return nil
 }
 
 // onRules runs change on the security group of in and its rules, normalised, as the

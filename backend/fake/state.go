@@ -35,6 +35,8 @@ type state struct {
 	// roles and policies are RAM's, by name: global, in no region.
 	roles    map[string]*RAMRole
 	policies map[string]*RAMPolicy
+	// products are the seeded resources of other products and accounts.
+	products
 	// pending lists resources in a transitional status; settle finishes them.
 	pendingEIPs map[eip.ID]bool
 	pendingENIs map[eni.ID]bool
@@ -48,15 +50,18 @@ func newState() state {
 		roles: map[string]*RAMRole{}, policies: map[string]*RAMPolicy{},
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
+		products: products{prefixLists: map[string]PrefixList{}, peerGroups: map[string]PeerGroup{},
+			ipamPools: map[string]IPAMPool{}, ipPools: map[string]PublicIPPool{}},
 	}
 }
 
 // eipRec is one EIP. While until is non-zero the EIP is in a transitional status that
 // becomes next at until; next == 0 after Releasing means the EIP disappears.
 type eipRec struct {
-	addr  eip.Address
-	until time.Time
-	next  eip.Status
+	addr    eip.Address
+	until   time.Time
+	next    eip.Status
+	monitor HDMonitor
 }
 
 // eniRec is one ENI. bound lists the EIPs associated with it, in association order.
@@ -327,6 +332,7 @@ func (s *state) clone() state {
 	for r, l := range s.eniList {
 		c.eniList[r] = l.clone()
 	}
+	c.products = s.products
 	c.publicIPs = maps.Clone(s.publicIPs)
 	c.pendingEIPs = maps.Clone(s.pendingEIPs)
 	c.pendingENIs = maps.Clone(s.pendingENIs)

@@ -35,6 +35,13 @@ type Topology struct {
 	Instances []InstanceSpec `json:"instances,omitempty"`
 	ENIs      []ENISpec      `json:"enis,omitempty"`
 	EIPs      []EIPSpec      `json:"eips,omitempty"`
+	// PrefixLists, PeerGroups (security groups of other accounts), IPAMPools and
+	// PublicIPPools are resources of other products and accounts that rules, VPCs and
+	// EIPs may name.
+	PrefixLists   []PrefixList   `json:"prefix_lists,omitempty"`
+	PeerGroups    []PeerGroup    `json:"peer_groups,omitempty"`
+	IPAMPools     []IPAMPool     `json:"ipam_pools,omitempty"`
+	PublicIPPools []PublicIPPool `json:"public_ip_pools,omitempty"`
 	// Catalog is what the cloud offers (zones, instance types, images); a topology
 	// that gives one replaces the account's.
 	Catalog Catalog `json:"catalog,omitzero"`
@@ -235,6 +242,9 @@ func (b *Backend) seed(t Topology) error {
 	}
 	if len(t.Catalog.Zones)+len(t.Catalog.InstanceTypes)+len(t.Catalog.Images) > 0 {
 		b.catalog = t.Catalog
+	}
+	if err := b.seedProducts(t); err != nil {
+		return err
 	}
 	for i, v := range t.VPCs {
 		if err := b.seedVPC(v); err != nil {

@@ -1,0 +1,74 @@
+package fake_test
+
+import (
+	"context"
+	"errors"
+	"net/netip"
+	"testing"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+)
+
+// TestIPAMPools: a VPC of a seeded IPAM pool (10.0.0.0/8 here) takes its block from the
+// pool: by mask, the first aligned free block (10.0.0.0/16, then 10.1.0.0/16, worked
+// out by hand); given, a block inside the pool that no other VPC of the pool holds.
+func TestIPAMPools(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := fake.New(fake.Options{})
+	if err := f.Seed(fake.Topology{IPAMPools: []fake.IPAMPool{{ID: "ipam-pool-1", Region: region,
+		CIDRs: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"10.0.0.0/16", "10.1.0.0/16"} {
+		v, err := f.CreateVPC(ctx, fake.CreateVPCInput{Region: region, IPAMPool: "ipam-pool-1", CIDRMask: 16})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.CIDR.String() != want || v.IPAMPool != "ipam-pool-1" {
+			t.Errorf("a /16 from the pool: %s of %q, want %s", v.CIDR, v.IPAMPool, want)
+		}
+	}
+	for _, tc := range []struct {
+		in   fake.CreateVPCInput
+		code string
+	}{
+		{fake.CreateVPCInput{IPAMPool: "ipam-pool-1", CIDR: netip.MustParsePrefix("10.1.128.0/17")}, "InvalidCidrBlock.Overlapped"},
+		{fake.CreateVPCInput{IPAMPool: "ipam-pool-1", CIDR: netip.MustParsePrefix("172.16.0.0/16")}, "InvalidCidrBlock.NotInPool"},
+		{fake.CreateVPCInput{IPAMPool: "ipam-none", CIDRMask: 16}, "InvalidIpamPoolId.NotFound"},
+		{fake.CreateVPCInput{CIDRMask: 16}, "InvalidParameter"},
+		{fake.CreateVPCInput{IPAMPool: "ipam-pool-1"}, "InvalidParameter"},
+	} {
+		tc.in.Region = region
+		if _, err := f.CreateVPC(ctx, tc.in); backend.Code(err) != tc.code {
+			t.Errorf("%+v: %v, want %s", tc.in, err, tc.code)
+		}
+	}
+	if _, err := f.CreateVPC(ctx, fake.CreateVPCInput{Region: region, IPAMPool: "ipam-pool-1",
+		CIDR: netip.MustParsePrefix("10.2.0.0/16")}); err != nil {
+		t.Errorf("a free block of the pool: %v", err)
+	}
+}
+
+// TestSeedProductsChecked: a prefix list, peer group or pool without its ID, region or
+// contents, or seeded twice, is a topology error, and the account is left as it was.
+func TestSeedProductsChecked(t *testing.T) {
+	t.Parallel()
+	block := []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")}
+	for _, top := range []fake.Topology{
+		{PrefixLists: []fake.PrefixList{{ID: "pl-1", Region: region}}},
+		{PrefixLists: []fake.PrefixList{{Region: region, Entries: block}}},
+		{PeerGroups: []fake.PeerGroup{{ID: "sg-1", Region: region}}},
+		{PeerGroups: []fake.PeerGroup{{ID: "sg-1", Region: region, Account: fake.AccountID}}},
+		{IPAMPools: []fake.IPAMPool{{ID: "ipam-1", Region: "nowhere", CIDRs: block}}},
+		{IPAMPools: []fake.IPAMPool{{ID: "ipam-1", Region: region, CIDRs: []netip.Prefix{netip.MustParsePrefix("2001:db8::/32")}}}},
+		{PublicIPPools: []fake.PublicIPPool{{ID: "pool-1", Region: region, CIDRs: block}, {ID: "pool-1", Region: region,
+			CIDRs: block}}},
+	} {
+		f := fake.New(fake.Options{})
+		if err := f.Seed(top); !errors.Is(err, fake.ErrTopology) {
+			t.Errorf("%+v: %v, want a topology error", top, err)
+		}
+	}
+}
