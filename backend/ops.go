@@ -102,6 +102,7 @@ const (
 	OpStartInstance                 Op = "StartInstance"
 	OpDescribeAvailableResource     Op = "DescribeAvailableResource"
 	OpDescribeImages                Op = "DescribeImages"
+	OpDescribeImageTypes            Op = "DescribeImageSupportInstanceTypes"
 )
 
 // The RAM operations that alicloud_ram_role, alicloud_ram_policy and
@@ -271,6 +272,7 @@ var operations = []Operation{
 	{ECS, OpStartInstance, true, false},
 	{ECS, OpDescribeAvailableResource, false, false},
 	{ECS, OpDescribeImages, false, false},
+	{ECS, OpDescribeImageTypes, false, false},
 	{ECS, OpTagResources, true, false},
 	{ECS, OpUntagResources, true, false},
 	{ECS, OpListTagResources, false, false},

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/regions"
 	"regexp"
 	"slices"
@@ -231,10 +233,20 @@ type imageJSON struct {
 	IsSelfShared         string `json:"IsSelfShared"`
 	IsSubscribed         bool   `json:"IsSubscribed"`
 	ProductCode          string `json:"ProductCode"`
+	ImageFamily          string `json:"ImageFamily"`
+	ImageOwnerID         string `json:"ImageOwnerId,omitempty"`
 	DiskDeviceMappings   struct {
-		DiskDeviceMapping []struct{} `json:"DiskDeviceMapping"`
+		DiskDeviceMapping []diskMappingJSON `json:"DiskDeviceMapping"`
 	} `json:"DiskDeviceMappings"`
 	Tags ecsTags `json:"Tags"`
+}
+
+// A diskMappingJSON is the system disk of an image and the snapshot it is made from.
+type diskMappingJSON struct {
+	Device     string
+	Size       string
+	SnapshotID string `json:"SnapshotId"`
+	Type       string
 }
 
 // describeImages answers DescribeImages from the catalog's system images: ImageId,
@@ -247,9 +259,12 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 		return nil, err
 	}
 	owner := cmp.Or(p.str("ImageOwnerAlias"), "system")
+	if p.str("ImageOwnerAlias") == "" && p.str("ImageOwnerId") != "" {
+		owner = "" // the images that account shares, whatever their alias
+	}
 	images := s.b.Catalog().ImagesOf(r)
 	if !slices.ContainsFunc(images, func(im fake.ImageSpec) bool { return im.OwnerOrSystem() == owner }) &&
-		owner != "system" {
+		owner != "system" && owner != "" {
 		// An empty list would read as "no such image", and a configuration would fail
 		// on an index far from the cause: say what the catalog lacks.
 		return nil, p.badParam("ImageOwnerAlias", "the catalog has no "+owner+" images in "+string(r)+
@@ -274,7 +289,8 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 		case !matches(p, "IsSupportCloudinit", "true"), !matches(p, "IsSupportIoOptimized", "true"),
 			!matches(p, "Usage", "instance"), !inGroup(p, ""), !tagged(im.ID):
 			continue
-		case im.OwnerOrSystem() != owner,
+		case owner != "" && im.OwnerOrSystem() != owner, !matches(p, "ImageOwnerId", im.OwnerID),
+			!matches(p, "ImageFamily", im.Family), !matches(p, "SnapshotId", im.Snapshot),
 			p.str("ImageId") != "" && p.str("ImageId") != im.ID,
 			name != nil && !name.MatchString(im.Name),
 			p.str("OSType") != "" && !strings.EqualFold(p.str("OSType"), cmp.Or(im.OSType, "linux")),
@@ -304,10 +320,52 @@ func (s *Server) describeImages(_ context.Context, p *params) (any, error) {
 			IsSelfShared:         "",
 			Tags:                 ecsTags{Tag: []ecsTagJSON{}},
 		}
-		j.DiskDeviceMappings.DiskDeviceMapping = []struct{}{}
+		j.ImageFamily, j.ImageOwnerID = im.Family, im.OwnerID
+		j.DiskDeviceMappings.DiskDeviceMapping = []diskMappingJSON{{Device: "/dev/xvda",
+			Size: strconv.Itoa(max(im.SizeGiB, 20)), SnapshotID: im.Snapshot, Type: "system"}}
 		out = append(out, j)
 	}
 	return newImagesAnswer(out), nil
+}
+
+// describeImageTypes answers DescribeImageSupportInstanceTypes: the catalog types an
+// image runs on (fake.ImageSpec.InstanceTypes; every type when it lists none).
+func (s *Server) describeImageTypes(_ context.Context, p *params) (any, error) {
+	r, err := region(p)
+	if err != nil {
+		return nil, err
+	}
+	id, err := p.required("ImageId")
+	if err != nil {
+		return nil, err
+	}
+	c := s.b.Catalog()
+	i := slices.IndexFunc(c.ImagesOf(r), func(im fake.ImageSpec) bool { return im.ID == id })
+	if i < 0 {
+		return nil, backend.NewError(string(p.op), "InvalidImageId.NotFound", "The image "+id+" does not exist in "+
+			string(r)+".")
+	}
+	im := c.ImagesOf(r)[i]
+	type typeJSON struct {
+		InstanceTypeID     string `json:"InstanceTypeId"`
+		InstanceTypeFamily string
+		CPUCoreCount       int     `json:"CpuCoreCount"`
+		MemorySize         float64 `json:"MemorySize"`
+	}
+	out := struct {
+		RequestID     string `json:"RequestId"`
+		RegionID      string `json:"RegionId"`
+		ImageID       string `json:"ImageId"`
+		InstanceTypes struct{ InstanceType []typeJSON }
+	}{RequestID: newRequestID(), RegionID: string(r), ImageID: id}
+	out.InstanceTypes.InstanceType = []typeJSON{}
+	for _, t := range c.InstanceTypes {
+		if len(im.InstanceTypes) == 0 || slices.Contains(im.InstanceTypes, t.Type) {
+			out.InstanceTypes.InstanceType = append(out.InstanceTypes.InstanceType,
+				typeJSON{t.Type, ecs.Family(t.Type), t.Cores, t.MemoryGiB})
+		}
+	}
+	return out, nil
 }
 
 // newImagesAnswer returns DescribeImages' answer, all images in one page.

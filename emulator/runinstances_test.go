@@ -424,3 +424,73 @@ func allENIs(t *testing.T, e *ecs.Client) []*ecs.DescribeNetworkInterfacesRespon
 	}
 	return out.Body.NetworkInterfaceSets.NetworkInterfaceSet
 }
+
+// TestImageFilters: DescribeImages narrows by ImageFamily, SnapshotId (the snapshot of
+// the system disk, in DiskDeviceMappings) and ImageOwnerId (an image another account
+// shares, whatever its alias); DescribeImageSupportInstanceTypes gives the types an
+// image lists, or every type of the catalog when it lists none.
+func TestImageFilters(t *testing.T) {
+	t.Parallel()
+	_, e, account, _ := sdkServer(t)
+	if err := account.Seed(fake.Topology{Catalog: fake.Catalog{
+		InstanceTypes: []fake.InstanceTypeSpec{
+			{Type: "ecs.g7.large", Cores: 2, MemoryGiB: 8, ENIs: 3, PrivateIPsPerENI: 6},
+			{Type: "ecs.g7.xlarge", Cores: 4, MemoryGiB: 16, ENIs: 4, PrivateIPsPerENI: 15},
+		},
+		Images: []fake.ImageSpec{
+			{ID: "img-a", Region: "cn-shanghai", Name: "a", Family: "fam-1", Snapshot: "s-1"},
+			{ID: "img-b", Region: "cn-shanghai", Name: "b", Owner: "others", OwnerID: "1234567890",
+				InstanceTypes: []string{"ecs.g7.large"}},
+		}}}); err != nil {
+		t.Fatal(err)
+	}
+	images := func(req *ecs.DescribeImagesRequest) []string {
+		t.Helper()
+		req.RegionId = tea.String("cn-shanghai")
+		out, err := e.DescribeImages(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, im := range out.Body.Images.Image {
+			ids = append(ids, tea.StringValue(im.ImageId))
+			if m := im.DiskDeviceMappings.DiskDeviceMapping; tea.StringValue(im.ImageId) == "img-a" &&
+				(len(m) != 1 || tea.StringValue(m[0].SnapshotId) != "s-1") {
+				t.Errorf("img-a's disk mappings: %v", m)
+			}
+		}
+		return ids
+	}
+	for _, tc := range []struct {
+		req  *ecs.DescribeImagesRequest
+		want string
+	}{
+		{&ecs.DescribeImagesRequest{ImageFamily: tea.String("fam-1")}, "img-a"},
+		{&ecs.DescribeImagesRequest{SnapshotId: tea.String("s-1")}, "img-a"},
+		{&ecs.DescribeImagesRequest{ImageOwnerId: tea.Int64(1234567890)}, "img-b"},
+	} {
+		if got := images(tc.req); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%v: %v, want %s", tc.req, got, tc.want)
+		}
+	}
+	types := func(image string) ([]string, error) {
+		out, err := e.DescribeImageSupportInstanceTypes(&ecs.DescribeImageSupportInstanceTypesRequest{
+			RegionId: tea.String("cn-shanghai"), ImageId: tea.String(image)})
+		if err != nil {
+			return nil, err
+		}
+		var ids []string
+		for _, it := range out.Body.InstanceTypes.InstanceType {
+			ids = append(ids, tea.StringValue(it.InstanceTypeId))
+		}
+		return ids, nil
+	}
+	if got, err := types("img-b"); err != nil || !slices.Equal(got, []string{"ecs.g7.large"}) {
+		t.Errorf("the types of img-b: %v %v", got, err)
+	}
+	if got, err := types("img-a"); err != nil || len(got) != 2 {
+		t.Errorf("the types of img-a, which lists none: %v %v", got, err)
+	}
+	_, err := types("img-none")
+	wantCode(t, "the types of an image that does not exist", err, "InvalidImageId.NotFound")
+}

@@ -100,6 +100,7 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpModifySecurityGroupEgressRule: s.rulesHandler("egress", s.b.ModifySecurityGroupRules),
 		backend.OpStartInstance:                 s.startInstance,
 		backend.OpDescribeImages:                s.describeImages,
+		backend.OpDescribeImageTypes:            s.describeImageTypes,
 		backend.OpDescribeTags:                  s.describeTags,
 		backend.OpModifyDisk:                    s.modifyDiskAttribute,
 		backend.OpModifySecurityGroup: s.renamer(

@@ -55,8 +55,17 @@ type ImageSpec struct {
 	Architecture string     `json:"architecture,omitempty"` // default x86_64
 	SizeGiB      int        `json:"size_gib,omitempty"`     // default 20
 	// Owner is the image's owner alias as DescribeImages filters it: system (the
-	// default), marketplace, self or others.
-	Owner string `json:"owner,omitempty"`
+	// default), marketplace, self or others; OwnerID the account that owns it, for an
+	// image shared with this one (ImageOwnerId).
+	Owner   string `json:"owner,omitempty"`
+	OwnerID string `json:"owner_id,omitempty"`
+	// Family is the image family it belongs to (ImageFamily), and Snapshot the
+	// snapshot its system disk is made from (SnapshotId), if any.
+	Family   string `json:"family,omitempty"`
+	Snapshot string `json:"snapshot_id,omitempty"`
+	// InstanceTypes are the types it runs on (DescribeImageSupportInstanceTypes);
+	// none listed: every type of the catalog.
+	InstanceTypes []string `json:"instance_types,omitempty"`
 }
 
 // OwnerOrSystem returns the image's owner alias, system when it names none.
