@@ -19,14 +19,22 @@ func diskSpec(p *params, prefix string) (fake.DiskSpec, error) {
 		Description:      p.str(prefix + "Description"),
 		PerformanceLevel: p.str(prefix + "PerformanceLevel"),
 		Encrypted:        p.str(prefix+"Encrypted") == "true",
+		// Resources of other products, which must exist (fake.ProductResource).
+		AutoSnapshotPolicy: p.str(prefix + "AutoSnapshotPolicyId"),
+		KMSKey:             p.str(prefix + "KMSKeyId"),
 	}
 	var err error
 	if d.SizeGiB, err = p.integer(prefix + "Size"); err != nil {
 		return d, err
 	}
 	if prefix == "SystemDisk." {
-		return d, nil // the system disk goes with the instance: RunInstances has no SystemDisk.DeleteWithInstance
+		// A dedicated block storage cluster for the system disk; it goes with the
+		// instance (RunInstances has no SystemDisk.DeleteWithInstance) and is made from
+		// the image, not a snapshot.
+		d.StorageCluster = p.str(prefix + "StorageClusterId")
+		return d, nil
 	}
+	d.Snapshot = p.str(prefix + "SnapshotId")
 	if v := p.optional(prefix + "DeleteWithInstance"); v != nil {
 		b := *v == "true"
 		d.DeleteWithInstance = &b
@@ -78,6 +86,9 @@ type diskJSON struct {
 	PerformanceLevel   string  `json:"PerformanceLevel"`
 	Encrypted          bool    `json:"Encrypted"`
 	KMSKeyID           string  `json:"KMSKeyId"`
+	AutoSnapshotPolicy string  `json:"AutoSnapshotPolicyId"`
+	StorageClusterID   string  `json:"StorageClusterId"`
+	SourceSnapshotID   string  `json:"SourceSnapshotId"`
 	Status             string  `json:"Status"`
 	ZoneID             string  `json:"ZoneId"`
 	RegionID           string  `json:"RegionId"`
@@ -122,7 +133,9 @@ func (s *Server) describeDisks(ctx context.Context, p *params) (any, error) {
 				diskJSON{DiskID: k.ID, InstanceID: id, Type: k.Type, Category: k.Category, Size: k.SizeGiB,
 					DiskName: k.Name, Description: k.Description, PerformanceLevel: k.PerformanceLevel, Encrypted: k.Encrypted,
 					Status: "In_use", ZoneID: d.Zone, RegionID: string(r), DeleteWithInstance: k.DeleteWithInstance,
-					Portable: k.Type == "data", Device: deviceName(i), Tags: s.ecsTagsOf(k.ID)},
+					Portable: k.Type == "data", Device: deviceName(i), Tags: s.ecsTagsOf(k.ID), KMSKeyID: k.KMSKey,
+					AutoSnapshotPolicy: k.AutoSnapshotPolicy, StorageClusterID: k.StorageCluster,
+					SourceSnapshotID: k.Snapshot},
 			)
 		}
 	}

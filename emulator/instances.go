@@ -84,6 +84,12 @@ type instanceJSON struct {
 	SpotDuration             int
 	SpotInterruptionBehavior string
 	EnableJumboFrame         bool
+	// Resources of other products it was launched with (fake.ProductResource).
+	DeploymentSetID        string `json:"DeploymentSetId"`
+	HpcClusterID           string `json:"HpcClusterId"`
+	DedicatedHostAttribute struct {
+		DedicatedHostID string `json:"DedicatedHostId"`
+	}
 }
 
 // An ipList is a list of addresses as ECS nests them: {"IpAddress": [...]}.
@@ -142,6 +148,8 @@ func newInstanceJSON(d fake.InstanceDetail, tags ecsTags) instanceJSON {
 	out.SpotDuration = optionInt(o, "SpotDuration", 0)
 	out.SpotInterruptionBehavior = cmp.Or(o["SpotInterruptionBehavior"], "Terminate")
 	out.EnableJumboFrame = o["NetworkOptions.EnableJumboFrame"] == "true"
+	out.DeploymentSetID, out.HpcClusterID = o["DeploymentSetId"], o["HpcClusterId"]
+	out.DedicatedHostAttribute.DedicatedHostID = o["DedicatedHostId"]
 	return out
 }
 
@@ -557,7 +565,8 @@ func (s *Server) describeAttachmentAttributes(ctx context.Context, p *params) (a
 	for _, id := range ids {
 		if d, err := s.b.DescribeInstanceDetail(ctx, r, id); err == nil {
 			list = append(list, attachmentAttributesJSON{InstanceID: id,
-				PrivatePoolOptionsMatchCriteria: cmp.Or(d.Options["PrivatePoolOptions.MatchCriteria"], "None")})
+				PrivatePoolOptionsMatchCriteria: cmp.Or(d.Options["PrivatePoolOptions.MatchCriteria"], "None"),
+				PrivatePoolOptionsID:            d.Options["PrivatePoolOptions.Id"]})
 		}
 	}
 	out := attachmentAttributesAnswer{pageHead: onePage(len(list), 10)}
@@ -689,6 +698,11 @@ var keptOptions = map[string][]string{
 	"SystemDisk.ProvisionedIops":       nil,
 	"ResourceGroupId":                  nil,
 	"PrivatePoolOptions.MatchCriteria": {"Open", "Target", "None"},
+	// Resources of other products, which must exist (fake.ProductResource).
+	"DedicatedHostId":       nil,
+	"DeploymentSetId":       nil,
+	"HpcClusterId":          nil,
+	"PrivatePoolOptions.Id": nil,
 }
 
 // optionInt returns an integer option, or def when it is not set.

@@ -79,8 +79,10 @@ var (
 		"RamRoleName",
 		"Password",
 		"SecurityEnhancementStrategy",
-		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted)$`,
-		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance|Device)$`,
+		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|AutoSnapshotPolicyId|KMSKeyId|`+
+			`StorageClusterId)$`,
+		`^DataDisk\.\d+\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|DeleteWithInstance|Device|`+
+			`AutoSnapshotPolicyId|KMSKeyId|SnapshotId)$`,
 		`^Tag\.\d+\.(Key|Value)$`,
 		`^Ipv6Address\.\d+$`,
 		"Ipv6AddressCount",

@@ -494,3 +494,92 @@ func TestImageFilters(t *testing.T) {
 	_, err := types("img-none")
 	wantCode(t, "the types of an image that does not exist", err, "InvalidImageId.NotFound")
 }
+
+// TestInstanceProductReferences: RunInstances takes the resources of other products a
+// topology seeds (a deployment set, a dedicated host, an HPC cluster, an elasticity
+// assurance; a snapshot policy, KMS key and storage cluster for the system disk; a
+// snapshot for a data disk), and gives them back in DescribeInstances,
+// DescribeInstanceAttachmentAttributes and DescribeDisks; one that does not exist is
+// refused with its own code.
+func TestInstanceProductReferences(t *testing.T) {
+	t.Parallel()
+	_, e, account, _ := sdkServer(t)
+	var seeded []fake.ProductResource
+	for kind, id := range map[fake.ProductKind]string{fake.DeploymentSet: "ds-1", fake.DedicatedHost: "dh-1",
+		fake.HPCCluster: "hpc-1", fake.PrivatePool: "eap-1", fake.SnapshotPolicy: "sp-1", fake.KMSKey: "key-1",
+		fake.StorageCluster: "dbsc-1", fake.DiskSnapshot: "s-1"} {
+		seeded = append(seeded, fake.ProductResource{Kind: kind, ID: id, Region: "cn-shanghai"})
+	}
+	if err := account.Seed(fake.Topology{Resources: seeded}); err != nil {
+		t.Fatal(err)
+	}
+	run := func(change func(*ecs.RunInstancesRequest)) (string, error) {
+		req := &ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"), InstanceType: tea.String("ecs.g7.large"),
+			ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"), VSwitchId: tea.String("vsw-t")}
+		change(req)
+		out, err := e.RunInstances(req)
+		if err != nil {
+			return "", err
+		}
+		return tea.StringValue(out.Body.InstanceIdSets.InstanceIdSet[0]), nil
+	}
+	id, err := run(func(r *ecs.RunInstancesRequest) {
+		r.DeploymentSetId, r.DedicatedHostId, r.HpcClusterId = tea.String("ds-1"), tea.String("dh-1"), tea.String("hpc-1")
+		r.PrivatePoolOptions = &ecs.RunInstancesRequestPrivatePoolOptions{Id: tea.String("eap-1"),
+			MatchCriteria: tea.String("Target")}
+		r.SystemDisk = &ecs.RunInstancesRequestSystemDisk{AutoSnapshotPolicyId: tea.String("sp-1"),
+			KMSKeyId: tea.String("key-1"), StorageClusterId: tea.String("dbsc-1")}
+		r.DataDisk = []*ecs.RunInstancesRequestDataDisk{{Size: tea.Int32(20), SnapshotId: tea.String("s-1")}}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
+		InstanceIds: tea.String(`["` + id + `"]`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := got.Body.Instances.Instance[0]
+	if tea.StringValue(in.DeploymentSetId) != "ds-1" || tea.StringValue(in.HpcClusterId) != "hpc-1" ||
+		tea.StringValue(in.DedicatedHostAttribute.DedicatedHostId) != "dh-1" {
+		t.Errorf("the instance's deployment set, HPC cluster and host: %v", in)
+	}
+	attrs, err := e.DescribeInstanceAttachmentAttributes(&ecs.DescribeInstanceAttachmentAttributesRequest{
+		RegionId: tea.String("cn-shanghai"), InstanceIds: tea.String(`["` + id + `"]`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := attrs.Body.Instances.Instance; len(a) != 1 || tea.StringValue(a[0].PrivatePoolOptionsId) != "eap-1" {
+		t.Errorf("the instance's private pool: %v", a)
+	}
+	disks, err := e.DescribeDisks(&ecs.DescribeDisksRequest{RegionId: tea.String("cn-shanghai"), InstanceId: tea.String(id)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range disks.Body.Disks.Disk {
+		switch tea.StringValue(d.Type) {
+		case "system":
+			if tea.StringValue(d.AutoSnapshotPolicyId) != "sp-1" || tea.StringValue(d.KMSKeyId) != "key-1" ||
+				tea.StringValue(d.StorageClusterId) != "dbsc-1" || !tea.BoolValue(d.Encrypted) {
+				t.Errorf("the system disk: %v", d)
+			}
+		case "data":
+			if tea.StringValue(d.SourceSnapshotId) != "s-1" {
+				t.Errorf("the data disk: %v", d)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		change func(*ecs.RunInstancesRequest)
+		code   string
+	}{
+		{func(r *ecs.RunInstancesRequest) { r.DeploymentSetId = tea.String("ds-none") }, "InvalidDeploymentSetId.NotFound"},
+		{func(r *ecs.RunInstancesRequest) { r.DedicatedHostId = tea.String("ds-1") }, "InvalidDedicatedHostId.NotFound"},
+		{func(r *ecs.RunInstancesRequest) {
+			r.DataDisk = []*ecs.RunInstancesRequestDataDisk{{Size: tea.Int32(20), KMSKeyId: tea.String("key-none")}}
+		}, "InvalidKMSKeyId.NotFound"},
+	} {
+		_, err := run(tc.change)
+		wantCode(t, tc.code, err, tc.code)
+	}
+}

@@ -21,6 +21,14 @@ type Disk struct {
 	Encrypted          bool   `json:"encrypted,omitempty"`
 	PerformanceLevel   string `json:"performance_level,omitempty"`
 	DeleteWithInstance bool   `json:"delete_with_instance"`
+	// AutoSnapshotPolicy, KMSKey, StorageCluster and Snapshot are the resources of
+	// other products the disk names (ProductResource): its snapshot policy, the key
+	// it is encrypted with, its dedicated block storage cluster, the snapshot it is
+	// made from.
+	AutoSnapshotPolicy string `json:"auto_snapshot_policy_id,omitempty"`
+	KMSKey             string `json:"kms_key_id,omitempty"`
+	StorageCluster     string `json:"storage_cluster_id,omitempty"`
+	Snapshot           string `json:"snapshot_id,omitempty"`
 }
 
 // A DiskSpec is a disk RunInstances makes (SystemDisk.*, DataDisk.N.*). Category
@@ -34,6 +42,8 @@ type DiskSpec struct {
 	Encrypted          bool
 	PerformanceLevel   string
 	DeleteWithInstance *bool
+	// The resources of other products the disk names (see Disk).
+	AutoSnapshotPolicy, KMSKey, StorageCluster, Snapshot string
 }
 
 // newDisk makes disk n (0 for the system disk) of an instance. Its ID is derived from
@@ -45,7 +55,8 @@ func newDisk(instance string, n int, typ string, s DiskSpec) Disk {
 		id += "-" + strconv.Itoa(n)
 	}
 	d := Disk{ID: id, Type: typ, Category: s.Category, SizeGiB: s.SizeGiB, Name: s.Name, Description: s.Description,
-		Encrypted: s.Encrypted, PerformanceLevel: s.PerformanceLevel, DeleteWithInstance: true}
+		Encrypted: s.Encrypted || s.KMSKey != "", PerformanceLevel: s.PerformanceLevel, DeleteWithInstance: true,
+		AutoSnapshotPolicy: s.AutoSnapshotPolicy, KMSKey: s.KMSKey, StorageCluster: s.StorageCluster, Snapshot: s.Snapshot}
 	if d.Category == "" {
 		d.Category = "cloud_efficiency"
 	}

@@ -258,6 +258,9 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 			return "", err
 		}
 	}
+	if err := b.checkReferences(op, in, vsw.Region); err != nil {
+		return "", err
+	}
 	id = b.newID("i")
 	primary := eni.ID(b.newID("eni"))
 	r, err := b.createENI(

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/netip"
 	"slices"
+	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/regions"
@@ -56,12 +57,19 @@ type products struct {
 	peerGroups  map[string]PeerGroup
 	ipamPools   map[string]IPAMPool
 	ipPools     map[string]PublicIPPool
+	resources   map[string]ProductResource
 }
 
 // seedProducts checks and adds the topology's resources of other products.
 func (b *Backend) seedProducts(t Topology) error {
 	p := &b.s.products
-	*p = products{maps.Clone(p.prefixLists), maps.Clone(p.peerGroups), maps.Clone(p.ipamPools), maps.Clone(p.ipPools)}
+	*p = products{maps.Clone(p.prefixLists), maps.Clone(p.peerGroups), maps.Clone(p.ipamPools), maps.Clone(p.ipPools),
+		maps.Clone(p.resources)}
+	for _, r := range t.Resources {
+		if err := seedOne(p.resources, r.ID, r.Region, r, notFound[r.Kind] != ""); err != nil {
+			return &TopologyError{Where: "resources " + r.ID, Err: err}
+		}
+	}
 	for _, l := range t.PrefixLists {
 		if err := seedOne(p.prefixLists, l.ID, l.Region, l, len(l.Entries) > 0); err != nil {
 			return &TopologyError{Where: "prefix_lists " + l.ID, Err: err}
@@ -167,4 +175,88 @@ func (b *Backend) poolAddress(op backend.Op, in backend.AllocateEIPInput) (netip
 			" is in no IP address pool of the account in "+string(in.Region)+".")
 	}
 	return netip.Addr{}, "", fail(op, "QuotaExceeded.PublicIpAddressPool", "IP address pool "+id+" has no free address.")
+}
+
+// A ProductKind is a kind of resource of another product that an instance or its disks
+// may name.
+type ProductKind string
+
+// The kinds of [ProductResource].
+const (
+	DedicatedHost  ProductKind = "dedicated_host"  // DedicatedHostId
+	DeploymentSet  ProductKind = "deployment_set"  // DeploymentSetId
+	HPCCluster     ProductKind = "hpc_cluster"     // HpcClusterId
+	PrivatePool    ProductKind = "private_pool"    // PrivatePoolOptions.Id: an elasticity assurance or capacity reservation
+	SnapshotPolicy ProductKind = "snapshot_policy" // SystemDisk.AutoSnapshotPolicyId, DataDisk.N.AutoSnapshotPolicyId
+	KMSKey         ProductKind = "kms_key"         // SystemDisk.KMSKeyId, DataDisk.N.KMSKeyId
+	StorageCluster ProductKind = "storage_cluster" // SystemDisk.StorageClusterId: a dedicated block storage cluster
+	DiskSnapshot   ProductKind = "snapshot"        // DataDisk.N.SnapshotId
+)
+
+// notFound are the codes a reference to a resource that does not exist gets, by kind,
+// in the ECS API's style (Invalid<Parameter>.NotFound).
+var notFound = map[ProductKind]string{
+	DedicatedHost:  "InvalidDedicatedHostId.NotFound",
+	DeploymentSet:  "InvalidDeploymentSetId.NotFound",
+	HPCCluster:     "InvalidHpcClusterId.NotFound",
+	PrivatePool:    "InvalidPrivatePoolOptions.Id.NotFound",
+	SnapshotPolicy: "InvalidAutoSnapshotPolicyId.NotFound",
+	KMSKey:         "InvalidKMSKeyId.NotFound",
+	StorageCluster: "InvalidStorageClusterId.NotFound",
+	DiskSnapshot:   "InvalidSnapshotId.NotFound",
+}
+
+// A ProductResource is a resource of another product, of one of the kinds above, that
+// RunInstances may name: it must exist in the instance's region, and the instance or
+// disk keeps its ID and gives it back.
+type ProductResource struct {
+	Kind   ProductKind `json:"kind"`
+	ID     string      `json:"id"`
+	Region regions.ID  `json:"region"`
+}
+
+func (r ProductResource) region() regions.ID { return r.Region }
+
+// instanceReferences are the RunInstances options that name another product's
+// resource, by kind.
+var instanceReferences = map[string]ProductKind{
+	"DedicatedHostId":       DedicatedHost,
+	"DeploymentSetId":       DeploymentSet,
+	"HpcClusterId":          HPCCluster,
+	"PrivatePoolOptions.Id": PrivatePool,
+}
+
+// checkReference reports an error unless id, when set, is a seeded resource of kind in
+// region r.
+func (b *Backend) checkReference(op backend.Op, kind ProductKind, id string, r regions.ID) error {
+	if id == "" {
+		return nil
+	}
+	if res, ok := inRegion(b.s.resources, id, r); !ok || res.Kind != kind {
+		return fail(op, notFound[kind], "The "+strings.ReplaceAll(string(kind), "_", " ")+" "+id+" does not exist in "+
+			string(r)+".")
+	}
+	return nil
+}
+
+// checkReferences checks every resource of another product a new instance names: in
+// its options and on its disks.
+func (b *Backend) checkReferences(op backend.Op, in RunInstanceInput, r regions.ID) error {
+	for _, name := range slices.Sorted(maps.Keys(instanceReferences)) {
+		if err := b.checkReference(op, instanceReferences[name], in.Options[name], r); err != nil {
+			return err
+		}
+	}
+	for _, d := range append([]DiskSpec{in.SystemDisk}, in.DataDisks...) {
+		for _, ref := range []struct {
+			kind ProductKind
+			id   string
+		}{{SnapshotPolicy, d.AutoSnapshotPolicy}, {KMSKey, d.KMSKey}, {StorageCluster, d.StorageCluster},
+			{DiskSnapshot, d.Snapshot}} {
+			if err := b.checkReference(op, ref.kind, ref.id, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -42,6 +42,9 @@ type Topology struct {
 	PeerGroups    []PeerGroup    `json:"peer_groups,omitempty"`
 	IPAMPools     []IPAMPool     `json:"ipam_pools,omitempty"`
 	PublicIPPools []PublicIPPool `json:"public_ip_pools,omitempty"`
+	// Resources are resources of other products an instance or its disks may name
+	// (dedicated hosts, deployment sets, KMS keys, snapshots...).
+	Resources []ProductResource `json:"resources,omitempty"`
 	// Catalog is what the cloud offers (zones, instance types, images); a topology
 	// that gives one replaces the account's.
 	Catalog Catalog `json:"catalog,omitzero"`
