@@ -48,7 +48,10 @@ type AssociateEIPInput struct {
 	// API reads as NAT.
 	Mode modes.Mode
 	// PrivateIP picks the ENI address in NAT mode; zero means the primary address.
-	PrivateIP   netip.Addr
+	PrivateIP netip.Addr
+	// VPC is the VPC of an IpAddress target (VpcId): InstanceID is then an address in
+	// it, and the VPC needs an IPv4 gateway.
+	VPC         string
 	ClientToken string
 }
 
@@ -137,6 +140,9 @@ type AttachENIInput struct {
 	Region   regions.ID
 	ENI      eni.ID
 	Instance string
+	// Trunk, when set, attaches the ENI as a member of that trunk ENI of the instance
+	// (TrunkNetworkInstanceId).
+	Trunk eni.ID
 }
 
 // DetachENIInput are the parameters of DetachNetworkInterface.
@@ -144,6 +150,8 @@ type DetachENIInput struct {
 	Region   regions.ID
 	ENI      eni.ID
 	Instance string
+	// Trunk is the trunk ENI a member ENI is detached from (TrunkNetworkInstanceId).
+	Trunk eni.ID
 }
 
 // AssignPrivateIPsInput are the parameters of AssignPrivateIpAddresses: either IPs or
@@ -226,4 +234,9 @@ type InstanceType struct {
 	MemoryGiB float64
 	// IPv6PerENI is the IPv6 addresses an ENI can hold (EniIpv6AddressQuantity).
 	IPv6PerENI int
+	// Trunk says whether the type takes a trunk ENI (EniTrunkSupported); ENITotal is
+	// EniTotalQuantity, its ENIs and the member ENIs of its trunk together (0: not
+	// given).
+	Trunk    bool
+	ENITotal int
 }

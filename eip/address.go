@@ -93,6 +93,8 @@ type Association struct {
 	// PrivateIP is the private address the EIP maps to on an ENI; the zero address
 	// means the ENI's primary private IP (DescribeEipAddresses reports it empty then).
 	PrivateIP netip.Addr `json:"private_ip,omitzero"`
+	// VPC is the VPC of an IpAddress target, whose InstanceID is an address in it.
+	VPC string `json:"vpc,omitempty"`
 }
 
 // IsZero reports whether a is the zero Association: the EIP is associated with nothing.

@@ -2,12 +2,15 @@ package emulator_test
 
 import (
 	"errors"
+	"net/netip"
 	"strings"
 	"testing"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
 	vpc "github.com/alibabacloud-go/vpc-20160428/v6/client"
+
+	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
 // TestIPv6Blocks: through the official VPC and ECS SDKs, a VPC created with
@@ -135,5 +138,53 @@ func wantCode(t *testing.T, what string, err error, code string) {
 	var se *tea.SDKError
 	if !errors.As(err, &se) || tea.StringValue(se.Code) != code {
 		t.Errorf("%s: %v, want %s", what, err, code)
+	}
+}
+
+// TestAddressAssociation: through the official VPC SDK, an EIP is associated with an
+// address of a VPC that has an IPv4 gateway (InstanceType IpAddress, VpcId), and
+// DescribeEipAddresses gives the VPC back; the API reference's refusals: a VPC without
+// an IPv4 gateway, an address outside the VPC, an address that already carries an EIP.
+func TestAddressAssociation(t *testing.T) {
+	t.Parallel()
+	v, _, account, _ := sdkServer(t)
+	if err := account.Seed(fake.Topology{VPCs: []fake.VPCSpec{{ID: "vpc-gw", Region: "cn-shanghai",
+		CIDR: netip.MustParsePrefix("10.9.0.0/16"), IPv4Gateway: "ipv4gw-1"},
+		{ID: "vpc-nogw", Region: "cn-shanghai", CIDR: netip.MustParsePrefix("10.8.0.0/16")}}}); err != nil {
+		t.Fatal(err)
+	}
+	allocate := func() *string {
+		out, err := v.AllocateEipAddress(&vpc.AllocateEipAddressRequest{RegionId: tea.String("cn-shanghai")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.Body.AllocationId
+	}
+	associate := func(id *string, vpcID, address string) error {
+		_, err := v.AssociateEipAddress(&vpc.AssociateEipAddressRequest{RegionId: tea.String("cn-shanghai"),
+			AllocationId: id, InstanceId: tea.String(address), InstanceType: tea.String("IpAddress"), VpcId: tea.String(vpcID)})
+		return err
+	}
+	first, second := allocate(), allocate()
+	if err := associate(first, "vpc-gw", "10.9.0.10"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := v.DescribeEipAddresses(&vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-shanghai"),
+		AllocationId: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := out.Body.EipAddresses.EipAddress; len(a) != 1 || tea.StringValue(a[0].VpcId) != "vpc-gw" ||
+		tea.StringValue(a[0].InstanceType) != "IpAddress" || tea.StringValue(a[0].InstanceId) != "10.9.0.10" {
+		t.Errorf("the associated EIP: %v", a)
+	}
+	wantCode(t, "an address that carries an EIP", associate(second, "vpc-gw", "10.9.0.10"),
+		"ResourceAlreadyAssociated.IpAddress")
+	wantCode(t, "a VPC without an IPv4 gateway", associate(second, "vpc-nogw", "10.8.0.10"),
+		"OperationFailed.Ipv4GatewayNotOpenedInVpc")
+	wantCode(t, "an address outside the VPC", associate(second, "vpc-gw", "10.10.0.1"), "InvalidParameter")
+	if _, err := v.UnassociateEipAddress(&vpc.UnassociateEipAddressRequest{RegionId: tea.String("cn-shanghai"),
+		AllocationId: first, InstanceId: tea.String("10.9.0.10")}); err != nil {
+		t.Errorf("unassociating the address: %v", err)
 	}
 }

@@ -111,10 +111,13 @@ func (j *eniJSON) withOptions(o map[string]string) {
 	j.ResourceGroupID = o["ResourceGroupId"]
 }
 
-// An attachmentJSON is the instance an ENI is attached to, on network card 0.
+// An attachmentJSON is the instance an ENI is attached to, on network card 0, and the
+// trunk ENI of a member ENI.
 type attachmentJSON struct {
 	InstanceID       string `json:"InstanceId"`
 	NetworkCardIndex int
+	// TrunkNetworkInterfaceID is the trunk ENI of a member ENI.
+	TrunkNetworkInterfaceID string `json:"TrunkNetworkInterfaceId,omitempty"`
 }
 
 // macOf derives a stable, locally administered MAC address from an ENI ID.
@@ -155,7 +158,7 @@ func toENIJSON(n eni.Interface, public map[netip.Addr]eip.Address) eniJSON {
 		j.PrivateIPSets.PrivateIPSet = append(j.PrivateIPSets.PrivateIPSet, set)
 	}
 	if n.Instance != "" {
-		j.Attachment = &attachmentJSON{InstanceID: n.Instance}
+		j.Attachment = &attachmentJSON{InstanceID: n.Instance, TrunkNetworkInterfaceID: string(n.Trunk)}
 	}
 	return j
 }
@@ -283,7 +286,8 @@ func (s *Server) withInstance(p *params, call func(backend.AttachENIInput) error
 	if err != nil {
 		return nil, err
 	}
-	if err := call(backend.AttachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst}); err != nil {
+	trunk := eni.ID(p.str("TrunkNetworkInstanceId")) // a member ENI's trunk
+	if err := call(backend.AttachENIInput{Region: in.Region, ENI: in.ENI, Instance: inst, Trunk: trunk}); err != nil {
 		return nil, err
 	}
 	return ok()
@@ -653,6 +657,8 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 		CPUCoreCount                int     `json:"CpuCoreCount"`
 		MemorySize                  float64 `json:"MemorySize"`
 		EniIpv6AddressQuantity      int     `json:"EniIpv6AddressQuantity"`
+		EniTrunkSupported           bool    `json:"EniTrunkSupported"`
+		EniTotalQuantity            int     `json:"EniTotalQuantity,omitempty"`
 	}
 	out := struct {
 		RequestID     string `json:"RequestId"`
@@ -670,6 +676,8 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 			CPUCoreCount:           t.Cores,
 			MemorySize:             t.MemoryGiB,
 			EniIpv6AddressQuantity: t.IPv6PerENI,
+			EniTrunkSupported:      t.Trunk,
+			EniTotalQuantity:       t.ENITotal,
 		}
 		if t.Limits.KnowsPrivateIPs() {
 			n := t.Limits.PrivateIPsPerENI

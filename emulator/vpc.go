@@ -254,7 +254,8 @@ func (s *Server) associateEIP(ctx context.Context, p *params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := backend.AssociateEIPInput{Region: r, InstanceID: p.str("InstanceId"), ClientToken: p.str("ClientToken")}
+	in := backend.AssociateEIPInput{Region: r, InstanceID: p.str("InstanceId"), ClientToken: p.str("ClientToken"),
+		VPC: p.str("VpcId")}
 	id, err := p.required("AllocationId")
 	if err != nil {
 		return nil, err
@@ -328,6 +329,7 @@ type eipJSON struct {
 	ResourceGroupID    string `json:"ResourceGroupId"`
 	Zone               string `json:"Zone,omitempty"`
 	PublicIPPool       string `json:"PublicIpAddressPoolId"`
+	VpcID              string `json:"VpcId"`
 	SegmentInstanceID  string `json:"SegmentInstanceId"`
 	DeletionProtection bool
 	SecurityProtection struct {
@@ -351,7 +353,7 @@ func toEIPJSON(a eip.Address) eipJSON {
 		BusinessStatus:     a.BusinessStatus.String(), Bandwidth: strconv.Itoa(cmp.Or(a.Bandwidth, 5)),
 		Name: a.Name, Description: a.Description, ISP: a.Settings.ISP, Netmode: a.Settings.Netmode,
 		ResourceGroupID: a.Settings.ResourceGroupID, Zone: a.Settings.Zone, DeletionProtection: a.Settings.DeletionProtection,
-		PublicIPPool: a.Settings.PublicIPPool,
+		PublicIPPool: a.Settings.PublicIPPool, VpcID: a.Association.VPC,
 	}
 	j.SecurityProtection.Types = append([]string{}, a.Settings.SecurityProtectionTypes...)
 	if !a.Association.IsZero() {

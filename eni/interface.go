@@ -36,6 +36,8 @@ type Interface struct {
 
 	// Instance is the ID of the ECS instance the ENI is attached to, or empty.
 	Instance string `json:"instance,omitempty"`
+	// Trunk is the trunk ENI a member ENI is attached through, or empty.
+	Trunk ID `json:"trunk,omitempty"`
 
 	// Name, Description and SecurityGroups are the ENI's own attributes
 	// (NetworkInterfaceName, Description, SecurityGroupIds). No rule reads them; they

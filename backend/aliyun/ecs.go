@@ -115,6 +115,7 @@ func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) erro
 		RegionId: tea.String(
 			string(in.Region),
 		), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
+		TrunkNetworkInstanceId: optional(string(in.Trunk)),
 	}, rt)
 	return mapError(ctx, op, err)
 }
@@ -130,6 +131,7 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) erro
 		RegionId: tea.String(
 			string(in.Region),
 		), NetworkInterfaceId: optional(string(in.ENI)), InstanceId: optional(in.Instance),
+		TrunkNetworkInstanceId: optional(string(in.Trunk)),
 	}, rt)
 	return mapError(ctx, op, err)
 }
@@ -332,6 +334,8 @@ func (b *Backend) DescribeInstanceTypes(
 						Cores:      int(tea.Int32Value(t.CpuCoreCount)),
 						MemoryGiB:  float64(tea.Float32Value(t.MemorySize)),
 						IPv6PerENI: int(tea.Int32Value(t.EniIpv6AddressQuantity)),
+						Trunk:      tea.BoolValue(t.EniTrunkSupported),
+						ENITotal:   int(tea.Int32Value(t.EniTotalQuantity)),
 					},
 				)
 			}

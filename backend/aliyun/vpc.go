@@ -130,7 +130,7 @@ func (b *Backend) AssociateEIP(ctx context.Context, in backend.AssociateEIPInput
 			string(in.Region),
 		), AllocationId: optional(string(in.EIP)), InstanceId: optional(in.InstanceID),
 		InstanceType: enumText(in.InstanceType, in.InstanceType == 0), Mode: enumText(in.Mode, in.Mode == 0),
-		PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken),
+		PrivateIpAddress: addrText(in.PrivateIP), ClientToken: optional(in.ClientToken), VpcId: optional(in.VPC),
 	}
 	_, err = withContext(
 		ctx,

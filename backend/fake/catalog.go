@@ -41,6 +41,11 @@ type InstanceTypeSpec struct {
 	PrivateIPsPerENI int     `json:"private_ips_per_eni,omitempty"`
 	// IPv6PerENI is the IPv6 addresses one ENI can hold (0: none).
 	IPv6PerENI int `json:"ipv6_per_eni,omitempty"`
+	// Trunk says whether the type takes a trunk ENI (EniTrunkSupported), and
+	// ENITotal is EniTotalQuantity: its ENIs with the member ENIs of its trunk, so
+	// that it takes ENITotal - ENIs members.
+	Trunk    bool `json:"trunk,omitempty"`
+	ENITotal int  `json:"eni_total,omitempty"`
 }
 
 // An ImageSpec is a public (system) image of a region (every region when Region is

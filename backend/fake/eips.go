@@ -190,11 +190,13 @@ func (b *Backend) associate(op backend.Op, in backend.AssociateEIPInput) error {
 		if in.Mode != 0 && in.Mode != modes.NAT {
 			return fail(op, "Invalid.DirectEip.BindType", "")
 		}
+	case eip.IPAddress:
+		return b.associateAddress(op, r, in)
 	default:
 		return fail(
 			op,
 			"InvalidInstanceType.ValueNotSupported",
-			"The fake supports EcsInstance and NetworkInterface targets only.",
+			"The fake supports EcsInstance, NetworkInterface and IpAddress targets only.",
 		)
 	}
 	if n == nil {

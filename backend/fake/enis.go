@@ -287,6 +287,9 @@ func (b *Backend) AttachENI(ctx context.Context, in backend.AttachENIInput) (err
 	if err != nil {
 		return err
 	}
+	if in.Trunk != "" {
+		return b.attachMember(op, r, in)
+	}
 	return b.attach(op, r, in.Instance, in.Region)
 }
 
@@ -370,6 +373,11 @@ func (b *Backend) DetachENI(ctx context.Context, in backend.DetachENIInput) (err
 		return fail(op, "InvalidOperation.DetachPrimaryEniNotAllowed", "")
 	case r.iface.Status != eni.InUse || r.iface.Instance != in.Instance:
 		return fail(op, "InvalidOperation.InvalidEniState", "")
+	case r.iface.Kind == eni.Member:
+		return b.detachMember(op, r, in.Trunk)
+	case r.iface.Kind == eni.Trunk && len(b.membersOf(r.iface.ID)) > 0:
+		return fail(op, "InvalidOperation.InvalidEniState", "Trunk ENI "+string(r.iface.ID)+
+			" carries member ENIs; detach them first.")
 	}
 	b.transitionENI(r, eni.Detaching, eni.Available, in.Instance)
 	return nil

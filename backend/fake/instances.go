@@ -69,6 +69,7 @@ func (b *Backend) DescribeInstanceTypes(
 			it := backend.InstanceType{Type: t, Family: ecs.Family(t), Limits: l}
 			if spec, ok := b.catalog.instanceType(t); ok {
 				it.Cores, it.MemoryGiB, it.IPv6PerENI = spec.Cores, spec.MemoryGiB, spec.IPv6PerENI
+				it.Trunk, it.ENITotal = spec.Trunk, spec.ENITotal
 			}
 			out = append(out, it)
 		}

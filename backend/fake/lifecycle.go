@@ -398,6 +398,11 @@ func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id stri
 			)
 		}
 	}
+	for _, nid := range in.ENIs { // the members of its trunk ENI are detached first
+		for _, m := range b.membersOf(nid) {
+			_ = b.detachMember(op, b.s.enis[m], nid)
+		}
+	}
 	for i, nid := range in.ENIs {
 		r := b.s.enis[nid]
 		if r == nil {

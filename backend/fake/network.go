@@ -52,6 +52,9 @@ type VPC struct {
 	IPv6ISP  string
 	// IPAMPool is the seeded IPAM pool its block comes from, if any.
 	IPAMPool string
+	// IPv4Gateway is its IPv4 gateway (seeded), through which EIPs associated with
+	// its addresses (InstanceType IpAddress) reach the Internet.
+	IPv4Gateway string
 }
 
 // Holds reports whether block p lies inside the VPC's block or one of its secondary
@@ -269,6 +272,11 @@ func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (
 	}
 	if len(r.Routes) > 0 || len(r.RouteTables) > 0 {
 		return fail(op, "DependencyViolation", "The specified VPC has custom routes or route tables; delete them first.")
+	}
+	for _, e := range b.s.eips {
+		if e.addr.Association.VPC == id {
+			return fail(op, "DependencyViolation", "EIP "+string(e.addr.ID)+" is associated with an address of the VPC.")
+		}
 	}
 	delete(b.s.vpcs, id)
 	delete(b.s.tags, id)

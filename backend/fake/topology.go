@@ -77,6 +77,9 @@ type VPCSpec struct {
 	UserCIDRs      []netip.Prefix `json:"user_cidrs,omitempty"`
 	// ResourceGroupID is its resource group (rg-...), or none.
 	ResourceGroupID string `json:"resource_group_id,omitempty"`
+	// IPv4Gateway is the ID of its IPv4 gateway, if it has one: EIPs may then be
+	// associated with its addresses (InstanceType IpAddress).
+	IPv4Gateway string `json:"ipv4_gateway,omitempty"`
 }
 
 // A SecurityGroupSpec is a security group in a VPC; Type defaults to normal.
@@ -424,6 +427,7 @@ func (b *Backend) seedVPC(v VPCSpec) error {
 			SecondaryCIDRs:         slices.Clone(v.SecondaryCIDRs),
 			UserCIDRs:              slices.Clone(v.UserCIDRs),
 			ResourceGroupID:        v.ResourceGroupID,
+			IPv4Gateway:            v.IPv4Gateway,
 		},
 	}
 	return b.seedTags(backend.VPC, v.ID, v.Tags)
