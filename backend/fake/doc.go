@@ -43,8 +43,19 @@
 //   - Trunk and member ENIs, and cut-through or multi-EIP-to-ENI on a primary ENI, fail
 //     with Invalid.DirectEip.BindType; the documentation only names primary and
 //     secondary ENIs.
-//   - Only EcsInstance and NetworkInterface targets exist; NAT gateways, CLB, HAVIP and
-//     IP-address targets fail with InvalidInstanceType.ValueNotSupported.
+//   - EcsInstance, NetworkInterface and IpAddress targets exist (an address of a VPC
+//     with an IPv4 gateway, seeded); NAT gateways, CLB and HAVIP targets fail with
+//     InvalidInstanceType.ValueNotSupported. UnassociateEipAddress undoes an IpAddress
+//     association though its reference lists no such type.
+//   - An ENI with IPv4 prefixes takes no cut-through EIP
+//     (OperationFailed.IpPrefixConflict), and its secondary addresses and prefixes
+//     together stay within the type's addresses per ENI less the primary one; member
+//     ENIs attach and detach at once, and their instance type takes
+//     EniTotalQuantity - EniQuantity of them.
+//   - The codes of refusals the references describe but do not name (an IPv6 address
+//     of a vSwitch without IPv6, too many IPv6 addresses, a vSwitch block in a VPC
+//     without IPv6, a resource of another product that does not exist) are the fake's
+//     own names, in the API's style.
 //   - Deleting an ENI that carries EIPs, and unassigning an address that carries one,
 //     fail with InvalidOperation.InvalidEniState; assigning secondary addresses to an
 //     ENI with a cut-through EIP fails with OperationFailed.EniSubIp.
