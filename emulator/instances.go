@@ -244,6 +244,15 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if err := checkPassword(p); err != nil {
 		return nil, err
 	}
+	// PasswordInherit takes the password the image presets instead: write-only too,
+	// and not with a Password of its own (ECS API reference, RunInstances).
+	switch inherit := p.str("PasswordInherit"); {
+	case inherit != "" && inherit != "true" && inherit != "false":
+		return nil, p.badParam("PasswordInherit", "true or false")
+	case inherit == "true" && p.str("Password") != "":
+		return nil, backend.NewError(string(p.op), "InvalidParameter.Conflict",
+			"Password and PasswordInherit=true are mutually exclusive: the instance takes the image's password.")
+	}
 	if in.Options, err = p.terms(keptOptions); err != nil {
 		return nil, err
 	}

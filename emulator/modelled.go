@@ -78,6 +78,7 @@ var (
 		"KeyPairName",
 		"RamRoleName",
 		"Password",
+		"PasswordInherit",
 		"SecurityEnhancementStrategy",
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|AutoSnapshotPolicyId|KMSKeyId|`+
 			`StorageClusterId)$`,

@@ -583,3 +583,20 @@ func TestInstanceProductReferences(t *testing.T) {
 		wantCode(t, tc.code, err, tc.code)
 	}
 }
+
+// TestPasswordInherit: RunInstances takes PasswordInherit (the image's preset password),
+// write-only, and refuses it beside a Password of its own (InvalidParameter.Conflict).
+func TestPasswordInherit(t *testing.T) {
+	t.Parallel()
+	_, e, _, _ := sdkServer(t)
+	run := func(pw *string) error {
+		_, err := e.RunInstances(&ecs.RunInstancesRequest{RegionId: tea.String("cn-shanghai"),
+			InstanceType: tea.String("ecs.g7.large"), ImageId: tea.String("ubuntu_22_04_x64_20G_alibase_20240101.vhd"),
+			VSwitchId: tea.String("vsw-t"), PasswordInherit: tea.Bool(true), Password: pw})
+		return err
+	}
+	if err := run(nil); err != nil {
+		t.Errorf("PasswordInherit alone: %v", err)
+	}
+	wantCode(t, "PasswordInherit with a password", run(tea.String("Abc-12345")), "InvalidParameter.Conflict")
+}
