@@ -256,6 +256,10 @@ func (s *Server) runInstances(ctx context.Context, p *params) (any, error) {
 	if in.Options, err = p.terms(keptOptions); err != nil {
 		return nil, err
 	}
+	in.LaunchTemplate = fake.LaunchTemplateRef{ID: p.str("LaunchTemplateId"), Name: p.str("LaunchTemplateName")}
+	if in.LaunchTemplate.Version, err = p.integer("LaunchTemplateVersion"); err != nil {
+		return nil, err
+	}
 	if in.PrivateIP, err = p.addr("PrivateIpAddress"); err != nil {
 		return nil, err
 	}

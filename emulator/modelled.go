@@ -79,6 +79,9 @@ var (
 		"RamRoleName",
 		"Password",
 		"PasswordInherit",
+		"LaunchTemplateId",
+		"LaunchTemplateName",
+		"LaunchTemplateVersion",
 		"SecurityEnhancementStrategy",
 		`^SystemDisk\.(Category|Size|DiskName|Description|PerformanceLevel|Encrypted|AutoSnapshotPolicyId|KMSKeyId|`+
 			`StorageClusterId)$`,

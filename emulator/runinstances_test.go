@@ -600,3 +600,52 @@ func TestPasswordInherit(t *testing.T) {
 	}
 	wantCode(t, "PasswordInherit with a password", run(tea.String("Abc-12345")), "InvalidParameter.Conflict")
 }
+
+// TestLaunchTemplates: RunInstances fills what it leaves out from the launch template it
+// names (by ID or name; the default version, or the one given), and refuses a template
+// or version the topology does not have.
+func TestLaunchTemplates(t *testing.T) {
+	t.Parallel()
+	_, e, account, _ := sdkServer(t)
+	if err := account.Seed(fake.Topology{LaunchTemplates: []fake.LaunchTemplate{{ID: "lt-1", Name: "web",
+		Region: "cn-shanghai", DefaultVersion: 2, Versions: []fake.LaunchTemplateVersion{
+			{Version: 1, Image: "img-1", InstanceType: "ecs.g7.large", VSwitch: "vsw-t", Name: "one"},
+			{Version: 2, Image: "img-2", InstanceType: "ecs.g7.large", VSwitch: "vsw-t", Name: "two"},
+		}}}}); err != nil {
+		t.Fatal(err)
+	}
+	run := func(req *ecs.RunInstancesRequest) (*ecs.DescribeInstancesResponseBodyInstancesInstance, error) {
+		req.RegionId = tea.String("cn-shanghai")
+		out, err := e.RunInstances(req)
+		if err != nil {
+			return nil, err
+		}
+		got, err := e.DescribeInstances(&ecs.DescribeInstancesRequest{RegionId: tea.String("cn-shanghai"),
+			InstanceIds: tea.String(`["` + tea.StringValue(out.Body.InstanceIdSets.InstanceIdSet[0]) + `"]`)})
+		if err != nil {
+			return nil, err
+		}
+		return got.Body.Instances.Instance[0], nil
+	}
+	in, err := run(&ecs.RunInstancesRequest{LaunchTemplateName: tea.String("web")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tea.StringValue(in.ImageId) != "img-2" || tea.StringValue(in.InstanceName) != "two" ||
+		tea.StringValue(in.VpcAttributes.VSwitchId) != "vsw-t" {
+		t.Errorf("from the default version: image %s, name %s", tea.StringValue(in.ImageId), tea.StringValue(in.InstanceName))
+	}
+	in, err = run(&ecs.RunInstancesRequest{LaunchTemplateId: tea.String("lt-1"), LaunchTemplateVersion: tea.Int64(1),
+		InstanceName: tea.String("mine")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tea.StringValue(in.ImageId) != "img-1" || tea.StringValue(in.InstanceName) != "mine" {
+		t.Errorf("from version 1, with a name of its own: image %s, name %s", tea.StringValue(in.ImageId),
+			tea.StringValue(in.InstanceName))
+	}
+	_, err = run(&ecs.RunInstancesRequest{LaunchTemplateId: tea.String("lt-none")})
+	wantCode(t, "a template that does not exist", err, "InvalidLaunchTemplate.NotFound")
+	_, err = run(&ecs.RunInstancesRequest{LaunchTemplateId: tea.String("lt-1"), LaunchTemplateVersion: tea.Int64(3)})
+	wantCode(t, "a version that does not exist", err, "InvalidLaunchTemplateVersion.NotFound")
+}

@@ -185,6 +185,9 @@ type RunInstanceInput struct {
 	IPv6Count int
 	// ENIs are the secondary ENIs the instance is launched with, attached in order.
 	ENIs []LaunchENI
+	// LaunchTemplate names a launch template whose version gives the image, type,
+	// vSwitch, security groups, name and description the call leaves out.
+	LaunchTemplate LaunchTemplateRef
 }
 
 // A LaunchENI is a secondary ENI of RunInstances (NetworkInterface.N): an existing
@@ -206,6 +209,9 @@ func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id stri
 		return "", err
 	}
 	defer func() { err = end(b, op, in, err) }()
+	if err := b.applyTemplate(op, &in); err != nil {
+		return "", err
+	}
 	switch {
 	case in.Image == "":
 		return "", fail(

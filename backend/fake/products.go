@@ -58,13 +58,20 @@ type products struct {
 	ipamPools   map[string]IPAMPool
 	ipPools     map[string]PublicIPPool
 	resources   map[string]ProductResource
+	templates   map[string]LaunchTemplate
 }
 
 // seedProducts checks and adds the topology's resources of other products.
 func (b *Backend) seedProducts(t Topology) error {
 	p := &b.s.products
 	*p = products{maps.Clone(p.prefixLists), maps.Clone(p.peerGroups), maps.Clone(p.ipamPools), maps.Clone(p.ipPools),
-		maps.Clone(p.resources)}
+		maps.Clone(p.resources), maps.Clone(p.templates)}
+	for _, lt := range t.LaunchTemplates {
+		ok := lt.Name != "" && len(lt.Versions) > 0
+		if err := seedOne(p.templates, lt.ID, lt.Region, lt, ok); err != nil {
+			return &TopologyError{Where: "launch_templates " + lt.ID, Err: err}
+		}
+	}
 	for _, r := range t.Resources {
 		if err := seedOne(p.resources, r.ID, r.Region, r, notFound[r.Kind] != ""); err != nil {
 			return &TopologyError{Where: "resources " + r.ID, Err: err}

@@ -51,7 +51,8 @@ func newState() state {
 		eipList: map[regions.ID]*listing[eip.ID]{}, eniList: map[regions.ID]*listing[eni.ID]{},
 		pendingEIPs: map[eip.ID]bool{}, pendingENIs: map[eni.ID]bool{},
 		products: products{prefixLists: map[string]PrefixList{}, peerGroups: map[string]PeerGroup{},
-			ipamPools: map[string]IPAMPool{}, ipPools: map[string]PublicIPPool{}, resources: map[string]ProductResource{}},
+			ipamPools: map[string]IPAMPool{}, ipPools: map[string]PublicIPPool{}, resources: map[string]ProductResource{},
+			templates: map[string]LaunchTemplate{}},
 	}
 }
 

@@ -45,6 +45,8 @@ type Topology struct {
 	// Resources are resources of other products an instance or its disks may name
 	// (dedicated hosts, deployment sets, KMS keys, snapshots...).
 	Resources []ProductResource `json:"resources,omitempty"`
+	// LaunchTemplates are ECS launch templates RunInstances may name.
+	LaunchTemplates []LaunchTemplate `json:"launch_templates,omitempty"`
 	// Catalog is what the cloud offers (zones, instance types, images); a topology
 	// that gives one replaces the account's.
 	Catalog Catalog `json:"catalog,omitzero"`
