@@ -648,4 +648,7 @@ func TestLaunchTemplates(t *testing.T) {
 	wantCode(t, "a template that does not exist", err, "InvalidLaunchTemplate.NotFound")
 	_, err = run(&ecs.RunInstancesRequest{LaunchTemplateId: tea.String("lt-1"), LaunchTemplateVersion: tea.Int64(3)})
 	wantCode(t, "a version that does not exist", err, "InvalidLaunchTemplateVersion.NotFound")
+	_, err = run(&ecs.RunInstancesRequest{LaunchTemplateVersion: tea.Int64(1), ImageId: tea.String("img-1"),
+		InstanceType: tea.String("ecs.g7.large"), VSwitchId: tea.String("vsw-t")})
+	wantCode(t, "a version of no template", err, "InvalidParameter")
 }

@@ -47,6 +47,10 @@ type LaunchTemplateRef struct {
 func (b *Backend) applyTemplate(op backend.Op, in *RunInstanceInput) error {
 	ref := in.LaunchTemplate
 	if ref.ID == "" && ref.Name == "" {
+		if ref.Version != 0 {
+			return fail(op, "InvalidParameter", "LaunchTemplateVersion is a version of the template LaunchTemplateId "+
+				"or LaunchTemplateName names: name one.")
+		}
 		return nil
 	}
 	var t *LaunchTemplate
