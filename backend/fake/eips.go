@@ -33,11 +33,10 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 		}
 		return eip.Address{}, err
 	}
-	ip, pool, err := b.poolAddress(op, in)
+	ip, err := b.poolAddress(op, in)
 	if err != nil {
 		return eip.Address{}, err
 	}
-	in.Settings.PublicIPPool = pool
 	addr, err := b.allocate(op, in, "", ip)
 	if err != nil {
 		return eip.Address{}, err

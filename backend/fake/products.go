@@ -137,18 +137,20 @@ func (p PublicIPPool) region() regions.ID { return p.Region }
 
 // poolAddress picks the address of a new EIP from the region's public IP address
 // pools: in.IP, which must lie in the pool named or, with none named, in one of the
-// region's pools; or the pool's first free address after the first of its block. With neither, the fake picks the
-// address (zero) and the EIP is in no pool.
-func (b *Backend) poolAddress(op backend.Op, in backend.AllocateEIPInput) (netip.Addr, string, error) {
+// region's pools (the addresses the account may ask for); or the named pool's first
+// free address after the first of its block. With neither, the fake picks the address
+// (zero). The EIP reports the pool the call names, and no other: an address asked for
+// alone reports none.
+func (b *Backend) poolAddress(op backend.Op, in backend.AllocateEIPInput) (netip.Addr, error) {
 	id := in.Settings.PublicIPPool
 	if id == "" && !in.IP.IsValid() {
-		return netip.Addr{}, "", nil
+		return netip.Addr{}, nil
 	}
 	var pools []PublicIPPool
 	if id != "" {
 		pool, ok := inRegion(b.s.ipPools, id, in.Region)
 		if !ok {
-			return netip.Addr{}, "", fail(op, "InvalidPublicIpAddressPoolId.NotFound", "The IP address pool "+id+
+			return netip.Addr{}, fail(op, "InvalidPublicIpAddressPoolId.NotFound", "The IP address pool "+id+
 				" does not exist in "+string(in.Region)+".")
 		}
 		pools = []PublicIPPool{pool}
@@ -166,22 +168,22 @@ func (b *Backend) poolAddress(op backend.Op, in backend.AllocateEIPInput) (netip
 					continue
 				}
 				if b.s.publicIPs[in.IP] {
-					return netip.Addr{}, "", fail(op, "InvalidIpAddress.AlreadyExist", in.IP.String()+" is another EIP's.")
+					return netip.Addr{}, fail(op, "InvalidIpAddress.AlreadyExist", in.IP.String()+" is another EIP's.")
 				}
-				return in.IP, pool.ID, nil
+				return in.IP, nil
 			}
 			for a := c.Masked().Addr().Next(); c.Contains(a); a = a.Next() { // not the block's own address
 				if !b.s.publicIPs[a] {
-					return a, pool.ID, nil
+					return a, nil
 				}
 			}
 		}
 	}
 	if in.IP.IsValid() {
-		return netip.Addr{}, "", fail(op, "InvalidIpAddress.NotInPool", in.IP.String()+
+		return netip.Addr{}, fail(op, "InvalidIpAddress.NotInPool", in.IP.String()+
 			" is in no IP address pool of the account in "+string(in.Region)+".")
 	}
-	return netip.Addr{}, "", fail(op, "QuotaExceeded.PublicIpAddressPool", "IP address pool "+id+" has no free address.")
+	return netip.Addr{}, fail(op, "QuotaExceeded.PublicIpAddressPool", "IP address pool "+id+" has no free address.")
 }
 
 // A ProductKind is a kind of resource of another product that an instance or its disks

@@ -8,6 +8,7 @@ import (
 
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/eip"
 )
 
 // TestIPAMPools: a VPC of a seeded IPAM pool (10.0.0.0/8 here) takes its block from the
@@ -69,6 +70,46 @@ func TestSeedProductsChecked(t *testing.T) {
 		f := fake.New(fake.Options{})
 		if err := f.Seed(top); !errors.Is(err, fake.ErrTopology) {
 			t.Errorf("%+v: %v, want a topology error", top, err)
+		}
+	}
+}
+
+// TestPublicIPPools: an EIP of a named pool takes the pool's first free address after
+// the block's own (203.0.113.1, then .2: worked out by hand) and reports the pool; an
+// address asked for alone must lie in a pool of the region and reports none; a taken
+// address, or one in no pool, is refused.
+func TestPublicIPPools(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := fake.New(fake.Options{})
+	if err := f.Seed(fake.Topology{PublicIPPools: []fake.PublicIPPool{{ID: "pool-1", Region: region,
+		CIDRs: []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")}}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"203.0.113.1", "203.0.113.2"} {
+		a, err := f.AllocateEIP(ctx, backend.AllocateEIPInput{Region: region, Settings: eip.Settings{PublicIPPool: "pool-1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.IP.String() != want || a.Settings.PublicIPPool != "pool-1" {
+			t.Errorf("from the pool: %s of %q, want %s of pool-1", a.IP, a.Settings.PublicIPPool, want)
+		}
+	}
+	a, err := f.AllocateEIP(ctx, backend.AllocateEIPInput{Region: region, IP: netip.MustParseAddr("203.0.113.9")})
+	if err != nil || a.IP.String() != "203.0.113.9" || a.Settings.PublicIPPool != "" {
+		t.Errorf("an address asked for alone: %v %v", a, err)
+	}
+	for _, tc := range []struct {
+		in   backend.AllocateEIPInput
+		code string
+	}{
+		{backend.AllocateEIPInput{IP: netip.MustParseAddr("203.0.113.9")}, "InvalidIpAddress.AlreadyExist"},
+		{backend.AllocateEIPInput{IP: netip.MustParseAddr("198.51.100.1")}, "InvalidIpAddress.NotInPool"},
+		{backend.AllocateEIPInput{Settings: eip.Settings{PublicIPPool: "pool-none"}}, "InvalidPublicIpAddressPoolId.NotFound"},
+	} {
+		tc.in.Region = region
+		if _, err := f.AllocateEIP(ctx, tc.in); backend.Code(err) != tc.code {
+			t.Errorf("%+v: %v, want %s", tc.in, err, tc.code)
 		}
 	}
 }
