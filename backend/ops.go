@@ -126,6 +126,9 @@ const (
 	OpListEntitiesForPolicy Op = "ListEntitiesForPolicy"
 )
 
+// OpGetCallerIdentity is STS's: who the caller is (data "alicloud_account").
+const OpGetCallerIdentity Op = "GetCallerIdentity"
+
 // An API is one of the Alibaba Cloud APIs whose operations eipassoc serves.
 type API uint8
 
@@ -134,15 +137,18 @@ const (
 	VPC API = iota + 1 // Vpc, 2016-04-28: EIPs, VPCs, vSwitches
 	ECS                // Ecs, 2014-05-26: ENIs, instances, security groups, disks
 	RAM                // Ram, 2015-05-01: the roles and policies instances take
+	STS                // Sts, 2015-04-01: the caller's identity
 )
 
-// Product returns the API's product code, "Vpc", "Ecs" or "Ram".
+// Product returns the API's product code, "Vpc", "Ecs", "Ram" or "Sts".
 func (a API) Product() string {
 	switch a {
 	case VPC:
 		return "Vpc"
 	case RAM:
 		return "Ram"
+	case STS:
+		return "Sts"
 	}
 	return "Ecs"
 }
@@ -152,15 +158,18 @@ const (
 	VPCVersion = "2016-04-28"
 	ECSVersion = "2014-05-26"
 	RAMVersion = "2015-05-01"
+	STSVersion = "2015-04-01"
 )
 
-// Version returns the API's version, VPCVersion, ECSVersion or RAMVersion.
+// Version returns the API's version, VPCVersion, ECSVersion, RAMVersion or STSVersion.
 func (a API) Version() string {
 	switch a {
 	case VPC:
 		return VPCVersion
 	case RAM:
 		return RAMVersion
+	case STS:
+		return STSVersion
 	}
 	return ECSVersion
 }
@@ -277,6 +286,7 @@ var operations = []Operation{
 	{ECS, OpUntagResources, true, false},
 	{ECS, OpListTagResources, false, false},
 	{ECS, OpDescribeTags, false, false},
+	{STS, OpGetCallerIdentity, false, false},
 	{RAM, OpCreateRole, true, false},
 	{RAM, OpGetRole, false, false},
 	{RAM, OpUpdateRole, true, false},

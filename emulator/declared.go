@@ -23,7 +23,8 @@ const tagParams = `^Tag\.[^.]+\.(Key|Value)$`
 // parameters in both), RAM has its own.
 func declaredParams() map[backend.API]map[backend.Op]modelled {
 	vpcECS := vpcECSParams()
-	return map[backend.API]map[backend.Op]modelled{backend.VPC: vpcECS, backend.ECS: vpcECS, backend.RAM: ramParams()}
+	return map[backend.API]map[backend.Op]modelled{backend.VPC: vpcECS, backend.ECS: vpcECS, backend.RAM: ramParams(),
+		backend.STS: {backend.OpGetCallerIdentity: modelledParams("RegionId")}}
 }
 
 // ramParams are the parameters of the RAM operations.

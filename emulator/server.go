@@ -73,6 +73,7 @@ const (
 	VPCVersion = backend.VPCVersion
 	ECSVersion = backend.ECSVersion
 	RAMVersion = backend.RAMVersion
+	STSVersion = backend.STSVersion
 )
 
 // New returns a Server for cfg.

@@ -151,7 +151,8 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 		backend.OpListEntitiesForPolicy: s.listEntitiesForPolicy,
 	}
 	maps.Copy(ram, s.ramTagHandlers())
-	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs, backend.RAM: ram}
+	sts := map[backend.Op]handler{backend.OpGetCallerIdentity: s.getCallerIdentity}
+	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs, backend.RAM: ram, backend.STS: sts}
 }
 
 // An opKey names an operation: its API version and its action.
