@@ -223,6 +223,22 @@ func TestApplianceContract(t *testing.T) {
 	}
 }
 
+// TestFortigateHAContract replays Fortinet's published FortiGate HA template for
+// Alibaba Cloud as the real provider applied it, unchanged, against "serve -behaviour
+// observed" (testdata/fortigate-ha/SOURCE.md): data sources of regions, zones, the
+// account, instance types and a marketplace image; two instances with fixed addresses,
+// a RAM role name and rendered user data; four secondary ENIs with fixed addresses,
+// attached; an EIP on the first instance and one in NAT mode on each sync ENI's
+// address; a custom route table routing through an ENI; security group rules; then a
+// plan with no changes and a destroy that leaves nothing.
+func TestFortigateHAContract(t *testing.T) {
+	t.Parallel()
+	account, _ := replayContract(t, filepath.Join("testdata", "fortigate-ha"), 3, eipassoc.Observed)
+	if got := account.Topology(); len(got.Instances)+len(got.ENIs)+len(got.EIPs)+len(got.VPCs) != 0 {
+		t.Errorf("after destroy the account is not empty: %+v", got)
+	}
+}
+
 // TestRAMContract replays what the real provider sent for a RAM role with tags, a
 // custom policy attached to it (a second version at the update), and an instance that
 // takes the role with metadata, maintenance and deletion protection options

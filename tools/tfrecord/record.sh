@@ -10,7 +10,10 @@
 # attached ENI; serve -behaviour observed) into emulator/testdata/appliance, without
 # the rule-violation step. With "ram", tools/tfrecord/ram/main.tf (a RAM role, a custom
 # policy attached to it, an instance that takes the role with metadata, maintenance and
-# deletion protection options) into emulator/testdata/ram.
+# deletion protection options) into emulator/testdata/ram. With "fortigate-ha",
+# Fortinet's published HA template as it is (emulator/testdata/fortigate-ha/SOURCE.md;
+# PLUGINS_DIR holds hashicorp/random and hashicorp/template built from source) into
+# emulator/testdata/fortigate-ha: apply, plan, destroy.
 #
 # The provider cannot be downloaded here and is too large for CI; build it from source:
 # v1.277.0 builds with this machine's module proxy (newer tags need modules it refuses)
@@ -45,7 +48,15 @@ case ${2:-} in
     config=$here/ram/main.tf out=$repo/emulator/testdata/ram violation=no tls=yes
     flags=(-multi-binded-allowed -behaviour observed)
     ;;
-  *) echo "unknown case $2: appliance, ram or nothing" >&2; exit 2 ;;
+  fortigate-ha)
+    # A public deployment template as it is (emulator/testdata/fortigate-ha/SOURCE.md);
+    # it needs hashicorp/random and hashicorp/template, built from source into
+    # PLUGINS_DIR (go build in their repositories).
+    config=$repo/emulator/testdata/fortigate-ha/template out=$repo/emulator/testdata/fortigate-ha violation=no tls=yes
+    flags=(-multi-binded-allowed -behaviour observed)
+    plugins=${PLUGINS_DIR:?fortigate-ha needs PLUGINS_DIR, holding terraform-provider-random and -template}
+    ;;
+  *) echo "unknown case $2: appliance, ram, fortigate-ha or nothing" >&2; exit 2 ;;
 esac
 work=$(mktemp -d)
 trap 'rc=$?; [ "$rc" = 0 ] || tail -n 30 "$work"/*.log "$work/serve.log" 2>/dev/null; kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -54,12 +65,14 @@ cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides {
     "aliyun/alicloud" = "$provider_dir"
+    "hashicorp/random" = "${plugins:-$provider_dir}"
+    "hashicorp/template" = "${plugins:-$provider_dir}"
   }
   direct {}
 }
 RC
 export TF_CLI_CONFIG_FILE=$work/terraformrc TF_IN_AUTOMATION=1
-cp "$config" "$work/main.tf"
+if [ -d "$config" ]; then cp "$config"/*.tf "$config"/*.conf "$work/"; else cp "$config" "$work/main.tf"; fi
 (cd "$repo" && go build -o "$work/eipassoc" ./cmd/eipassoc)
 port=18787
 base=http://127.0.0.1:$port curl=(curl -fs)
@@ -82,6 +95,31 @@ mark() { # mark NAME: the calls since the last mark go to NAME.jsonl
 }
 tf() { (cd "$work" && terraform "$@" -no-color -input=false -var "endpoint=127.0.0.1:$port" -parallelism=1); }
 
+if [ "${2:-}" = fortigate-ha ]; then
+  # The template as it is; what a deployment supplies around it: its credentials, its
+  # licence files, and an override file that points the provider at the server.
+  cat >"$work/eipassoc_override.tf" <<OVERRIDE
+provider "alicloud" {
+  endpoints {
+    vpc = "127.0.0.1:$port"
+    ecs = "127.0.0.1:$port"
+    sts = "127.0.0.1:$port"
+  }
+}
+OVERRIDE
+  # The BYOL licence files the template reads into the instances' user data.
+  for lic in license.lic license2.lic; do echo "placeholder FortiGate licence ($lic)" >"$work/$lic"; done
+  ftf() { (cd "$work" && terraform "$@" -no-color -input=false -var access_key=tf -var secret_key=tf-secret -parallelism=1); }
+  ftf apply -auto-approve >"$work/1.log"; mark 1-apply
+  ftf plan -detailed-exitcode >"$work/2.log"; mark 2-plan
+  ftf destroy -auto-approve >"$work/3.log"; mark 3-destroy
+  state=$("${curl[@]}" "$base/_eipassoc/state")
+  case "$state" in
+    *'"enis":['* | *'"eips":['*) echo "destroy left resources behind: $state"; exit 1 ;;
+  esac
+  exit 0
+fi
+
 tf apply -auto-approve -var stage=1 >"$work/1.log"; mark 1-apply
 tf plan -detailed-exitcode -var stage=1 >"$work/2.log"; mark 2-plan
 tf apply -auto-approve -var stage=2 >"$work/3.log"; mark 3-update
@@ -97,6 +135,6 @@ else
 fi
 state=$("${curl[@]}" "$base/_eipassoc/state")
 case "$state" in
-  *'"enis"'* | *'"eips"'*) echo "destroy left resources behind: $state"; exit 1 ;;
+  *'"enis":['* | *'"eips":['*) echo "destroy left resources behind: $state"; exit 1 ;;
 esac
 echo "after destroy, the account is the seeded one again: $state"
