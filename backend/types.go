@@ -24,6 +24,8 @@ type AllocateEIPInput struct {
 	Settings eip.Settings
 	// IP asks for that address (IpAddress): one of an IP address pool of the account.
 	IP netip.Addr
+	// Restore takes back an EIP the account released (InstanceId): its ID and address.
+	Restore eip.ID
 	// ClientToken makes the call idempotent: the same token with the same parameters
 	// gives the same result; with other parameters, IdempotentParameterMismatch.
 	ClientToken string

@@ -8,7 +8,7 @@ import (
 // TestAllocateRefusesByName: AllocateEipAddress models, keeps or refuses each parameter:
 // one it does not know is UnsupportedParameter, naming it; an IP address pool or an
 // address that is in none of the account's pools are refused by name (the account
-// here has no pool); an instance to bind at once is InvalidParameter with the reason;
+// here has no pool), and so is an EIP to take back that the account never released;
 // a promotion (ActivityId) is taken, write-only; the
 // provider's own empty InstanceId is taken.
 func TestAllocateRefusesByName(t *testing.T) {
@@ -23,7 +23,7 @@ func TestAllocateRefusesByName(t *testing.T) {
 		{map[string]string{"PublicIpAddressPoolId": "pippool-1"}, "InvalidPublicIpAddressPoolId.NotFound", "pippool-1"},
 		{map[string]string{"IpAddress": "47.100.0.1"}, "InvalidIpAddress.NotInPool", "47.100.0.1"},
 		{map[string]string{"ActivityId": "7"}, "", ""},
-		{map[string]string{"InstanceId": "i-1"}, "InvalidParameter", "InstanceId"},
+		{map[string]string{"InstanceId": "eip-never"}, "InvalidInstanceId.NotFound", "eip-never"},
 		{map[string]string{"InstanceId": "", "SecurityProtectionTypes.1": "AntiDDoS_Enhanced", "ISP": "BGP"}, "", ""},
 	} {
 		q := map[string]string{"RegionId": "cn-shanghai"}

@@ -188,10 +188,6 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if err := refuseOthers(p, allocateEIPParams); err != nil {
 		return nil, err
 	}
-	switch {
-	case p.str("InstanceId") != "":
-		return nil, p.badParam("InstanceId", "eipassoc serve allocates unbound EIPs: associate with AssociateEipAddress")
-	}
 	in := backend.AllocateEIPInput{
 		Region:      r,
 		Name:        p.str("Name"),
@@ -204,6 +200,7 @@ func (s *Server) allocateEIP(ctx context.Context, p *params) (any, error) {
 	if in.IP, err = p.addr("IpAddress"); err != nil {
 		return nil, err
 	}
+	in.Restore = eip.ID(p.str("InstanceId")) // a released EIP to take back
 	if in.Settings.SecurityProtectionTypes, err = p.list("SecurityProtectionTypes", 10); err != nil {
 		return nil, err
 	}

@@ -68,7 +68,7 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 	if set.AutoPay {
 		req.AutoPay = tea.Bool(true)
 	}
-	req.PublicIpAddressPoolId = optional(set.PublicIPPool)
+	req.PublicIpAddressPoolId, req.InstanceId = optional(set.PublicIPPool), optional(string(in.Restore))
 	if in.IP.IsValid() {
 		req.IpAddress = tea.String(in.IP.String())
 	}

@@ -33,6 +33,14 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 		}
 		return eip.Address{}, err
 	}
+	if in.Restore != "" {
+		addr, err := b.restore(op, in)
+		if err != nil {
+			return eip.Address{}, err
+		}
+		b.rememberToken(op, in.ClientToken, in, addr)
+		return addr, nil
+	}
 	ip, err := b.poolAddress(op, in)
 	if err != nil {
 		return eip.Address{}, err

@@ -113,3 +113,36 @@ func TestPublicIPPools(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreReleasedEIP: AllocateEipAddress with a released EIP's ID (InstanceId) takes
+// it back with its ID and address, once; an EIP never released, or one released in
+// another region, cannot be taken back; nor beside an address asked for.
+func TestRestoreReleasedEIP(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := fake.New(fake.Options{})
+	a, err := f.AllocateEIP(ctx, backend.AllocateEIPInput{Region: region})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.ReleaseEIP(ctx, backend.ReleaseEIPInput{Region: region, EIP: a.ID}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := f.AllocateEIP(ctx, backend.AllocateEIPInput{Region: region, Restore: a.ID})
+	if err != nil || back.ID != a.ID || back.IP != a.IP {
+		t.Fatalf("taking back %s (%s): %v %v", a.ID, a.IP, back, err)
+	}
+	for _, tc := range []struct {
+		in   backend.AllocateEIPInput
+		code string
+	}{
+		{backend.AllocateEIPInput{Region: region, Restore: a.ID}, "InvalidInstanceId.NotFound"}, // taken back already
+		{backend.AllocateEIPInput{Region: region, Restore: "eip-never"}, "InvalidInstanceId.NotFound"},
+		{backend.AllocateEIPInput{Region: "cn-hangzhou", Restore: a.ID}, "InvalidInstanceId.NotFound"},
+		{backend.AllocateEIPInput{Region: region, Restore: a.ID, IP: a.IP}, "InvalidParameter"},
+	} {
+		if _, err := f.AllocateEIP(ctx, tc.in); backend.Code(err) != tc.code {
+			t.Errorf("%+v: %v, want %s", tc.in, err, tc.code)
+		}
+	}
+}

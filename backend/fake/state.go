@@ -37,6 +37,9 @@ type state struct {
 	policies map[string]*RAMPolicy
 	// products are the seeded resources of other products and accounts.
 	products
+	// released are the EIPs released last, oldest first (at most maxReleased): an
+	// allocation may take one back (AllocateEipAddress InstanceId).
+	released []ReleasedEIP
 	// pending lists resources in a transitional status; settle finishes them.
 	pendingEIPs map[eip.ID]bool
 	pendingENIs map[eni.ID]bool
@@ -218,6 +221,7 @@ func (b *Backend) removeEIP(id eip.ID) {
 	if r := b.s.eips[id]; r != nil {
 		delete(b.s.publicIPs, r.addr.IP)
 		b.s.eipsIn(r.addr.Region).remove(id)
+		b.s.remember(ReleasedEIP{ID: id, Region: r.addr.Region, IP: r.addr.IP})
 	}
 	delete(b.s.eips, id)
 	delete(b.s.tags, string(id))
@@ -334,6 +338,7 @@ func (s *state) clone() state {
 		c.eniList[r] = l.clone()
 	}
 	c.products = s.products
+	c.released = slices.Clone(s.released)
 	c.publicIPs = maps.Clone(s.publicIPs)
 	c.pendingEIPs = maps.Clone(s.pendingEIPs)
 	c.pendingENIs = maps.Clone(s.pendingENIs)

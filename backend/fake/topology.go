@@ -47,6 +47,8 @@ type Topology struct {
 	Resources []ProductResource `json:"resources,omitempty"`
 	// LaunchTemplates are ECS launch templates RunInstances may name.
 	LaunchTemplates []LaunchTemplate `json:"launch_templates,omitempty"`
+	// ReleasedEIPs are EIPs the account released, which an allocation may take back.
+	ReleasedEIPs []ReleasedEIP `json:"released_eips,omitempty"`
 	// Catalog is what the cloud offers (zones, instance types, images); a topology
 	// that gives one replaces the account's.
 	Catalog Catalog `json:"catalog,omitzero"`
@@ -253,6 +255,13 @@ func (b *Backend) seed(t Topology) error {
 	}
 	if err := b.seedProducts(t); err != nil {
 		return err
+	}
+	for i, r := range t.ReleasedEIPs {
+		if _, err := regions.Lookup(r.Region); err != nil || r.ID == "" || !r.IP.Is4() {
+			return &TopologyError{Where: fmt.Sprintf("released_eips[%d] %s", i, r.ID),
+				Err: errors.New("a released EIP needs an id, a known region and an IPv4 address")}
+		}
+		b.s.remember(r)
 	}
 	for i, v := range t.VPCs {
 		if err := b.seedVPC(v); err != nil {
