@@ -129,6 +129,12 @@ const (
 // OpGetCallerIdentity is STS's: who the caller is (data "alicloud_account").
 const OpGetCallerIdentity Op = "GetCallerIdentity"
 
+// KMS's, for the password of alicloud_instance's kms_encrypted_password.
+const (
+	OpKMSEncrypt Op = "Encrypt"
+	OpKMSDecrypt Op = "Decrypt"
+)
+
 // An API is one of the Alibaba Cloud APIs whose operations eipassoc serves.
 type API uint8
 
@@ -138,9 +144,10 @@ const (
 	ECS                // Ecs, 2014-05-26: ENIs, instances, security groups, disks
 	RAM                // Ram, 2015-05-01: the roles and policies instances take
 	STS                // Sts, 2015-04-01: the caller's identity
+	KMS                // Kms, 2016-01-20: passwords encrypted with a key of the account
 )
 
-// Product returns the API's product code, "Vpc", "Ecs", "Ram" or "Sts".
+// Product returns the API's product code, "Vpc", "Ecs", "Ram", "Sts" or "Kms".
 func (a API) Product() string {
 	switch a {
 	case VPC:
@@ -149,6 +156,8 @@ func (a API) Product() string {
 		return "Ram"
 	case STS:
 		return "Sts"
+	case KMS:
+		return "Kms"
 	}
 	return "Ecs"
 }
@@ -159,9 +168,11 @@ const (
 	ECSVersion = "2014-05-26"
 	RAMVersion = "2015-05-01"
 	STSVersion = "2015-04-01"
+	KMSVersion = "2016-01-20"
 )
 
-// Version returns the API's version, VPCVersion, ECSVersion, RAMVersion or STSVersion.
+// Version returns the API's version: VPCVersion, ECSVersion, RAMVersion, STSVersion or
+// KMSVersion.
 func (a API) Version() string {
 	switch a {
 	case VPC:
@@ -170,6 +181,8 @@ func (a API) Version() string {
 		return RAMVersion
 	case STS:
 		return STSVersion
+	case KMS:
+		return KMSVersion
 	}
 	return ECSVersion
 }
@@ -286,6 +299,8 @@ var operations = []Operation{
 	{ECS, OpUntagResources, true, false},
 	{ECS, OpListTagResources, false, false},
 	{ECS, OpDescribeTags, false, false},
+	{KMS, OpKMSEncrypt, false, false},
+	{KMS, OpKMSDecrypt, false, false},
 	{STS, OpGetCallerIdentity, false, false},
 	{RAM, OpCreateRole, true, false},
 	{RAM, OpGetRole, false, false},

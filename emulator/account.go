@@ -28,6 +28,8 @@ type Account interface {
 	ClearFaults()
 	Faults() []fake.FaultStatus
 
+	Encrypt(ctx context.Context, r regions.ID, key, plaintext string, context map[string]string) (string, error)
+	Decrypt(ctx context.Context, r regions.ID, blob string, context map[string]string) (key, plaintext string, err error)
 	SetHDMonitor(ctx context.Context, region regions.ID, id eip.ID, status, project, store *string) error
 	HDMonitorOf(ctx context.Context, region regions.ID, id eip.ID) (fake.HDMonitor, error)
 	ChangeENIAddresses(ctx context.Context, op backend.Op, c fake.ENIAddressChange) (fake.ENIAddresses, error)

@@ -24,7 +24,7 @@ const tagParams = `^Tag\.[^.]+\.(Key|Value)$`
 func declaredParams() map[backend.API]map[backend.Op]modelled {
 	vpcECS := vpcECSParams()
 	return map[backend.API]map[backend.Op]modelled{backend.VPC: vpcECS, backend.ECS: vpcECS, backend.RAM: ramParams(),
-		backend.STS: {backend.OpGetCallerIdentity: modelledParams("RegionId")}}
+		backend.STS: {backend.OpGetCallerIdentity: modelledParams("RegionId")}, backend.KMS: kmsParams}
 }
 
 // ramParams are the parameters of the RAM operations.

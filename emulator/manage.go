@@ -67,9 +67,10 @@ func action(k opKey, served bool) Action {
 	return Action{Product: productOf(k.version), Version: k.version, Action: k.action, Served: served}
 }
 
-// productOf returns the product code of an API version: "Vpc", "Ecs", "Ram" or "Sts".
+// productOf returns the product code of an API version: "Vpc", "Ecs", "Ram", "Sts" or
+// "Kms".
 func productOf(version string) string {
-	for _, api := range []backend.API{backend.VPC, backend.ECS, backend.RAM, backend.STS} {
+	for _, api := range []backend.API{backend.VPC, backend.ECS, backend.RAM, backend.STS, backend.KMS} {
 		if api.Version() == version {
 			return api.Product()
 		}

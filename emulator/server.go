@@ -74,6 +74,7 @@ const (
 	ECSVersion = backend.ECSVersion
 	RAMVersion = backend.RAMVersion
 	STSVersion = backend.STSVersion
+	KMSVersion = backend.KMSVersion
 )
 
 // New returns a Server for cfg.

@@ -152,7 +152,9 @@ func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
 	}
 	maps.Copy(ram, s.ramTagHandlers())
 	sts := map[backend.Op]handler{backend.OpGetCallerIdentity: s.getCallerIdentity}
-	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs, backend.RAM: ram, backend.STS: sts}
+	kms := map[backend.Op]handler{backend.OpKMSEncrypt: s.kmsEncrypt, backend.OpKMSDecrypt: s.kmsDecrypt}
+	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs, backend.RAM: ram, backend.STS: sts,
+		backend.KMS: kms}
 }
 
 // An opKey names an operation: its API version and its action.
