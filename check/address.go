@@ -264,8 +264,13 @@ func configAddress(addr string) string {
 func compareAddresses(a, b string) int {
 	pa, oka := parseInstanceAddress(a)
 	pb, okb := parseInstanceAddress(b)
-	if !oka || !okb {
-		return cmp.Or(-cmp.Compare(boolInt(oka), boolInt(okb)), strings.Compare(a, b))
+	switch {
+	case oka && !okb:
+		return -1
+	case okb && !oka:
+		return 1
+	case !oka:
+		return strings.Compare(a, b)
 	}
 	return compareParsed(pa, pb)
 }
@@ -280,13 +285,6 @@ func compareParsed(pa, pb instanceAddress) int {
 	}
 	return cmp.Or(cmp.Compare(len(pa.modules), len(pb.modules)), strings.Compare(pa.typ, pb.typ),
 		strings.Compare(pa.name, pb.name), compareKeys(pa.key, pb.key))
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // An addressParser parses the resource instance addresses of one plan with hcl's

@@ -95,5 +95,3 @@ func AllRules() []eipassoc.Rule {
 	}
 	return out
 }
-
-func codeOf(s string) eipassoc.Code { return eipassoc.Code(s) }

@@ -72,7 +72,7 @@ func (w *Waiver) validate() error {
 	case w.Rule == "":
 		return waiverError("a waiver needs a rule code, or \"*\"")
 	case w.Rule != "*":
-		if _, ok := RuleFor(codeOf(w.Rule)); !ok {
+		if _, ok := RuleFor(eipassoc.Code(w.Rule)); !ok {
 			return waiverError("unknown rule code " + strconv.Quote(w.Rule))
 		}
 	}

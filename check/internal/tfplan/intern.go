@@ -84,8 +84,11 @@ func (in *interner) unknownsKey(a Attrs) bool {
 	in.key = append(in.key[:0], 0, 'u')
 	flag := func(v any) bool {
 		b, ok := v.(bool)
-		if ok {
-			in.key = append(in.key, "FT"[btoi(b)])
+		switch {
+		case ok && b:
+			in.key = append(in.key, 'T')
+		case ok:
+			in.key = append(in.key, 'F')
 		}
 		return ok
 	}
@@ -105,11 +108,4 @@ func (in *interner) unknownsKey(a Attrs) bool {
 		}
 	}
 	return true
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
