@@ -194,6 +194,8 @@ type Operation struct {
 	API API
 	Op  Op
 	// Mutates is true for an action that changes the account; a read is false.
+	// Fault injection reads it (Op.Mutates): a fault after the change takes effect
+	// needs a change.
 	Mutates bool
 	// Backend is true for the actions of the Backend interface, which every backend,
 	// the official SDKs' included, implements.
@@ -336,6 +338,11 @@ func Ops() []Op {
 // Known reports whether op is one of [Operations].
 func (op Op) Known() bool {
 	return slices.ContainsFunc(operations, func(o Operation) bool { return o.Op == op })
+}
+
+// Mutates reports whether op is one of [Operations] that changes the account.
+func (op Op) Mutates() bool {
+	return slices.ContainsFunc(operations, func(o Operation) bool { return o.Op == op && o.Mutates })
 }
 
 // Product returns the product of the API op belongs to, "Vpc" or "Ecs"; an action of

@@ -87,8 +87,9 @@ type faultState struct {
 // [Backend.Enter]) serve it. It refuses, with a *FaultError: an op not in
 // backend.Operations, a Code that is not an Alibaba Cloud code in backend.KnownCodes
 // (unless f.Custom), both Code and Err, an HTTPStatus without a Code or outside 400
-// to 599, a Rate outside 0 to 1, AfterChange without a Code or Err, LostAnswer with
-// one or with AfterChange, and negative numbers.
+// to 599, a Rate outside 0 to 1, AfterChange without a Code or Err or on an operation
+// that changes nothing (Op.Mutates), LostAnswer with one or with AfterChange, and
+// negative numbers.
 func (b *Backend) InjectFault(op backend.Op, f Fault) error {
 	bad := func(format string, args ...any) error {
 		return &FaultError{Op: op, Reason: fmt.Sprintf(format, args...)}
@@ -110,6 +111,8 @@ func (b *Backend) InjectFault(op backend.Op, f Fault) error {
 		return bad("Rate is between 0 and 1, not %v", f.Rate)
 	case f.AfterChange && !fails:
 		return bad("AfterChange needs a Code or an Err to answer with")
+	case f.AfterChange && !op.Mutates():
+		return bad("%s changes nothing: AfterChange is for an operation that changes the account", op)
 	case f.LostAnswer && (fails || f.AfterChange):
 		return bad("a LostAnswer fault has no Code, Err or AfterChange: nothing is answered")
 	case f.Latency < 0 || f.After < 0 || f.Times < 0:

@@ -47,6 +47,8 @@ func TestInjectFaultChecksTheCode(t *testing.T) {
 		{backend.OpAssociateEIP, fake.Fault{Code: "Throttling", Err: errors.New("x")}},
 		{backend.OpAssociateEIP, fake.Fault{Code: "Throttling", After: -1}},
 		{"Nope", fake.Fault{Code: "Throttling"}},
+		// A describe changes nothing, so nothing takes effect before the fault.
+		{backend.OpDescribeEIPs, fake.Fault{Code: "ServiceUnavailable", AfterChange: true}},
 	}
 	for _, tc := range refused {
 		err := f.InjectFault(tc.op, tc.fault)
