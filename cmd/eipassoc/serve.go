@@ -45,8 +45,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	log := slog.New(handler)
 	account, err := f.account()
 	if err != nil {
-		fmt.Fprintf(stderr, "eipassoc serve: %v\n", err)
-		return exitUsage
+		return cmd.fail(stderr, "%v", err)
 	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
