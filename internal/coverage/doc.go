@@ -61,9 +61,10 @@ func Table(entries []Entry, results []Result) string {
 		"destroyed (`go run ./tools/tfcoverage -provider DIR`).\n\n")
 	fmt.Fprintf(&b, "- Arguments: %d; passed every step: %d (%.1f%%); refused by name: %d.\n", s.Arguments, s.Passed,
 		percent(s.Passed, s.Arguments), s.Refused)
-	fmt.Fprintf(&b, "- Arguments that carry a networking fact: %d; modelled and passed: %d (%.1f%%); the others are\n"+
-		"  refused by name, each with its reason below (IPv6, IPv4 prefixes, trunk ENIs, secondary ENIs at launch...).\n\n",
+	fmt.Fprintf(&b, "- Arguments that carry a networking fact: %d; modelled and passed: %d (%.1f%%).\n",
 		s.Networking, s.NetworkingPassed, percent(s.NetworkingPassed, s.Networking))
+	b.WriteString("- Every argument that did not pass is named below with the reason: refused by name, refused by\n" +
+		"  the cloud as documented, or removed from the provider.\n\n")
 	b.WriteString("Statuses: **modelled** (changes the networking facts the rules read, or for a data source, is a\n" +
 		"filter the emulator applies), **kept** (stored and returned, no effect on the rules), **write-only**\n" +
 		"(accepted, never returned), **client** (handled by Terraform or the provider; at most its default,\n" +
