@@ -223,6 +223,21 @@ func TestApplianceContract(t *testing.T) {
 	}
 }
 
+// TestAddressingContract replays a dual-stack layout as the real provider applied it
+// against "serve -behaviour observed" (tools/tfrecord/record.sh PROVIDER addressing): a
+// VPC with an IPv6 block and a vSwitch /64, an IPv6 rule peer, an instance launched
+// with an IPv6 address and a secondary ENI, an ENI with an IPv6 address and an IPv4
+// prefix under a NAT EIP, a trunk ENI with a member ENI; the update assigns a second
+// IPv6 address and prefix (AssignIpv6Addresses, AssignPrivateIpAddresses
+// Ipv4PrefixCount); the plans have no changes and the destroy leaves nothing.
+func TestAddressingContract(t *testing.T) {
+	t.Parallel()
+	account, _ := replayContract(t, filepath.Join("testdata", "addressing"), 5, eipassoc.Observed)
+	if got := account.Topology(); len(got.Instances)+len(got.ENIs)+len(got.EIPs)+len(got.VPCs) != 0 {
+		t.Errorf("after destroy the account is not empty: %+v", got)
+	}
+}
+
 // TestFortigateHAContract replays Fortinet's published FortiGate HA template for
 // Alibaba Cloud as the real provider applied it, unchanged, against "serve -behaviour
 // observed" (testdata/fortigate-ha/SOURCE.md): data sources of regions, zones, the

@@ -13,7 +13,9 @@
 # deletion protection options) into emulator/testdata/ram. With "fortigate-ha",
 # Fortinet's published HA template as it is (emulator/testdata/fortigate-ha/SOURCE.md;
 # PLUGINS_DIR holds hashicorp/random and hashicorp/template built from source) into
-# emulator/testdata/fortigate-ha: apply, plan, destroy.
+# emulator/testdata/fortigate-ha: apply, plan, destroy. With "addressing",
+# tools/tfrecord/addressing/main.tf (IPv6, IPv4 prefixes, a secondary ENI at launch, a
+# trunk with a member ENI) into emulator/testdata/addressing.
 #
 # The provider cannot be downloaded here and is too large for CI; build it from source:
 # v1.277.0 builds with this machine's module proxy (newer tags need modules it refuses)
@@ -48,6 +50,11 @@ case ${2:-} in
     config=$here/ram/main.tf out=$repo/emulator/testdata/ram violation=no tls=yes
     flags=(-multi-binded-allowed -behaviour observed)
     ;;
+  addressing)
+    # IPv6, IPv4 prefixes, a secondary ENI at launch and a trunk with a member ENI.
+    config=$here/addressing/main.tf out=$repo/emulator/testdata/addressing violation=no tls=yes
+    flags=(-multi-binded-allowed -behaviour observed)
+    ;;
   fortigate-ha)
     # A public deployment template as it is (emulator/testdata/fortigate-ha/SOURCE.md);
     # it needs hashicorp/random and hashicorp/template, built from source into
@@ -56,7 +63,7 @@ case ${2:-} in
     flags=(-multi-binded-allowed -behaviour observed)
     plugins=${PLUGINS_DIR:?fortigate-ha needs PLUGINS_DIR, holding terraform-provider-random and -template}
     ;;
-  *) echo "unknown case $2: appliance, ram, fortigate-ha or nothing" >&2; exit 2 ;;
+  *) echo "unknown case $2: appliance, ram, addressing, fortigate-ha or nothing" >&2; exit 2 ;;
 esac
 work=$(mktemp -d)
 trap 'rc=$?; [ "$rc" = 0 ] || tail -n 30 "$work"/*.log "$work/serve.log" 2>/dev/null; kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
