@@ -11,8 +11,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// checkFlags returns the flags "eipassoc check" accepts, from its help.
-func checkFlags(t *testing.T) map[string]bool {
+// checkHelpFlags returns the flags "eipassoc check" accepts, from its help.
+func checkHelpFlags(t *testing.T) map[string]bool {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	if code := runWith(t.Context(), []string{
@@ -53,7 +53,7 @@ func TestActionMatchesTheCLI(t *testing.T) {
 	if err := yaml.Unmarshal(data, &action); err != nil {
 		t.Fatal(err)
 	}
-	flags := checkFlags(t)
+	flags := checkHelpFlags(t)
 	if len(flags) < 10 {
 		t.Fatalf("found only %d flags in the help", len(flags))
 	}

@@ -5,15 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"time"
 
-	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/check/report"
-	"github.com/eipassoc/eipassoc/ecs"
-	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
 )
 
@@ -51,148 +46,38 @@ func checkCmd(
 		"Checks the EIP associations and ENI attachments of a Terraform plan against Alibaba Cloud's rules.",
 		checkNotes,
 	)
-	fs := cmd.fs
-	var (
-		format = fs.String(
-			"format",
-			"text",
-			"output `formats`: text, json, sarif, github, junit; comma-separated, each optionally =FILE (=- is "+
-				"standard output)",
-		)
-		failOn = fs.String(
-			"fail-on",
-			"error",
-			"exit 1 when a finding is at or above this `level`: error, warning, note, never",
-		)
-		unknown = fs.String("unknown", "warn", "what an undecided rule becomes: warn, fail or ignore")
-		region  = fs.String("region", "", "`region` for every resource, overriding the provider's")
-		tfDir   = fs.String(
-			"tf-dir",
-			"",
-			"`directory` of the root module's .tf files: to evaluate references the plan keeps only in part, for "+
-				"locations and inline waivers (default: the plan file's directory, when it holds .tf files)",
-		)
-		dhcp = fs.String(
-			"instance-dhcp",
-			"unknown",
-			"whether the instances' OS has DHCP enabled, which multi-EIP-to-ENI needs and no plan or API says: "+
-				"`enabled, disabled or unknown`",
-		)
-		repoRoot = fs.String(
-			"repo-root",
-			"",
-			"`directory` that SARIF and GitHub annotations make paths relative to (default: the git repository's top "+
-				"level)",
-		)
-		waiverFile = fs.String("waivers", "", "waiver `file` (YAML or JSON)")
-		limitsFile = fs.String(
-			"limits",
-			"",
-			"ENI limits table `file` (as \"eipassoc limits\" writes it) for instance types newer than the built-in "+
-				"table of "+eni.LimitsDate,
-		)
-		inventory = fs.Bool("inventory", false, "the input is an inventory file (YAML or JSON), not a plan")
-		behaviour = fs.String(
-			"behaviour",
-			"observed",
-			"observed: an error only where the API refuses, and a NAT association on an attached ENI (which the "+
-				"documentation forbids and the API accepts) a warning; or documented: that an error too",
-		)
-		multi = fs.Bool("multi-binded-allowed", false, "the account is allowlisted for multi-EIP-to-ENI mode")
-		today = fs.String("today", "", "the `date` waivers expire against, YYYY-MM-DD (default: today)")
-	)
-	live := addLiveFlags(fs)
+	var f checkFlags
+	f.define(cmd.fs)
+	live := addLiveFlags(cmd.fs)
 	positional, code, done := cmd.parse(args, stdout, stderr)
 	if done {
 		return code
 	}
-	usage := func(format string, a ...any) int { return cmd.fail(stderr, format, a...) }
 	if len(positional) != 1 {
-		return usage("give one input file, or - for standard input")
+		return cmd.fail(stderr, "give one input file, or - for standard input")
 	}
-	outputs, err := report.ParseOutputs(*format)
+	set, err := f.settings()
 	if err != nil {
-		return usage("-format: %v", err)
+		return cmd.fail(stderr, "%v", err)
 	}
-	min := check.Level(*failOn)
-	if *failOn != "never" && min != check.LevelError && min != check.LevelWarning && min != check.LevelNote {
-		return usage("-fail-on must be error, warning, note or never")
-	}
-	opts := check.Options{Unknown: check.UnknownPolicy(*unknown), Account: eipassoc.Account{MultiBindedAllowed: *multi}}
-	if opts.InstanceDHCP, err = ecs.ParseDHCP(*dhcp); err != nil {
-		return usage("-instance-dhcp must be enabled, disabled or unknown")
-	}
-	switch opts.Unknown {
-	case check.UnknownWarn, check.UnknownFail, check.UnknownIgnore:
-	default:
-		return usage("-unknown must be warn, fail or ignore")
-	}
-	if opts.Behaviour, err = eipassoc.ParseBehaviour(*behaviour); err != nil {
-		return usage("-behaviour must be documented or observed")
-	}
-	if *region != "" {
-		if _, err := regions.Lookup(regions.ID(*region)); err != nil {
-			return usage("-region: %q is not a known Alibaba Cloud region ID", *region)
-		}
-	}
-	now := time.Now()
-	if *today != "" {
-		if now, err = time.Parse(time.DateOnly, *today); err != nil {
-			return usage("-today must be YYYY-MM-DD")
-		}
-	}
-
-	if *limitsFile != "" {
-		f, err := os.Open(*limitsFile)
-		if err != nil {
-			return usage("-limits: %v", err)
-		}
-		opts.Limits, err = eni.ParseLimits(f)
-		f.Close()
-		if err != nil {
-			return usage("-limits: %s: %v", *limitsFile, err)
-		}
-	}
-
 	name := positional[0]
-	sourceDir := *tfDir
-	if sourceDir == "" && name != "-" {
-		tf, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf"))
-		tfJSON, _ := filepath.Glob(filepath.Join(filepath.Dir(name), "*.tf.json"))
-		if len(tf)+len(tfJSON) > 0 {
-			sourceDir = filepath.Dir(name) // the common CI layout: the plan written in the root module
+	sourceDir := f.sourceDir(name)
+	m, err := loadModel(name, stdin, f.inventory, check.PlanOptions{Region: regions.ID(f.region), Getenv: getenv,
+		SourceDir: sourceDir, SourcesOnDemand: !live.enabled()})
+	if err != nil {
+		if _, usage := err.(usageError); usage {
+			return cmd.fail(stderr, "%v", err)
 		}
-	}
-	in, closeIn, err := openInput(name, stdin)
-	if err != nil {
-		return usage("%v", err)
-	}
-	var m *check.Model
-	if *inventory {
-		m, err = check.LoadInventory(in, name)
-	} else {
-		// The sources are evaluated only when the plan alone leaves a rule undecided;
-		// -live changes the model before Run, so it takes them at once.
-		m, err = check.LoadPlan(in, name, check.PlanOptions{Region: regions.ID(*region), Getenv: getenv, SourceDir: sourceDir,
-			SourcesOnDemand: !live.enabled()})
-	}
-	closeIn()
-	if err != nil {
 		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
 		return exitUsage
 	}
-	var waivers []check.Waiver
-	if *waiverFile != "" {
-		f, err := os.Open(*waiverFile)
-		if err != nil {
-			return usage("%v", err)
+	waivers, err := f.waivers()
+	if err != nil {
+		if _, usage := err.(usageError); usage {
+			return cmd.fail(stderr, "%v", err)
 		}
-		waivers, err = check.LoadWaivers(f, *waiverFile)
-		f.Close()
-		if err != nil {
-			fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
-			return exitUsage
-		}
+		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
+		return exitUsage
 	}
 	if live.enabled() {
 		if err := live.enrich(ctx, m); err != nil {
@@ -204,7 +89,7 @@ func checkCmd(
 	// Run first: it settles the model (with the sources' evaluation when the plan alone
 	// leaves something open) and lets the decoded plan go before the sources are read
 	// for locations and inline waivers.
-	findings := check.Run(m, opts)
+	findings := check.Run(m, set.opts)
 	var src *check.Sources
 	if sourceDir != "" {
 		if src, err = check.LoadSources(sourceDir, m.ModuleDirs); err != nil {
@@ -212,8 +97,8 @@ func checkCmd(
 			return exitUsage
 		}
 	}
-	findings = check.Apply(findings, src, waivers, now)
-	root := repoRootFor(*repoRoot, sourceDir, name)
+	findings = check.Apply(findings, src, waivers, set.now)
+	root := repoRootFor(f.repoRoot, sourceDir, name)
 	relativizeFindings(findings, root, sourceDir)
 	res := &report.Result{
 		Version:  currentBuild().Version,
@@ -222,15 +107,35 @@ func checkCmd(
 		RepoRoot: root,
 	}
 	res.Checked = m.Checked()
-	if err := writeOutputs(outputs, res, stdout, getenv); err != nil {
+	if err := writeOutputs(set.outputs, res, stdout, getenv); err != nil {
 		fmt.Fprintf(stderr, "eipassoc check: %v\n", err)
 		return exitUsage
 	}
-	if *failOn != "never" && check.Failed(findings, min) {
+	if f.failOn != "never" && check.Failed(findings, set.min) {
 		return exitFindings
 	}
 	return exitOK
 }
+
+// loadModel reads the plan, or with inventory the inventory, named name ("-" for
+// stdin).
+func loadModel(name string, stdin io.Reader, inventory bool, opts check.PlanOptions) (*check.Model, error) {
+	in, closeIn, err := openInput(name, stdin)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	defer closeIn()
+	if inventory {
+		return check.LoadInventory(in, name)
+	}
+	// The sources are evaluated only when the plan alone leaves a rule undecided;
+	// -live changes the model before Run, so it takes them at once.
+	return check.LoadPlan(in, name, opts)
+}
+
+// A usageError is an error of the command line (a flag, a file it names), answered
+// with a pointer to the command's help.
+type usageError struct{ error }
 
 func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
 	if name == "-" {
