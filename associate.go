@@ -72,8 +72,15 @@ func canAssociate(d *Decision, r *Request, p *modes.Properties) {
 	d.finish(func() names { return names{eip: string(r.EIP.ID), eni: string(r.ENI.ID), instance: r.ENI.Instance} })
 }
 
-// modeRules are the rules, besides mode-invalid and mode-region-unsupported, that read
-// the mode; with the mode unknown they are undecided.
-var modeRules = [...]Code{CodeENIKindUnsupported, CodeENICapacity,
-	CodePrivateIPNotPrimary, CodeENIHasSecondaryIPs, CodePrivateIPInUse, CodeModeConflict, CodeENIAttached,
-	CodeModeNotAllowlisted}
+// modeRules are the deny rules that read the mode (their Reads hold FactMode), in the
+// order of the rules list, besides mode-invalid and mode-region-unsupported, which
+// judge the mode itself: with the mode unknown they are undecided.
+var modeRules = func() []Code {
+	var out []Code
+	for _, r := range rules {
+		if r.Severity == Deny && r.Reads.Has(FactMode) && r.Code != CodeModeInvalid && r.Code != CodeModeRegionUnsupported {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}()
