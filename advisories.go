@@ -20,59 +20,36 @@ type Advisory struct {
 // so deciding allocates nothing for them. The zero Advisories is empty.
 type Advisories uint32
 
-// advisoryBit gives each advisory code its bit in an Advisories set.
-type advisoryBit uint8
+// advisoryCodes are the codes of the Advise rules, in the order of the rules list: an
+// advisory's bit in an Advisories set is its index here, and this is the order of
+// [Advisories.Codes]. A new advisory needs its rule in that list, and nothing else.
+var advisoryCodes = func() []Code {
+	var out []Code
+	for _, r := range rules {
+		if r.Severity == Advise {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}()
 
-const (
-	bitCutThroughNotRecommended advisoryBit = iota
-	bitCutThroughPrivateNetwork
-	bitCutThroughSubscription
-	bitCutThroughRoutePriority
-	bitNATNoALG
-	bitNATAttachedENI
-	bitConfigurationFee
-	bitOutboundRoutes
-	bitMultiBindedStaticConfig
-	bitMultiBindedClosed
-	bitMultiBindedInstanceFamily
-	bitRegionClosing
-	bitRegionSourcesDisagree
-	bitSecondaryENIGuestConfig
-	bitInstanceTypeRetired
-	bitRetentionCost
-	numAdvisoryBits
-)
+// advisoryBits maps an advisory's code to its bit in an Advisories set.
+var advisoryBits = func() map[Code]uint8 {
+	out := map[Code]uint8{}
+	for i, c := range advisoryCodes {
+		out[c] = uint8(i)
+	}
+	return out
+}()
 
-// advisoryCodes maps each bit to its code; the order is the order of [Advisories.Codes].
-var advisoryCodes = [numAdvisoryBits]Code{
-	bitCutThroughNotRecommended:  AdviseCutThroughNotRecommended,
-	bitCutThroughPrivateNetwork:  AdviseCutThroughPrivateNetwork,
-	bitCutThroughSubscription:    AdviseCutThroughSubscription,
-	bitCutThroughRoutePriority:   AdviseCutThroughRoutePriority,
-	bitNATNoALG:                  AdviseNATNoALG,
-	bitNATAttachedENI:            AdviseNATAttachedENI,
-	bitConfigurationFee:          AdviseConfigurationFee,
-	bitOutboundRoutes:            AdviseOutboundRoutes,
-	bitMultiBindedStaticConfig:   AdviseMultiBindedStaticConfig,
-	bitMultiBindedClosed:         AdviseMultiBindedClosed,
-	bitMultiBindedInstanceFamily: AdviseMultiBindedInstanceFamily,
-	bitRegionClosing:             AdviseRegionClosing,
-	bitRegionSourcesDisagree:     AdviseRegionSourcesDisagree,
-	bitSecondaryENIGuestConfig:   AdviseSecondaryENIGuestConfig,
-	bitInstanceTypeRetired:       AdviseInstanceTypeRetired,
-	bitRetentionCost:             AdviseRetentionCost,
-}
-
-func (a *Advisories) add(b advisoryBit) { *a |= 1 << b }
+// add puts the advisory with code c in the set; c is the code of an Advise rule
+// (TestAdvisoriesFromTheRules).
+func (a *Advisories) add(c Code) { *a |= 1 << advisoryBits[c] }
 
 // Has reports whether the set holds the advisory with code c.
 func (a Advisories) Has(c Code) bool {
-	for b, code := range advisoryCodes {
-		if code == c {
-			return a&(1<<b) != 0
-		}
-	}
-	return false
+	b, ok := advisoryBits[c]
+	return ok && a&(1<<b) != 0
 }
 
 // All iterates over the codes in the set, in the order of [Advisories.Codes]. A for

@@ -167,11 +167,11 @@
 //   - Some images do not configure a secondary ENI's address and routes by themselves. Code
 //     secondary-eni-guest-config; source: doc: Associate an EIP with a secondary ENI in cut-through
 //     mode, step 6.
+//   - The instance type is retired. Code instance-type-retired; source: doc: ECS retired instance
+//     types.
 //   - A disassociated EIP stays allocated and keeps incurring retention costs until it is released.
 //     Code eip-retention-cost; source: doc: EIP user guide, Disassociate an EIP from a cloud
 //     resource.
-//   - The instance type is retired. Code instance-type-retired; source: doc: ECS retired instance
-//     types.
 //
 // # Codes
 //
@@ -228,8 +228,8 @@
 //	region-closing                     advisory  -
 //	region-sources-disagree            advisory  -
 //	secondary-eni-guest-config         advisory  -
-//	eip-retention-cost                 advisory  -
 //	instance-type-retired              advisory  -
+//	eip-retention-cost                 advisory  -
 //
 // Retired codes, which no rule reports any more (their rules now leave the question
 // undecided, missing a fact): instance-limits-unknown, instance-dhcp-unknown and

@@ -72,7 +72,7 @@ func CanRelease(c ReleaseCheck) Decision {
 	prepaid := u.Has(FactEIPChargeType) || a.ChargeType == eip.PrePaid
 	attached := c.ENI.Kind == eni.Secondary && (u.Has(FactENIAttachment) || c.ENI.Attached())
 	if losesPrivate && prepaid && attached {
-		d.Advisories.add(bitCutThroughSubscription)
+		d.Advisories.add(AdviseCutThroughSubscription)
 	}
 	d.finish(func() names { return names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance} })
 	return d

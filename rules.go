@@ -2,7 +2,8 @@ package eipassoc
 
 // rules is the one list of the rules, violations first, in the order of the
 // documentation tables: [Rules], [Code.Rule], the generated tables of the package
-// documentation, docs/rules and the README read it. A rule is declared in the
+// documentation, docs/rules and the README read it, and the advisories (Advise rules)
+// take their bits in [Advisories] from their places in it. A rule is declared in the
 // rules_*.go file of its family, next to the checks that report it.
 var rules = []Rule{
 	ruleEIPInvalid,
@@ -48,6 +49,6 @@ var rules = []Rule{
 	ruleRegionClosing,
 	ruleRegionSourcesDisagree,
 	ruleSecondaryENIGuestConfig,
-	ruleRetentionCost,
 	ruleInstanceTypeRetired,
+	ruleRetentionCost,
 }

@@ -149,25 +149,25 @@ func addAssociateAdvisories(d *Decision, r *Request, p *modes.Properties) {
 		return
 	}
 	if !p.AllIPProtocols {
-		d.Advisories.add(bitNATNoALG)
+		d.Advisories.add(AdviseNATNoALG)
 	}
 	if !p.Recommended {
-		d.Advisories.add(bitCutThroughNotRecommended)
+		d.Advisories.add(AdviseCutThroughNotRecommended)
 	}
 	if !p.KeepsPrivateNetwork {
-		d.Advisories.add(bitCutThroughPrivateNetwork)
+		d.Advisories.add(AdviseCutThroughPrivateNetwork)
 		if r.EIP.ChargeType == eip.PrePaid || r.Unknown.Has(FactEIPChargeType) {
-			d.Advisories.add(bitCutThroughSubscription)
+			d.Advisories.add(AdviseCutThroughSubscription)
 		}
 	}
 	if p.StaticGatewayConfig {
-		d.Advisories.add(bitMultiBindedStaticConfig)
+		d.Advisories.add(AdviseMultiBindedStaticConfig)
 	}
 	if !p.AcceptsNewApplications {
-		d.Advisories.add(bitMultiBindedClosed)
+		d.Advisories.add(AdviseMultiBindedClosed)
 	}
 	if p.InstanceFamilyRestricted {
-		d.Advisories.add(bitMultiBindedInstanceFamily)
+		d.Advisories.add(AdviseMultiBindedInstanceFamily)
 	}
 	target := FeeTargetENI
 	if r.ENI.Kind == eni.Primary {
@@ -176,9 +176,9 @@ func addAssociateAdvisories(d *Decision, r *Request, p *modes.Properties) {
 	// The fee's facts: the charge type, the account's EIP count and whether the ENI is in a VPC.
 	u := r.Unknown & (FactEIPChargeType.set() | FactAccountEIPs.set() | FactENIPlacement.set())
 	if feeOutcomes[classifyFee(r.EIP.ChargeType, target, r.ENI.VPC != "", r.Account.EIPs, u)].charged {
-		d.Advisories.add(bitConfigurationFee)
+		d.Advisories.add(AdviseConfigurationFee)
 	}
 	if r.ENI.Kind != eni.Primary {
-		d.Advisories.add(bitOutboundRoutes)
+		d.Advisories.add(AdviseOutboundRoutes)
 	}
 }

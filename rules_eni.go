@@ -230,7 +230,7 @@ func checkAttachment(d *Decision, r *Request, p *modes.Properties) {
 	s := subj{kind: "eni", id: string(r.ENI.ID)}
 	if lax {
 		if !r.Unknown.Has(FactENIAttachment) && !r.Unknown.Has(FactENIStatus) && r.ENI.Attached() {
-			d.Advisories.add(bitNATAttachedENI)
+			d.Advisories.add(AdviseNATAttachedENI)
 		}
 		return
 	}

@@ -223,7 +223,7 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 		u = u.With(FactInstanceLimits)
 	}
 	if !u.Has(FactInstanceType) && !u.Has(FactInstanceLimits) && limits.Retired {
-		d.Advisories.add(bitInstanceTypeRetired)
+		d.Advisories.add(AdviseInstanceTypeRetired)
 	}
 	s := subj{kind: "instance", id: in.ID}
 	if d.needs(
@@ -276,22 +276,22 @@ func checkAttachLimits(d *Decision, r *AttachRequest) {
 // bring with them, each from a property of the mode.
 func checkAttachModes(d *Decision, r *AttachRequest, props func(modes.Mode) modes.Properties) {
 	in, u := &r.Instance, r.Unknown
-	d.Advisories.add(bitSecondaryENIGuestConfig)
+	d.Advisories.add(AdviseSecondaryENIGuestConfig)
 	if len(r.Bound) > 0 {
-		d.Advisories.add(bitOutboundRoutes)
+		d.Advisories.add(AdviseOutboundRoutes)
 	}
 	var families, dhcp modes.Mode // the first bound mode that brings each rule
 	for i := range r.Bound {
 		p := props(r.Bound[i].Mode)
 		if !p.KeepsPrivateNetwork && p.Mode.IsValid() {
-			d.Advisories.add(bitCutThroughRoutePriority)
-			d.Advisories.add(bitCutThroughPrivateNetwork)
+			d.Advisories.add(AdviseCutThroughRoutePriority)
+			d.Advisories.add(AdviseCutThroughPrivateNetwork)
 			if r.Bound[i].ChargeType == eip.PrePaid {
-				d.Advisories.add(bitCutThroughSubscription)
+				d.Advisories.add(AdviseCutThroughSubscription)
 			}
 		}
 		if p.StaticGatewayConfig {
-			d.Advisories.add(bitMultiBindedStaticConfig)
+			d.Advisories.add(AdviseMultiBindedStaticConfig)
 		}
 		if p.InstanceFamilyRestricted && families == 0 {
 			families = r.Bound[i].Mode

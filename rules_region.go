@@ -109,7 +109,7 @@ func checkAssociateRegions(d *Decision, r *Request, p *modes.Properties) {
 		)
 	}
 	if !eniRegion.Listing(r.Mode).Agree() {
-		d.Advisories.add(bitRegionSourcesDisagree)
+		d.Advisories.add(AdviseRegionSourcesDisagree)
 	}
 }
 
@@ -125,7 +125,7 @@ func checkRegionOpen(d *Decision, info *regions.Info, subject string, of owner) 
 			"",
 		)
 	case regions.Closing:
-		d.Advisories.add(bitRegionClosing)
+		d.Advisories.add(AdviseRegionClosing)
 	}
 }
 

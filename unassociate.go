@@ -57,7 +57,7 @@ func CanUnassociate(c UnassociateCheck) Decision {
 		v.Fix = "Detach " + eniName(string(c.ENI.ID)) + " from " + attachedTo(c.ENI.Instance) +
 			" (DetachNetworkInterface), then disassociate " + eipName(string(a.ID)) + "."
 	}
-	d.Advisories.add(bitRetentionCost)
+	d.Advisories.add(AdviseRetentionCost)
 	d.finish(func() names { return names{eip: string(c.EIP.ID), eni: string(c.ENI.ID), instance: c.ENI.Instance} })
 	return d
 }
