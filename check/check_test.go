@@ -246,7 +246,7 @@ func TestWaivers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := check.Apply(check.Run(m, check.Options{}), src, ws, today)
+	fs := check.ApplyWaivers(check.Run(m, check.Options{}), src, ws, today)
 	got := brief(fs)
 	want := []string{
 		"alicloud_eip_association.cut plan-attachment-order fail",
@@ -422,7 +422,7 @@ func TestInvalidInlineWaiver(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, f := range check.Apply(check.Run(m, check.Options{}), src, nil, today) {
+	for _, f := range check.ApplyWaivers(check.Run(m, check.Options{}), src, nil, today) {
 		if f.Address == "alicloud_eip_association.cut" {
 			got = append(got, string(f.Rule)+" "+string(f.Status))
 		}

@@ -112,11 +112,11 @@ func (w *Waiver) expired(today time.Time) bool {
 	return err == nil && today.After(end)
 }
 
-// Apply sets the locations of the findings from src (which may be nil), then applies
+// ApplyWaivers sets the locations of the findings from src (which may be nil), then applies
 // the inline waivers and the file waivers: a matching live waiver suppresses a
 // finding; a matching expired one leaves it active and adds a waiver-expired finding.
 // An inline waiver that cannot be read becomes a waiver-invalid finding. today decides expiry.
-func Apply(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding {
+func ApplyWaivers(fs []Finding, src *Sources, file []Waiver, today time.Time) []Finding {
 	out := make([]Finding, 0, len(fs))
 	seenBad := map[string]bool{}
 	for _, f := range fs {

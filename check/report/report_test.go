@@ -39,7 +39,7 @@ func result(t *testing.T) *report.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := check.Apply(check.Run(m, check.Options{}), src, ws, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+	fs := check.ApplyWaivers(check.Run(m, check.Options{}), src, ws, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
 	return &report.Result{Version: "test", Source: "plan.json", Findings: fs, Checked: m.Checked()}
 }
 

@@ -97,7 +97,7 @@ func checkCmd(
 			return exitUsage
 		}
 	}
-	findings = check.Apply(findings, src, waivers, set.now)
+	findings = check.ApplyWaivers(findings, src, waivers, set.now)
 	root := repoRootFor(f.repoRoot, sourceDir, name)
 	relativizeFindings(findings, root, sourceDir)
 	res := &report.Result{
