@@ -22,8 +22,10 @@ import (
 
 // Config configures a [Server]. Only Backend is required.
 type Config struct {
-	// Backend is the account the server serves.
-	Backend Account
+	// Backend is the account the server serves: the fake, which keeps everything the
+	// server answers (the emulator serves nothing else, so there is no interface to
+	// implement).
+	Backend *fake.Backend
 	// AccessKeys maps AccessKeyId to AccessKeySecret. Requests must be signed with one
 	// of them; with none, signatures are not checked.
 	AccessKeys map[string]string
@@ -55,7 +57,7 @@ const TransportHeaderBytes = 1 << 20
 // Server is an http.Handler that serves the EIP and ENI API. It is safe for concurrent
 // use.
 type Server struct {
-	b         Account
+	b         *fake.Backend
 	log       *slog.Logger
 	maxBody   int64
 	maxHeader int
