@@ -33,26 +33,6 @@ const (
 	AdviseInstanceLimitsUnknownIPs Code = "instance-private-ip-limit-unknown"
 )
 
-// Codes of the advisories: facts a caller should know that do not block the operation.
-const (
-	AdviseCutThroughNotRecommended  Code = "cut-through-not-recommended"
-	AdviseCutThroughPrivateNetwork  Code = "cut-through-private-network-lost"
-	AdviseCutThroughSubscription    Code = "cut-through-subscription-release"
-	AdviseNATNoALG                  Code = "nat-no-alg-protocols"
-	AdviseNATAttachedENI            Code = "nat-attached-eni"
-	AdviseConfigurationFee          Code = "configuration-fee"
-	AdviseOutboundRoutes            Code = "outbound-needs-routes"
-	AdviseMultiBindedStaticConfig   Code = "multi-binded-static-config"
-	AdviseMultiBindedClosed         Code = "multi-binded-closed"
-	AdviseMultiBindedInstanceFamily Code = "multi-binded-instance-family"
-	AdviseRegionClosing             Code = "region-closing"
-	AdviseRegionSourcesDisagree     Code = "region-sources-disagree"
-	AdviseSecondaryENIGuestConfig   Code = "secondary-eni-guest-config"
-	AdviseInstanceTypeRetired       Code = "instance-type-retired"
-	AdviseCutThroughRoutePriority   Code = "cut-through-route-priority"
-	AdviseRetentionCost             Code = "eip-retention-cost"
-)
-
 // A Severity says whether a rule denies or only advises.
 type Severity uint8
 
