@@ -231,6 +231,24 @@ func FuzzRequest(f *testing.F) {
 	f.Add("", "DescribeInstanceMaintenanceAttributes", "RegionId=cn-shanghai&InstanceId.1=i-1")
 	f.Add("", "ModifyInstanceAttribute", "RegionId=cn-shanghai&InstanceId=i-1&HostName=x")
 	f.Add("", "DeleteSecurityGroup", "RegionId=cn-shanghai&SecurityGroupId=sg-1")
+	// IPv6, prefixes, trunks, ENIs at launch, pools, other products.
+	f.Add("", "CreateNetworkInterface", "RegionId=cn-shanghai&VSwitchId=vsw-1&Ipv6AddressCount=3&Ipv4PrefixCount=2")
+	f.Add("", "CreateNetworkInterface", "RegionId=cn-shanghai&VSwitchId=vsw-1&Ipv4Prefix.1=192.168.0.16/28&Ipv6Address.1=::1")
+	f.Add("", "AssignIpv6Addresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&Ipv6AddressCount=-1")
+	f.Add("", "UnassignIpv6Addresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&Ipv6Address.1=2001:db8::1")
+	f.Add("", "AssignPrivateIpAddresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&Ipv4Prefix.1=10.0.0.0/0")
+	f.Add("", "UnassignPrivateIpAddresses", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&Ipv4Prefix.1=x")
+	f.Add("", "AttachNetworkInterface", "RegionId=cn-shanghai&NetworkInterfaceId=eni-1&InstanceId=i-1&TrunkNetworkInstanceId=eni-1")
+	f.Add("", "RunInstances", "RegionId=cn-shanghai&VSwitchId=vsw-1&ImageId=img&InstanceType=ecs.g7.large"+
+		"&NetworkInterface.1.InstanceType=Secondary&NetworkInterface.1.VSwitchId=vsw-1&NetworkInterface.2.NetworkInterfaceId=eni-1"+
+		"&Ipv6AddressCount=2&LaunchTemplateVersion=3")
+	f.Add("", "CreateVpc", "RegionId=cn-shanghai&EnableIpv6=true&Ipv6CidrBlock=2408::/56&Ipv4IpamPoolId=p&Ipv4CidrMask=40")
+	f.Add("", "CreateVSwitch", "RegionId=cn-shanghai&VpcId=vpc-1&ZoneId=cn-shanghai-b&CidrBlock=192.168.9.0/24&Ipv6CidrBlock=999")
+	f.Add("", "AllocateEipAddress", "RegionId=cn-shanghai&InstanceId=eip-1&IpAddress=47.1.1.1&PublicIpAddressPoolId=x")
+	f.Add("", "AssociateEipAddress", "RegionId=cn-shanghai&AllocationId=eip-1&InstanceId=10.0.0.1&InstanceType=IpAddress&VpcId=vpc-1")
+	f.Add("", "SetHighDefinitionMonitorLogStatus", "RegionId=cn-shanghai&InstanceId=eip-1&Status=ON&LogProject=p")
+	f.Add("Action=Decrypt&Version=2016-01-20&RegionId=cn-shanghai&CiphertextBlob=eipassoc-kms:e30%3D&EncryptionContext=%7B", "", "")
+	f.Add("Action=GetCallerIdentity&Version=2015-04-01", "", "")
 	f.Fuzz(func(t *testing.T, query, action, body string) {
 		s := newServer(t, nil)
 		r, err := http.NewRequest("POST", "http://127.0.0.1:8787/", strings.NewReader(body))

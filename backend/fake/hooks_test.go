@@ -338,6 +338,9 @@ func FuzzLoadTopology(f *testing.F) {
 	f.Add(
 		`{"vswitches":[{"id":"vsw-1","region":"cn-shanghai","zone":"z","vpc":"v","cidr":"10.0.0.0/24"}],"enis":[{"id":"eni-a","vswitch":"vsw-1"}],"eips":[{"region":"cn-shanghai","association":{"eni":"eni-a","mode":"NAT","private_ip":"2001:db8::1"}}]}`,
 	)
+	// Resources of other products and accounts, and released EIPs.
+	f.Add(`{"prefix_lists":[{"id":"pl-1","region":"cn-shanghai","entries":["10.0.0.0/8"]}],"peer_groups":[{"id":"sg-p","region":"cn-shanghai","account":"1"}],"ipam_pools":[{"id":"ip-1","region":"cn-shanghai","cidrs":["10.0.0.0/8"]}],"public_ip_pools":[{"id":"pp","region":"cn-shanghai","cidrs":["47.1.0.0/24"]}]}`)
+	f.Add(`{"resources":[{"kind":"kms_key","id":"k","region":"cn-shanghai"},{"kind":"nope","id":"x","region":"cn-shanghai"}],"launch_templates":[{"id":"lt","name":"n","region":"cn-shanghai","versions":[]}],"released_eips":[{"id":"eip-r","region":"cn-shanghai","ip":"::1"}]}`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		topo, err := fake.LoadTopology(strings.NewReader(doc))
 		if err != nil {
