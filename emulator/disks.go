@@ -47,14 +47,7 @@ func dataDisks(p *params) ([]fake.DiskSpec, error) {
 	var out []fake.DiskSpec
 	for n := 1; ; n++ {
 		prefix := "DataDisk." + strconv.Itoa(n) + "."
-		found := false
-		for name := range p.v {
-			if len(name) > len(prefix) && name[:len(prefix)] == prefix {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !p.anyUnder(prefix) {
 			return out, nil
 		}
 		d, err := diskSpec(p, prefix)

@@ -2,10 +2,8 @@ package emulator
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
@@ -23,7 +21,7 @@ func launchInterfaces(p *params, in *fake.RunInstanceInput) (map[string]string, 
 	var primary map[string]string
 	for n := 1; ; n++ {
 		prefix := "NetworkInterface." + strconv.Itoa(n) + "."
-		if !slices.ContainsFunc(slices.Collect(maps.Keys(p.v)), func(k string) bool { return strings.HasPrefix(k, prefix) }) {
+		if !p.anyUnder(prefix) {
 			break
 		}
 		if v := p.str(prefix + "NetworkCardIndex"); v != "" && v != "0" {

@@ -29,6 +29,17 @@ func (p *params) get(name string) string {
 	return p.v.Get(name)
 }
 
+// anyUnder reports whether the call sends a parameter whose name starts with prefix
+// (a numbered group such as "DataDisk.2." or "NetworkInterface.1.").
+func (p *params) anyUnder(prefix string) bool {
+	for name := range p.v {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // has says whether the request has a parameter, and records that it was read.
 func (p *params) has(name string) bool {
 	p.get(name)

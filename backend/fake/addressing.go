@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"iter"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -108,18 +109,39 @@ func (v *vswitch) takeIPv6(op backend.Op, want []netip.Addr, n int) ([]netip.Add
 	return out, nil
 }
 
-// prefixAddrs returns every address of p.
-func prefixAddrs(p netip.Prefix) []netip.Addr {
-	var out []netip.Addr
-	for a := p.Masked().Addr(); p.Contains(a); a = a.Next() {
-		out = append(out, a)
+// prefixAddrs iterates over the addresses of p.
+func prefixAddrs(p netip.Prefix) iter.Seq[netip.Addr] {
+	return func(yield func(netip.Addr) bool) {
+		for a := p.Masked().Addr(); p.Contains(a); a = a.Next() {
+			if !yield(a) {
+				return
+			}
+		}
 	}
-	return out
+}
+
+// subnets iterates over the aligned IPv4 blocks of bits bits inside block, lowest
+// first; none when bits is shorter than the block's own or block is not IPv4.
+func subnets(block netip.Prefix, bits int) iter.Seq[netip.Prefix] {
+	return func(yield func(netip.Prefix) bool) {
+		if !block.Addr().Is4() || bits < block.Bits() || bits > 32 {
+			return
+		}
+		b := block.Masked().Addr().As4()
+		base := uint64(b[0])<<24 | uint64(b[1])<<16 | uint64(b[2])<<8 | uint64(b[3])
+		for i := range uint64(1) << (bits - block.Bits()) {
+			a := base + i<<(32-bits)
+			if !yield(netip.PrefixFrom(netip.AddrFrom4([4]byte{byte(a >> 24), byte(a >> 16), byte(a >> 8), byte(a)}), bits)) {
+				return
+			}
+		}
+	}
 }
 
 // checkPrefixes reports an error unless every prefix in want is a /28 of the vSwitch,
-// aligned, with no reserved or used address, and none repeated or overlapping.
-func (v *vswitch) checkPrefixes(op backend.Op, want []netip.Prefix) error {
+// aligned, with no reserved or used address (nor one of also, addresses the call takes
+// that are not marked used yet), and none repeated or overlapping.
+func (v *vswitch) checkPrefixes(op backend.Op, want []netip.Prefix, also []netip.Addr) error {
 	for i, p := range want {
 		switch {
 		case p.Bits() != prefixBits || p.Masked() != p || !p.Addr().Is4():
@@ -129,12 +151,12 @@ func (v *vswitch) checkPrefixes(op backend.Op, want []netip.Prefix) error {
 		case slices.ContainsFunc(want[:i], p.Overlaps):
 			return fail(op, "InvalidIp.IpRepeated", "")
 		}
-		for _, a := range prefixAddrs(p) {
+		for a := range prefixAddrs(p) {
 			if !v.usable(a) {
 				return fail(op, "InvalidPrivateIpAddress.Reserved", p.String()+" holds "+a.String()+
 					", which vSwitch "+v.ID+" reserves.")
 			}
-			if v.used[a] != "" {
+			if v.used[a] != "" || slices.Contains(also, a) {
 				return fail(op, "InvalidPrivateIpAddress.Duplicated", p.String()+" holds "+a.String()+", which is in use.")
 			}
 		}
@@ -143,28 +165,22 @@ func (v *vswitch) checkPrefixes(op backend.Op, want []netip.Prefix) error {
 }
 
 // takePrefixes returns want followed by n free /28 prefixes of the vSwitch, lowest
-// first, after checking want; the vSwitch has not enough room: InvalidVSwitchId.IpNotEnough.
-func (v *vswitch) takePrefixes(op backend.Op, want []netip.Prefix, n int) ([]netip.Prefix, error) {
+// first, clear of the addresses in also, after checking want; the vSwitch has not
+// enough room: InvalidVSwitchId.IpNotEnough.
+func (v *vswitch) takePrefixes(op backend.Op, want []netip.Prefix, n int, also []netip.Addr) ([]netip.Prefix, error) {
 	if len(want)+n > maxPrefixesPerCall {
 		return nil, fail(op, "InvalidParameter", "A call takes 1 to "+strconv.Itoa(maxPrefixesPerCall)+" IPv4 prefixes.")
 	}
-	if err := v.checkPrefixes(op, want); err != nil {
+	if err := v.checkPrefixes(op, want, also); err != nil {
 		return nil, err
 	}
 	out := slices.Clone(want)
-	if n == 0 {
-		return out, nil
-	}
-	if v.CIDR.Bits() <= prefixBits {
-		for p := netip.PrefixFrom(v.CIDR.Masked().Addr(), prefixBits); v.CIDR.Contains(p.Addr()) && len(out) < len(want)+n; {
-			if !slices.ContainsFunc(out, p.Overlaps) && v.checkPrefixes(op, []netip.Prefix{p}) == nil {
-				out = append(out, p)
-			}
-			next := prefixAddrs(p)
-			p = netip.PrefixFrom(next[len(next)-1].Next(), prefixBits)
-			if !p.Addr().IsValid() {
-				break
-			}
+	for p := range subnets(v.CIDR, prefixBits) {
+		if len(out) == len(want)+n {
+			break
+		}
+		if !slices.ContainsFunc(out, p.Overlaps) && v.checkPrefixes(op, []netip.Prefix{p}, also) == nil {
+			out = append(out, p)
 		}
 	}
 	if len(out) < len(want)+n {
@@ -176,7 +192,7 @@ func (v *vswitch) takePrefixes(op backend.Op, want []netip.Prefix, n int) ([]net
 // hold marks the addresses of prefixes and of the IPv6 addresses as the ENI's.
 func (v *vswitch) hold(id eni.ID, prefixes []netip.Prefix, ipv6 []netip.Addr) {
 	for _, p := range prefixes {
-		for _, a := range prefixAddrs(p) {
+		for a := range prefixAddrs(p) {
 			v.used[a] = string(id)
 		}
 	}
@@ -191,7 +207,7 @@ func (v *vswitch) hold(id eni.ID, prefixes []netip.Prefix, ipv6 []netip.Addr) {
 // release gives the addresses of prefixes and of the IPv6 addresses back.
 func (v *vswitch) release(prefixes []netip.Prefix, ipv6 []netip.Addr) {
 	for _, p := range prefixes {
-		for _, a := range prefixAddrs(p) {
+		for a := range prefixAddrs(p) {
 			v.free(a)
 		}
 	}

@@ -33,24 +33,25 @@ func (b *Backend) AllocateEIP(ctx context.Context, in backend.AllocateEIPInput) 
 		}
 		return eip.Address{}, err
 	}
-	if in.Restore != "" {
-		addr, err := b.restore(op, in)
-		if err != nil {
-			return eip.Address{}, err
-		}
-		b.rememberToken(op, in.ClientToken, in, addr)
-		return addr, nil
-	}
-	ip, err := b.poolAddress(op, in)
-	if err != nil {
-		return eip.Address{}, err
-	}
-	addr, err := b.allocate(op, in, "", ip)
+	addr, err := b.newEIP(op, in)
 	if err != nil {
 		return eip.Address{}, err
 	}
 	b.rememberToken(op, in.ClientToken, in, addr)
 	return addr, nil
+}
+
+// newEIP makes the EIP an allocation asks for: a released one taken back, or a new one
+// with an address of a pool or of the fake's choosing.
+func (b *Backend) newEIP(op backend.Op, in backend.AllocateEIPInput) (eip.Address, error) {
+	if in.Restore != "" {
+		return b.restore(op, in)
+	}
+	ip, err := b.poolAddress(op, in)
+	if err != nil {
+		return eip.Address{}, err
+	}
+	return b.allocate(op, in, "", ip)
 }
 
 // allocate creates an EIP; id and ip are chosen when empty.

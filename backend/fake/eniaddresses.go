@@ -91,7 +91,7 @@ func (b *Backend) addPrefixes(op backend.Op, r *eniRec, vsw *vswitch, c ENIAddre
 		return nil, fail(op, "InvalidOperation.Ipv4CountExceeded", "The ENI's secondary addresses and IPv4 prefixes "+
 			"together are at most "+strconv.Itoa(limit-1)+".")
 	}
-	added, err := vsw.takePrefixes(op, c.Prefixes, c.PrefixCount)
+	added, err := vsw.takePrefixes(op, c.Prefixes, c.PrefixCount, nil)
 	if err != nil {
 		return nil, err
 	}

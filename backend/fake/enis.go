@@ -131,13 +131,7 @@ func (b *Backend) extraAddresses(
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, a := range taken { // held for the prefix search, then given back
-		if vsw.used[a] == "" {
-			vsw.used[a] = "-"
-			defer delete(vsw.used, a)
-		}
-	}
-	prefixes, err := vsw.takePrefixes(op, in.IPv4Prefixes, in.IPv4PrefixCount)
+	prefixes, err := vsw.takePrefixes(op, in.IPv4Prefixes, in.IPv4PrefixCount, taken)
 	if err == nil && len(taken)-1+len(prefixes) > eni.MaxUnattachedSecondaryIPs {
 		err = fail(op, "InvalidOperation.Ipv4CountExceeded", "An ENI takes at most 49 secondary addresses and "+
 			"IPv4 prefixes together at creation.")

@@ -198,15 +198,7 @@ func (b *Backend) fromPool(op backend.Op, in CreateVPCInput) (netip.Prefix, erro
 		return in.CIDR, nil
 	}
 	for _, c := range pool.CIDRs {
-		if c.Bits() > in.CIDRMask {
-			continue
-		}
-		step := uint32(1) << (32 - in.CIDRMask)
-		base := c.Masked().Addr().As4()
-		start := uint32(base[0])<<24 | uint32(base[1])<<16 | uint32(base[2])<<8 | uint32(base[3])
-		for n := uint32(0); n < 1<<(in.CIDRMask-c.Bits()); n++ {
-			v := start + n*step
-			p := netip.PrefixFrom(netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}), in.CIDRMask)
+		for p := range subnets(c, in.CIDRMask) {
 			if !taken(p) {
 				return p, nil
 			}
