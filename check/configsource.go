@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -153,12 +154,13 @@ func parentPath(path string) (string, string) {
 // defaults converted to their declared types. A module that does not load is left
 // without sources, with the reason.
 func parseModule(dir string) (*moduleSource, string) {
-	if err := checkSourceDir(dir); err != nil { // a module outside the tree LoadPlan checked
+	mod, err := loadModule(dir)
+	var in *InputError
+	switch {
+	case errors.As(err, &in) && in.File == dir: // the loader's diagnostics
+		return nil, "the sources do not load: " + in.Msg
+	case err != nil:
 		return nil, "the sources do not load: " + err.Error()
-	}
-	mod, diags := terraform.NewParser(afero.NewOsFs()).LoadConfigDir("", dir)
-	if diags.HasErrors() {
-		return nil, "the sources do not load: " + diags.Error()
 	}
 	if len(mod.Files) == 0 {
 		return nil, "no .tf or .tf.json files in " + dir
@@ -190,6 +192,22 @@ func parseModule(dir string) (*moduleSource, string) {
 		}
 	}
 	return s, ""
+}
+
+// loadModule loads a module directory with the Terraform loader that tflint maintains,
+// after applying the source limits to its files: the one reader of .tf files that
+// evaluation (parseModule) and locations (LoadSources) share. A file over the limits is
+// an *InputError naming it; one that does not load, an *InputError with the loader's
+// diagnostics.
+func loadModule(dir string) (*terraform.Module, error) {
+	if err := checkSourceDir(dir); err != nil { // a module outside the tree LoadPlan checked
+		return nil, err
+	}
+	mod, diags := terraform.NewParser(afero.NewOsFs()).LoadConfigDir("", dir)
+	if diags.HasErrors() {
+		return nil, &InputError{File: dir, Msg: diags.Error()}
+	}
+	return mod, nil
 }
 
 // addProvider keeps the region expression of a provider block, by its key in the plan.

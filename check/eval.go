@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 	"github.com/eipassoc/eipassoc/internal/tffuncs"
 
 	"github.com/hashicorp/hcl/v2"

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 )
 
 // A modInst is one instance of a module: the root, or module.a["x"].module.b. Every

@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -72,34 +72,63 @@ const (
 	TypeVPC = "alicloud_vpc"
 )
 
+// An Attribute is one attribute the checker reads of a resource type.
+type Attribute struct {
+	// Name is the attribute's name (a nested block's type for blocks).
+	Name string
+	// Computed is true when the provider fills the attribute in if the configuration
+	// leaves it out, so that a plan shows it unknown until apply: an ENI's addresses
+	// and their counts, an association's instance_type, mode and private_ip_address.
+	// The checker reads such an unknown value, when the configuration does not set it,
+	// as the provider's default.
+	Computed bool
+}
+
 // ReadAttributes lists, for each resource type, the attributes the checker reads from
-// a plan's values (blocks by their name). A producer of plans, such as the tflint
-// ruleset, needs to fill in these and no others.
-func ReadAttributes() map[string][]string {
-	out := make(map[string][]string, len(interestingAttrs))
-	for typ, attrs := range interestingAttrs {
+// a plan's values. A producer of plans, such as the tflint ruleset, needs to fill in
+// these and no others, and to mark unknown the computed ones it leaves out.
+func ReadAttributes() map[string][]Attribute {
+	out := make(map[string][]Attribute, len(readAttributes))
+	for typ, attrs := range readAttributes {
 		out[typ] = slices.Clone(attrs)
 	}
 	return out
 }
 
-// interestingAttrs are the attributes read of each resource type.
-var interestingAttrs = map[string][]string{
-	TypeAssociation: {"id", "allocation_id", "instance_id", "instance_type", "mode", "private_ip_address"},
-	TypeEIP:         {"id", "payment_type", "instance_charge_type"},
-	TypeENI: {"id", "vswitch_id", "primary_ip_address", "private_ip", "private_ip_addresses", "private_ips",
-		"secondary_private_ip_address_count", "private_ips_count", "instance_type"},
-	TypeAttach:   {"id", "network_interface_id", "instance_id"},
-	TypeInstance: {"id", "instance_type", "vswitch_id", "network_interface_id", "network_interfaces"},
-	TypeVSwitch:  {"id", "vpc_id", "zone_id", "cidr_block"}, // cidr_block: cidrhost(x.cidr_block, n) addresses
-	TypeVPC:      {"id"},
-}
-
-func init() {
-	interestingAttrs[TypeEIPAlias] = interestingAttrs[TypeEIP]
-	interestingAttrs[TypeENIAlias] = interestingAttrs[TypeENI]
-	interestingAttrs[TypeAttachAlias] = interestingAttrs[TypeAttach]
-}
+// readAttributes are the attributes read of each resource type (a deprecated name
+// reads as the current one); interestingAttrs are their names, as tfplan.Decode takes
+// them. Both are built before any package-level variable that reads them.
+var (
+	readAttributes = func() map[string][]Attribute {
+		m := map[string][]Attribute{
+			TypeAssociation: {{Name: "id"}, {Name: "allocation_id"}, {Name: "instance_id"},
+				{Name: "instance_type", Computed: true}, {Name: "mode", Computed: true},
+				{Name: "private_ip_address", Computed: true}},
+			TypeEIP: {{Name: "id"}, {Name: "payment_type"}, {Name: "instance_charge_type"}},
+			TypeENI: {{Name: "id"}, {Name: "vswitch_id"}, {Name: "primary_ip_address", Computed: true},
+				{Name: "private_ip", Computed: true}, {Name: "private_ip_addresses", Computed: true},
+				{Name: "private_ips", Computed: true}, {Name: "secondary_private_ip_address_count", Computed: true},
+				{Name: "private_ips_count", Computed: true}, {Name: "instance_type"}},
+			TypeAttach: {{Name: "id"}, {Name: "network_interface_id"}, {Name: "instance_id"}},
+			TypeInstance: {{Name: "id"}, {Name: "instance_type"}, {Name: "vswitch_id"},
+				{Name: "network_interface_id"}, {Name: "network_interfaces"}},
+			// cidr_block: addresses written cidrhost(x.cidr_block, n)
+			TypeVSwitch: {{Name: "id"}, {Name: "vpc_id"}, {Name: "zone_id"}, {Name: "cidr_block"}},
+			TypeVPC:     {{Name: "id"}},
+		}
+		m[TypeEIPAlias], m[TypeENIAlias], m[TypeAttachAlias] = m[TypeEIP], m[TypeENI], m[TypeAttach]
+		return m
+	}()
+	interestingAttrs = func() map[string][]string {
+		out := make(map[string][]string, len(readAttributes))
+		for typ, attrs := range readAttributes {
+			for _, a := range attrs {
+				out[typ] = append(out[typ], a.Name)
+			}
+		}
+		return out
+	}()
+)
 
 // maxPlanBytes bounds the plan JSON read.
 const maxPlanBytes = 1 << 30
@@ -126,6 +155,22 @@ func LoadPlan(r io.Reader, name string, opts PlanOptions) (*Model, error) {
 	case err != nil:
 		return nil, &InputError{File: name, Msg: err.Error()}
 	}
+	return fromPlan(p, name, opts)
+}
+
+// FromPlan builds the model of a plan that a producer built in memory rather than
+// read from JSON, as the tflint ruleset does; name labels it in errors and findings.
+// A plan that Decode would refuse as JSON (see [tfplan.Plan.Validate]) gives an
+// *InputError. The model reads the plan: p must not change while the model is used.
+func FromPlan(p *tfplan.Plan, name string, opts PlanOptions) (*Model, error) {
+	if err := p.Validate(); err != nil {
+		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	return fromPlan(p, name, opts)
+}
+
+// fromPlan builds the model of a plan known to be valid.
+func fromPlan(p *tfplan.Plan, name string, opts PlanOptions) (*Model, error) {
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/eipassoc/eipassoc/check/internal/tfplan"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/ecs"

@@ -1,14 +1,13 @@
 package lint
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"sync"
 
 	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/check"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -51,25 +50,21 @@ func (a *analysis) run() ([]issue, error) {
 		return nil, err
 	}
 	out := p.undecided
-	if len(p.plan.ResourceChanges) == 0 {
+	if len(p.plan.Changes) == 0 {
 		return out, nil
 	}
-	data, err := json.Marshal(&p.plan)
-	if err != nil {
-		return nil, err
-	}
 	if path := os.Getenv(PlanFileEnv); path != "" && p.providers != nil && p.providers.root {
-		if err := os.WriteFile(path, data, 0o644); err != nil {
+		if err := writePlan(path, p.plan); err != nil {
 			return nil, fmt.Errorf("%s: %w", PlanFileEnv, err)
 		}
 	}
-	m, err := check.LoadPlan(bytes.NewReader(data), "configuration", check.PlanOptions{Configuration: true})
+	m, err := check.FromPlan(p.plan, "configuration", check.PlanOptions{Configuration: true})
 	if err != nil {
 		return nil, err
 	}
 	findings := check.Run(m, a.opts)
 	logger.Debug(
-		fmt.Sprintf("eipassoc: %d resource instances, %d findings", len(p.plan.ResourceChanges), len(findings)),
+		fmt.Sprintf("eipassoc: %d resource instances, %d findings", len(p.plan.Changes), len(findings)),
 	)
 	for _, f := range findings {
 		logger.Debug(fmt.Sprintf("eipassoc: %s %s: %s", f.Rule, f.Address, f.Message))
@@ -93,4 +88,17 @@ func caseFix(f check.Finding) string {
 		return " Fix: " + f.Fix
 	}
 	return ""
+}
+
+// writePlan writes the plan the ruleset built to path as plan JSON.
+func writePlan(path string, p *tfplan.Plan) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := tfplan.Encode(f, p); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

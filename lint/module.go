@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/eipassoc/eipassoc/check"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -16,7 +17,7 @@ import (
 // A modulePlan is one module's resources, written as the plan Terraform would show
 // for an empty state, and where each resource instance is in the configuration.
 type modulePlan struct {
-	plan      planJSON
+	plan      *tfplan.Plan
 	places    map[string]*place // by resource instance address
 	first     hcl.Range         // the first resource block read
 	providers *providerSet      // says whether the module is the root one
@@ -41,8 +42,10 @@ var resourceTypes = []string{check.TypeVSwitch, check.TypeInstance, check.TypeEN
 // for each of thousands of keys, every request to tflint is repeated thousands of
 // times.
 func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
-	p := &modulePlan{places: map[string]*place{}, runner: runner}
-	p.plan.FormatVersion = "1.2"
+	p := &modulePlan{places: map[string]*place{}, runner: runner, plan: &tfplan.Plan{FormatVersion: "1.2",
+		Changes: []*tfplan.Change{}, Config: &tfplan.Config{Root: &tfplan.Module{
+			Resources: map[string]*tfplan.Resource{}, Calls: map[string]*tfplan.Call{},
+			Outputs: map[string]*tfplan.Expression{}}}}}
 	path, err := runner.GetModulePath()
 	if err != nil {
 		return nil, err
@@ -64,7 +67,7 @@ func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.plan.Configuration.ProviderConfig = providers.config
+	p.plan.Config.Providers = providers.config
 	p.providers = providers
 	ev := newEvaluator(runner)
 	ev.resources = map[string]*hclext.Block{}
@@ -89,8 +92,8 @@ var moduleSchema = func() *hclext.BodySchema {
 	attrs := []string{"count", "depends_on", "for_each", "provider"}
 	for _, list := range check.ReadAttributes() {
 		for _, a := range list {
-			if !slices.Contains(attrs, a) {
-				attrs = append(attrs, a)
+			if !slices.Contains(attrs, a.Name) {
+				attrs = append(attrs, a.Name)
 			}
 		}
 	}
@@ -111,7 +114,7 @@ var localsSchema = &hclext.BodySchema{
 }
 
 // readResource reads one resource block and its instances.
-func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string, providers *providerSet) {
+func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []check.Attribute, providers *providerSet) {
 	typ, name := b.Labels[0], b.Labels[1]
 	keys, why := instanceKeys(ev, b)
 	for _, d := range b.Body.Blocks.OfType("dynamic") {
@@ -125,17 +128,16 @@ func (p *modulePlan) readResource(ev *evaluator, b *hclext.Block, attrs []string
 				"undecided"})
 		return
 	}
-	cfg := configResource{Address: typ + "." + name, Mode: "managed", Type: typ, Name: name,
-		ProviderConfigKey: providers.keyFor(b.Body.Attributes["provider"]), Expressions: map[string]*expression{},
-		DependsOn: dependsOn(b.Body.Attributes["depends_on"])}
+	cfg := &tfplan.Resource{Type: typ, Name: name, ProviderKey: providers.keyFor(b.Body.Attributes["provider"]),
+		Exprs: map[string]*tfplan.Expression{}, DependsOn: dependsOn(b.Body.Attributes["depends_on"])}
 	for i, key := range keys {
 		rc, exprs := p.readInstance(ev, typ, name, key, b, attrs)
-		p.plan.ResourceChanges = append(p.plan.ResourceChanges, rc)
+		p.plan.Changes = append(p.plan.Changes, rc)
 		for attr, e := range exprs {
-			cfg.Expressions[attr] = merge(cfg.Expressions[attr], e, i == 0)
+			cfg.Exprs[attr] = merge(cfg.Exprs[attr], e, i == 0)
 		}
 	}
-	p.plan.Configuration.RootModule.Resources = append(p.plan.Configuration.RootModule.Resources, cfg)
+	p.plan.Config.Root.Resources[typ+"."+name] = cfg
 }
 
 // dependsOn reads depends_on as a plan's configuration lists it: "type.name" or
@@ -163,22 +165,22 @@ func dependsOn(attr *hclext.Attribute) []string {
 // expression a plan's configuration holds for the block. Where they differ, it keeps
 // the references both make, so that the plan's reader cannot take one instance's
 // reference for another's.
-func merge(prev, e *expression, first bool) *expression {
+func merge(prev, e *tfplan.Expression, first bool) *tfplan.Expression {
 	switch {
 	case first:
 		return e
 	case prev == nil || e == nil:
-		return &expression{}
-	case slices.Equal(prev.References, e.References) && prev.ConstantValue == nil && e.ConstantValue == nil:
+		return &tfplan.Expression{}
+	case slices.Equal(prev.Refs, e.Refs) && !prev.IsConst && !e.IsConst:
 		return prev
 	}
 	var common []string
-	for _, r := range e.References {
-		if slices.Contains(prev.References, r) {
+	for _, r := range e.Refs {
+		if slices.Contains(prev.Refs, r) {
 			common = append(common, r)
 		}
 	}
-	return &expression{References: common}
+	return &tfplan.Expression{Refs: common}
 }
 
 // schemaFor asks for the attributes of attrs (the network_interfaces block included).
@@ -205,17 +207,18 @@ func (p *modulePlan) readInstance(
 	typ, name string,
 	key instanceKey,
 	blk *hclext.Block,
-	attrs []string,
-) (resourceChange, map[string]*expression) {
+	attrs []check.Attribute,
+) (*tfplan.Change, map[string]*tfplan.Expression) {
 	addr := typ + "." + name + key.String()
 	if len(p.places) == 0 {
 		p.first = blk.DefRange
 	}
 	p.places[addr] = &place{block: blk.DefRange, attrs: blk.Body.Attributes}
-	rc := resourceChange{Address: addr, Mode: "managed", Type: typ, Name: name, Index: key.json(),
-		Change: change{Actions: []string{"create"}, After: map[string]any{"id": addr}, AfterUnknown: map[string]any{}}}
-	exprs := map[string]*expression{}
-	for _, a := range attrs {
+	rc := &tfplan.Change{Address: addr, Type: typ, Name: name, Actions: createActions,
+		After: tfplan.Attrs{{Name: "id", Value: addr}}}
+	exprs := map[string]*tfplan.Expression{}
+	for _, at := range attrs {
+		a := at.Name
 		if a == "network_interfaces" {
 			var nics []any
 			for _, nb := range blk.Body.Blocks.OfType(a) {
@@ -228,48 +231,33 @@ func (p *modulePlan) readInstance(
 				nics = append(nics, v)
 			}
 			if nics != nil {
-				rc.Change.After[a] = nics
+				rc.After.Set(a, nics)
 			}
 			continue
 		}
 		attr := blk.Body.Attributes[a]
 		if attr == nil {
-			if a != "id" && defaultUnknown(typ, a) {
-				rc.Change.AfterUnknown[a] = true // optional and computed: the provider's default, not configured
+			if at.Computed {
+				rc.Unknown.Set(a, true) // optional and computed: the provider's default, not configured
 			}
 			continue
 		}
 		val, known := value(ev, attr.Expr, key)
 		switch {
 		case !known:
-			rc.Change.AfterUnknown[a] = true
-			exprs[a] = &expression{References: references(ev, attr.Expr, key)}
+			rc.Unknown.Set(a, true)
+			exprs[a] = &tfplan.Expression{Refs: references(ev, attr.Expr, key)}
 		case val != nil:
-			rc.Change.After[a] = val
-			exprs[a] = &expression{ConstantValue: val}
+			rc.After.Set(a, val)
+			exprs[a] = &tfplan.Expression{Constant: val, IsConst: true}
 		}
 	}
 	return rc, exprs
 }
 
-// defaultUnknown reports whether an attribute left out of the configuration is one the
-// provider computes, so that a plan shows it unknown: the ENI's addresses and counts,
-// the association's instance_type and mode. check reads an unknown attribute that the
-// configuration does not set as "the provider's default".
-func defaultUnknown(typ, attr string) bool {
-	switch attr {
-	case "primary_ip_address",
-		"private_ip",
-		"private_ip_addresses",
-		"private_ips",
-		"secondary_private_ip_address_count",
-		"private_ips_count":
-		return typ == check.TypeENI || typ == check.TypeENIAlias
-	case "instance_type", "mode", "private_ip_address":
-		return typ == check.TypeAssociation
-	}
-	return false
-}
+// createActions are the actions of every change: the plan is one for an empty state.
+// Changes share the slice, which nothing modifies.
+var createActions = []string{"create"}
 
 // An instanceKey is the count index or for_each key of a resource instance, with the
 // each.value it is expanded with; the zero key is a resource without either.
@@ -287,18 +275,6 @@ func (k instanceKey) String() string {
 		return "[" + k.index.AsBigFloat().Text('f', -1) + "]"
 	}
 	return "[" + strconv.Quote(k.index.AsString()) + "]"
-}
-
-// json returns the key as a plan's "index".
-func (k instanceKey) json() any {
-	switch {
-	case k.index == cty.NilVal:
-		return nil
-	case k.index.Type() == cty.Number:
-		i, _ := k.index.AsBigFloat().Int64()
-		return i
-	}
-	return k.index.AsString()
 }
 
 // evalContext binds count.index or each.key and each.value for the instance.

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"sync"
 
+	"github.com/eipassoc/eipassoc/check/tfplan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/terraform/addrs"
@@ -14,8 +15,8 @@ import (
 // A providerSet is the alicloud provider configurations a module's resources can use,
 // with their regions, as a plan's provider_config lists them.
 type providerSet struct {
-	config map[string]providerConfig // by key: "alicloud", "alicloud.edge"
-	root   bool                      // the module inspected is the root module
+	config map[string]*tfplan.Provider // by key: "alicloud", "alicloud.edge"
+	root   bool                        // the module inspected is the root module
 	// passed maps a name the module uses ("alicloud", "alicloud.edge") to the root
 	// configuration the calling module passes for it, for the root and the modules it
 	// calls; nil for a module nested deeper.
@@ -30,7 +31,7 @@ var moduleCallSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "m
 // A rootProviders is what the root module says of providers: the alicloud
 // configurations with their regions, and the providers map of each module call.
 type rootProviders struct {
-	config map[string]providerConfig
+	config map[string]*tfplan.Provider
 	calls  map[string]map[string]string // by module call name
 }
 
@@ -98,7 +99,7 @@ func readRootProviders(runner tflint.Runner) (*rootProviders, error) {
 	if err != nil {
 		return nil, err
 	}
-	rp := &rootProviders{config: map[string]providerConfig{}, calls: map[string]map[string]string{}}
+	rp := &rootProviders{config: map[string]*tfplan.Provider{}, calls: map[string]map[string]string{}}
 	for _, b := range content.Blocks {
 		key := "alicloud"
 		if a := b.Body.Attributes["alias"]; a != nil {
@@ -108,13 +109,13 @@ func readRootProviders(runner tflint.Runner) (*rootProviders, error) {
 			}
 			key += "." + alias
 		}
-		pc := providerConfig{Name: "alicloud", Expressions: map[string]*expression{}}
+		pc := &tfplan.Provider{}
 		if a := b.Body.Attributes["region"]; a != nil {
 			var region cty.Value
 			if err := runner.EvaluateExpr(a.Expr, &region, inRoot); err == nil && region.IsWhollyKnown() &&
 				!region.IsNull() &&
 				region.Type() == cty.String {
-				pc.Expressions["region"] = &expression{ConstantValue: region.AsString()}
+				pc.Region = &tfplan.Expression{Constant: region.AsString(), IsConst: true}
 			}
 		}
 		rp.config[key] = pc
@@ -206,14 +207,14 @@ func (ps *providerSet) keyFor(attr *hclext.Attribute) string {
 func (ps *providerSet) uniform() bool {
 	var region any
 	for key, pc := range ps.config {
-		e := pc.Expressions["region"]
+		e := pc.Region
 		switch {
 		case key == sharedKey:
 		case e == nil:
 			return false
 		case region == nil:
-			region = e.ConstantValue
-		case region != e.ConstantValue:
+			region = e.Constant
+		case region != e.Constant:
 			return false
 		}
 	}
@@ -229,10 +230,10 @@ func (ps *providerSet) shared() string {
 	if _, ok := ps.config[sharedKey]; ok {
 		return sharedKey
 	}
-	pc := providerConfig{Name: "alicloud", Expressions: map[string]*expression{}}
+	pc := &tfplan.Provider{}
 	if ps.uniform() {
 		for _, other := range ps.config {
-			pc.Expressions["region"] = other.Expressions["region"]
+			pc.Region = other.Region
 			break
 		}
 	}

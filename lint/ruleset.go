@@ -2,12 +2,8 @@ package lint
 
 import (
 	"fmt"
-	"os"
 
-	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/check"
-	"github.com/eipassoc/eipassoc/ecs"
-	"github.com/eipassoc/eipassoc/eni"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
@@ -76,38 +72,12 @@ func (rs *RuleSet) ApplyConfig(body *hclext.BodyContent) error {
 // an error that names the plugin and the attribute. A relative limits_file is read from
 // the directory tflint runs in.
 func (rs *RuleSet) Configure(c Config) error {
-	opts := check.Options{
-		Behaviour: eipassoc.Observed, // as eipassoc check's default: red only where the API refuses
-		Unknown:   check.UnknownWarn,
-		Account:   eipassoc.Account{MultiBindedAllowed: c.MultiBindedAllowed},
-		NoState:   true, // a configuration, with no plan or state: its findings say what they assume
+	opts, err := check.Settings{Behaviour: c.Behaviour, InstanceDHCP: c.InstanceDHCP, LimitsFile: c.LimitsFile,
+		MultiBindedAllowed: c.MultiBindedAllowed}.Options() // observed by default, as eipassoc check
+	if err != nil {
+		return fmt.Errorf("plugin %q: %w", Name, err)
 	}
-	if c.Behaviour != "" {
-		b, err := eipassoc.ParseBehaviour(c.Behaviour)
-		if err != nil {
-			return fmt.Errorf("plugin %q: behaviour: %w", Name, err)
-		}
-		opts.Behaviour = b
-	}
-	if c.InstanceDHCP != "" {
-		d, err := ecs.ParseDHCP(c.InstanceDHCP)
-		if err != nil {
-			return fmt.Errorf("plugin %q: instance_dhcp: %w", Name, err)
-		}
-		opts.InstanceDHCP = d
-	}
-	if c.LimitsFile != "" {
-		f, err := os.Open(c.LimitsFile)
-		if err != nil {
-			return fmt.Errorf("plugin %q: limits_file: %w", Name, err)
-		}
-		defer f.Close()
-		t, err := eni.ParseLimits(f)
-		if err != nil {
-			return fmt.Errorf("plugin %q: limits_file %s: %w", Name, c.LimitsFile, err)
-		}
-		opts.Limits = t
-	}
+	opts.NoState = true // a configuration, with no plan or state: its findings say what they assume
 	rs.config, rs.opts = c, opts
 	return nil
 }

@@ -1,13 +1,12 @@
 package lint
 
 import (
-	"encoding/json"
+	"math"
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
 // value evaluates an attribute of a resource instance and returns it as the plan's JSON
@@ -23,19 +22,50 @@ func value(ev *evaluator, expr hcl.Expression, key instanceKey) (any, bool) {
 	if !ok || !v.IsWhollyKnown() {
 		return nil, false
 	}
-	v, _ = v.Unmark()
-	if v.IsNull() {
+	v, _ = v.UnmarkDeep()
+	return plain(v)
+}
+
+// plain converts a wholly known value to what a plan's JSON holds, as encoding/json
+// decodes it into an any: nil for null, a string, a float64, a bool, []any for lists,
+// sets and tuples, map[string]any for maps and objects. ok is false for a value JSON
+// cannot hold (a capsule).
+func plain(v cty.Value) (any, bool) {
+	ty := v.Type()
+	switch {
+	case v.IsNull():
 		return nil, true
+	case ty == cty.String:
+		return v.AsString(), true
+	case ty == cty.Number: // as go-cty writes a number in JSON, and encoding/json reads it
+		f, err := strconv.ParseFloat(v.AsBigFloat().Text('f', -1), 64)
+		return f, err == nil && !math.IsInf(f, 0) // JSON has no infinity
+	case ty == cty.Bool:
+		return v.True(), true
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
+		out := make([]any, 0, v.LengthInt())
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			x, ok := plain(e)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, x)
+		}
+		return out, true
+	case ty.IsMapType() || ty.IsObjectType():
+		out := make(map[string]any, v.LengthInt())
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			x, ok := plain(e)
+			if !ok {
+				return nil, false
+			}
+			out[k.AsString()] = x
+		}
+		return out, true
 	}
-	data, err := ctyjson.Marshal(v, v.Type())
-	if err != nil {
-		return nil, false
-	}
-	var out any
-	if json.Unmarshal(data, &out) != nil {
-		return nil, false
-	}
-	return out, true
+	return nil, false
 }
 
 // resourceID recognises the ID of a resource instance of this module, as in

@@ -8,10 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/check/report"
-	"github.com/eipassoc/eipassoc/ecs"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
 )
@@ -70,17 +68,14 @@ func (f *checkFlags) settings() (checkSettings, error) {
 	if f.failOn != "never" && set.min != check.LevelError && set.min != check.LevelWarning && set.min != check.LevelNote {
 		return set, errors.New("-fail-on must be error, warning, note or never")
 	}
-	set.opts = check.Options{Unknown: check.UnknownPolicy(f.unknown), Account: eipassoc.Account{MultiBindedAllowed: f.multi}}
-	if set.opts.InstanceDHCP, err = ecs.ParseDHCP(f.dhcp); err != nil {
-		return set, errors.New("-instance-dhcp must be enabled, disabled or unknown")
-	}
-	switch set.opts.Unknown {
-	case check.UnknownWarn, check.UnknownFail, check.UnknownIgnore:
-	default:
-		return set, errors.New("-unknown must be warn, fail or ignore")
-	}
-	if set.opts.Behaviour, err = eipassoc.ParseBehaviour(f.behaviour); err != nil {
-		return set, errors.New("-behaviour must be documented or observed")
+	set.opts, err = check.Settings{Behaviour: f.behaviour, InstanceDHCP: f.dhcp, Unknown: f.unknown,
+		LimitsFile: f.limitsFile, MultiBindedAllowed: f.multi}.Options()
+	if bad := (*check.SettingError)(nil); errors.As(err, &bad) && bad.Want != "" {
+		return set, errors.New("-" + settingFlags[bad.Setting] + " must be " + bad.Want)
+	} else if bad != nil {
+		return set, fmt.Errorf("-%s: %w", settingFlags[bad.Setting], bad.Err)
+	} else if err != nil {
+		return set, err
 	}
 	if f.region != "" {
 		if _, err := regions.Lookup(regions.ID(f.region)); err != nil {
@@ -93,19 +88,12 @@ func (f *checkFlags) settings() (checkSettings, error) {
 			return set, errors.New("-today must be YYYY-MM-DD")
 		}
 	}
-	if f.limitsFile != "" {
-		file, err := os.Open(f.limitsFile)
-		if err != nil {
-			return set, fmt.Errorf("-limits: %w", err)
-		}
-		set.opts.Limits, err = eni.ParseLimits(file)
-		file.Close()
-		if err != nil {
-			return set, fmt.Errorf("-limits: %s: %w", f.limitsFile, err)
-		}
-	}
 	return set, nil
 }
+
+// settingFlags are the flags of the settings check.Settings parses.
+var settingFlags = map[string]string{check.SettingBehaviour: "behaviour", check.SettingInstanceDHCP: "instance-dhcp",
+	check.SettingUnknown: "unknown", check.SettingLimitsFile: "limits"}
 
 // sourceDir is -tf-dir, or the directory of the plan file name when it holds .tf files
 // (the common CI layout: the plan written in the root module).

@@ -1,8 +1,11 @@
-// Package tfplan reads the JSON of "terraform show -json PLANFILE" (or "tofu show
-// -json") as a stream, keeping the few shapes package check needs, and works out the
-// order Terraform applies a plan's resources in (Order). planned_values, prior_state,
-// resource_drift and the other sections are skipped without being built, and of each
-// resource change only the attributes the caller asks for are kept.
+// Package tfplan is the typed plan that package check reads: the resource changes,
+// configuration, variables and data-source values of a Terraform or OpenTofu plan,
+// reduced to what the rules need. Decode reads it from the JSON of "terraform show
+// -json PLANFILE" (or "tofu show -json") as a stream: planned_values, resource_drift
+// and the other sections are skipped without being built, and of each resource change
+// only the attributes the caller asks for are kept. A producer that has no plan JSON,
+// such as the tflint ruleset, builds a Plan directly; Encode writes one as plan JSON.
+// Order works out the order Terraform applies a plan's resources in.
 package tfplan
 
 import (
@@ -184,12 +187,45 @@ func Decode(r io.Reader, want map[string][]string) (*Plan, error) {
 			Msg: "no format_version or resource_changes: this is not the output of \"terraform show -json PLANFILE\"",
 		}
 	}
-	if major, _, _ := strings.Cut(p.FormatVersion, "."); major != "0" && major != "1" {
-		return nil, &Error{
-			Msg: "not plan JSON this version reads: format version " + p.FormatVersion + " (want 0.x or 1.x)",
-		}
+	if err := checkVersion(p.FormatVersion); err != nil {
+		return nil, err
 	}
 	return p, nil
+}
+
+// Validate reports, as an *Error, what of a Plan built in memory Decode refuses in
+// plan JSON: no format version, or one this package does not read; a resource change
+// without an address, or two with the same one; an action Terraform does not write.
+func (p *Plan) Validate() error {
+	if err := checkVersion(p.FormatVersion); err != nil {
+		return err
+	}
+	seen := make(map[string]bool, len(p.Changes))
+	for i, c := range p.Changes {
+		var err error
+		switch {
+		case c == nil || c.Address == "":
+			err = &badChange{msg: "it has no address"}
+		case seen[c.Address]:
+			err = &badChange{address: c.Address, msg: "a second change with the same address"}
+		default:
+			err = checkActions(c)
+		}
+		if err != nil {
+			bad := err.(*badChange)
+			return &Error{Msg: (&changeError{index: i, offset: -1, address: bad.address, msg: bad.msg}).Error()}
+		}
+		seen[c.Address] = true
+	}
+	return nil
+}
+
+// checkVersion refuses a format version this package does not read.
+func checkVersion(v string) error {
+	if major, _, _ := strings.Cut(v, "."); major != "0" && major != "1" {
+		return &Error{Msg: "not plan JSON this version reads: format version " + v + " (want 0.x or 1.x)"}
+	}
+	return nil
 }
 
 // readName reads an object member's name as raw JSON (quotes included), without
@@ -526,7 +562,7 @@ type (
 			Module            *jsonModule               `json:"module"`
 		} `json:"module_calls"`
 		Outputs map[string]struct {
-			Expression jsontext.Value `json:"Expression"`
+			Expression jsontext.Value `json:"expression"`
 		} `json:"outputs"`
 	}
 	jsonExpression struct {
