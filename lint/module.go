@@ -32,9 +32,8 @@ type place struct {
 	attrs map[string]*hclext.Attribute
 }
 
-// resourceTypes are the types read, in the order package check builds its model.
-var resourceTypes = []string{check.TypeVSwitch, check.TypeInstance, check.TypeENI, check.TypeENIAlias, check.TypeEIP,
-	check.TypeEIPAlias, check.TypeAttach, check.TypeAttachAlias, check.TypeAssociation}
+// resourceTypes are the types the checker reads (check.ReadAttributes), by name.
+var resourceTypes = slices.Sorted(maps.Keys(check.ReadAttributes()))
 
 // readModule reads the resources of the module runner inspects. It asks tflint for
 // each module as written once (see rootCache), expands count and for_each itself, and
