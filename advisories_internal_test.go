@@ -31,3 +31,23 @@ func TestAdvisoriesFromTheRules(t *testing.T) {
 		t.Errorf("every advisory: %v, want the rules list's order %v", got, want)
 	}
 }
+
+// TestAdvisoriesDeclaredInOnePlace: the advisories of the rules list are exactly the
+// rules of adviceRules, in its order, after every violation, and no Advise rule is
+// declared elsewhere.
+func TestAdvisoriesDeclaredInOnePlace(t *testing.T) {
+	for i, r := range adviceRules {
+		if r.Severity != Advise {
+			t.Errorf("adviceRules[%d] %s is not an advisory", i, r.Code)
+		}
+	}
+	n := len(rules) - len(adviceRules)
+	for _, r := range rules[:n] {
+		if r.Severity == Advise {
+			t.Errorf("%s is an advisory listed among the violations", r.Code)
+		}
+	}
+	if !slices.EqualFunc(rules[n:], adviceRules, func(a, b Rule) bool { return a.Code == b.Code }) {
+		t.Error("the rules list does not end with adviceRules")
+	}
+}

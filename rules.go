@@ -1,11 +1,12 @@
 package eipassoc
 
 // rules is the one list of the rules, violations first, in the order of the
-// documentation tables: [Rules], [Code.Rule], the generated tables of the package
-// documentation, docs/rules and the README read it, and the advisories (Advise rules)
-// take their bits in [Advisories] from their places in it. A rule is declared in the
-// rules_*.go file of its family, next to the checks that report it.
-var rules = []Rule{
+// documentation tables, then the advisories (adviceRules, in rules_advice.go): [Rules],
+// [Code.Rule], the generated tables of the package documentation, docs/rules and the
+// README read it, and the advisories take their bits in [Advisories] from their places
+// in it. A rule is declared in the rules_*.go file of its family, next to the checks
+// that report it; a violation takes its place in the documentation's order here.
+var rules = append([]Rule{
 	ruleEIPInvalid,
 	ruleENIInvalid,
 	ruleModeInvalid,
@@ -35,20 +36,4 @@ var rules = []Rule{
 	ruleInstanceDHCPDisabled,
 	ruleZoneMismatch,
 	ruleVPCMismatch,
-	ruleCutThroughNotRecommended,
-	ruleCutThroughPrivateNetwork,
-	ruleCutThroughSubscription,
-	ruleCutThroughRoutePriority,
-	ruleNATNoALG,
-	ruleNATAttachedENI,
-	ruleConfigurationFee,
-	ruleOutboundRoutes,
-	ruleMultiBindedStaticConfig,
-	ruleMultiBindedClosed,
-	ruleMultiBindedInstanceFamily,
-	ruleRegionClosing,
-	ruleRegionSourcesDisagree,
-	ruleSecondaryENIGuestConfig,
-	ruleInstanceTypeRetired,
-	ruleRetentionCost,
-}
+}, adviceRules...)

@@ -27,6 +27,28 @@ const (
 	AdviseRetentionCost             Code = "eip-retention-cost"
 )
 
+// adviceRules are the advisories, in the order of the documentation tables (and of
+// [Advisories.Codes]). Each is declared below with its code, and the check that adds
+// it to a decision is in this file too: an advisory is added here and nowhere else.
+var adviceRules = []Rule{
+	ruleCutThroughNotRecommended,
+	ruleCutThroughPrivateNetwork,
+	ruleCutThroughSubscription,
+	ruleCutThroughRoutePriority,
+	ruleNATNoALG,
+	ruleNATAttachedENI,
+	ruleConfigurationFee,
+	ruleOutboundRoutes,
+	ruleMultiBindedStaticConfig,
+	ruleMultiBindedClosed,
+	ruleMultiBindedInstanceFamily,
+	ruleRegionClosing,
+	ruleRegionSourcesDisagree,
+	ruleSecondaryENIGuestConfig,
+	ruleInstanceTypeRetired,
+	ruleRetentionCost,
+}
+
 // The advisories: facts a caller should know that do not block the operation, and the
 // checks that add them to an association's decision.
 
