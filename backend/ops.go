@@ -1,6 +1,9 @@
 package backend
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // An Op names an operation by its Alibaba Cloud API action, e.g. "AssociateEipAddress".
 type Op string
@@ -22,117 +25,7 @@ const (
 	OpDescribeENIs          Op = "DescribeNetworkInterfaces"
 	OpDescribeInstance      Op = "DescribeInstances"
 	OpDescribeInstanceTypes Op = "DescribeInstanceTypes"
-)
-
-// The operations the fake and the emulator serve beyond the Backend interface: what
-// Terraform's alicloud provider calls around EIPs and ENIs.
-const (
-	OpSetHDMonitor                  Op = "SetHighDefinitionMonitorLogStatus"
-	OpDescribeHDMonitor             Op = "DescribeHighDefinitionMonitorLogAttribute"
-	OpAssignIPv6                    Op = "AssignIpv6Addresses"
-	OpUnassignIPv6                  Op = "UnassignIpv6Addresses"
-	OpModifyEIPAttribute            Op = "ModifyEipAddressAttribute"
-	OpModifyEIPForwardMode          Op = "ModifyEipForwardMode"
-	OpDeletionProtection            Op = "DeletionProtection"
-	OpModifySecurityGroupPolicy     Op = "ModifySecurityGroupPolicy"
-	OpModifyMetadataOptions         Op = "ModifyInstanceMetadataOptions"
-	OpAssociateVPCCIDR              Op = "AssociateVpcCidrBlock"
-	OpUnassociateVPCCIDR            Op = "UnassociateVpcCidrBlock"
-	OpCreateVPC                     Op = "CreateVpc"
-	OpDescribeVPC                   Op = "DescribeVpcAttribute"
-	OpDescribeVPCs                  Op = "DescribeVpcs"
-	OpDescribeRouteTables           Op = "DescribeRouteTableList"
-	OpModifyVPC                     Op = "ModifyVpcAttribute"
-	OpDeleteVPC                     Op = "DeleteVpc"
-	OpCreateVSwitch                 Op = "CreateVSwitch"
-	OpDescribeVSwitch               Op = "DescribeVSwitchAttributes"
-	OpDescribeVSwitches             Op = "DescribeVSwitches"
-	OpModifyVSwitch                 Op = "ModifyVSwitchAttribute"
-	OpDeleteVSwitch                 Op = "DeleteVSwitch"
-	OpTagResources                  Op = "TagResources"
-	OpUntagResources                Op = "UntagResources" // ECS's spelling
-	OpUnTagResources                Op = "UnTagResources" // VPC's spelling
-	OpListTagResources              Op = "ListTagResources"
-	OpDescribeTags                  Op = "DescribeTags"
-	OpModifyENI                     Op = "ModifyNetworkInterfaceAttribute"
-	OpCreateSecurityGroup           Op = "CreateSecurityGroup"
-	OpDescribeSecurityGroup         Op = "DescribeSecurityGroupAttribute"
-	OpDescribeSecurityGroups        Op = "DescribeSecurityGroups"
-	OpModifySecurityGroup           Op = "ModifySecurityGroupAttribute"
-	OpDeleteSecurityGroup           Op = "DeleteSecurityGroup"
-	OpRunInstances                  Op = "RunInstances"
-	OpDeleteInstance                Op = "DeleteInstance"
-	OpModifyInstance                Op = "ModifyInstanceAttribute"
-	OpModifyNetworkSpec             Op = "ModifyInstanceNetworkSpec"
-	OpDescribeInstanceAttribute     Op = "DescribeInstanceAttribute"
-	OpDescribeUserData              Op = "DescribeUserData"
-	OpDescribeInstanceRAMRole       Op = "DescribeInstanceRamRole"
-	OpDescribeMaintenance           Op = "DescribeInstanceMaintenanceAttributes"
-	OpModifyMaintenance             Op = "ModifyInstanceMaintenanceAttributes"
-	OpDescribeAttachmentAttrs       Op = "DescribeInstanceAttachmentAttributes"
-	OpDescribeDisks                 Op = "DescribeDisks"
-	OpModifyDisk                    Op = "ModifyDiskAttribute"
-	OpDescribeZones                 Op = "DescribeZones"
-	OpDescribeRegions               Op = "DescribeRegions"
-	OpStopInstance                  Op = "StopInstance"
-	OpCreateRouteTable              Op = "CreateRouteTable"
-	OpAssociateRouteTable           Op = "AssociateRouteTable"
-	OpUnassociateRouteTable         Op = "UnassociateRouteTable"
-	OpModifyRouteTable              Op = "ModifyRouteTableAttributes"
-	OpDeleteRouteTable              Op = "DeleteRouteTable"
-	OpCreateHaVip                   Op = "CreateHaVip"
-	OpDescribeHaVips                Op = "DescribeHaVips"
-	OpAssociateHaVip                Op = "AssociateHaVip"
-	OpUnassociateHaVip              Op = "UnassociateHaVip"
-	OpModifyHaVip                   Op = "ModifyHaVipAttribute"
-	OpDeleteHaVip                   Op = "DeleteHaVip"
-	OpCreateKeyPair                 Op = "CreateKeyPair"
-	OpImportKeyPair                 Op = "ImportKeyPair"
-	OpDescribeKeyPairs              Op = "DescribeKeyPairs"
-	OpDeleteKeyPairs                Op = "DeleteKeyPairs"
-	OpCreateRouteEntry              Op = "CreateRouteEntry"
-	OpDeleteRouteEntry              Op = "DeleteRouteEntry"
-	OpDescribeRouteEntries          Op = "DescribeRouteTables"
-	OpAuthorizeSecurityGroup        Op = "AuthorizeSecurityGroup"
-	OpAuthorizeSecurityGroupEgress  Op = "AuthorizeSecurityGroupEgress"
-	OpRevokeSecurityGroup           Op = "RevokeSecurityGroup"
-	OpRevokeSecurityGroupEgress     Op = "RevokeSecurityGroupEgress"
-	OpModifySecurityGroupRule       Op = "ModifySecurityGroupRule"
-	OpModifySecurityGroupEgressRule Op = "ModifySecurityGroupEgressRule"
-	OpStartInstance                 Op = "StartInstance"
-	OpDescribeAvailableResource     Op = "DescribeAvailableResource"
-	OpDescribeImages                Op = "DescribeImages"
-	OpDescribeImageTypes            Op = "DescribeImageSupportInstanceTypes"
-)
-
-// The RAM operations that alicloud_ram_role, alicloud_ram_policy and
-// alicloud_ram_role_policy_attachment call. TagResources, UntagResources and
-// ListTagResources are RAM's too, under RAMVersion.
-const (
-	OpCreateRole            Op = "CreateRole"
-	OpGetRole               Op = "GetRole"
-	OpUpdateRole            Op = "UpdateRole"
-	OpDeleteRole            Op = "DeleteRole"
-	OpCreatePolicy          Op = "CreatePolicy"
-	OpGetPolicy             Op = "GetPolicy"
-	OpUpdatePolicyDesc      Op = "UpdatePolicyDescription"
-	OpDeletePolicy          Op = "DeletePolicy"
-	OpCreatePolicyVersion   Op = "CreatePolicyVersion"
-	OpListPolicyVersions    Op = "ListPolicyVersions"
-	OpDeletePolicyVersion   Op = "DeletePolicyVersion"
-	OpAttachPolicyToRole    Op = "AttachPolicyToRole"
-	OpDetachPolicyFromRole  Op = "DetachPolicyFromRole"
-	OpListPoliciesForRole   Op = "ListPoliciesForRole"
-	OpListEntitiesForPolicy Op = "ListEntitiesForPolicy"
-)
-
-// OpGetCallerIdentity is STS's: who the caller is (data "alicloud_account").
-const OpGetCallerIdentity Op = "GetCallerIdentity"
-
-// KMS's, for the password of alicloud_instance's kms_encrypted_password.
-const (
-	OpKMSEncrypt Op = "Encrypt"
-	OpKMSDecrypt Op = "Decrypt"
+	OpDescribeVSwitches     Op = "DescribeVSwitches"
 )
 
 // An API is one of the Alibaba Cloud APIs whose operations eipassoc serves.
@@ -187,9 +80,9 @@ func (a API) Version() string {
 	return ECSVersion
 }
 
-// An Operation is one action that the fake and the emulator serve: the declaration
-// that backend.Ops, the fake's fault injection, the emulator's route table, its list of
-// served actions and the contract tests all read.
+// An Operation is one action that the fake and the emulator serve, as declared with
+// [Declare]: what the fake's fault injection, the emulator's route table, its list of
+// served actions and the contract tests read.
 type Operation struct {
 	API API
 	Op  Op
@@ -197,160 +90,99 @@ type Operation struct {
 	// Fault injection reads it (Op.Mutates): a fault after the change takes effect
 	// needs a change.
 	Mutates bool
-	// Backend is true for the actions of the Backend interface, which every backend,
-	// the official SDKs' included, implements.
-	Backend bool
 }
 
-// Operations returns every operation served, VPC ones first, in a new slice. An action
-// of both APIs (TagResources, ListTagResources) is listed once under each.
-func Operations() []Operation { return slices.Clone(operations) }
+// declared are the operations declared, by API and action; written only while
+// packages initialise (Declare is called from package-level declarations), read after.
+var declared = map[API]map[Op]Operation{}
 
-var operations = []Operation{
-	{VPC, OpAllocateEIP, true, true},
-	{VPC, OpReleaseEIP, true, true},
-	{VPC, OpAssociateEIP, true, true},
-	{VPC, OpUnassociateEIP, true, true},
-	{VPC, OpDescribeEIPs, false, true},
-	{VPC, OpDescribeEIPGateway, false, true},
-	{VPC, OpModifyEIPAttribute, true, false},
-	{VPC, OpModifyEIPForwardMode, true, false},
-	{VPC, OpDeletionProtection, true, false},
-	{VPC, OpSetHDMonitor, true, false},
-	{VPC, OpDescribeHDMonitor, false, false},
-	{VPC, OpAssociateVPCCIDR, true, false},
-	{VPC, OpUnassociateVPCCIDR, true, false},
-	{VPC, OpCreateVPC, true, false},
-	{VPC, OpDescribeVPC, false, false},
-	{VPC, OpDescribeVPCs, false, false},
-	{VPC, OpDescribeRouteTables, false, false},
-	{VPC, OpCreateRouteEntry, true, false},
-	{VPC, OpDeleteRouteEntry, true, false},
-	{VPC, OpDescribeRouteEntries, false, false},
-	{VPC, OpCreateRouteTable, true, false},
-	{VPC, OpAssociateRouteTable, true, false},
-	{VPC, OpUnassociateRouteTable, true, false},
-	{VPC, OpModifyRouteTable, true, false},
-	{VPC, OpDeleteRouteTable, true, false},
-	{VPC, OpCreateHaVip, true, false},
-	{VPC, OpDescribeHaVips, false, false},
-	{VPC, OpAssociateHaVip, true, false},
-	{VPC, OpUnassociateHaVip, true, false},
-	{VPC, OpModifyHaVip, true, false},
-	{VPC, OpDeleteHaVip, true, false},
-	{VPC, OpModifyVPC, true, false},
-	{VPC, OpDeleteVPC, true, false},
-	{VPC, OpCreateVSwitch, true, false},
-	{VPC, OpDescribeVSwitch, false, false},
-	{VPC, OpDescribeVSwitches, false, true},
-	{VPC, OpModifyVSwitch, true, false},
-	{VPC, OpDeleteVSwitch, true, false},
-	{VPC, OpTagResources, true, false},
-	{VPC, OpUnTagResources, true, false},
-	{VPC, OpListTagResources, false, false},
-
-	{ECS, OpCreateENI, true, true},
-	{ECS, OpDeleteENI, true, true},
-	{ECS, OpAttachENI, true, true},
-	{ECS, OpDetachENI, true, true},
-	{ECS, OpAssignPrivateIPs, true, true},
-	{ECS, OpUnassignPrivateIPs, true, true},
-	{ECS, OpDescribeENIs, false, true},
-	{ECS, OpDescribeInstance, false, true},
-	{ECS, OpDescribeInstanceTypes, false, true},
-	{ECS, OpModifyENI, true, false},
-	{ECS, OpAssignIPv6, true, false},
-	{ECS, OpUnassignIPv6, true, false},
-	{ECS, OpCreateSecurityGroup, true, false},
-	{ECS, OpDescribeSecurityGroup, false, false},
-	{ECS, OpDescribeSecurityGroups, false, false},
-	{ECS, OpModifySecurityGroup, true, false},
-	{ECS, OpDeleteSecurityGroup, true, false},
-	{ECS, OpRunInstances, true, false},
-	{ECS, OpDeleteInstance, true, false},
-	{ECS, OpModifyInstance, true, false},
-	{ECS, OpModifyNetworkSpec, true, false},
-	{ECS, OpDescribeInstanceAttribute, false, false},
-	{ECS, OpDescribeUserData, false, false},
-	{ECS, OpDescribeInstanceRAMRole, false, false},
-	{ECS, OpDescribeMaintenance, false, false},
-	{ECS, OpModifyMaintenance, true, false},
-	{ECS, OpModifySecurityGroupPolicy, true, false},
-	{ECS, OpModifyMetadataOptions, true, false},
-	{ECS, OpDescribeAttachmentAttrs, false, false},
-	{ECS, OpDescribeDisks, false, false},
-	{ECS, OpModifyDisk, true, false},
-	{ECS, OpDescribeZones, false, false},
-	{ECS, OpDescribeRegions, false, false},
-	{ECS, OpStopInstance, true, false},
-	{ECS, OpCreateKeyPair, true, false},
-	{ECS, OpImportKeyPair, true, false},
-	{ECS, OpDescribeKeyPairs, false, false},
-	{ECS, OpDeleteKeyPairs, true, false},
-	{ECS, OpAuthorizeSecurityGroup, true, false},
-	{ECS, OpAuthorizeSecurityGroupEgress, true, false},
-	{ECS, OpRevokeSecurityGroup, true, false},
-	{ECS, OpRevokeSecurityGroupEgress, true, false},
-	{ECS, OpModifySecurityGroupRule, true, false},
-	{ECS, OpModifySecurityGroupEgressRule, true, false},
-	{ECS, OpStartInstance, true, false},
-	{ECS, OpDescribeAvailableResource, false, false},
-	{ECS, OpDescribeImages, false, false},
-	{ECS, OpDescribeImageTypes, false, false},
-	{ECS, OpTagResources, true, false},
-	{ECS, OpUntagResources, true, false},
-	{ECS, OpListTagResources, false, false},
-	{ECS, OpDescribeTags, false, false},
-	{KMS, OpKMSEncrypt, false, false},
-	{KMS, OpKMSDecrypt, false, false},
-	{STS, OpGetCallerIdentity, false, false},
-	{RAM, OpCreateRole, true, false},
-	{RAM, OpGetRole, false, false},
-	{RAM, OpUpdateRole, true, false},
-	{RAM, OpDeleteRole, true, false},
-	{RAM, OpCreatePolicy, true, false},
-	{RAM, OpGetPolicy, false, false},
-	{RAM, OpUpdatePolicyDesc, true, false},
-	{RAM, OpDeletePolicy, true, false},
-	{RAM, OpCreatePolicyVersion, true, false},
-	{RAM, OpListPolicyVersions, false, false},
-	{RAM, OpDeletePolicyVersion, true, false},
-	{RAM, OpAttachPolicyToRole, true, false},
-	{RAM, OpDetachPolicyFromRole, true, false},
-	{RAM, OpListPoliciesForRole, false, false},
-	{RAM, OpListEntitiesForPolicy, false, false},
-	{RAM, OpTagResources, true, false},
-	{RAM, OpUntagResources, true, false},
-	{RAM, OpListTagResources, false, false},
+// Declare adds operations to those served: the package that implements an operation
+// declares it next to its implementation, the Backend interface's here, the fake's
+// next to its methods, the emulator's next to its handlers. It is meant for
+// package-level declarations (var _ = backend.Declare(...)), which Go runs before any
+// call can read them; declaring an action twice for one API is a programming error
+// and panics then, before anything is served.
+func Declare(ops ...Operation) struct{} {
+	for _, o := range ops {
+		if declared[o.API] == nil {
+			declared[o.API] = map[Op]Operation{}
+		}
+		if _, dup := declared[o.API][o.Op]; dup || o.Op == "" || o.API < VPC || o.API > KMS {
+			panic("backend.Declare: " + o.API.Product() + " " + string(o.Op) + " declared twice, or not an operation")
+		}
+		declared[o.API][o.Op] = o
+	}
+	return struct{}{}
 }
 
-// Ops returns the operations of the Backend interface, VPC ones first.
-func Ops() []Op {
-	var out []Op
-	for _, o := range operations {
-		if o.Backend {
-			out = append(out, o.Op)
+// Operations returns every operation declared by the packages linked in (with the
+// fake: the Backend interface's and the fake's; with the emulator, its own too), by
+// API (VPC first) and then by action, in a new slice. An action of several APIs
+// (TagResources, ListTagResources) is listed once under each.
+func Operations() []Operation {
+	var out []Operation
+	for api := VPC; api <= KMS; api++ {
+		for _, op := range slices.Sorted(maps.Keys(declared[api])) {
+			out = append(out, declared[api][op])
 		}
 	}
 	return out
 }
 
+// The Backend interface's operations, which every backend, the official SDKs'
+// included, implements.
+var _ = Declare(
+	Operation{API: VPC, Op: OpAllocateEIP, Mutates: true},
+	Operation{API: VPC, Op: OpReleaseEIP, Mutates: true},
+	Operation{API: VPC, Op: OpAssociateEIP, Mutates: true},
+	Operation{API: VPC, Op: OpUnassociateEIP, Mutates: true},
+	Operation{API: VPC, Op: OpDescribeEIPs},
+	Operation{API: VPC, Op: OpDescribeEIPGateway},
+	Operation{API: VPC, Op: OpDescribeVSwitches},
+	Operation{API: ECS, Op: OpCreateENI, Mutates: true},
+	Operation{API: ECS, Op: OpDeleteENI, Mutates: true},
+	Operation{API: ECS, Op: OpAttachENI, Mutates: true},
+	Operation{API: ECS, Op: OpDetachENI, Mutates: true},
+	Operation{API: ECS, Op: OpAssignPrivateIPs, Mutates: true},
+	Operation{API: ECS, Op: OpUnassignPrivateIPs, Mutates: true},
+	Operation{API: ECS, Op: OpDescribeENIs},
+	Operation{API: ECS, Op: OpDescribeInstance},
+	Operation{API: ECS, Op: OpDescribeInstanceTypes},
+)
+
+// Ops returns the operations of the Backend interface, VPC ones first.
+func Ops() []Op {
+	return []Op{OpAllocateEIP, OpReleaseEIP, OpAssociateEIP, OpUnassociateEIP, OpDescribeEIPs, OpDescribeEIPGateway,
+		OpDescribeVSwitches, OpCreateENI, OpDeleteENI, OpAttachENI, OpDetachENI, OpAssignPrivateIPs, OpUnassignPrivateIPs,
+		OpDescribeENIs, OpDescribeInstance, OpDescribeInstanceTypes}
+}
+
 // Known reports whether op is one of [Operations].
 func (op Op) Known() bool {
-	return slices.ContainsFunc(operations, func(o Operation) bool { return o.Op == op })
+	for _, ops := range declared {
+		if _, ok := ops[op]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Mutates reports whether op is one of [Operations] that changes the account.
 func (op Op) Mutates() bool {
-	return slices.ContainsFunc(operations, func(o Operation) bool { return o.Op == op && o.Mutates })
+	for _, ops := range declared {
+		if ops[op].Mutates {
+			return true
+		}
+	}
+	return false
 }
 
 // Product returns the product of the API op belongs to, "Vpc" or "Ecs"; an action of
 // both APIs gives "Vpc", an unknown one "Ecs".
 func (op Op) Product() string {
-	for _, o := range operations {
-		if o.Op == op {
-			return o.API.Product()
+	for api := VPC; api <= KMS; api++ {
+		if _, ok := declared[api][op]; ok {
+			return api.Product()
 		}
 	}
 	return ECS.Product()

@@ -4,14 +4,35 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"github.com/eipassoc/eipassoc/backend"
-	"github.com/eipassoc/eipassoc/backend/fake"
-	"github.com/eipassoc/eipassoc/ecs"
-	"github.com/eipassoc/eipassoc/regions"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
+	"github.com/eipassoc/eipassoc/ecs"
+	"github.com/eipassoc/eipassoc/regions"
+)
+
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpDescribeTags              backend.Op = "DescribeTags"
+	OpDescribeZones             backend.Op = "DescribeZones"
+	OpDescribeRegions           backend.Op = "DescribeRegions"
+	OpDescribeAvailableResource backend.Op = "DescribeAvailableResource"
+	OpDescribeImages            backend.Op = "DescribeImages"
+	OpDescribeImageTypes        backend.Op = "DescribeImageSupportInstanceTypes"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpDescribeTags},
+	backend.Operation{API: backend.ECS, Op: OpDescribeZones},
+	backend.Operation{API: backend.ECS, Op: OpDescribeRegions},
+	backend.Operation{API: backend.ECS, Op: OpDescribeAvailableResource},
+	backend.Operation{API: backend.ECS, Op: OpDescribeImages},
+	backend.Operation{API: backend.ECS, Op: OpDescribeImageTypes},
 )
 
 // The ECS describes of what the cloud offers (zones, instance types, images), served
@@ -430,3 +451,20 @@ func checkSaleTerms(p *params, others ...string) error {
 	_, err := p.terms(saleTerms, append([]string{"InstanceChargeType", "SpotStrategy"}, others...)...)
 	return err
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: OpDescribeAvailableResource, Params: modelledParams("RegionId", "DestinationResource", "ZoneId", "InstanceType", "Cores", "Memory", "InstanceChargeType", "SpotStrategy", "IoOptimized", "NetworkCategory", "SystemDiskCategory"),
+		Handler: func(s *Server) handler { return s.describeAvailableResource }},
+	route{API: backend.ECS, Op: OpDescribeZones, Params: modelledParams("RegionId", "InstanceChargeType", "SpotStrategy"),
+		Handler: func(s *Server) handler { return s.describeZones }},
+	route{API: backend.ECS, Op: OpDescribeRegions, Params: describeRegionsParams,
+		Handler: func(s *Server) handler { return s.describeRegions }},
+	route{API: backend.ECS, Op: OpDescribeImages, Params: modelledParams("RegionId", "ImageId", "ImageName", "ImageOwnerAlias", "ImageOwnerId", "ImageFamily", "SnapshotId", "OSType", "Architecture", "InstanceType", "Status", "PageNumber", "PageSize", "ActionType", "IsSupportCloudinit", "IsSupportIoOptimized", "Usage", "ResourceGroupId", tagParams),
+		Handler: func(s *Server) handler { return s.describeImages }},
+	route{API: backend.ECS, Op: OpDescribeImageTypes, Params: modelledParams("RegionId", "ImageId"),
+		Handler: func(s *Server) handler { return s.describeImageTypes }},
+	route{API: backend.ECS, Op: OpDescribeTags, Params: modelledParams("RegionId", "ResourceId", "ResourceType", tagParams),
+		Handler: func(s *Server) handler { return s.describeTags }},
+)

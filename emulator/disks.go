@@ -11,6 +11,16 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpDescribeDisks backend.Op = "DescribeDisks"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpDescribeDisks},
+)
+
 // diskSpec reads a disk of RunInstances: prefix is "SystemDisk." or "DataDisk.N.".
 func diskSpec(p *params, prefix string) (fake.DiskSpec, error) {
 	d := fake.DiskSpec{
@@ -199,3 +209,14 @@ type describeDisksAnswer struct {
 	pageHead
 	Disks struct{ Disk []diskJSON }
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: fake.OpModifyDisk, Params: modifyDiskParams,
+		Handler: func(s *Server) handler { return s.modifyDiskAttribute }},
+	route{API: backend.ECS, Op: fake.OpModifyNetworkSpec, Params: modifyNetworkSpecParams,
+		Handler: func(s *Server) handler { return s.modifyInstanceNetworkSpec }},
+	route{API: backend.ECS, Op: OpDescribeDisks, Params: modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType", "PageNumber", "PageSize"),
+		Handler: func(s *Server) handler { return s.describeDisks }},
+)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -573,3 +574,24 @@ func (s *Server) describeInstanceTypes(ctx context.Context, p *params) (any, err
 	}
 	return out, nil
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: backend.OpCreateENI, Params: modelledParams(append(slices.Sorted(maps.Keys(keptENIOptions)), "RegionId", "VSwitchId", "SecurityGroupId", `^SecurityGroupIds\.[^.]+$`, "PrimaryIpAddress", `^PrivateIpAddress\.[^.]+$`, "SecondaryPrivateIpAddressCount", "NetworkInterfaceName", "Description", "InstanceType", "ClientToken", `^Ipv6Address\.[^.]+$`, "Ipv6AddressCount", `^Ipv4Prefix\.[^.]+$`, "Ipv4PrefixCount", tagParams)...),
+		Handler: func(s *Server) handler { return s.createENI }},
+	route{API: backend.ECS, Op: backend.OpDeleteENI, Params: modelledParams("RegionId", "NetworkInterfaceId"),
+		Handler: func(s *Server) handler { return s.deleteENI }},
+	route{API: backend.ECS, Op: backend.OpAttachENI, Params: modelledParams("RegionId", "NetworkInterfaceId", "InstanceId", "NetworkCardIndex", "WaitForNetworkConfigurationReady", "TrunkNetworkInstanceId"),
+		Handler: func(s *Server) handler { return s.attachENI }},
+	route{API: backend.ECS, Op: backend.OpDetachENI, Params: modelledParams("RegionId", "NetworkInterfaceId", "InstanceId", "TrunkNetworkInstanceId"),
+		Handler: func(s *Server) handler { return s.detachENI }},
+	route{API: backend.ECS, Op: backend.OpAssignPrivateIPs, Params: modelledParams("RegionId", "NetworkInterfaceId", `^PrivateIpAddress\.[^.]+$`, "SecondaryPrivateIpAddressCount", `^Ipv4Prefix\.[^.]+$`, "Ipv4PrefixCount", "ClientToken"),
+		Handler: func(s *Server) handler { return s.assignPrivateIPs }},
+	route{API: backend.ECS, Op: backend.OpUnassignPrivateIPs, Params: modelledParams("RegionId", "NetworkInterfaceId", `^PrivateIpAddress\.[^.]+$`, `^Ipv4Prefix\.[^.]+$`, "ClientToken"),
+		Handler: func(s *Server) handler { return s.unassignPrivateIPs }},
+	route{API: backend.ECS, Op: backend.OpDescribeENIs, Params: modelledParams("RegionId", `^NetworkInterfaceId\.[^.]+$`, "InstanceId", "VSwitchId", "VpcId", "Status", "Type", "MaxResults", "NextToken", tagParams, "NetworkInterfaceName", "PrimaryIpAddress", "SecurityGroupId", "ServiceManaged", "ResourceGroupId", "PageNumber", "PageSize"),
+		Handler: func(s *Server) handler { return s.describeENIs }},
+	route{API: backend.ECS, Op: backend.OpDescribeInstanceTypes, Params: instanceTypesParams,
+		Handler: func(s *Server) handler { return s.describeInstanceTypes }},
+)

@@ -77,7 +77,7 @@ func (s *Server) changeAddresses(ctx context.Context, p *params, c fake.ENIAddre
 			out.Set.Ipv4PrefixSet.Ipv4Prefixes = append(out.Set.Ipv4PrefixSet.Ipv4Prefixes, block.String())
 		}
 		return out, nil
-	case backend.OpAssignIPv6:
+	case fake.OpAssignIPv6:
 		out := assignedIPv6Answer{RequestID: newRequestID(), NetworkInterfaceID: string(c.ENI)}
 		out.Ipv6Sets.Ipv6Address = []string{}
 		for _, a := range added.IPv6 {
@@ -127,3 +127,12 @@ func (s *Server) unassignIPv6(ctx context.Context, p *params) (any, error) {
 	}
 	return s.changeAddresses(ctx, p, fake.ENIAddressChange{IPv6: ips})
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: fake.OpAssignIPv6, Params: modelledParams("RegionId", "NetworkInterfaceId", `^Ipv6Address\.[^.]+$`, "Ipv6AddressCount", "ClientToken"),
+		Handler: func(s *Server) handler { return s.assignIPv6 }},
+	route{API: backend.ECS, Op: fake.OpUnassignIPv6, Params: modelledParams("RegionId", "NetworkInterfaceId", `^Ipv6Address\.[^.]+$`, "ClientToken"),
+		Handler: func(s *Server) handler { return s.unassignIPv6 }},
+)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
@@ -185,3 +186,20 @@ func (s *Server) deleteHaVip(ctx context.Context, p *params) (any, error) {
 	}
 	return deleteBy(ctx, p, "HaVipId", s.b.DeleteHaVip)
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: fake.OpCreateHaVip, Params: createHaVipParams,
+		Handler: func(s *Server) handler { return s.createHaVip }},
+	route{API: backend.VPC, Op: fake.OpDescribeHaVips, Params: describeHaVipsParams,
+		Handler: func(s *Server) handler { return s.describeHaVips }},
+	route{API: backend.VPC, Op: fake.OpAssociateHaVip, Params: associateHaVipParams,
+		Handler: func(s *Server) handler { return s.associateHaVip }},
+	route{API: backend.VPC, Op: fake.OpUnassociateHaVip, Params: associateHaVipParams,
+		Handler: func(s *Server) handler { return s.unassociateHaVip }},
+	route{API: backend.VPC, Op: fake.OpModifyHaVip, Params: modifyHaVipParams,
+		Handler: func(s *Server) handler { return s.modifyHaVip }},
+	route{API: backend.VPC, Op: fake.OpDeleteHaVip, Params: deleteHaVipParams,
+		Handler: func(s *Server) handler { return s.deleteHaVip }},
+)

@@ -6,7 +6,20 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
+)
+
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpDescribeMaintenance     backend.Op = "DescribeInstanceMaintenanceAttributes"
+	OpDescribeAttachmentAttrs backend.Op = "DescribeInstanceAttachmentAttributes"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpDescribeMaintenance},
+	backend.Operation{API: backend.ECS, Op: OpDescribeAttachmentAttrs},
 )
 
 // The attributes the provider reads back of an instance beside DescribeInstances: its
@@ -128,3 +141,14 @@ type attachmentAttributesJSON struct {
 	PrivatePoolOptionsMatchCriteria string
 	PrivatePoolOptionsID            string `json:"PrivatePoolOptionsId"`
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: OpDescribeMaintenance, Params: modelledParams("RegionId", `^InstanceId\.[^.]+$`),
+		Handler: func(s *Server) handler { return s.describeMaintenanceAttributes }},
+	route{API: backend.ECS, Op: fake.OpModifyMaintenance, Params: modelledParams("RegionId", `^InstanceId\.[^.]+$`, "ActionOnMaintenance", "NotifyOnMaintenance", `^MaintenanceWindow\.[^.]+\.(StartTime|EndTime)$`),
+		Handler: func(s *Server) handler { return s.modifyMaintenanceAttributes }},
+	route{API: backend.ECS, Op: OpDescribeAttachmentAttrs, Params: modelledParams("RegionId", "InstanceIds"),
+		Handler: func(s *Server) handler { return s.describeAttachmentAttributes }},
+)

@@ -11,6 +11,22 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpModifyMetadataOptions     backend.Op = "ModifyInstanceMetadataOptions"
+	OpDescribeInstanceAttribute backend.Op = "DescribeInstanceAttribute"
+	OpDescribeUserData          backend.Op = "DescribeUserData"
+	OpDescribeInstanceRAMRole   backend.Op = "DescribeInstanceRamRole"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpModifyMetadataOptions, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpDescribeInstanceAttribute},
+	backend.Operation{API: backend.ECS, Op: OpDescribeUserData},
+	backend.Operation{API: backend.ECS, Op: OpDescribeInstanceRAMRole},
+)
+
 // The ECS instance API: what eipassoc's backend reads (DescribeInstances) and what the
 // Terraform provider needs for alicloud_instance. Attributes the emulator does not
 // model are answered with the cloud's defaults for a pay-as-you-go instance in a VPC.
@@ -532,3 +548,26 @@ func (s *Server) modifyMetadataOptions(ctx context.Context, p *params) (any, err
 	}
 	return ok()
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: backend.OpDescribeInstance, Params: modelledParams("RegionId", "InstanceId", "InstanceIds", `^AdditionalAttributes\.[^.]+$`, tagParams, "InstanceName", "VpcId", "VSwitchId", "ZoneId", "Status", "RamRoleName", "ImageId", "ResourceGroupId", "PageNumber", "PageSize"),
+		Handler: func(s *Server) handler { return s.describeInstances }},
+	route{API: backend.ECS, Op: fake.OpStopInstance, Params: stopInstanceParams,
+		Handler: func(s *Server) handler { return s.stopInstance }},
+	route{API: backend.ECS, Op: fake.OpStartInstance, Params: startInstanceParams,
+		Handler: func(s *Server) handler { return s.startInstance }},
+	route{API: backend.ECS, Op: fake.OpRunInstances, Params: runInstancesParams,
+		Handler: func(s *Server) handler { return s.runInstances }},
+	route{API: backend.ECS, Op: fake.OpDeleteInstance, Params: modelledParams("RegionId", "InstanceId", "Force"),
+		Handler: func(s *Server) handler { return s.deleteInstance }},
+	route{API: backend.ECS, Op: OpDescribeUserData, Params: modelledParams("RegionId", "InstanceId"),
+		Handler: func(s *Server) handler { return s.describeUserData }},
+	route{API: backend.ECS, Op: OpDescribeInstanceRAMRole, Params: modelledParams("RegionId", "InstanceIds"),
+		Handler: func(s *Server) handler { return s.describeInstanceRamRole }},
+	route{API: backend.ECS, Op: OpDescribeInstanceAttribute, Params: modelledParams("RegionId", "InstanceId"),
+		Handler: func(s *Server) handler { return s.describeInstanceAttribute }},
+	route{API: backend.ECS, Op: OpModifyMetadataOptions, Params: modelledParams("RegionId", "InstanceId", "HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit"),
+		Handler: func(s *Server) handler { return s.modifyMetadataOptions }},
+)

@@ -3,7 +3,9 @@ package emulator
 import (
 	"context"
 	"encoding/json"
+
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
 // The ECS API for alicloud_ecs_key_pair: CreateKeyPair, ImportKeyPair,
@@ -133,3 +135,16 @@ func (s *Server) deleteKeyPairs(ctx context.Context, p *params) (any, error) {
 	}
 	return ok()
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: fake.OpCreateKeyPair, Params: createKeyPairParams,
+		Handler: func(s *Server) handler { return s.createKeyPair }},
+	route{API: backend.ECS, Op: fake.OpImportKeyPair, Params: importKeyPairParams,
+		Handler: func(s *Server) handler { return s.importKeyPair }},
+	route{API: backend.ECS, Op: fake.OpDescribeKeyPairs, Params: describeKeyPairParams,
+		Handler: func(s *Server) handler { return s.describeKeyPairs }},
+	route{API: backend.ECS, Op: fake.OpDeleteKeyPairs, Params: deleteKeyPairsParams,
+		Handler: func(s *Server) handler { return s.deleteKeyPairs }},
+)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
 // KMS Encrypt and Decrypt (fake.Backend.Encrypt, Decrypt): what the provider calls to
@@ -65,8 +66,11 @@ func (s *Server) kmsDecrypt(ctx context.Context, p *params) (any, error) {
 	return kmsAnswer{RequestID: newRequestID(), KeyID: key, KeyVersionID: key + "-v1", Plaintext: plaintext}, nil
 }
 
-// kmsParams are the parameters the KMS operations take.
-var kmsParams = map[backend.Op]modelled{
-	backend.OpKMSEncrypt: modelledParams("RegionId", "KeyId", "Plaintext", "EncryptionContext"),
-	backend.OpKMSDecrypt: modelledParams("RegionId", "CiphertextBlob", "EncryptionContext"),
-}
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.KMS, Op: fake.OpKMSEncrypt, Params: modelledParams("RegionId", "KeyId", "Plaintext", "EncryptionContext"),
+		Handler: func(s *Server) handler { return s.kmsEncrypt }},
+	route{API: backend.KMS, Op: fake.OpKMSDecrypt, Params: modelledParams("RegionId", "CiphertextBlob", "EncryptionContext"),
+		Handler: func(s *Server) handler { return s.kmsDecrypt }},
+)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
 // A modelled set lists the parameters an operation models: exact names, and patterns
@@ -141,3 +142,25 @@ var (
 		"AutoPay",
 	)
 )
+
+// The parameters each operation models or keeps. The server refuses any other
+// parameter a call sends, by name (UnsupportedParameter), before the operation's
+// handler runs: nothing asked for is dropped in silence. A handler that reads a
+// parameter its operation does not declare is logged and noted (Server.strays), and
+// the tests fail on it; TestEveryOperationDeclaresParameters checks that every served
+// operation has its list, in its route.
+
+// tagParams are the Tag.N.Key and Tag.N.Value of a call that tags what it creates.
+const tagParams = `^Tag\.[^.]+\.(Key|Value)$`
+
+// renamerParams are the parameters of an operation that changes a resource's name
+// and description (see renamer): ModifyNetworkInterfaceAttribute also changes its
+// security groups.
+func renamerParams(op backend.Op, idParam, nameParam string) modelled {
+	names := []string{"RegionId", idParam, nameParam, "Description", "ClientToken"}
+	if op == fake.OpModifyENI {
+		names = append(names, `^SecurityGroupId\.\d+$`)
+		names = append(names, slices.Sorted(maps.Keys(keptENIOptions))...)
+	}
+	return modelledParams(names...)
+}

@@ -21,7 +21,7 @@ func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 			return nil, err
 		}
 		in := fake.ModifyInput{Region: r, ID: id, Name: p.optional(nameParam), Description: p.optional("Description")}
-		if op == backend.OpModifyENI {
+		if op == fake.OpModifyENI {
 			groups, err := p.list("SecurityGroupId", 5)
 			if err != nil {
 				return nil, err
@@ -31,7 +31,7 @@ func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 			}
 		}
 		var options map[string]string
-		if op == backend.OpModifyENI {
+		if op == fake.OpModifyENI {
 			if options, err = eniOptions(p); err != nil {
 				return nil, err
 			}
@@ -47,3 +47,20 @@ func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 		return ok()
 	}
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: fake.OpModifyVPC, Params: renamerParams(fake.OpModifyVPC, "VpcId", "VpcName"),
+		Handler: func(s *Server) handler { return s.renamer(fake.OpModifyVPC, "VpcId", "VpcName") }},
+	route{API: backend.VPC, Op: fake.OpModifyVSwitch, Params: renamerParams(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
+		Handler: func(s *Server) handler { return s.renamer(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName") }},
+	route{API: backend.ECS, Op: fake.OpModifySecurityGroup, Params: renamerParams(fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
+		Handler: func(s *Server) handler {
+			return s.renamer(fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName")
+		}},
+	route{API: backend.ECS, Op: fake.OpModifyENI, Params: renamerParams(fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
+		Handler: func(s *Server) handler {
+			return s.renamer(fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName")
+		}},
+)

@@ -3,6 +3,8 @@ package emulator
 import (
 	"context"
 
+	"github.com/eipassoc/eipassoc/backend"
+	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"
 )
 
@@ -60,3 +62,12 @@ func (s *Server) describeHDMonitor(ctx context.Context, p *params) (any, error) 
 		Success      string
 	}{newRequestID(), string(id), "EIP", m.LogProject, m.LogStore, "true"}, nil
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: fake.OpSetHDMonitor, Params: modelledParams("RegionId", "InstanceId", "InstanceType", "Status", "LogProject", "LogStore", "ClientToken"),
+		Handler: func(s *Server) handler { return s.setHDMonitor }},
+	route{API: backend.VPC, Op: fake.OpDescribeHDMonitor, Params: modelledParams("RegionId", "InstanceId", "InstanceType"),
+		Handler: func(s *Server) handler { return s.describeHDMonitor }},
+)

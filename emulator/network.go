@@ -15,6 +15,16 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpDescribeRouteTables backend.Op = "DescribeRouteTableList"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpDescribeRouteTables},
+)
+
 // The VPC API for alicloud_vpc and alicloud_vswitch: create, describe, delete. Answers
 // carry the fields the Terraform provider reads (IPv6 blocks, secondary and user
 // CIDRs, tags), with empty lists where a VPC or vSwitch has none.
@@ -679,3 +689,38 @@ func (s *Server) vpcCIDR(change func(context.Context, regions.ID, string, netip.
 		return ok()
 	}
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: fake.OpAssociateVPCCIDR, Params: modelledParams("RegionId", "VpcId", "SecondaryCidrBlock", "IpVersion", "ClientToken"),
+		Handler: func(s *Server) handler { return s.vpcCIDR(s.b.AssociateVPCCIDR) }},
+	route{API: backend.VPC, Op: fake.OpUnassociateVPCCIDR, Params: modelledParams("RegionId", "VpcId", "SecondaryCidrBlock", "IpVersion", "ClientToken"),
+		Handler: func(s *Server) handler { return s.vpcCIDR(s.b.UnassociateVPCCIDR) }},
+	route{API: backend.VPC, Op: fake.OpCreateVPC, Params: modelledParams("RegionId", "CidrBlock", "VpcName", "Description", "ClientToken", "EnableIpv6", "Ipv6CidrBlock", "Ipv6Isp", "Ipv4IpamPoolId", "Ipv4CidrMask", "EnableDnsHostname", "UserCidr", "ResourceGroupId", tagParams),
+		Handler: func(s *Server) handler { return s.createVPC }},
+	route{API: backend.VPC, Op: fake.OpDescribeVPC, Params: modelledParams("RegionId", "VpcId"),
+		Handler: func(s *Server) handler { return s.describeVPC }},
+	route{API: backend.VPC, Op: OpDescribeRouteTables, Params: modelledParams("RegionId", "VpcId", "RouteTableId", "PageNumber", "PageSize"),
+		Handler: func(s *Server) handler { return s.describeRouteTables }},
+	route{API: backend.VPC, Op: fake.OpDeleteVPC, Params: modelledParams("RegionId", "VpcId", "ClientToken", "ForceDelete"),
+		Handler: func(s *Server) handler { return s.deleteVPC }},
+	route{API: backend.VPC, Op: fake.OpCreateVSwitch, Params: modelledParams("RegionId", "VpcId", "ZoneId", "CidrBlock", "Ipv6CidrBlock", "VSwitchName", "Description", "ClientToken", tagParams),
+		Handler: func(s *Server) handler { return s.createVSwitch }},
+	route{API: backend.VPC, Op: fake.OpDescribeVSwitch, Params: modelledParams("RegionId", "VSwitchId"),
+		Handler: func(s *Server) handler { return s.describeVSwitch }},
+	route{API: backend.VPC, Op: fake.OpDeleteVSwitch, Params: modelledParams("RegionId", "VSwitchId"),
+		Handler: func(s *Server) handler { return s.deleteVSwitch }},
+	route{API: backend.VPC, Op: fake.OpDescribeVPCs, Params: modelledParams("RegionId", "VpcId", "VpcName", "IsDefault", "PageNumber", "PageSize", "ResourceGroupId", "VpcOwnerId", "DhcpOptionsSetId", tagParams),
+		Handler: func(s *Server) handler { return s.describeVPCs }},
+	route{API: backend.VPC, Op: backend.OpDescribeVSwitches, Params: modelledParams("RegionId", "VSwitchId", "VSwitchName", "VpcId", "ZoneId", "PageNumber", "PageSize", "IsDefault", "ResourceGroupId", "RouteTableId", "VSwitchOwnerId", tagParams),
+		Handler: func(s *Server) handler { return s.describeVSwitches }},
+	route{API: backend.ECS, Op: fake.OpCreateSecurityGroup, Params: modelledParams("RegionId", "VpcId", "SecurityGroupName", "SecurityGroupType", "Description", "ClientToken", "ResourceGroupId", tagParams),
+		Handler: func(s *Server) handler { return s.createSecurityGroup }},
+	route{API: backend.ECS, Op: fake.OpDescribeSecurityGroups, Params: modelledParams("RegionId", "SecurityGroupId", "SecurityGroupIds", "SecurityGroupName", "VpcId", "PageNumber", "PageSize", "ResourceGroupId", tagParams),
+		Handler: func(s *Server) handler { return s.describeSecurityGroups }},
+	route{API: backend.ECS, Op: fake.OpDescribeSecurityGroup, Params: modelledParams("RegionId", "SecurityGroupId", "Direction", "NicType"),
+		Handler: func(s *Server) handler { return s.describeSecurityGroupAttribute }},
+	route{API: backend.ECS, Op: fake.OpDeleteSecurityGroup, Params: modelledParams("RegionId", "SecurityGroupId"),
+		Handler: func(s *Server) handler { return s.deleteSecurityGroup }},
+)

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/eipassoc/eipassoc/backend"
@@ -26,32 +25,22 @@ func TestEveryOperationServed(t *testing.T) {
 			t.Errorf("%s %s is declared but not served", o.API, o.Op)
 		}
 	}
-	for api, hs := range s.handlers() {
-		for op := range hs {
+	for api, rs := range routes {
+		for op := range rs {
 			if !declared[api][op] {
-				t.Errorf("%s %s has a handler but is not in backend.Operations", api, op)
+				t.Errorf("%s %s is routed but not declared (backend.Declare)", api, op)
 			}
 		}
 	}
 }
 
-// Every served operation declares the parameters it takes (declared.go): the server
+// Every served operation declares the parameters it takes, in its route: the server
 // refuses the others by name before the handler runs.
 func TestEveryOperationDeclaresParameters(t *testing.T) {
 	t.Parallel()
-	declared := declaredParams()
 	for _, o := range backend.Operations() {
-		if _, ok := declared[o.API][o.Op]; !ok {
-			t.Errorf("%s %s declares no parameters in declared.go", o.API, o.Op)
-		}
-	}
-	for api, ops := range declared {
-		for op := range ops {
-			if !slices.ContainsFunc(backend.Operations(), func(o backend.Operation) bool {
-				return o.Op == op && (o.API == api || api != backend.RAM && o.API != backend.RAM)
-			}) {
-				t.Errorf("declared.go declares %s %s, which is not served", api, op)
-			}
+		if r, ok := routes[o.API][o.Op]; ok && r.Params.names == nil && r.Params.patterns == nil {
+			t.Errorf("%s %s declares no parameters in its route", o.API, o.Op)
 		}
 	}
 }

@@ -16,7 +16,7 @@ type params struct {
 	op backend.Op
 	v  url.Values
 	// read records the parameters the handler asked for, present or not, for the
-	// check against the operation's declared parameters (declared.go).
+	// check against the operation's declared parameters (its route).
 	read map[string]bool
 }
 

@@ -12,6 +12,18 @@ import (
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpListPolicyVersions  backend.Op = "ListPolicyVersions"
+	OpListPoliciesForRole backend.Op = "ListPoliciesForRole"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.RAM, Op: OpListPolicyVersions},
+	backend.Operation{API: backend.RAM, Op: OpListPoliciesForRole},
+)
+
 // The RAM API (2015-05-01) for alicloud_ram_role, alicloud_ram_policy and
 // alicloud_ram_role_policy_attachment: roles, custom policies and their versions,
 // attachments, and the tags of roles and policies. RAM writes lists of names, tags
@@ -380,9 +392,9 @@ func (s *Server) ramTagHandlers() map[backend.Op]handler {
 		}
 	}
 	return map[backend.Op]handler{
-		backend.OpTagResources:   change(false),
-		backend.OpUntagResources: change(true),
-		backend.OpListTagResources: func(ctx context.Context, p *params) (any, error) {
+		fake.OpTagResources:   change(false),
+		fake.OpUntagResources: change(true),
+		fake.OpListTagResources: func(ctx context.Context, p *params) (any, error) {
 			in, err := input(p)
 			if err != nil {
 				return nil, err
@@ -421,3 +433,44 @@ func (s *Server) ramTagsOf(ctx context.Context, resourceType, name string) (map[
 	}
 	return nil, backend.NewError("ListTagResources", "InvalidParameter.ResourceType", "ResourceType is role or policy here.")
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.RAM, Op: fake.OpCreateRole, Params: modelledParams("RoleName", "Description", "AssumeRolePolicyDocument", "MaxSessionDuration", "Tag"),
+		Handler: func(s *Server) handler { return s.createRole }},
+	route{API: backend.RAM, Op: fake.OpGetRole, Params: modelledParams("RoleName"),
+		Handler: func(s *Server) handler { return s.getRole }},
+	route{API: backend.RAM, Op: fake.OpUpdateRole, Params: modelledParams("RoleName", "NewAssumeRolePolicyDocument", "NewDescription", "NewMaxSessionDuration"),
+		Handler: func(s *Server) handler { return s.updateRole }},
+	route{API: backend.RAM, Op: fake.OpDeleteRole, Params: modelledParams("RoleName"),
+		Handler: func(s *Server) handler { return s.deleteRole }},
+	route{API: backend.RAM, Op: fake.OpCreatePolicy, Params: modelledParams("PolicyName", "Description", "PolicyDocument", "Tag"),
+		Handler: func(s *Server) handler { return s.createPolicy }},
+	route{API: backend.RAM, Op: fake.OpGetPolicy, Params: modelledParams("PolicyName", "PolicyType"),
+		Handler: func(s *Server) handler { return s.getPolicy }},
+	route{API: backend.RAM, Op: fake.OpUpdatePolicyDesc, Params: modelledParams("PolicyName", "NewDescription"),
+		Handler: func(s *Server) handler { return s.updatePolicyDescription }},
+	route{API: backend.RAM, Op: fake.OpDeletePolicy, Params: modelledParams("PolicyName", "CascadingDelete"),
+		Handler: func(s *Server) handler { return s.deletePolicy }},
+	route{API: backend.RAM, Op: fake.OpCreatePolicyVersion, Params: modelledParams("PolicyName", "PolicyDocument", "SetAsDefault", "RotateStrategy"),
+		Handler: func(s *Server) handler { return s.createPolicyVersion }},
+	route{API: backend.RAM, Op: OpListPolicyVersions, Params: modelledParams("PolicyName", "PolicyType"),
+		Handler: func(s *Server) handler { return s.listPolicyVersions }},
+	route{API: backend.RAM, Op: fake.OpDeletePolicyVersion, Params: modelledParams("PolicyName", "VersionId"),
+		Handler: func(s *Server) handler { return s.deletePolicyVersion }},
+	route{API: backend.RAM, Op: fake.OpAttachPolicyToRole, Params: modelledParams("PolicyName", "PolicyType", "RoleName"),
+		Handler: func(s *Server) handler { return s.attachment(s.b.AttachPolicyToRole) }},
+	route{API: backend.RAM, Op: fake.OpDetachPolicyFromRole, Params: modelledParams("PolicyName", "PolicyType", "RoleName"),
+		Handler: func(s *Server) handler { return s.attachment(s.b.DetachPolicyFromRole) }},
+	route{API: backend.RAM, Op: OpListPoliciesForRole, Params: modelledParams("RoleName"),
+		Handler: func(s *Server) handler { return s.listPoliciesForRole }},
+	route{API: backend.RAM, Op: fake.OpListEntitiesForPolicy, Params: modelledParams("PolicyName", "PolicyType"),
+		Handler: func(s *Server) handler { return s.listEntitiesForPolicy }},
+	route{API: backend.RAM, Op: fake.OpTagResources, Params: modelledParams("ResourceType", "ResourceNames", "Tag"),
+		Handler: func(s *Server) handler { return s.ramTagHandlers()[fake.OpTagResources] }},
+	route{API: backend.RAM, Op: fake.OpUntagResources, Params: modelledParams("ResourceType", "ResourceNames", "TagKeys", `^TagKey\.\d+$`, "All"),
+		Handler: func(s *Server) handler { return s.ramTagHandlers()[fake.OpUntagResources] }},
+	route{API: backend.RAM, Op: fake.OpListTagResources, Params: modelledParams("ResourceType", "ResourceNames", "Tag", "NextToken", "PageSize"),
+		Handler: func(s *Server) handler { return s.ramTagHandlers()[fake.OpListTagResources] }},
+)

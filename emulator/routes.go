@@ -8,6 +8,16 @@ import (
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
+// The operations this file answers from the fake's state, with their declarations
+// (see backend.Declare).
+const (
+	OpDescribeRouteEntries backend.Op = "DescribeRouteTables"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpDescribeRouteEntries},
+)
+
 // The VPC API for alicloud_route_entry: custom routes of a VPC's system route table
 // with an instance or an ENI as the next hop.
 
@@ -246,3 +256,24 @@ func customRoutes(table string, routes []fake.RouteEntry) []routeEntryJSON {
 	}
 	return out
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: fake.OpCreateRouteEntry, Params: createRouteEntryParams,
+		Handler: func(s *Server) handler { return s.createRouteEntry }},
+	route{API: backend.VPC, Op: fake.OpDeleteRouteEntry, Params: deleteRouteEntryParams,
+		Handler: func(s *Server) handler { return s.deleteRouteEntry }},
+	route{API: backend.VPC, Op: OpDescribeRouteEntries, Params: describeRouteTableParams,
+		Handler: func(s *Server) handler { return s.describeRouteEntries }},
+	route{API: backend.VPC, Op: fake.OpCreateRouteTable, Params: createRouteTableParams,
+		Handler: func(s *Server) handler { return s.createRouteTable }},
+	route{API: backend.VPC, Op: fake.OpAssociateRouteTable, Params: routeTableVSwitchParams,
+		Handler: func(s *Server) handler { return s.routeTableVSwitch(s.b.AssociateRouteTable) }},
+	route{API: backend.VPC, Op: fake.OpUnassociateRouteTable, Params: routeTableVSwitchParams,
+		Handler: func(s *Server) handler { return s.routeTableVSwitch(s.b.UnassociateRouteTable) }},
+	route{API: backend.VPC, Op: fake.OpModifyRouteTable, Params: modifyRouteTableParams,
+		Handler: func(s *Server) handler { return s.modifyRouteTable }},
+	route{API: backend.VPC, Op: fake.OpDeleteRouteTable, Params: modelledParams("RegionId", "RouteTableId"),
+		Handler: func(s *Server) handler { return s.deleteRouteTable }},
+)

@@ -113,12 +113,7 @@ func New(cfg Config) (*Server, error) {
 		keys[id] = secret
 	}
 	s.verifier = &verifier{keys: keys, now: now}
-	s.actions, s.declared = s.table(), map[opKey]modelled{}
-	for api, ops := range declaredParams() {
-		for op, m := range ops {
-			s.declared[opKey{api.Version(), string(op)}] = m
-		}
-	}
+	s.actions, s.declared = s.table()
 	s.seeded = cfg.Backend.Snapshot()
 	s.rec = newRecorder(cfg.Record)
 	return s, nil
@@ -230,7 +225,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (op backend.Op, s
 	result, err := handle(ctx, p)
 	if strays := p.strays(declared); len(strays) > 0 {
 		s.strays.note(name, strays)
-		s.log.Error("a handler read parameters its operation does not declare (emulator/declared.go)",
+		s.log.Error("a handler read parameters its operation does not declare (in its route)",
 			"action", name, "parameters", strays)
 	}
 	if err == nil {

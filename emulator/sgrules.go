@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 )
 
@@ -193,3 +194,22 @@ func (s *Server) modifySecurityGroupPolicy(ctx context.Context, p *params) (any,
 	}
 	return ok()
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.ECS, Op: fake.OpAuthorizeSecurityGroup, Params: ingressRulesParams,
+		Handler: func(s *Server) handler { return s.rulesHandler("ingress", s.b.AuthorizeSecurityGroupRules) }},
+	route{API: backend.ECS, Op: fake.OpAuthorizeSecurityGroupEgress, Params: egressRulesParams,
+		Handler: func(s *Server) handler { return s.rulesHandler("egress", s.b.AuthorizeSecurityGroupRules) }},
+	route{API: backend.ECS, Op: fake.OpRevokeSecurityGroup, Params: ingressRulesParams,
+		Handler: func(s *Server) handler { return s.rulesHandler("ingress", s.b.RevokeSecurityGroupRules) }},
+	route{API: backend.ECS, Op: fake.OpRevokeSecurityGroupEgress, Params: egressRulesParams,
+		Handler: func(s *Server) handler { return s.rulesHandler("egress", s.b.RevokeSecurityGroupRules) }},
+	route{API: backend.ECS, Op: fake.OpModifySecurityGroupRule, Params: ingressRulesParams,
+		Handler: func(s *Server) handler { return s.rulesHandler("ingress", s.b.ModifySecurityGroupRules) }},
+	route{API: backend.ECS, Op: fake.OpModifySecurityGroupEgressRule, Params: egressRulesParams,
+		Handler: func(s *Server) handler { return s.rulesHandler("egress", s.b.ModifySecurityGroupRules) }},
+	route{API: backend.ECS, Op: fake.OpModifySecurityGroupPolicy, Params: modelledParams("RegionId", "SecurityGroupId", "InnerAccessPolicy", "ClientToken"),
+		Handler: func(s *Server) handler { return s.modifySecurityGroupPolicy }},
+)

@@ -32,12 +32,12 @@ func tagInput(api backend.API, p *params) (fake.TagInput, error) {
 // tagHandlers are the tag operations of one API: TagResources, the removal (VPC
 // UnTagResources, ECS UntagResources) and ListTagResources.
 func (s *Server) tagHandlers(api backend.API) map[backend.Op]handler {
-	untag := backend.OpUntagResources
+	untag := fake.OpUntagResources
 	if api == backend.VPC {
-		untag = backend.OpUnTagResources
+		untag = fake.OpUnTagResources
 	}
 	return map[backend.Op]handler{
-		backend.OpTagResources: func(ctx context.Context, p *params) (any, error) {
+		fake.OpTagResources: func(ctx context.Context, p *params) (any, error) {
 			in, err := tagInput(api, p)
 			if err != nil {
 				return nil, err
@@ -57,7 +57,7 @@ func (s *Server) tagHandlers(api backend.API) map[backend.Op]handler {
 			}
 			return ok()
 		},
-		backend.OpListTagResources: func(ctx context.Context, p *params) (any, error) {
+		fake.OpListTagResources: func(ctx context.Context, p *params) (any, error) {
 			return s.listTagResources(ctx, api, p)
 		},
 	}
@@ -202,3 +202,20 @@ func (s *Server) tagNew(
 		fake.TagInput{API: api, Region: r, ResourceType: resourceType, ResourceIDs: []string{id}, Tags: tags},
 	)
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: fake.OpTagResources, Params: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, tagParams, "All"),
+		Handler: func(s *Server) handler { return s.tagHandlers(backend.VPC)[fake.OpTagResources] }},
+	route{API: backend.VPC, Op: fake.OpUnTagResources, Params: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, `^TagKey\.[^.]+$`, "All"),
+		Handler: func(s *Server) handler { return s.tagHandlers(backend.VPC)[fake.OpUnTagResources] }},
+	route{API: backend.VPC, Op: fake.OpListTagResources, Params: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, tagParams, "MaxResults", "NextToken", "PageSize", "All"),
+		Handler: func(s *Server) handler { return s.tagHandlers(backend.VPC)[fake.OpListTagResources] }},
+	route{API: backend.ECS, Op: fake.OpTagResources, Params: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, tagParams, "All"),
+		Handler: func(s *Server) handler { return s.tagHandlers(backend.ECS)[fake.OpTagResources] }},
+	route{API: backend.ECS, Op: fake.OpUntagResources, Params: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, `^TagKey\.[^.]+$`, "All"),
+		Handler: func(s *Server) handler { return s.tagHandlers(backend.ECS)[fake.OpUntagResources] }},
+	route{API: backend.ECS, Op: fake.OpListTagResources, Params: modelledParams("RegionId", "ResourceType", `^ResourceId\.[^.]+$`, tagParams, "MaxResults", "NextToken", "PageSize", "All"),
+		Handler: func(s *Server) handler { return s.tagHandlers(backend.ECS)[fake.OpListTagResources] }},
+)

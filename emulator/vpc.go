@@ -3,7 +3,6 @@ package emulator
 import (
 	"cmp"
 	"context"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,146 +14,49 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
-// table is the route table: the handler of each of backend.Operations, keyed by API
-// version and action (TagResources, ListTagResources exist in both APIs). The
-// operations are declared there; handlers answers them.
-func (s *Server) table() map[opKey]handler {
-	hs := s.handlers()
-	out := map[opKey]handler{}
-	for _, o := range backend.Operations() {
-		if h := hs[o.API][o.Op]; h != nil {
-			out[opKey{o.API.Version(), string(o.Op)}] = h
-		}
-	}
-	return out
+// A route is how the server answers one operation of one API: the parameters it
+// models or keeps (the server refuses any other by name before the handler runs), and
+// its handler, made for a server.
+type route struct {
+	API     backend.API
+	Op      backend.Op
+	Params  modelled
+	Handler func(s *Server) handler
 }
 
-// handlers answers each operation, by API; TestEveryOperationServed checks that they
-// are exactly backend.Operations.
-func (s *Server) handlers() map[backend.API]map[backend.Op]handler {
-	vpc := map[backend.Op]handler{
-		backend.OpAllocateEIP:           s.allocateEIP,
-		backend.OpReleaseEIP:            s.releaseEIP,
-		backend.OpAssociateEIP:          s.associateEIP,
-		backend.OpUnassociateEIP:        s.unassociateEIP,
-		backend.OpDescribeEIPs:          s.describeEIPs,
-		backend.OpDescribeEIPGateway:    s.describeEIPGatewayInfo,
-		backend.OpModifyEIPAttribute:    s.modifyEIPAttribute,
-		backend.OpModifyEIPForwardMode:  s.modifyEIPForwardMode,
-		backend.OpDeletionProtection:    s.deletionProtection,
-		backend.OpSetHDMonitor:          s.setHDMonitor,
-		backend.OpDescribeHDMonitor:     s.describeHDMonitor,
-		backend.OpAssociateVPCCIDR:      s.vpcCIDR(s.b.AssociateVPCCIDR),
-		backend.OpUnassociateVPCCIDR:    s.vpcCIDR(s.b.UnassociateVPCCIDR),
-		backend.OpCreateVPC:             s.createVPC,
-		backend.OpDescribeVPC:           s.describeVPC,
-		backend.OpDescribeRouteTables:   s.describeRouteTables,
-		backend.OpCreateRouteEntry:      s.createRouteEntry,
-		backend.OpDeleteRouteEntry:      s.deleteRouteEntry,
-		backend.OpDescribeRouteEntries:  s.describeRouteEntries,
-		backend.OpCreateRouteTable:      s.createRouteTable,
-		backend.OpAssociateRouteTable:   s.routeTableVSwitch(s.b.AssociateRouteTable),
-		backend.OpUnassociateRouteTable: s.routeTableVSwitch(s.b.UnassociateRouteTable),
-		backend.OpModifyRouteTable:      s.modifyRouteTable,
-		backend.OpDeleteRouteTable:      s.deleteRouteTable,
-		backend.OpCreateHaVip:           s.createHaVip,
-		backend.OpDescribeHaVips:        s.describeHaVips,
-		backend.OpAssociateHaVip:        s.associateHaVip,
-		backend.OpUnassociateHaVip:      s.unassociateHaVip,
-		backend.OpModifyHaVip:           s.modifyHaVip,
-		backend.OpDeleteHaVip:           s.deleteHaVip,
-		backend.OpDeleteVPC:             s.deleteVPC,
-		backend.OpCreateVSwitch:         s.createVSwitch,
-		backend.OpDescribeVSwitch:       s.describeVSwitch,
-		backend.OpDeleteVSwitch:         s.deleteVSwitch,
-		backend.OpModifyVPC:             s.renamer(backend.OpModifyVPC, "VpcId", "VpcName"),
-		backend.OpDescribeVPCs:          s.describeVPCs,
-		backend.OpDescribeVSwitches:     s.describeVSwitches,
-		backend.OpModifyVSwitch:         s.renamer(backend.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
+// routes are the routes added, by API and action; written only while the package
+// initialises, read after.
+var routes = map[backend.API]map[backend.Op]route{}
+
+// addRoutes adds routes: each file of handlers routes its operations next to them, in
+// a package-level declaration (var _ = addRoutes(...)). Routing an action twice for
+// one API is a programming error and panics then, before anything is served;
+// TestEveryOperationServed checks that the routes are exactly backend.Operations.
+func addRoutes(rs ...route) struct{} {
+	for _, r := range rs {
+		if routes[r.API] == nil {
+			routes[r.API] = map[backend.Op]route{}
+		}
+		if _, dup := routes[r.API][r.Op]; dup || r.Handler == nil {
+			panic("emulator: " + r.API.Product() + " " + string(r.Op) + " routed twice, or without a handler")
+		}
+		routes[r.API][r.Op] = r
 	}
-	ecs := map[backend.Op]handler{
-		backend.OpCreateENI:                     s.createENI,
-		backend.OpDeleteENI:                     s.deleteENI,
-		backend.OpAttachENI:                     s.attachENI,
-		backend.OpDetachENI:                     s.detachENI,
-		backend.OpAssignPrivateIPs:              s.assignPrivateIPs,
-		backend.OpUnassignPrivateIPs:            s.unassignPrivateIPs,
-		backend.OpAssignIPv6:                    s.assignIPv6,
-		backend.OpUnassignIPv6:                  s.unassignIPv6,
-		backend.OpDescribeENIs:                  s.describeENIs,
-		backend.OpDescribeInstance:              s.describeInstances,
-		backend.OpDescribeInstanceTypes:         s.describeInstanceTypes,
-		backend.OpDescribeAvailableResource:     s.describeAvailableResource,
-		backend.OpDescribeZones:                 s.describeZones,
-		backend.OpDescribeRegions:               s.describeRegions,
-		backend.OpStopInstance:                  s.stopInstance,
-		backend.OpCreateKeyPair:                 s.createKeyPair,
-		backend.OpImportKeyPair:                 s.importKeyPair,
-		backend.OpDescribeKeyPairs:              s.describeKeyPairs,
-		backend.OpDeleteKeyPairs:                s.deleteKeyPairs,
-		backend.OpAuthorizeSecurityGroup:        s.rulesHandler("ingress", s.b.AuthorizeSecurityGroupRules),
-		backend.OpAuthorizeSecurityGroupEgress:  s.rulesHandler("egress", s.b.AuthorizeSecurityGroupRules),
-		backend.OpRevokeSecurityGroup:           s.rulesHandler("ingress", s.b.RevokeSecurityGroupRules),
-		backend.OpRevokeSecurityGroupEgress:     s.rulesHandler("egress", s.b.RevokeSecurityGroupRules),
-		backend.OpModifySecurityGroupRule:       s.rulesHandler("ingress", s.b.ModifySecurityGroupRules),
-		backend.OpModifySecurityGroupEgressRule: s.rulesHandler("egress", s.b.ModifySecurityGroupRules),
-		backend.OpStartInstance:                 s.startInstance,
-		backend.OpDescribeImages:                s.describeImages,
-		backend.OpDescribeImageTypes:            s.describeImageTypes,
-		backend.OpDescribeTags:                  s.describeTags,
-		backend.OpModifyDisk:                    s.modifyDiskAttribute,
-		backend.OpModifySecurityGroup: s.renamer(
-			backend.OpModifySecurityGroup,
-			"SecurityGroupId",
-			"SecurityGroupName",
-		),
-		backend.OpModifyENI: s.renamer(
-			backend.OpModifyENI,
-			"NetworkInterfaceId",
-			"NetworkInterfaceName",
-		),
-		backend.OpModifyNetworkSpec:         s.modifyInstanceNetworkSpec,
-		backend.OpCreateSecurityGroup:       s.createSecurityGroup,
-		backend.OpDescribeSecurityGroups:    s.describeSecurityGroups,
-		backend.OpDescribeSecurityGroup:     s.describeSecurityGroupAttribute,
-		backend.OpDeleteSecurityGroup:       s.deleteSecurityGroup,
-		backend.OpRunInstances:              s.runInstances,
-		backend.OpDeleteInstance:            s.deleteInstance,
-		backend.OpModifyInstance:            s.modifyInstanceAttribute,
-		backend.OpDescribeDisks:             s.describeDisks,
-		backend.OpDescribeUserData:          s.describeUserData,
-		backend.OpDescribeInstanceRAMRole:   s.describeInstanceRamRole,
-		backend.OpDescribeInstanceAttribute: s.describeInstanceAttribute,
-		backend.OpDescribeMaintenance:       s.describeMaintenanceAttributes,
-		backend.OpModifyMaintenance:         s.modifyMaintenanceAttributes,
-		backend.OpModifySecurityGroupPolicy: s.modifySecurityGroupPolicy,
-		backend.OpModifyMetadataOptions:     s.modifyMetadataOptions,
-		backend.OpDescribeAttachmentAttrs:   s.describeAttachmentAttributes,
+	return struct{}{}
+}
+
+// table is the route table: the handler of each of backend.Operations, keyed by API
+// version and action (TagResources, ListTagResources exist in several APIs), and the
+// parameters each declares.
+func (s *Server) table() (map[opKey]handler, map[opKey]modelled) {
+	actions, params := map[opKey]handler{}, map[opKey]modelled{}
+	for _, o := range backend.Operations() {
+		if r, ok := routes[o.API][o.Op]; ok {
+			k := opKey{o.API.Version(), string(o.Op)}
+			actions[k], params[k] = r.Handler(s), r.Params
+		}
 	}
-	maps.Copy(vpc, s.tagHandlers(backend.VPC))
-	maps.Copy(ecs, s.tagHandlers(backend.ECS))
-	ram := map[backend.Op]handler{
-		backend.OpCreateRole:            s.createRole,
-		backend.OpGetRole:               s.getRole,
-		backend.OpUpdateRole:            s.updateRole,
-		backend.OpDeleteRole:            s.deleteRole,
-		backend.OpCreatePolicy:          s.createPolicy,
-		backend.OpGetPolicy:             s.getPolicy,
-		backend.OpUpdatePolicyDesc:      s.updatePolicyDescription,
-		backend.OpDeletePolicy:          s.deletePolicy,
-		backend.OpCreatePolicyVersion:   s.createPolicyVersion,
-		backend.OpListPolicyVersions:    s.listPolicyVersions,
-		backend.OpDeletePolicyVersion:   s.deletePolicyVersion,
-		backend.OpAttachPolicyToRole:    s.attachment(s.b.AttachPolicyToRole),
-		backend.OpDetachPolicyFromRole:  s.attachment(s.b.DetachPolicyFromRole),
-		backend.OpListPoliciesForRole:   s.listPoliciesForRole,
-		backend.OpListEntitiesForPolicy: s.listEntitiesForPolicy,
-	}
-	maps.Copy(ram, s.ramTagHandlers())
-	sts := map[backend.Op]handler{backend.OpGetCallerIdentity: s.getCallerIdentity}
-	kms := map[backend.Op]handler{backend.OpKMSEncrypt: s.kmsEncrypt, backend.OpKMSDecrypt: s.kmsDecrypt}
-	return map[backend.API]map[backend.Op]handler{backend.VPC: vpc, backend.ECS: ecs, backend.RAM: ram, backend.STS: sts,
-		backend.KMS: kms}
+	return actions, params
 }
 
 // An opKey names an operation: its API version and its action.
@@ -549,3 +451,26 @@ func (s *Server) deletionProtection(ctx context.Context, p *params) (any, error)
 	}
 	return ok()
 }
+
+// The routes of this file's handlers: for each operation, the parameters it models or
+// keeps and the handler that answers it (see addRoutes).
+var _ = addRoutes(
+	route{API: backend.VPC, Op: backend.OpAllocateEIP, Params: allocateEIPParams,
+		Handler: func(s *Server) handler { return s.allocateEIP }},
+	route{API: backend.VPC, Op: backend.OpReleaseEIP, Params: modelledParams("RegionId", "AllocationId", "ClientToken"),
+		Handler: func(s *Server) handler { return s.releaseEIP }},
+	route{API: backend.VPC, Op: backend.OpAssociateEIP, Params: modelledParams("RegionId", "AllocationId", "InstanceId", "InstanceType", "Mode", "PrivateIpAddress", "VpcId", "ClientToken"),
+		Handler: func(s *Server) handler { return s.associateEIP }},
+	route{API: backend.VPC, Op: backend.OpUnassociateEIP, Params: modelledParams("RegionId", "AllocationId", "InstanceId", "InstanceType", "PrivateIpAddress", "Force", "ClientToken"),
+		Handler: func(s *Server) handler { return s.unassociateEIP }},
+	route{API: backend.VPC, Op: backend.OpDescribeEIPs, Params: modelledParams("RegionId", "AllocationId", "AssociatedInstanceId", "AssociatedInstanceType", "Status", "PageNumber", "PageSize", tagParams, "ISP", "IncludeReservationData", "LockReason", "EipAddress", "ChargeType", "EipName", "ResourceGroupId", "SegmentInstanceId"),
+		Handler: func(s *Server) handler { return s.describeEIPs }},
+	route{API: backend.VPC, Op: backend.OpDescribeEIPGateway, Params: modelledParams("RegionId", "InstanceId"),
+		Handler: func(s *Server) handler { return s.describeEIPGatewayInfo }},
+	route{API: backend.VPC, Op: fake.OpModifyEIPAttribute, Params: modelledParams("RegionId", "AllocationId", "Bandwidth", "Name", "Description"),
+		Handler: func(s *Server) handler { return s.modifyEIPAttribute }},
+	route{API: backend.VPC, Op: fake.OpModifyEIPForwardMode, Params: modelledParams("RegionId", "InstanceId", "Mode", "ClientToken"),
+		Handler: func(s *Server) handler { return s.modifyEIPForwardMode }},
+	route{API: backend.VPC, Op: fake.OpDeletionProtection, Params: modelledParams("RegionId", "InstanceId", "Type", "ProtectionEnable", "ClientToken"),
+		Handler: func(s *Server) handler { return s.deletionProtection }},
+)

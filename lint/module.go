@@ -1,13 +1,13 @@
 package lint
 
 import (
-	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"maps"
 	"slices"
 	"strconv"
 
 	"github.com/eipassoc/eipassoc/check"
 	"github.com/eipassoc/eipassoc/check/tfplan"
+	"github.com/eipassoc/eipassoc/internal/tffuncs"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"

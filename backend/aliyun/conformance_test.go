@@ -3,7 +3,6 @@ package aliyun_test
 import (
 	"context"
 	"errors"
-	"github.com/eipassoc/eipassoc"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/aliyun"
 	"github.com/eipassoc/eipassoc/backend/backendtest"

@@ -64,7 +64,7 @@ func TestAddressingInvariants(t *testing.T) {
 				}
 			case 3:
 				if id, ok := pick(t); ok {
-					_, _ = f.ChangeENIAddresses(ctx, backend.OpAssignIPv6, fake.ENIAddressChange{Region: region, ENI: id,
+					_, _ = f.ChangeENIAddresses(ctx, fake.OpAssignIPv6, fake.ENIAddressChange{Region: region, ENI: id,
 						IPv6Count: rapid.IntRange(1, 2).Draw(t, "more")})
 				}
 			case 4:

@@ -3,11 +3,11 @@ package fake_test
 import (
 	"context"
 	"fmt"
-	"github.com/eipassoc/eipassoc"
 	"math/rand/v2"
 	"sync"
 	"testing"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"

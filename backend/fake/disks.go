@@ -10,6 +10,17 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpModifyNetworkSpec backend.Op = "ModifyInstanceNetworkSpec"
+	OpModifyDisk        backend.Op = "ModifyDiskAttribute"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpModifyNetworkSpec, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifyDisk, Mutates: true},
+)
+
 // A Disk is a cloud disk of an instance: its system disk, or a data disk made with it.
 type Disk struct {
 	ID                 string `json:"id"`
@@ -121,7 +132,7 @@ type ModifyDiskInput struct {
 
 // ModifyDisk implements ModifyDiskAttribute.
 func (b *Backend) ModifyDisk(ctx context.Context, in ModifyDiskInput) (err error) {
-	const op = backend.OpModifyDisk
+	const op = OpModifyDisk
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -163,7 +174,7 @@ func (b *Backend) ModifyNetworkSpec(
 	instance string,
 	bandwidthOut int,
 ) (err error) {
-	const op = backend.OpModifyNetworkSpec
+	const op = OpModifyNetworkSpec
 	if err := begin(ctx, b, op, instance); err != nil {
 		return err
 	}

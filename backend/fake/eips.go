@@ -3,10 +3,10 @@ package fake
 import (
 	"cmp"
 	"context"
-	"github.com/eipassoc/eipassoc"
 	"net/netip"
 	"slices"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"

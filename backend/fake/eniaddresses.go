@@ -12,6 +12,17 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpAssignIPv6   backend.Op = "AssignIpv6Addresses"
+	OpUnassignIPv6 backend.Op = "UnassignIpv6Addresses"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpAssignIPv6, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpUnassignIPv6, Mutates: true},
+)
+
 // ENIAddressChange adds or removes an ENI's IPv4 prefixes or IPv6 addresses: what
 // AssignPrivateIpAddresses and UnassignPrivateIpAddresses do with Ipv4Prefix.N and
 // Ipv4PrefixCount, and what AssignIpv6Addresses and UnassignIpv6Addresses do.
@@ -65,9 +76,9 @@ func (b *Backend) ChangeENIAddresses(ctx context.Context, op backend.Op, c ENIAd
 		out.Prefixes, err = b.addPrefixes(op, r, vsw, c)
 	case backend.OpUnassignPrivateIPs:
 		err = removeAll(op, &r.iface.IPv4Prefixes, c.Prefixes, func(p netip.Prefix) { vsw.release([]netip.Prefix{p}, nil) })
-	case backend.OpAssignIPv6:
+	case OpAssignIPv6:
 		out.IPv6, err = b.addIPv6(op, r, vsw, c)
-	case backend.OpUnassignIPv6:
+	case OpUnassignIPv6:
 		err = removeAll(op, &r.iface.IPv6, c.IPv6, func(a netip.Addr) { vsw.release(nil, []netip.Addr{a}) })
 	default:
 		err = fail(op, "InvalidParameter", string(op)+" changes no ENI address.")

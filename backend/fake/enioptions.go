@@ -4,7 +4,6 @@ import (
 	"context"
 	"maps"
 
-	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"
 )
@@ -14,7 +13,7 @@ import (
 // give them back; they are merged into what the ENI has. ModifyNetworkInterfaceAttribute
 // and the emulator's CreateNetworkInterface call it.
 func (b *Backend) SetENIOptions(ctx context.Context, region regions.ID, id eni.ID, options map[string]string) (err error) {
-	const op = backend.OpModifyENI
+	const op = OpModifyENI
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

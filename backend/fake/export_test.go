@@ -3,21 +3,19 @@ package fake_test
 import (
 	"context"
 	"encoding/json"
-	"github.com/eipassoc/eipassoc"
-
 	"net/netip"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-	"pgregory.net/rapid"
-
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 )
 
 // observed is what the API shows of an account: every ENI and EIP, sorted by ID.

@@ -1,13 +1,13 @@
 package fake
 
 import (
-	"github.com/eipassoc/eipassoc"
 	"math/rand/v2"
 	"net/netip"
 	"strconv"
 	"sync"
 	"time"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/regions"

@@ -1,10 +1,10 @@
 package fake_test
 
 import (
-	"github.com/eipassoc/eipassoc"
 	"testing"
 	"time"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend/backendtest"
 	"github.com/eipassoc/eipassoc/backend/fake"
 )

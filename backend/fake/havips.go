@@ -12,6 +12,25 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpCreateHaVip      backend.Op = "CreateHaVip"
+	OpDescribeHaVips   backend.Op = "DescribeHaVips"
+	OpAssociateHaVip   backend.Op = "AssociateHaVip"
+	OpUnassociateHaVip backend.Op = "UnassociateHaVip"
+	OpModifyHaVip      backend.Op = "ModifyHaVipAttribute"
+	OpDeleteHaVip      backend.Op = "DeleteHaVip"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpCreateHaVip, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDescribeHaVips},
+	backend.Operation{API: backend.VPC, Op: OpAssociateHaVip, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpUnassociateHaVip, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpModifyHaVip, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDeleteHaVip, Mutates: true},
+)
+
 // A HaVip is a high-availability virtual IP address: a private address of a vSwitch
 // that follows the instance or ENI holding it, as HA pairs of appliances fail over. No
 // rule of eipassoc reads it; the fake keeps it so that alicloud_havip and
@@ -54,7 +73,7 @@ type CreateHaVipInput struct {
 // CreateHaVip implements VPC CreateHaVip: the address is checked and taken like an
 // ENI's.
 func (b *Backend) CreateHaVip(ctx context.Context, in CreateHaVipInput) (h HaVip, err error) {
-	const op = backend.OpCreateHaVip
+	const op = OpCreateHaVip
 	if err := begin(ctx, b, op, in); err != nil {
 		return HaVip{}, err
 	}
@@ -107,7 +126,7 @@ func (b *Backend) lookupHaVip(op backend.Op, region regions.ID, id string) (*HaV
 
 // HaVips implements VPC DescribeHaVips: the region's HaVips, sorted by ID.
 func (b *Backend) HaVips(ctx context.Context, region regions.ID) (out []HaVip, err error) {
-	const op = backend.OpDescribeHaVips
+	const op = OpDescribeHaVips
 	if err := begin(ctx, b, op, region); err != nil {
 		return nil, err
 	}
@@ -135,7 +154,7 @@ type HaVipAssociation struct {
 // HaVip's vSwitch (the HaVip documentation's condition), and all of a HaVip's targets
 // of one type.
 func (b *Backend) AssociateHaVip(ctx context.Context, in HaVipAssociation) (err error) {
-	const op = backend.OpAssociateHaVip
+	const op = OpAssociateHaVip
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -187,7 +206,7 @@ func (b *Backend) associateHaVip(op backend.Op, in HaVipAssociation) error {
 // UnassociateHaVip implements VPC UnassociateHaVip; a target the HaVip does not have is
 // left alone.
 func (b *Backend) UnassociateHaVip(ctx context.Context, in HaVipAssociation) (err error) {
-	const op = backend.OpUnassociateHaVip
+	const op = OpUnassociateHaVip
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -205,7 +224,7 @@ func (b *Backend) UnassociateHaVip(ctx context.Context, in HaVipAssociation) (er
 
 // ModifyHaVip implements VPC ModifyHaVipAttribute: the name and the description.
 func (b *Backend) ModifyHaVip(ctx context.Context, region regions.ID, id string, name, description *string) (err error) {
-	const op = backend.OpModifyHaVip
+	const op = OpModifyHaVip
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -225,7 +244,7 @@ func (b *Backend) ModifyHaVip(ctx context.Context, region regions.ID, id string,
 
 // DeleteHaVip implements VPC DeleteHaVip: an associated HaVip is IncorrectHaVipStatus.
 func (b *Backend) DeleteHaVip(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = backend.OpDeleteHaVip
+	const op = OpDeleteHaVip
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

@@ -3,12 +3,12 @@ package fake_test
 import (
 	"context"
 	"errors"
-	"github.com/eipassoc/eipassoc"
 	"net/netip"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"
@@ -384,7 +384,7 @@ func TestFaultOnRunInstances(t *testing.T) {
 	f := fake.NewBuilder(fake.Options{}).
 		VSwitch("vsw-1", region, "cn-shanghai-b", "vpc-1", "192.168.0.0/24").
 		MustBuild()
-	if err := f.InjectFault(backend.OpRunInstances, fake.Fault{Code: "OperationConflict", Times: 1}); err != nil {
+	if err := f.InjectFault(fake.OpRunInstances, fake.Fault{Code: "OperationConflict", Times: 1}); err != nil {
 		t.Fatal(err)
 	}
 	in := fake.RunInstanceInput{

@@ -11,10 +11,24 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/crypto/ssh"
-
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/regions"
+	"golang.org/x/crypto/ssh"
+)
+
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpCreateKeyPair    backend.Op = "CreateKeyPair"
+	OpImportKeyPair    backend.Op = "ImportKeyPair"
+	OpDescribeKeyPairs backend.Op = "DescribeKeyPairs"
+	OpDeleteKeyPairs   backend.Op = "DeleteKeyPairs"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpCreateKeyPair, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpImportKeyPair, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpDescribeKeyPairs},
+	backend.Operation{API: backend.ECS, Op: OpDeleteKeyPairs, Mutates: true},
 )
 
 // A KeyPair is an SSH key pair of a region, as ECS keeps it: its name, the MD5
@@ -51,7 +65,7 @@ func checkKeyPairName(op backend.Op, name string) error {
 func (b *Backend) CreateKeyPair(ctx context.Context, region regions.ID, name, resourceGroup string) (
 	k KeyPair, privatePEM string, err error,
 ) {
-	const op = backend.OpCreateKeyPair
+	const op = OpCreateKeyPair
 	if err := begin(ctx, b, op, name); err != nil {
 		return KeyPair{}, "", err
 	}
@@ -76,7 +90,7 @@ func (b *Backend) CreateKeyPair(ctx context.Context, region regions.ID, name, re
 func (b *Backend) ImportKeyPair(ctx context.Context, region regions.ID, name, resourceGroup, publicKey string) (
 	k KeyPair, err error,
 ) {
-	const op = backend.OpImportKeyPair
+	const op = OpImportKeyPair
 	if err := begin(ctx, b, op, name); err != nil {
 		return KeyPair{}, err
 	}
@@ -110,7 +124,7 @@ func (b *Backend) addKeyPair(op backend.Op, region regions.ID, name, resourceGro
 // KeyPairs implements ECS DescribeKeyPairs: the region's key pairs, sorted by name,
 // those named name only when name is not empty.
 func (b *Backend) KeyPairs(ctx context.Context, region regions.ID, name string) (out []KeyPair, err error) {
-	const op = backend.OpDescribeKeyPairs
+	const op = OpDescribeKeyPairs
 	if err := begin(ctx, b, op, name); err != nil {
 		return nil, err
 	}
@@ -129,7 +143,7 @@ func (b *Backend) KeyPairs(ctx context.Context, region regions.ID, name string) 
 // DeleteKeyPairs implements ECS DeleteKeyPairs; names the region does not have are
 // skipped, as in the API.
 func (b *Backend) DeleteKeyPairs(ctx context.Context, region regions.ID, names []string) (err error) {
-	const op = backend.OpDeleteKeyPairs
+	const op = OpDeleteKeyPairs
 	if err := begin(ctx, b, op, names); err != nil {
 		return err
 	}

@@ -10,6 +10,17 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpKMSEncrypt backend.Op = "Encrypt"
+	OpKMSDecrypt backend.Op = "Decrypt"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.KMS, Op: OpKMSEncrypt},
+	backend.Operation{API: backend.KMS, Op: OpKMSDecrypt},
+)
+
 // KMS Encrypt and Decrypt, for the passwords that alicloud_instance takes encrypted
 // (kms_encrypted_password, kms_encryption_context): a key is a seeded ProductResource
 // of kind kms_key. The fake's ciphertexts are not secret: a ciphertext is
@@ -29,7 +40,7 @@ type kmsEnvelope struct {
 
 // Encrypt implements KMS Encrypt: plaintext under key, bound to context.
 func (b *Backend) Encrypt(ctx context.Context, r regions.ID, key, plaintext string, context map[string]string) (blob string, err error) {
-	const op = backend.OpKMSEncrypt
+	const op = OpKMSEncrypt
 	if err := begin(ctx, b, op, key); err != nil {
 		return "", err
 	}
@@ -51,7 +62,7 @@ func (b *Backend) Encrypt(ctx context.Context, r regions.ID, key, plaintext stri
 // Decrypt implements KMS Decrypt: the key and plaintext of blob, given the context it
 // was made with (an empty or null context matches a ciphertext made without one).
 func (b *Backend) Decrypt(ctx context.Context, r regions.ID, blob string, context map[string]string) (key, plaintext string, err error) {
-	const op = backend.OpKMSDecrypt
+	const op = OpKMSDecrypt
 	if err := begin(ctx, b, op, blob); err != nil {
 		return "", "", err
 	}

@@ -15,6 +15,25 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpRunInstances      backend.Op = "RunInstances"
+	OpDeleteInstance    backend.Op = "DeleteInstance"
+	OpModifyInstance    backend.Op = "ModifyInstanceAttribute"
+	OpModifyMaintenance backend.Op = "ModifyInstanceMaintenanceAttributes"
+	OpStopInstance      backend.Op = "StopInstance"
+	OpStartInstance     backend.Op = "StartInstance"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpRunInstances, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpDeleteInstance, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifyInstance, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifyMaintenance, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpStopInstance, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpStartInstance, Mutates: true},
+)
+
 // An InstanceDetail is an instance with the attributes the API reports beside what the
 // rules read.
 type InstanceDetail struct {
@@ -87,7 +106,7 @@ type ModifyMaintenanceInput struct {
 // ModifyMaintenance implements ModifyInstanceMaintenanceAttributes: every instance must
 // exist, the action be one of MaintenanceActions and each window's ends times of day.
 func (b *Backend) ModifyMaintenance(ctx context.Context, in ModifyMaintenanceInput) (err error) {
-	const op = backend.OpModifyMaintenance
+	const op = OpModifyMaintenance
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -204,7 +223,7 @@ type LaunchENI struct {
 // RunInstance implements RunInstances for one instance: the type must have known ENI
 // limits, the vSwitch must exist in the region, and the instance starts Running.
 func (b *Backend) RunInstance(ctx context.Context, in RunInstanceInput) (id string, err error) {
-	const op = backend.OpRunInstances
+	const op = OpRunInstances
 	if err := begin(ctx, b, op, in); err != nil {
 		return "", err
 	}
@@ -372,7 +391,7 @@ func (b *Backend) unlaunch(id string) {
 // the primary ENI and the ENIs made at launch go with the instance. EIPs still on the primary ENI are refused
 // (DependencyViolation), so that an association is never dropped silently.
 func (b *Backend) DeleteInstance(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = backend.OpDeleteInstance
+	const op = OpDeleteInstance
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -492,7 +511,7 @@ type ModifyInstanceInput struct {
 // ModifyInstance implements ModifyInstanceAttribute for the name, the description, the
 // host name and the user data.
 func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (err error) {
-	const op = backend.OpModifyInstance
+	const op = OpModifyInstance
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -543,12 +562,12 @@ func (b *Backend) ModifyInstance(ctx context.Context, in ModifyInstanceInput) (e
 // the fake runs no operating system to shut down). Another status is
 // IncorrectInstanceStatus, as in the cloud.
 func (b *Backend) StopInstance(ctx context.Context, region regions.ID, id string) (err error) {
-	return b.setInstanceStatus(ctx, backend.OpStopInstance, region, id, "Running", "Stopped")
+	return b.setInstanceStatus(ctx, OpStopInstance, region, id, "Running", "Stopped")
 }
 
 // StartInstance implements ECS StartInstance: a Stopped instance becomes Running.
 func (b *Backend) StartInstance(ctx context.Context, region regions.ID, id string) (err error) {
-	return b.setInstanceStatus(ctx, backend.OpStartInstance, region, id, "Stopped", "Running")
+	return b.setInstanceStatus(ctx, OpStartInstance, region, id, "Stopped", "Running")
 }
 
 // setInstanceStatus moves instance id from status from to status to.

@@ -11,6 +11,19 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpModifyEIPAttribute   backend.Op = "ModifyEipAddressAttribute"
+	OpModifyEIPForwardMode backend.Op = "ModifyEipForwardMode"
+	OpDeletionProtection   backend.Op = "DeletionProtection"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpModifyEIPAttribute, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpModifyEIPForwardMode, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDeletionProtection, Mutates: true},
+)
+
 // ModifyEIPAttributeInput changes an EIP's bandwidth, name or description; a nil
 // field is left as it is.
 type ModifyEIPAttributeInput struct {
@@ -23,7 +36,7 @@ type ModifyEIPAttributeInput struct {
 
 // ModifyEIPAttribute implements ModifyEipAddressAttribute.
 func (b *Backend) ModifyEIPAttribute(ctx context.Context, in ModifyEIPAttributeInput) (err error) {
-	const op = backend.OpModifyEIPAttribute
+	const op = OpModifyEIPAttribute
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -59,7 +72,7 @@ type ModifyEIPForwardModeInput struct {
 // (the EIP itself not counted). A NAT association's private IP is kept for NAT and
 // dropped for the modes that map to the whole ENI.
 func (b *Backend) ModifyEIPForwardMode(ctx context.Context, in ModifyEIPForwardModeInput) (err error) {
-	const op = backend.OpModifyEIPForwardMode
+	const op = OpModifyEIPForwardMode
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -102,7 +115,7 @@ func (b *Backend) ModifyEIPForwardMode(ctx context.Context, in ModifyEIPForwardM
 // SetEIPDeletionProtection implements VPC DeletionProtection for an EIP (Type EIP):
 // while it is on, ReleaseEipAddress refuses the EIP.
 func (b *Backend) SetEIPDeletionProtection(ctx context.Context, region regions.ID, id eip.ID, on bool) (err error) {
-	const op = backend.OpDeletionProtection
+	const op = OpDeletionProtection
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

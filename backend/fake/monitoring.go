@@ -9,6 +9,17 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpSetHDMonitor      backend.Op = "SetHighDefinitionMonitorLogStatus"
+	OpDescribeHDMonitor backend.Op = "DescribeHighDefinitionMonitorLogAttribute"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpSetHDMonitor, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDescribeHDMonitor},
+)
+
 // HDMonitor is an EIP's high-definition monitoring (SetHighDefinitionMonitorLogStatus,
 // DescribeHighDefinitionMonitorLogAttribute): whether it is on and the Log Service
 // project and store it writes to. Log Service is another product: the fake keeps the
@@ -28,7 +39,7 @@ func (b *Backend) SetHDMonitor(
 	id eip.ID,
 	status, project, store *string,
 ) (err error) {
-	const op = backend.OpSetHDMonitor
+	const op = OpSetHDMonitor
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -58,7 +69,7 @@ func (b *Backend) SetHDMonitor(
 
 // HDMonitorOf returns the monitoring of an EIP, OFF unless it was turned on.
 func (b *Backend) HDMonitorOf(ctx context.Context, region regions.ID, id eip.ID) (m HDMonitor, err error) {
-	const op = backend.OpDescribeHDMonitor
+	const op = OpDescribeHDMonitor
 	if err := begin(ctx, b, op, id); err != nil {
 		return HDMonitor{}, err
 	}

@@ -9,9 +9,20 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpDescribeVPCs           backend.Op = "DescribeVpcs"
+	OpDescribeSecurityGroups backend.Op = "DescribeSecurityGroups"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpDescribeVPCs},
+	backend.Operation{API: backend.ECS, Op: OpDescribeSecurityGroups},
+)
+
 // VPCs lists the VPCs of a region, sorted by ID.
 func (b *Backend) VPCs(ctx context.Context, region regions.ID) (out []VPC, err error) {
-	const op = backend.OpDescribeVPCs
+	const op = OpDescribeVPCs
 	if err := begin(ctx, b, op, region); err != nil {
 		return nil, err
 	}
@@ -69,7 +80,7 @@ func (b *Backend) DescribeVSwitches(ctx context.Context, in backend.DescribeVSwi
 
 // SecurityGroups lists the security groups of a region, sorted by ID.
 func (b *Backend) SecurityGroups(ctx context.Context, region regions.ID) (out []SecurityGroup, err error) {
-	const op = backend.OpDescribeSecurityGroups
+	const op = OpDescribeSecurityGroups
 	if err := begin(ctx, b, op, region); err != nil {
 		return nil, err
 	}

@@ -13,6 +13,25 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpCreateVPC       backend.Op = "CreateVpc"
+	OpDescribeVPC     backend.Op = "DescribeVpcAttribute"
+	OpDeleteVPC       backend.Op = "DeleteVpc"
+	OpCreateVSwitch   backend.Op = "CreateVSwitch"
+	OpDescribeVSwitch backend.Op = "DescribeVSwitchAttributes"
+	OpDeleteVSwitch   backend.Op = "DeleteVSwitch"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpCreateVPC, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDescribeVPC},
+	backend.Operation{API: backend.VPC, Op: OpDeleteVPC, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpCreateVSwitch, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDescribeVSwitch},
+	backend.Operation{API: backend.VPC, Op: OpDeleteVSwitch, Mutates: true},
+)
+
 // VPCs and vSwitches are the network the ENIs live in. No rule of eipassoc reads them
 // beyond a vSwitch's zone, VPC and addresses; the fake creates and deletes them so that
 // the emulator can serve alicloud_vpc and alicloud_vswitch. Like the attribute changes
@@ -109,7 +128,7 @@ type CreateVPCInput struct {
 
 // CreateVPC implements CreateVpc.
 func (b *Backend) CreateVPC(ctx context.Context, in CreateVPCInput) (v VPC, err error) {
-	const op = backend.OpCreateVPC
+	const op = OpCreateVPC
 	if err := begin(ctx, b, op, in); err != nil {
 		return VPC{}, err
 	}
@@ -236,7 +255,7 @@ func (b *Backend) vpcIPv6(op backend.Op, in CreateVPCInput) (netip.Prefix, strin
 
 // DescribeVPC implements DescribeVpcAttribute.
 func (b *Backend) DescribeVPC(ctx context.Context, region regions.ID, id string) (v VPC, err error) {
-	const op = backend.OpDescribeVPC
+	const op = OpDescribeVPC
 	if err := begin(ctx, b, op, id); err != nil {
 		return VPC{}, err
 	}
@@ -250,7 +269,7 @@ func (b *Backend) DescribeVPC(ctx context.Context, region regions.ID, id string)
 
 // DeleteVPC implements DeleteVpc: a VPC that still has vSwitches is DependencyViolation.
 func (b *Backend) DeleteVPC(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = backend.OpDeleteVPC
+	const op = OpDeleteVPC
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -321,7 +340,7 @@ type CreateVSwitchInput struct {
 // CreateVSwitch implements CreateVSwitch: the block must lie in the VPC's and overlap
 // none of its other vSwitches.
 func (b *Backend) CreateVSwitch(ctx context.Context, in CreateVSwitchInput) (v VSwitch, err error) {
-	const op = backend.OpCreateVSwitch
+	const op = OpCreateVSwitch
 	if err := begin(ctx, b, op, in); err != nil {
 		return VSwitch{}, err
 	}
@@ -392,7 +411,7 @@ func (b *Backend) vswitchIPv6(op backend.Op, vpc *vpcRec, index int) (netip.Pref
 
 // DescribeVSwitch implements DescribeVSwitchAttributes.
 func (b *Backend) DescribeVSwitch(ctx context.Context, region regions.ID, id string) (v VSwitch, err error) {
-	const op = backend.OpDescribeVSwitch
+	const op = OpDescribeVSwitch
 	if err := begin(ctx, b, op, id); err != nil {
 		return VSwitch{}, err
 	}
@@ -407,7 +426,7 @@ func (b *Backend) DescribeVSwitch(ctx context.Context, region regions.ID, id str
 // DeleteVSwitch implements DeleteVSwitch: a vSwitch that ENIs still use is
 // DependencyViolation.
 func (b *Backend) DeleteVSwitch(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = backend.OpDeleteVSwitch
+	const op = OpDeleteVSwitch
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

@@ -12,6 +12,39 @@ import (
 	"github.com/eipassoc/eipassoc/backend"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpCreateRole            backend.Op = "CreateRole"
+	OpGetRole               backend.Op = "GetRole"
+	OpUpdateRole            backend.Op = "UpdateRole"
+	OpDeleteRole            backend.Op = "DeleteRole"
+	OpCreatePolicy          backend.Op = "CreatePolicy"
+	OpGetPolicy             backend.Op = "GetPolicy"
+	OpUpdatePolicyDesc      backend.Op = "UpdatePolicyDescription"
+	OpDeletePolicy          backend.Op = "DeletePolicy"
+	OpCreatePolicyVersion   backend.Op = "CreatePolicyVersion"
+	OpDeletePolicyVersion   backend.Op = "DeletePolicyVersion"
+	OpAttachPolicyToRole    backend.Op = "AttachPolicyToRole"
+	OpDetachPolicyFromRole  backend.Op = "DetachPolicyFromRole"
+	OpListEntitiesForPolicy backend.Op = "ListEntitiesForPolicy"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.RAM, Op: OpCreateRole, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpGetRole},
+	backend.Operation{API: backend.RAM, Op: OpUpdateRole, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpDeleteRole, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpCreatePolicy, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpGetPolicy},
+	backend.Operation{API: backend.RAM, Op: OpUpdatePolicyDesc, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpDeletePolicy, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpCreatePolicyVersion, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpDeletePolicyVersion, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpAttachPolicyToRole, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpDetachPolicyFromRole, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpListEntitiesForPolicy},
+)
+
 // RAM: the roles that instances take (RunInstances RamRoleName) and the custom policies
 // attached to them, as the RAM API (2015-05-01) keeps them. RAM is global: no region.
 // System policies are not modelled; a call that names one is refused.
@@ -103,7 +136,7 @@ type CreateRoleInput struct {
 
 // CreateRole implements RAM CreateRole.
 func (b *Backend) CreateRole(ctx context.Context, in CreateRoleInput) (r RAMRole, err error) {
-	const op = backend.OpCreateRole
+	const op = OpCreateRole
 	if err := begin(ctx, b, op, in); err != nil {
 		return r, err
 	}
@@ -129,7 +162,7 @@ func (b *Backend) CreateRole(ctx context.Context, in CreateRoleInput) (r RAMRole
 
 // Role returns the role of that name (RAM GetRole).
 func (b *Backend) Role(ctx context.Context, name string) (_ RAMRole, err error) {
-	const op = backend.OpGetRole
+	const op = OpGetRole
 	if err := begin(ctx, b, op, name); err != nil {
 		return RAMRole{}, err
 	}
@@ -155,7 +188,7 @@ type UpdateRoleInput struct {
 
 // UpdateRole implements RAM UpdateRole.
 func (b *Backend) UpdateRole(ctx context.Context, in UpdateRoleInput) (err error) {
-	const op = backend.OpUpdateRole
+	const op = OpUpdateRole
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -188,7 +221,7 @@ func (b *Backend) UpdateRole(ctx context.Context, in UpdateRoleInput) (err error
 // DeleteRole implements RAM DeleteRole: a role with policies attached is
 // DeleteConflict.Role.Policy; detach them first.
 func (b *Backend) DeleteRole(ctx context.Context, name string) (err error) {
-	const op = backend.OpDeleteRole
+	const op = OpDeleteRole
 	if err := begin(ctx, b, op, name); err != nil {
 		return err
 	}
@@ -212,7 +245,7 @@ type CreatePolicyInput struct {
 
 // CreatePolicy implements RAM CreatePolicy: version v1 is the default.
 func (b *Backend) CreatePolicy(ctx context.Context, in CreatePolicyInput) (p RAMPolicy, err error) {
-	const op = backend.OpCreatePolicy
+	const op = OpCreatePolicy
 	if err := begin(ctx, b, op, in); err != nil {
 		return p, err
 	}
@@ -240,7 +273,7 @@ func (p RAMPolicy) clone() RAMPolicy {
 
 // Policy returns the custom policy of that name (RAM GetPolicy).
 func (b *Backend) Policy(ctx context.Context, name string) (_ RAMPolicy, err error) {
-	const op = backend.OpGetPolicy
+	const op = OpGetPolicy
 	if err := begin(ctx, b, op, name); err != nil {
 		return RAMPolicy{}, err
 	}
@@ -254,7 +287,7 @@ func (b *Backend) Policy(ctx context.Context, name string) (_ RAMPolicy, err err
 
 // PolicyRoles returns the roles a policy is attached to, sorted (ListEntitiesForPolicy).
 func (b *Backend) PolicyRoles(ctx context.Context, name string) (_ []string, err error) {
-	const op = backend.OpListEntitiesForPolicy
+	const op = OpListEntitiesForPolicy
 	if err := begin(ctx, b, op, name); err != nil {
 		return nil, err
 	}
@@ -278,7 +311,7 @@ func (b *Backend) policyRoles(name string) []string {
 
 // UpdatePolicyDescription implements RAM UpdatePolicyDescription.
 func (b *Backend) UpdatePolicyDescription(ctx context.Context, name, description string) (err error) {
-	const op = backend.OpUpdatePolicyDesc
+	const op = OpUpdatePolicyDesc
 	if err := begin(ctx, b, op, name); err != nil {
 		return err
 	}
@@ -300,7 +333,7 @@ type CreatePolicyVersionInput struct {
 
 // CreatePolicyVersion implements RAM CreatePolicyVersion.
 func (b *Backend) CreatePolicyVersion(ctx context.Context, in CreatePolicyVersionInput) (v RAMPolicyVersion, err error) {
-	const op = backend.OpCreatePolicyVersion
+	const op = OpCreatePolicyVersion
 	if err := begin(ctx, b, op, in); err != nil {
 		return v, err
 	}
@@ -331,7 +364,7 @@ func (b *Backend) CreatePolicyVersion(ctx context.Context, in CreatePolicyVersio
 
 // DeletePolicyVersion implements RAM DeletePolicyVersion: the default version stays.
 func (b *Backend) DeletePolicyVersion(ctx context.Context, name, version string) (err error) {
-	const op = backend.OpDeletePolicyVersion
+	const op = OpDeletePolicyVersion
 	if err := begin(ctx, b, op, name+" "+version); err != nil {
 		return err
 	}
@@ -355,7 +388,7 @@ func (b *Backend) DeletePolicyVersion(ctx context.Context, name, version string)
 // role, or with versions beside the default, is refused; with it, it is detached and
 // its versions go with it.
 func (b *Backend) DeletePolicy(ctx context.Context, name string, cascade bool) (err error) {
-	const op = backend.OpDeletePolicy
+	const op = OpDeletePolicy
 	if err := begin(ctx, b, op, name); err != nil {
 		return err
 	}
@@ -378,7 +411,7 @@ func (b *Backend) DeletePolicy(ctx context.Context, name string, cascade bool) (
 
 // AttachPolicyToRole implements RAM AttachPolicyToRole for a custom policy.
 func (b *Backend) AttachPolicyToRole(ctx context.Context, policy, role string) (err error) {
-	const op = backend.OpAttachPolicyToRole
+	const op = OpAttachPolicyToRole
 	if err := begin(ctx, b, op, policy+" "+role); err != nil {
 		return err
 	}
@@ -399,7 +432,7 @@ func (b *Backend) AttachPolicyToRole(ctx context.Context, policy, role string) (
 
 // DetachPolicyFromRole implements RAM DetachPolicyFromRole.
 func (b *Backend) DetachPolicyFromRole(ctx context.Context, policy, role string) (err error) {
-	const op = backend.OpDetachPolicyFromRole
+	const op = OpDetachPolicyFromRole
 	if err := begin(ctx, b, op, policy+" "+role); err != nil {
 		return err
 	}
@@ -431,9 +464,9 @@ const maxRAMTags = 20
 
 // TagRAM implements RAM TagResources, and with untag UntagResources.
 func (b *Backend) TagRAM(ctx context.Context, in RAMTagInput, untag bool) (err error) {
-	op := backend.OpTagResources
+	op := OpTagResources
 	if untag {
-		op = backend.OpUntagResources
+		op = OpUntagResources
 	}
 	if err := begin(ctx, b, op, in); err != nil {
 		return err

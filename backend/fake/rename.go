@@ -9,6 +9,21 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpModifyVPC           backend.Op = "ModifyVpcAttribute"
+	OpModifyVSwitch       backend.Op = "ModifyVSwitchAttribute"
+	OpModifyENI           backend.Op = "ModifyNetworkInterfaceAttribute"
+	OpModifySecurityGroup backend.Op = "ModifySecurityGroupAttribute"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpModifyVPC, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpModifyVSwitch, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifyENI, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifySecurityGroup, Mutates: true},
+)
+
 // ModifyInput changes a resource's name or description (a nil field is left as it is),
 // and for an ENI its security groups (nil: left as they are).
 type ModifyInput struct {
@@ -21,7 +36,7 @@ type ModifyInput struct {
 
 // Modify implements op on the resource it names, changing what the alicloud provider
 // changes in place (names, descriptions, an ENI's security groups): op is
-// backend.OpModifyVPC, OpModifyVSwitch, OpModifySecurityGroup or OpModifyENI, for the
+// OpModifyVPC, OpModifyVSwitch, OpModifySecurityGroup or OpModifyENI, for the
 // VPC, vSwitch, security group or ENI with in.ID in the region. Not part of
 // backend.Backend; no rule reads these attributes.
 func (b *Backend) Modify(ctx context.Context, op backend.Op, in ModifyInput) (err error) {
@@ -34,25 +49,25 @@ func (b *Backend) Modify(ctx context.Context, op backend.Op, in ModifyInput) (er
 	}
 	var name, desc *string
 	switch op {
-	case backend.OpModifyVPC:
+	case OpModifyVPC:
 		r, err := b.lookupVPC(op, in.Region, in.ID)
 		if err != nil {
 			return err
 		}
 		name, desc = &r.Name, &r.Description
-	case backend.OpModifyVSwitch:
+	case OpModifyVSwitch:
 		r, err := b.lookupVSwitch(op, in.Region, in.ID)
 		if err != nil {
 			return err
 		}
 		name, desc = &r.Name, &r.Description
-	case backend.OpModifySecurityGroup:
+	case OpModifySecurityGroup:
 		g := b.s.groups[in.ID]
 		if g == nil || g.Region != in.Region {
 			return fail(op, "InvalidSecurityGroupId.NotFound", "The specified security group does not exist.")
 		}
 		name, desc = &g.Name, &g.Description
-	case backend.OpModifyENI:
+	case OpModifyENI:
 		r, err := b.lookupENI(op, in.Region, eni.ID(in.ID))
 		if err != nil {
 			return err

@@ -3,12 +3,12 @@ package fake_test
 import (
 	"context"
 	"errors"
-	"github.com/eipassoc/eipassoc"
 	"math"
 	"net/netip"
 	"strings"
 	"testing"
 
+	"github.com/eipassoc/eipassoc"
 	"github.com/eipassoc/eipassoc/backend"
 	"github.com/eipassoc/eipassoc/backend/fake"
 	"github.com/eipassoc/eipassoc/eip"

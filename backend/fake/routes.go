@@ -11,6 +11,17 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpCreateRouteEntry backend.Op = "CreateRouteEntry"
+	OpDeleteRouteEntry backend.Op = "DeleteRouteEntry"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpCreateRouteEntry, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDeleteRouteEntry, Mutates: true},
+)
+
 // A RouteEntry is a custom route of a VPC's system route table: traffic for
 // Destination goes to NextHop, an ECS instance (NextHopType Instance) or an ENI
 // (NetworkInterface) of the VPC, as a firewall layout sends its traffic through the
@@ -60,7 +71,7 @@ func (b *Backend) checkNextHop(op backend.Op, vpc string, e RouteEntry) error {
 // CreateRouteEntry implements VPC CreateRouteEntry for the system route table: a
 // destination the table routes already is InvalidCIDRBlock.Duplicate.
 func (b *Backend) CreateRouteEntry(ctx context.Context, in RouteEntryInput) (err error) {
-	const op = backend.OpCreateRouteEntry
+	const op = OpCreateRouteEntry
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -96,7 +107,7 @@ func (b *Backend) addRoute(op backend.Op, vpc string, routes *[]RouteEntry, e Ro
 // NextHop, when given) goes; a route the table does not have is
 // InvalidRouteEntry.NotFound.
 func (b *Backend) DeleteRouteEntry(ctx context.Context, in RouteEntryInput) (err error) {
-	const op = backend.OpDeleteRouteEntry
+	const op = OpDeleteRouteEntry
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}

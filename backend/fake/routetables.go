@@ -9,6 +9,23 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpCreateRouteTable      backend.Op = "CreateRouteTable"
+	OpAssociateRouteTable   backend.Op = "AssociateRouteTable"
+	OpUnassociateRouteTable backend.Op = "UnassociateRouteTable"
+	OpModifyRouteTable      backend.Op = "ModifyRouteTableAttributes"
+	OpDeleteRouteTable      backend.Op = "DeleteRouteTable"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpCreateRouteTable, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpAssociateRouteTable, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpUnassociateRouteTable, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpModifyRouteTable, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpDeleteRouteTable, Mutates: true},
+)
+
 // A RouteTable is a custom route table of a VPC: the vSwitches associated with it
 // route by its routes instead of the system table's. No rule of eipassoc reads it; the
 // fake keeps it so that alicloud_route_table, alicloud_route_table_attachment and
@@ -37,7 +54,7 @@ type CreateRouteTableInput struct {
 
 // CreateRouteTable implements VPC CreateRouteTable (of the vSwitch kind).
 func (b *Backend) CreateRouteTable(ctx context.Context, in CreateRouteTableInput) (t RouteTable, err error) {
-	const op = backend.OpCreateRouteTable
+	const op = OpCreateRouteTable
 	if err := begin(ctx, b, op, in); err != nil {
 		return RouteTable{}, err
 	}
@@ -95,7 +112,7 @@ type RouteTableAssociation struct {
 // AssociateRouteTable implements VPC AssociateRouteTable: a vSwitch of the table's VPC
 // that no other custom table has.
 func (b *Backend) AssociateRouteTable(ctx context.Context, in RouteTableAssociation) (err error) {
-	const op = backend.OpAssociateRouteTable
+	const op = OpAssociateRouteTable
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -126,7 +143,7 @@ func (b *Backend) AssociateRouteTable(ctx context.Context, in RouteTableAssociat
 // UnassociateRouteTable implements VPC UnassociateRouteTable; a vSwitch the table does
 // not have is left alone.
 func (b *Backend) UnassociateRouteTable(ctx context.Context, in RouteTableAssociation) (err error) {
-	const op = backend.OpUnassociateRouteTable
+	const op = OpUnassociateRouteTable
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -144,7 +161,7 @@ func (b *Backend) UnassociateRouteTable(ctx context.Context, in RouteTableAssoci
 func (b *Backend) ModifyRouteTable(ctx context.Context, region regions.ID, table string, name, description *string) (
 	err error,
 ) {
-	const op = backend.OpModifyRouteTable
+	const op = OpModifyRouteTable
 	if err := begin(ctx, b, op, table); err != nil {
 		return err
 	}
@@ -174,7 +191,7 @@ func (b *Backend) ModifyRouteTable(ctx context.Context, region regions.ID, table
 // DeleteRouteTable implements VPC DeleteRouteTable: a table with vSwitches or routes is
 // DependencyViolation.
 func (b *Backend) DeleteRouteTable(ctx context.Context, region regions.ID, table string) (err error) {
-	const op = backend.OpDeleteRouteTable
+	const op = OpDeleteRouteTable
 	if err := begin(ctx, b, op, table); err != nil {
 		return err
 	}

@@ -9,6 +9,21 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpModifySecurityGroupPolicy backend.Op = "ModifySecurityGroupPolicy"
+	OpCreateSecurityGroup       backend.Op = "CreateSecurityGroup"
+	OpDescribeSecurityGroup     backend.Op = "DescribeSecurityGroupAttribute"
+	OpDeleteSecurityGroup       backend.Op = "DeleteSecurityGroup"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpModifySecurityGroupPolicy, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpCreateSecurityGroup, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpDescribeSecurityGroup},
+	backend.Operation{API: backend.ECS, Op: OpDeleteSecurityGroup, Mutates: true},
+)
+
 // A SecurityGroup is a security group as the fake keeps it.
 type SecurityGroup struct {
 	ID          string
@@ -40,7 +55,7 @@ type CreateSecurityGroupInput struct {
 // CreateSecurityGroup implements CreateSecurityGroup. The VPC must be one the fake
 // knows: listed, or named by a vSwitch.
 func (b *Backend) CreateSecurityGroup(ctx context.Context, in CreateSecurityGroupInput) (g SecurityGroup, err error) {
-	const op = backend.OpCreateSecurityGroup
+	const op = OpCreateSecurityGroup
 	if err := begin(ctx, b, op, in); err != nil {
 		return SecurityGroup{}, err
 	}
@@ -98,7 +113,7 @@ func (b *Backend) DescribeSecurityGroup(
 	region regions.ID,
 	id string,
 ) (g SecurityGroup, err error) {
-	const op = backend.OpDescribeSecurityGroup
+	const op = OpDescribeSecurityGroup
 	if err := begin(ctx, b, op, id); err != nil {
 		return SecurityGroup{}, err
 	}
@@ -122,7 +137,7 @@ func (b *Backend) DescribeSecurityGroup(
 // DeleteSecurityGroup implements DeleteSecurityGroup: a group an ENI still uses is
 // DependencyViolation.
 func (b *Backend) DeleteSecurityGroup(ctx context.Context, region regions.ID, id string) (err error) {
-	const op = backend.OpDeleteSecurityGroup
+	const op = OpDeleteSecurityGroup
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}
@@ -147,7 +162,7 @@ func (b *Backend) DeleteSecurityGroup(ctx context.Context, region regions.ID, id
 // SetInnerAccessPolicy implements ModifySecurityGroupPolicy: whether the group's
 // members reach each other (Accept) or not (Drop).
 func (b *Backend) SetInnerAccessPolicy(ctx context.Context, region regions.ID, id, policy string) (err error) {
-	const op = backend.OpModifySecurityGroupPolicy
+	const op = OpModifySecurityGroupPolicy
 	if err := begin(ctx, b, op, id); err != nil {
 		return err
 	}

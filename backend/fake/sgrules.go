@@ -12,6 +12,25 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpAuthorizeSecurityGroup        backend.Op = "AuthorizeSecurityGroup"
+	OpAuthorizeSecurityGroupEgress  backend.Op = "AuthorizeSecurityGroupEgress"
+	OpRevokeSecurityGroup           backend.Op = "RevokeSecurityGroup"
+	OpRevokeSecurityGroupEgress     backend.Op = "RevokeSecurityGroupEgress"
+	OpModifySecurityGroupRule       backend.Op = "ModifySecurityGroupRule"
+	OpModifySecurityGroupEgressRule backend.Op = "ModifySecurityGroupEgressRule"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.ECS, Op: OpAuthorizeSecurityGroup, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpAuthorizeSecurityGroupEgress, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpRevokeSecurityGroup, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpRevokeSecurityGroupEgress, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifySecurityGroupRule, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpModifySecurityGroupEgressRule, Mutates: true},
+)
+
 // A SecurityGroupRule is one permission of a security group, as ECS
 // AuthorizeSecurityGroup and AuthorizeSecurityGroupEgress take it and
 // DescribeSecurityGroupAttribute answers it. No rule of eipassoc reads it: the fake
@@ -217,7 +236,7 @@ func (b *Backend) onRules(
 // AuthorizeSecurityGroupEgress (egress): each rule is added, unless the group has it
 // already (as the API, it is then left as it is).
 func (b *Backend) AuthorizeSecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) error {
-	return b.onRules(ctx, in, backend.OpAuthorizeSecurityGroup, backend.OpAuthorizeSecurityGroupEgress,
+	return b.onRules(ctx, in, OpAuthorizeSecurityGroup, OpAuthorizeSecurityGroupEgress,
 		func(op backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error {
 			if len(g.Rules)+len(rules) > 200 {
 				return fail(op, "QuotaExceed.SecurityGroupRule", "A security group takes at most 200 rules.")
@@ -236,7 +255,7 @@ func (b *Backend) AuthorizeSecurityGroupRules(ctx context.Context, in SecurityGr
 // each rule the group has is removed; one it does not have is left alone, as the API
 // does.
 func (b *Backend) RevokeSecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) error {
-	return b.onRules(ctx, in, backend.OpRevokeSecurityGroup, backend.OpRevokeSecurityGroupEgress,
+	return b.onRules(ctx, in, OpRevokeSecurityGroup, OpRevokeSecurityGroupEgress,
 		func(_ backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error {
 			for _, r := range rules {
 				g.Rules = slices.DeleteFunc(g.Rules, r.same)
@@ -251,7 +270,7 @@ func (b *Backend) RevokeSecurityGroupRules(ctx context.Context, in SecurityGroup
 // in's description. A rule the group does not have is
 // InvalidSecurityGroupRule.NotFound.
 func (b *Backend) ModifySecurityGroupRules(ctx context.Context, in SecurityGroupRulesInput) error {
-	return b.onRules(ctx, in, backend.OpModifySecurityGroupRule, backend.OpModifySecurityGroupEgressRule,
+	return b.onRules(ctx, in, OpModifySecurityGroupRule, OpModifySecurityGroupEgressRule,
 		func(op backend.Op, g *SecurityGroup, rules []SecurityGroupRule) error {
 			for _, r := range rules {
 				i := slices.IndexFunc(g.Rules, r.same)

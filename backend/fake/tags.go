@@ -12,6 +12,26 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpTagResources     backend.Op = "TagResources"
+	OpUntagResources   backend.Op = "UntagResources" // ECS's spelling
+	OpUnTagResources   backend.Op = "UnTagResources" // VPC's spelling
+	OpListTagResources backend.Op = "ListTagResources"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpTagResources, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpTagResources, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpTagResources, Mutates: true},
+	backend.Operation{API: backend.ECS, Op: OpUntagResources, Mutates: true},
+	backend.Operation{API: backend.RAM, Op: OpUntagResources, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpUnTagResources, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpListTagResources},
+	backend.Operation{API: backend.ECS, Op: OpListTagResources},
+	backend.Operation{API: backend.RAM, Op: OpListTagResources},
+)
+
 // TagInput names the resources of a tag call and what to do with their tags.
 type TagInput struct {
 	API    backend.API
@@ -113,7 +133,7 @@ func (b *Backend) tagTargets(op backend.Op, in TagInput, needIDs bool) (func(str
 // TagResources adds tags to resources, all or none: a key already on a resource takes
 // the new value, and a resource may carry at most backend.MaxTagsPerResource tags.
 func (b *Backend) TagResources(ctx context.Context, in TagInput) (err error) {
-	const op = backend.OpTagResources
+	const op = OpTagResources
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
 	}
@@ -149,9 +169,9 @@ func (b *Backend) TagResources(ctx context.Context, in TagInput) (err error) {
 // UntagResources removes tags from resources: the keys named (a key a resource does
 // not have is no error), or every tag when All is set and no key is named.
 func (b *Backend) UntagResources(ctx context.Context, in TagInput) (err error) {
-	op := backend.OpUntagResources
+	op := OpUntagResources
 	if in.API == backend.VPC {
-		op = backend.OpUnTagResources
+		op = OpUnTagResources
 	}
 	if err := begin(ctx, b, op, in); err != nil {
 		return err
@@ -185,7 +205,7 @@ func (b *Backend) UntagResources(ctx context.Context, in TagInput) (err error) {
 // type in the region, by resource ID then key; with Tags, only resources that carry
 // all of them (an empty value matches any value).
 func (b *Backend) ListTagResources(ctx context.Context, in TagInput) (out []TaggedResource, err error) {
-	const op = backend.OpListTagResources
+	const op = OpListTagResources
 	if err := begin(ctx, b, op, in); err != nil {
 		return nil, err
 	}
@@ -262,10 +282,10 @@ func (b *Backend) seedTags(api backend.API, id string, tags map[string]string) e
 		list = append(list, backend.Tag{Key: k, Value: v})
 	}
 	slices.SortFunc(list, func(a, c backend.Tag) int { return strings.Compare(a.Key, c.Key) })
-	if err := backend.CheckTagCall(api, string(backend.OpTagResources), []string{id}, list); err != nil {
+	if err := backend.CheckTagCall(api, string(OpTagResources), []string{id}, list); err != nil {
 		return err
 	}
-	merged, err := backend.MergeTags(api, string(backend.OpTagResources), id, nil, list)
+	merged, err := backend.MergeTags(api, string(OpTagResources), id, nil, list)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"golang.org/x/crypto/ssh"
 	"io"
 	"net/netip"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"github.com/eipassoc/eipassoc/eni"
 	"github.com/eipassoc/eipassoc/modes"
 	"github.com/eipassoc/eipassoc/regions"
+	"golang.org/x/crypto/ssh"
 )
 
 // A Topology lists resources to seed a fake account with: vSwitches, ECS instances
@@ -284,7 +284,7 @@ func (b *Backend) seed(t Topology) error {
 			return &TopologyError{Where: fmt.Sprintf("key_pairs[%d] %s", i, k.Name), Err: errors.New("public_key: " +
 				err.Error())}
 		}
-		if _, err := b.addKeyPair(backend.OpImportKeyPair, k.Region, k.Name, k.ResourceGroupID, pub); err != nil {
+		if _, err := b.addKeyPair(OpImportKeyPair, k.Region, k.Name, k.ResourceGroupID, pub); err != nil {
 			return &TopologyError{Where: fmt.Sprintf("key_pairs[%d] %s", i, k.Name), Err: err}
 		}
 	}
@@ -334,7 +334,7 @@ func (b *Backend) seed(t Topology) error {
 			return &TopologyError{Where: fmt.Sprintf("vpcs[%d]", i), Err: errors.New("a VPC with routes needs an id")}
 		}
 		for j, r := range v.Routes {
-			if err := b.addRoute(backend.OpCreateRouteEntry, v.ID, &b.s.vpcs[v.ID].Routes, r); err != nil {
+			if err := b.addRoute(OpCreateRouteEntry, v.ID, &b.s.vpcs[v.ID].Routes, r); err != nil {
 				return &TopologyError{Where: fmt.Sprintf("vpcs[%d] %s routes[%d]", i, v.ID, j), Err: err}
 			}
 		}
@@ -381,7 +381,7 @@ func (b *Backend) seedSecurityGroup(g SecurityGroupSpec) error {
 	}
 	rules := slices.Clone(g.Rules)
 	for i := range rules {
-		if err := rules[i].normalize(backend.OpAuthorizeSecurityGroup, rules[i].Direction); err != nil {
+		if err := rules[i].normalize(OpAuthorizeSecurityGroup, rules[i].Direction); err != nil {
 			return fmt.Errorf("rules[%d]: %w", i, err)
 		}
 		if rules[i].Direction != "ingress" && rules[i].Direction != "egress" {
@@ -487,7 +487,7 @@ func (b *Backend) seedInstance(in InstanceSpec) error {
 		ID: in.ID, Type: in.Type, Region: vsw.Region, Zone: vsw.Zone, VPC: vsw.VPC, Status: in.Status, DHCP: in.DHCP,
 		ENIs: []eni.ID{in.PrimaryENI},
 	}
-	if err := in.InstanceSettings.check(backend.OpRunInstances); err != nil {
+	if err := in.InstanceSettings.check(OpRunInstances); err != nil {
 		return err
 	}
 	m := &instanceMeta{InstanceSettings: in.InstanceSettings, Name: in.Name, Description: in.Description, Image: in.Image,
@@ -596,11 +596,11 @@ func (b *Backend) seedHaVip(h HaVip) error {
 	}
 	targets, typ := h.Instances, h.InstanceType
 	h.Instances, h.InstanceType, h.Created = nil, "", b.clock().UTC()
-	if _, err := b.addHaVip(backend.OpCreateHaVip, vsw, h); err != nil {
+	if _, err := b.addHaVip(OpCreateHaVip, vsw, h); err != nil {
 		return err
 	}
 	for _, target := range targets {
-		if err := b.associateHaVip(backend.OpAssociateHaVip, HaVipAssociation{Region: h.Region, HaVip: h.ID,
+		if err := b.associateHaVip(OpAssociateHaVip, HaVipAssociation{Region: h.Region, HaVip: h.ID,
 			Instance: target, InstanceType: typ}); err != nil {
 			return err
 		}
@@ -626,7 +626,7 @@ func (b *Backend) seedRouteTables(v VPCSpec) error {
 			table.VSwitches = append(table.VSwitches, sw)
 		}
 		for j, r := range t.Routes {
-			if err := b.addRoute(backend.OpCreateRouteEntry, v.ID, &table.Routes, r); err != nil {
+			if err := b.addRoute(OpCreateRouteEntry, v.ID, &table.Routes, r); err != nil {
 				return fmt.Errorf("route_tables[%d] routes[%d]: %w", i, j, err)
 			}
 		}

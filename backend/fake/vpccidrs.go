@@ -9,13 +9,24 @@ import (
 	"github.com/eipassoc/eipassoc/regions"
 )
 
+// The operations this file implements, with their declarations (see backend.Declare).
+const (
+	OpAssociateVPCCIDR   backend.Op = "AssociateVpcCidrBlock"
+	OpUnassociateVPCCIDR backend.Op = "UnassociateVpcCidrBlock"
+)
+
+var _ = backend.Declare(
+	backend.Operation{API: backend.VPC, Op: OpAssociateVPCCIDR, Mutates: true},
+	backend.Operation{API: backend.VPC, Op: OpUnassociateVPCCIDR, Mutates: true},
+)
+
 // maxSecondaryCIDRs is how many secondary blocks a VPC takes (VPC quota: 5).
 const maxSecondaryCIDRs = 5
 
 // AssociateVPCCIDR implements AssociateVpcCidrBlock for an IPv4 block: from /8 to /28,
 // overlapping neither the VPC's block nor its other secondary blocks.
 func (b *Backend) AssociateVPCCIDR(ctx context.Context, region regions.ID, vpc string, block netip.Prefix) (err error) {
-	const op = backend.OpAssociateVPCCIDR
+	const op = OpAssociateVPCCIDR
 	if err := begin(ctx, b, op, vpc); err != nil {
 		return err
 	}
@@ -40,7 +51,7 @@ func (b *Backend) AssociateVPCCIDR(ctx context.Context, region regions.ID, vpc s
 // UnassociateVPCCIDR implements UnassociateVpcCidrBlock: a block a vSwitch takes from
 // stays (DependencyViolation).
 func (b *Backend) UnassociateVPCCIDR(ctx context.Context, region regions.ID, vpc string, block netip.Prefix) (err error) {
-	const op = backend.OpUnassociateVPCCIDR
+	const op = OpUnassociateVPCCIDR
 	if err := begin(ctx, b, op, vpc); err != nil {
 		return err
 	}
