@@ -213,10 +213,10 @@ type describeDisksAnswer struct {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.ECS, Op: fake.OpModifyDisk, Params: modifyDiskParams,
-		Handler: func(s *Server) handler { return s.modifyDiskAttribute }},
-	route{API: backend.ECS, Op: fake.OpModifyNetworkSpec, Params: modifyNetworkSpecParams,
-		Handler: func(s *Server) handler { return s.modifyInstanceNetworkSpec }},
-	route{API: backend.ECS, Op: OpDescribeDisks, Params: modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType", "PageNumber", "PageSize"),
-		Handler: func(s *Server) handler { return s.describeDisks }},
+	route{API: backend.ECS, Op: fake.OpModifyDisk, Handler: func(s *Server) handler { return s.modifyDiskAttribute },
+		Params: modifyDiskParams},
+	route{API: backend.ECS, Op: fake.OpModifyNetworkSpec, Handler: func(s *Server) handler { return s.modifyInstanceNetworkSpec },
+		Params: modifyNetworkSpecParams},
+	route{API: backend.ECS, Op: OpDescribeDisks, Handler: func(s *Server) handler { return s.describeDisks },
+		Params: modelledParams("RegionId", "InstanceId", "DiskIds", "DiskType", "PageNumber", "PageSize")},
 )

@@ -131,8 +131,9 @@ func (s *Server) unassignIPv6(ctx context.Context, p *params) (any, error) {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.ECS, Op: fake.OpAssignIPv6, Params: modelledParams("RegionId", "NetworkInterfaceId", `^Ipv6Address\.[^.]+$`, "Ipv6AddressCount", "ClientToken"),
-		Handler: func(s *Server) handler { return s.assignIPv6 }},
-	route{API: backend.ECS, Op: fake.OpUnassignIPv6, Params: modelledParams("RegionId", "NetworkInterfaceId", `^Ipv6Address\.[^.]+$`, "ClientToken"),
-		Handler: func(s *Server) handler { return s.unassignIPv6 }},
+	route{API: backend.ECS, Op: fake.OpAssignIPv6, Handler: func(s *Server) handler { return s.assignIPv6 },
+		Params: modelledParams("RegionId", "NetworkInterfaceId", `^Ipv6Address\.[^.]+$`, "Ipv6AddressCount",
+			"ClientToken")},
+	route{API: backend.ECS, Op: fake.OpUnassignIPv6, Handler: func(s *Server) handler { return s.unassignIPv6 },
+		Params: modelledParams("RegionId", "NetworkInterfaceId", `^Ipv6Address\.[^.]+$`, "ClientToken")},
 )

@@ -190,16 +190,16 @@ func (s *Server) deleteHaVip(ctx context.Context, p *params) (any, error) {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.VPC, Op: fake.OpCreateHaVip, Params: createHaVipParams,
-		Handler: func(s *Server) handler { return s.createHaVip }},
-	route{API: backend.VPC, Op: fake.OpDescribeHaVips, Params: describeHaVipsParams,
-		Handler: func(s *Server) handler { return s.describeHaVips }},
-	route{API: backend.VPC, Op: fake.OpAssociateHaVip, Params: associateHaVipParams,
-		Handler: func(s *Server) handler { return s.associateHaVip }},
-	route{API: backend.VPC, Op: fake.OpUnassociateHaVip, Params: associateHaVipParams,
-		Handler: func(s *Server) handler { return s.unassociateHaVip }},
-	route{API: backend.VPC, Op: fake.OpModifyHaVip, Params: modifyHaVipParams,
-		Handler: func(s *Server) handler { return s.modifyHaVip }},
-	route{API: backend.VPC, Op: fake.OpDeleteHaVip, Params: deleteHaVipParams,
-		Handler: func(s *Server) handler { return s.deleteHaVip }},
+	route{API: backend.VPC, Op: fake.OpCreateHaVip, Handler: func(s *Server) handler { return s.createHaVip },
+		Params: createHaVipParams},
+	route{API: backend.VPC, Op: fake.OpDescribeHaVips, Handler: func(s *Server) handler { return s.describeHaVips },
+		Params: describeHaVipsParams},
+	route{API: backend.VPC, Op: fake.OpAssociateHaVip, Handler: func(s *Server) handler { return s.associateHaVip },
+		Params: associateHaVipParams},
+	route{API: backend.VPC, Op: fake.OpUnassociateHaVip, Handler: func(s *Server) handler { return s.unassociateHaVip },
+		Params: associateHaVipParams},
+	route{API: backend.VPC, Op: fake.OpModifyHaVip, Handler: func(s *Server) handler { return s.modifyHaVip },
+		Params: modifyHaVipParams},
+	route{API: backend.VPC, Op: fake.OpDeleteHaVip, Handler: func(s *Server) handler { return s.deleteHaVip },
+		Params: deleteHaVipParams},
 )

@@ -145,10 +145,11 @@ type attachmentAttributesJSON struct {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.ECS, Op: OpDescribeMaintenance, Params: modelledParams("RegionId", `^InstanceId\.[^.]+$`),
-		Handler: func(s *Server) handler { return s.describeMaintenanceAttributes }},
-	route{API: backend.ECS, Op: fake.OpModifyMaintenance, Params: modelledParams("RegionId", `^InstanceId\.[^.]+$`, "ActionOnMaintenance", "NotifyOnMaintenance", `^MaintenanceWindow\.[^.]+\.(StartTime|EndTime)$`),
-		Handler: func(s *Server) handler { return s.modifyMaintenanceAttributes }},
-	route{API: backend.ECS, Op: OpDescribeAttachmentAttrs, Params: modelledParams("RegionId", "InstanceIds"),
-		Handler: func(s *Server) handler { return s.describeAttachmentAttributes }},
+	route{API: backend.ECS, Op: OpDescribeMaintenance, Handler: func(s *Server) handler { return s.describeMaintenanceAttributes },
+		Params: modelledParams("RegionId", `^InstanceId\.[^.]+$`)},
+	route{API: backend.ECS, Op: fake.OpModifyMaintenance, Handler: func(s *Server) handler { return s.modifyMaintenanceAttributes },
+		Params: modelledParams("RegionId", `^InstanceId\.[^.]+$`, "ActionOnMaintenance", "NotifyOnMaintenance",
+			`^MaintenanceWindow\.[^.]+\.(StartTime|EndTime)$`)},
+	route{API: backend.ECS, Op: OpDescribeAttachmentAttrs, Handler: func(s *Server) handler { return s.describeAttachmentAttributes },
+		Params: modelledParams("RegionId", "InstanceIds")},
 )

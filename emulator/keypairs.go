@@ -139,12 +139,12 @@ func (s *Server) deleteKeyPairs(ctx context.Context, p *params) (any, error) {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.ECS, Op: fake.OpCreateKeyPair, Params: createKeyPairParams,
-		Handler: func(s *Server) handler { return s.createKeyPair }},
-	route{API: backend.ECS, Op: fake.OpImportKeyPair, Params: importKeyPairParams,
-		Handler: func(s *Server) handler { return s.importKeyPair }},
-	route{API: backend.ECS, Op: fake.OpDescribeKeyPairs, Params: describeKeyPairParams,
-		Handler: func(s *Server) handler { return s.describeKeyPairs }},
-	route{API: backend.ECS, Op: fake.OpDeleteKeyPairs, Params: deleteKeyPairsParams,
-		Handler: func(s *Server) handler { return s.deleteKeyPairs }},
+	route{API: backend.ECS, Op: fake.OpCreateKeyPair, Handler: func(s *Server) handler { return s.createKeyPair },
+		Params: createKeyPairParams},
+	route{API: backend.ECS, Op: fake.OpImportKeyPair, Handler: func(s *Server) handler { return s.importKeyPair },
+		Params: importKeyPairParams},
+	route{API: backend.ECS, Op: fake.OpDescribeKeyPairs, Handler: func(s *Server) handler { return s.describeKeyPairs },
+		Params: describeKeyPairParams},
+	route{API: backend.ECS, Op: fake.OpDeleteKeyPairs, Handler: func(s *Server) handler { return s.deleteKeyPairs },
+		Params: deleteKeyPairsParams},
 )

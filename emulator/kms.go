@@ -69,8 +69,8 @@ func (s *Server) kmsDecrypt(ctx context.Context, p *params) (any, error) {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.KMS, Op: fake.OpKMSEncrypt, Params: modelledParams("RegionId", "KeyId", "Plaintext", "EncryptionContext"),
-		Handler: func(s *Server) handler { return s.kmsEncrypt }},
-	route{API: backend.KMS, Op: fake.OpKMSDecrypt, Params: modelledParams("RegionId", "CiphertextBlob", "EncryptionContext"),
-		Handler: func(s *Server) handler { return s.kmsDecrypt }},
+	route{API: backend.KMS, Op: fake.OpKMSEncrypt, Handler: func(s *Server) handler { return s.kmsEncrypt },
+		Params: modelledParams("RegionId", "KeyId", "Plaintext", "EncryptionContext")},
+	route{API: backend.KMS, Op: fake.OpKMSDecrypt, Handler: func(s *Server) handler { return s.kmsDecrypt },
+		Params: modelledParams("RegionId", "CiphertextBlob", "EncryptionContext")},
 )

@@ -51,16 +51,15 @@ func (s *Server) renamer(op backend.Op, idParam, nameParam string) handler {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.VPC, Op: fake.OpModifyVPC, Params: renamerParams(fake.OpModifyVPC, "VpcId", "VpcName"),
-		Handler: func(s *Server) handler { return s.renamer(fake.OpModifyVPC, "VpcId", "VpcName") }},
-	route{API: backend.VPC, Op: fake.OpModifyVSwitch, Params: renamerParams(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
-		Handler: func(s *Server) handler { return s.renamer(fake.OpModifyVSwitch, "VSwitchId", "VSwitchName") }},
-	route{API: backend.ECS, Op: fake.OpModifySecurityGroup, Params: renamerParams(fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
-		Handler: func(s *Server) handler {
-			return s.renamer(fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName")
-		}},
-	route{API: backend.ECS, Op: fake.OpModifyENI, Params: renamerParams(fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
-		Handler: func(s *Server) handler {
-			return s.renamer(fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName")
-		}},
+	renamerRoute(backend.VPC, fake.OpModifyVPC, "VpcId", "VpcName"),
+	renamerRoute(backend.VPC, fake.OpModifyVSwitch, "VSwitchId", "VSwitchName"),
+	renamerRoute(backend.ECS, fake.OpModifySecurityGroup, "SecurityGroupId", "SecurityGroupName"),
+	renamerRoute(backend.ECS, fake.OpModifyENI, "NetworkInterfaceId", "NetworkInterfaceName"),
 )
+
+// renamerRoute routes an operation that changes a resource's name and description
+// (see renamer), with the parameters renamerParams gives.
+func renamerRoute(api backend.API, op backend.Op, idParam, nameParam string) route {
+	return route{API: api, Op: op, Params: renamerParams(op, idParam, nameParam),
+		Handler: func(s *Server) handler { return s.renamer(op, idParam, nameParam) }}
+}

@@ -105,6 +105,7 @@ func checkPassword(p *params) error {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.ECS, Op: fake.OpModifyInstance, Params: modelledParams("RegionId", "InstanceId", "ClientToken", "InstanceName", "Description", "HostName", "UserData", "Password", "DeletionProtection"),
-		Handler: func(s *Server) handler { return s.modifyInstanceAttribute }},
+	route{API: backend.ECS, Op: fake.OpModifyInstance, Handler: func(s *Server) handler { return s.modifyInstanceAttribute },
+		Params: modelledParams("RegionId", "InstanceId", "ClientToken", "InstanceName", "Description", "HostName",
+			"UserData", "Password", "DeletionProtection")},
 )

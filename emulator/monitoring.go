@@ -66,8 +66,9 @@ func (s *Server) describeHDMonitor(ctx context.Context, p *params) (any, error) 
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.VPC, Op: fake.OpSetHDMonitor, Params: modelledParams("RegionId", "InstanceId", "InstanceType", "Status", "LogProject", "LogStore", "ClientToken"),
-		Handler: func(s *Server) handler { return s.setHDMonitor }},
-	route{API: backend.VPC, Op: fake.OpDescribeHDMonitor, Params: modelledParams("RegionId", "InstanceId", "InstanceType"),
-		Handler: func(s *Server) handler { return s.describeHDMonitor }},
+	route{API: backend.VPC, Op: fake.OpSetHDMonitor, Handler: func(s *Server) handler { return s.setHDMonitor },
+		Params: modelledParams("RegionId", "InstanceId", "InstanceType", "Status", "LogProject", "LogStore",
+			"ClientToken")},
+	route{API: backend.VPC, Op: fake.OpDescribeHDMonitor, Handler: func(s *Server) handler { return s.describeHDMonitor },
+		Params: modelledParams("RegionId", "InstanceId", "InstanceType")},
 )

@@ -38,6 +38,6 @@ func (s *Server) getCallerIdentity(context.Context, *params) (any, error) {
 // The routes of this file's handlers: for each operation, the parameters it models or
 // keeps and the handler that answers it (see addRoutes).
 var _ = addRoutes(
-	route{API: backend.STS, Op: OpGetCallerIdentity, Params: modelledParams("RegionId"),
-		Handler: func(s *Server) handler { return s.getCallerIdentity }},
+	route{API: backend.STS, Op: OpGetCallerIdentity, Handler: func(s *Server) handler { return s.getCallerIdentity },
+		Params: modelledParams("RegionId")},
 )
