@@ -1,5 +1,8 @@
 package check
 
+// Stage model: the types of the Model that resolve fills in (model_build.go,
+// model_resources.go) and the requests stage reads. See the package documentation.
+
 import (
 	"cmp"
 	"maps"

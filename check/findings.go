@@ -1,6 +1,11 @@
 package check
 
+// Stage findings: the Finding type, and how findings are made, placed, named and
+// waived (findings_*.go). See the package documentation.
+
 import (
+	"cmp"
+
 	"github.com/eipassoc/eipassoc"
 )
 
@@ -117,4 +122,61 @@ func Failed(fs []Finding, min Level) bool {
 		}
 	}
 	return false
+}
+
+// add files a finding of rule code on the association, or on the resource a blame
+// puts it on; fix, when not empty, says how to fix this case instead of the rule's Fix.
+func (c *checker) add(code eipassoc.Code, level Level, status Status, msg, apiCode, fix string) {
+	var f Finding
+	if b := c.blame; b != nil {
+		if !c.keeps(code) {
+			return
+		}
+		f = finding(b.address, "", b.resourceType, Location{}, code, level, status, b.prefix+msg, apiCode)
+	} else {
+		f = finding(c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location, code, level, status, msg, apiCode)
+	}
+	f.Fix = cmp.Or(fix, f.Fix)
+	c.out = append(c.out, f)
+}
+
+// finding builds one finding with its rule's source and fix.
+func finding(
+	address, module, resourceType string,
+	loc Location,
+	code eipassoc.Code,
+	level Level,
+	status Status,
+	msg, apiCode string,
+) Finding {
+	r, _ := RuleFor(code)
+	return Finding{Rule: code, Level: level, Status: status, Address: address, Module: module,
+		ResourceType: resourceType, Message: msg, Source: r.Source, Fix: r.Fix, APICode: apiCode, Location: loc}
+}
+
+// unknownFinding turns an undecided question into a plan-value-unknown finding, or
+// nothing, as the policy says.
+func unknownFinding(policy UnknownPolicy, f Finding) (Finding, bool) {
+	switch policy {
+	case UnknownIgnore:
+		return Finding{}, false
+	case UnknownFail:
+		f.Level = LevelError
+	default:
+		f.Level = LevelWarning
+	}
+	f.Rule, f.Status = CodeUnknown, StatusUnknown
+	r, _ := RuleFor(CodeUnknown)
+	f.Source, f.Fix, f.APICode = r.Source, r.Fix, ""
+	return f, true
+}
+
+func (c *checker) unknown(msg string) {
+	address, module, typ, loc := c.a.Address, c.a.Module, c.a.ResourceType, c.a.Location
+	if b := c.blame; b != nil {
+		address, module, typ, loc, msg = b.address, "", b.resourceType, Location{}, b.prefix+msg
+	}
+	if f, ok := unknownFinding(c.opts.Unknown, finding(address, module, typ, loc, CodeUnknown, "", "", msg, "")); ok {
+		c.out = append(c.out, f)
+	}
 }

@@ -75,10 +75,25 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		return nil, bad("region", err.Error())
 	}
 	m := newModel(name)
+	for _, add := range []func(*Model, *Inventory, badInput) error{
+		addInventoryInstances, addInventoryENIs, addInventoryEIPs, addInventoryAssociations,
+	} {
+		if err := add(m, &inv, bad); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// A badInput makes the *InputError of a value of the inventory, where it is.
+type badInput func(where, msg string) error
+
+// addInventoryInstances adds the instances of inv to m.
+func addInventoryInstances(m *Model, inv *Inventory, bad badInput) error {
 	for i, in := range inv.Instances {
 		where := "instances[" + strconv.Itoa(i) + "]"
 		if in.ID == "" || m.Instances[Key(in.ID)] != nil {
-			return nil, bad(where, "missing or duplicate id")
+			return bad(where, "missing or duplicate id")
 		}
 		m.Instances[Key(in.ID)] = &Instance{
 			Key:     Key(in.ID),
@@ -88,10 +103,16 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			Region:  inv.Region,
 		}
 	}
+	return nil
+}
+
+// addInventoryENIs adds the ENIs of inv to m; the instance an ENI names must be one of
+// the instances.
+func addInventoryENIs(m *Model, inv *Inventory, bad badInput) error {
 	for i, n := range inv.ENIs {
 		where := "enis[" + strconv.Itoa(i) + "]"
 		if n.ID == "" || m.ENIs[Key(n.ID)] != nil {
-			return nil, bad(where, "missing or duplicate id")
+			return bad(where, "missing or duplicate id")
 		}
 		e := &ENI{
 			Key:      Key(n.ID),
@@ -105,42 +126,47 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		if n.Kind != "" {
 			k, err := eni.ParseKind(n.Kind)
 			if err != nil {
-				return nil, bad(where+".kind", err.Error())
+				return bad(where+".kind", err.Error())
 			}
 			e.Kind = k
 		}
 		for j, s := range n.PrivateIPs {
 			a, err := netip.ParseAddr(s)
 			if err != nil {
-				return nil, bad(where+".private_ips["+strconv.Itoa(j)+"]", "not an IP address")
+				return bad(where+".private_ips["+strconv.Itoa(j)+"]", "not an IP address")
 			}
 			e.IPs = append(e.IPs, a)
 		}
 		switch {
 		case len(e.IPs) > 0 && n.PrivateIPCount != 0:
-			return nil, bad(where, "give private_ips or private_ip_count, not both")
+			return bad(where, "give private_ips or private_ip_count, not both")
 		case len(e.IPs) > 0:
 			e.IPCount, e.IPCountKnown = len(e.IPs), true
 		case n.PrivateIPCount < 0 || n.PrivateIPCount > 50:
-			return nil, bad(where+".private_ip_count", "must be 1 to 50")
+			return bad(where+".private_ip_count", "must be 1 to 50")
 		default:
 			e.IPCount, e.IPCountKnown = max(n.PrivateIPCount, 1), true
 		}
 		if n.Instance != "" && m.Instances[Key(n.Instance)] == nil {
-			return nil, bad(where+".instance", "instance "+strconv.Quote(n.Instance)+" is not declared")
+			return bad(where+".instance", "instance "+strconv.Quote(n.Instance)+" is not declared")
 		}
 		m.ENIs[Key(n.ID)] = e
 	}
+	return nil
+}
+
+// addInventoryEIPs adds the EIPs of inv to m.
+func addInventoryEIPs(m *Model, inv *Inventory, bad badInput) error {
 	for i, a := range inv.EIPs {
 		where := "eips[" + strconv.Itoa(i) + "]"
 		if a.ID == "" || m.EIPs[Key(a.ID)] != nil {
-			return nil, bad(where, "missing or duplicate id")
+			return bad(where, "missing or duplicate id")
 		}
 		charge := eip.PostPaid
 		if a.ChargeType != "" {
 			c, err := eip.ParseChargeType(a.ChargeType)
 			if err != nil {
-				return nil, bad(where+".charge_type", "must be PostPaid or PrePaid")
+				return bad(where+".charge_type", "must be PostPaid or PrePaid")
 			}
 			charge = c
 		}
@@ -153,6 +179,12 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			Known:   true,
 		}
 	}
+	return nil
+}
+
+// addInventoryAssociations adds the associations of inv to m; an instance as the target
+// stands for its primary ENI.
+func addInventoryAssociations(m *Model, inv *Inventory, bad badInput) error {
 	for i, a := range inv.Associations {
 		where := "associations[" + strconv.Itoa(i) + "]"
 		as := &Association{
@@ -168,10 +200,10 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 			as.Address = "associations[" + strconv.Itoa(i) + "]"
 		}
 		if m.EIPs[Key(a.EIP)] == nil {
-			return nil, bad(where+".eip", "EIP "+strconv.Quote(a.EIP)+" is not declared")
+			return bad(where+".eip", "EIP "+strconv.Quote(a.EIP)+" is not declared")
 		}
 		if m.ENIs[Key(a.Target)] == nil && m.Instances[Key(a.Target)] == nil {
-			return nil, bad(
+			return bad(
 				where+".target",
 				"target "+strconv.Quote(a.Target)+" is neither a declared ENI nor an instance",
 			)
@@ -179,14 +211,14 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		if a.Mode != "" {
 			mode, err := modes.Parse(a.Mode)
 			if err != nil {
-				return nil, bad(where+".mode", err.Error())
+				return bad(where+".mode", err.Error())
 			}
 			as.Mode, as.ModeSet = mode, true
 		}
 		if a.PrivateIP != "" {
 			ip, err := netip.ParseAddr(a.PrivateIP)
 			if err != nil {
-				return nil, bad(where+".private_ip", "not an IP address")
+				return bad(where+".private_ip", "not an IP address")
 			}
 			as.PrivateIP = ip
 		}
@@ -209,5 +241,5 @@ func LoadInventory(r io.Reader, name string) (*Model, error) {
 		}
 		m.Associations = append(m.Associations, as)
 	}
-	return m, nil
+	return nil
 }

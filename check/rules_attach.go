@@ -37,98 +37,135 @@ func runAttachments(m *Model, opts Options, byTarget map[Key][]*Association, str
 		}
 	}
 	out := runInstanceBlocks(m, opts, perInstance, anyInstance)
-	onto, attachRanks := map[Key][]*Attachment{}, map[Key][]int{}
+	q := &quotaOrder{onto: map[Key][]*Attachment{}, ranks: map[Key][]int{}}
 	for _, at := range m.Attachments {
 		if at.Instance != "" { // an unresolved one's quota is undecided whatever comes before
-			onto[at.Instance] = append(onto[at.Instance], at)
+			q.onto[at.Instance] = append(q.onto[at.Instance], at)
 		}
 	}
 	for _, at := range m.Attachments {
-		if !at.Planned {
-			continue
+		if at.Planned {
+			out = append(out, checkAttachment(m, opts, at, perInstance[at.Instance], anyInstance, q, strays,
+				byTarget)...)
 		}
-		k := knowledge{}
-		k.reasons = map[eipassoc.Fact]string{
-			eipassoc.FactDHCP: "whether DHCP is enabled in " + string(cmp.Or(at.Instance, "the instance")) +
-				"'s OS is not in the plan (the API does not report it either)",
+	}
+	return out
+}
+
+// checkAttachment decides one planned attachment: the request the rules core decides,
+// with the instance's ENIs counted in apply order (secondary ENIs of its own blocks,
+// then the attachments applied before this one), and what the plan does not know
+// marked unknown.
+func checkAttachment(
+	m *Model,
+	opts Options,
+	at *Attachment,
+	blockENIs []eni.ID,
+	anyInstance string,
+	q *quotaOrder,
+	strays strayResources,
+	byTarget map[Key][]*Association,
+) []Finding {
+	k := knowledge{}
+	k.reasons = map[eipassoc.Fact]string{
+		eipassoc.FactDHCP: "whether DHCP is enabled in " + string(cmp.Or(at.Instance, "the instance")) +
+			"'s OS is not in the plan (the API does not report it either)",
+	}
+	n := m.ENIs[at.ENI]
+	req := eipassoc.AttachRequest{ENI: m.attachedENI(at, n, &k), Instance: m.attachedTo(at, opts, &k)}
+	if anyInstance != "" && at.Instance != "" {
+		k.mark(anyInstance, eipassoc.FactInstanceENIs)
+	}
+	req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
+	if at.AttachedUntilReplaced != "" && n != nil {
+		// create_before_destroy: the old attachment holds the ENI on its instance meanwhile
+		req.ENI.Status, req.ENI.Instance = eni.InUse, m.instanceID(at.AttachedUntilReplaced)
+	}
+	req.Instance.ENIs = append([]eni.ID{"primary"}, blockENIs...)
+	req.Instance.ENIs = append(req.Instance.ENIs, q.before(m, at)...)
+	if n == nil {
+		return blockFindings(at, decideAttachment(at, nil, req, &k, opts, byTarget))
+	}
+	if req.ENI.Zone == "" {
+		k.mark("the zone of "+string(n.Key)+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
+		if n.Known && n.ID == "" && n.VSwitch != "" { // an ENI the plan makes: its vSwitch decides
+			k.decidedBy(eipassoc.FactENIPlacement, vswitchDecider(n.VSwitch))
 		}
-		n := m.ENIs[at.ENI]
-		var req eipassoc.AttachRequest
-		if n == nil {
-			// Not resolved: an ENI all of whose facts are unknown, so that only the
-			// rules on the instance alone (its quota) can be decided.
-			req.ENI = eni.Interface{ID: eni.ID(at.Address), Kind: eni.Secondary}
-			facts := []eipassoc.Fact{eipassoc.FactENIRegion, eipassoc.FactENIPlacement, eipassoc.FactENIStatus,
-				eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound}
-			k.mark("cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown), facts...)
-			for _, f := range facts { // not calls on an ENI that may not exist yet
-				k.decidedBy(f, "which ENI network_interface_id of "+at.Address+" names")
-			}
-		} else {
-			req.ENI = m.eniFor(n, "", &k)
+	}
+	if req.ENI.Region == "" {
+		k.mark("the region of "+string(n.Key)+" is not in the plan", eipassoc.FactENIRegion)
+	}
+	k.count(n, &req.PrivateIPCount)
+	if strays.association != "" {
+		k.mark(strays.association, eipassoc.FactBound)
+	}
+	if len(n.Leaving) > 0 {
+		k.mark(leavingReason(n), eipassoc.FactBound)
+	}
+	return blockFindings(at, decideAttachment(at, n, req, &k, opts, byTarget))
+}
+
+// attachedENI is the ENI of an attachment as the rules core reads it: n's facts, or,
+// when the attachment's ENI is not resolved (n is nil), an ENI all of whose facts are
+// unknown, so that only the rules on the instance alone (its quota) can be decided.
+func (m *Model) attachedENI(at *Attachment, n *ENI, k *knowledge) eni.Interface {
+	if n != nil {
+		return m.eniFor(n, "", k)
+	}
+	facts := []eipassoc.Fact{eipassoc.FactENIRegion, eipassoc.FactENIPlacement, eipassoc.FactENIStatus,
+		eipassoc.FactENIAttachment, eipassoc.FactENIAddresses, eipassoc.FactENIAddressCount, eipassoc.FactBound}
+	k.mark("cannot tell which ENI "+at.Address+" attaches: "+string(at.ENIUnknown), facts...)
+	for _, f := range facts { // not calls on an ENI that may not exist yet
+		k.decidedBy(f, "which ENI network_interface_id of "+at.Address+" names")
+	}
+	return eni.Interface{ID: eni.ID(at.Address), Kind: eni.Secondary}
+}
+
+// attachedTo is the instance of an attachment as the rules core reads it, or, when it
+// is not resolved, one named by the argument that could not be resolved, so that no
+// rule reads the failure to resolve it as an instance without an ID
+// (instance-invalid): a failure to evaluate leaves rules undecided, never broken.
+func (m *Model) attachedTo(at *Attachment, opts Options, k *knowledge) ecs.Instance {
+	if at.Instance != "" {
+		return m.instanceFor(at.Instance, opts, k)
+	}
+	facts := []eipassoc.Fact{eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
+		eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs}
+	k.mark("cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown), facts...)
+	for _, f := range facts {
+		k.decidedBy(f, "which instance instance_id of "+at.Address+" names")
+	}
+	return ecs.Instance{ID: at.Address + ".instance_id", DHCP: opts.InstanceDHCP}
+}
+
+// A quotaOrder is the attachments onto each instance and the order Terraform applies
+// them in, worked out once per instance.
+type quotaOrder struct {
+	onto  map[Key][]*Attachment
+	ranks map[Key][]int
+}
+
+// before returns the ENIs of the attachments onto at's instance that are applied
+// before at; none for an attachment whose instance is not resolved, whose quota is
+// undecided anyway.
+func (q *quotaOrder) before(m *Model, at *Attachment) []eni.ID {
+	others := q.onto[at.Instance]
+	ranks, ok := q.ranks[at.Instance]
+	if !ok {
+		ranks = m.applyRanks(len(others), func(i int) string { return others[i].Address },
+			func(i int) string { return configOnce(others[i].Address, &others[i].config) },
+			func(i int) bool { return !others[i].Planned })
+		q.ranks[at.Instance] = ranks
+	}
+	mine := len(others)
+	if i := slices.Index(others, at); i >= 0 {
+		mine = ranks[i]
+	}
+	var out []eni.ID
+	for i, x := range others {
+		if ranks[i] < mine {
+			out = append(out, eni.ID(cmp.Or(x.ENI, Key(x.Address))))
 		}
-		if at.Instance == "" {
-			facts := []eipassoc.Fact{eipassoc.FactInstanceType, eipassoc.FactInstanceLimits,
-				eipassoc.FactInstancePlacement, eipassoc.FactInstanceRegion, eipassoc.FactInstanceENIs}
-			k.mark("cannot tell which instance "+at.Address+" attaches to: "+string(at.InstanceUnknown), facts...)
-			for _, f := range facts {
-				k.decidedBy(f, "which instance instance_id of "+at.Address+" names")
-			}
-			// Named by the argument that could not be resolved, so that no rule reads the
-			// failure to resolve it as an instance without an ID (instance-invalid): a
-			// failure to evaluate leaves rules undecided, never broken.
-			req.Instance = ecs.Instance{ID: at.Address + ".instance_id", DHCP: opts.InstanceDHCP}
-		} else {
-			req.Instance = m.instanceFor(at.Instance, opts, &k)
-		}
-		if anyInstance != "" && at.Instance != "" {
-			k.mark(anyInstance, eipassoc.FactInstanceENIs)
-		}
-		req.ENI.Status, req.ENI.Instance = eni.Available, "" // as it is before this attachment
-		if at.AttachedUntilReplaced != "" && n != nil {
-			req.ENI.Status, req.ENI.Instance = eni.InUse, m.instanceID(
-				at.AttachedUntilReplaced,
-			) // create_before_destroy
-		}
-		req.Instance.ENIs = append([]eni.ID{"primary"}, perInstance[at.Instance]...)
-		others := onto[at.Instance]
-		ranks, ok := attachRanks[at.Instance]
-		if !ok {
-			ranks = m.applyRanks(len(others), func(i int) string { return others[i].Address },
-				func(i int) string { return configOnce(others[i].Address, &others[i].config) },
-				func(i int) bool { return !others[i].Planned })
-			attachRanks[at.Instance] = ranks
-		}
-		mine := len(others) // an unresolved instance: its quota is undecided anyway
-		if i := slices.Index(others, at); i >= 0 {
-			mine = ranks[i]
-		}
-		for i, x := range others {
-			if ranks[i] < mine {
-				req.Instance.ENIs = append(req.Instance.ENIs, eni.ID(cmp.Or(x.ENI, Key(x.Address))))
-			}
-		}
-		if n == nil {
-			out = append(out, blockFindings(at, decideAttachment(at, nil, req, &k, opts, byTarget))...)
-			continue
-		}
-		if req.ENI.Zone == "" {
-			k.mark("the zone of "+string(n.Key)+" is not in the plan (its vSwitch is not)", eipassoc.FactENIPlacement)
-			if n.Known && n.ID == "" && n.VSwitch != "" { // an ENI the plan makes: its vSwitch decides
-				k.decidedBy(eipassoc.FactENIPlacement, vswitchDecider(n.VSwitch))
-			}
-		}
-		if req.ENI.Region == "" {
-			k.mark("the region of "+string(n.Key)+" is not in the plan", eipassoc.FactENIRegion)
-		}
-		k.count(n, &req.PrivateIPCount)
-		if strays.association != "" {
-			k.mark(strays.association, eipassoc.FactBound)
-		}
-		if len(n.Leaving) > 0 {
-			k.mark(leavingReason(n), eipassoc.FactBound)
-		}
-		out = append(out, blockFindings(at, decideAttachment(at, n, req, &k, opts, byTarget))...)
 	}
 	return out
 }

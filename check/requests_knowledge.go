@@ -1,5 +1,8 @@
 package check
 
+// Stage requests: the model in, the requests the rules core decides out, with what is
+// unknown and what would decide it (knowledge). See the package documentation.
+
 import (
 	"cmp"
 	"slices"

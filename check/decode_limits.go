@@ -121,6 +121,9 @@ const (
 // JSON string is) without recursion, and reports whether its nesting stays within limit
 // levels, or else the line where it goes deeper. Brackets inside strings and comments
 // do not count; interpolations inside strings do.
+//
+// It is one function on purpose: a single pass of a small lexer whose states (brackets,
+// quoted strings, templates, heredocs, comments) share one stack and the line count.
 func nesting(src []byte, template bool, limit int) (line int, ok bool) {
 	var stack []frame
 	var markers []string // the heredocs' end markers, innermost last
