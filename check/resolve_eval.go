@@ -41,6 +41,10 @@ type evaluator struct {
 	// of module instances.
 	calls  map[*modInst]string
 	blocks map[memoKey]blockKeys
+	// owned lists the memo and blocks entries of each module instance under the root
+	// (its descendants' included), and current is the one being evaluated: see focus.
+	owned   map[*modInst][]memoKey
+	current *modInst
 }
 
 // A memoKey names a value worked out once in a module instance: var.name, local.name,
@@ -81,7 +85,8 @@ type scope struct {
 func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
 	return &evaluator{tree: tree, plan: plan, src: src, funcs: tffuncs.Table(src.root),
 		memo: map[memoKey]evalResult{}, busy: map[memoKey]bool{}, refs: map[hcl.Expression][]hcl.Traversal{},
-		guards: map[*resInst]string{}, calls: map[*modInst]string{}, blocks: map[memoKey]blockKeys{}}
+		guards: map[*resInst]string{}, calls: map[*modInst]string{}, blocks: map[memoKey]blockKeys{},
+		owned: map[*modInst][]memoKey{}}
 }
 
 // moduleSource returns the sources of mi's module.
@@ -108,6 +113,7 @@ func (e *evaluator) findPath(path string) *modInst {
 // expression (or there are no sources), so the caller may fall back to the plan's
 // references; otherwise v is the value, or why says why it is unknown.
 func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok bool) {
+	e.focus(ri.mod)
 	src, _ := e.moduleSource(ri.mod)
 	if src == nil {
 		return cty.NilVal, "", false
@@ -135,6 +141,7 @@ func (e *evaluator) attr(ri *resInst, name string) (v cty.Value, why string, ok 
 // block (or there are no sources); otherwise why says why they could not be
 // evaluated.
 func (e *evaluator) nested(ri *resInst, typ, name string) (vals []cty.Value, why string, ok bool) {
+	e.focus(ri.mod)
 	src, _ := e.moduleSource(ri.mod)
 	if src == nil {
 		return nil, "", false
@@ -205,7 +212,48 @@ func (e *evaluator) memoEval(k memoKey, mi *modInst, expr hcl.Expression) (cty.V
 	}
 	v, err := e.eval(mi, expr, scope{})
 	e.memo[k] = evalResult{v, err}
+	e.own(k)
 	return v, err
+}
+
+// topOf returns the module instance directly under the root that mi is, or is inside;
+// nil for the root.
+func topOf(mi *modInst) *modInst {
+	for mi != nil && mi.parent != nil && mi.parent.parent != nil {
+		mi = mi.parent
+	}
+	if mi == nil || mi.parent == nil {
+		return nil
+	}
+	return mi
+}
+
+// own records a new memo or blocks entry under the module instance it belongs to.
+func (e *evaluator) own(k memoKey) {
+	if top := topOf(k.mi); top != nil {
+		e.owned[top] = append(e.owned[top], k)
+	}
+}
+
+// focus tells the evaluator that the resource instances evaluated next are in mi. When
+// that moves out of the module instance under the root evaluated before, the values
+// worked out for that one (its variables, locals, blocks' keys, resources and outputs)
+// are dropped: the plan lists a module instance's resources together, so this bounds
+// what evaluation holds to one module instance (and the root), not all of them. A value
+// asked for again is worked out again, with the same result.
+func (e *evaluator) focus(mi *modInst) {
+	top := topOf(mi)
+	if top == e.current || top == nil {
+		return
+	}
+	if e.current != nil {
+		for _, k := range e.owned[e.current] {
+			delete(e.memo, k)
+			delete(e.blocks, k)
+		}
+		delete(e.owned, e.current)
+	}
+	e.current = top
 }
 
 // eval evaluates expr in module instance mi with the instance key of sc.

@@ -183,5 +183,6 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 		bk.values = values
 	}
 	e.blocks[memo] = bk
+	e.own(memo)
 	return bk
 }

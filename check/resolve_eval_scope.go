@@ -186,6 +186,7 @@ func (e *evaluator) once(k memoKey, f func() (cty.Value, error)) (cty.Value, err
 	v, err := f()
 	delete(e.busy, k)
 	e.memo[k] = evalResult{v, err}
+	e.own(k)
 	return v, err
 }
 
