@@ -44,7 +44,7 @@ func Encode(w io.Writer, p *Plan) error {
 				jsonStateResource{Address: addr, Mode: "data", Values: p.Data[addr]})
 		}
 	}
-	return json.MarshalWrite(w, &out, json.Deterministic(true))
+	return json.MarshalWrite(w, &out, json.Deterministic(true), json.FormatNilMapAsNull(true))
 }
 
 // The plan JSON that Encode writes.
