@@ -104,11 +104,11 @@ var declared = map[API]map[Op]Operation{}
 // and panics then, before anything is served.
 func Declare(ops ...Operation) struct{} {
 	for _, o := range ops {
-		if declared[o.API] == nil {
-			declared[o.API] = map[Op]Operation{}
-		}
 		if _, dup := declared[o.API][o.Op]; dup || o.Op == "" || o.API < VPC || o.API > KMS {
 			panic("backend.Declare: " + o.API.Product() + " " + string(o.Op) + " declared twice, or not an operation")
+		}
+		if declared[o.API] == nil {
+			declared[o.API] = map[Op]Operation{}
 		}
 		declared[o.API][o.Op] = o
 	}
@@ -129,32 +129,36 @@ func Operations() []Operation {
 	return out
 }
 
-// The Backend interface's operations, which every backend, the official SDKs'
-// included, implements.
-var _ = Declare(
-	Operation{API: VPC, Op: OpAllocateEIP, Mutates: true},
-	Operation{API: VPC, Op: OpReleaseEIP, Mutates: true},
-	Operation{API: VPC, Op: OpAssociateEIP, Mutates: true},
-	Operation{API: VPC, Op: OpUnassociateEIP, Mutates: true},
-	Operation{API: VPC, Op: OpDescribeEIPs},
-	Operation{API: VPC, Op: OpDescribeEIPGateway},
-	Operation{API: VPC, Op: OpDescribeVSwitches},
-	Operation{API: ECS, Op: OpCreateENI, Mutates: true},
-	Operation{API: ECS, Op: OpDeleteENI, Mutates: true},
-	Operation{API: ECS, Op: OpAttachENI, Mutates: true},
-	Operation{API: ECS, Op: OpDetachENI, Mutates: true},
-	Operation{API: ECS, Op: OpAssignPrivateIPs, Mutates: true},
-	Operation{API: ECS, Op: OpUnassignPrivateIPs, Mutates: true},
-	Operation{API: ECS, Op: OpDescribeENIs},
-	Operation{API: ECS, Op: OpDescribeInstance},
-	Operation{API: ECS, Op: OpDescribeInstanceTypes},
-)
+// backendOps are the Backend interface's operations, which every backend, the official
+// SDKs' included, implements, VPC ones first.
+var backendOps = []Operation{
+	{API: VPC, Op: OpAllocateEIP, Mutates: true},
+	{API: VPC, Op: OpReleaseEIP, Mutates: true},
+	{API: VPC, Op: OpAssociateEIP, Mutates: true},
+	{API: VPC, Op: OpUnassociateEIP, Mutates: true},
+	{API: VPC, Op: OpDescribeEIPs},
+	{API: VPC, Op: OpDescribeEIPGateway},
+	{API: VPC, Op: OpDescribeVSwitches},
+	{API: ECS, Op: OpCreateENI, Mutates: true},
+	{API: ECS, Op: OpDeleteENI, Mutates: true},
+	{API: ECS, Op: OpAttachENI, Mutates: true},
+	{API: ECS, Op: OpDetachENI, Mutates: true},
+	{API: ECS, Op: OpAssignPrivateIPs, Mutates: true},
+	{API: ECS, Op: OpUnassignPrivateIPs, Mutates: true},
+	{API: ECS, Op: OpDescribeENIs},
+	{API: ECS, Op: OpDescribeInstance},
+	{API: ECS, Op: OpDescribeInstanceTypes},
+}
+
+var _ = Declare(backendOps...)
 
 // Ops returns the operations of the Backend interface, VPC ones first.
 func Ops() []Op {
-	return []Op{OpAllocateEIP, OpReleaseEIP, OpAssociateEIP, OpUnassociateEIP, OpDescribeEIPs, OpDescribeEIPGateway,
-		OpDescribeVSwitches, OpCreateENI, OpDeleteENI, OpAttachENI, OpDetachENI, OpAssignPrivateIPs, OpUnassignPrivateIPs,
-		OpDescribeENIs, OpDescribeInstance, OpDescribeInstanceTypes}
+	out := make([]Op, len(backendOps))
+	for i, o := range backendOps {
+		out[i] = o.Op
+	}
+	return out
 }
 
 // Known reports whether op is one of [Operations].

@@ -44,3 +44,25 @@ func TestEveryOperationDeclaresParameters(t *testing.T) {
 		}
 	}
 }
+
+// addRoutes' promise: an action routed twice for one API, or a route without a
+// handler, panics, and the routes stay as they were.
+func TestAddRoutesRefusesTwice(t *testing.T) {
+	n := len(routes[backend.VPC])
+	for _, r := range []route{
+		{API: backend.VPC, Op: backend.OpAllocateEIP, Handler: func(s *Server) handler { return s.allocateEIP }},
+		{API: backend.VPC, Op: "DescribeNothing"},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("addRoutes(%s %s) did not panic", r.API, r.Op)
+				}
+			}()
+			addRoutes(r)
+		}()
+	}
+	if len(routes[backend.VPC]) != n {
+		t.Errorf("%d VPC routes after, %d before", len(routes[backend.VPC]), n)
+	}
+}

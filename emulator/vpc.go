@@ -34,11 +34,11 @@ var routes = map[backend.API]map[backend.Op]route{}
 // TestEveryOperationServed checks that the routes are exactly backend.Operations.
 func addRoutes(rs ...route) struct{} {
 	for _, r := range rs {
-		if routes[r.API] == nil {
-			routes[r.API] = map[backend.Op]route{}
-		}
 		if _, dup := routes[r.API][r.Op]; dup || r.Handler == nil {
 			panic("emulator: " + r.API.Product() + " " + string(r.Op) + " routed twice, or without a handler")
+		}
+		if routes[r.API] == nil {
+			routes[r.API] = map[backend.Op]route{}
 		}
 		routes[r.API][r.Op] = r
 	}
