@@ -533,41 +533,47 @@ func decodeAttrs(dec *jsontext.Decoder, want []string, absent any, scratch *Attr
 	return out, err
 }
 
-// The configuration section, as JSON.
+// The configuration section, as JSON: Decode reads it and Encode writes it through
+// these types. Expressions stay raw until parseExpression reads them.
 type (
 	jsonConfig struct {
-		ProviderConfig map[string]struct {
-			ModuleAddress string                    `json:"module_address"`
-			Expressions   map[string]jsontext.Value `json:"expressions"`
-		} `json:"provider_config"`
-		RootModule *jsonModule `json:"root_module"`
+		ProviderConfig map[string]jsonProviderConfig `json:"provider_config"`
+		RootModule     *jsonModule                   `json:"root_module"`
+	}
+	jsonProviderConfig struct {
+		ModuleAddress string                    `json:"module_address,omitempty"`
+		Expressions   map[string]jsontext.Value `json:"expressions,omitempty"`
 	}
 	jsonModule struct {
-		Resources []struct {
-			Mode              string                    `json:"mode"`
-			Type              string                    `json:"type"`
-			Name              string                    `json:"name"`
-			ProviderConfigKey string                    `json:"provider_config_key"`
-			Expressions       map[string]jsontext.Value `json:"expressions"`
-			CountExpression   jsontext.Value            `json:"count_expression"`
-			ForEachExpression jsontext.Value            `json:"for_each_expression"`
-			DependsOn         []string                  `json:"depends_on"`
-		} `json:"resources"`
-		ModuleCalls map[string]struct {
-			Source            string                    `json:"source"`
-			Expressions       map[string]jsontext.Value `json:"expressions"`
-			CountExpression   jsontext.Value            `json:"count_expression"`
-			ForEachExpression jsontext.Value            `json:"for_each_expression"`
-			DependsOn         []string                  `json:"depends_on"`
-			Module            *jsonModule               `json:"module"`
-		} `json:"module_calls"`
-		Outputs map[string]struct {
-			Expression jsontext.Value `json:"expression"`
-		} `json:"outputs"`
+		Resources   []jsonResource        `json:"resources"`
+		ModuleCalls map[string]jsonCall   `json:"module_calls,omitempty"`
+		Outputs     map[string]jsonOutput `json:"outputs,omitempty"`
+	}
+	jsonResource struct {
+		Address           string                    `json:"address,omitempty"`
+		Mode              string                    `json:"mode"`
+		Type              string                    `json:"type"`
+		Name              string                    `json:"name"`
+		ProviderConfigKey string                    `json:"provider_config_key,omitempty"`
+		Expressions       map[string]jsontext.Value `json:"expressions,omitempty"`
+		CountExpression   jsontext.Value            `json:"count_expression,omitzero"`
+		ForEachExpression jsontext.Value            `json:"for_each_expression,omitzero"`
+		DependsOn         []string                  `json:"depends_on,omitempty"`
+	}
+	jsonCall struct {
+		Source            string                    `json:"source"`
+		Expressions       map[string]jsontext.Value `json:"expressions,omitempty"`
+		CountExpression   jsontext.Value            `json:"count_expression,omitzero"`
+		ForEachExpression jsontext.Value            `json:"for_each_expression,omitzero"`
+		DependsOn         []string                  `json:"depends_on,omitempty"`
+		Module            *jsonModule               `json:"module"`
+	}
+	jsonOutput struct {
+		Expression jsontext.Value `json:"expression,omitzero"`
 	}
 	jsonExpression struct {
-		ConstantValue jsontext.Value `json:"constant_value"`
-		References    []string       `json:"references"`
+		ConstantValue jsontext.Value `json:"constant_value,omitzero"`
+		References    []string       `json:"references,omitempty"`
 	}
 )
 
@@ -725,21 +731,27 @@ func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), l
 // stateModule is a module of prior_state: its resources kept raw, so that only the
 // data sources' values are decoded.
 type stateModule struct {
-	Resources []struct {
-		Address string         `json:"address"`
-		Mode    string         `json:"mode"`
-		Values  jsontext.Value `json:"values"`
-	} `json:"resources"`
-	ChildModules []stateModule `json:"child_modules"`
+	Resources    []stateResource `json:"resources"`
+	ChildModules []stateModule   `json:"child_modules,omitempty"`
+}
+
+// A stateResource is a resource of prior_state, its values raw.
+type stateResource struct {
+	Address string         `json:"address"`
+	Mode    string         `json:"mode"`
+	Values  jsontext.Value `json:"values"`
+}
+
+// jsonState is prior_state.
+type jsonState struct {
+	Values struct {
+		RootModule stateModule `json:"root_module"`
+	} `json:"values"`
 }
 
 // decodeData reads prior_state and returns the values of its data sources.
 func decodeData(dec *jsontext.Decoder) (map[string]any, error) {
-	var state struct {
-		Values struct {
-			RootModule stateModule `json:"root_module"`
-		} `json:"values"`
-	}
+	var state jsonState
 	if err := json.UnmarshalDecode(dec, &state); err != nil {
 		return nil, err
 	}

@@ -13,7 +13,8 @@ import (
 // fields Decode reads: what Decode reads back is p again (the attributes of each
 // change, the configuration, the variables and the data sources' values). Resource
 // changes are written in p's order and map entries by key, so equal plans give equal
-// bytes.
+// bytes. The configuration and prior state are written through the types Decode reads
+// them with.
 func Encode(w io.Writer, p *Plan) error {
 	out := jsonPlan{FormatVersion: p.FormatVersion, ResourceChanges: make([]jsonChange, len(p.Changes))}
 	for i, c := range p.Changes {
@@ -40,20 +41,24 @@ func Encode(w io.Writer, p *Plan) error {
 	if len(p.Data) > 0 {
 		out.PriorState = &jsonState{}
 		for _, addr := range slices.Sorted(maps.Keys(p.Data)) {
+			raw, err := json.Marshal(p.Data[addr], json.Deterministic(true))
+			if err != nil {
+				return err
+			}
 			out.PriorState.Values.RootModule.Resources = append(out.PriorState.Values.RootModule.Resources,
-				jsonStateResource{Address: addr, Mode: "data", Values: p.Data[addr]})
+				stateResource{Address: addr, Mode: "data", Values: raw})
 		}
 	}
 	return json.MarshalWrite(w, &out, json.Deterministic(true), json.FormatNilMapAsNull(true))
 }
 
-// The plan JSON that Encode writes.
+// The sections of plan JSON that Decode reads as a stream, as Encode writes them.
 type (
 	jsonPlan struct {
 		FormatVersion   string                  `json:"format_version"`
 		Variables       map[string]jsonVariable `json:"variables,omitempty"`
 		ResourceChanges []jsonChange            `json:"resource_changes"`
-		Configuration   *jsonConfigOut          `json:"configuration,omitempty"`
+		Configuration   *jsonConfig             `json:"configuration,omitempty"`
 		PriorState      *jsonState              `json:"prior_state,omitempty"`
 	}
 	jsonVariable struct {
@@ -73,57 +78,6 @@ type (
 		After        map[string]any `json:"after"`
 		AfterUnknown map[string]any `json:"after_unknown"`
 	}
-	jsonConfigOut struct {
-		ProviderConfig map[string]jsonProvider `json:"provider_config"`
-		RootModule     *jsonModuleOut          `json:"root_module"`
-	}
-	jsonProvider struct {
-		ModuleAddress string                        `json:"module_address,omitempty"`
-		Expressions   map[string]*jsonExpressionOut `json:"expressions,omitempty"`
-	}
-	jsonModuleOut struct {
-		Resources   []jsonResourceOut        `json:"resources"`
-		ModuleCalls map[string]jsonCallOut   `json:"module_calls,omitempty"`
-		Outputs     map[string]jsonOutputOut `json:"outputs,omitempty"`
-	}
-	jsonResourceOut struct {
-		Address           string         `json:"address"`
-		Mode              string         `json:"mode"`
-		Type              string         `json:"type"`
-		Name              string         `json:"name"`
-		ProviderConfigKey string         `json:"provider_config_key,omitempty"`
-		Expressions       map[string]any `json:"expressions,omitempty"`
-		CountExpression   any            `json:"count_expression,omitzero"`
-		ForEachExpression any            `json:"for_each_expression,omitzero"`
-		DependsOn         []string       `json:"depends_on,omitempty"`
-	}
-	jsonCallOut struct {
-		Source            string         `json:"source"`
-		Expressions       map[string]any `json:"expressions,omitempty"`
-		CountExpression   any            `json:"count_expression,omitzero"`
-		ForEachExpression any            `json:"for_each_expression,omitzero"`
-		DependsOn         []string       `json:"depends_on,omitempty"`
-		Module            *jsonModuleOut `json:"module"`
-	}
-	jsonOutputOut struct {
-		Expression any `json:"expression"`
-	}
-	jsonExpressionOut struct {
-		ConstantValue jsontext.Value `json:"constant_value,omitzero"`
-		References    []string       `json:"references,omitempty"`
-	}
-	jsonState struct {
-		Values struct {
-			RootModule struct {
-				Resources []jsonStateResource `json:"resources"`
-			} `json:"root_module"`
-		} `json:"values"`
-	}
-	jsonStateResource struct {
-		Address string `json:"address"`
-		Mode    string `json:"mode"`
-		Values  any    `json:"values"`
-	}
 )
 
 // attrMap is a change's attributes as a JSON object, or nil (null) for none.
@@ -138,55 +92,52 @@ func attrMap(a Attrs) map[string]any {
 	return out
 }
 
-func encodeConfig(c *Config) *jsonConfigOut {
-	out := &jsonConfigOut{ProviderConfig: map[string]jsonProvider{}, RootModule: encodeModule(c.Root)}
+func encodeConfig(c *Config) *jsonConfig {
+	out := &jsonConfig{ProviderConfig: map[string]jsonProviderConfig{}, RootModule: encodeModule(c.Root)}
 	for key, pc := range c.Providers {
-		jp := jsonProvider{ModuleAddress: pc.ModuleAddress}
+		jp := jsonProviderConfig{ModuleAddress: pc.ModuleAddress}
 		if pc.Region != nil {
-			jp.Expressions = map[string]*jsonExpressionOut{}
-			if e, ok := encodeExpression(pc.Region).(*jsonExpressionOut); ok {
-				jp.Expressions["region"] = e
-			}
+			jp.Expressions = map[string]jsontext.Value{"region": encodeExpression(pc.Region)}
 		}
 		out.ProviderConfig[key] = jp
 	}
 	return out
 }
 
-func encodeModule(m *Module) *jsonModuleOut {
-	out := &jsonModuleOut{Resources: []jsonResourceOut{}}
+func encodeModule(m *Module) *jsonModule {
+	out := &jsonModule{Resources: []jsonResource{}}
 	if m == nil {
 		return out
 	}
 	for _, key := range slices.Sorted(maps.Keys(m.Resources)) {
 		r := m.Resources[key]
-		out.Resources = append(out.Resources, jsonResourceOut{Address: key, Mode: "managed", Type: r.Type,
+		out.Resources = append(out.Resources, jsonResource{Address: key, Mode: "managed", Type: r.Type,
 			Name: r.Name, ProviderConfigKey: r.ProviderKey, Expressions: encodeExpressions(r.Exprs),
-			CountExpression: encodeOptional(r.Count), ForEachExpression: encodeOptional(r.ForEach),
+			CountExpression: encodeExpression(r.Count), ForEachExpression: encodeExpression(r.ForEach),
 			DependsOn: r.DependsOn})
 	}
 	if len(m.Calls) > 0 {
-		out.ModuleCalls = map[string]jsonCallOut{}
+		out.ModuleCalls = map[string]jsonCall{}
 		for name, c := range m.Calls {
-			out.ModuleCalls[name] = jsonCallOut{Source: c.Source, Expressions: encodeExpressions(c.Exprs),
-				CountExpression: encodeOptional(c.Count), ForEachExpression: encodeOptional(c.ForEach),
+			out.ModuleCalls[name] = jsonCall{Source: c.Source, Expressions: encodeExpressions(c.Exprs),
+				CountExpression: encodeExpression(c.Count), ForEachExpression: encodeExpression(c.ForEach),
 				DependsOn: c.DependsOn, Module: encodeModule(c.Module)}
 		}
 	}
 	if len(m.Outputs) > 0 {
-		out.Outputs = map[string]jsonOutputOut{}
+		out.Outputs = map[string]jsonOutput{}
 		for name, e := range m.Outputs {
-			out.Outputs[name] = jsonOutputOut{Expression: encodeOptional(e)}
+			out.Outputs[name] = jsonOutput{Expression: encodeExpression(e)}
 		}
 	}
 	return out
 }
 
-func encodeExpressions(in map[string]*Expression) map[string]any {
+func encodeExpressions(in map[string]*Expression) map[string]jsontext.Value {
 	if len(in) == 0 {
 		return nil
 	}
-	out := make(map[string]any, len(in))
+	out := make(map[string]jsontext.Value, len(in))
 	for k, e := range in {
 		if e != nil {
 			out[k] = encodeExpression(e)
@@ -195,34 +146,37 @@ func encodeExpressions(in map[string]*Expression) map[string]any {
 	return out
 }
 
-// encodeOptional is encodeExpression, with nil for a missing expression.
-func encodeOptional(e *Expression) any {
+// encodeExpression writes an expression as a plan does, the inverse of
+// parseExpression: an object with a constant or references, or, for nested blocks, an
+// array of one object of expressions per block; nothing for a missing expression.
+func encodeExpression(e *Expression) jsontext.Value {
 	if e == nil {
 		return nil
 	}
-	return encodeExpression(e)
-}
-
-// encodeExpression writes an expression as a plan does: an object with a constant or
-// references, or, for nested blocks, an array of one object of expressions per block.
-func encodeExpression(e *Expression) any {
+	var v any
 	if e.Blocks != nil {
-		blocks := make([]map[string]any, len(e.Blocks))
+		blocks := make([]map[string]jsontext.Value, len(e.Blocks))
 		for i, b := range e.Blocks {
 			blocks[i] = encodeExpressions(b)
 			if blocks[i] == nil {
-				blocks[i] = map[string]any{}
+				blocks[i] = map[string]jsontext.Value{}
 			}
 		}
-		return blocks
-	}
-	out := &jsonExpressionOut{References: e.Refs}
-	if e.IsConst {
-		raw, err := json.Marshal(e.Constant, json.Deterministic(true))
-		if err != nil {
-			raw = jsontext.Value("null")
+		v = blocks
+	} else {
+		je := jsonExpression{References: e.Refs}
+		if e.IsConst {
+			raw, err := json.Marshal(e.Constant, json.Deterministic(true))
+			if err != nil {
+				raw = jsontext.Value("null")
+			}
+			je.ConstantValue = raw
 		}
-		out.ConstantValue = raw
+		v = je
 	}
-	return out
+	raw, err := json.Marshal(v, json.Deterministic(true))
+	if err != nil {
+		return nil
+	}
+	return raw
 }
