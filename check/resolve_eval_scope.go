@@ -40,11 +40,15 @@ func (e *evaluator) variable(mi *modInst, name string) (cty.Value, error) {
 // variableValue is var.name in mi before its type conversion.
 func (e *evaluator) variableValue(mi *modInst, name string, decl *terraform.Variable) (cty.Value, error) {
 	if mi.parent == nil {
-		v, ok := e.plan.Variable(name)
+		raw, ok := e.plan.VariableJSON(name)
 		if !ok {
 			return cty.NilVal, fmt.Errorf("var.%s has no value in the plan", name)
 		}
-		return toCty(v), nil
+		v, err := ctyFromJSON(raw)
+		if err != nil {
+			return cty.NilVal, fmt.Errorf("var.%s has no value in the plan that this reads: %v", name, err)
+		}
+		return v, nil
 	}
 	psrc, why := e.moduleSource(mi.parent)
 	if psrc == nil {

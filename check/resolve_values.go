@@ -1,13 +1,17 @@
 package check
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -145,6 +149,75 @@ func hasOptionalAttrs(ty cty.Type) bool {
 		return hasOptionalAttrs(ty.ElementType())
 	}
 	return false
+}
+
+// ctyFromJSON converts a JSON value to the value toCty gives for what encoding/json
+// decodes it into, without building that: objects become objects, arrays tuples,
+// numbers float64s made numbers, null a null of no type. A number too large for a
+// float64 is an error, as it is for encoding/json.
+func ctyFromJSON(raw []byte) (cty.Value, error) {
+	dec := jsontext.NewDecoder(bytes.NewReader(raw))
+	v, err := ctyFromDecoder(dec)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return cty.NilVal, errors.New("data after the value")
+	}
+	return v, nil
+}
+
+func ctyFromDecoder(dec *jsontext.Decoder) (cty.Value, error) {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return cty.NilVal, err
+	}
+	switch tok.Kind() {
+	case 'n':
+		return cty.NullVal(cty.DynamicPseudoType), nil
+	case 't', 'f':
+		return cty.BoolVal(tok.Bool()), nil
+	case '"':
+		return cty.StringVal(tok.String()), nil
+	case '0':
+		f, err := strconv.ParseFloat(tok.String(), 64)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		return cty.NumberFloatVal(f), nil
+	case '[':
+		var vals []cty.Value
+		for dec.PeekKind() != ']' {
+			v, err := ctyFromDecoder(dec)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			vals = append(vals, v)
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return cty.NilVal, err
+		}
+		return cty.TupleVal(vals), nil
+	case '{':
+		vals := map[string]cty.Value{}
+		for dec.PeekKind() != '}' {
+			tok, err := dec.ReadToken()
+			if err != nil {
+				return cty.NilVal, err
+			}
+			name := tok.String() // before the next read voids tok
+			v, err := ctyFromDecoder(dec)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			vals[name] = v
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return cty.NilVal, err
+		}
+		return cty.ObjectVal(vals), nil
+	}
+	return cty.NilVal, fmt.Errorf("unexpected %s", tok.Kind())
 }
 
 // toCty converts a decoded JSON value.

@@ -117,6 +117,15 @@ func (p *Plan) Variable(name string) (v any, ok bool) {
 	return v, true
 }
 
+// VariableJSON returns the value of the root module's variable name as the plan's JSON
+// holds it, for a reader that converts it itself without the any that Variable keeps.
+func (p *Plan) VariableJSON(name string) ([]byte, bool) {
+	if raw, ok := p.variables[name]; ok {
+		return raw, true
+	}
+	return nil, false
+}
+
 // An Error reports input that is not plan JSON this package reads.
 type Error struct {
 	// Where is the position, when known, e.g. "line 3".
