@@ -38,11 +38,15 @@ plugin "eipassoc" {
   enabled = true
 }
 HCL
-measure() { # label command...
-	local label=$1
+measure() { # label command...; a run that failed says so, with its error
+	local label=$1 status=0
 	shift
-	/usr/bin/time -f "$label %e s %M KB" "$@" >/dev/null 2>"$work/err" || true
+	/usr/bin/time -f "$label %e s %M KB exit %x" "$@" >/dev/null 2>"$work/err" || status=$?
 	tail -1 "$work/err"
+	# check exits 0 or 1 and tflint 0 or 2 (issues found) when they ran to the end
+	if [ "$status" -ne 0 ] && [ "$status" -ne 1 ] && [ "$status" -ne 2 ] || grep -q '^Failed' "$work/err"; then
+		echo "  FAILED: $(grep -v '^Command exited' "$work/err" | head -1)"
+	fi
 }
 echo "plan: $(du -h "$work/config/plan.json" | cut -f1), $sites sites, $rounds rounds"
 cd "$work/config"
