@@ -52,9 +52,12 @@ func LoadSources(dir string, moduleDirs map[string]string) (*Sources, error) {
 		// Primary files first, each in name order, so that a block is placed where it
 		// is declared rather than in an override file that changes it.
 		names := slices.Sorted(maps.Keys(mod.Files))
-		slices.SortStableFunc(names, func(a, b string) int { return cmpBool(isOverride(a), isOverride(b)) })
-		for _, file := range names {
-			s.addFile(dir, module, file, mod.Files[file], mod.Sources[file])
+		for _, overrides := range []bool{false, true} {
+			for _, file := range names {
+				if isOverride(file) == overrides {
+					s.addFile(dir, module, file, mod.Files[file], mod.Sources[file])
+				}
+			}
 		}
 	}
 	return s, nil
@@ -134,16 +137,6 @@ func inlineWaivers(lines []string, start int, rel string) []Waiver {
 func isOverride(file string) bool {
 	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(file), ".json"), ".tf")
 	return base == "override" || strings.HasSuffix(base, "_override")
-}
-
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }
 
 // relOrSelf is file relative to root, with slashes, or file when it is not below root.

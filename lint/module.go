@@ -32,8 +32,13 @@ type place struct {
 	attrs map[string]*hclext.Attribute
 }
 
-// resourceTypes are the types the checker reads (check.ReadAttributes), by name.
-var resourceTypes = slices.Sorted(maps.Keys(check.ReadAttributes()))
+// readAttributes are the attributes the checker reads of each resource type, asked of
+// check once (ReadAttributes makes a copy each call), and resourceTypes those types, by
+// name.
+var (
+	readAttributes = check.ReadAttributes()
+	resourceTypes  = slices.Sorted(maps.Keys(readAttributes))
+)
 
 // readModule reads the resources of the module runner inspects. It asks tflint for
 // each module as written once (see rootCache), expands count and for_each itself, and
@@ -75,10 +80,9 @@ func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
 			ev.resources[typ+"."+b.Labels[1]] = b
 		}
 	}
-	read := check.ReadAttributes()
 	for _, typ := range resourceTypes {
 		for _, b := range byType[typ] {
-			p.readResource(ev, b, read[typ], providers)
+			p.readResource(ev, b, readAttributes[typ], providers)
 		}
 	}
 	return p, nil
@@ -89,7 +93,7 @@ func readModule(runner tflint.Runner, cache *rootCache) (*modulePlan, error) {
 // whether a dynamic block stands in for them.
 var moduleSchema = func() *hclext.BodySchema {
 	attrs := []string{"count", "depends_on", "for_each", "provider"}
-	for _, list := range check.ReadAttributes() {
+	for _, list := range readAttributes {
 		for _, a := range list {
 			if !slices.Contains(attrs, a.Name) {
 				attrs = append(attrs, a.Name)
