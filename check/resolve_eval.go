@@ -31,7 +31,12 @@ type evaluator struct {
 	src   *sourceTree
 	funcs map[string]function.Function
 
-	memo   map[memoKey]evalResult // variables, locals, count and for_each, resources, module outputs
+	memo map[memoKey]evalResult // variables, locals, count and for_each, resources, module outputs
+	// single holds, by the memo key of a value, the object of its root with that one
+	// name (the var object with var.cidr alone), dropped with the value.
+	single map[memoKey]cty.Value
+	consts map[hcl.Expression]evalResult // expressions that refer to nothing
+	free   []map[string]cty.Value        // variables maps released after an evaluation
 	busy   map[memoKey]bool
 	refs   map[hcl.Expression][]hcl.Traversal // each expression's references, found once
 	guards map[*resInst]string
@@ -75,8 +80,8 @@ type evalResult struct {
 // A scope is the instance key of the block being evaluated, and the iterator of the
 // dynamic block whose content is being evaluated, if any.
 type scope struct {
-	each     *cty.Value // each.value; each.key comes from key
-	count    bool
+	each     *cty.Value // the each object: each.key and each.value
+	count    *cty.Value // the count object: count.index
 	key      instanceKey
 	iterator string    // the iterator's name, or ""
 	iterated cty.Value // the iterator's object: key and value
@@ -84,7 +89,8 @@ type scope struct {
 
 func newEvaluator(tree *instanceTree, plan *tfplan.Plan, src *sourceTree) *evaluator {
 	return &evaluator{tree: tree, plan: plan, src: src, funcs: tffuncs.Table(src.root),
-		memo: map[memoKey]evalResult{}, busy: map[memoKey]bool{}, refs: map[hcl.Expression][]hcl.Traversal{},
+		memo: map[memoKey]evalResult{}, single: map[memoKey]cty.Value{}, consts: map[hcl.Expression]evalResult{},
+		busy: map[memoKey]bool{}, refs: map[hcl.Expression][]hcl.Traversal{},
 		guards: map[*resInst]string{}, calls: map[*modInst]string{}, blocks: map[memoKey]blockKeys{},
 		owned: map[*modInst][]memoKey{}}
 }
@@ -249,6 +255,7 @@ func (e *evaluator) focus(mi *modInst) {
 	if e.current != nil {
 		for _, k := range e.owned[e.current] {
 			delete(e.memo, k)
+			delete(e.single, k)
 			delete(e.blocks, k)
 		}
 		delete(e.owned, e.current)
@@ -256,17 +263,32 @@ func (e *evaluator) focus(mi *modInst) {
 	e.current = top
 }
 
-// eval evaluates expr in module instance mi with the instance key of sc.
+// eval evaluates expr in module instance mi with the instance key of sc. An expression
+// that refers to nothing has one value wherever it is evaluated: it is worked out once.
 func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value, error) {
 	refs, ok := e.refs[expr]
 	if !ok {
 		refs = expr.Variables()
 		e.refs[expr] = refs
 	}
-	top, err := e.bind(mi, refs, sc)
-	if err != nil {
+	if len(refs) == 0 {
+		if r, ok := e.consts[expr]; ok {
+			return r.v, r.err
+		}
+		v, err := e.value(expr, nil)
+		e.consts[expr] = evalResult{v, err}
+		return v, err
+	}
+	top := e.vars()
+	defer e.release(top)
+	if err := e.bind(top, mi, refs, sc); err != nil {
 		return cty.NilVal, err
 	}
+	return e.value(expr, top)
+}
+
+// value evaluates expr with the variables top and Terraform's functions.
+func (e *evaluator) value(expr hcl.Expression, top map[string]cty.Value) (cty.Value, error) {
 	v, diags := expr.Value(&hcl.EvalContext{Variables: top, Functions: e.funcs})
 	if diags.HasErrors() {
 		return cty.NilVal, errors.New(diagText(diags))
@@ -277,36 +299,62 @@ func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value,
 	return v, nil
 }
 
+// vars returns an empty map for an expression's variables. HCL reads the map only while
+// it evaluates the expression, so release hands it back for the next one; evaluations
+// nest (a local evaluated while an expression's variables are bound), and each holds
+// its own.
+func (e *evaluator) vars() map[string]cty.Value {
+	if n := len(e.free); n > 0 {
+		m := e.free[n-1]
+		e.free = e.free[:n-1]
+		return m
+	}
+	return make(map[string]cty.Value, 4)
+}
+
+func (e *evaluator) release(m map[string]cty.Value) {
+	clear(m)
+	e.free = append(e.free, m)
+}
+
+// A boundName is one root.name an expression refers to, and its value.
+type boundName struct {
+	root, name string
+	v          cty.Value
+}
+
 // bind evaluates what refs refer to, in the scope of the module instance mi and of sc,
-// and returns the variables an expression making those references is evaluated with.
-func (e *evaluator) bind(mi *modInst, refs []hcl.Traversal, sc scope) (map[string]cty.Value, error) {
-	vars := map[string]map[string]cty.Value{}
-	top := map[string]cty.Value{}
-	data := map[string]map[string]cty.Value{} // data.TYPE.NAME
+// into top: the variables an expression making those references is evaluated with.
+func (e *evaluator) bind(top map[string]cty.Value, mi *modInst, refs []hcl.Traversal, sc scope) error {
+	var names []boundName
+	var data map[string]map[string]cty.Value // data.TYPE.NAME
 	for _, tr := range refs {
 		root := tr.RootName()
 		switch root {
 		case "each":
 			if sc.each == nil {
-				return nil, errors.New("each is used outside a for_each block")
+				return errors.New("each is used outside a for_each block")
 			}
-			top["each"] = cty.ObjectVal(map[string]cty.Value{"key": sc.key.value(), "value": *sc.each})
+			top["each"] = *sc.each
 			continue
 		case "count":
-			if !sc.count {
-				return nil, errors.New("count is used outside a counted block")
+			if sc.count == nil {
+				return errors.New("count is used outside a counted block")
 			}
-			top["count"] = cty.ObjectVal(map[string]cty.Value{"index": sc.key.value()})
+			top["count"] = *sc.count
 			continue
 		case "data":
 			typ, ok1 := traverseName(tr, 1)
 			name, ok2 := traverseName(tr, 2)
 			if !ok1 || !ok2 {
-				return nil, errors.New("data.TYPE.NAME is not evaluated in this form")
+				return errors.New("data.TYPE.NAME is not evaluated in this form")
 			}
 			v, err := e.dataSource(mi, typ, name)
 			if err != nil {
-				return nil, err
+				return err
+			}
+			if data == nil {
+				data = map[string]map[string]cty.Value{}
 			}
 			if data[typ] == nil {
 				data[typ] = map[string]cty.Value{}
@@ -314,33 +362,28 @@ func (e *evaluator) bind(mi *modInst, refs []hcl.Traversal, sc scope) (map[strin
 			data[typ][name] = v
 			continue
 		case "path", "terraform", "self":
-			return nil, fmt.Errorf("%s.* is not evaluated", root)
+			return fmt.Errorf("%s.* is not evaluated", root)
 		case sc.iterator:
 			top[root] = sc.iterated
 			continue
 		}
 		if len(tr) < 2 {
-			return nil, fmt.Errorf("%s alone is not evaluated", root)
+			return fmt.Errorf("%s alone is not evaluated", root)
 		}
 		name, ok := tr[1].(hcl.TraverseAttr)
 		if !ok {
-			return nil, fmt.Errorf("%s[...] is not evaluated", root)
+			return fmt.Errorf("%s[...] is not evaluated", root)
 		}
-		if vars[root] == nil {
-			vars[root] = map[string]cty.Value{}
-		}
-		if _, done := vars[root][name.Name]; done {
+		if slices.ContainsFunc(names, func(b boundName) bool { return b.root == root && b.name == name.Name }) {
 			continue
 		}
 		v, err := e.named(mi, root, name.Name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		vars[root][name.Name] = v
+		names = append(names, boundName{root, name.Name, v})
 	}
-	for root, m := range vars {
-		top[root] = cty.ObjectVal(m)
-	}
+	e.objects(top, mi, names)
 	if len(data) > 0 {
 		types := map[string]cty.Value{}
 		for typ, m := range data {
@@ -348,7 +391,37 @@ func (e *evaluator) bind(mi *modInst, refs []hcl.Traversal, sc scope) (map[strin
 		}
 		top["data"] = cty.ObjectVal(types)
 	}
-	return top, nil
+	return nil
+}
+
+// objects puts into top an object for each root of names (var, local, module, a
+// resource type) with the names referred to under it. The object of a root that one
+// name is referred to under is the same for every expression of the module instance
+// (var.cidr, module.eip_pool), so it is made once and kept with the name's value.
+func (e *evaluator) objects(top map[string]cty.Value, mi *modInst, names []boundName) {
+	for i, b := range names {
+		if _, done := top[b.root]; done {
+			continue
+		}
+		alone := !slices.ContainsFunc(names[i+1:], func(o boundName) bool { return o.root == b.root })
+		if alone {
+			k := memoKey{mi, b.root, b.name} // the root is the memo kind of its names' values
+			obj, ok := e.single[k]
+			if !ok {
+				obj = cty.ObjectVal(map[string]cty.Value{b.name: b.v})
+				e.single[k] = obj
+			}
+			top[b.root] = obj
+			continue
+		}
+		attrs := map[string]cty.Value{}
+		for _, o := range names[i:] {
+			if o.root == b.root {
+				attrs[o.name] = o.v
+			}
+		}
+		top[b.root] = cty.ObjectVal(attrs)
+	}
 }
 
 // named evaluates root.name: a variable, a local, a module call's outputs or a

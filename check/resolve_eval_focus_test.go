@@ -10,7 +10,8 @@ import (
 )
 
 // TestFocusHoldsOneModuleInstance: while the evaluator works on the resources of one
-// module instance under the root, it holds no value of another (focus drops them), and
+// module instance under the root, it holds no value of another (focus drops them, and
+// the objects of one name made from them), and
 // what it works out again after dropping it is what it worked out the first time: the
 // associations of the nested shape's three sites, evaluated in the plan's order and
 // then interleaved across the sites (each step a move to another site), resolve their
@@ -48,6 +49,14 @@ func TestFocusHoldsOneModuleInstance(t *testing.T) {
 			if top := topOf(k.mi); top != nil && top != topOf(ri.mod) {
 				t.Fatalf("evaluating %s, the evaluator holds %s of %s", ri.Address, k, k.mi.addr)
 			}
+		}
+		for k := range e.single {
+			if top := topOf(k.mi); top != nil && top != topOf(ri.mod) {
+				t.Fatalf("evaluating %s, the evaluator holds the object of %s of %s", ri.Address, k, k.mi.addr)
+			}
+		}
+		if len(e.single) == 0 {
+			t.Fatalf("evaluating %s made no object of one name (module.eip_pool is one)", ri.Address)
 		}
 	}
 	if n := len(slices.Compact(slices.Sorted(func(yield func(string) bool) {

@@ -11,11 +11,13 @@ import (
 )
 
 // blockKeys is what a block's count or for_each evaluates to, checked against the
-// plan's instance keys once: the values by key for a for_each.
+// plan's instance keys once: each instance's count object (count.index) by index, or its
+// each object (each.key and each.value) by key, made once for all the expressions of
+// the instance.
 type blockKeys struct {
-	count  bool
-	values map[string]cty.Value
-	err    error
+	count []cty.Value
+	each  map[string]cty.Value
+	err   error
 }
 
 func keysOf(blk *resBlock) []instanceKey {
@@ -117,14 +119,14 @@ func (e *evaluator) blockScope(
 		if bk.err != nil {
 			return sc, bk.err
 		}
-		if bk.count {
-			if key.kind != intKey {
+		if bk.count != nil {
+			if key.kind != intKey || key.i < 0 || key.i >= len(bk.count) {
 				return sc, fmt.Errorf("%s has a count, and the plan has instance %s", what, key)
 			}
-			sc.count = true
+			sc.count = &bk.count[key.i]
 			return sc, nil
 		}
-		v, ok := bk.values[key.s]
+		v, ok := bk.each[key.s]
 		if key.kind != stringKey || !ok {
 			return sc, fmt.Errorf("%s has a for_each, and the plan has instance %s", what, key)
 		}
@@ -155,11 +157,15 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 			bk.err = fmt.Errorf("the count of %s: %w", what, err)
 			break
 		}
-		if count, err := tffuncs.Count(n); err != nil || count != len(keys) {
+		count, err := tffuncs.Count(n)
+		if err != nil || count != len(keys) {
 			bk.err = fmt.Errorf("the count of %s is %s, and the plan has %d instances", what, show(n), len(keys))
 			break
 		}
-		bk.count = true
+		bk.count = make([]cty.Value, count)
+		for i := range bk.count {
+			bk.count[i] = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})
+		}
 	case rs.forEach != nil:
 		fe, err := e.memoEval(memoKey{mi, "for_each", what}, mi, rs.forEach)
 		if err != nil {
@@ -180,7 +186,10 @@ func (e *evaluator) blockKeys(mi *modInst, what string, rs *resourceSource, plan
 			)
 			break
 		}
-		bk.values = values
+		bk.each = make(map[string]cty.Value, len(values))
+		for k, v := range values {
+			bk.each[k] = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(k), "value": v})
+		}
 	}
 	e.blocks[memo] = bk
 	e.own(memo)
