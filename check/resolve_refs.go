@@ -72,12 +72,14 @@ func (b *planBuilder) resolve(ri *resInst, attr string, kind refKind) (Key, stri
 	if id := knownString(ri, attr); id != "" {
 		return b.byID(id, kind), ""
 	}
-	why := attr + " is known only after apply and the plan has no configuration for " + ri.Address
+	var why string
 	if ri.blk.cfg != nil {
 		var key Key
 		if key, why = b.follow(ri.mod, ri.blk.cfg.Exprs[attr], kind, 0); key != "" {
 			return key, ""
 		}
+	} else {
+		why = attr + " is known only after apply and the plan has no configuration for " + ri.Address
 	}
 	b.asked = true
 	if b.eval != nil {
