@@ -289,6 +289,9 @@ func (e *evaluator) eval(mi *modInst, expr hcl.Expression, sc scope) (cty.Value,
 
 // value evaluates expr with the variables top and Terraform's functions.
 func (e *evaluator) value(expr hcl.Expression, top map[string]cty.Value) (cty.Value, error) {
+	if testHookEvaluate != nil {
+		testHookEvaluate(expr, top, e.funcs)
+	}
 	v, diags := expr.Value(&hcl.EvalContext{Variables: top, Functions: e.funcs})
 	if diags.HasErrors() {
 		return cty.NilVal, errors.New(diagText(diags))
@@ -298,6 +301,10 @@ func (e *evaluator) value(expr hcl.Expression, top map[string]cty.Value) (cty.Va
 	}
 	return v, nil
 }
+
+// testHookEvaluate, when set by a test, sees every expression handed to HCL and what
+// it is evaluated with (BenchmarkNestedFloor replays them).
+var testHookEvaluate func(hcl.Expression, map[string]cty.Value, map[string]function.Function)
 
 // vars returns an empty map for an expression's variables. HCL reads the map only while
 // it evaluates the expression, so release hands it back for the next one; evaluations

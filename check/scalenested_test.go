@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,7 +15,9 @@ import (
 	"testing"
 
 	"github.com/eipassoc/eipassoc/check"
+	"github.com/eipassoc/eipassoc/check/tfplan"
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 )
 
 var nestedPlan = flag.String(
@@ -214,7 +217,10 @@ func TestWriteNestedPlan(t *testing.T) {
 
 // BenchmarkCheckNested reads and checks the nested shape at 2,000 sites (10,000
 // associations) with its sources, evaluated at once and on demand (as eipassoc check
-// does), next to encoding/json decoding the same bytes into an any.
+// does), next to encoding/json decoding the same bytes into an any, and next to the
+// part of a check that is not this package's code: hcl-alone hands HCL the expressions
+// a check evaluates, with the variables it bound for each (recorded from one check),
+// and decode+hcl adds reading the plan with tfplan.Decode.
 func BenchmarkCheckNested(b *testing.B) {
 	var buf bytes.Buffer
 	if err := writeNestedPlan(&buf, 2000); err != nil {
@@ -237,6 +243,61 @@ func BenchmarkCheckNested(b *testing.B) {
 			}
 		})
 	}
+	evals, err := check.Evaluations(data, nestedDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	attrs := map[string][]string{}
+	for typ, as := range check.ReadAttributes() {
+		for _, a := range as {
+			attrs[typ] = append(attrs[typ], a.Name)
+		}
+	}
+	replay := func(b *testing.B, evals []check.Evaluation) {
+		for _, ev := range evals {
+			if _, diags := ev.Expr.Value(&hcl.EvalContext{Variables: ev.Vars, Functions: ev.Funcs}); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	}
+	hclAlone := func(b *testing.B) { replay(b, evals) }
+	b.Run("hcl-alone", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			hclAlone(b)
+		}
+		b.ReportMetric(float64(len(evals)), "evaluations/op")
+	})
+	// Each expression alone, by where it is in the sources: which of them the plan
+	// needs (allocation_id and the output it indexes) and which the guards evaluate to
+	// hold the sources to the plan (for_each, the locals and arguments it uses, each
+	// value compared with the plan's).
+	byPlace := map[string][]check.Evaluation{}
+	for _, ev := range evals {
+		r := ev.Expr.Range()
+		place := fmt.Sprintf("%s:%d", strings.TrimPrefix(filepath.ToSlash(r.Filename), filepath.ToSlash(nestedDir)+"/"),
+			r.Start.Line)
+		byPlace[place] = append(byPlace[place], ev)
+	}
+	for _, place := range slices.Sorted(maps.Keys(byPlace)) {
+		b.Run("hcl/"+place, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				replay(b, byPlace[place])
+			}
+			b.ReportMetric(float64(len(byPlace[place])), "evaluations/op")
+		})
+	}
+	b.Run("decode+hcl", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := tfplan.Decode(bytes.NewReader(data), attrs); err != nil {
+				b.Fatal(err)
+			}
+			hclAlone(b)
+		}
+	})
 	b.Run("decode-any", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
