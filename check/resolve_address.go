@@ -38,17 +38,6 @@ func (k instanceKey) String() string {
 	return ""
 }
 
-// value returns the key as each.key or count.index sees it.
-func (k instanceKey) value() cty.Value {
-	switch k.kind {
-	case intKey:
-		return cty.NumberIntVal(int64(k.i))
-	case stringKey:
-		return cty.StringVal(k.s)
-	}
-	return cty.NilVal
-}
-
 // A moduleStep is one module call of an instance address, with its instance key.
 type moduleStep struct {
 	name string
