@@ -9,6 +9,9 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 )
 
+// InterestingAttrs are the attributes LoadPlan asks tfplan.Decode for, by resource type.
+var InterestingAttrs = interestingAttrs
+
 // An Evaluation is one expression that a check handed to HCL, with its variables and
 // functions.
 type Evaluation struct {
